@@ -1,0 +1,45 @@
+//! The authenticated caller as an extractor. A handler that takes `Authed` cannot run without a valid
+//! credential; a present-but-invalid credential is always a 401, never silently ignored.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::{dev::Payload, web, FromRequest, HttpRequest};
+use gmc_domain::Actor;
+use gmc_store::services::auth::authenticate;
+use gmc_store::AppError;
+
+use crate::problem::ApiError;
+use crate::state::AppState;
+
+pub struct Authed(pub Actor);
+
+impl FromRequest for Authed {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let header = req.headers().get(actix_web::http::header::AUTHORIZATION).map(|h| h.to_str().map(str::to_owned));
+        Box::pin(async move {
+            let state = state.ok_or_else(|| AppError::Internal(anyhow::anyhow!("app state missing")))?;
+            let token = match header {
+                None => {
+                    return Err(
+                        AppError::Unauthenticated("sign in: send Authorization: Bearer <token or API key>").into()
+                    )
+                }
+                Some(Err(_)) => {
+                    return Err(AppError::Unauthenticated("the Authorization header is not readable").into())
+                }
+                Some(Ok(h)) => match h.split_once(' ') {
+                    Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() => {
+                        token.trim().to_owned()
+                    }
+                    _ => return Err(AppError::Unauthenticated("use the Bearer scheme").into()),
+                },
+            };
+            Ok(Authed(authenticate(&state.db, &state.tokens, &token).await?))
+        })
+    }
+}

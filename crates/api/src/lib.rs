@@ -1,0 +1,18 @@
+//! The HTTP face of Geneva–MSME Connection: actix-web routes, DTOs, OpenAPI, auth extractor,
+//! problem+json errors and SPA serving. Business rules live in `gmc_store::services`, not here.
+
+pub mod auth;
+pub mod etag;
+pub mod openapi;
+pub mod problem;
+pub mod rate_limit;
+pub mod request_id;
+pub mod routes;
+pub mod settings;
+pub mod spa;
+pub mod startup;
+pub mod state;
+pub mod telemetry;
+
+pub use settings::Settings;
+pub use startup::Application;

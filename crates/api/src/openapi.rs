@@ -1,0 +1,69 @@
+//! The OpenAPI 3.1 document, generated from the handlers' annotations.
+
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use crate::problem::{Problem, ProblemField};
+use crate::routes::{api_keys, audit, auth, health, reference, topics, users, watch_items};
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        if let Some(components) = openapi.components.as_mut() {
+            components.add_security_scheme(
+                "bearer",
+                SecurityScheme::Http(
+                    Http::builder()
+                        .scheme(HttpAuthScheme::Bearer)
+                        .description(Some("An access token from /api/v1/auth/login, or an API key (gmc_…)"))
+                        .build(),
+                ),
+            );
+        }
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Geneva–MSME Connection API",
+        description = "Connects WTO delegations of South and Southeast Asian developing and least-developed \
+countries with what their MSMEs face at home. Errors are RFC 9457 problem+json. Collections use cursor \
+pagination (`limit`, `cursor` → `{items, next_cursor}`). Versioned records carry an ETag; updates need If-Match.",
+        license(name = "MIT")
+    ),
+    paths(
+        health::live, health::ready,
+        auth::login, auth::refresh, auth::logout, auth::me,
+        reference::list_countries, reference::get_country,
+        reference::list_delegations, reference::get_delegation,
+        reference::list_ministerials, reference::get_ministerial,
+        reference::list_ntm_categories, reference::list_sectors,
+        topics::list_topics, topics::get_topic, topics::create_topic, topics::update_topic, topics::delete_topic,
+        watch_items::list_watch_items, watch_items::get_watch_item, watch_items::create_watch_item,
+        watch_items::update_watch_item, watch_items::delete_watch_item,
+        users::list_users, users::get_user, users::create_user, users::update_user,
+        api_keys::list_api_keys, api_keys::create_api_key, api_keys::revoke_api_key,
+        audit::list_audit_events,
+    ),
+    components(schemas(Problem, ProblemField)),
+    modifiers(&BearerAuth),
+    tags(
+        (name = "auth", description = "Sign in, tokens, the current user"),
+        (name = "reference", description = "Countries, delegations, ministerials, NTM categories, sectors"),
+        (name = "topics", description = "The catalogue of WTO topics"),
+        (name = "watch-list", description = "Each delegation's followed topics and notes (delegation-level records)"),
+        (name = "api-keys", description = "Keys for third-party integrations"),
+        (name = "admin", description = "Users and the audit log"),
+        (name = "health", description = "Liveness and readiness"),
+    )
+)]
+pub struct ApiDoc;
+
+/// The document as pretty JSON with a trailing newline, exactly as committed in `openapi/openapi.json`.
+pub fn document_json() -> String {
+    let mut s = ApiDoc::openapi().to_pretty_json().unwrap_or_default();
+    s.push('\n');
+    s
+}

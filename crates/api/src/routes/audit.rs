@@ -1,0 +1,84 @@
+//! The audit log, for admins.
+
+use actix_web::{web, HttpResponse};
+use chrono::{DateTime, Utc};
+use gmc_store::services::audit_log::{self as svc, AuditFilter};
+use gmc_store::views::AuditEventView;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use super::{page_of, PageQuery};
+use crate::auth::Authed;
+use crate::problem::{ApiError, ReadErrors};
+use crate::state::AppState;
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AuditEventDto {
+    pub id: Uuid,
+    pub at: DateTime<Utc>,
+    pub actor_id: Option<Uuid>,
+    pub actor_label: String,
+    /// `topic.update`, `auth.login`, `watch_item.create`…
+    pub action: String,
+    pub entity_type: String,
+    pub entity_id: Option<String>,
+    pub delegation_id: Option<Uuid>,
+    /// The fields written (secrets never appear).
+    #[schema(value_type = Option<Object>)]
+    pub changes: Option<serde_json::Value>,
+    pub request_id: Option<String>,
+}
+
+impl From<AuditEventView> for AuditEventDto {
+    fn from(a: AuditEventView) -> Self {
+        AuditEventDto {
+            id: a.id,
+            at: a.at,
+            actor_id: a.actor_id,
+            actor_label: a.actor_label,
+            action: a.action,
+            entity_type: a.entity_type,
+            entity_id: a.entity_id,
+            delegation_id: a.delegation_id,
+            changes: a.changes,
+            request_id: a.request_id,
+        }
+    }
+}
+
+page_of!(AuditEventPage, AuditEventDto);
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AuditQuery {
+    pub entity_type: Option<String>,
+    pub entity_id: Option<String>,
+    pub actor_id: Option<Uuid>,
+    pub action: Option<String>,
+}
+
+#[utoipa::path(get, path = "/api/v1/audit-events", tag = "admin", operation_id = "list_audit_events",
+    params(AuditQuery, PageQuery), security(("bearer" = [])),
+    responses((status = 200, description = "Audit events, newest first", body = AuditEventPage), ReadErrors))]
+pub async fn list_audit_events(
+    state: web::Data<AppState>,
+    Authed(actor): Authed,
+    q: web::Query<AuditQuery>,
+    page: web::Query<PageQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let (q, page) = (q.into_inner(), page.into_inner());
+    let f = AuditFilter {
+        entity_type: q.entity_type,
+        entity_id: q.entity_id,
+        actor_id: q.actor_id,
+        action: q.action,
+        limit: page.limit,
+        cursor: page.cursor,
+    };
+    Ok(HttpResponse::Ok().json(AuditEventPage::from(svc::list(&state.db, &actor, f).await?)))
+}
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(web::resource("/audit-events").route(web::get().to(list_audit_events)));
+}

@@ -1,0 +1,119 @@
+//! Sign in, refresh, sign out, and who am I.
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use gmc_store::services::{auth, users};
+use gmc_store::views::{MeView, TokenPair};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use super::reference::DelegationDto;
+use crate::auth::Authed;
+use crate::problem::{ApiError, AuthErrors, ReadErrors};
+use crate::state::AppState;
+
+#[derive(Deserialize, ToSchema)]
+pub struct LoginRequest {
+    #[schema(example = "delegate.bgd@gmc.test")]
+    pub email: String,
+    #[schema(example = "demo-pass-2026")]
+    pub password: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct RefreshRequest {
+    pub refresh_token: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct TokenResponse {
+    /// A short-lived JWT for `Authorization: Bearer`.
+    pub access_token: String,
+    /// Always `Bearer`.
+    pub token_type: String,
+    /// Seconds until the access token expires.
+    pub expires_in: i64,
+    /// Spend it once at `/auth/refresh` for a new pair; reusing a spent one signs the family out.
+    pub refresh_token: String,
+}
+
+impl From<TokenPair> for TokenResponse {
+    fn from(p: TokenPair) -> Self {
+        TokenResponse {
+            access_token: p.access_token,
+            token_type: "Bearer".into(),
+            expires_in: p.expires_in,
+            refresh_token: p.refresh_token,
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct MeDto {
+    pub id: Uuid,
+    pub email: String,
+    pub name: String,
+    #[schema(example = "delegate")]
+    pub role: String,
+    pub delegation: Option<DelegationDto>,
+    /// What this credential may do: every scope for a session, the key's scopes for an API key.
+    pub scopes: Vec<String>,
+}
+
+impl From<MeView> for MeDto {
+    fn from(m: MeView) -> Self {
+        MeDto {
+            id: m.id,
+            email: m.email,
+            name: m.name,
+            role: m.role.as_str().into(),
+            delegation: m.delegation.map(DelegationDto::from),
+            scopes: m.scopes.iter().map(|s| s.as_str().to_owned()).collect(),
+        }
+    }
+}
+
+fn client_ip(req: &HttpRequest) -> std::net::IpAddr {
+    req.peer_addr().map_or(std::net::IpAddr::from([0, 0, 0, 0]), |a| a.ip())
+}
+
+#[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", operation_id = "login", request_body = LoginRequest,
+    responses((status = 200, description = "Signed in", body = TokenResponse), AuthErrors))]
+pub async fn login(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: web::Json<LoginRequest>,
+) -> Result<HttpResponse, ApiError> {
+    state.login_limiter.check(client_ip(&req)).map_err(ApiError::RateLimited)?;
+    let pair = auth::login(&state.db, &state.tokens, &body.email, &body.password).await?;
+    Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(TokenResponse::from(pair)))
+}
+
+#[utoipa::path(post, path = "/api/v1/auth/refresh", tag = "auth", operation_id = "refresh_token",
+    request_body = RefreshRequest,
+    responses((status = 200, description = "A new token pair; the old refresh token is spent", body = TokenResponse), AuthErrors))]
+pub async fn refresh(state: web::Data<AppState>, body: web::Json<RefreshRequest>) -> Result<HttpResponse, ApiError> {
+    let pair = auth::refresh(&state.db, &state.tokens, &body.refresh_token).await?;
+    Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(TokenResponse::from(pair)))
+}
+
+#[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", operation_id = "logout",
+    request_body = RefreshRequest,
+    responses((status = 204, description = "Signed out: the refresh token's family is revoked"), AuthErrors))]
+pub async fn logout(state: web::Data<AppState>, body: web::Json<RefreshRequest>) -> Result<HttpResponse, ApiError> {
+    auth::logout(&state.db, &body.refresh_token).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[utoipa::path(get, path = "/api/v1/me", tag = "auth", operation_id = "get_me", security(("bearer" = [])),
+    responses((status = 200, description = "The signed-in user", body = MeDto), ReadErrors))]
+pub async fn me(state: web::Data<AppState>, Authed(actor): Authed) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Ok().json(MeDto::from(users::me(&state.db, &actor).await?)))
+}
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(web::resource("/auth/login").route(web::post().to(login)))
+        .service(web::resource("/auth/refresh").route(web::post().to(refresh)))
+        .service(web::resource("/auth/logout").route(web::post().to(logout)))
+        .service(web::resource("/me").route(web::get().to(me)));
+}

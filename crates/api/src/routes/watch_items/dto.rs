@@ -1,0 +1,80 @@
+//! Request and response types of the delegation watch-list.
+
+use chrono::{DateTime, Utc};
+use gmc_store::views::WatchItemView;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use crate::routes::page_of;
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct WatchItemDto {
+    pub id: Uuid,
+    pub delegation_id: Uuid,
+    /// The delegation's country (`BGD`).
+    pub country_code: String,
+    pub topic_id: Uuid,
+    pub topic_code: String,
+    pub topic_title: String,
+    pub note: String,
+    /// `high`, `medium` or `low`.
+    pub priority: String,
+    /// `delegation` (members and admins only), `regional` or `public`.
+    pub visibility: String,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<WatchItemView> for WatchItemDto {
+    fn from(w: WatchItemView) -> Self {
+        WatchItemDto {
+            id: w.id,
+            delegation_id: w.delegation_id,
+            country_code: w.country_code,
+            topic_id: w.topic_id,
+            topic_code: w.topic_code,
+            topic_title: w.topic_title,
+            note: w.note,
+            priority: w.priority.as_str().into(),
+            visibility: w.visibility.as_str().into(),
+            version: w.version,
+            created_at: w.created_at,
+            updated_at: w.updated_at,
+        }
+    }
+}
+
+page_of!(WatchItemPage, WatchItemDto);
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct WatchQuery {
+    /// A topic id or code.
+    pub topic: Option<String>,
+    pub delegation: Option<Uuid>,
+    /// Text search in the notes.
+    pub q: Option<String>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateWatchItemRequest {
+    pub topic_id: Uuid,
+    /// Admins name the delegation; members default to (and may only use) their own.
+    pub delegation_id: Option<Uuid>,
+    pub note: Option<String>,
+    /// `high`, `medium` (default) or `low`.
+    pub priority: Option<String>,
+    /// `delegation` (default), `regional` or `public`.
+    pub visibility: Option<String>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateWatchItemRequest {
+    pub note: Option<String>,
+    pub priority: Option<String>,
+    pub visibility: Option<String>,
+}

@@ -1,0 +1,107 @@
+//! One `Settings`, layered: defaults → optional TOML file (`GMC_CONFIG`, else `./gmc.toml` if present)
+//! → `GMC_*` environment variables (and `DATABASE_URL`).
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Environment {
+    Development,
+    Production,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Pretty,
+    Json,
+}
+
+/// A secret that never appears in `Debug` output or logs.
+#[derive(Clone, Deserialize, Default)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(s: impl Into<String>) -> Self {
+        Self(s.into())
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Settings {
+    pub env: Environment,
+    pub host: String,
+    pub port: u16,
+    pub database_url: String,
+    pub jwt_secret: Option<Secret>,
+    pub access_ttl_secs: i64,
+    pub refresh_ttl_secs: i64,
+    /// Where the built SPA is (`frontend/dist`); missing means "API only".
+    pub static_dir: String,
+    /// Login attempts allowed at once per client address, then one more every `login_period_secs`.
+    pub login_burst: u32,
+    pub login_period_secs: u64,
+    pub log_format: LogFormat,
+    /// actix worker threads; default: one per core.
+    pub workers: Option<usize>,
+    /// Largest JSON body accepted, in bytes.
+    pub max_json_bytes: usize,
+}
+
+impl Settings {
+    pub fn load() -> anyhow::Result<Self> {
+        let mut b = config::Config::builder()
+            .set_default("env", "development")?
+            .set_default("host", "127.0.0.1")?
+            .set_default("port", 8080)?
+            .set_default("database_url", "sqlite://./data/gmc.sqlite3?mode=rwc")?
+            .set_default("access_ttl_secs", 900)?
+            .set_default("refresh_ttl_secs", 30 * 24 * 3600)?
+            .set_default("static_dir", "frontend/dist")?
+            .set_default("login_burst", 10)?
+            .set_default("login_period_secs", 6)?
+            .set_default("log_format", "pretty")?
+            .set_default("max_json_bytes", 1024 * 1024)?;
+        let file = std::env::var("GMC_CONFIG")
+            .ok()
+            .or_else(|| std::path::Path::new("gmc.toml").exists().then(|| "gmc.toml".to_owned()));
+        if let Some(file) = file {
+            b = b.add_source(config::File::with_name(&file).required(true));
+        }
+        b = b.add_source(config::Environment::with_prefix("GMC").try_parsing(true));
+        if let Ok(url) = std::env::var("DATABASE_URL") {
+            b = b.set_override("database_url", url)?;
+        }
+        let settings: Settings = b.build()?.try_deserialize()?;
+        Ok(settings)
+    }
+
+    /// Settings for tests: an ephemeral port on loopback and the given database.
+    pub fn for_tests(database_url: &str) -> Self {
+        Settings {
+            env: Environment::Development,
+            host: "127.0.0.1".into(),
+            port: 0,
+            database_url: database_url.to_owned(),
+            jwt_secret: Some(Secret::new("test-secret-test-secret-test-secret")),
+            access_ttl_secs: 900,
+            refresh_ttl_secs: 3600,
+            static_dir: "does-not-exist".into(),
+            login_burst: 1000,
+            login_period_secs: 1,
+            log_format: LogFormat::Pretty,
+            workers: Some(2),
+            max_json_bytes: 64 * 1024,
+        }
+    }
+}

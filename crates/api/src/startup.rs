@@ -1,0 +1,138 @@
+//! Building the application: database, keys, routes, middleware, listener. Tests build it on port 0
+//! and read the real port back.
+
+use std::net::TcpListener;
+use std::time::Duration;
+
+use actix_web::dev::Server;
+use actix_web::middleware::{DefaultHeaders, ErrorHandlers};
+use actix_web::{error::JsonPayloadError, web, App, HttpServer};
+use gmc_store::services::{demo, tokens::JwtSecret, tokens::Tokens};
+use sea_orm::DatabaseConnection;
+use utoipa::OpenApi;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::openapi::ApiDoc;
+use crate::problem::{problemize, ApiError};
+use crate::rate_limit::LoginLimiter;
+use crate::settings::{Environment, Settings};
+use crate::state::AppState;
+use crate::{request_id, routes, spa};
+
+pub struct Application {
+    port: u16,
+    server: Server,
+}
+
+impl Application {
+    /// Connects, migrates and binds.
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        let db = gmc_store::db::connect(&settings.database_url).await?;
+        gmc_store::db::migrate(&db).await?;
+        if settings.env == Environment::Production && demo::has_demo_accounts(&db).await? {
+            anyhow::bail!("demo accounts (@gmc.test) exist in this database; production refuses to start with them");
+        }
+        Self::build_with_db(settings, db)
+    }
+
+    pub fn build_with_db(settings: Settings, db: DatabaseConnection) -> anyhow::Result<Self> {
+        let secret = jwt_secret(&settings)?;
+        let state = AppState {
+            db,
+            tokens: Tokens::new(&secret, settings.access_ttl_secs, settings.refresh_ttl_secs),
+            login_limiter: LoginLimiter::new(settings.login_burst, Duration::from_secs(settings.login_period_secs)),
+        };
+        let listener = TcpListener::bind((settings.host.as_str(), settings.port))?;
+        let port = listener.local_addr()?.port();
+        let server = server(listener, state, settings)?;
+        Ok(Self { port, server })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Serves until SIGINT/SIGTERM, then finishes in-flight requests (graceful shutdown).
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+fn jwt_secret(settings: &Settings) -> anyhow::Result<JwtSecret> {
+    match (&settings.jwt_secret, settings.env) {
+        (Some(s), Environment::Production) if s.expose().len() < 32 => {
+            anyhow::bail!("GMC_JWT_SECRET must be at least 32 characters in production")
+        }
+        (Some(s), _) if !s.expose().is_empty() => Ok(JwtSecret::new(s.expose().to_owned())),
+        (_, Environment::Production) => anyhow::bail!("GMC_JWT_SECRET is required when GMC_ENV=production"),
+        (_, Environment::Development) => {
+            tracing::warn!("GMC_JWT_SECRET is not set: using a random secret; tokens will not survive a restart");
+            Ok(JwtSecret::random())
+        }
+    }
+}
+
+fn json_error(err: JsonPayloadError) -> ApiError {
+    match err {
+        JsonPayloadError::OverflowKnownLength { limit, .. } | JsonPayloadError::Overflow { limit } => {
+            ApiError::PayloadTooLarge(limit)
+        }
+        JsonPayloadError::ContentType => ApiError::UnsupportedMediaType,
+        JsonPayloadError::Deserialize(e) if e.is_data() => {
+            let msg = e.to_string();
+            let field = msg.split('`').nth(1).filter(|_| msg.contains("field")).unwrap_or("body").to_owned();
+            ApiError::Invalid(vec![gmc_domain::FieldError { field, code: "invalid".into(), message: msg }])
+        }
+        JsonPayloadError::Deserialize(e) => ApiError::BadRequest(format!("the body is not valid JSON: {e}")),
+        other => ApiError::BadRequest(format!("the body could not be read: {other}")),
+    }
+}
+
+fn server(listener: TcpListener, state: AppState, settings: Settings) -> anyhow::Result<Server> {
+    let data = web::Data::new(state);
+    let openapi = ApiDoc::openapi();
+    let max_json = settings.max_json_bytes;
+    let static_dir = settings.static_dir.clone();
+    let mut server = HttpServer::new(move || {
+        App::new()
+            .wrap(ErrorHandlers::new().default_handler(problemize))
+            .wrap(
+                DefaultHeaders::new()
+                    .add(("X-Content-Type-Options", "nosniff"))
+                    .add(("Referrer-Policy", "no-referrer"))
+                    .add(("X-Frame-Options", "DENY")),
+            )
+            .wrap(actix_web::middleware::from_fn(request_id::middleware))
+            .app_data(data.clone())
+            .app_data(web::JsonConfig::default().limit(max_json).error_handler(|err, _| json_error(err).into()))
+            .app_data(
+                web::QueryConfig::default()
+                    .error_handler(|err, _| ApiError::BadRequest(format!("the query string is invalid: {err}")).into()),
+            )
+            .app_data(
+                web::PathConfig::default()
+                    .error_handler(|err, _| ApiError::BadRequest(format!("the path is invalid: {err}")).into()),
+            )
+            .route("/health/live", web::get().to(routes::health::live))
+            .route("/health/ready", web::get().to(routes::health::ready))
+            .route("/api/docs", web::get().to(docs_redirect))
+            .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/v1/openapi.json", openapi.clone()))
+            .service(web::scope("/api/v1").configure(routes::configure_api))
+            .service(web::scope("/api").default_service(web::to(api_not_found)))
+            .configure(|cfg| spa::configure(cfg, &static_dir))
+    })
+    .listen(listener)?
+    .shutdown_timeout(20);
+    if let Some(workers) = settings.workers {
+        server = server.workers(workers);
+    }
+    Ok(server.run())
+}
+
+async fn api_not_found() -> Result<actix_web::HttpResponse, ApiError> {
+    Err(ApiError::App(gmc_store::AppError::NotFound("resource")))
+}
+
+async fn docs_redirect() -> actix_web::HttpResponse {
+    actix_web::HttpResponse::PermanentRedirect().insert_header(("Location", "/api/docs/")).finish()
+}

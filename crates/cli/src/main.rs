@@ -1,0 +1,73 @@
+//! The `gmc` binary: serve the app, run migrations, seed demo data, print the OpenAPI document.
+
+use clap::{Parser, Subcommand};
+use gmc_api::settings::Environment;
+use gmc_api::{telemetry, Application, Settings};
+
+#[derive(Parser)]
+#[command(name = "gmc", version, about = "Geneva–MSME Connection")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the HTTP server (applies pending migrations first).
+    Serve,
+    /// Apply pending migrations and exit.
+    Migrate,
+    /// Add data: `--demo` adds the demo accounts and records (refused in production).
+    Seed {
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Print the OpenAPI document (JSON) to stdout.
+    Openapi,
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    if let Command::Openapi = cli.command {
+        print!("{}", gmc_api::openapi::document_json());
+        return Ok(());
+    }
+    let settings = Settings::load()?;
+    telemetry::init(settings.log_format);
+    match cli.command {
+        Command::Serve => serve(settings).await,
+        Command::Migrate => {
+            let db = gmc_store::db::connect(&settings.database_url).await?;
+            gmc_store::db::migrate(&db).await?;
+            tracing::info!("migrations applied");
+            Ok(())
+        }
+        Command::Seed { demo } => seed(settings, demo).await,
+        Command::Openapi => Ok(()),
+    }
+}
+
+async fn serve(settings: Settings) -> anyhow::Result<()> {
+    let host = settings.host.clone();
+    let app = Application::build(settings).await?;
+    // Scripts and system tests read the real port from this line (GMC_PORT=0 picks a free one).
+    tracing::info!("listening on http://{host}:{}", app.port());
+    app.run_until_stopped().await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn seed(settings: Settings, demo: bool) -> anyhow::Result<()> {
+    if !demo {
+        anyhow::bail!("nothing to seed: pass --demo for the demo accounts and records");
+    }
+    if settings.env == Environment::Production {
+        anyhow::bail!("refusing to create demo accounts with GMC_ENV=production");
+    }
+    let db = gmc_store::db::connect(&settings.database_url).await?;
+    gmc_store::db::migrate(&db).await?;
+    gmc_store::services::demo::seed(&db).await?;
+    tracing::info!("demo data ready: admin@gmc.test, analyst@gmc.test, delegate.bgd@gmc.test, delegate.npl@gmc.test");
+    Ok(())
+}

@@ -1,0 +1,187 @@
+//! The authorization policy, in one place. Services call `authorize` before doing anything and
+//! `read_scope` / `can_read` / `can_write` for delegation-owned records; nothing else decides access.
+
+use crate::actor::{Actor, Role, Scope, Visibility};
+use crate::ids::DelegationId;
+
+/// Every kind of thing a caller can ask the system to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Operation {
+    /// Countries, delegations, ministerials, topics, NTM categories, sectors.
+    ReadReference,
+    /// Create, change or delete topics of the catalogue.
+    ManageTopics,
+    ManageUsers,
+    ReadAudit,
+    /// Read the caller's own profile.
+    ReadSelf,
+    /// List or revoke API keys (own; admins all).
+    ManageApiKeys,
+    /// Create an API key: only with a session, so a key can never mint another key.
+    CreateApiKey,
+    /// Read delegation-owned records (filtered further by `read_scope`).
+    ReadDelegationRecords,
+    /// Create, change or delete delegation-owned records (checked further by `can_write`).
+    WriteDelegationRecords,
+}
+
+impl Operation {
+    /// The API-key scope the operation needs.
+    fn scope(self) -> Scope {
+        match self {
+            Operation::ReadReference
+            | Operation::ReadSelf
+            | Operation::ReadDelegationRecords
+            | Operation::ManageApiKeys => Scope::Read,
+            Operation::WriteDelegationRecords | Operation::CreateApiKey => Scope::Write,
+            Operation::ManageTopics | Operation::ManageUsers | Operation::ReadAudit => Scope::Admin,
+        }
+    }
+
+    fn allowed_for(self, role: Role) -> bool {
+        match self {
+            Operation::ReadReference
+            | Operation::ReadSelf
+            | Operation::ManageApiKeys
+            | Operation::CreateApiKey
+            | Operation::ReadDelegationRecords => true,
+            Operation::ManageTopics | Operation::ManageUsers | Operation::ReadAudit => role == Role::Admin,
+            Operation::WriteDelegationRecords => {
+                matches!(role, Role::Admin | Role::Delegate | Role::FocalPoint)
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Denied {
+    /// The role or the key's scopes do not allow the operation.
+    Forbidden,
+}
+
+/// May this actor attempt the operation at all?
+pub fn authorize(actor: &Actor, op: Operation) -> Result<(), Denied> {
+    if !op.allowed_for(actor.role) || !actor.has_scope(op.scope()) {
+        return Err(Denied::Forbidden);
+    }
+    if op == Operation::CreateApiKey && actor.is_api_key() {
+        return Err(Denied::Forbidden);
+    }
+    Ok(())
+}
+
+/// Which delegation-owned records an actor may read, as a filter the store turns into SQL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadScope {
+    /// Admins: everything.
+    All,
+    /// Records of `own` delegation at any visibility, plus others' records at the listed visibilities.
+    Visible { own: Option<DelegationId>, regional: bool },
+}
+
+pub fn read_scope(actor: &Actor) -> ReadScope {
+    match actor.role {
+        Role::Admin => ReadScope::All,
+        Role::Analyst => ReadScope::Visible { own: None, regional: true },
+        Role::Delegate | Role::FocalPoint => ReadScope::Visible { own: actor.delegation_id, regional: true },
+        Role::Stakeholder => ReadScope::Visible { own: None, regional: false },
+    }
+}
+
+impl ReadScope {
+    /// The visibilities readable on records of other delegations.
+    pub fn shared_visibilities(&self) -> Vec<Visibility> {
+        match self {
+            ReadScope::All => Visibility::ALL.to_vec(),
+            ReadScope::Visible { regional: true, .. } => vec![Visibility::Regional, Visibility::Public],
+            ReadScope::Visible { regional: false, .. } => vec![Visibility::Public],
+        }
+    }
+}
+
+/// The ownership facts of one record, enough to decide access.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ownership {
+    pub delegation_id: DelegationId,
+    pub visibility: Visibility,
+}
+
+pub fn can_read(actor: &Actor, record: Ownership) -> bool {
+    match read_scope(actor) {
+        ReadScope::All => true,
+        scope @ ReadScope::Visible { own, .. } => {
+            own == Some(record.delegation_id) || scope.shared_visibilities().contains(&record.visibility)
+        }
+    }
+}
+
+/// Writing needs the operation and, for non-admins, membership of the owning delegation.
+pub fn can_write(actor: &Actor, owner: DelegationId) -> bool {
+    if authorize(actor, Operation::WriteDelegationRecords).is_err() {
+        return false;
+    }
+    actor.is_admin() || actor.delegation_id == Some(owner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::actor::AuthMethod;
+    use crate::ids::{ApiKeyId, UserId};
+
+    fn actor(role: Role, delegation: Option<DelegationId>) -> Actor {
+        Actor { user_id: UserId::new(), role, delegation_id: delegation, method: AuthMethod::Session }
+    }
+
+    #[test]
+    fn a_delegate_reads_own_private_records_but_not_another_delegations() {
+        let bgd = DelegationId::new();
+        let npl = DelegationId::new();
+        let private_bgd = Ownership { delegation_id: bgd, visibility: Visibility::Delegation };
+        assert!(can_read(&actor(Role::Delegate, Some(bgd)), private_bgd));
+        assert!(!can_read(&actor(Role::Delegate, Some(npl)), private_bgd));
+        assert!(!can_read(&actor(Role::Analyst, None), private_bgd));
+        assert!(can_read(&actor(Role::Admin, None), private_bgd));
+    }
+
+    #[test]
+    fn regional_records_are_hidden_from_stakeholders_but_public_ones_are_not() {
+        let bgd = DelegationId::new();
+        let s = actor(Role::Stakeholder, None);
+        assert!(!can_read(&s, Ownership { delegation_id: bgd, visibility: Visibility::Regional }));
+        assert!(can_read(&s, Ownership { delegation_id: bgd, visibility: Visibility::Public }));
+    }
+
+    #[test]
+    fn only_members_and_admins_write_a_delegations_records() {
+        let bgd = DelegationId::new();
+        assert!(can_write(&actor(Role::Delegate, Some(bgd)), bgd));
+        assert!(can_write(&actor(Role::FocalPoint, Some(bgd)), bgd));
+        assert!(!can_write(&actor(Role::Delegate, Some(DelegationId::new())), bgd));
+        assert!(!can_write(&actor(Role::Analyst, None), bgd));
+        assert!(can_write(&actor(Role::Admin, None), bgd));
+    }
+
+    #[test]
+    fn api_key_scopes_narrow_what_the_role_allows() {
+        let mut a = actor(Role::Admin, None);
+        a.method = AuthMethod::ApiKey { id: ApiKeyId::new(), scopes: vec![Scope::Read] };
+        assert!(authorize(&a, Operation::ReadReference).is_ok());
+        assert_eq!(authorize(&a, Operation::ManageUsers), Err(Denied::Forbidden));
+        assert!(!can_write(&a, DelegationId::new()));
+    }
+
+    #[test]
+    fn an_api_key_cannot_create_another_api_key() {
+        let mut a = actor(Role::Delegate, Some(DelegationId::new()));
+        a.method = AuthMethod::ApiKey { id: ApiKeyId::new(), scopes: vec![Scope::Read, Scope::Write, Scope::Admin] };
+        assert_eq!(authorize(&a, Operation::CreateApiKey), Err(Denied::Forbidden));
+    }
+
+    #[test]
+    fn a_key_never_exceeds_its_owners_role() {
+        let mut a = actor(Role::Delegate, Some(DelegationId::new()));
+        a.method = AuthMethod::ApiKey { id: ApiKeyId::new(), scopes: vec![Scope::Admin] };
+        assert_eq!(authorize(&a, Operation::ManageUsers), Err(Denied::Forbidden));
+    }
+}

@@ -1,0 +1,73 @@
+//! Opening the database (SQLite with WAL and foreign keys, or PostgreSQL) and running migrations.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use migration::{Migrator, MigratorTrait};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, SqlxSqliteConnector};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+
+use crate::AppResult;
+
+/// Connects to `url`: `sqlite://path?mode=rwc` or `postgres://…`.
+pub async fn connect(url: &str) -> anyhow::Result<DatabaseConnection> {
+    if url.starts_with("sqlite:") {
+        connect_sqlite(url).await
+    } else {
+        let mut opts = ConnectOptions::new(url.to_owned());
+        opts.max_connections(32).min_connections(1).acquire_timeout(Duration::from_secs(10)).sqlx_logging(false);
+        Ok(Database::connect(opts).await?)
+    }
+}
+
+async fn connect_sqlite(url: &str) -> anyhow::Result<DatabaseConnection> {
+    if let Some(path) = sqlite_path(url) {
+        if let Some(dir) = std::path::Path::new(&path).parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+    }
+    // WAL lets readers run beside the one writer; NORMAL sync is safe with WAL (durable at checkpoint);
+    // the busy timeout makes concurrent writers wait instead of failing with SQLITE_BUSY.
+    let options = SqliteConnectOptions::from_str(url)?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(10));
+    let pool = SqlitePoolOptions::new()
+        .max_connections(8)
+        .min_connections(1)
+        .acquire_timeout(Duration::from_secs(10))
+        .connect_with(options)
+        .await?;
+    Ok(SqlxSqliteConnector::from_sqlx_sqlite_pool(pool))
+}
+
+fn sqlite_path(url: &str) -> Option<String> {
+    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next()?.to_owned();
+    (!path.is_empty() && path != ":memory:").then_some(path)
+}
+
+pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
+    Migrator::up(db, None).await?;
+    Ok(())
+}
+
+/// Ready means: the database answers and no migration is pending.
+pub async fn ready(db: &DatabaseConnection) -> AppResult<bool> {
+    db.execute_unprepared("SELECT 1").await?;
+    let pending = Migrator::get_pending_migrations(db).await?;
+    Ok(pending.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sqlite_paths_are_read_from_urls() {
+        assert_eq!(sqlite_path("sqlite://./data/gmc.sqlite3?mode=rwc"), Some("./data/gmc.sqlite3".into()));
+        assert_eq!(sqlite_path("sqlite::memory:"), None);
+    }
+}

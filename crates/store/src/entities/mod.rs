@@ -1,0 +1,13 @@
+//! sea-orm entities, one per table. They never leave the store crate: services return view types.
+
+pub mod api_keys;
+pub mod audit_events;
+pub mod countries;
+pub mod delegations;
+pub mod ministerials;
+pub mod ntm_categories;
+pub mod refresh_tokens;
+pub mod sectors;
+pub mod topics;
+pub mod users;
+pub mod watch_items;

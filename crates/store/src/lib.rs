@@ -1,0 +1,16 @@
+//! Application services: each one authorizes (through `gmc_domain::policy`), validates (through domain
+//! types), applies the rules, writes its audit event in the same transaction, and persists through
+//! sea-orm. HTTP handlers, the CLI and (later) the importer all call these same functions.
+
+pub mod audit;
+pub mod context;
+pub mod cursor;
+pub mod db;
+pub mod entities;
+pub mod error;
+pub mod services;
+pub mod testdb;
+pub mod views;
+
+pub use error::AppError;
+pub type AppResult<T> = Result<T, AppError>;

@@ -1,0 +1,203 @@
+//! Signing in and out: login with e-mail and password, refresh-token rotation with reuse detection,
+//! logout, and turning a bearer credential (JWT or API key) into an `Actor`.
+
+use chrono::{Duration, Utc};
+use gmc_domain::ids::{ApiKeyId, DelegationId, UserId};
+use gmc_domain::user::Email;
+use gmc_domain::{Actor, AuthMethod, Role, Scope};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait,
+};
+use uuid::Uuid;
+
+use super::secrets::{self, API_KEY_PREFIX, REFRESH_PREFIX};
+use super::tokens::{blocking, verify_password, Tokens};
+use crate::audit::{self, AuditEntry};
+use crate::entities::{api_keys, refresh_tokens, users};
+use crate::error::stored;
+use crate::views::TokenPair;
+use crate::{AppError, AppResult};
+
+const BAD_CREDENTIALS: &str = "the e-mail or password is wrong, or the account is disabled";
+
+/// A hash to verify against when the e-mail is unknown, so a wrong e-mail costs the same time as a
+/// wrong password and response times do not reveal which accounts exist.
+const DUMMY_HASH: &str =
+    "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$yS8cJrI3CVJRiVVZk4F2x0Iql8/q8b5fR1fBwyJ0Z1o";
+
+pub async fn login(db: &DatabaseConnection, tokens: &Tokens, email: &str, password: &str) -> AppResult<TokenPair> {
+    let email = Email::parse(email).map_err(|_| AppError::Unauthenticated(BAD_CREDENTIALS))?;
+    let user = users::Entity::find().filter(users::Column::Email.eq(email.as_str())).one(db).await?;
+    let hash = user.as_ref().map_or(DUMMY_HASH.to_owned(), |u| u.password_hash.clone());
+    let password = password.to_owned();
+    let ok = blocking(move || verify_password(&password, &hash)).await?;
+    let user = match user {
+        Some(u) if ok && u.active => u,
+        _ => {
+            let mut entry = AuditEntry::by_label("auth.login_failed", "user", email.as_str());
+            entry.entity_id = None;
+            audit::record(db, entry).await?;
+            return Err(AppError::Unauthenticated(BAD_CREDENTIALS));
+        }
+    };
+    let txn = db.begin().await?;
+    let pair = start_family(&txn, tokens, &user, Uuid::now_v7()).await?;
+    let actor = actor_of(&user, AuthMethod::Session)?;
+    audit::record(&txn, AuditEntry::by(&actor, "auth.login", "user", user.id)).await?;
+    txn.commit().await?;
+    Ok(pair)
+}
+
+/// Spends a refresh token and returns a new pair in the same family. A token that was already spent
+/// (or revoked) means it leaked: the whole family is revoked and the caller must sign in again.
+pub async fn refresh(db: &DatabaseConnection, tokens: &Tokens, refresh_token: &str) -> AppResult<TokenPair> {
+    let invalid = AppError::Unauthenticated("the refresh token is invalid, expired or revoked");
+    let Some(row) = find_refresh(db, refresh_token).await? else {
+        return Err(invalid);
+    };
+    if row.used_at.is_some() || row.revoked_at.is_some() {
+        let txn = db.begin().await?;
+        revoke_family(&txn, row.family_id).await?;
+        let mut entry = AuditEntry::by_label("auth.refresh_reuse", "user", "refresh-token reuse");
+        entry.entity_id = Some(row.user_id.to_string());
+        audit::record(&txn, entry).await?;
+        txn.commit().await?;
+        return Err(invalid);
+    }
+    if row.expires_at <= Utc::now() {
+        return Err(invalid);
+    }
+    let txn = db.begin().await?;
+    // Spend the token only if nobody spent it in the meantime: two racing refreshes get one winner.
+    let spent = refresh_tokens::Entity::update_many()
+        .col_expr(refresh_tokens::Column::UsedAt, Expr::value(Utc::now()))
+        .filter(refresh_tokens::Column::Id.eq(row.id))
+        .filter(refresh_tokens::Column::UsedAt.is_null())
+        .exec(&txn)
+        .await?;
+    if spent.rows_affected != 1 {
+        return Err(invalid);
+    }
+    let user = users::Entity::find_by_id(row.user_id).one(&txn).await?.filter(|u| u.active).ok_or(invalid)?;
+    let pair = start_family(&txn, tokens, &user, row.family_id).await?;
+    txn.commit().await?;
+    Ok(pair)
+}
+
+/// Revokes the family of the given refresh token. Unknown tokens are accepted silently.
+pub async fn logout(db: &DatabaseConnection, refresh_token: &str) -> AppResult<()> {
+    if let Some(row) = find_refresh(db, refresh_token).await? {
+        let txn = db.begin().await?;
+        revoke_family(&txn, row.family_id).await?;
+        let mut entry = AuditEntry::by_label("auth.logout", "user", "logout");
+        entry.entity_id = Some(row.user_id.to_string());
+        entry.actor_id = Some(row.user_id);
+        audit::record(&txn, entry).await?;
+        txn.commit().await?;
+    }
+    Ok(())
+}
+
+/// Revokes every refresh token of a user (after a password change or deactivation).
+pub async fn revoke_all_for_user<C: ConnectionTrait>(conn: &C, user_id: Uuid) -> AppResult<()> {
+    refresh_tokens::Entity::update_many()
+        .col_expr(refresh_tokens::Column::RevokedAt, Expr::value(Utc::now()))
+        .filter(refresh_tokens::Column::UserId.eq(user_id))
+        .filter(refresh_tokens::Column::RevokedAt.is_null())
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+/// The actor behind an `Authorization: Bearer` credential: an API key (`gmc_…`) or an access token.
+pub async fn authenticate(db: &DatabaseConnection, tokens: &Tokens, bearer: &str) -> AppResult<Actor> {
+    if bearer.starts_with(API_KEY_PREFIX) {
+        authenticate_key(db, bearer).await
+    } else {
+        tokens.verify(bearer)
+    }
+}
+
+async fn authenticate_key(db: &DatabaseConnection, key: &str) -> AppResult<Actor> {
+    let invalid = AppError::Unauthenticated("the API key is invalid, expired or revoked");
+    let now = Utc::now();
+    let row = api_keys::Entity::find()
+        .filter(api_keys::Column::KeyHash.eq(secrets::hash(key)))
+        .one(db)
+        .await?
+        .filter(|k| k.revoked_at.is_none() && k.expires_at.is_none_or(|e| e > now))
+        .ok_or(invalid)?;
+    let user = users::Entity::find_by_id(row.user_id)
+        .one(db)
+        .await?
+        .filter(|u| u.active)
+        .ok_or(AppError::Unauthenticated("the API key's owner is disabled"))?;
+    // Writing on every request would serialize reads behind writes; a minute's precision is enough.
+    if row.last_used_at.is_none_or(|t| now - t > Duration::seconds(60)) {
+        api_keys::Entity::update_many()
+            .col_expr(api_keys::Column::LastUsedAt, Expr::value(now))
+            .filter(api_keys::Column::Id.eq(row.id))
+            .exec(db)
+            .await?;
+    }
+    let scopes = parse_scopes(&row.scopes)?;
+    actor_of(&user, AuthMethod::ApiKey { id: ApiKeyId::from_uuid(row.id), scopes })
+}
+
+pub(crate) fn parse_scopes(stored_scopes: &str) -> AppResult<Vec<Scope>> {
+    stored_scopes.split(',').filter(|s| !s.is_empty()).map(stored::<Scope>).collect()
+}
+
+pub(crate) fn actor_of(user: &users::Model, method: AuthMethod) -> AppResult<Actor> {
+    Ok(Actor {
+        user_id: UserId::from_uuid(user.id),
+        role: stored::<Role>(&user.role)?,
+        delegation_id: user.delegation_id.map(DelegationId::from_uuid),
+        method,
+    })
+}
+
+async fn start_family<C: ConnectionTrait>(
+    conn: &C,
+    tokens: &Tokens,
+    user: &users::Model,
+    family_id: Uuid,
+) -> AppResult<TokenPair> {
+    let refresh_token = secrets::generate(REFRESH_PREFIX);
+    let now = Utc::now();
+    refresh_tokens::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        family_id: Set(family_id),
+        user_id: Set(user.id),
+        token_hash: Set(secrets::hash(&refresh_token)),
+        expires_at: Set(now + Duration::seconds(tokens.refresh_ttl_secs)),
+        used_at: Set(None),
+        revoked_at: Set(None),
+        created_at: Set(now),
+    }
+    .insert(conn)
+    .await?;
+    let access_token = tokens.issue(user.id, stored::<Role>(&user.role)?, user.delegation_id)?;
+    Ok(TokenPair { access_token, expires_in: tokens.access_ttl_secs, refresh_token })
+}
+
+async fn find_refresh(db: &DatabaseConnection, token: &str) -> AppResult<Option<refresh_tokens::Model>> {
+    if !token.starts_with(REFRESH_PREFIX) {
+        return Ok(None);
+    }
+    Ok(refresh_tokens::Entity::find()
+        .filter(refresh_tokens::Column::TokenHash.eq(secrets::hash(token)))
+        .one(db)
+        .await?)
+}
+
+async fn revoke_family<C: ConnectionTrait>(conn: &C, family_id: Uuid) -> AppResult<()> {
+    refresh_tokens::Entity::update_many()
+        .col_expr(refresh_tokens::Column::RevokedAt, Expr::value(Utc::now()))
+        .filter(refresh_tokens::Column::FamilyId.eq(family_id))
+        .filter(refresh_tokens::Column::RevokedAt.is_null())
+        .exec(conn)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,33 @@
+//! One module per capability. Each public function authorizes first, then validates, then works.
+
+pub mod api_keys;
+pub mod audit_log;
+pub mod auth;
+pub mod demo;
+pub mod reference;
+pub mod secrets;
+pub mod tokens;
+pub mod topics;
+pub mod users;
+pub mod watch;
+
+use gmc_domain::error::FieldProblem;
+use sea_orm::sea_query::{Expr, Func, SimpleExpr};
+use sea_orm::ColumnTrait;
+
+/// A case-insensitive "contains" on either engine: `lower(col) LIKE lower('%q%')`, with `%`, `_` and
+/// `\` in the query taken literally.
+pub(crate) fn contains_ci(col: impl ColumnTrait, q: &str) -> SimpleExpr {
+    let escaped = q.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    Expr::expr(Func::lower(Expr::col(col.as_column_ref())))
+        .like(sea_orm::sea_query::LikeExpr::new(format!("%{escaped}%")).escape('\\'))
+}
+
+/// Trims a search text; an empty one means "no search"; a very long one is refused.
+pub(crate) fn search_text(q: Option<&str>) -> Result<Option<String>, FieldProblem> {
+    match q.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(q) if q.chars().count() > 200 => Err(FieldProblem::new("too_long", "must be at most 200 characters")),
+        Some(q) => Ok(Some(q.to_owned())),
+    }
+}

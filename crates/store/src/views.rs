@@ -1,0 +1,147 @@
+//! What services return: plain read models, free of sea-orm types, for the API to turn into DTOs.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use gmc_domain::reference::{NtmKind, Region, TopicKind, TopicStatus, WtoStatus};
+use gmc_domain::watch::Priority;
+use gmc_domain::{Role, Scope, Visibility};
+use uuid::Uuid;
+
+#[derive(Debug, Clone)]
+pub struct CountryView {
+    pub code: String,
+    pub name: String,
+    pub region: Region,
+    pub wto_status: WtoStatus,
+    pub wto_member_since: Option<NaiveDate>,
+    pub ldc: bool,
+    pub ldc_graduation_date: Option<NaiveDate>,
+    pub capital: String,
+    pub time_zone: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct DelegationView {
+    pub id: Uuid,
+    pub country_code: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct MinisterialView {
+    pub id: Uuid,
+    pub code: String,
+    pub name: String,
+    pub host_city: String,
+    pub host_country: String,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub note: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct TopicView {
+    pub id: Uuid,
+    pub code: String,
+    pub title: String,
+    pub kind: TopicKind,
+    pub wto_body: String,
+    pub parent_id: Option<Uuid>,
+    pub description: String,
+    pub status: TopicStatus,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NtmCategoryView {
+    pub code: String,
+    pub kind: NtmKind,
+    pub title: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct SectorView {
+    pub code: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct UserView {
+    pub id: Uuid,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub delegation_id: Option<Uuid>,
+    pub active: bool,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone)]
+pub struct MeView {
+    pub id: Uuid,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub delegation: Option<DelegationView>,
+    /// The key's scopes, or every scope for a session.
+    pub scopes: Vec<Scope>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ApiKeyView {
+    pub id: Uuid,
+    pub user_id: Uuid,
+    pub name: String,
+    pub prefix: String,
+    pub scopes: Vec<Scope>,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: Option<DateTime<Utc>>,
+    pub last_used_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct WatchItemView {
+    pub id: Uuid,
+    pub delegation_id: Uuid,
+    pub country_code: String,
+    pub topic_id: Uuid,
+    pub topic_code: String,
+    pub topic_title: String,
+    pub note: String,
+    pub priority: Priority,
+    pub visibility: Visibility,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone)]
+pub struct AuditEventView {
+    pub id: Uuid,
+    pub at: DateTime<Utc>,
+    pub actor_id: Option<Uuid>,
+    pub actor_label: String,
+    pub action: String,
+    pub entity_type: String,
+    pub entity_id: Option<String>,
+    pub delegation_id: Option<Uuid>,
+    pub changes: Option<serde_json::Value>,
+    pub request_id: Option<String>,
+}
+
+#[derive(Clone)]
+pub struct TokenPair {
+    pub access_token: String,
+    pub expires_in: i64,
+    pub refresh_token: String,
+}
+
+impl std::fmt::Debug for TokenPair {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TokenPair").field("expires_in", &self.expires_in).finish_non_exhaustive()
+    }
+}

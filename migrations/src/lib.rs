@@ -1,0 +1,24 @@
+//! The schema of Geneva–MSME Connection, one set of migrations for SQLite and PostgreSQL,
+//! written with sea-query's portable helpers. Reference data is seeded here from `data/*.json`.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261127_000001_create_reference;
+mod m20261127_000002_create_accounts;
+mod m20261127_000003_create_watch_items;
+mod m20261127_000004_create_audit_events;
+mod seed_reference;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261127_000001_create_reference::Migration),
+            Box::new(m20261127_000002_create_accounts::Migration),
+            Box::new(m20261127_000003_create_watch_items::Migration),
+            Box::new(m20261127_000004_create_audit_events::Migration),
+        ]
+    }
+}

@@ -1,0 +1,201 @@
+#!/usr/bin/env bash
+# Everything CI checks, in order, stopping at the first failure (`make test` runs this).
+#
+#   1 rustfmt          2 clippy            3 domain deps       4 Rust tests on SQLite
+#   5 Rust tests on PostgreSQL (throwaway cluster)             6 OpenAPI drift
+#   7 frontend: lint, typecheck, unit tests, TS type drift, build
+#   8 docker-compose config                9 browser journeys (scripts/e2e.sh)
+#
+# Env: CI=true selects nextest's `ci` profile and always runs `npm ci`.
+#      TEST_ALL_SKIP="e2e pg" skips steps by key, locally only (ignored when CI=true).
+#      Keys: fmt clippy deps sqlite pg openapi frontend compose e2e
+# Artefacts (JUnit reports, e2e screenshots) go to artifacts/.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-auto}"
+mkdir -p artifacts
+
+NEXTEST_PROFILE=default
+if [[ "${CI:-}" == "true" ]]; then
+    NEXTEST_PROFILE=ci
+    if [[ -n "${TEST_ALL_SKIP:-}" ]]; then
+        echo "CI=true: ignoring TEST_ALL_SKIP='$TEST_ALL_SKIP' (CI runs every step)"
+        TEST_ALL_SKIP=""
+    fi
+fi
+
+# ---- step bookkeeping ------------------------------------------------------------------------
+STEPS_DONE=()
+TMP_FILES=()
+CURRENT_STEP=""
+STARTED_AT=$SECONDS
+
+banner() {
+    printf '\n==============================================================================\n'
+    printf '== %s\n' "$*"
+    printf '==============================================================================\n'
+}
+
+summary() {
+    local rc=$1
+    if [[ ${#TMP_FILES[@]} -gt 0 ]]; then rm -f "${TMP_FILES[@]}"; fi
+    printf '\n== Summary ===================================================================\n'
+    local line
+    for line in "${STEPS_DONE[@]}"; do
+        printf '  %s\n' "$line"
+    done
+    local ok=0 skipped=0
+    for line in "${STEPS_DONE[@]}"; do
+        case "$line" in ok*) ok=$((ok + 1)) ;; SKIPPED*) skipped=$((skipped + 1)) ;; esac
+    done
+    if [[ $rc -ne 0 ]]; then
+        printf '  FAILED  %s (exit %s)\n' "${CURRENT_STEP:-setup}" "$rc"
+        printf '== test-all: FAILED at "%s" after %ss\n' "${CURRENT_STEP:-setup}" $((SECONDS - STARTED_AT))
+    else
+        printf '== test-all: OK (%s steps passed, %s skipped) in %ss\n' "$ok" "$skipped" $((SECONDS - STARTED_AT))
+    fi
+}
+trap 'summary $?' EXIT
+
+fail() {
+    printf '\nERROR: %s\n' "$*" >&2
+    exit 1
+}
+
+# step KEY "Title" function: runs the function under `set -e`; any failure ends the script.
+step() {
+    local key=$1 title=$2 fn=$3
+    if [[ " ${TEST_ALL_SKIP:-} " == *" $key "* ]]; then
+        STEPS_DONE+=("SKIPPED $title")
+        return 0
+    fi
+    CURRENT_STEP=$title
+    banner "$title"
+    local t0=$SECONDS
+    "$fn"
+    STEPS_DONE+=("ok      $title ($((SECONDS - t0))s)")
+    CURRENT_STEP=""
+}
+
+# ---- steps -----------------------------------------------------------------------------------
+step_fmt() {
+    # Output goes to a file, not a pipe: rustfmt exits 0 when its stdout pipe closes early.
+    local out
+    out="$(mktemp)"
+    TMP_FILES+=("$out")
+    if ! cargo fmt --all --check >"$out" 2>&1; then
+        head -n 150 "$out"
+        echo "... (first 150 lines of $(wc -l <"$out") shown)"
+        echo "Files that need formatting:"
+        grep -E '^Diff in ' "$out" | sed -E "s|^Diff in $ROOT/||; s|:[0-9]+:?$||" | sort -u | sed 's/^/  /'
+        rm -f "$out"
+        fail "Rust code is not formatted: run 'make fmt' (cargo fmt --all) and commit the result."
+    fi
+    rm -f "$out"
+    echo "Rust code is formatted."
+}
+
+step_clippy() {
+    cargo clippy --workspace --all-targets -- -D warnings
+}
+
+# The domain crate must stay free of web, database and async-runtime frameworks (DESIGN.md §6).
+step_domain_deps() {
+    local tree bad
+    tree="$(cargo tree -p gmc-domain -e normal --prefix none)"
+    bad="$(printf '%s\n' "$tree" \
+        | grep -E '^(actix|sea-orm|sea-query|sqlx|hyper|axum|reqwest|tokio|diesel)([-_][a-z0-9_-]*)? v' \
+        | sort -u || true)"
+    if [[ -n "$bad" ]]; then
+        printf '%s\n' "$bad" >&2
+        fail "gmc-domain depends on a web/database/runtime framework (listed above). The domain crate must not: move that code to gmc-store or gmc-api."
+    fi
+    echo "gmc-domain's normal dependency tree is free of actix, sea-orm, sqlx, hyper, axum, reqwest, tokio and diesel."
+}
+
+# Copy nextest's JUnit report (ci profile only) into artifacts/ under a per-engine name.
+keep_junit() {
+    local engine=$1 src="target/nextest/ci/junit.xml"
+    if [[ "$NEXTEST_PROFILE" == "ci" && -f "$src" ]]; then
+        cp "$src" "artifacts/nextest-$engine.xml"
+    fi
+}
+
+step_tests_sqlite() {
+    # System tests drive the real `gmc` binary, which nextest does not build for other packages.
+    cargo build -p gmc-cli
+    echo "== Rust tests on SQLite =="
+    local rc=0
+    env -u TEST_DATABASE_URL cargo nextest run --workspace --profile "$NEXTEST_PROFILE" || rc=$?
+    keep_junit sqlite
+    return "$rc"
+}
+
+step_tests_postgres() {
+    echo "== Rust tests on PostgreSQL =="
+    local rc=0
+    bash scripts/pg-cluster.sh run -- cargo nextest run --workspace --profile "$NEXTEST_PROFILE" || rc=$?
+    keep_junit postgres
+    return "$rc"
+}
+
+step_openapi_drift() {
+    local tmp
+    tmp="$(mktemp)"
+    TMP_FILES+=("$tmp")
+    cargo run -q -p gmc-cli -- openapi >"$tmp"
+    if ! diff -u openapi/openapi.json "$tmp"; then
+        rm -f "$tmp"
+        fail "openapi/openapi.json is out of date with the code: run 'make openapi' and commit the result."
+    fi
+    rm -f "$tmp"
+    echo "openapi/openapi.json matches the code."
+}
+
+step_frontend() {
+    if [[ "${CI:-}" == "true" || ! -d frontend/node_modules ]]; then
+        npm --prefix frontend ci --no-audit --no-fund
+    fi
+    npm --prefix frontend run lint
+    npm --prefix frontend run typecheck
+    npm --prefix frontend test
+
+    # The committed TypeScript client types must be what openapi-typescript makes of the contract.
+    local tmp
+    tmp="$(mktemp --suffix=.d.ts)"
+    TMP_FILES+=("$tmp")
+    (cd frontend && npx --no-install openapi-typescript "$ROOT/openapi/openapi.json" -o "$tmp")
+    if ! diff -u frontend/src/api/schema.d.ts "$tmp"; then
+        rm -f "$tmp"
+        fail "frontend/src/api/schema.d.ts is out of date with openapi/openapi.json: run 'make openapi' and commit the result."
+    fi
+    rm -f "$tmp"
+    echo "frontend/src/api/schema.d.ts matches openapi/openapi.json."
+
+    npm --prefix frontend run build
+}
+
+step_compose() {
+    # The real secret is required at deploy time (${GMC_JWT_SECRET:?}); a dummy one lets the file be checked.
+    GMC_JWT_SECRET="${GMC_JWT_SECRET:-config-check-only-not-a-secret}" docker-compose -f docker-compose.yml config -q
+    echo "docker-compose.yml is valid."
+}
+
+step_e2e() {
+    bash scripts/e2e.sh
+}
+
+# ---- run -------------------------------------------------------------------------------------
+step fmt       "1/9 cargo fmt --check"                 step_fmt
+step clippy    "2/9 cargo clippy -D warnings"          step_clippy
+step deps      "3/9 gmc-domain dependency check"       step_domain_deps
+step sqlite    "4/9 Rust tests on SQLite"              step_tests_sqlite
+step pg        "5/9 Rust tests on PostgreSQL"          step_tests_postgres
+step openapi   "6/9 OpenAPI drift"                     step_openapi_drift
+step frontend  "7/9 Frontend lint, typecheck, tests, TS drift, build" step_frontend
+step compose   "8/9 docker-compose config"             step_compose
+step e2e       "9/9 Browser journeys (scripts/e2e.sh)" step_e2e
