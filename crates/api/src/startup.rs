@@ -117,8 +117,8 @@ fn server(listener: TcpListener, state: AppState, settings: Settings) -> anyhow:
             .route("/health/ready", web::get().to(routes::health::ready))
             .route("/api/docs", web::get().to(docs_redirect))
             .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/v1/openapi.json", openapi.clone()))
-            .service(web::scope("/api/v1").configure(routes::configure_api))
-            .service(web::scope("/api").default_service(web::to(api_not_found)))
+            .service(web::scope("/api/v1").configure(routes::configure_api).default_service(web::to(api_not_found)))
+            .route("/api/{tail:.*}", web::to(api_not_found))
             .configure(|cfg| spa::configure(cfg, &static_dir))
     })
     .listen(listener)?

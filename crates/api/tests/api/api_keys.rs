@@ -1,0 +1,77 @@
+use reqwest::Method;
+use serde_json::json;
+
+use crate::helpers::*;
+
+async fn create_key(app: &TestApp, token: &str, scopes: serde_json::Value) -> (String, String) {
+    let res = app.post_json("/api/v1/api-keys", Some(token), json!({"name": "integration", "scopes": scopes})).await;
+    assert_eq!(res.status(), 201);
+    let body: serde_json::Value = res.json().await.unwrap();
+    (body["key"].as_str().unwrap().to_owned(), body["api_key"]["id"].as_str().unwrap().to_owned())
+}
+
+#[tokio::test]
+async fn an_api_key_acts_for_its_owner_until_revoked() {
+    let app = TestApp::spawn().await;
+    let token = app.login(BGD).await;
+    let (key, id) = create_key(&app, &token, json!(["read"])).await;
+    assert!(key.starts_with("gmc_"));
+    let me = app.get_json("/api/v1/me", &key).await;
+    assert_eq!(me["email"], BGD);
+    assert_eq!(me["scopes"], json!(["read"]));
+    let listed = app.get_json("/api/v1/api-keys", &token).await;
+    let entry = &listed["items"][0];
+    assert_eq!(entry["id"], id.as_str());
+    assert!(entry["last_used_at"].is_string(), "last use is recorded");
+    assert!(entry.get("key").is_none() && entry.get("key_hash").is_none());
+
+    let res = app.request(Method::DELETE, &format!("/api/v1/api-keys/{id}"), Some(&token)).send().await.unwrap();
+    assert_eq!(res.status(), 204);
+    problem(app.get("/api/v1/me", &key).await, 401).await;
+}
+
+#[tokio::test]
+async fn a_read_scoped_key_cannot_write_and_no_key_can_mint_another() {
+    let app = TestApp::spawn().await;
+    let admin = app.login(ADMIN).await;
+    let (read_key, _) = create_key(&app, &admin, json!(["read"])).await;
+    let res =
+        app.post_json("/api/v1/topics", Some(&read_key), json!({"code": "KEYX", "title": "x", "kind": "other"})).await;
+    problem(res, 403).await;
+    let (full_key, _) = create_key(&app, &admin, json!(["read", "write", "admin"])).await;
+    let res = app.post_json("/api/v1/api-keys", Some(&full_key), json!({"name": "child", "scopes": ["read"]})).await;
+    problem(res, 403).await;
+    let res =
+        app.post_json("/api/v1/topics", Some(&full_key), json!({"code": "KEYX", "title": "x", "kind": "other"})).await;
+    assert_eq!(res.status(), 201);
+}
+
+#[tokio::test]
+async fn a_key_never_exceeds_its_owners_role() {
+    let app = TestApp::spawn().await;
+    let token = app.login(NPL).await;
+    let res = app.post_json("/api/v1/api-keys", Some(&token), json!({"name": "x", "scopes": ["admin", "fly"]})).await;
+    let p = problem(res, 422).await;
+    assert_eq!(fields(&p), vec!["scopes[0]", "scopes[1]"]);
+    let res = app.post_json("/api/v1/api-keys", Some(&token), json!({"name": "", "scopes": []})).await;
+    assert_eq!(fields(&problem(res, 422).await), vec!["name", "scopes"]);
+    let res = app
+        .post_json(
+            "/api/v1/api-keys",
+            Some(&token),
+            json!({"name": "old", "scopes": ["read"], "expires_at": "2020-01-01T00:00:00Z"}),
+        )
+        .await;
+    assert_eq!(fields(&problem(res, 422).await), vec!["expires_at"]);
+}
+
+#[tokio::test]
+async fn one_users_key_is_invisible_to_another() {
+    let app = TestApp::spawn().await;
+    let bgd = app.login(BGD).await;
+    let npl = app.login(NPL).await;
+    let (_, id) = create_key(&app, &bgd, json!(["read"])).await;
+    assert!(app.get_json("/api/v1/api-keys", &npl).await["items"].as_array().unwrap().is_empty());
+    let res = app.request(Method::DELETE, &format!("/api/v1/api-keys/{id}"), Some(&npl)).send().await.unwrap();
+    problem(res, 404).await;
+}

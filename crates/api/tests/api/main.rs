@@ -1,0 +1,14 @@
+//! HTTP tests of the API: each test spawns its own app and database (SQLite by default, PostgreSQL
+//! when TEST_DATABASE_URL is set) and talks to it over real HTTP.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod api_keys;
+mod auth;
+mod errors;
+mod helpers;
+mod matrix;
+mod openapi;
+mod reference;
+mod topics;
+mod users;
+mod watch;

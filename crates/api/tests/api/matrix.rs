@@ -1,0 +1,223 @@
+//! The authorization matrix: every operation of the OpenAPI document × anonymous, admin, analyst, a
+//! delegate of the owning delegation (Bangladesh) and a delegate of another (Nepal). An operation with
+//! no row here fails the test, so a new endpoint cannot ship without its row.
+
+use reqwest::Method;
+use serde_json::{json, Value};
+
+use crate::helpers::*;
+
+const WHO: [&str; 5] = ["anonymous", "admin", "analyst", "own delegate", "other delegate"];
+
+/// Expected status for (anonymous, admin, analyst, BGD delegate, NPL delegate). Records acted on
+/// belong to Bangladesh at `delegation` visibility.
+const MATRIX: &[(&str, [u16; 5])] = &[
+    ("health_live", [200, 200, 200, 200, 200]),
+    ("health_ready", [200, 200, 200, 200, 200]),
+    ("login", [200, 200, 200, 200, 200]),
+    ("refresh_token", [200, 200, 200, 200, 200]),
+    ("logout", [204, 204, 204, 204, 204]),
+    ("get_me", [401, 200, 200, 200, 200]),
+    ("list_countries", [401, 200, 200, 200, 200]),
+    ("get_country", [401, 200, 200, 200, 200]),
+    ("list_delegations", [401, 200, 200, 200, 200]),
+    ("get_delegation", [401, 200, 200, 200, 200]),
+    ("list_ministerials", [401, 200, 200, 200, 200]),
+    ("get_ministerial", [401, 200, 200, 200, 200]),
+    ("list_ntm_categories", [401, 200, 200, 200, 200]),
+    ("list_sectors", [401, 200, 200, 200, 200]),
+    ("list_topics", [401, 200, 200, 200, 200]),
+    ("get_topic", [401, 200, 200, 200, 200]),
+    ("create_topic", [401, 201, 403, 403, 403]),
+    ("update_topic", [401, 200, 403, 403, 403]),
+    ("delete_topic", [401, 204, 403, 403, 403]),
+    ("list_watch_items", [401, 200, 200, 200, 200]),
+    ("get_watch_item", [401, 200, 404, 200, 404]),
+    ("create_watch_item", [401, 201, 403, 201, 403]),
+    ("update_watch_item", [401, 200, 404, 200, 404]),
+    ("delete_watch_item", [401, 204, 404, 204, 404]),
+    ("list_users", [401, 200, 403, 403, 403]),
+    ("get_user", [401, 200, 403, 403, 403]),
+    ("create_user", [401, 201, 403, 403, 403]),
+    ("update_user", [401, 200, 403, 403, 403]),
+    ("list_api_keys", [401, 200, 200, 200, 200]),
+    ("create_api_key", [401, 201, 201, 201, 201]),
+    ("revoke_api_key", [401, 204, 404, 204, 404]),
+    ("list_audit_events", [401, 200, 403, 403, 403]),
+];
+
+struct Ctx {
+    tokens: [Option<String>; 5],
+    admin: String,
+    bgd: String,
+    bgd_delegation: String,
+    npl_user: String,
+    bgd_private_item: String,
+}
+
+/// A request to make: method, path, body, If-Match.
+struct Call {
+    method: Method,
+    path: String,
+    body: Option<Value>,
+    if_match: Option<&'static str>,
+}
+
+async fn fresh_topic(app: &TestApp, ctx: &Ctx) -> String {
+    let code = format!("MX-{}", &uuid::Uuid::new_v4().simple().to_string()[..8]).to_uppercase();
+    let res = app
+        .post_json("/api/v1/topics", Some(&ctx.admin), json!({"code": code, "title": "Matrix", "kind": "other"}))
+        .await;
+    assert_eq!(res.status(), 201);
+    res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned()
+}
+
+async fn fresh_bgd_item(app: &TestApp, ctx: &Ctx) -> String {
+    let topic = fresh_topic(app, ctx).await;
+    let res = app
+        .post_json(
+            "/api/v1/watch-items",
+            Some(&ctx.admin),
+            json!({"topic_id": topic, "delegation_id": ctx.bgd_delegation, "visibility": "delegation", "note": "private"}),
+        )
+        .await;
+    assert_eq!(res.status(), 201);
+    res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned()
+}
+
+async fn fresh_refresh_token(app: &TestApp) -> String {
+    app.login_pair(BGD).await["refresh_token"].as_str().unwrap().to_owned()
+}
+
+/// Builds the call for an operation, creating whatever record it needs so each caller starts alike.
+async fn prepare(app: &TestApp, ctx: &Ctx, op: &str, template: &str, method: Method, who: usize) -> Call {
+    let id = |v: &str| template.replace("{id}", v).replace("{code}", v);
+    let mut call = Call { method, path: template.to_owned(), body: None, if_match: None };
+    match op {
+        "login" => {
+            let email = [BGD, ADMIN, ANALYST, BGD, NPL][who];
+            call.body = Some(json!({"email": email, "password": PASSWORD}));
+        }
+        "refresh_token" | "logout" => call.body = Some(json!({"refresh_token": fresh_refresh_token(app).await})),
+        "get_country" => call.path = id("NPL"),
+        "get_ministerial" => call.path = id("MC12"),
+        "get_delegation" => call.path = id(&ctx.bgd_delegation),
+        "get_topic" => call.path = id("FISH"),
+        "create_topic" => {
+            let code = format!("NEW-{}", &uuid::Uuid::new_v4().simple().to_string()[..8]).to_uppercase();
+            call.body = Some(json!({"code": code, "title": "New", "kind": "other"}));
+        }
+        "update_topic" => {
+            call.path = id(&fresh_topic(app, ctx).await);
+            call.body = Some(json!({"title": "Changed"}));
+            call.if_match = Some("\"1\"");
+        }
+        "delete_topic" => call.path = id(&fresh_topic(app, ctx).await),
+        "get_watch_item" => call.path = id(&ctx.bgd_private_item),
+        "create_watch_item" => {
+            let topic = fresh_topic(app, ctx).await;
+            call.body = Some(json!({"topic_id": topic, "delegation_id": ctx.bgd_delegation}));
+        }
+        "update_watch_item" => {
+            call.path = id(&fresh_bgd_item(app, ctx).await);
+            call.body = Some(json!({"note": "changed"}));
+            call.if_match = Some("\"1\"");
+        }
+        "delete_watch_item" => call.path = id(&fresh_bgd_item(app, ctx).await),
+        "get_user" => call.path = id(&ctx.npl_user),
+        "create_user" => {
+            let email = format!("u{}@gmc.test", uuid::Uuid::new_v4().simple());
+            call.body = Some(json!({"email": email, "name": "New", "password": "long-enough-pass", "role": "analyst"}));
+        }
+        "update_user" => {
+            let email = format!("u{}@gmc.test", uuid::Uuid::new_v4().simple());
+            let res = app
+                .post_json(
+                    "/api/v1/users",
+                    Some(&ctx.admin),
+                    json!({"email": email, "name": "Target", "password": "long-enough-pass", "role": "analyst"}),
+                )
+                .await;
+            call.path = id(res.json::<Value>().await.unwrap()["id"].as_str().unwrap());
+            call.body = Some(json!({"name": "Renamed"}));
+            call.if_match = Some("\"1\"");
+        }
+        "create_api_key" => call.body = Some(json!({"name": "matrix", "scopes": ["read"]})),
+        "revoke_api_key" => {
+            let res = app.post_json("/api/v1/api-keys", Some(&ctx.bgd), json!({"name": "k", "scopes": ["read"]})).await;
+            call.path = id(res.json::<Value>().await.unwrap()["api_key"]["id"].as_str().unwrap());
+        }
+        _ => {}
+    }
+    call
+}
+
+#[tokio::test]
+async fn every_operation_answers_every_role_as_the_matrix_declares() {
+    let app = TestApp::spawn().await;
+    let admin = app.login(ADMIN).await;
+    let bgd = app.login(BGD).await;
+    let npl_users = app.all_pages("/api/v1/users?q=delegate.npl", &admin).await;
+    let bgd_items = app.all_pages("/api/v1/watch-items", &bgd).await;
+    let ctx = Ctx {
+        tokens: [
+            None,
+            Some(admin.clone()),
+            Some(app.login(ANALYST).await),
+            Some(bgd.clone()),
+            Some(app.login(NPL).await),
+        ],
+        bgd_delegation: app.delegation_id(&admin, "BGD").await,
+        npl_user: npl_users[0]["id"].as_str().unwrap().to_owned(),
+        bgd_private_item: bgd_items
+            .iter()
+            .find(|w| w["country_code"] == "BGD" && w["visibility"] == "delegation")
+            .and_then(|w| w["id"].as_str())
+            .unwrap()
+            .to_owned(),
+        admin,
+        bgd,
+    };
+    let doc: Value = app.request(Method::GET, "/api/v1/openapi.json", None).send().await.unwrap().json().await.unwrap();
+
+    let mut failures = Vec::new();
+    let mut covered = Vec::new();
+    for (template, ops) in doc["paths"].as_object().unwrap() {
+        for (method, op) in ops.as_object().unwrap() {
+            let op_id = op["operationId"].as_str().unwrap();
+            covered.push(op_id.to_owned());
+            let Some((_, expected)) = MATRIX.iter().find(|(name, _)| *name == op_id) else {
+                failures.push(format!("{op_id} ({method} {template}) has no row in the matrix"));
+                continue;
+            };
+            let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
+            for who in 0..5 {
+                let call = prepare(&app, &ctx, op_id, template, method.clone(), who).await;
+                let mut rb = app.request(call.method, &call.path, ctx.tokens[who].as_deref());
+                if let Some(body) = call.body {
+                    rb = rb.json(&body);
+                }
+                if let Some(v) = call.if_match {
+                    rb = rb.header("if-match", v);
+                }
+                let res = rb.send().await.unwrap();
+                let status = res.status().as_u16();
+                if status != expected[who] {
+                    let body = res.text().await.unwrap_or_default();
+                    failures.push(format!("{op_id} as {}: expected {}, got {status}: {body}", WHO[who], expected[who]));
+                } else if status >= 400 {
+                    let ct = res.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("");
+                    if !ct.starts_with("application/problem+json") {
+                        failures.push(format!("{op_id} as {}: {status} without problem+json", WHO[who]));
+                    }
+                }
+            }
+        }
+    }
+    for (name, _) in MATRIX {
+        if !covered.iter().any(|c| c == name) {
+            failures.push(format!("matrix row {name} names no operation in the document"));
+        }
+    }
+    assert!(failures.is_empty(), "authorization matrix failures:\n{}", failures.join("\n"));
+}
