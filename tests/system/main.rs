@@ -1,1 +1,8 @@
+//! System tests: the real `gmc` binary, started as users start it, spoken to over HTTP. Each test has
+//! its own database (SQLite, or PostgreSQL when TEST_DATABASE_URL is set). The binary is
+//! `target/debug/gmc` (build it first: `cargo build -p gmc-cli`) or `$GMC_BIN`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod binary;
+mod lifecycle;
+mod serve;

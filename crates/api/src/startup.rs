@@ -22,6 +22,28 @@ use crate::{request_id, routes, spa};
 pub struct Application {
     port: u16,
     server: Server,
+    shutdown: Shutdown,
+}
+
+/// SIGINT and SIGTERM, registered when the app is built, so a signal that arrives as soon as the
+/// "listening" line is out is already ours (actix would register its own later, racing the log line).
+struct Shutdown {
+    interrupt: tokio::signal::unix::Signal,
+    terminate: tokio::signal::unix::Signal,
+}
+
+impl Shutdown {
+    fn register() -> std::io::Result<Self> {
+        use tokio::signal::unix::{signal, SignalKind};
+        Ok(Self { interrupt: signal(SignalKind::interrupt())?, terminate: signal(SignalKind::terminate())? })
+    }
+
+    async fn recv(mut self) {
+        tokio::select! {
+            _ = self.interrupt.recv() => {}
+            _ = self.terminate.recv() => {}
+        }
+    }
 }
 
 impl Application {
@@ -44,8 +66,9 @@ impl Application {
         };
         let listener = TcpListener::bind((settings.host.as_str(), settings.port))?;
         let port = listener.local_addr()?.port();
+        let shutdown = Shutdown::register()?;
         let server = server(listener, state, settings)?;
-        Ok(Self { port, server })
+        Ok(Self { port, server, shutdown })
     }
 
     pub fn port(&self) -> u16 {
@@ -54,6 +77,13 @@ impl Application {
 
     /// Serves until SIGINT/SIGTERM, then finishes in-flight requests (graceful shutdown).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let handle = self.server.handle();
+        let shutdown = self.shutdown;
+        tokio::spawn(async move {
+            shutdown.recv().await;
+            tracing::info!("shutting down: finishing requests in flight");
+            handle.stop(true).await;
+        });
         self.server.await
     }
 }
@@ -122,6 +152,7 @@ fn server(listener: TcpListener, state: AppState, settings: Settings) -> anyhow:
             .configure(|cfg| spa::configure(cfg, &static_dir))
     })
     .listen(listener)?
+    .disable_signals()
     .shutdown_timeout(20);
     if let Some(workers) = settings.workers {
         server = server.workers(workers);

@@ -1,0 +1,81 @@
+use gmc_store::testdb::TestDatabase;
+use serde_json::{json, Value};
+
+use crate::binary::{command, run, serve};
+
+const PASSWORD: &str = "demo-pass-2026";
+
+async fn login(client: &reqwest::Client, base: &str, email: &str) -> String {
+    let res = client
+        .post(format!("{base}/api/v1/auth/login"))
+        .json(&json!({"email": email, "password": PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200, "login {email}");
+    res.json::<Value>().await.unwrap()["access_token"].as_str().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn a_fresh_database_migrated_and_seeded_serves_every_demo_account_and_the_catalogue() {
+    let db = TestDatabase::create().await.unwrap();
+    let (ok, _, err) = run(command(&db, &["migrate"])).await;
+    assert!(ok, "migrate: {err}");
+    let (ok, _, err) = run(command(&db, &["seed", "--demo"])).await;
+    assert!(ok, "seed: {err}");
+    // Seeding twice changes nothing and does not fail.
+    let (ok, _, err) = run(command(&db, &["seed", "--demo"])).await;
+    assert!(ok, "second seed: {err}");
+
+    let server = serve(command(&db, &[])).await;
+    let client = reqwest::Client::new();
+    let base = &server.base;
+    for email in ["admin@gmc.test", "analyst@gmc.test", "delegate.bgd@gmc.test", "delegate.npl@gmc.test"] {
+        login(&client, base, email).await;
+    }
+    let token = login(&client, base, "delegate.bgd@gmc.test").await;
+    let topics: Value = client
+        .get(format!("{base}/api/v1/topics?limit=200"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let items = topics["items"].as_array().unwrap();
+    assert!(items.len() >= 25);
+    assert!(items.iter().any(|t| t["code"] == "FISH"));
+
+    let ready = client.get(format!("{base}/health/ready")).send().await.unwrap();
+    assert_eq!(ready.status(), 200);
+    let docs = client.get(format!("{base}/api/docs/")).send().await.unwrap();
+    assert_eq!(docs.status(), 200);
+}
+
+#[tokio::test]
+async fn over_the_real_binary_the_nepal_delegate_sees_no_bangladesh_private_note() {
+    let db = TestDatabase::create().await.unwrap();
+    assert!(run(command(&db, &["seed", "--demo"])).await.0);
+    let server = serve(command(&db, &[])).await;
+    let client = reqwest::Client::new();
+    let npl = login(&client, &server.base, "delegate.npl@gmc.test").await;
+    let bgd = login(&client, &server.base, "delegate.bgd@gmc.test").await;
+    let get = |token: String, q: &'static str| {
+        let client = client.clone();
+        let url = format!("{}/api/v1/watch-items?q={q}", server.base);
+        async move { client.get(url).bearer_auth(token).send().await.unwrap().json::<Value>().await.unwrap() }
+    };
+    let own = get(bgd, "confidential").await;
+    assert!(!own["items"].as_array().unwrap().is_empty(), "Bangladesh sees its own private notes");
+    let other = get(npl, "confidential").await;
+    assert!(other["items"].as_array().unwrap().iter().all(|w| w["country_code"] != "BGD"));
+}
+
+#[tokio::test]
+async fn gmc_openapi_prints_the_committed_document() {
+    let db = TestDatabase::create().await.unwrap();
+    let (ok, out, _) = run(command(&db, &["openapi"])).await;
+    assert!(ok);
+    assert_eq!(out, include_str!("../../openapi/openapi.json"), "run `make openapi` and commit the result");
+}
