@@ -26,7 +26,7 @@ BENCH_THREADS="${BENCH_THREADS:-2}"
 BENCH_WARMUP="${BENCH_WARMUP:-3s}"
 BENCH_EMAIL="${BENCH_EMAIL:-delegate.bgd@gmc.test}"
 BENCH_PASSWORD="${BENCH_PASSWORD:-demo-pass-2026}"
-ENDPOINTS=("/api/v1/topics?limit=30" "/api/v1/me")
+ENDPOINTS=(${BENCH_ENDPOINTS:-"/api/v1/topics?limit=30" "/api/v1/me"})
 
 log() { printf '[bench] %s\n' "$*" >&2; }
 die() { printf '[bench] ERROR: %s\n' "$*" >&2; exit 1; }

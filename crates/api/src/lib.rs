@@ -6,6 +6,7 @@ pub mod etag;
 pub mod openapi;
 pub mod problem;
 pub mod rate_limit;
+pub mod render_cache;
 pub mod request_id;
 pub mod routes;
 pub mod settings;

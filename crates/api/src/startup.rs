@@ -7,6 +7,7 @@ use std::time::Duration;
 use actix_web::dev::Server;
 use actix_web::middleware::{DefaultHeaders, ErrorHandlers};
 use actix_web::{error::JsonPayloadError, web, App, HttpServer};
+use gmc_store::catalogue::Catalogue;
 use gmc_store::services::{demo, tokens::JwtSecret, tokens::Tokens};
 use sea_orm::DatabaseConnection;
 use utoipa::OpenApi;
@@ -63,6 +64,8 @@ impl Application {
             db,
             tokens: Tokens::new(&secret, settings.access_ttl_secs, settings.refresh_ttl_secs),
             login_limiter: LoginLimiter::new(settings.login_burst, Duration::from_secs(settings.login_period_secs)),
+            catalogue: Catalogue::default(),
+            rendered_topics: Default::default(),
         };
         let listener = TcpListener::bind((settings.host.as_str(), settings.port))?;
         let port = listener.local_addr()?.port();

@@ -1,13 +1,17 @@
 //! What every handler can reach: the database, the token keys, the login limiter.
 
+use gmc_store::catalogue::Catalogue;
 use gmc_store::services::tokens::Tokens;
 use sea_orm::DatabaseConnection;
 
 use crate::rate_limit::LoginLimiter;
+use crate::render_cache::RenderCache;
 
 #[derive(Clone)]
 pub struct AppState {
     pub db: DatabaseConnection,
     pub tokens: Tokens,
     pub login_limiter: LoginLimiter,
+    pub catalogue: Catalogue,
+    pub rendered_topics: RenderCache,
 }

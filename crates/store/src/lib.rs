@@ -3,6 +3,7 @@
 //! sea-orm. HTTP handlers, the CLI and (later) the importer all call these same functions.
 
 pub mod audit;
+pub mod catalogue;
 pub mod context;
 pub mod cursor;
 pub mod db;

@@ -108,7 +108,7 @@ pub async fn logout(state: web::Data<AppState>, body: web::Json<RefreshRequest>)
 #[utoipa::path(get, path = "/api/v1/me", tag = "auth", operation_id = "get_me", security(("bearer" = [])),
     responses((status = 200, description = "The signed-in user", body = MeDto), ReadErrors))]
 pub async fn me(state: web::Data<AppState>, Authed(actor): Authed) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(MeDto::from(users::me(&state.db, &actor).await?)))
+    Ok(HttpResponse::Ok().json(MeDto::from(users::me(&state.db, &state.catalogue, &actor).await?)))
 }
 
 pub fn configure(cfg: &mut web::ServiceConfig) {

@@ -8,16 +8,16 @@ use gmc_domain::policy::{authorize, Operation};
 use gmc_domain::reference::{TopicKind, TopicStatus};
 use gmc_domain::topic::{NewTopic, TopicInput, TopicPatch, TopicPatchInput};
 use gmc_domain::{Actor, ValidationErrors};
-use sea_orm::sea_query::Condition;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    QueryFilter, Set, TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{contains_ci, search_text};
+use super::search_text;
 use crate::audit::{self, AuditEntry};
+use crate::catalogue::Catalogue;
 use crate::cursor::{self, Cursor, Page};
 use crate::entities::topics;
 use crate::error::{check_version, stored};
@@ -53,7 +53,7 @@ fn parse_sort(sort: Option<&str>) -> Result<(SortKey, bool), FieldProblem> {
     }
 }
 
-fn view(t: topics::Model) -> AppResult<TopicView> {
+pub(crate) fn view(t: topics::Model) -> AppResult<TopicView> {
     Ok(TopicView {
         kind: stored(&t.kind)?,
         status: stored(&t.status)?,
@@ -69,18 +69,25 @@ fn view(t: topics::Model) -> AppResult<TopicView> {
     })
 }
 
-pub async fn list(db: &DatabaseConnection, actor: &Actor, f: TopicFilter) -> AppResult<Page<TopicView>> {
+pub async fn list(
+    db: &DatabaseConnection,
+    catalogue: &Catalogue,
+    actor: &Actor,
+    f: TopicFilter,
+) -> AppResult<Page<TopicView>> {
     authorize(actor, Operation::ReadReference)?;
     let mut e = ValidationErrors::new();
     let limit = e.check("limit", Limit::parse(f.limit));
     let kind = f.kind.as_deref().and_then(|k| e.check("kind", parse_enum::<TopicKind>(k)));
     let status = f.status.as_deref().and_then(|s| e.check("status", parse_enum::<TopicStatus>(s)));
-    let q = e.check("q", search_text(f.q.as_deref())).flatten();
+    let q = e.check("q", search_text(f.q.as_deref())).flatten().map(|q| q.to_lowercase());
     let sort = e.check("sort", parse_sort(f.sort.as_deref()));
     let cursor = e.check("cursor", cursor::parse(f.cursor.as_deref()));
+    let all = catalogue.topics(db).await?;
     let parent = match f.parent.as_deref() {
         Some(p) => {
-            let found = resolve(db, p).await?.map(|t| t.id);
+            let found =
+                all.iter().find(|t| t.code.eq_ignore_ascii_case(p.trim()) || t.id.to_string() == p).map(|t| t.id);
             if found.is_none() {
                 e.add("parent", "unknown", "names no topic");
             }
@@ -93,57 +100,44 @@ pub async fn list(db: &DatabaseConnection, actor: &Actor, f: TopicFilter) -> App
     };
     e.finish()?;
 
-    let mut query = topics::Entity::find();
-    if let Some(kind) = kind {
-        query = query.filter(topics::Column::Kind.eq(kind.as_str()));
+    // Borrowed keys: sorting and the cursor comparison allocate nothing.
+    fn key_of(key: SortKey, t: &TopicView) -> (&str, Uuid) {
+        match key {
+            SortKey::Code => (t.code.as_str(), t.id),
+            SortKey::Title => (t.title.as_str(), t.id),
+        }
     }
-    if let Some(status) = status {
-        query = query.filter(topics::Column::Status.eq(status.as_str()));
-    }
-    if let Some(parent) = parent {
-        query = query.filter(topics::Column::ParentId.eq(parent));
-    }
-    if let Some(q) = &q {
-        query = query.filter(
-            Condition::any()
-                .add(contains_ci(topics::Column::Code, q))
-                .add(contains_ci(topics::Column::Title, q))
-                .add(contains_ci(topics::Column::Description, q)),
-        );
-    }
-    let col = match key {
-        SortKey::Code => topics::Column::Code,
-        SortKey::Title => topics::Column::Title,
+    let matches = |t: &&TopicView| {
+        kind.is_none_or(|k| t.kind == k)
+            && status.is_none_or(|s| t.status == s)
+            && parent.is_none_or(|p| t.parent_id == Some(p))
+            && q.as_ref().is_none_or(|q| {
+                t.code.to_lowercase().contains(q)
+                    || t.title.to_lowercase().contains(q)
+                    || t.description.to_lowercase().contains(q)
+            })
     };
-    if let Some(c) = cursor {
-        // Keyset: rows strictly after (key, id) in the chosen direction.
-        let after = if descending {
-            Condition::any()
-                .add(col.lt(c.k.clone()))
-                .add(Condition::all().add(col.eq(c.k)).add(topics::Column::Id.lt(c.id)))
-        } else {
-            Condition::any()
-                .add(col.gt(c.k.clone()))
-                .add(Condition::all().add(col.eq(c.k)).add(topics::Column::Id.gt(c.id)))
-        };
-        query = query.filter(after);
+    let mut rows: Vec<&TopicView> = all.iter().filter(matches).collect();
+    // The snapshot is ordered by code already; other orders sort here.
+    if !matches!(key, SortKey::Code) {
+        rows.sort_by(|a, b| key_of(key, a).cmp(&key_of(key, b)));
     }
-    query = if descending {
-        query.order_by_desc(col).order_by_desc(topics::Column::Id)
-    } else {
-        query.order_by_asc(col).order_by_asc(topics::Column::Id)
-    };
-    let rows = query.limit(limit.get() + 1).all(db).await?;
-    let rows = rows.into_iter().map(view).collect::<AppResult<Vec<_>>>()?;
+    if descending {
+        rows.reverse();
+    }
+    // Keyset: rows strictly after (key, id) in the chosen direction.
+    if let Some(c) = &cursor {
+        let after = (c.k.as_str(), c.id);
+        rows.retain(|t| if descending { key_of(key, t) < after } else { key_of(key, t) > after });
+    }
+    rows.truncate(limit.get() as usize + 1);
+    let rows: Vec<TopicView> = rows.into_iter().cloned().collect();
     Ok(Page::from_rows(
         rows,
         limit.get(),
-        |t| Cursor {
-            k: match key {
-                SortKey::Code => t.code.clone(),
-                SortKey::Title => t.title.clone(),
-            },
-            id: t.id,
+        |t| {
+            let (k, id) = key_of(key, t);
+            Cursor { k: k.to_owned(), id }
         },
         |t| t,
     ))
@@ -167,7 +161,12 @@ pub(crate) async fn exists<C: ConnectionTrait>(db: &C, id: Uuid) -> AppResult<bo
     Ok(topics::Entity::find_by_id(id).one(db).await?.is_some())
 }
 
-pub async fn create(db: &DatabaseConnection, actor: &Actor, input: TopicInput) -> AppResult<TopicView> {
+pub async fn create(
+    db: &DatabaseConnection,
+    catalogue: &Catalogue,
+    actor: &Actor,
+    input: TopicInput,
+) -> AppResult<TopicView> {
     authorize(actor, Operation::ManageTopics)?;
     let new = NewTopic::parse(input)?;
     let txn = db.begin().await?;
@@ -198,11 +197,13 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: TopicInput) -
     let changes = json!({"code": model.code, "title": model.title, "kind": model.kind, "status": model.status});
     audit::record(&txn, AuditEntry::by(actor, "topic.create", "topic", model.id).changes(changes)).await?;
     txn.commit().await?;
+    catalogue.invalidate();
     view(model)
 }
 
 pub async fn update(
     db: &DatabaseConnection,
+    catalogue: &Catalogue,
     actor: &Actor,
     id_or_code: &str,
     input: TopicPatchInput,
@@ -258,6 +259,7 @@ pub async fn update(
     let updated = topics::Entity::find_by_id(current.id).one(&txn).await?.ok_or(AppError::NotFound("topic"))?;
     audit::record(&txn, AuditEntry::by(actor, "topic.update", "topic", current.id).changes(changes.into())).await?;
     txn.commit().await?;
+    catalogue.invalidate();
     view(updated)
 }
 
@@ -279,7 +281,7 @@ async fn check_parent<C: ConnectionTrait>(db: &C, id: Uuid, parent: Uuid) -> App
     Ok(())
 }
 
-pub async fn delete(db: &DatabaseConnection, actor: &Actor, id_or_code: &str) -> AppResult<()> {
+pub async fn delete(db: &DatabaseConnection, catalogue: &Catalogue, actor: &Actor, id_or_code: &str) -> AppResult<()> {
     authorize(actor, Operation::ManageTopics)?;
     let txn = db.begin().await?;
     let current = resolve(&txn, id_or_code).await?.ok_or(AppError::NotFound("topic"))?;
@@ -299,5 +301,6 @@ pub async fn delete(db: &DatabaseConnection, actor: &Actor, id_or_code: &str) ->
     )
     .await?;
     txn.commit().await?;
+    catalogue.invalidate();
     Ok(())
 }

@@ -19,6 +19,7 @@ use super::reference::find_delegation;
 use super::tokens::{blocking, hash_password};
 use super::{auth, contains_ci, search_text};
 use crate::audit::{self, AuditEntry};
+use crate::catalogue::Catalogue;
 use crate::cursor::{self, Cursor, Page};
 use crate::entities::users;
 use crate::error::{check_version, stored};
@@ -38,7 +39,7 @@ fn view(u: users::Model) -> AppResult<UserView> {
     })
 }
 
-pub async fn me(db: &DatabaseConnection, actor: &Actor) -> AppResult<MeView> {
+pub async fn me(db: &DatabaseConnection, catalogue: &Catalogue, actor: &Actor) -> AppResult<MeView> {
     authorize(actor, Operation::ReadSelf)?;
     let user = users::Entity::find_by_id(actor.user_id.as_uuid())
         .one(db)
@@ -46,7 +47,7 @@ pub async fn me(db: &DatabaseConnection, actor: &Actor) -> AppResult<MeView> {
         .filter(|u| u.active)
         .ok_or(AppError::Unauthenticated("the account no longer exists or is disabled"))?;
     let delegation = match user.delegation_id {
-        Some(id) => find_delegation(db, id).await?,
+        Some(id) => catalogue.delegation(db, id).await?,
         None => None,
     };
     let scopes = match &actor.method {

@@ -11,6 +11,7 @@ use super::PageQuery;
 use crate::auth::Authed;
 use crate::etag::{etag, if_match, json_with_etag};
 use crate::problem::{ApiError, ReadErrors, WriteErrors};
+use crate::render_cache::page_json;
 use crate::state::AppState;
 
 #[utoipa::path(get, path = "/api/v1/topics", tag = "topics", operation_id = "list_topics",
@@ -32,7 +33,14 @@ pub async fn list_topics(
         limit: page.limit,
         cursor: page.cursor,
     };
-    Ok(HttpResponse::Ok().json(TopicPage::from(svc::list(&state.db, &actor, filter).await?)))
+    let page = svc::list(&state.db, &state.catalogue, &actor, filter).await?;
+    let items: Vec<_> = page
+        .items
+        .into_iter()
+        .map(|t| state.rendered_topics.get_or_render(t.id, t.version, || TopicDto::from(t)))
+        .collect();
+    // Same shape as `TopicPage`, assembled from pre-rendered topics (see render_cache).
+    Ok(HttpResponse::Ok().content_type("application/json").body(page_json(&items, page.next_cursor.as_deref())))
 }
 
 #[utoipa::path(get, path = "/api/v1/topics/{id}", tag = "topics", operation_id = "get_topic",
@@ -55,7 +63,7 @@ pub async fn create_topic(
     Authed(actor): Authed,
     body: web::Json<CreateTopicRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let t = svc::create(&state.db, &actor, body.into_inner().into()).await?;
+    let t = svc::create(&state.db, &state.catalogue, &actor, body.into_inner().into()).await?;
     Ok(HttpResponse::Created()
         .insert_header(("Location", format!("/api/v1/topics/{}", t.id)))
         .insert_header(("ETag", etag(t.version)))
@@ -74,7 +82,7 @@ pub async fn update_topic(
     id: web::Path<String>,
     body: web::Json<UpdateTopicRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let t = svc::update(&state.db, &actor, &id, body.into_inner().into(), if_match(&req)).await?;
+    let t = svc::update(&state.db, &state.catalogue, &actor, &id, body.into_inner().into(), if_match(&req)).await?;
     Ok(json_with_etag(t.version, &TopicDto::from(t)))
 }
 
@@ -86,7 +94,7 @@ pub async fn delete_topic(
     Authed(actor): Authed,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    svc::delete(&state.db, &actor, &id).await?;
+    svc::delete(&state.db, &state.catalogue, &actor, &id).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 

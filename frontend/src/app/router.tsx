@@ -1,0 +1,50 @@
+// The client routes. Every page is its own chunk (React.lazy), so the first load carries only the
+// frame; the signed-in layout guards everything except the sign-in page.
+import { lazy, type ComponentType } from 'react';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+
+import { paths } from '@/config/paths';
+
+import { AppRoot } from './routes/app/root';
+
+function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const SignInRoute = lazyPage(() => import('./routes/sign-in'), 'SignInRoute');
+const HomeRoute = lazyPage(() => import('./routes/app/home'), 'HomeRoute');
+const TopicsRoute = lazyPage(() => import('./routes/app/topics'), 'TopicsRoute');
+const TopicRoute = lazyPage(() => import('./routes/app/topic'), 'TopicRoute');
+const AdminRoute = lazyPage(() => import('./routes/app/admin'), 'AdminRoute');
+const NotBuiltRoute = lazyPage(() => import('./routes/app/not-built'), 'NotBuiltRoute');
+const NotFoundRoute = lazyPage(() => import('./routes/not-found'), 'NotFoundRoute');
+
+const notBuilt = [
+  paths.consultations,
+  paths.impediments,
+  paths.briefings,
+  paths.meetings,
+  paths.ministerial,
+  paths.alignment,
+  paths.imports,
+];
+
+const router = createBrowserRouter([
+  { path: paths.signIn, element: <SignInRoute /> },
+  {
+    path: '/',
+    element: <AppRoot />,
+    children: [
+      { index: true, element: <HomeRoute /> },
+      { path: 'topics', element: <TopicsRoute /> },
+      { path: 'topics/:code', element: <TopicRoute /> },
+      { path: 'admin', element: <AdminRoute /> },
+      ...notBuilt.map((path) => ({ path, element: <NotBuiltRoute /> })),
+      { path: '*', element: <NotFoundRoute /> },
+    ],
+  },
+]);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,53 @@
+// The sign-in page. A signed-in visitor goes straight on to where they were heading.
+import { Center, Paper, Stack, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useSearchParams } from 'react-router';
+
+import { env } from '@/config/env';
+import { paths } from '@/config/paths';
+import { SignInForm } from '@/features/auth/components/sign-in-form';
+import { signIn } from '@/lib/auth/sign-in-out';
+import { useIsSignedIn } from '@/lib/auth/use-session';
+
+/** Only same-site paths: `?redirect=https://evil.example` or `//evil.example` must not leave the app. */
+function safeRedirect(value: string | null): string {
+  if (value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\')) return value;
+  return paths.home;
+}
+
+export function SignInRoute() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const signedIn = useIsSignedIn();
+  const [searchParams] = useSearchParams();
+  const redirect = safeRedirect(searchParams.get('redirect'));
+
+  useEffect(() => {
+    document.title = `${t('signIn.title')} · ${t('app.name')}`;
+  }, [t]);
+
+  if (signedIn) return <Navigate to={redirect} replace />;
+
+  return (
+    <Center component="main" id="main-content" mih="100vh" p="md" bg="gray.0">
+      <Stack w="100%" maw={420} gap="md">
+        <Stack gap={2} ta="center">
+          <Text fw={700} size="xl" c="blue.9">
+            {t('app.name')}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {t('app.tagline')}
+          </Text>
+        </Stack>
+        <Paper withBorder shadow="sm" p="xl" radius="md">
+          <SignInForm
+            showDemoAccounts={env.showDemoAccounts}
+            onSubmit={(values) => signIn(queryClient, values)}
+          />
+        </Paper>
+      </Stack>
+    </Center>
+  );
+}

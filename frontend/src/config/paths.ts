@@ -1,0 +1,15 @@
+// The client routes in one place, so links and the router never disagree.
+export const paths = {
+  signIn: '/sign-in',
+  home: '/',
+  topics: '/topics',
+  topic: (code: string) => `/topics/${encodeURIComponent(code)}`,
+  consultations: '/consultations',
+  impediments: '/impediments',
+  briefings: '/briefings',
+  meetings: '/meetings',
+  ministerial: '/ministerial',
+  alignment: '/alignment',
+  imports: '/imports',
+  admin: '/admin',
+} as const;
