@@ -18,7 +18,7 @@ help: ## list the targets
 
 spa: ## build the SPA into frontend/dist (npm ci first when node_modules is missing)
 	@[ -d frontend/node_modules ] || $(NPM) --prefix frontend ci --no-audit --no-fund
-	$(NPM) --prefix frontend run build
+	VITE_SHOW_DEMO_ACCOUNTS=$${VITE_SHOW_DEMO_ACCOUNTS:-true} $(NPM) --prefix frontend run build
 
 run: spa ## build, migrate, seed demo data and serve on SQLite (DATABASE_URL to override)
 	mkdir -p data

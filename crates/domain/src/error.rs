@@ -92,9 +92,13 @@ pub fn required_text(value: &str, max: usize) -> Result<String, FieldProblem> {
     optional_text(trimmed, max)
 }
 
-/// Trims a text that may be empty and checks its length in characters.
+/// Trims a text that may be empty and checks its length in characters. Control characters other than
+/// tab and line breaks are refused: NUL in particular cannot be stored in PostgreSQL text at all.
 pub fn optional_text(value: &str, max: usize) -> Result<String, FieldProblem> {
     let trimmed = value.trim();
+    if has_control_chars(trimmed) {
+        return Err(FieldProblem::new("invalid_character", "must not contain control characters"));
+    }
     if trimmed.chars().count() > max {
         return Err(FieldProblem::new("too_long", format!("must be at most {max} characters")));
     }
@@ -104,4 +108,21 @@ pub fn optional_text(value: &str, max: usize) -> Result<String, FieldProblem> {
 /// Parses a string-backed enum, mapping its error to a field problem.
 pub fn parse_enum<T: std::str::FromStr<Err = String>>(value: &str) -> Result<T, FieldProblem> {
     value.parse::<T>().map_err(|m| FieldProblem::new("invalid_choice", m))
+}
+
+/// True when the text holds a control character other than tab, CR or LF.
+pub fn has_control_chars(value: &str) -> bool {
+    value.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_with_nul_or_other_control_characters_are_refused() {
+        assert!(optional_text("a\u{0}b", 10).is_err());
+        assert!(required_text("bell\u{7}", 10).is_err());
+        assert_eq!(optional_text(" two\nlines\t", 20), Ok("two\nlines".to_owned()));
+    }
 }

@@ -15,7 +15,7 @@ impl Email {
             && v.split_once('@').is_some_and(|(local, domain)| {
                 !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.')
             })
-            && !v.chars().any(char::is_whitespace);
+            && !v.chars().any(|c| c.is_whitespace() || c.is_control());
         if ok {
             Ok(Self(v))
         } else {

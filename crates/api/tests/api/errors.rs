@@ -110,3 +110,18 @@ async fn client_routes_without_a_built_spa_get_a_plain_page_not_an_error() {
     assert_eq!(res.status(), 200);
     assert!(res.text().await.unwrap().contains("Geneva–MSME Connection"));
 }
+
+#[tokio::test]
+async fn nul_bytes_are_refused_at_the_edge_and_never_reach_the_database() {
+    let app = TestApp::spawn().await;
+    let token = app.login(ADMIN).await;
+    problem(app.get("/api/v1/topics?q=a%00b", &token).await, 400).await;
+    problem(app.get("/api/v1/countries/B%00D", &token).await, 400).await;
+    problem(app.get("/api/v1/audit-events?action=x%00", &token).await, 400).await;
+    let res = app
+        .post_json("/api/v1/topics", Some(&token), json!({"code": "NUL", "title": "a\u{0}b", "kind": "other"}))
+        .await;
+    assert_eq!(fields(&problem(res, 422).await), vec!["title"]);
+    let res = app.post_json("/api/v1/auth/login", None, json!({"email": "a\u{0}@gmc.test", "password": "x"})).await;
+    problem(res, 401).await;
+}

@@ -28,6 +28,9 @@ pub(crate) fn search_text(q: Option<&str>) -> Result<Option<String>, FieldProble
     match q.map(str::trim) {
         None | Some("") => Ok(None),
         Some(q) if q.chars().count() > 200 => Err(FieldProblem::new("too_long", "must be at most 200 characters")),
+        Some(q) if gmc_domain::error::has_control_chars(q) => {
+            Err(FieldProblem::new("invalid_character", "must not contain control characters"))
+        }
         Some(q) => Ok(Some(q.to_owned())),
     }
 }
