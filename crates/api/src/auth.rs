@@ -39,7 +39,7 @@ impl FromRequest for Authed {
                     _ => return Err(AppError::Unauthenticated("use the Bearer scheme").into()),
                 },
             };
-            Ok(Authed(authenticate(&state.db, &state.tokens, &token).await?))
+            Ok(Authed(authenticate(&state.db, &state.tokens, &state.sessions, &token).await?))
         })
     }
 }

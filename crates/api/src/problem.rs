@@ -106,6 +106,11 @@ impl ApiError {
                 "if-match-required",
                 "send If-Match with the ETag of the version you are changing",
             ),
+            ApiError::App(A::Busy) => Problem::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "busy",
+                "the database is busy; retry in a moment (see Retry-After)",
+            ),
             ApiError::App(A::Internal(e)) => {
                 tracing::error!(error = ?e, "internal error");
                 Problem::new(
@@ -152,6 +157,9 @@ impl ResponseError for ApiError {
                 if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
                     res.headers_mut().insert(header::RETRY_AFTER, v);
                 }
+            }
+            ApiError::App(AppError::Busy) => {
+                res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
             }
             ApiError::App(AppError::Unauthenticated(_)) => {
                 res.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));

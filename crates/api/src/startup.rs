@@ -65,6 +65,7 @@ impl Application {
             tokens: Tokens::new(&secret, settings.access_ttl_secs, settings.refresh_ttl_secs),
             login_limiter: LoginLimiter::new(settings.login_burst, Duration::from_secs(settings.login_period_secs)),
             catalogue: Catalogue::default(),
+            sessions: Default::default(),
             rendered_topics: Default::default(),
         };
         let listener = TcpListener::bind((settings.host.as_str(), settings.port))?;

@@ -2,6 +2,7 @@
 
 use gmc_store::catalogue::Catalogue;
 use gmc_store::services::tokens::Tokens;
+use gmc_store::sessions::SessionCache;
 use sea_orm::DatabaseConnection;
 
 use crate::rate_limit::LoginLimiter;
@@ -13,5 +14,6 @@ pub struct AppState {
     pub tokens: Tokens,
     pub login_limiter: LoginLimiter,
     pub catalogue: Catalogue,
+    pub sessions: SessionCache,
     pub rendered_topics: RenderCache,
 }

@@ -14,3 +14,29 @@ pub mod watch;
 
 pub use actor::{Actor, AuthMethod, Role, Scope, Visibility};
 pub use error::{FieldError, ValidationErrors};
+
+#[cfg(test)]
+mod tests {
+    use crate::reference::{NtmKind, Region, TopicKind, TopicStatus, WtoStatus};
+    use crate::watch::Priority;
+    use crate::{Role, Scope, Visibility};
+
+    fn same_spelling<T: serde::Serialize + Copy>(all: &[T], as_str: impl Fn(T) -> &'static str) {
+        for v in all {
+            assert_eq!(serde_json::to_value(v).ok(), Some(serde_json::Value::from(as_str(*v))));
+        }
+    }
+
+    #[test]
+    fn every_enum_serializes_as_its_stored_spelling() {
+        same_spelling(Role::ALL, Role::as_str);
+        same_spelling(Visibility::ALL, Visibility::as_str);
+        same_spelling(Scope::ALL, Scope::as_str);
+        same_spelling(Region::ALL, Region::as_str);
+        same_spelling(WtoStatus::ALL, WtoStatus::as_str);
+        same_spelling(TopicKind::ALL, TopicKind::as_str);
+        same_spelling(TopicStatus::ALL, TopicStatus::as_str);
+        same_spelling(NtmKind::ALL, NtmKind::as_str);
+        same_spelling(Priority::ALL, Priority::as_str);
+    }
+}

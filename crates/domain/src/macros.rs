@@ -1,14 +1,18 @@
 //! Small macros that keep string-backed enums and id newtypes uniform across the domain.
 
 /// Declares an enum stored and transported as a lowercase string, with `as_str`, `ALL`,
-/// `FromStr` (error names the allowed values) and serde in the same spelling.
+/// `FromStr` (error names the allowed values) and serde in the same spelling. The spelling must be the
+/// snake_case of the variant name: serde and the OpenAPI schema use `rename_all = "snake_case"` (utoipa
+/// does not see per-variant renames made inside a macro), and a test checks the two agree.
 #[macro_export]
 macro_rules! string_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        #[serde(rename_all = "snake_case")]
         pub enum $name {
-            $(#[serde(rename = $text)] $variant),+
+            $($variant),+
         }
 
         impl $name {

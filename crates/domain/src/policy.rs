@@ -15,8 +15,10 @@ pub enum Operation {
     ReadAudit,
     /// Read the caller's own profile.
     ReadSelf,
-    /// List or revoke API keys (own; admins all).
-    ManageApiKeys,
+    /// List API keys (own; admins all, when signed in with a session).
+    ListApiKeys,
+    /// Revoke an API key (same reach as listing).
+    RevokeApiKey,
     /// Create an API key: only with a session, so a key can never mint another key.
     CreateApiKey,
     /// Read delegation-owned records (filtered further by `read_scope`).
@@ -32,8 +34,8 @@ impl Operation {
             Operation::ReadReference
             | Operation::ReadSelf
             | Operation::ReadDelegationRecords
-            | Operation::ManageApiKeys => Scope::Read,
-            Operation::WriteDelegationRecords | Operation::CreateApiKey => Scope::Write,
+            | Operation::ListApiKeys => Scope::Read,
+            Operation::WriteDelegationRecords | Operation::CreateApiKey | Operation::RevokeApiKey => Scope::Write,
             Operation::ManageTopics | Operation::ManageUsers | Operation::ReadAudit => Scope::Admin,
         }
     }
@@ -42,7 +44,8 @@ impl Operation {
         match self {
             Operation::ReadReference
             | Operation::ReadSelf
-            | Operation::ManageApiKeys
+            | Operation::ListApiKeys
+            | Operation::RevokeApiKey
             | Operation::CreateApiKey
             | Operation::ReadDelegationRecords => true,
             Operation::ManageTopics | Operation::ManageUsers | Operation::ReadAudit => role == Role::Admin,
@@ -68,6 +71,12 @@ pub fn authorize(actor: &Actor, op: Operation) -> Result<(), Denied> {
         return Err(Denied::Forbidden);
     }
     Ok(())
+}
+
+/// Whether the actor reaches every user's API keys: admins with a session only. Through a key, even an
+/// admin reaches only their own keys, so a leaked key cannot revoke everyone's integrations.
+pub fn reaches_all_api_keys(actor: &Actor) -> bool {
+    actor.is_admin() && !actor.is_api_key()
 }
 
 /// Which delegation-owned records an actor may read, as a filter the store turns into SQL.
@@ -169,6 +178,16 @@ mod tests {
         assert!(authorize(&a, Operation::ReadReference).is_ok());
         assert_eq!(authorize(&a, Operation::ManageUsers), Err(Denied::Forbidden));
         assert!(!can_write(&a, DelegationId::new()));
+    }
+
+    #[test]
+    fn a_read_key_lists_but_cannot_revoke_keys_and_never_reaches_others_keys() {
+        let mut a = actor(Role::Admin, None);
+        assert!(reaches_all_api_keys(&a));
+        a.method = AuthMethod::ApiKey { id: ApiKeyId::new(), scopes: vec![Scope::Read] };
+        assert!(authorize(&a, Operation::ListApiKeys).is_ok());
+        assert_eq!(authorize(&a, Operation::RevokeApiKey), Err(Denied::Forbidden));
+        assert!(!reaches_all_api_keys(&a));
     }
 
     #[test]

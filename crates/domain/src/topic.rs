@@ -70,6 +70,15 @@ pub struct TopicPatch {
 impl TopicPatch {
     pub fn parse(input: TopicPatchInput) -> Result<Self, ValidationErrors> {
         let mut e = ValidationErrors::new();
+        let empty = input.title.is_none()
+            && input.kind.is_none()
+            && input.wto_body.is_none()
+            && input.parent_id.is_none()
+            && input.description.is_none()
+            && input.status.is_none();
+        if empty {
+            e.add("body", "empty", "names no field to change");
+        }
         let patch = TopicPatch {
             title: input.title.and_then(|t| e.check("title", required_text(&t, 200))),
             kind: input.kind.and_then(|k| e.check("kind", parse_enum(&k))),

@@ -25,7 +25,9 @@ impl Cursor {
         URL_SAFE_NO_PAD
             .decode(value)
             .ok()
-            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .and_then(|bytes| serde_json::from_slice::<Cursor>(&bytes).ok())
+            // A forged cursor could carry text the database refuses (NUL in PostgreSQL).
+            .filter(|c| !gmc_domain::error::has_control_chars(&c.k) && c.k.len() <= 400)
             .ok_or_else(|| FieldProblem::new("invalid_cursor", "is not a cursor this API returned"))
     }
 }

@@ -61,6 +61,30 @@ pub async fn ready(db: &DatabaseConnection) -> AppResult<bool> {
     Ok(pending.is_empty())
 }
 
+/// SQLite has one writer at a time, and sea-orm opens SQLite transactions as deferred (`BEGIN`), so a
+/// transaction that reads and then writes fails at once (`SQLITE_BUSY_SNAPSHOT`) when another write
+/// commits in between. Taking this gate before any write makes this process's writes queue instead.
+/// PostgreSQL needs no gate. (Writes from another process — e.g. `gmc seed` beside a running server —
+/// still wait on the busy timeout, and a busy error that survives it is answered 503.)
+static SQLITE_WRITES: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+pub type WriteGuard = Option<tokio::sync::MutexGuard<'static, ()>>;
+
+/// Holds the write gate (on SQLite) for a single-statement write.
+pub async fn write_gate(db: &DatabaseConnection) -> WriteGuard {
+    match db.get_database_backend() {
+        sea_orm::DbBackend::Sqlite => Some(SQLITE_WRITES.lock().await),
+        _ => None,
+    }
+}
+
+/// Begins a transaction that will write; keep the guard alive until after `commit`.
+pub async fn begin_write(db: &DatabaseConnection) -> AppResult<(WriteGuard, sea_orm::DatabaseTransaction)> {
+    let guard = write_gate(db).await;
+    let txn = sea_orm::TransactionTrait::begin(db).await?;
+    Ok((guard, txn))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

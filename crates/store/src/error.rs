@@ -26,6 +26,9 @@ pub enum AppError {
     /// An update came without `If-Match`.
     #[error("If-Match is required")]
     PreconditionRequired,
+    /// The database is busy (SQLite's one writer held by another process past the busy timeout).
+    #[error("database busy")]
+    Busy,
     /// Anything else: logged in full, never shown to the client.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
@@ -46,9 +49,16 @@ impl From<DbErr> for AppError {
             Some(SqlErr::ForeignKeyConstraintViolation(_)) => {
                 AppError::Conflict("the record refers to, or is referred to by, another record".into())
             }
+            _ if is_busy(&e) => AppError::Busy,
             _ => AppError::Internal(anyhow::Error::new(e)),
         }
     }
+}
+
+/// SQLite's "database is locked" (SQLITE_BUSY, code 5, and its extended codes).
+fn is_busy(e: &DbErr) -> bool {
+    let text = e.to_string();
+    text.contains("database is locked") || text.contains("(code: 5)") || text.contains("(code: 517)")
 }
 
 impl From<gmc_domain::policy::Denied> for AppError {

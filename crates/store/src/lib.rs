@@ -10,6 +10,7 @@ pub mod db;
 pub mod entities;
 pub mod error;
 pub mod services;
+pub mod sessions;
 pub mod testdb;
 pub mod views;
 

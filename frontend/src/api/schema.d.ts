@@ -390,8 +390,7 @@ export interface components {
             prefix: string;
             /** Format: date-time */
             revoked_at?: string | null;
-            /** @description `read`, `write`, `admin`. */
-            scopes: string[];
+            scopes: components["schemas"]["Scope"][];
             /** Format: uuid */
             user_id: string;
         };
@@ -431,8 +430,7 @@ export interface components {
             /** Format: date */
             ldc_graduation_date?: string | null;
             name: string;
-            /** @description `south_asia`, `southeast_asia` or `other`. */
-            region: string;
+            region: components["schemas"]["Region"];
             /**
              * @description IANA time zone of the capital.
              * @example Asia/Kathmandu
@@ -440,8 +438,7 @@ export interface components {
             time_zone: string;
             /** Format: date */
             wto_member_since?: string | null;
-            /** @description `member`, `observer`, `acceding` or `none`. */
-            wto_status: string;
+            wto_status: components["schemas"]["WtoStatus"];
         };
         CountryPage: {
             items: components["schemas"]["CountryDto"][];
@@ -526,10 +523,9 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
-            /** @example delegate */
-            role: string;
+            role: components["schemas"]["Role"];
             /** @description What this credential may do: every scope for a session, the key's scopes for an API key. */
-            scopes: string[];
+            scopes: components["schemas"]["Scope"][];
         };
         MinisterialDto: {
             /** @example MC12 */
@@ -554,8 +550,7 @@ export interface components {
             /** @description MAST chapter letter (`A`–`P`) or procedural-obstacle code (`PO-ADMIN`). */
             code: string;
             description: string;
-            /** @description `mast_chapter` or `procedural`. */
-            kind: string;
+            kind: components["schemas"]["NtmKind"];
             title: string;
         };
         NtmCategoryPage: {
@@ -563,6 +558,10 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
+        /** @enum {string} */
+        NtmKind: "mast_chapter" | "procedural";
+        /** @enum {string} */
+        Priority: "high" | "medium" | "low";
         /** @description An RFC 9457 problem document. */
         Problem: {
             detail: string;
@@ -586,6 +585,18 @@ export interface components {
         RefreshRequest: {
             refresh_token: string;
         };
+        /** @enum {string} */
+        Region: "south_asia" | "southeast_asia" | "other";
+        /**
+         * @description The roles of DESIGN §3.
+         * @enum {string}
+         */
+        Role: "admin" | "analyst" | "delegate" | "focal_point" | "stakeholder";
+        /**
+         * @description What an API key may do; a session token may do everything its role allows.
+         * @enum {string}
+         */
+        Scope: "read" | "write" | "admin";
         SectorDto: {
             /** @description ISIC Rev.4 section letter. */
             code: string;
@@ -617,12 +628,10 @@ export interface components {
             description: string;
             /** Format: uuid */
             id: string;
-            /** @description `negotiation`, `regular_body`, `joint_statement_initiative`, `plurilateral` or `other`. */
-            kind: string;
+            kind: components["schemas"]["TopicKind"];
             /** Format: uuid */
             parent_id?: string | null;
-            /** @description `active`, `concluded` or `dormant`. */
-            status: string;
+            status: components["schemas"]["TopicStatus"];
             title: string;
             /** Format: date-time */
             updated_at: string;
@@ -630,11 +639,15 @@ export interface components {
             version: number;
             wto_body: string;
         };
+        /** @enum {string} */
+        TopicKind: "negotiation" | "regular_body" | "joint_statement_initiative" | "plurilateral" | "other";
         TopicPage: {
             items: components["schemas"]["TopicDto"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
+        /** @enum {string} */
+        TopicStatus: "active" | "concluded" | "dormant";
         /** @description Fields to change; absent fields stay as they are. */
         UpdateTopicRequest: {
             description?: string | null;
@@ -671,8 +684,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
-            /** @description `admin`, `analyst`, `delegate`, `focal_point` or `stakeholder`. */
-            role: string;
+            role: components["schemas"]["Role"];
             /** Format: int32 */
             version: number;
         };
@@ -681,6 +693,11 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
+        /**
+         * @description Who may read a delegation-owned record.
+         * @enum {string}
+         */
+        Visibility: "delegation" | "regional" | "public";
         WatchItemDto: {
             /** @description The delegation's country (`BGD`). */
             country_code: string;
@@ -691,8 +708,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             note: string;
-            /** @description `high`, `medium` or `low`. */
-            priority: string;
+            priority: components["schemas"]["Priority"];
             topic_code: string;
             /** Format: uuid */
             topic_id: string;
@@ -701,14 +717,16 @@ export interface components {
             updated_at: string;
             /** Format: int32 */
             version: number;
-            /** @description `delegation` (members and admins only), `regional` or `public`. */
-            visibility: string;
+            /** @description `delegation`: members and admins only. */
+            visibility: components["schemas"]["Visibility"];
         };
         WatchItemPage: {
             items: components["schemas"]["WatchItemDto"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
+        /** @enum {string} */
+        WtoStatus: "member" | "observer" | "acceding" | "none";
     };
     responses: never;
     parameters: never;

@@ -2,6 +2,7 @@
 
 use actix_web::{web, HttpResponse};
 use chrono::{DateTime, Utc};
+use gmc_domain::Scope;
 use gmc_store::services::api_keys::{self as svc, ApiKeyInput};
 use gmc_store::views::ApiKeyView;
 use serde::{Deserialize, Serialize};
@@ -20,8 +21,7 @@ pub struct ApiKeyDto {
     pub name: String,
     /// The first characters of the key, to recognise it.
     pub prefix: String,
-    /// `read`, `write`, `admin`.
-    pub scopes: Vec<String>,
+    pub scopes: Vec<Scope>,
     pub created_at: DateTime<Utc>,
     pub expires_at: Option<DateTime<Utc>>,
     pub last_used_at: Option<DateTime<Utc>>,
@@ -35,7 +35,7 @@ impl From<ApiKeyView> for ApiKeyDto {
             user_id: k.user_id,
             name: k.name,
             prefix: k.prefix,
-            scopes: k.scopes.iter().map(|s| s.as_str().to_owned()).collect(),
+            scopes: k.scopes,
             created_at: k.created_at,
             expires_at: k.expires_at,
             last_used_at: k.last_used_at,

@@ -1,6 +1,7 @@
 //! Sign in, refresh, sign out, and who am I.
 
 use actix_web::{web, HttpRequest, HttpResponse};
+use gmc_domain::{Role, Scope};
 use gmc_store::services::{auth, users};
 use gmc_store::views::{MeView, TokenPair};
 use serde::{Deserialize, Serialize};
@@ -53,11 +54,10 @@ pub struct MeDto {
     pub id: Uuid,
     pub email: String,
     pub name: String,
-    #[schema(example = "delegate")]
-    pub role: String,
+    pub role: Role,
     pub delegation: Option<DelegationDto>,
     /// What this credential may do: every scope for a session, the key's scopes for an API key.
-    pub scopes: Vec<String>,
+    pub scopes: Vec<Scope>,
 }
 
 impl From<MeView> for MeDto {
@@ -66,9 +66,9 @@ impl From<MeView> for MeDto {
             id: m.id,
             email: m.email,
             name: m.name,
-            role: m.role.as_str().into(),
+            role: m.role,
             delegation: m.delegation.map(DelegationDto::from),
-            scopes: m.scopes.iter().map(|s| s.as_str().to_owned()).collect(),
+            scopes: m.scopes,
         }
     }
 }

@@ -4,6 +4,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use gmc_domain::ids::DelegationId;
 use gmc_domain::user::UserInput;
+use gmc_domain::Role;
 use gmc_store::services::users::{self as svc, UserFilter, UserPatchInput};
 use gmc_store::views::UserView;
 use serde::{Deserialize, Serialize};
@@ -22,8 +23,7 @@ pub struct UserDto {
     pub id: Uuid,
     pub email: String,
     pub name: String,
-    /// `admin`, `analyst`, `delegate`, `focal_point` or `stakeholder`.
-    pub role: String,
+    pub role: Role,
     pub delegation_id: Option<Uuid>,
     pub active: bool,
     pub version: i32,
@@ -36,7 +36,7 @@ impl From<UserView> for UserDto {
             id: u.id,
             email: u.email,
             name: u.name,
-            role: u.role.as_str().into(),
+            role: u.role,
             delegation_id: u.delegation_id,
             active: u.active,
             version: u.version,
@@ -148,7 +148,7 @@ pub async fn update_user(
         active: b.active,
         password: b.password,
     };
-    let u = svc::update(&state.db, &actor, *id, patch, if_match(&req)).await?;
+    let u = svc::update(&state.db, &state.sessions, &actor, *id, patch, if_match(&req)).await?;
     Ok(json_with_etag(u.version, &UserDto::from(u)))
 }
 

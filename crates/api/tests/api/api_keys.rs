@@ -75,3 +75,31 @@ async fn one_users_key_is_invisible_to_another() {
     let res = app.request(Method::DELETE, &format!("/api/v1/api-keys/{id}"), Some(&npl)).send().await.unwrap();
     problem(res, 404).await;
 }
+
+#[tokio::test]
+async fn a_read_key_cannot_revoke_keys_and_an_admin_key_reaches_only_its_owners_keys() {
+    let app = TestApp::spawn().await;
+    let admin = app.login(ADMIN).await;
+    let bgd = app.login(BGD).await;
+    let (_, bgd_key_id) = create_key(&app, &bgd, json!(["read"])).await;
+    let (admin_read_key, _) = create_key(&app, &admin, json!(["read"])).await;
+    let res = app
+        .request(Method::DELETE, &format!("/api/v1/api-keys/{bgd_key_id}"), Some(&admin_read_key))
+        .send()
+        .await
+        .unwrap();
+    problem(res, 403).await;
+    let listed = app.get_json("/api/v1/api-keys", &admin_read_key).await;
+    assert!(listed["items"].as_array().unwrap().iter().all(|k| k["id"] != bgd_key_id.as_str()));
+    let (admin_write_key, _) = create_key(&app, &admin, json!(["read", "write"])).await;
+    let res = app
+        .request(Method::DELETE, &format!("/api/v1/api-keys/{bgd_key_id}"), Some(&admin_write_key))
+        .send()
+        .await
+        .unwrap();
+    problem(res, 404).await;
+    // With a session, the admin reaches every key.
+    let res =
+        app.request(Method::DELETE, &format!("/api/v1/api-keys/{bgd_key_id}"), Some(&admin)).send().await.unwrap();
+    assert_eq!(res.status(), 204);
+}

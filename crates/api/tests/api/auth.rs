@@ -103,3 +103,82 @@ async fn signing_in_and_out_leaves_audit_events() {
     assert!(actions.contains(&"auth.login"));
     assert!(actions.contains(&"auth.logout"));
 }
+
+#[tokio::test]
+async fn a_disabled_or_demoted_user_loses_their_rights_at_once_not_when_the_token_expires() {
+    let app = TestApp::spawn().await;
+    let admin = app.login(ADMIN).await;
+    let bgd = app.login(BGD).await;
+    // A second admin whose token we keep, then demote.
+    let res = app
+        .post_json(
+            "/api/v1/users",
+            Some(&admin),
+            json!({"email": "second.admin@gmc.test", "name": "Second", "password": PASSWORD, "role": "admin"}),
+        )
+        .await;
+    let second: serde_json::Value = res.json().await.unwrap();
+    let second_token = app.login("second.admin@gmc.test").await;
+    let res = app
+        .request(Method::PATCH, &format!("/api/v1/users/{}", second["id"].as_str().unwrap()), Some(&admin))
+        .header("if-match", "\"1\"")
+        .json(&json!({"role": "analyst"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let res = app
+        .post_json(
+            "/api/v1/users",
+            Some(&second_token),
+            json!({"email": "backdoor@gmc.test", "name": "B", "password": "long-enough-pass", "role": "admin"}),
+        )
+        .await;
+    problem(res, 403).await;
+
+    let me = app.get_json("/api/v1/me", &bgd).await;
+    let res = app
+        .request(Method::PATCH, &format!("/api/v1/users/{}", me["id"].as_str().unwrap()), Some(&admin))
+        .header("if-match", "\"1\"")
+        .json(&json!({"active": false}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    problem(app.get("/api/v1/watch-items", &bgd).await, 401).await;
+}
+
+#[tokio::test]
+async fn of_two_concurrent_refreshes_with_one_token_at_most_one_wins_and_the_family_ends() {
+    let app = TestApp::spawn().await;
+    let pair = app.login_pair(BGD).await;
+    let body = json!({"refresh_token": pair["refresh_token"]});
+    let (a, b) = tokio::join!(
+        app.post_json("/api/v1/auth/refresh", None, body.clone()),
+        app.post_json("/api/v1/auth/refresh", None, body.clone())
+    );
+    let mut winners = Vec::new();
+    for res in [a, b] {
+        if res.status() == 200 {
+            winners.push(res.json::<serde_json::Value>().await.unwrap());
+        } else {
+            problem(res, 401).await;
+        }
+    }
+    assert!(winners.len() <= 1, "both refreshes won");
+    for w in winners {
+        let res = app.post_json("/api/v1/auth/refresh", None, json!({"refresh_token": w["refresh_token"]})).await;
+        problem(res, 401).await;
+    }
+}
+
+#[tokio::test]
+async fn a_refresh_leaves_an_audit_event() {
+    let app = TestApp::spawn().await;
+    let pair = app.login_pair(NPL).await;
+    let res = app.post_json("/api/v1/auth/refresh", None, json!({"refresh_token": pair["refresh_token"]})).await;
+    assert_eq!(res.status(), 200);
+    let admin = app.login(ADMIN).await;
+    let events = app.get_json("/api/v1/audit-events?action=auth.refresh", &admin).await;
+    assert_eq!(events["items"].as_array().unwrap().len(), 1);
+}

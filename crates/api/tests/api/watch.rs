@@ -148,3 +148,42 @@ async fn a_delegate_cannot_file_for_another_delegation_and_bad_fields_are_named(
     let res = app.post_json("/api/v1/watch-items", Some(&analyst), json!({"topic_id": topic["id"]})).await;
     problem(res, 403).await;
 }
+
+#[tokio::test]
+async fn many_concurrent_writes_all_succeed_without_a_server_error() {
+    let app = TestApp::spawn().await;
+    let admin = app.login(ADMIN).await;
+    let bgd = app.login(BGD).await;
+    let topics = app.all_pages("/api/v1/topics?limit=200", &admin).await;
+    let watched: Vec<String> = app
+        .all_pages("/api/v1/watch-items", &bgd)
+        .await
+        .iter()
+        .map(|w| w["topic_id"].as_str().unwrap().to_owned())
+        .collect();
+    let free: Vec<&Value> =
+        topics.iter().filter(|t| !watched.contains(&t["id"].as_str().unwrap().to_owned())).take(16).collect();
+    let requests = free
+        .iter()
+        .map(|t| app.post_json("/api/v1/watch-items", Some(&bgd), json!({"topic_id": t["id"], "note": "concurrent"})));
+    let results = futures_util::future::join_all(requests).await;
+    let statuses: Vec<u16> = results.iter().map(|r| r.status().as_u16()).collect();
+    assert!(statuses.iter().all(|s| *s == 201), "{statuses:?}");
+}
+
+#[tokio::test]
+async fn an_empty_patch_is_refused_and_changes_nothing() {
+    let app = TestApp::spawn().await;
+    let bgd = app.login(BGD).await;
+    let item = bgd_private(&app).await.remove(0);
+    let id = item["id"].as_str().unwrap();
+    let res = app
+        .request(Method::PATCH, &format!("/api/v1/watch-items/{id}"), Some(&bgd))
+        .header("if-match", format!("\"{}\"", item["version"]))
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(fields(&problem(res, 422).await), vec!["body"]);
+    assert_eq!(app.get_json(&format!("/api/v1/watch-items/{id}"), &bgd).await["version"], item["version"]);
+}

@@ -5,12 +5,11 @@ use chrono::{DateTime, Utc};
 use gmc_domain::error::required_text;
 use gmc_domain::ids::ApiKeyId;
 use gmc_domain::page::Limit;
-use gmc_domain::policy::{authorize, Operation};
+use gmc_domain::policy::{authorize, reaches_all_api_keys, Operation};
 use gmc_domain::{Actor, Role, Scope, ValidationErrors};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-    TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -69,7 +68,7 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: ApiKeyInput) 
     let name = name.unwrap_or_default();
     let secret = secrets::generate(API_KEY_PREFIX);
     let prefix: String = secret.chars().take(API_KEY_PREFIX.len() + 6).collect();
-    let txn = db.begin().await?;
+    let (_write, txn) = crate::db::begin_write(db).await?;
     let model = api_keys::ActiveModel {
         id: Set(ApiKeyId::new().as_uuid()),
         user_id: Set(actor.user_id.as_uuid()),
@@ -97,11 +96,11 @@ pub async fn list(
     limit: Option<i64>,
     cursor: Option<&str>,
 ) -> AppResult<Page<ApiKeyView>> {
-    authorize(actor, Operation::ManageApiKeys)?;
+    authorize(actor, Operation::ListApiKeys)?;
     let limit = Limit::parse(limit).map_err(|p| ValidationErrors::single("limit", p.code, p.message))?;
     let cursor = cursor::parse_field(cursor)?;
     let mut q = api_keys::Entity::find().order_by_desc(api_keys::Column::Id);
-    if !actor.is_admin() {
+    if !reaches_all_api_keys(actor) {
         q = q.filter(api_keys::Column::UserId.eq(actor.user_id.as_uuid()));
     }
     if let Some(c) = cursor {
@@ -114,21 +113,23 @@ pub async fn list(
 
 /// Revokes a key of the caller's (or any key, for admins). Someone else's key is "not found".
 pub async fn revoke(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<()> {
-    authorize(actor, Operation::ManageApiKeys)?;
-    let key = api_keys::Entity::find_by_id(id)
-        .one(db)
+    authorize(actor, Operation::RevokeApiKey)?;
+    let (_write, txn) = crate::db::begin_write(db).await?;
+    api_keys::Entity::find_by_id(id)
+        .one(&txn)
         .await?
-        .filter(|k| actor.is_admin() || k.user_id == actor.user_id.as_uuid())
+        .filter(|k| reaches_all_api_keys(actor) || k.user_id == actor.user_id.as_uuid())
         .ok_or(AppError::NotFound("api key"))?;
-    if key.revoked_at.is_some() {
-        return Ok(());
-    }
-    let txn = db.begin().await?;
-    api_keys::Entity::update_many()
+    // Only the request that actually revokes writes the audit event; revoking twice is a no-op.
+    let res = api_keys::Entity::update_many()
         .col_expr(api_keys::Column::RevokedAt, Expr::value(Utc::now()))
         .filter(api_keys::Column::Id.eq(id))
+        .filter(api_keys::Column::RevokedAt.is_null())
         .exec(&txn)
         .await?;
+    if res.rows_affected == 0 {
+        return Ok(());
+    }
     audit::record(&txn, AuditEntry::by(actor, "api_key.revoke", "api_key", id)).await?;
     txn.commit().await?;
     Ok(())

@@ -6,9 +6,7 @@ use gmc_domain::ids::{ApiKeyId, DelegationId, UserId};
 use gmc_domain::user::Email;
 use gmc_domain::{Actor, AuthMethod, Role, Scope};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
 
 use super::secrets::{self, API_KEY_PREFIX, REFRESH_PREFIX};
@@ -16,6 +14,7 @@ use super::tokens::{blocking, verify_password, Tokens};
 use crate::audit::{self, AuditEntry};
 use crate::entities::{api_keys, refresh_tokens, users};
 use crate::error::stored;
+use crate::sessions::SessionCache;
 use crate::views::TokenPair;
 use crate::{AppError, AppResult};
 
@@ -37,11 +36,12 @@ pub async fn login(db: &DatabaseConnection, tokens: &Tokens, email: &str, passwo
         _ => {
             let mut entry = AuditEntry::by_label("auth.login_failed", "user", email.as_str());
             entry.entity_id = None;
+            let _gate = crate::db::write_gate(db).await;
             audit::record(db, entry).await?;
             return Err(AppError::Unauthenticated(BAD_CREDENTIALS));
         }
     };
-    let txn = db.begin().await?;
+    let (_write, txn) = crate::db::begin_write(db).await?;
     let pair = start_family(&txn, tokens, &user, Uuid::now_v7()).await?;
     let actor = actor_of(&user, AuthMethod::Session)?;
     audit::record(&txn, AuditEntry::by(&actor, "auth.login", "user", user.id)).await?;
@@ -57,38 +57,53 @@ pub async fn refresh(db: &DatabaseConnection, tokens: &Tokens, refresh_token: &s
         return Err(invalid);
     };
     if row.used_at.is_some() || row.revoked_at.is_some() {
-        let txn = db.begin().await?;
-        revoke_family(&txn, row.family_id).await?;
-        let mut entry = AuditEntry::by_label("auth.refresh_reuse", "user", "refresh-token reuse");
-        entry.entity_id = Some(row.user_id.to_string());
-        audit::record(&txn, entry).await?;
-        txn.commit().await?;
+        revoke_for_reuse(db, &row).await?;
         return Err(invalid);
     }
     if row.expires_at <= Utc::now() {
         return Err(invalid);
     }
-    let txn = db.begin().await?;
-    // Spend the token only if nobody spent it in the meantime: two racing refreshes get one winner.
+    let (write, txn) = crate::db::begin_write(db).await?;
+    // Spend the token only if it is still unspent and unrevoked: of two racing refreshes (or a refresh
+    // racing a logout) exactly one wins, and the loser is treated as a reuse.
     let spent = refresh_tokens::Entity::update_many()
         .col_expr(refresh_tokens::Column::UsedAt, Expr::value(Utc::now()))
         .filter(refresh_tokens::Column::Id.eq(row.id))
         .filter(refresh_tokens::Column::UsedAt.is_null())
+        .filter(refresh_tokens::Column::RevokedAt.is_null())
         .exec(&txn)
         .await?;
     if spent.rows_affected != 1 {
+        // Release this transaction and the write gate before revoking in a transaction of its own.
+        drop(txn);
+        drop(write);
+        revoke_for_reuse(db, &row).await?;
         return Err(invalid);
     }
     let user = users::Entity::find_by_id(row.user_id).one(&txn).await?.filter(|u| u.active).ok_or(invalid)?;
     let pair = start_family(&txn, tokens, &user, row.family_id).await?;
+    let actor = actor_of(&user, AuthMethod::Session)?;
+    audit::record(&txn, AuditEntry::by(&actor, "auth.refresh", "user", user.id)).await?;
     txn.commit().await?;
+    drop(write);
     Ok(pair)
+}
+
+/// A spent or revoked token came back: it leaked, so the whole family is signed out.
+async fn revoke_for_reuse(db: &DatabaseConnection, row: &refresh_tokens::Model) -> AppResult<()> {
+    let (_write, txn) = crate::db::begin_write(db).await?;
+    revoke_family(&txn, row.family_id).await?;
+    let mut entry = AuditEntry::by_label("auth.refresh_reuse", "user", "refresh-token reuse");
+    entry.entity_id = Some(row.user_id.to_string());
+    audit::record(&txn, entry).await?;
+    txn.commit().await?;
+    Ok(())
 }
 
 /// Revokes the family of the given refresh token. Unknown tokens are accepted silently.
 pub async fn logout(db: &DatabaseConnection, refresh_token: &str) -> AppResult<()> {
     if let Some(row) = find_refresh(db, refresh_token).await? {
-        let txn = db.begin().await?;
+        let (_write, txn) = crate::db::begin_write(db).await?;
         revoke_family(&txn, row.family_id).await?;
         let mut entry = AuditEntry::by_label("auth.logout", "user", "logout");
         entry.entity_id = Some(row.user_id.to_string());
@@ -111,12 +126,26 @@ pub async fn revoke_all_for_user<C: ConnectionTrait>(conn: &C, user_id: Uuid) ->
 }
 
 /// The actor behind an `Authorization: Bearer` credential: an API key (`gmc_…`) or an access token.
-pub async fn authenticate(db: &DatabaseConnection, tokens: &Tokens, bearer: &str) -> AppResult<Actor> {
+/// The token proves who the caller is; the role, delegation and active flag come from the user's
+/// current record, so a change to them takes effect at once.
+pub async fn authenticate(
+    db: &DatabaseConnection,
+    tokens: &Tokens,
+    sessions: &SessionCache,
+    bearer: &str,
+) -> AppResult<Actor> {
     if bearer.starts_with(API_KEY_PREFIX) {
-        authenticate_key(db, bearer).await
-    } else {
-        tokens.verify(bearer)
+        return authenticate_key(db, bearer).await;
     }
+    let mut actor = tokens.verify(bearer)?;
+    let facts = sessions
+        .facts(db, actor.user_id.as_uuid())
+        .await?
+        .filter(|f| f.active)
+        .ok_or(AppError::Unauthenticated("the account no longer exists or is disabled"))?;
+    actor.role = facts.role;
+    actor.delegation_id = facts.delegation_id.map(DelegationId::from_uuid);
+    Ok(actor)
 }
 
 async fn authenticate_key(db: &DatabaseConnection, key: &str) -> AppResult<Actor> {
@@ -135,6 +164,7 @@ async fn authenticate_key(db: &DatabaseConnection, key: &str) -> AppResult<Actor
         .ok_or(AppError::Unauthenticated("the API key's owner is disabled"))?;
     // Writing on every request would serialize reads behind writes; a minute's precision is enough.
     if row.last_used_at.is_none_or(|t| now - t > Duration::seconds(60)) {
+        let _gate = crate::db::write_gate(db).await;
         api_keys::Entity::update_many()
             .col_expr(api_keys::Column::LastUsedAt, Expr::value(now))
             .filter(api_keys::Column::Id.eq(row.id))

@@ -10,7 +10,7 @@ use gmc_domain::topic::{NewTopic, TopicInput, TopicPatch, TopicPatchInput};
 use gmc_domain::{Actor, ValidationErrors};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, PaginatorTrait,
-    QueryFilter, Set, TransactionTrait,
+    QueryFilter, Set,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -169,7 +169,7 @@ pub async fn create(
 ) -> AppResult<TopicView> {
     authorize(actor, Operation::ManageTopics)?;
     let new = NewTopic::parse(input)?;
-    let txn = db.begin().await?;
+    let (_write, txn) = crate::db::begin_write(db).await?;
     if let Some(parent) = new.parent_id {
         if !exists(&txn, parent.as_uuid()).await? {
             return Err(ValidationErrors::single("parent_id", "unknown", "names no topic").into());
@@ -211,7 +211,7 @@ pub async fn update(
 ) -> AppResult<TopicView> {
     authorize(actor, Operation::ManageTopics)?;
     let patch = TopicPatch::parse(input)?;
-    let txn = db.begin().await?;
+    let (_write, txn) = crate::db::begin_write(db).await?;
     let current = resolve(&txn, id_or_code).await?.ok_or(AppError::NotFound("topic"))?;
     check_version(if_match, current.version)?;
     if let Some(Some(parent)) = patch.parent_id {
@@ -283,7 +283,7 @@ async fn check_parent<C: ConnectionTrait>(db: &C, id: Uuid, parent: Uuid) -> App
 
 pub async fn delete(db: &DatabaseConnection, catalogue: &Catalogue, actor: &Actor, id_or_code: &str) -> AppResult<()> {
     authorize(actor, Operation::ManageTopics)?;
-    let txn = db.begin().await?;
+    let (_write, txn) = crate::db::begin_write(db).await?;
     let current = resolve(&txn, id_or_code).await?.ok_or(AppError::NotFound("topic"))?;
     let children = topics::Entity::find().filter(topics::Column::ParentId.eq(current.id)).count(&txn).await?;
     if children > 0 {

@@ -10,7 +10,7 @@ use gmc_domain::{Actor, AuthMethod, Role, Scope, ValidationErrors};
 use sea_orm::sea_query::Condition;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
-    QuerySelect, Set, TransactionTrait,
+    QuerySelect, Set,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -23,6 +23,7 @@ use crate::catalogue::Catalogue;
 use crate::cursor::{self, Cursor, Page};
 use crate::entities::users;
 use crate::error::{check_version, stored};
+use crate::sessions::SessionCache;
 use crate::views::{MeView, UserView};
 use crate::{AppError, AppResult};
 
@@ -120,7 +121,7 @@ pub async fn create(db: &DatabaseConnection, actor: Option<&Actor>, input: UserI
     let password = new.password.clone();
     let hash = blocking(move || hash_password(password.expose())).await??;
     let now = Utc::now();
-    let txn = db.begin().await?;
+    let (_write, txn) = crate::db::begin_write(db).await?;
     let model = users::ActiveModel {
         id: Set(UserId::new().as_uuid()),
         email: Set(new.email.as_str().to_owned()),
@@ -161,6 +162,7 @@ pub struct UserPatchInput {
 
 pub async fn update(
     db: &DatabaseConnection,
+    sessions: &SessionCache,
     actor: &Actor,
     id: Uuid,
     input: UserPatchInput,
@@ -169,6 +171,14 @@ pub async fn update(
     authorize(actor, Operation::ManageUsers)?;
     let current = users::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound("user"))?;
     let mut e = ValidationErrors::new();
+    let empty = input.name.is_none()
+        && input.role.is_none()
+        && input.delegation_id.is_none()
+        && input.active.is_none()
+        && input.password.is_none();
+    if empty {
+        e.add("body", "empty", "names no field to change");
+    }
     let name = input.name.as_deref().and_then(|n| e.check("name", required_text(n, 200)));
     let role = input.role.as_deref().and_then(|r| e.check("role", parse_enum::<Role>(r)));
     let password = input.password.as_deref().and_then(|p| e.check("password", Password::parse(p)));
@@ -223,7 +233,7 @@ pub async fn update(
     }
     m.version = Set(current.version + 1);
     m.updated_at = Set(Utc::now());
-    let txn = db.begin().await?;
+    let (_write, txn) = crate::db::begin_write(db).await?;
     let res = users::Entity::update_many()
         .set(m)
         .filter(users::Column::Id.eq(id))
@@ -240,5 +250,6 @@ pub async fn update(
     audit::record(&txn, AuditEntry::by(actor, "user.update", "user", id).changes(changes.into())).await?;
     let updated = users::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound("user"))?;
     txn.commit().await?;
+    sessions.forget(id);
     view(updated)
 }

@@ -13,7 +13,7 @@ use gmc_domain::{Actor, ValidationErrors, Visibility};
 use sea_orm::sea_query::Condition;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter,
-    QueryOrder, QuerySelect, Set, TransactionTrait,
+    QueryOrder, QuerySelect, Set,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -167,7 +167,7 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: WatchInput) -
     if !can_write(actor, delegation) {
         return Err(AppError::Forbidden);
     }
-    let txn = db.begin().await?;
+    let (_write, txn) = crate::db::begin_write(db).await?;
     let mut e = ValidationErrors::new();
     if delegations::Entity::find_by_id(delegation.as_uuid()).one(&txn).await?.is_none() {
         e.add("delegation_id", "unknown", "names no delegation");
@@ -216,8 +216,11 @@ pub async fn update(
     if_match: Option<i32>,
 ) -> AppResult<WatchItemView> {
     authorize(actor, Operation::ReadDelegationRecords)?;
+    if input.note.is_none() && input.priority.is_none() && input.visibility.is_none() {
+        return Err(ValidationErrors::single("body", "empty", "names no field to change").into());
+    }
     let fields = WatchFields::parse(input.note.as_deref(), input.priority.as_deref(), input.visibility.as_deref())?;
-    let txn = db.begin().await?;
+    let (_write, txn) = crate::db::begin_write(db).await?;
     let row = find_readable(&txn, actor, id).await?;
     if !can_write(actor, DelegationId::from_uuid(row.delegation_id)) {
         return Err(AppError::Forbidden);
@@ -257,7 +260,7 @@ pub async fn update(
 
 pub async fn delete(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<()> {
     authorize(actor, Operation::ReadDelegationRecords)?;
-    let txn = db.begin().await?;
+    let (_write, txn) = crate::db::begin_write(db).await?;
     let row = find_readable(&txn, actor, id).await?;
     if !can_write(actor, DelegationId::from_uuid(row.delegation_id)) {
         return Err(AppError::Forbidden);

@@ -1,6 +1,7 @@
 //! Response types of the reference data.
 
 use chrono::NaiveDate;
+use gmc_domain::reference::{NtmKind, Region, WtoStatus};
 use gmc_store::views::{CountryView, DelegationView, MinisterialView, NtmCategoryView, SectorView};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -13,10 +14,8 @@ pub struct CountryDto {
     #[schema(example = "NPL")]
     pub code: String,
     pub name: String,
-    /// `south_asia`, `southeast_asia` or `other`.
-    pub region: String,
-    /// `member`, `observer`, `acceding` or `none`.
-    pub wto_status: String,
+    pub region: Region,
+    pub wto_status: WtoStatus,
     pub wto_member_since: Option<NaiveDate>,
     pub ldc: bool,
     pub ldc_graduation_date: Option<NaiveDate>,
@@ -31,8 +30,8 @@ impl From<CountryView> for CountryDto {
         CountryDto {
             code: c.code,
             name: c.name,
-            region: c.region.as_str().into(),
-            wto_status: c.wto_status.as_str().into(),
+            region: c.region,
+            wto_status: c.wto_status,
             wto_member_since: c.wto_member_since,
             ldc: c.ldc,
             ldc_graduation_date: c.ldc_graduation_date,
@@ -88,15 +87,14 @@ impl From<MinisterialView> for MinisterialDto {
 pub struct NtmCategoryDto {
     /// MAST chapter letter (`A`–`P`) or procedural-obstacle code (`PO-ADMIN`).
     pub code: String,
-    /// `mast_chapter` or `procedural`.
-    pub kind: String,
+    pub kind: NtmKind,
     pub title: String,
     pub description: String,
 }
 
 impl From<NtmCategoryView> for NtmCategoryDto {
     fn from(n: NtmCategoryView) -> Self {
-        NtmCategoryDto { code: n.code, kind: n.kind.as_str().into(), title: n.title, description: n.description }
+        NtmCategoryDto { code: n.code, kind: n.kind, title: n.title, description: n.description }
     }
 }
 

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use gmc_domain::ids::TopicId;
+use gmc_domain::reference::{TopicKind, TopicStatus};
 use gmc_domain::topic::{TopicInput, TopicPatchInput};
 use gmc_store::views::TopicView;
 use serde::{Deserialize, Serialize};
@@ -16,13 +17,11 @@ pub struct TopicDto {
     #[schema(example = "FISH")]
     pub code: String,
     pub title: String,
-    /// `negotiation`, `regular_body`, `joint_statement_initiative`, `plurilateral` or `other`.
-    pub kind: String,
+    pub kind: TopicKind,
     pub wto_body: String,
     pub parent_id: Option<Uuid>,
     pub description: String,
-    /// `active`, `concluded` or `dormant`.
-    pub status: String,
+    pub status: TopicStatus,
     pub version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -34,11 +33,11 @@ impl From<TopicView> for TopicDto {
             id: t.id,
             code: t.code,
             title: t.title,
-            kind: t.kind.as_str().into(),
+            kind: t.kind,
             wto_body: t.wto_body,
             parent_id: t.parent_id,
             description: t.description,
-            status: t.status.as_str().into(),
+            status: t.status,
             version: t.version,
             created_at: t.created_at,
             updated_at: t.updated_at,

@@ -1,6 +1,8 @@
 //! Request and response types of the delegation watch-list.
 
 use chrono::{DateTime, Utc};
+use gmc_domain::watch::Priority;
+use gmc_domain::Visibility;
 use gmc_store::views::WatchItemView;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -18,10 +20,9 @@ pub struct WatchItemDto {
     pub topic_code: String,
     pub topic_title: String,
     pub note: String,
-    /// `high`, `medium` or `low`.
-    pub priority: String,
-    /// `delegation` (members and admins only), `regional` or `public`.
-    pub visibility: String,
+    pub priority: Priority,
+    /// `delegation`: members and admins only.
+    pub visibility: Visibility,
     pub version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -37,8 +38,8 @@ impl From<WatchItemView> for WatchItemDto {
             topic_code: w.topic_code,
             topic_title: w.topic_title,
             note: w.note,
-            priority: w.priority.as_str().into(),
-            visibility: w.visibility.as_str().into(),
+            priority: w.priority,
+            visibility: w.visibility,
             version: w.version,
             created_at: w.created_at,
             updated_at: w.updated_at,

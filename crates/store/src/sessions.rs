@@ -1,0 +1,74 @@
+//! The current facts of a signed-in user (role, delegation, active), looked up for every request made
+//! with an access token, so a disabled, demoted or moved user loses the old rights at once instead of
+//! keeping them for the token's lifetime. Cached per app for a few seconds to keep the lookup off the
+//! hot path; a change made through this node clears its entry at once, one made through another node is
+//! seen within `ttl`.
+
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use gmc_domain::Role;
+use sea_orm::{DatabaseConnection, EntityTrait};
+use uuid::Uuid;
+
+use crate::entities::users;
+use crate::error::stored;
+use crate::AppResult;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UserFacts {
+    pub role: Role,
+    pub delegation_id: Option<Uuid>,
+    pub active: bool,
+}
+
+type Entries = HashMap<Uuid, (Instant, Option<UserFacts>)>;
+
+#[derive(Clone)]
+pub struct SessionCache {
+    entries: Arc<RwLock<Entries>>,
+    ttl: Duration,
+}
+
+/// Past this many cached users the cache starts over rather than grow without bound.
+const MAX_ENTRIES: usize = 50_000;
+
+impl SessionCache {
+    pub fn new(ttl: Duration) -> Self {
+        Self { entries: Arc::new(RwLock::new(HashMap::new())), ttl }
+    }
+
+    /// The user's facts now, or `None` when the account no longer exists.
+    pub async fn facts(&self, db: &DatabaseConnection, user_id: Uuid) -> AppResult<Option<UserFacts>> {
+        let cached = self.entries.read().ok().and_then(|m| m.get(&user_id).copied());
+        if let Some((at, facts)) = cached {
+            if at.elapsed() < self.ttl {
+                return Ok(facts);
+            }
+        }
+        let facts = match users::Entity::find_by_id(user_id).one(db).await? {
+            Some(u) => Some(UserFacts { role: stored(&u.role)?, delegation_id: u.delegation_id, active: u.active }),
+            None => None,
+        };
+        if let Ok(mut m) = self.entries.write() {
+            if m.len() >= MAX_ENTRIES {
+                m.clear();
+            }
+            m.insert(user_id, (Instant::now(), facts));
+        }
+        Ok(facts)
+    }
+
+    pub fn forget(&self, user_id: Uuid) {
+        if let Ok(mut m) = self.entries.write() {
+            m.remove(&user_id);
+        }
+    }
+}
+
+impl Default for SessionCache {
+    fn default() -> Self {
+        Self::new(Duration::from_secs(5))
+    }
+}
