@@ -3,16 +3,24 @@
 
 use std::net::IpAddr;
 use std::num::NonZeroU32;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
+/// Two budgets: per client address (one machine guessing many accounts) and per account (many machines
+/// guessing one account). An attempt needs both.
 #[derive(Clone)]
 pub struct LoginLimiter {
-    limiter: Arc<DefaultKeyedRateLimiter<IpAddr>>,
+    by_ip: Arc<DefaultKeyedRateLimiter<IpAddr>>,
+    by_account: Arc<DefaultKeyedRateLimiter<String>>,
+    checks: Arc<AtomicU64>,
 }
+
+/// How often the limiters forget keys whose budget is full again, so their maps stay small.
+const PRUNE_EVERY: u64 = 1024;
 
 impl LoginLimiter {
     pub fn new(burst: u32, period: Duration) -> Self {
@@ -20,15 +28,26 @@ impl LoginLimiter {
         let quota = Quota::with_period(period.max(Duration::from_millis(1)))
             .unwrap_or_else(|| Quota::per_second(NonZeroU32::MIN))
             .allow_burst(burst);
-        Self { limiter: Arc::new(RateLimiter::keyed(quota)) }
+        Self {
+            by_ip: Arc::new(RateLimiter::keyed(quota)),
+            by_account: Arc::new(RateLimiter::keyed(quota)),
+            checks: Arc::new(AtomicU64::new(0)),
+        }
     }
 
     /// `Ok` to go ahead, or the whole seconds to wait.
-    pub fn check(&self, ip: IpAddr) -> Result<(), u64> {
-        self.limiter.check_key(&ip).map_err(|not_until| {
+    pub fn check(&self, ip: IpAddr, account: &str) -> Result<(), u64> {
+        if self.checks.fetch_add(1, Ordering::Relaxed) % PRUNE_EVERY == PRUNE_EVERY - 1 {
+            self.by_ip.retain_recent();
+            self.by_account.retain_recent();
+        }
+        let wait = |not_until: governor::NotUntil<_>| {
             let wait = not_until.wait_time_from(DefaultClock::default().now());
             wait.as_secs() + u64::from(wait.subsec_nanos() > 0)
-        })
+        };
+        self.by_ip.check_key(&ip).map_err(wait)?;
+        let account: String = account.trim().to_lowercase().chars().take(254).collect();
+        self.by_account.check_key(&account).map_err(wait)
     }
 }
 
@@ -40,9 +59,17 @@ mod tests {
     fn the_burst_is_allowed_then_the_next_attempt_waits() {
         let l = LoginLimiter::new(2, Duration::from_secs(30));
         let ip: IpAddr = [127, 0, 0, 1].into();
-        assert!(l.check(ip).is_ok());
-        assert!(l.check(ip).is_ok());
-        assert!(matches!(l.check(ip), Err(s) if (1..=30).contains(&s)));
-        assert!(l.check([127, 0, 0, 2].into()).is_ok());
+        assert!(l.check(ip, "a@x.org").is_ok());
+        assert!(l.check(ip, "b@x.org").is_ok());
+        assert!(matches!(l.check(ip, "c@x.org"), Err(s) if (1..=30).contains(&s)));
+        assert!(l.check([127, 0, 0, 2].into(), "d@x.org").is_ok());
+    }
+
+    #[test]
+    fn one_account_is_limited_whatever_address_the_attempts_come_from() {
+        let l = LoginLimiter::new(2, Duration::from_secs(30));
+        assert!(l.check([10, 0, 0, 1].into(), "victim@x.org").is_ok());
+        assert!(l.check([10, 0, 0, 2].into(), "Victim@X.org").is_ok());
+        assert!(l.check([10, 0, 0, 3].into(), "victim@x.org").is_err());
     }
 }

@@ -19,6 +19,7 @@ pub struct AuditEntry<'a> {
     pub entity_type: &'a str,
     pub entity_id: Option<String>,
     pub delegation_id: Option<Uuid>,
+    /// For updates, `{field: {from, to}}` of each changed field; for creates, the new values.
     pub changes: Option<serde_json::Value>,
 }
 

@@ -84,7 +84,7 @@ pub async fn login(
     state: web::Data<AppState>,
     body: web::Json<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    state.login_limiter.check(client_ip(&req)).map_err(ApiError::RateLimited)?;
+    state.login_limiter.check(client_ip(&req), &body.email).map_err(ApiError::RateLimited)?;
     let pair = auth::login(&state.db, &state.tokens, &body.email, &body.password).await?;
     Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(TokenResponse::from(pair)))
 }

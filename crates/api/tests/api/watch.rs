@@ -187,3 +187,23 @@ async fn an_empty_patch_is_refused_and_changes_nothing() {
     assert_eq!(fields(&problem(res, 422).await), vec!["body"]);
     assert_eq!(app.get_json(&format!("/api/v1/watch-items/{id}"), &bgd).await["version"], item["version"]);
 }
+
+#[tokio::test]
+async fn a_change_of_visibility_is_audited_with_what_it_was_and_what_it_became() {
+    let app = TestApp::spawn().await;
+    let bgd = app.login(BGD).await;
+    let item = bgd_private(&app).await.remove(0);
+    let id = item["id"].as_str().unwrap();
+    let res = app
+        .request(Method::PATCH, &format!("/api/v1/watch-items/{id}"), Some(&bgd))
+        .header("if-match", format!("\"{}\"", item["version"]))
+        .json(&json!({"visibility": "public"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let admin = app.login(ADMIN).await;
+    let events = app.get_json(&format!("/api/v1/audit-events?entity_id={id}&action=watch_item.update"), &admin).await;
+    assert_eq!(events["items"][0]["changes"]["visibility"], json!({"from": "delegation", "to": "public"}));
+    assert!(events["items"][0]["request_id"].as_str().is_some_and(|r| !r.is_empty()));
+}

@@ -116,8 +116,13 @@ pub fn verify_password(password: &str, hash: &str) -> bool {
         .unwrap_or(false)
 }
 
-/// Runs CPU-heavy hashing off the async workers.
+/// At most this many password hashes at once: each takes ~19 MiB and a core, so a flood of sign-ins
+/// from many addresses queues here instead of exhausting memory.
+static HASHING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(4);
+
+/// Runs CPU-heavy hashing off the async workers, a bounded number at a time.
 pub async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T, AppError> {
+    let _permit = HASHING.acquire().await.map_err(|e| AppError::Internal(anyhow::anyhow!("hashing semaphore: {e}")))?;
     tokio::task::spawn_blocking(f).await.map_err(|e| AppError::Internal(anyhow::anyhow!("hashing task: {e}")))
 }
 

@@ -220,28 +220,28 @@ pub async fn update(
     let mut changes = serde_json::Map::new();
     let mut m = current.clone().into_active_model();
     if let Some(v) = patch.title {
-        changes.insert("title".into(), json!(v));
+        changes.insert("title".into(), json!({"from": current.title, "to": v}));
         m.title = Set(v);
     }
     if let Some(v) = patch.kind {
-        changes.insert("kind".into(), json!(v.as_str()));
+        changes.insert("kind".into(), json!({"from": current.kind, "to": v.as_str()}));
         m.kind = Set(v.as_str().to_owned());
     }
     if let Some(v) = patch.wto_body {
-        changes.insert("wto_body".into(), json!(v));
+        changes.insert("wto_body".into(), json!({"from": current.wto_body, "to": v}));
         m.wto_body = Set(v);
     }
     if let Some(v) = patch.parent_id {
         let v = v.map(|p| p.as_uuid());
-        changes.insert("parent_id".into(), json!(v));
+        changes.insert("parent_id".into(), json!({"from": current.parent_id, "to": v}));
         m.parent_id = Set(v);
     }
     if let Some(v) = patch.description {
-        changes.insert("description".into(), json!(v));
+        changes.insert("description".into(), json!({"from": current.description, "to": v}));
         m.description = Set(v);
     }
     if let Some(v) = patch.status {
-        changes.insert("status".into(), json!(v.as_str()));
+        changes.insert("status".into(), json!({"from": current.status, "to": v.as_str()}));
         m.status = Set(v.as_str().to_owned());
     }
     m.version = Set(current.version + 1);

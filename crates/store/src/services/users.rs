@@ -209,20 +209,20 @@ pub async fn update(
     let mut changes = serde_json::Map::new();
     let mut m = current.clone().into_active_model();
     if let Some(v) = name {
-        changes.insert("name".into(), json!(v));
+        changes.insert("name".into(), json!({"from": current.name, "to": v}));
         m.name = Set(v);
     }
     if let Some(v) = role {
-        changes.insert("role".into(), json!(v.as_str()));
+        changes.insert("role".into(), json!({"from": current.role, "to": v.as_str()}));
         m.role = Set(v.as_str().to_owned());
     }
     if let Some(v) = input.delegation_id {
         let v = v.map(|d| d.as_uuid());
-        changes.insert("delegation_id".into(), json!(v));
+        changes.insert("delegation_id".into(), json!({"from": current.delegation_id, "to": v}));
         m.delegation_id = Set(v);
     }
     if let Some(v) = input.active {
-        changes.insert("active".into(), json!(v));
+        changes.insert("active".into(), json!({"from": current.active, "to": v}));
         m.active = Set(v);
     }
     let revoke_sessions =

@@ -229,15 +229,15 @@ pub async fn update(
     let mut changes = serde_json::Map::new();
     let mut m = row.clone().into_active_model();
     if let Some(v) = fields.note {
-        changes.insert("note".into(), json!(v));
+        changes.insert("note".into(), json!({"from": row.note, "to": v}));
         m.note = Set(v);
     }
     if let Some(v) = fields.priority {
-        changes.insert("priority".into(), json!(v.as_str()));
+        changes.insert("priority".into(), json!({"from": row.priority, "to": v.as_str()}));
         m.priority = Set(v.as_str().to_owned());
     }
     if let Some(v) = fields.visibility {
-        changes.insert("visibility".into(), json!(v.as_str()));
+        changes.insert("visibility".into(), json!({"from": row.visibility, "to": v.as_str()}));
         m.visibility = Set(v.as_str().to_owned());
     }
     m.version = Set(row.version + 1);
