@@ -7,6 +7,7 @@ mod m20261127_000001_create_reference;
 mod m20261127_000002_create_accounts;
 mod m20261127_000003_create_watch_items;
 mod m20261127_000004_create_audit_events;
+mod m20261127_000005_create_impediments;
 mod seed_reference;
 
 pub struct Migrator;
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000002_create_accounts::Migration),
             Box::new(m20261127_000003_create_watch_items::Migration),
             Box::new(m20261127_000004_create_audit_events::Migration),
+            Box::new(m20261127_000005_create_impediments::Migration),
         ]
     }
 }

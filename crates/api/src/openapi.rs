@@ -4,7 +4,7 @@ use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::problem::{Problem, ProblemField};
-use crate::routes::{api_keys, audit, auth, health, reference, topics, users, watch_items};
+use crate::routes::{api_keys, audit, auth, health, impediments, reference, topics, users, watch_items};
 
 struct BearerAuth;
 
@@ -43,6 +43,9 @@ pagination (`limit`, `cursor` → `{items, next_cursor}`). Versioned records car
         topics::list_topics, topics::get_topic, topics::create_topic, topics::update_topic, topics::delete_topic,
         watch_items::list_watch_items, watch_items::get_watch_item, watch_items::create_watch_item,
         watch_items::update_watch_item, watch_items::delete_watch_item,
+        impediments::list_impediments, impediments::create_impediment, impediments::get_impediment,
+        impediments::update_impediment, impediments::delete_impediment, impediments::step_impediment,
+        impediments::list_impediment_steps,
         users::list_users, users::get_user, users::create_user, users::update_user,
         api_keys::list_api_keys, api_keys::create_api_key, api_keys::revoke_api_key,
         audit::list_audit_events,
@@ -54,6 +57,7 @@ pagination (`limit`, `cursor` → `{items, next_cursor}`). Versioned records car
         (name = "reference", description = "Countries, delegations, ministerials, NTM categories, sectors"),
         (name = "topics", description = "The catalogue of WTO topics"),
         (name = "watch-list", description = "Each delegation's followed topics and notes (delegation-level records)"),
+        (name = "impediments", description = "The registry of trade impediments MSMEs face, classified by UNCTAD MAST chapter or procedural obstacle, HS product and partner market"),
         (name = "api-keys", description = "Keys for third-party integrations"),
         (name = "admin", description = "Users and the audit log"),
         (name = "health", description = "Liveness and readiness"),

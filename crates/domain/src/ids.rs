@@ -9,3 +9,4 @@ id_type!(WatchItemId);
 id_type!(ApiKeyId);
 id_type!(MinisterialId);
 id_type!(AuditEventId);
+id_type!(ImpedimentId);

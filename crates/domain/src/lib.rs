@@ -4,6 +4,7 @@
 pub mod actor;
 pub mod error;
 pub mod ids;
+pub mod impediment;
 pub mod macros;
 pub mod page;
 pub mod policy;

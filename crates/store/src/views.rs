@@ -145,3 +145,39 @@ impl std::fmt::Debug for TokenPair {
         f.debug_struct("TokenPair").field("expires_in", &self.expires_in).finish_non_exhaustive()
     }
 }
+
+#[derive(Debug, Clone)]
+pub struct ImpedimentView {
+    pub id: Uuid,
+    pub delegation_id: Uuid,
+    pub visibility: Visibility,
+    pub reporting_country: String,
+    pub partner: String,
+    pub hs_code: Option<String>,
+    pub ntm_code: String,
+    pub ntm_chapter: String,
+    pub title: String,
+    pub description: String,
+    pub severity: i16,
+    pub frequency: gmc_domain::impediment::Frequency,
+    pub estimated_cost: Option<f64>,
+    pub currency: Option<String>,
+    pub source: gmc_domain::impediment::ImpedimentSource,
+    pub status: gmc_domain::impediment::ImpedimentStatus,
+    pub raised_body: Option<String>,
+    pub raised_on: Option<NaiveDate>,
+    pub topic_ids: Vec<Uuid>,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ImpedimentStepView {
+    pub id: Uuid,
+    pub from_status: Option<gmc_domain::impediment::ImpedimentStatus>,
+    pub to_status: gmc_domain::impediment::ImpedimentStatus,
+    pub note: String,
+    pub actor_id: Option<Uuid>,
+    pub at: DateTime<Utc>,
+}

@@ -4,6 +4,7 @@ pub mod api_keys;
 pub mod audit;
 pub mod auth;
 pub mod health;
+pub mod impediments;
 pub mod reference;
 pub mod topics;
 pub mod users;
@@ -51,6 +52,7 @@ pub fn configure_api(cfg: &mut web::ServiceConfig) {
     reference::configure(cfg);
     topics::configure(cfg);
     watch_items::configure(cfg);
+    impediments::configure(cfg);
     users::configure(cfg);
     api_keys::configure(cfg);
     audit::configure(cfg);

@@ -36,6 +36,13 @@ const MATRIX: &[(&str, [u16; 5])] = &[
     ("create_watch_item", [401, 201, 403, 201, 403]),
     ("update_watch_item", [401, 200, 404, 200, 404]),
     ("delete_watch_item", [401, 204, 404, 204, 404]),
+    ("list_impediments", [401, 200, 200, 200, 200]),
+    ("create_impediment", [401, 201, 403, 201, 403]),
+    ("get_impediment", [401, 200, 404, 200, 404]),
+    ("update_impediment", [401, 200, 404, 200, 404]),
+    ("delete_impediment", [401, 204, 404, 204, 404]),
+    ("step_impediment", [401, 200, 404, 200, 404]),
+    ("list_impediment_steps", [401, 200, 404, 200, 404]),
     ("list_users", [401, 200, 403, 403, 403]),
     ("get_user", [401, 200, 403, 403, 403]),
     ("create_user", [401, 201, 403, 403, 403]),
@@ -85,6 +92,18 @@ async fn fresh_bgd_item(app: &TestApp, ctx: &Ctx) -> String {
     res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned()
 }
 
+fn impediment_body(delegation: &str) -> Value {
+    json!({"delegation_id": delegation, "reporting_country": "BGD", "partner": "EU", "hs_code": "0306",
+           "ntm_code": "A14", "title": "Residue testing", "description": "Each shrimp consignment is re-tested.",
+           "severity": 4})
+}
+
+async fn fresh_bgd_impediment(app: &TestApp, ctx: &Ctx) -> String {
+    let res = app.post_json("/api/v1/impediments", Some(&ctx.admin), impediment_body(&ctx.bgd_delegation)).await;
+    assert_eq!(res.status(), 201);
+    res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned()
+}
+
 async fn fresh_refresh_token(app: &TestApp) -> String {
     app.login_pair(BGD).await["refresh_token"].as_str().unwrap().to_owned()
 }
@@ -124,6 +143,18 @@ async fn prepare(app: &TestApp, ctx: &Ctx, op: &str, template: &str, method: Met
             call.if_match = Some("\"1\"");
         }
         "delete_watch_item" => call.path = id(&fresh_bgd_item(app, ctx).await),
+        "create_impediment" => call.body = Some(impediment_body(&ctx.bgd_delegation)),
+        "get_impediment" | "list_impediment_steps" => call.path = id(&fresh_bgd_impediment(app, ctx).await),
+        "update_impediment" => {
+            call.path = id(&fresh_bgd_impediment(app, ctx).await);
+            call.body = Some(json!({"severity": 5}));
+            call.if_match = Some("\"1\"");
+        }
+        "delete_impediment" => call.path = id(&fresh_bgd_impediment(app, ctx).await),
+        "step_impediment" => {
+            call.path = id(&fresh_bgd_impediment(app, ctx).await);
+            call.body = Some(json!({"to": "under_review", "note": "triage"}));
+        }
         "get_user" => call.path = id(&ctx.npl_user),
         "create_user" => {
             let email = format!("u{}@gmc.test", uuid::Uuid::new_v4().simple());

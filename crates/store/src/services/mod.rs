@@ -4,11 +4,13 @@ pub mod api_keys;
 pub mod audit_log;
 pub mod auth;
 pub mod demo;
+pub mod impediments;
 pub mod reference;
 pub mod secrets;
 pub mod tokens;
 pub mod topics;
 pub mod users;
+pub mod visibility;
 pub mod watch;
 
 use gmc_domain::error::FieldProblem;

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::Utc;
 use gmc_domain::ids::{DelegationId, WatchItemId};
 use gmc_domain::page::Limit;
-use gmc_domain::policy::{authorize, can_read, can_write, read_scope, Operation, Ownership, ReadScope};
+use gmc_domain::policy::{authorize, can_read, can_write, Operation, Ownership};
 use gmc_domain::watch::{Priority, WatchFields};
 use gmc_domain::{Actor, ValidationErrors, Visibility};
 use sea_orm::sea_query::Condition;
@@ -28,17 +28,7 @@ use crate::{AppError, AppResult};
 
 /// The rows an actor may read, as SQL.
 fn read_condition(actor: &Actor) -> Condition {
-    match read_scope(actor) {
-        ReadScope::All => Condition::all(),
-        scope @ ReadScope::Visible { own, .. } => {
-            let shared: Vec<&str> = scope.shared_visibilities().into_iter().map(Visibility::as_str).collect();
-            let mut c = Condition::any().add(watch_items::Column::Visibility.is_in(shared));
-            if let Some(own) = own {
-                c = c.add(watch_items::Column::DelegationId.eq(own.as_uuid()));
-            }
-            c
-        }
-    }
+    super::visibility::read_condition(actor, watch_items::Column::Visibility, watch_items::Column::DelegationId)
 }
 
 fn ownership(row: &watch_items::Model) -> AppResult<Ownership> {

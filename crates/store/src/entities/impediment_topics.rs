@@ -1,0 +1,17 @@
+//! The `impediment_topics` table: which WTO topics an impediment bears on.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "impediment_topics")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub impediment_id: Uuid,
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub topic_id: Uuid,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,295 @@
+//! Checking an impediment's fields: shapes through domain types, references (countries, NTM chapters,
+//! topics) against the database, every problem named by field.
+
+use gmc_domain::error::{parse_enum, required_text, FieldProblem};
+use gmc_domain::impediment::{
+    parse_currency, parse_partner, parse_severity, Frequency, HsCode, ImpedimentSource, NtmCode, PARTNER_GROUPS,
+};
+use gmc_domain::{ValidationErrors, Visibility};
+use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
+use serde_json::{json, Map, Value};
+use uuid::Uuid;
+
+use crate::entities::{countries, impediments, ntm_categories, topics};
+use crate::AppResult;
+
+pub struct ImpedimentInput {
+    pub delegation_id: Option<Uuid>,
+    pub visibility: Option<String>,
+    pub reporting_country: String,
+    pub partner: String,
+    pub hs_code: Option<String>,
+    pub ntm_code: String,
+    pub title: String,
+    pub description: String,
+    pub severity: i64,
+    pub frequency: Option<String>,
+    pub estimated_cost: Option<f64>,
+    pub currency: Option<String>,
+    pub source: Option<String>,
+    pub topic_ids: Vec<Uuid>,
+}
+
+/// Fields to change; `Some(None)` clears an optional field.
+#[derive(Default)]
+pub struct ImpedimentPatch {
+    pub visibility: Option<String>,
+    pub partner: Option<String>,
+    pub hs_code: Option<Option<String>>,
+    pub ntm_code: Option<String>,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub severity: Option<i64>,
+    pub frequency: Option<String>,
+    pub estimated_cost: Option<Option<f64>>,
+    pub currency: Option<Option<String>>,
+    pub topic_ids: Option<Vec<Uuid>>,
+}
+
+pub(super) struct Checked {
+    pub visibility: Option<Visibility>,
+    pub reporting_country: String,
+    pub partner: String,
+    pub hs_code: Option<String>,
+    pub ntm: NtmCode,
+    pub title: String,
+    pub description: String,
+    pub severity: i16,
+    pub frequency: Frequency,
+    pub estimated_cost: Option<f64>,
+    pub currency: Option<String>,
+    pub source: Option<ImpedimentSource>,
+    pub topic_ids: Vec<Uuid>,
+}
+
+#[derive(Default)]
+pub(super) struct CheckedPatch {
+    pub visibility: Option<Visibility>,
+    pub partner: Option<String>,
+    pub hs_code: Option<Option<String>>,
+    pub ntm: Option<NtmCode>,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub severity: Option<i16>,
+    pub frequency: Option<Frequency>,
+    pub estimated_cost: Option<Option<f64>>,
+    pub currency: Option<Option<String>>,
+    pub topic_ids: Option<Vec<Uuid>>,
+}
+
+const DESCRIPTION_MAX: usize = 8000;
+
+fn cost(value: f64) -> Result<f64, FieldProblem> {
+    if value.is_finite() && (0.0..=1e13).contains(&value) {
+        Ok(value)
+    } else {
+        Err(FieldProblem::new("out_of_range", "must be a non-negative amount"))
+    }
+}
+
+async fn country_exists(db: &DatabaseConnection, code: &str) -> AppResult<bool> {
+    Ok(countries::Entity::find_by_id(code.to_owned()).one(db).await?.is_some())
+}
+
+async fn check_partner(db: &DatabaseConnection, e: &mut ValidationErrors, partner: &str) -> AppResult<()> {
+    if !PARTNER_GROUPS.contains(&partner) && !country_exists(db, partner).await? {
+        e.add("partner", "unknown", "names no country or market group");
+    }
+    Ok(())
+}
+
+async fn check_ntm(db: &DatabaseConnection, e: &mut ValidationErrors, ntm: &NtmCode) -> AppResult<()> {
+    if ntm_categories::Entity::find_by_id(ntm.chapter().to_owned()).one(db).await?.is_none() {
+        e.add("ntm_code", "unknown", "names no NTM chapter or procedural group");
+    }
+    Ok(())
+}
+
+async fn check_topics(db: &DatabaseConnection, e: &mut ValidationErrors, ids: &[Uuid]) -> AppResult<Vec<Uuid>> {
+    let mut ids = ids.to_vec();
+    ids.sort();
+    ids.dedup();
+    if ids.len() > 20 {
+        e.add("topic_ids", "too_many", "may name at most 20 topics");
+        return Ok(ids);
+    }
+    let found = topics::Entity::find().filter(topics::Column::Id.is_in(ids.clone())).count(db).await?;
+    if found != ids.len() as u64 {
+        e.add("topic_ids", "unknown", "names a topic that does not exist");
+    }
+    Ok(ids)
+}
+
+pub(super) async fn checked(db: &DatabaseConnection, i: &ImpedimentInput) -> AppResult<Checked> {
+    let mut e = ValidationErrors::new();
+    let visibility = i.visibility.as_deref().and_then(|v| e.check("visibility", parse_enum::<Visibility>(v)));
+    let reporting_country =
+        e.check("reporting_country", gmc_domain::reference::CountryCode::parse(&i.reporting_country));
+    if let Some(c) = &reporting_country {
+        if !country_exists(db, c.as_str()).await? {
+            e.add("reporting_country", "unknown", "names no country");
+        }
+    }
+    let partner = e.check("partner", parse_partner(&i.partner));
+    if let Some(p) = &partner {
+        check_partner(db, &mut e, p).await?;
+    }
+    let hs_code =
+        i.hs_code.as_deref().filter(|h| !h.trim().is_empty()).and_then(|h| e.check("hs_code", HsCode::parse(h)));
+    let ntm = e.check("ntm_code", NtmCode::parse(&i.ntm_code));
+    if let Some(n) = &ntm {
+        check_ntm(db, &mut e, n).await?;
+    }
+    let title = e.check("title", required_text(&i.title, 200));
+    let description = e.check("description", required_text(&i.description, DESCRIPTION_MAX));
+    let severity = e.check("severity", parse_severity(i.severity));
+    let frequency = e.check("frequency", parse_enum::<Frequency>(i.frequency.as_deref().unwrap_or("occasional")));
+    let estimated_cost = i.estimated_cost.and_then(|c| e.check("estimated_cost", cost(c)));
+    let currency = i.currency.as_deref().and_then(|c| e.check("currency", parse_currency(c)));
+    if i.estimated_cost.is_some() != i.currency.is_some() {
+        e.add("currency", "required_together", "estimated_cost and currency go together");
+    }
+    let source = i.source.as_deref().and_then(|s| e.check("source", parse_enum::<ImpedimentSource>(s)));
+    let topic_ids = check_topics(db, &mut e, &i.topic_ids).await?;
+    match (reporting_country, partner, ntm, title, description, severity, frequency) {
+        (Some(rc), Some(partner), Some(ntm), Some(title), Some(description), Some(severity), Some(frequency))
+            if e.is_empty() =>
+        {
+            Ok(Checked {
+                visibility,
+                reporting_country: rc.as_str().to_owned(),
+                partner,
+                hs_code: hs_code.map(|h| h.as_str().to_owned()),
+                ntm,
+                title,
+                description,
+                severity,
+                frequency,
+                estimated_cost,
+                currency,
+                source,
+                topic_ids,
+            })
+        }
+        _ => Err(e.into()),
+    }
+}
+
+pub(super) async fn checked_patch(
+    db: &DatabaseConnection,
+    current: &impediments::Model,
+    p: &ImpedimentPatch,
+) -> AppResult<CheckedPatch> {
+    let mut e = ValidationErrors::new();
+    let mut c = CheckedPatch {
+        visibility: p.visibility.as_deref().and_then(|v| e.check("visibility", parse_enum(v))),
+        title: p.title.as_deref().and_then(|t| e.check("title", required_text(t, 200))),
+        description: p.description.as_deref().and_then(|d| e.check("description", required_text(d, DESCRIPTION_MAX))),
+        severity: p.severity.and_then(|s| e.check("severity", parse_severity(s))),
+        frequency: p.frequency.as_deref().and_then(|f| e.check("frequency", parse_enum(f))),
+        ..Default::default()
+    };
+    if let Some(partner) = p.partner.as_deref().and_then(|v| e.check("partner", parse_partner(v))) {
+        check_partner(db, &mut e, &partner).await?;
+        c.partner = Some(partner);
+    }
+    if let Some(hs) = &p.hs_code {
+        c.hs_code = match hs.as_deref().filter(|h| !h.trim().is_empty()) {
+            None => Some(None),
+            Some(h) => e.check("hs_code", HsCode::parse(h)).map(|h| Some(h.as_str().to_owned())),
+        };
+    }
+    if let Some(ntm) = p.ntm_code.as_deref().and_then(|n| e.check("ntm_code", NtmCode::parse(n))) {
+        check_ntm(db, &mut e, &ntm).await?;
+        c.ntm = Some(ntm);
+    }
+    if let Some(cost_value) = &p.estimated_cost {
+        c.estimated_cost = match cost_value {
+            None => Some(None),
+            Some(v) => e.check("estimated_cost", cost(*v)).map(Some),
+        };
+    }
+    if let Some(currency) = &p.currency {
+        c.currency = match currency {
+            None => Some(None),
+            Some(v) => e.check("currency", parse_currency(v)).map(Some),
+        };
+    }
+    let final_cost = c.estimated_cost.unwrap_or(current.estimated_cost);
+    let final_currency = c.currency.clone().unwrap_or(current.currency.clone());
+    if final_cost.is_some() != final_currency.is_some() {
+        e.add("currency", "required_together", "estimated_cost and currency go together");
+    }
+    if let Some(ids) = &p.topic_ids {
+        c.topic_ids = Some(check_topics(db, &mut e, ids).await?);
+    }
+    let empty = p.visibility.is_none()
+        && p.partner.is_none()
+        && p.hs_code.is_none()
+        && p.ntm_code.is_none()
+        && p.title.is_none()
+        && p.description.is_none()
+        && p.severity.is_none()
+        && p.frequency.is_none()
+        && p.estimated_cost.is_none()
+        && p.currency.is_none()
+        && p.topic_ids.is_none();
+    if empty {
+        e.add("body", "empty", "names no field to change");
+    }
+    e.finish()?;
+    Ok(c)
+}
+
+/// Writes the checked changes into the active model and returns `{field: {from, to}}` for the audit.
+pub(super) fn apply(current: &impediments::Model, c: &CheckedPatch, m: &mut impediments::ActiveModel) -> Value {
+    let mut changes = Map::new();
+    let mut note = |field: &str, from: Value, to: Value| {
+        changes.insert(field.to_owned(), json!({"from": from, "to": to}));
+    };
+    if let Some(v) = c.visibility {
+        note("visibility", json!(current.visibility), json!(v.as_str()));
+        m.visibility = Set(v.as_str().to_owned());
+    }
+    if let Some(v) = &c.partner {
+        note("partner", json!(current.partner), json!(v));
+        m.partner = Set(v.clone());
+    }
+    if let Some(v) = &c.hs_code {
+        note("hs_code", json!(current.hs_code), json!(v));
+        m.hs_code = Set(v.clone());
+    }
+    if let Some(v) = &c.ntm {
+        note("ntm_code", json!(current.ntm_code), json!(v.code()));
+        m.ntm_code = Set(v.code().to_owned());
+        m.ntm_chapter = Set(v.chapter().to_owned());
+    }
+    if let Some(v) = &c.title {
+        note("title", json!(current.title), json!(v));
+        m.title = Set(v.clone());
+    }
+    if let Some(v) = &c.description {
+        note("description", json!(current.description), json!(v));
+        m.description = Set(v.clone());
+    }
+    if let Some(v) = c.severity {
+        note("severity", json!(current.severity), json!(v));
+        m.severity = Set(v);
+    }
+    if let Some(v) = c.frequency {
+        note("frequency", json!(current.frequency), json!(v.as_str()));
+        m.frequency = Set(v.as_str().to_owned());
+    }
+    if let Some(v) = c.estimated_cost {
+        note("estimated_cost", json!(current.estimated_cost), json!(v));
+        m.estimated_cost = Set(v);
+    }
+    if let Some(v) = &c.currency {
+        note("currency", json!(current.currency), json!(v));
+        m.currency = Set(v.clone());
+    }
+    if let Some(v) = &c.topic_ids {
+        note("topic_ids", Value::Null, json!(v));
+    }
+    Value::Object(changes)
+}

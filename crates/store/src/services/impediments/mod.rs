@@ -1,0 +1,233 @@
+//! The impediment registry: concrete trade obstacles MSMEs face, classified by UNCTAD MAST chapter or
+//! procedural obstacle, HS product and partner market, owned by a delegation at a visibility, and moved
+//! through a workflow whose every step is kept with its note.
+
+mod fields;
+mod list;
+mod steps;
+
+pub use fields::{ImpedimentInput, ImpedimentPatch};
+pub use list::{list, ImpedimentFilter};
+pub use steps::{history, step, StepInput};
+
+use std::collections::HashMap;
+
+use chrono::Utc;
+use gmc_domain::ids::{DelegationId, ImpedimentId};
+use gmc_domain::impediment::{ImpedimentSource, ImpedimentStatus};
+use gmc_domain::policy::{authorize, can_read, can_write, Operation, Ownership};
+use gmc_domain::{Actor, ValidationErrors, Visibility};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter, Set,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::audit::{self, AuditEntry};
+use crate::entities::{impediment_steps, impediment_topics, impediments};
+use crate::error::{check_version, stored};
+use crate::views::ImpedimentView;
+use crate::{AppError, AppResult};
+
+/// Adds each row's topics, with one query.
+async fn views<C: ConnectionTrait>(db: &C, rows: Vec<impediments::Model>) -> AppResult<Vec<ImpedimentView>> {
+    let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
+    let mut topics: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
+    for link in
+        impediment_topics::Entity::find().filter(impediment_topics::Column::ImpedimentId.is_in(ids)).all(db).await?
+    {
+        topics.entry(link.impediment_id).or_default().push(link.topic_id);
+    }
+    rows.into_iter()
+        .map(|r| {
+            let mut topic_ids = topics.remove(&r.id).unwrap_or_default();
+            topic_ids.sort();
+            Ok(ImpedimentView {
+                visibility: stored(&r.visibility)?,
+                frequency: stored(&r.frequency)?,
+                source: stored(&r.source)?,
+                status: stored(&r.status)?,
+                id: r.id,
+                delegation_id: r.delegation_id,
+                reporting_country: r.reporting_country,
+                partner: r.partner,
+                hs_code: r.hs_code,
+                ntm_code: r.ntm_code,
+                ntm_chapter: r.ntm_chapter,
+                title: r.title,
+                description: r.description,
+                severity: r.severity,
+                estimated_cost: r.estimated_cost,
+                currency: r.currency,
+                raised_body: r.raised_body,
+                raised_on: r.raised_on,
+                topic_ids,
+                version: r.version,
+                created_at: r.created_at,
+                updated_at: r.updated_at,
+            })
+        })
+        .collect()
+}
+
+async fn one<C: ConnectionTrait>(db: &C, row: impediments::Model) -> AppResult<ImpedimentView> {
+    views(db, vec![row]).await?.pop().ok_or(AppError::NotFound("impediment"))
+}
+
+fn ownership(row: &impediments::Model) -> AppResult<Ownership> {
+    Ok(Ownership { delegation_id: DelegationId::from_uuid(row.delegation_id), visibility: stored(&row.visibility)? })
+}
+
+/// A record the actor may read, or "not found" (never "forbidden", which would confirm it exists).
+async fn find_readable<C: ConnectionTrait>(db: &C, actor: &Actor, id: Uuid) -> AppResult<impediments::Model> {
+    let row = impediments::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound("impediment"))?;
+    if !can_read(actor, ownership(&row)?) {
+        return Err(AppError::NotFound("impediment"));
+    }
+    Ok(row)
+}
+
+pub async fn get(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<ImpedimentView> {
+    authorize(actor, Operation::ReadDelegationRecords)?;
+    let row = find_readable(db, actor, id).await?;
+    one(db, row).await
+}
+
+async fn set_topics<C: ConnectionTrait>(db: &C, id: Uuid, topics: &[Uuid]) -> AppResult<()> {
+    impediment_topics::Entity::delete_many().filter(impediment_topics::Column::ImpedimentId.eq(id)).exec(db).await?;
+    for topic in topics {
+        impediment_topics::ActiveModel { impediment_id: Set(id), topic_id: Set(*topic) }.insert(db).await?;
+    }
+    Ok(())
+}
+
+pub async fn create(db: &DatabaseConnection, actor: &Actor, input: ImpedimentInput) -> AppResult<ImpedimentView> {
+    authorize(actor, Operation::WriteDelegationRecords)?;
+    let delegation = match (input.delegation_id, actor.delegation_id) {
+        (Some(d), _) => DelegationId::from_uuid(d),
+        (None, Some(own)) => own,
+        (None, None) => {
+            return Err(ValidationErrors::single(
+                "delegation_id",
+                "required",
+                "is required for a user without a delegation",
+            )
+            .into())
+        }
+    };
+    if !can_write(actor, delegation) {
+        return Err(AppError::Forbidden);
+    }
+    let f = fields::checked(db, &input).await?;
+    let (_write, txn) = crate::db::begin_write(db).await?;
+    let now = Utc::now();
+    let id = ImpedimentId::new().as_uuid();
+    let model = impediments::ActiveModel {
+        id: Set(id),
+        delegation_id: Set(delegation.as_uuid()),
+        visibility: Set(f.visibility.unwrap_or(Visibility::Delegation).as_str().to_owned()),
+        reporting_country: Set(f.reporting_country),
+        partner: Set(f.partner),
+        hs_code: Set(f.hs_code),
+        ntm_code: Set(f.ntm.code().to_owned()),
+        ntm_chapter: Set(f.ntm.chapter().to_owned()),
+        title: Set(f.title),
+        description: Set(f.description),
+        severity: Set(f.severity),
+        frequency: Set(f.frequency.as_str().to_owned()),
+        estimated_cost: Set(f.estimated_cost),
+        currency: Set(f.currency),
+        source: Set(f.source.unwrap_or(ImpedimentSource::Staff).as_str().to_owned()),
+        status: Set(ImpedimentStatus::Reported.as_str().to_owned()),
+        raised_body: Set(None),
+        raised_on: Set(None),
+        created_by: Set(Some(actor.user_id.as_uuid())),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(&txn)
+    .await?;
+    set_topics(&txn, id, &f.topic_ids).await?;
+    impediment_steps::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        impediment_id: Set(id),
+        from_status: Set(None),
+        to_status: Set(ImpedimentStatus::Reported.as_str().to_owned()),
+        note: Set("reported".to_owned()),
+        actor_id: Set(Some(actor.user_id.as_uuid())),
+        at: Set(now),
+    }
+    .insert(&txn)
+    .await?;
+    let changes = json!({"title": model.title, "ntm_code": model.ntm_code, "partner": model.partner, "visibility": model.visibility});
+    let entry = AuditEntry::by(actor, "impediment.create", "impediment", id).delegation(model.delegation_id);
+    audit::record(&txn, entry.changes(changes)).await?;
+    let view = one(&txn, model).await?;
+    txn.commit().await?;
+    Ok(view)
+}
+
+pub async fn update(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    patch: ImpedimentPatch,
+    if_match: Option<i32>,
+) -> AppResult<ImpedimentView> {
+    authorize(actor, Operation::ReadDelegationRecords)?;
+    let current = find_readable(db, actor, id).await?;
+    if !can_write(actor, DelegationId::from_uuid(current.delegation_id)) {
+        return Err(AppError::Forbidden);
+    }
+    let checked = fields::checked_patch(db, &current, &patch).await?;
+    check_version(if_match, current.version)?;
+    let (_write, txn) = crate::db::begin_write(db).await?;
+    let mut m = current.clone().into_active_model();
+    let changes = fields::apply(&current, &checked, &mut m);
+    m.version = Set(current.version + 1);
+    m.updated_at = Set(Utc::now());
+    let res = impediments::Entity::update_many()
+        .set(m)
+        .filter(impediments::Column::Id.eq(id))
+        .filter(impediments::Column::Version.eq(current.version))
+        .exec(&txn)
+        .await?;
+    if res.rows_affected != 1 {
+        return Err(AppError::PreconditionFailed { current: current.version + 1 });
+    }
+    if let Some(topics) = &checked.topic_ids {
+        set_topics(&txn, id, topics).await?;
+    }
+    let entry = AuditEntry::by(actor, "impediment.update", "impediment", id).delegation(current.delegation_id);
+    audit::record(&txn, entry.changes(changes)).await?;
+    let updated = impediments::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound("impediment"))?;
+    let view = one(&txn, updated).await?;
+    txn.commit().await?;
+    Ok(view)
+}
+
+/// Deletes an impediment still in `reported`; later ones are evidence and are dismissed instead.
+pub async fn delete(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<()> {
+    authorize(actor, Operation::ReadDelegationRecords)?;
+    let row = find_readable(db, actor, id).await?;
+    if !can_write(actor, DelegationId::from_uuid(row.delegation_id)) {
+        return Err(AppError::Forbidden);
+    }
+    if row.status != ImpedimentStatus::Reported.as_str() {
+        return Err(AppError::Conflict(format!("the impediment is {}; dismiss it instead of deleting it", row.status)));
+    }
+    let (_write, txn) = crate::db::begin_write(db).await?;
+    let res = impediments::Entity::delete_many()
+        .filter(impediments::Column::Id.eq(id))
+        .filter(impediments::Column::Status.eq(ImpedimentStatus::Reported.as_str()))
+        .exec(&txn)
+        .await?;
+    if res.rows_affected != 1 {
+        return Err(AppError::Conflict("the impediment moved on while it was being deleted".into()));
+    }
+    let entry = AuditEntry::by(actor, "impediment.delete", "impediment", id).delegation(row.delegation_id);
+    audit::record(&txn, entry.changes(json!({"title": row.title}))).await?;
+    txn.commit().await?;
+    Ok(())
+}

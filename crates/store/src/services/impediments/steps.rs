@@ -1,0 +1,119 @@
+//! The workflow: one step at a time, by the roles `gmc_domain::impediment::check_step` allows, each
+//! with a note, kept as history and audited. Raising needs the WTO body and the date.
+
+use chrono::{NaiveDate, Utc};
+use gmc_domain::error::{parse_enum, required_text};
+use gmc_domain::ids::DelegationId;
+use gmc_domain::impediment::{check_step, ImpedimentStatus, StepRefused};
+use gmc_domain::policy::{authorize, Operation};
+use gmc_domain::{Actor, ValidationErrors};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
+use serde_json::json;
+use uuid::Uuid;
+
+use super::{find_readable, one};
+use crate::audit::{self, AuditEntry};
+use crate::entities::{impediment_steps, impediments};
+use crate::error::stored;
+use crate::views::{ImpedimentStepView, ImpedimentView};
+use crate::{AppError, AppResult};
+
+pub struct StepInput {
+    pub to: String,
+    pub note: String,
+    pub raised_body: Option<String>,
+    pub raised_on: Option<NaiveDate>,
+}
+
+pub async fn step(db: &DatabaseConnection, actor: &Actor, id: Uuid, input: StepInput) -> AppResult<ImpedimentView> {
+    authorize(actor, Operation::ReadDelegationRecords)?;
+    let row = find_readable(db, actor, id).await?;
+    let from: ImpedimentStatus = stored(&row.status)?;
+    let mut e = ValidationErrors::new();
+    let to = e.check("to", parse_enum::<ImpedimentStatus>(&input.to));
+    let note = e.check("note", required_text(&input.note, 2000));
+    let raised_body = input.raised_body.as_deref().and_then(|b| e.check("raised_body", required_text(b, 200)));
+    if to == Some(ImpedimentStatus::Raised) {
+        if raised_body.is_none() && input.raised_body.is_none() {
+            e.add("raised_body", "required", "name the WTO body where it was raised");
+        }
+        match input.raised_on {
+            None => e.add("raised_on", "required", "give the date it was raised"),
+            Some(d) if d > Utc::now().date_naive() => e.add("raised_on", "in_the_future", "must not be in the future"),
+            Some(_) => {}
+        }
+    }
+    let (Some(to), Some(note)) = (to, note) else {
+        return Err(e.into());
+    };
+    e.finish()?;
+    match check_step(actor, DelegationId::from_uuid(row.delegation_id), from, to) {
+        Ok(()) => {}
+        Err(StepRefused::NotYours) => return Err(AppError::Forbidden),
+        Err(StepRefused::NotAllowed { from, to }) => {
+            return Err(ValidationErrors::single("to", "invalid_step", format!("cannot go from {from} to {to}")).into())
+        }
+    }
+    let (_write, txn) = crate::db::begin_write(db).await?;
+    let mut update = impediments::Entity::update_many()
+        .col_expr(impediments::Column::Status, Expr::value(to.as_str()))
+        .col_expr(impediments::Column::Version, Expr::value(row.version + 1))
+        .col_expr(impediments::Column::UpdatedAt, Expr::value(Utc::now()));
+    if to == ImpedimentStatus::Raised {
+        update = update
+            .col_expr(impediments::Column::RaisedBody, Expr::value(raised_body.clone()))
+            .col_expr(impediments::Column::RaisedOn, Expr::value(input.raised_on));
+    }
+    // Guarded by the status and version read above: of two racing steps, one wins.
+    let res = update
+        .filter(impediments::Column::Id.eq(id))
+        .filter(impediments::Column::Status.eq(from.as_str()))
+        .filter(impediments::Column::Version.eq(row.version))
+        .exec(&txn)
+        .await?;
+    if res.rows_affected != 1 {
+        return Err(AppError::Conflict("the impediment changed meanwhile; reload it".into()));
+    }
+    impediment_steps::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        impediment_id: Set(id),
+        from_status: Set(Some(from.as_str().to_owned())),
+        to_status: Set(to.as_str().to_owned()),
+        note: Set(note.clone()),
+        actor_id: Set(Some(actor.user_id.as_uuid())),
+        at: Set(Utc::now()),
+    }
+    .insert(&txn)
+    .await?;
+    let changes = json!({"status": {"from": from.as_str(), "to": to.as_str()}, "note": note, "raised_body": raised_body, "raised_on": input.raised_on});
+    let entry = AuditEntry::by(actor, "impediment.step", "impediment", id).delegation(row.delegation_id);
+    audit::record(&txn, entry.changes(changes)).await?;
+    let updated = impediments::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound("impediment"))?;
+    let view = one(&txn, updated).await?;
+    txn.commit().await?;
+    Ok(view)
+}
+
+/// The steps so far, oldest first.
+pub async fn history(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<Vec<ImpedimentStepView>> {
+    authorize(actor, Operation::ReadDelegationRecords)?;
+    find_readable(db, actor, id).await?;
+    let rows = impediment_steps::Entity::find()
+        .filter(impediment_steps::Column::ImpedimentId.eq(id))
+        .order_by_asc(impediment_steps::Column::Id)
+        .all(db)
+        .await?;
+    rows.into_iter()
+        .map(|s| {
+            Ok(ImpedimentStepView {
+                from_status: s.from_status.as_deref().map(stored).transpose()?,
+                to_status: stored(&s.to_status)?,
+                id: s.id,
+                note: s.note,
+                actor_id: s.actor_id,
+                at: s.at,
+            })
+        })
+        .collect()
+}
