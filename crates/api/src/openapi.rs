@@ -43,7 +43,7 @@ pagination (`limit`, `cursor` → `{items, next_cursor}`). Versioned records car
         topics::list_topics, topics::get_topic, topics::create_topic, topics::update_topic, topics::delete_topic,
         watch_items::list_watch_items, watch_items::get_watch_item, watch_items::create_watch_item,
         watch_items::update_watch_item, watch_items::delete_watch_item,
-        impediments::list_impediments, impediments::create_impediment, impediments::get_impediment,
+        impediments::list_impediments, impediments::summarize_impediments, impediments::create_impediment, impediments::get_impediment,
         impediments::update_impediment, impediments::delete_impediment, impediments::step_impediment,
         impediments::list_impediment_steps,
         users::list_users, users::get_user, users::create_user, users::update_user,

@@ -180,6 +180,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/impediments/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["summarize_impediments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/impediments/{id}": {
         parameters: {
             query?: never;
@@ -663,6 +679,11 @@ export interface components {
         ImpedimentStepList: {
             items: components["schemas"]["ImpedimentStepDto"][];
         };
+        ImpedimentSummary: {
+            by: string;
+            /** @description Largest counts first. */
+            cells: components["schemas"]["SummaryCellDto"][];
+        };
         LoginRequest: {
             /** @example delegate.bgd@gmc.test */
             email: string;
@@ -774,6 +795,12 @@ export interface components {
              * @example under_review
              */
             to: string;
+        };
+        SummaryCellDto: {
+            /** Format: int64 */
+            count: number;
+            /** @description `[chapter, partner]`, `[topic code]`, `[YYYY-MM]` or `[status]`. */
+            key: string[];
         };
         TokenResponse: {
             /** @description A short-lived JWT for `Authorization: Bearer`. */
@@ -1994,6 +2021,92 @@ export interface operations {
             };
             /** @description If-Match is required for updates */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    summarize_impediments: {
+        parameters: {
+            query: {
+                /** @description `chapter_partner` (the heat map), `topic`, `month` or `status`. */
+                by: string;
+                reporting_country?: string;
+                partner?: string;
+                /** @description MAST chapter letter (`A`) or procedural group (`PO-ADMIN`). */
+                ntm_chapter?: string;
+                /** @description HS code prefix. */
+                hs?: string;
+                /** @description Topic id or code. */
+                topic?: string;
+                status?: string;
+                delegation?: string;
+                severity_min?: number;
+                severity_max?: number;
+                /** @description Created on or after (YYYY-MM-DD). */
+                from?: string;
+                /** @description Created on or before (YYYY-MM-DD). */
+                to?: string;
+                /** @description Text search in title and description. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Counts of the impediments the caller may see, under the filters */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImpedimentSummary"];
+                };
+            };
+            /** @description A malformed query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or API-key scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter failed validation; `errors` names it */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

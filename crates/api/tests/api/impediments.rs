@@ -203,3 +203,34 @@ async fn an_impediment_is_updated_with_if_match_and_each_change_audited() {
     let res = app.request(Method::DELETE, &format!("/api/v1/impediments/{id}"), Some(&bgd)).send().await.unwrap();
     assert_eq!(res.status(), 204);
 }
+
+#[tokio::test]
+async fn summaries_count_only_what_the_caller_may_see() {
+    let app = TestApp::spawn().await;
+    let bgd = app.login(BGD).await;
+    let npl = app.login(NPL).await;
+    let tf = app.get_json("/api/v1/topics/TF", &bgd).await;
+    let mut shared = body("BGD", "EU", "A14", "0306", 4);
+    shared["visibility"] = json!("regional");
+    shared["topic_ids"] = json!([tf["id"]]);
+    file(&app, &bgd, shared).await;
+    file(&app, &bgd, body("BGD", "EU", "A1", "0306", 5)).await;
+    file(&app, &bgd, body("BGD", "IND", "PO-TIME", "6109", 2)).await;
+    let mine = app.get_json("/api/v1/impediments/summary?by=chapter_partner", &bgd).await;
+    assert_eq!(mine["cells"], json!([{"key": ["A", "EU"], "count": 2}, {"key": ["PO-TIME", "IND"], "count": 1}]));
+    let theirs = app.get_json("/api/v1/impediments/summary?by=chapter_partner", &npl).await;
+    assert_eq!(theirs["cells"], json!([{"key": ["A", "EU"], "count": 1}]), "Nepal counts only the shared one");
+    let by_topic = app.get_json("/api/v1/impediments/summary?by=topic", &bgd).await;
+    assert_eq!(by_topic["cells"], json!([{"key": ["TF"], "count": 1}]));
+    let by_month = app.get_json("/api/v1/impediments/summary?by=month&severity_min=4", &bgd).await;
+    let this_month = chrono_month();
+    assert_eq!(by_month["cells"], json!([{"key": [this_month], "count": 2}]));
+    let by_status = app.get_json("/api/v1/impediments/summary?by=status", &bgd).await;
+    assert_eq!(by_status["cells"], json!([{"key": ["reported"], "count": 3}]));
+    assert_eq!(fields(&problem(app.get("/api/v1/impediments/summary?by=colour", &bgd).await, 422).await), vec!["by"]);
+}
+
+fn chrono_month() -> String {
+    let out = std::process::Command::new("date").args(["-u", "+%Y-%m"]).output().unwrap();
+    String::from_utf8(out.stdout).unwrap().trim().to_owned()
+}

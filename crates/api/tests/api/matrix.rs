@@ -37,6 +37,7 @@ const MATRIX: &[(&str, [u16; 5])] = &[
     ("update_watch_item", [401, 200, 404, 200, 404]),
     ("delete_watch_item", [401, 204, 404, 204, 404]),
     ("list_impediments", [401, 200, 200, 200, 200]),
+    ("summarize_impediments", [401, 200, 200, 200, 200]),
     ("create_impediment", [401, 201, 403, 201, 403]),
     ("get_impediment", [401, 200, 404, 200, 404]),
     ("update_impediment", [401, 200, 404, 200, 404]),
@@ -143,6 +144,7 @@ async fn prepare(app: &TestApp, ctx: &Ctx, op: &str, template: &str, method: Met
             call.if_match = Some("\"1\"");
         }
         "delete_watch_item" => call.path = id(&fresh_bgd_item(app, ctx).await),
+        "summarize_impediments" => call.path = format!("{template}?by=chapter_partner"),
         "create_impediment" => call.body = Some(impediment_body(&ctx.bgd_delegation)),
         "get_impediment" | "list_impediment_steps" => call.path = id(&fresh_bgd_impediment(app, ctx).await),
         "update_impediment" => {

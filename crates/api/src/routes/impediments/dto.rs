@@ -233,3 +233,24 @@ pub struct StepRequest {
     /// Required for `raised`: when.
     pub raised_on: Option<NaiveDate>,
 }
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SummaryQuery {
+    /// `chapter_partner` (the heat map), `topic`, `month` or `status`.
+    pub by: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SummaryCellDto {
+    /// `[chapter, partner]`, `[topic code]`, `[YYYY-MM]` or `[status]`.
+    pub key: Vec<String>,
+    pub count: i64,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ImpedimentSummary {
+    pub by: String,
+    /// Largest counts first.
+    pub cells: Vec<SummaryCellDto>,
+}

@@ -14,17 +14,8 @@ use crate::etag::{etag, if_match, json_with_etag};
 use crate::problem::{ApiError, ReadErrors, WriteErrors};
 use crate::state::AppState;
 
-#[utoipa::path(get, path = "/api/v1/impediments", tag = "impediments", operation_id = "list_impediments",
-    params(ImpedimentQuery, PageQuery), security(("bearer" = [])),
-    responses((status = 200, description = "The impediments the caller may see, newest first", body = ImpedimentPage), ReadErrors))]
-pub async fn list_impediments(
-    state: web::Data<AppState>,
-    Authed(actor): Authed,
-    q: web::Query<ImpedimentQuery>,
-    page: web::Query<PageQuery>,
-) -> Result<HttpResponse, ApiError> {
-    let (q, page) = (q.into_inner(), page.into_inner());
-    let f = ImpedimentFilter {
+fn filter_of(q: ImpedimentQuery, page: PageQuery) -> ImpedimentFilter {
+    ImpedimentFilter {
         reporting_country: q.reporting_country,
         partner: q.partner,
         ntm_chapter: q.ntm_chapter,
@@ -39,7 +30,36 @@ pub async fn list_impediments(
         q: q.q,
         limit: page.limit,
         cursor: page.cursor,
-    };
+    }
+}
+
+#[utoipa::path(get, path = "/api/v1/impediments/summary", tag = "impediments", operation_id = "summarize_impediments",
+    params(SummaryQuery, ImpedimentQuery), security(("bearer" = [])),
+    responses((status = 200, description = "Counts of the impediments the caller may see, under the filters", body = ImpedimentSummary), ReadErrors))]
+pub async fn summarize_impediments(
+    state: web::Data<AppState>,
+    Authed(actor): Authed,
+    by: web::Query<SummaryQuery>,
+    q: web::Query<ImpedimentQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let f = filter_of(q.into_inner(), PageQuery { limit: None, cursor: None });
+    let cells = svc::summary(&state.db, &actor, f, &by.by).await?;
+    Ok(HttpResponse::Ok().json(ImpedimentSummary {
+        by: by.into_inner().by,
+        cells: cells.into_iter().map(|c| SummaryCellDto { key: c.key, count: c.count }).collect(),
+    }))
+}
+
+#[utoipa::path(get, path = "/api/v1/impediments", tag = "impediments", operation_id = "list_impediments",
+    params(ImpedimentQuery, PageQuery), security(("bearer" = [])),
+    responses((status = 200, description = "The impediments the caller may see, newest first", body = ImpedimentPage), ReadErrors))]
+pub async fn list_impediments(
+    state: web::Data<AppState>,
+    Authed(actor): Authed,
+    q: web::Query<ImpedimentQuery>,
+    page: web::Query<PageQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let f = filter_of(q.into_inner(), page.into_inner());
     Ok(HttpResponse::Ok().json(ImpedimentPage::from(svc::list(&state.db, &actor, f).await?)))
 }
 
@@ -125,18 +145,21 @@ pub async fn list_impediment_steps(
 }
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(
-        web::resource("/impediments").route(web::get().to(list_impediments)).route(web::post().to(create_impediment)),
-    )
-    .service(
-        web::resource("/impediments/{id}")
-            .route(web::get().to(get_impediment))
-            .route(web::patch().to(update_impediment))
-            .route(web::delete().to(delete_impediment)),
-    )
-    .service(
-        web::resource("/impediments/{id}/steps")
-            .route(web::get().to(list_impediment_steps))
-            .route(web::post().to(step_impediment)),
-    );
+    cfg.service(web::resource("/impediments/summary").route(web::get().to(summarize_impediments)))
+        .service(
+            web::resource("/impediments")
+                .route(web::get().to(list_impediments))
+                .route(web::post().to(create_impediment)),
+        )
+        .service(
+            web::resource("/impediments/{id}")
+                .route(web::get().to(get_impediment))
+                .route(web::patch().to(update_impediment))
+                .route(web::delete().to(delete_impediment)),
+        )
+        .service(
+            web::resource("/impediments/{id}/steps")
+                .route(web::get().to(list_impediment_steps))
+                .route(web::post().to(step_impediment)),
+        );
 }

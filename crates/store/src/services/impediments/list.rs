@@ -8,7 +8,7 @@ use gmc_domain::page::Limit;
 use gmc_domain::policy::{authorize, Operation};
 use gmc_domain::{Actor, ValidationErrors};
 use sea_orm::sea_query::{Condition, Query};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 use uuid::Uuid;
 
 use super::views;
@@ -59,6 +59,30 @@ pub async fn list(db: &DatabaseConnection, actor: &Actor, f: ImpedimentFilter) -
     let mut e = ValidationErrors::new();
     let limit = e.check("limit", Limit::parse(f.limit));
     let cursor = e.check("cursor", cursor::parse(f.cursor.as_deref()));
+    let query = filtered(db, actor, &f, &mut e).await?;
+    let (Some(limit), Some(cursor)) = (limit, cursor) else {
+        return Err(e.into());
+    };
+    e.finish()?;
+    let mut query = query.order_by_desc(impediments::Column::Id);
+    if let Some(c) = cursor {
+        query = query.filter(impediments::Column::Id.lt(c.id));
+    }
+    let rows = query.limit(limit.get() + 1).all(db).await?;
+    let more = rows.len() as u64 > limit.get();
+    let mut items = views(db, rows).await?;
+    items.truncate(limit.get() as usize);
+    let next_cursor = if more { items.last().map(|i| Cursor { k: String::new(), id: i.id }.encode()) } else { None };
+    Ok(Page { items, next_cursor })
+}
+
+/// The rows the actor may read that match the filter; problems with the filter go into `e`.
+pub(super) async fn filtered(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    f: &ImpedimentFilter,
+    e: &mut ValidationErrors,
+) -> AppResult<Select<impediments::Entity>> {
     let q = e.check("q", search_text(f.q.as_deref())).flatten();
     let status = f.status.as_deref().and_then(|s| e.check("status", parse_enum::<ImpedimentStatus>(s)));
     let country = f.reporting_country.as_deref().and_then(|c| e.check("reporting_country", code(c, 3)));
@@ -87,14 +111,11 @@ pub async fn list(db: &DatabaseConnection, actor: &Actor, f: ImpedimentFilter) -
             e.add("to", "out_of_range", "must not be before from");
         }
     }
-    let (Some(limit), Some(cursor)) = (limit, cursor) else {
-        return Err(e.into());
-    };
-    e.finish()?;
-
-    let mut query = impediments::Entity::find()
-        .filter(read_condition(actor, impediments::Column::Visibility, impediments::Column::DelegationId))
-        .order_by_desc(impediments::Column::Id);
+    let mut query = impediments::Entity::find().filter(read_condition(
+        actor,
+        impediments::Column::Visibility,
+        impediments::Column::DelegationId,
+    ));
     if let Some(v) = status {
         query = query.filter(impediments::Column::Status.eq(v.as_str()));
     }
@@ -153,13 +174,5 @@ pub async fn list(db: &DatabaseConnection, actor: &Actor, f: ImpedimentFilter) -
                 .add(contains_ci(impediments::Column::Description, q)),
         );
     }
-    if let Some(c) = cursor {
-        query = query.filter(impediments::Column::Id.lt(c.id));
-    }
-    let rows = query.limit(limit.get() + 1).all(db).await?;
-    let more = rows.len() as u64 > limit.get();
-    let mut items = views(db, rows).await?;
-    items.truncate(limit.get() as usize);
-    let next_cursor = if more { items.last().map(|i| Cursor { k: String::new(), id: i.id }.encode()) } else { None };
-    Ok(Page { items, next_cursor })
+    Ok(query)
 }

@@ -5,10 +5,12 @@
 mod fields;
 mod list;
 mod steps;
+mod summary;
 
 pub use fields::{ImpedimentInput, ImpedimentPatch};
 pub use list::{list, ImpedimentFilter};
 pub use steps::{history, step, StepInput};
+pub use summary::{summary, SummaryCell};
 
 use std::collections::HashMap;
 
