@@ -42,8 +42,18 @@ const DEMO_WATCH: &[(&str, &str, &str, &str, &str)] = &[
      "Following the moratorium discussion; MSMEs selling handicrafts online rely on low-cost digital trade."),
 ];
 
-/// Creates what is missing of the demo accounts and records.
+/// Creates what is missing of the demo accounts and records, and the synthetic impediment registry.
 pub async fn seed(db: &DatabaseConnection) -> AppResult<()> {
+    seed_accounts(db).await?;
+    let admin = user_rows::Entity::find().filter(user_rows::Column::Email.eq("admin@gmc.test")).one(db).await?;
+    if let Some(admin) = admin {
+        super::demo_impediments::seed(db, admin.id).await?;
+    }
+    Ok(())
+}
+
+/// The demo accounts and their watch-lists only: what tests start from.
+pub async fn seed_accounts(db: &DatabaseConnection) -> AppResult<()> {
     for u in DEMO_USERS {
         let exists = user_rows::Entity::find().filter(user_rows::Column::Email.eq(u.email)).one(db).await?;
         if exists.is_some() {

@@ -4,6 +4,7 @@ pub mod api_keys;
 pub mod audit_log;
 pub mod auth;
 pub mod demo;
+pub mod demo_impediments;
 pub mod impediments;
 pub mod reference;
 pub mod secrets;
