@@ -8,6 +8,7 @@
 #
 # Env (all optional):
 #   BENCH_DB=sqlite|postgres   database engine (default sqlite)
+#   BENCH_IMPEDIMENTS=100000   synthetic impediments seeded for the registry endpoint
 #   BENCH_DURATION=15s         wrk duration per endpoint
 #   BENCH_CONNECTIONS=32       wrk connections
 #   BENCH_THREADS=2            wrk threads
@@ -26,7 +27,9 @@ BENCH_THREADS="${BENCH_THREADS:-2}"
 BENCH_WARMUP="${BENCH_WARMUP:-3s}"
 BENCH_EMAIL="${BENCH_EMAIL:-delegate.bgd@gmc.test}"
 BENCH_PASSWORD="${BENCH_PASSWORD:-demo-pass-2026}"
-ENDPOINTS=(${BENCH_ENDPOINTS:-"/api/v1/topics?limit=30" "/api/v1/me"})
+# The registry benchmark lists impediments with three filters over BENCH_IMPEDIMENTS synthetic records.
+BENCH_IMPEDIMENTS="${BENCH_IMPEDIMENTS:-100000}"
+ENDPOINTS=(${BENCH_ENDPOINTS:-"/api/v1/topics?limit=30" "/api/v1/me" "/api/v1/impediments?partner=EU&ntm_chapter=A&severity_min=3&limit=50"})
 
 log() { printf '[bench] %s\n' "$*" >&2; }
 die() { printf '[bench] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -100,7 +103,7 @@ export GMC_PORT
 log "migrating and seeding ($BENCH_DB)"
 "$GMC" migrate >"$WORK/migrate.log" 2>&1 \
     || { cat "$WORK/migrate.log" >&2; die "gmc migrate failed"; }
-"$GMC" seed --demo >"$WORK/seed.log" 2>&1 \
+"$GMC" seed --demo --impediments "$BENCH_IMPEDIMENTS" >"$WORK/seed.log" 2>&1 \
     || { cat "$WORK/seed.log" >&2; die "gmc seed --demo failed"; }
 
 # ---- server ------------------------------------------------------------------------------------

@@ -21,6 +21,9 @@ enum Command {
     Seed {
         #[arg(long)]
         demo: bool,
+        /// How many synthetic impediments the demo registry holds (benchmarks use 100000).
+        #[arg(long, default_value_t = gmc_store::services::demo_impediments::DEMO_IMPEDIMENTS)]
+        impediments: usize,
     },
     /// Print the OpenAPI document (JSON) to stdout.
     Openapi,
@@ -43,7 +46,7 @@ async fn main() -> anyhow::Result<()> {
             tracing::info!("migrations applied");
             Ok(())
         }
-        Command::Seed { demo } => seed(settings, demo).await,
+        Command::Seed { demo, impediments } => seed(settings, demo, impediments).await,
         Command::Openapi => Ok(()),
     }
 }
@@ -58,7 +61,7 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn seed(settings: Settings, demo: bool) -> anyhow::Result<()> {
+async fn seed(settings: Settings, demo: bool, impediments: usize) -> anyhow::Result<()> {
     if !demo {
         anyhow::bail!("nothing to seed: pass --demo for the demo accounts and records");
     }
@@ -67,7 +70,7 @@ async fn seed(settings: Settings, demo: bool) -> anyhow::Result<()> {
     }
     let db = gmc_store::db::connect(&settings.database_url).await?;
     gmc_store::db::migrate(&db).await?;
-    gmc_store::services::demo::seed(&db).await?;
+    gmc_store::services::demo::seed(&db, impediments).await?;
     tracing::info!("demo data ready: admin@gmc.test, analyst@gmc.test, delegate.bgd@gmc.test, delegate.npl@gmc.test");
     Ok(())
 }

@@ -109,8 +109,8 @@ const BODIES: &[&str] = &[
     "Committee on Agriculture",
 ];
 
-/// Adds the demo impediments unless the registry already holds any.
-pub async fn seed(db: &DatabaseConnection, created_by: Uuid) -> AppResult<()> {
+/// Adds `count` demo impediments unless the registry already holds any.
+pub async fn seed(db: &DatabaseConnection, created_by: Uuid, count: usize) -> AppResult<()> {
     if impediments::Entity::find().count(db).await? > 0 {
         return Ok(());
     }
@@ -119,10 +119,10 @@ pub async fn seed(db: &DatabaseConnection, created_by: Uuid) -> AppResult<()> {
         topics::Entity::find().all(db).await?.into_iter().map(|t| (t.code, t.id)).collect();
     let mut rng = StdRng::seed_from_u64(2026);
     let base = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap_or_default().and_time(NaiveTime::MIN).and_utc();
-    let mut rows = Vec::with_capacity(DEMO_IMPEDIMENTS);
+    let mut rows = Vec::with_capacity(count);
     let mut links = Vec::new();
     let mut steps = Vec::new();
-    for n in 0..DEMO_IMPEDIMENTS {
+    for n in 0..count {
         let reporter = *pick(&mut rng, REPORTERS);
         let Some(owner) = delegations.iter().find(|d| d.country_code == reporter) else { continue };
         let mut partner = *pick(&mut rng, PARTNERS);
@@ -218,6 +218,7 @@ pub async fn seed(db: &DatabaseConnection, created_by: Uuid) -> AppResult<()> {
     for chunk in steps.chunks(400) {
         impediment_steps::Entity::insert_many(chunk.to_vec()).exec(&txn).await?;
     }
+    // One transaction: a demo registry is either all there or not at all.
     txn.commit().await?;
     Ok(())
 }
