@@ -1,10 +1,14 @@
 //! The SQL form of `policy::read_scope`, for any table of delegation-owned records. Every list, filter
 //! and search over such a table starts from this condition, so none can reach a hidden record.
 
-use gmc_domain::policy::{read_scope, ReadScope};
-use gmc_domain::{Actor, Visibility};
+use gmc_domain::ids::DelegationId;
+use gmc_domain::policy::{can_write, read_scope, ReadScope};
+use gmc_domain::{Actor, ValidationErrors, Visibility};
 use sea_orm::sea_query::Condition;
 use sea_orm::ColumnTrait;
+use uuid::Uuid;
+
+use crate::{AppError, AppResult};
 
 pub fn read_condition(actor: &Actor, visibility: impl ColumnTrait, delegation: impl ColumnTrait) -> Condition {
     match read_scope(actor) {
@@ -18,4 +22,25 @@ pub fn read_condition(actor: &Actor, visibility: impl ColumnTrait, delegation: i
             c
         }
     }
+}
+
+/// The delegation a new record will belong to: the one named (admins), else the actor's own; and the
+/// actor must be allowed to write there.
+pub fn owning_delegation(actor: &Actor, requested: Option<Uuid>) -> AppResult<DelegationId> {
+    let delegation = match (requested, actor.delegation_id) {
+        (Some(d), _) => DelegationId::from_uuid(d),
+        (None, Some(own)) => own,
+        (None, None) => {
+            return Err(ValidationErrors::single(
+                "delegation_id",
+                "required",
+                "is required for a user without a delegation",
+            )
+            .into())
+        }
+    };
+    if !can_write(actor, delegation) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(delegation)
 }

@@ -142,21 +142,7 @@ pub struct WatchInput {
 pub async fn create(db: &DatabaseConnection, actor: &Actor, input: WatchInput) -> AppResult<WatchItemView> {
     authorize(actor, Operation::WriteDelegationRecords)?;
     let fields = WatchFields::parse(input.note.as_deref(), input.priority.as_deref(), input.visibility.as_deref())?;
-    let delegation = match (input.delegation_id, actor.delegation_id) {
-        (Some(d), _) => DelegationId::from_uuid(d),
-        (None, Some(own)) => own,
-        (None, None) => {
-            return Err(ValidationErrors::single(
-                "delegation_id",
-                "required",
-                "is required for a user without a delegation",
-            )
-            .into())
-        }
-    };
-    if !can_write(actor, delegation) {
-        return Err(AppError::Forbidden);
-    }
+    let delegation = crate::services::visibility::owning_delegation(actor, input.delegation_id)?;
     let (_write, txn) = crate::db::begin_write(db).await?;
     let mut e = ValidationErrors::new();
     if delegations::Entity::find_by_id(delegation.as_uuid()).one(&txn).await?.is_none() {

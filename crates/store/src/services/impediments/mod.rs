@@ -18,7 +18,7 @@ use chrono::Utc;
 use gmc_domain::ids::{DelegationId, ImpedimentId};
 use gmc_domain::impediment::{ImpedimentSource, ImpedimentStatus};
 use gmc_domain::policy::{authorize, can_read, can_write, Operation, Ownership};
-use gmc_domain::{Actor, ValidationErrors, Visibility};
+use gmc_domain::{Actor, Visibility};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter, Set,
 };
@@ -105,21 +105,7 @@ async fn set_topics<C: ConnectionTrait>(db: &C, id: Uuid, topics: &[Uuid]) -> Ap
 
 pub async fn create(db: &DatabaseConnection, actor: &Actor, input: ImpedimentInput) -> AppResult<ImpedimentView> {
     authorize(actor, Operation::WriteDelegationRecords)?;
-    let delegation = match (input.delegation_id, actor.delegation_id) {
-        (Some(d), _) => DelegationId::from_uuid(d),
-        (None, Some(own)) => own,
-        (None, None) => {
-            return Err(ValidationErrors::single(
-                "delegation_id",
-                "required",
-                "is required for a user without a delegation",
-            )
-            .into())
-        }
-    };
-    if !can_write(actor, delegation) {
-        return Err(AppError::Forbidden);
-    }
+    let delegation = crate::services::visibility::owning_delegation(actor, input.delegation_id)?;
     let f = fields::checked(db, &input).await?;
     let (_write, txn) = crate::db::begin_write(db).await?;
     let now = Utc::now();
