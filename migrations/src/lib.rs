@@ -8,6 +8,7 @@ mod m20261127_000002_create_accounts;
 mod m20261127_000003_create_watch_items;
 mod m20261127_000004_create_audit_events;
 mod m20261127_000005_create_impediments;
+mod m20261127_000006_create_idempotency_keys;
 mod seed_reference;
 
 pub struct Migrator;
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000003_create_watch_items::Migration),
             Box::new(m20261127_000004_create_audit_events::Migration),
             Box::new(m20261127_000005_create_impediments::Migration),
+            Box::new(m20261127_000006_create_idempotency_keys::Migration),
         ]
     }
 }

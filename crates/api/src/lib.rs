@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod etag;
+pub mod idempotency;
 pub mod openapi;
 pub mod problem;
 pub mod rate_limit;

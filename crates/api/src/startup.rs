@@ -129,6 +129,7 @@ fn server(listener: TcpListener, state: AppState, settings: Settings) -> anyhow:
     let static_dir = settings.static_dir.clone();
     let mut server = HttpServer::new(move || {
         App::new()
+            .wrap(actix_web::middleware::from_fn(crate::idempotency::middleware))
             .wrap(ErrorHandlers::new().default_handler(problemize))
             .wrap(
                 DefaultHeaders::new()

@@ -1919,7 +1919,10 @@ export interface operations {
     create_impediment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retry-safe: a repeat with the same key and request answers with the first outcome (24 h) */
+                "Idempotency-Key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2482,7 +2485,10 @@ export interface operations {
     step_impediment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retry-safe: a repeat with the same key and request answers with the first outcome (24 h) */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 id: string;
             };
@@ -3023,7 +3029,10 @@ export interface operations {
     create_topic: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retry-safe: a repeat with the same key and request answers with the first outcome (24 h) */
+                "Idempotency-Key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3513,7 +3522,10 @@ export interface operations {
     create_user: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retry-safe: a repeat with the same key and request answers with the first outcome (24 h) */
+                "Idempotency-Key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3888,7 +3900,10 @@ export interface operations {
     create_watch_item: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retry-safe: a repeat with the same key and request answers with the first outcome (24 h) */
+                "Idempotency-Key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };

@@ -107,7 +107,7 @@ pub async fn get_user(
 }
 
 #[utoipa::path(post, path = "/api/v1/users", tag = "admin", operation_id = "create_user",
-    request_body = CreateUserRequest, security(("bearer" = [])),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body = CreateUserRequest, security(("bearer" = [])),
     responses((status = 201, description = "Created", body = UserDto), WriteErrors))]
 pub async fn create_user(
     state: web::Data<AppState>,

@@ -6,6 +6,7 @@ mod api_keys;
 mod auth;
 mod errors;
 mod helpers;
+mod idempotency;
 mod impediments;
 mod matrix;
 mod openapi;

@@ -4,6 +4,7 @@ pub mod api_keys;
 pub mod audit_events;
 pub mod countries;
 pub mod delegations;
+pub mod idempotency_keys;
 pub mod impediment_steps;
 pub mod impediment_topics;
 pub mod impediments;

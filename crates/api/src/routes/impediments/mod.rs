@@ -64,7 +64,7 @@ pub async fn list_impediments(
 }
 
 #[utoipa::path(post, path = "/api/v1/impediments", tag = "impediments", operation_id = "create_impediment",
-    request_body = CreateImpedimentRequest, security(("bearer" = [])),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body = CreateImpedimentRequest, security(("bearer" = [])),
     responses((status = 201, description = "Reported", body = ImpedimentDto), WriteErrors))]
 pub async fn create_impediment(
     state: web::Data<AppState>,
@@ -118,7 +118,7 @@ pub async fn delete_impediment(
 }
 
 #[utoipa::path(post, path = "/api/v1/impediments/{id}/steps", tag = "impediments", operation_id = "step_impediment",
-    params(("id" = Uuid, Path)), request_body = StepRequest, security(("bearer" = [])),
+    params(("id" = Uuid, Path), ("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body = StepRequest, security(("bearer" = [])),
     responses((status = 200, description = "Moved to the next status", body = ImpedimentDto), WriteErrors))]
 pub async fn step_impediment(
     state: web::Data<AppState>,

@@ -56,7 +56,7 @@ pub async fn get_topic(
 }
 
 #[utoipa::path(post, path = "/api/v1/topics", tag = "topics", operation_id = "create_topic",
-    request_body = CreateTopicRequest, security(("bearer" = [])),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body = CreateTopicRequest, security(("bearer" = [])),
     responses((status = 201, description = "Created", body = TopicDto), WriteErrors))]
 pub async fn create_topic(
     state: web::Data<AppState>,

@@ -42,7 +42,7 @@ pub async fn get_watch_item(
 }
 
 #[utoipa::path(post, path = "/api/v1/watch-items", tag = "watch-list", operation_id = "create_watch_item",
-    request_body = CreateWatchItemRequest, security(("bearer" = [])),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body = CreateWatchItemRequest, security(("bearer" = [])),
     responses((status = 201, description = "Created", body = WatchItemDto), WriteErrors))]
 pub async fn create_watch_item(
     state: web::Data<AppState>,
