@@ -15,13 +15,14 @@ const SignInRoute = lazyPage(() => import('./routes/sign-in'), 'SignInRoute');
 const HomeRoute = lazyPage(() => import('./routes/app/home'), 'HomeRoute');
 const TopicsRoute = lazyPage(() => import('./routes/app/topics'), 'TopicsRoute');
 const TopicRoute = lazyPage(() => import('./routes/app/topic'), 'TopicRoute');
+const ImpedimentsRoute = lazyPage(() => import('./routes/app/impediments'), 'ImpedimentsRoute');
+const ImpedimentRoute = lazyPage(() => import('./routes/app/impediment'), 'ImpedimentRoute');
 const AdminRoute = lazyPage(() => import('./routes/app/admin'), 'AdminRoute');
 const NotBuiltRoute = lazyPage(() => import('./routes/app/not-built'), 'NotBuiltRoute');
 const NotFoundRoute = lazyPage(() => import('./routes/not-found'), 'NotFoundRoute');
 
 const notBuilt = [
   paths.consultations,
-  paths.impediments,
   paths.briefings,
   paths.meetings,
   paths.ministerial,
@@ -38,6 +39,8 @@ const router = createBrowserRouter([
       { index: true, element: <HomeRoute /> },
       { path: 'topics', element: <TopicsRoute /> },
       { path: 'topics/:code', element: <TopicRoute /> },
+      { path: 'impediments', element: <ImpedimentsRoute /> },
+      { path: 'impediments/:id', element: <ImpedimentRoute /> },
       { path: 'admin', element: <AdminRoute /> },
       ...notBuilt.map((path) => ({ path, element: <NotBuiltRoute /> })),
       { path: '*', element: <NotFoundRoute /> },

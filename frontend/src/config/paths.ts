@@ -6,6 +6,7 @@ export const paths = {
   topic: (code: string) => `/topics/${encodeURIComponent(code)}`,
   consultations: '/consultations',
   impediments: '/impediments',
+  impediment: (id: string) => `/impediments/${encodeURIComponent(id)}`,
   briefings: '/briefings',
   meetings: '/meetings',
   ministerial: '/ministerial',

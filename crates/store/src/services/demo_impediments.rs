@@ -179,7 +179,7 @@ pub async fn seed(db: &DatabaseConnection, created_by: Uuid, count: usize) -> Ap
             source: Set((*pick(&mut rng, &[("stakeholder", 60), ("response", 25), ("staff", 15)])).to_owned()),
             status: Set(status.to_owned()),
             raised_body: Set(raised.then(|| BODIES[rng.gen_range(0..BODIES.len())].to_owned())),
-            raised_on: Set(raised.then(|| (created + Duration::days(60)).date_naive())),
+            raised_on: Set(raised.then(|| (created + Duration::days(60)).min(base).date_naive())),
             created_by: Set(Some(created_by)),
             version: Set(1),
             created_at: Set(created),
@@ -204,7 +204,8 @@ pub async fn seed(db: &DatabaseConnection, created_by: Uuid, count: usize) -> Ap
                 to_status: Set((*to).to_owned()),
                 note: Set(if i == 0 { "reported".to_owned() } else { format!("moved to {to} (demo)") }),
                 actor_id: Set(Some(created_by)),
-                at: Set(created + Duration::days(i as i64 * 20)),
+                // Steps follow at 20-day intervals, never later than the data set's date.
+                at: Set((created + Duration::days(i as i64 * 20)).min(base)),
             });
         }
     }

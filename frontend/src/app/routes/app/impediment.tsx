@@ -1,0 +1,106 @@
+// One impediment (/impediments/:id): its facts and topics, the workflow steps the user may take, and
+// the history of its steps.
+import { Anchor, Group, List, Stack, Text, Title } from '@mantine/core';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+
+import { PageLoader } from '@/components/ui/page-loader';
+import { PageTitle } from '@/components/ui/page-title';
+import { QueryError } from '@/components/ui/query-error';
+import { paths } from '@/config/paths';
+import { delegationsQueryOptions } from '@/features/delegations/api/get-delegations';
+import { impedimentQueryOptions } from '@/features/impediments/api/get-impediment';
+import { ImpedimentDetails } from '@/features/impediments/components/impediment-details';
+import { ImpedimentStepsList } from '@/features/impediments/components/impediment-steps-list';
+import { ImpedimentWorkflow } from '@/features/impediments/components/impediment-workflow';
+import { topicQueryOptions } from '@/features/topics/api/get-topic';
+import { useSignedInUser } from '@/lib/auth/use-user';
+import { problemFrom } from '@/lib/problem';
+
+function ImpedimentTopics({ topicIds }: { topicIds: string[] }) {
+  const { t } = useTranslation();
+  const topics = useQueries({ queries: topicIds.map((id) => topicQueryOptions(id)) });
+  if (topicIds.length === 0) return <Text c="dimmed">{t('impediments.topics.none')}</Text>;
+  return (
+    <List spacing={4}>
+      {topics.map((topic, index) => (
+        <List.Item key={topicIds[index]}>
+          {topic.data ? (
+            <Anchor component={Link} to={paths.topic(topic.data.code)}>
+              {topic.data.code} — {topic.data.title}
+            </Anchor>
+          ) : (
+            <Text span c="dimmed">
+              {topicIds[index]}
+            </Text>
+          )}
+        </List.Item>
+      ))}
+    </List>
+  );
+}
+
+export function ImpedimentRoute() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const user = useSignedInUser();
+  const impediment = useQuery(impedimentQueryOptions(id));
+  const delegations = useQuery(delegationsQueryOptions());
+
+  if (impediment.isPending) return <PageLoader />;
+  if (impediment.isError) {
+    const status = problemFrom(impediment.error).status;
+    const title = status === 404 ? t('impediment.notFound') : t('impediment.failed');
+    return (
+      <Stack gap="sm">
+        <PageTitle documentTitle={title}>{title}</PageTitle>
+        {status === 404 ? null : <QueryError error={impediment.error} onRetry={() => void impediment.refetch()} />}
+        <Anchor component={Link} to={paths.impediments}>
+          {t('impediment.back')}
+        </Anchor>
+      </Stack>
+    );
+  }
+
+  const data = impediment.data;
+  const owner = delegations.data?.items.find((d) => d.id === data.delegation_id);
+
+  return (
+    <Stack gap="xl">
+      <div>
+        <Anchor component={Link} to={paths.impediments} size="sm">
+          {t('impediment.back')}
+        </Anchor>
+        <PageTitle documentTitle={data.title}>{data.title}</PageTitle>
+        <ImpedimentDetails
+          impediment={data}
+          delegationName={owner ? `${owner.name} (${owner.country_code})` : undefined}
+        />
+      </div>
+      <section aria-labelledby="impediment-topics-heading">
+        <Title order={2} size="h3" id="impediment-topics-heading" mb="xs">
+          {t('impediments.topics.title')}
+        </Title>
+        <ImpedimentTopics topicIds={data.topic_ids} />
+      </section>
+      <Group align="flex-start" grow wrap="wrap">
+        <section aria-labelledby="impediment-workflow-heading">
+          <Title order={2} size="h3" id="impediment-workflow-heading" mb="xs">
+            {t('impediments.workflow.title')}
+          </Title>
+          <ImpedimentWorkflow
+            impediment={data}
+            actor={{ role: user.role, delegationId: user.delegation?.id ?? null }}
+          />
+        </section>
+        <section aria-labelledby="impediment-history-heading">
+          <Title order={2} size="h3" id="impediment-history-heading" mb="xs">
+            {t('impediments.history.title')}
+          </Title>
+          <ImpedimentStepsList impedimentId={data.id} />
+        </section>
+      </Group>
+    </Stack>
+  );
+}

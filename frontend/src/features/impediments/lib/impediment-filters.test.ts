@@ -1,0 +1,27 @@
+import { filtersFromSearchParams, filtersToQuery, filtersToSearchParams } from './impediment-filters';
+
+describe('impediment filters in the URL', () => {
+  it('reads known filters and normalises codes', () => {
+    const params = new URLSearchParams('status=validated&ntm_chapter=a&partner=eu&hs=0306&severity_min=4&q=%20fish%20');
+    expect(filtersFromSearchParams(params)).toEqual({
+      status: 'validated',
+      ntm_chapter: 'A',
+      partner: 'EU',
+      hs: '0306',
+      severity_min: 4,
+      q: 'fish',
+    });
+  });
+
+  it('drops unknown or malformed values', () => {
+    const params = new URLSearchParams('status=lost&hs=03x6&severity_min=9&partner=%20&cursor=abc');
+    expect(filtersFromSearchParams(params)).toEqual({});
+  });
+
+  it('round-trips and builds the API query', () => {
+    const filters = { status: 'reported', partner: 'EU', severity_min: 2 } as const;
+    expect(filtersToSearchParams(filters).toString()).toBe('status=reported&partner=EU&severity_min=2');
+    expect(filtersFromSearchParams(filtersToSearchParams(filters))).toEqual(filters);
+    expect(filtersToQuery(filters)).toEqual(filters);
+  });
+});
