@@ -16,11 +16,14 @@ use crate::AppResult;
 /// One cached table: a snapshot and when it was taken.
 struct Cached<T> {
     slot: RwLock<Option<(Instant, Arc<Vec<T>>)>>,
+    /// Held while reloading, so when a snapshot expires under load one request reloads it and the
+    /// others wait for that result instead of all querying the database at once.
+    loading: tokio::sync::Mutex<()>,
 }
 
 impl<T> Cached<T> {
     fn new() -> Self {
-        Self { slot: RwLock::new(None) }
+        Self { slot: RwLock::new(None), loading: tokio::sync::Mutex::new(()) }
     }
 
     fn fresh(&self, ttl: Duration) -> Option<Arc<Vec<T>>> {
@@ -62,6 +65,10 @@ impl Catalogue {
         if let Some(snapshot) = self.topics.fresh(self.ttl) {
             return Ok(snapshot);
         }
+        let _loading = self.topics.loading.lock().await;
+        if let Some(snapshot) = self.topics.fresh(self.ttl) {
+            return Ok(snapshot);
+        }
         let rows = topics::Entity::find().order_by_asc(topics::Column::Code).all(db).await?;
         let views = rows.into_iter().map(crate::services::topics::view).collect::<AppResult<Vec<_>>>()?;
         Ok(self.topics.store(views))
@@ -69,6 +76,10 @@ impl Catalogue {
 
     /// Every delegation, ordered by country code (they change only by migration).
     pub async fn delegations(&self, db: &DatabaseConnection) -> AppResult<Arc<Vec<DelegationView>>> {
+        if let Some(snapshot) = self.delegations.fresh(self.ttl) {
+            return Ok(snapshot);
+        }
+        let _loading = self.delegations.loading.lock().await;
         if let Some(snapshot) = self.delegations.fresh(self.ttl) {
             return Ok(snapshot);
         }

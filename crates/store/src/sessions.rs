@@ -28,6 +28,8 @@ type Entries = HashMap<Uuid, (Instant, Option<UserFacts>)>;
 #[derive(Clone)]
 pub struct SessionCache {
     entries: Arc<RwLock<Entries>>,
+    /// Held while reloading an expired entry, so concurrent requests of one user reload it once.
+    loading: Arc<tokio::sync::Mutex<()>>,
     ttl: Duration,
 }
 
@@ -36,16 +38,17 @@ const MAX_ENTRIES: usize = 50_000;
 
 impl SessionCache {
     pub fn new(ttl: Duration) -> Self {
-        Self { entries: Arc::new(RwLock::new(HashMap::new())), ttl }
+        Self { entries: Arc::new(RwLock::new(HashMap::new())), loading: Arc::new(tokio::sync::Mutex::new(())), ttl }
     }
 
     /// The user's facts now, or `None` when the account no longer exists.
     pub async fn facts(&self, db: &DatabaseConnection, user_id: Uuid) -> AppResult<Option<UserFacts>> {
-        let cached = self.entries.read().ok().and_then(|m| m.get(&user_id).copied());
-        if let Some((at, facts)) = cached {
-            if at.elapsed() < self.ttl {
-                return Ok(facts);
-            }
+        if let Some(facts) = self.fresh(user_id) {
+            return Ok(facts);
+        }
+        let _loading = self.loading.lock().await;
+        if let Some(facts) = self.fresh(user_id) {
+            return Ok(facts);
         }
         let facts = match users::Entity::find_by_id(user_id).one(db).await? {
             Some(u) => Some(UserFacts { role: stored(&u.role)?, delegation_id: u.delegation_id, active: u.active }),
@@ -58,6 +61,11 @@ impl SessionCache {
             m.insert(user_id, (Instant::now(), facts));
         }
         Ok(facts)
+    }
+
+    fn fresh(&self, user_id: Uuid) -> Option<Option<UserFacts>> {
+        let (at, facts) = self.entries.read().ok().and_then(|m| m.get(&user_id).copied())?;
+        (at.elapsed() < self.ttl).then_some(facts)
     }
 
     pub fn forget(&self, user_id: Uuid) {

@@ -6,7 +6,7 @@
 use chrono::{Duration, NaiveDate, NaiveTime};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
-use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait, PaginatorTrait};
+use sea_orm::{ActiveValue::Set, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait};
 use uuid::Uuid;
 
 use crate::entities::{delegations, impediment_steps, impediment_topics, impediments, topics};
@@ -221,5 +221,7 @@ pub async fn seed(db: &DatabaseConnection, created_by: Uuid, count: usize) -> Ap
     }
     // One transaction: a demo registry is either all there or not at all.
     txn.commit().await?;
+    // Fresh planner statistics after a bulk load (both engines understand a bare ANALYZE).
+    db.execute_unprepared("ANALYZE").await?;
     Ok(())
 }
