@@ -5,6 +5,12 @@ use crate::binary::{command, run, serve};
 
 const PASSWORD: &str = "demo-pass-2026";
 
+async fn get_json(client: &reqwest::Client, url: &str, token: &str) -> Value {
+    let res = client.get(url).bearer_auth(token).send().await.unwrap();
+    assert_eq!(res.status(), 200, "GET {url}");
+    res.json().await.unwrap()
+}
+
 async fn login(client: &reqwest::Client, base: &str, email: &str) -> String {
     let res = client
         .post(format!("{base}/api/v1/auth/login"))
@@ -34,15 +40,7 @@ async fn a_fresh_database_migrated_and_seeded_serves_every_demo_account_and_the_
         login(&client, base, email).await;
     }
     let token = login(&client, base, "delegate.bgd@gmc.test").await;
-    let topics: Value = client
-        .get(format!("{base}/api/v1/topics?limit=200"))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let topics: Value = get_json(&client, &format!("{base}/api/v1/topics?limit=200"), &token).await;
     let items = topics["items"].as_array().unwrap();
     assert!(items.len() >= 25);
     assert!(items.iter().any(|t| t["code"] == "FISH"));
@@ -87,26 +85,12 @@ async fn the_demo_seed_fills_the_impediment_registry_deterministically() {
     let server = serve(command(&db, &[])).await;
     let client = reqwest::Client::new();
     let admin = login(&client, &server.base, "admin@gmc.test").await;
-    let summary: Value = client
-        .get(format!("{}/api/v1/impediments/summary?by=status", server.base))
-        .bearer_auth(&admin)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let summary: Value =
+        get_json(&client, &format!("{}/api/v1/impediments/summary?by=status", server.base), &admin).await;
     let total: i64 = summary["cells"].as_array().unwrap().iter().map(|c| c["count"].as_i64().unwrap()).sum();
     assert_eq!(total, 1000);
-    let page: Value = client
-        .get(format!("{}/api/v1/impediments?limit=1&reporting_country=BGD", server.base))
-        .bearer_auth(&admin)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let page: Value =
+        get_json(&client, &format!("{}/api/v1/impediments?limit=1&reporting_country=BGD", server.base), &admin).await;
     // The generator is seeded: the same record comes out first on every run.
     assert_eq!(page["items"][0]["reporting_country"], "BGD");
     let first = page["items"][0]["id"].as_str().unwrap().to_owned();
@@ -114,14 +98,7 @@ async fn the_demo_seed_fills_the_impediment_registry_deterministically() {
     assert!(run(command(&db2, &["seed", "--demo"])).await.0);
     let server2 = serve(command(&db2, &[])).await;
     let admin2 = login(&client, &server2.base, "admin@gmc.test").await;
-    let page2: Value = client
-        .get(format!("{}/api/v1/impediments?limit=1&reporting_country=BGD", server2.base))
-        .bearer_auth(&admin2)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let page2: Value =
+        get_json(&client, &format!("{}/api/v1/impediments?limit=1&reporting_country=BGD", server2.base), &admin2).await;
     assert_eq!(page2["items"][0]["id"], first.as_str());
 }
