@@ -9,6 +9,7 @@ mod m20261127_000003_create_watch_items;
 mod m20261127_000004_create_audit_events;
 mod m20261127_000005_create_impediments;
 mod m20261127_000006_create_idempotency_keys;
+mod m20261128_000007_create_consultations;
 mod seed_reference;
 
 pub struct Migrator;
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000004_create_audit_events::Migration),
             Box::new(m20261127_000005_create_impediments::Migration),
             Box::new(m20261127_000006_create_idempotency_keys::Migration),
+            Box::new(m20261128_000007_create_consultations::Migration),
         ]
     }
 }

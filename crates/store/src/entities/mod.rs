@@ -1,7 +1,9 @@
 //! sea-orm entities, one per table. They never leave the store crate: services return view types.
 
+pub mod answers;
 pub mod api_keys;
 pub mod audit_events;
+pub mod consultations;
 pub mod countries;
 pub mod delegations;
 pub mod idempotency_keys;
@@ -11,7 +13,9 @@ pub mod impediments;
 pub mod ministerials;
 pub mod ntm_categories;
 pub mod refresh_tokens;
+pub mod responses;
 pub mod sectors;
+pub mod stakeholders;
 pub mod topics;
 pub mod users;
 pub mod watch_items;
