@@ -43,3 +43,19 @@ impl FromRequest for Authed {
         })
     }
 }
+
+/// An optional caller: no `Authorization` header means anonymous; a header that is present must be valid.
+pub struct MaybeAuthed(pub Option<Actor>);
+
+impl FromRequest for MaybeAuthed {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        if req.headers().get(actix_web::http::header::AUTHORIZATION).is_none() {
+            return Box::pin(async { Ok(MaybeAuthed(None)) });
+        }
+        let authed = Authed::from_request(req, payload);
+        Box::pin(async move { Ok(MaybeAuthed(Some(authed.await?.0))) })
+    }
+}

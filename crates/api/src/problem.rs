@@ -96,6 +96,7 @@ impl ApiError {
                 Problem::new(StatusCode::NOT_FOUND, "not-found", format!("no such {what}"))
             }
             ApiError::App(A::Conflict(m)) => Problem::new(StatusCode::CONFLICT, "conflict", m.clone()),
+            ApiError::App(A::Closed(m)) => Problem::new(StatusCode::CONFLICT, "consultation-closed", m.clone()),
             ApiError::App(A::PreconditionFailed { current }) => Problem::new(
                 StatusCode::PRECONDITION_FAILED,
                 "stale-version",

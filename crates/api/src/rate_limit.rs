@@ -51,6 +51,34 @@ impl LoginLimiter {
     }
 }
 
+/// One budget per client address, for public (unauthenticated) writes such as consultation responses.
+#[derive(Clone)]
+pub struct IpLimiter {
+    by_ip: Arc<DefaultKeyedRateLimiter<IpAddr>>,
+    checks: Arc<AtomicU64>,
+}
+
+impl IpLimiter {
+    pub fn new(burst: u32, period: Duration) -> Self {
+        let burst = NonZeroU32::new(burst.max(1)).unwrap_or(NonZeroU32::MIN);
+        let quota = Quota::with_period(period.max(Duration::from_millis(1)))
+            .unwrap_or_else(|| Quota::per_second(NonZeroU32::MIN))
+            .allow_burst(burst);
+        Self { by_ip: Arc::new(RateLimiter::keyed(quota)), checks: Arc::new(AtomicU64::new(0)) }
+    }
+
+    /// `Ok` to go ahead, or the whole seconds to wait.
+    pub fn check(&self, ip: IpAddr) -> Result<(), u64> {
+        if self.checks.fetch_add(1, Ordering::Relaxed) % PRUNE_EVERY == PRUNE_EVERY - 1 {
+            self.by_ip.retain_recent();
+        }
+        self.by_ip.check_key(&ip).map_err(|not_until| {
+            let wait = not_until.wait_time_from(DefaultClock::default().now());
+            (wait.as_secs() + u64::from(wait.subsec_nanos() > 0)).max(1)
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,6 +91,14 @@ mod tests {
         assert!(l.check(ip, "b@x.org").is_ok());
         assert!(matches!(l.check(ip, "c@x.org"), Err(s) if (1..=30).contains(&s)));
         assert!(l.check([127, 0, 0, 2].into(), "d@x.org").is_ok());
+    }
+
+    #[test]
+    fn public_submissions_are_limited_per_address() {
+        let l = IpLimiter::new(1, Duration::from_secs(10));
+        assert!(l.check([10, 0, 0, 1].into()).is_ok());
+        assert!(matches!(l.check([10, 0, 0, 1].into()), Err(s) if (1..=10).contains(&s)));
+        assert!(l.check([10, 0, 0, 2].into()).is_ok());
     }
 
     #[test]

@@ -56,6 +56,12 @@ pub struct Settings {
     pub workers: Option<usize>,
     /// Largest JSON body accepted, in bytes.
     pub max_json_bytes: usize,
+    /// Public consultation submissions allowed at once per client address, then one more every
+    /// `public_period_ms`.
+    pub public_burst: u32,
+    pub public_period_ms: u64,
+    /// The small-cell rule: breakdown cells of fewer respondents are withheld (except for admins).
+    pub small_cell_k: i64,
 }
 
 impl Settings {
@@ -71,7 +77,10 @@ impl Settings {
             .set_default("login_burst", 10)?
             .set_default("login_period_secs", 6)?
             .set_default("log_format", "pretty")?
-            .set_default("max_json_bytes", 1024 * 1024)?;
+            .set_default("max_json_bytes", 1024 * 1024)?
+            .set_default("public_burst", 20)?
+            .set_default("public_period_ms", 3000)?
+            .set_default("small_cell_k", 5)?;
         let file = std::env::var("GMC_CONFIG")
             .ok()
             .or_else(|| std::path::Path::new("gmc.toml").exists().then(|| "gmc.toml".to_owned()));
@@ -102,6 +111,9 @@ impl Settings {
             log_format: LogFormat::Pretty,
             workers: Some(2),
             max_json_bytes: 64 * 1024,
+            public_burst: 1000,
+            public_period_ms: 1,
+            small_cell_k: 5,
         }
     }
 }

@@ -40,13 +40,15 @@ fn not_found(req: ServiceRequest) -> ServiceResponse {
     ServiceResponse::new(req, res)
 }
 
-/// Client routes (`/topics/FISH`) get `index.html`; other methods get a 404 problem.
+/// Client routes (`/topics/FISH`) get `index.html`; the public response page (`/respond/{token}`) gets
+/// its own light entry, `respond.html`; other methods get a 404 problem.
 async fn fallback(req: ServiceRequest, index: PathBuf) -> Result<ServiceResponse, actix_web::Error> {
     if req.method() != Method::GET && req.method() != Method::HEAD {
         return Ok(not_found(req));
     }
+    let page = if req.path().starts_with("/respond/") { index.with_file_name("respond.html") } else { index };
     let (req, _) = req.into_parts();
-    let file = NamedFile::open_async(index).await?;
+    let file = NamedFile::open_async(page).await?;
     let res = file.into_response(&req);
     Ok(ServiceResponse::new(req, res))
 }

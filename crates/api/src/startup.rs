@@ -64,6 +64,11 @@ impl Application {
             db,
             tokens: Tokens::new(&secret, settings.access_ttl_secs, settings.refresh_ttl_secs),
             login_limiter: LoginLimiter::new(settings.login_burst, Duration::from_secs(settings.login_period_secs)),
+            public_limiter: crate::rate_limit::IpLimiter::new(
+                settings.public_burst,
+                Duration::from_millis(settings.public_period_ms),
+            ),
+            small_cell_k: settings.small_cell_k.max(1),
             catalogue: Catalogue::default(),
             sessions: Default::default(),
             rendered_topics: Default::default(),

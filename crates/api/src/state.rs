@@ -13,6 +13,9 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub tokens: Tokens,
     pub login_limiter: LoginLimiter,
+    pub public_limiter: crate::rate_limit::IpLimiter,
+    /// The small-cell rule's k.
+    pub small_cell_k: i64,
     pub catalogue: Catalogue,
     pub sessions: SessionCache,
     pub rendered_topics: RenderCache,

@@ -2,6 +2,7 @@
 //! the rules that apply to them, and the authorization policy. No web or database framework here.
 
 pub mod actor;
+pub mod consultation;
 pub mod error;
 pub mod ids;
 pub mod impediment;
@@ -39,5 +40,11 @@ mod tests {
         same_spelling(TopicStatus::ALL, TopicStatus::as_str);
         same_spelling(NtmKind::ALL, NtmKind::as_str);
         same_spelling(Priority::ALL, Priority::as_str);
+        use crate::consultation::{Channel, ConsultationStatus, PublicState, QuestionKind, SizeClass};
+        same_spelling(ConsultationStatus::ALL, ConsultationStatus::as_str);
+        same_spelling(QuestionKind::ALL, QuestionKind::as_str);
+        same_spelling(SizeClass::ALL, SizeClass::as_str);
+        same_spelling(Channel::ALL, Channel::as_str);
+        same_spelling(PublicState::ALL, PublicState::as_str);
     }
 }

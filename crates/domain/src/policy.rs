@@ -132,6 +132,32 @@ pub fn can_write(actor: &Actor, owner: DelegationId) -> bool {
     actor.is_admin() || actor.delegation_id == Some(owner)
 }
 
+/// Reading a record that may have no owning delegation (a regional consultation run by the
+/// secretariat): such a record is read by its visibility alone.
+pub fn can_read_owned(actor: &Actor, owner: Option<DelegationId>, visibility: Visibility) -> bool {
+    match owner {
+        Some(delegation_id) => can_read(actor, Ownership { delegation_id, visibility }),
+        None => match read_scope(actor) {
+            ReadScope::All => true,
+            scope => scope.shared_visibilities().contains(&visibility),
+        },
+    }
+}
+
+/// Writing a record that may have no owning delegation: regional records belong to the secretariat,
+/// so only admins write them.
+pub fn can_write_owned(actor: &Actor, owner: Option<DelegationId>) -> bool {
+    match owner {
+        Some(d) => can_write(actor, d),
+        None => actor.is_admin() && authorize(actor, Operation::WriteDelegationRecords).is_ok(),
+    }
+}
+
+/// Whether small-cell suppression is lifted for this actor: admins only (DESIGN §3, issue 3).
+pub fn sees_small_cells(actor: &Actor) -> bool {
+    actor.is_admin()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,6 +195,18 @@ mod tests {
         assert!(!can_write(&actor(Role::Delegate, Some(DelegationId::new())), bgd));
         assert!(!can_write(&actor(Role::Analyst, None), bgd));
         assert!(can_write(&actor(Role::Admin, None), bgd));
+    }
+
+    #[test]
+    fn regional_records_are_read_by_visibility_and_written_by_admins_only() {
+        let bgd = DelegationId::new();
+        let delegate = actor(Role::Delegate, Some(bgd));
+        assert!(can_read_owned(&delegate, None, Visibility::Regional));
+        assert!(!can_read_owned(&actor(Role::Stakeholder, None), None, Visibility::Regional));
+        assert!(!can_write_owned(&delegate, None));
+        assert!(can_write_owned(&delegate, Some(bgd)));
+        assert!(can_write_owned(&actor(Role::Admin, None), None));
+        assert!(!can_write_owned(&actor(Role::Analyst, None), None));
     }
 
     #[test]

@@ -20,6 +20,9 @@ pub enum AppError {
     /// The request clashes with the current state (a duplicate, a record still in use).
     #[error("conflict: {0}")]
     Conflict(String),
+    /// A consultation that takes no responses now (closed, archived or not yet open).
+    #[error("closed: {0}")]
+    Closed(String),
     /// `If-Match` named a version that is no longer current.
     #[error("stale version: current is {current}")]
     PreconditionFailed { current: i32 },

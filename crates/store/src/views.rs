@@ -181,3 +181,24 @@ pub struct ImpedimentStepView {
     pub actor_id: Option<Uuid>,
     pub at: DateTime<Utc>,
 }
+
+#[derive(Debug, Clone)]
+pub struct ConsultationView {
+    pub id: Uuid,
+    pub delegation_id: Option<Uuid>,
+    pub visibility: Visibility,
+    pub title: String,
+    pub description: String,
+    pub status: gmc_domain::consultation::ConsultationStatus,
+    pub state: gmc_domain::consultation::PublicState,
+    pub languages: Vec<String>,
+    pub topic_ids: Vec<Uuid>,
+    pub questions: Vec<gmc_domain::consultation::Question>,
+    pub opens_at: Option<DateTime<Utc>>,
+    pub closes_at: Option<DateTime<Utc>>,
+    pub token: String,
+    pub response_count: i64,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}

@@ -100,6 +100,150 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_consultations"];
+        put?: never;
+        post: operations["create_consultation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_consultation"];
+        put?: never;
+        post?: never;
+        delete: operations["delete_consultation"];
+        options?: never;
+        head?: never;
+        patch: operations["update_consultation"];
+        trace?: never;
+    };
+    "/api/v1/consultations/{id}/crosstab": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_consultation_crosstab"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{id}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_consultation_responses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{id}/responses.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["export_consultation_responses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_consultation_results"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{id}/results.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["export_consultation_results"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["set_consultation_status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{id}/text-answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_consultation_text_answers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/countries": {
         parameters: {
             query?: never;
@@ -286,6 +430,38 @@ export interface paths {
         get: operations["list_ntm_categories"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/consultations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_public_form"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/consultations/{token}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["submit_public_response"];
         delete?: never;
         options?: never;
         head?: never;
@@ -486,6 +662,64 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
+        BTreeMap: {
+            [key: string]: string;
+        };
+        /** @description A count, or nothing when withheld by the small-cell rule. */
+        CellDto: {
+            /** @description Fewer than k respondents, shown only because the reader is an admin. */
+            below_k: boolean;
+            /** Format: int64 */
+            count?: number | null;
+            /** @description Fewer than k respondents: not shown. */
+            withheld: boolean;
+        };
+        ConsultationDto: {
+            accepting_responses: boolean;
+            /** Format: date-time */
+            closes_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: uuid
+             * @description The owning delegation; `null` for a regional consultation run by the secretariat.
+             */
+            delegation_id?: string | null;
+            description: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Language codes, English first. */
+            languages: string[];
+            /** Format: date-time */
+            opens_at?: string | null;
+            questions: components["schemas"]["Question"][];
+            /** Format: int64 */
+            response_count: number;
+            share_path: string;
+            /** @description What the public link offers now, honouring `opens_at` and `closes_at`. */
+            state: components["schemas"]["PublicState"];
+            status: components["schemas"]["ConsultationStatus"];
+            title: string;
+            /** @description The public link token; the page is `/respond/{token}`. */
+            token: string;
+            topic_ids: string[];
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+            visibility: components["schemas"]["Visibility"];
+        };
+        ConsultationPage: {
+            items: components["schemas"]["ConsultationDto"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @enum {string} */
+        ConsultationStatus: "draft" | "open" | "closed" | "archived";
+        ConsultationStatusRequest: {
+            /** @description `open`, `closed` or `archived` (`closed → open` reopens). */
+            status: string;
+        };
         CountryDto: {
             capital: string;
             /** @example NPL */
@@ -515,6 +749,27 @@ export interface components {
             name: string;
             /** @description Any of `read`, `write`, `admin` (admin needs the admin role). */
             scopes: string[];
+        };
+        CreateConsultationRequest: {
+            /** Format: date-time */
+            closes_at?: string | null;
+            /**
+             * Format: uuid
+             * @description Admins: the owning delegation (default: the caller's own).
+             */
+            delegation_id?: string | null;
+            description?: string | null;
+            /** @description Language codes; English is always included, first. */
+            languages?: string[];
+            /** Format: date-time */
+            opens_at?: string | null;
+            questions?: components["schemas"]["Question"][];
+            /** @description Admins: a regional consultation with no owning delegation. */
+            regional?: boolean;
+            title: string;
+            topic_ids?: string[];
+            /** @description Default `delegation` (`regional` for a regional consultation). */
+            visibility?: string | null;
         };
         CreateImpedimentRequest: {
             currency?: string | null;
@@ -586,6 +841,32 @@ export interface components {
             api_key: components["schemas"]["ApiKeyDto"];
             /** @description The secret: shown this once, never again. Send it as `Authorization: Bearer <key>`. */
             key: string;
+        };
+        CrossColumnDto: {
+            /** @description The dimension's value (`BGD`, `C`, `micro`, `true`), or `unknown`. */
+            key: string;
+            /** Format: double */
+            mean?: number | null;
+            /** Format: double */
+            median?: number | null;
+            /** @description Respondents in the group who answered the question. */
+            respondents: components["schemas"]["CellDto"];
+        };
+        CrossRowDto: {
+            /** @description One per column, in column order. */
+            cells: components["schemas"]["CellDto"][];
+            id: string;
+            label: {
+                [key: string]: string;
+            };
+        };
+        CrossTabDto: {
+            by: string;
+            columns: components["schemas"]["CrossColumnDto"][];
+            /** Format: int64 */
+            k: number;
+            question: string;
+            rows: components["schemas"]["CrossRowDto"][];
         };
         DelegationDto: {
             /** @example BGD */
@@ -733,6 +1014,22 @@ export interface components {
         };
         /** @enum {string} */
         NtmKind: "mast_chapter" | "procedural";
+        OptionResultDto: {
+            below_k: boolean;
+            /** Format: int64 */
+            count?: number | null;
+            /** @description The option id, or the value of a scale. */
+            id: string;
+            label: {
+                [key: string]: string;
+            };
+            /**
+             * Format: double
+             * @description Count ÷ answered.
+             */
+            share?: number | null;
+            withheld: boolean;
+        };
         /** @enum {string} */
         Priority: "high" | "medium" | "low";
         /** @description An RFC 9457 problem document. */
@@ -755,11 +1052,138 @@ export interface components {
             field: string;
             message: string;
         };
+        /** @description The respondent's optional, anonymous profile (ignored for a signed-in stakeholder, whose record is used). */
+        ProfileDto: {
+            country?: string | null;
+            sector?: string | null;
+            size_class?: string | null;
+            women_led?: boolean | null;
+        };
+        PublicFormDto: {
+            accepting_responses: boolean;
+            /** Format: date-time */
+            closes_at?: string | null;
+            description: string;
+            /** @description The language served: the one asked for when the consultation has it, else English. */
+            lang: string;
+            languages: string[];
+            questions: components["schemas"]["PublicQuestionDto"][];
+            requested_lang?: string | null;
+            state: components["schemas"]["PublicState"];
+            title: string;
+        };
+        PublicOptionDto: {
+            id: string;
+            label: string;
+        };
+        PublicQuestionDto: {
+            code: string;
+            kind: components["schemas"]["QuestionKind"];
+            /** Format: double */
+            max?: number | null;
+            max_label?: string | null;
+            /** Format: int32 */
+            max_length?: number | null;
+            /** Format: double */
+            min?: number | null;
+            min_label?: string | null;
+            options: components["schemas"]["PublicOptionDto"][];
+            prompt: string;
+            required: boolean;
+        };
+        /**
+         * @description What the public link offers right now.
+         * @enum {string}
+         */
+        PublicState: "open" | "not_yet_open" | "closed";
+        Question: {
+            /** @description Stable code, unique in the questionnaire: `^[a-z][a-z0-9_]{0,39}$`. */
+            code: string;
+            kind: components["schemas"]["QuestionKind"];
+            /**
+             * Format: double
+             * @description `scale`: integer highest value (required); `number`: optional upper bound.
+             */
+            max?: number | null;
+            max_label?: null | components["schemas"]["BTreeMap"];
+            /**
+             * Format: int32
+             * @description `text` only: the longest answer in characters (default 2000).
+             */
+            max_length?: number | null;
+            /**
+             * Format: double
+             * @description `scale`: integer lowest value (required); `number`: optional lower bound.
+             */
+            min?: number | null;
+            min_label?: null | components["schemas"]["BTreeMap"];
+            /** @description Choice kinds only: at least 2. */
+            options?: components["schemas"]["QuestionOption"][];
+            /** @description The prompt per language. */
+            prompt: components["schemas"]["BTreeMap"];
+            required?: boolean;
+            /** Format: uuid */
+            topic_id?: string | null;
+        };
+        /** @enum {string} */
+        QuestionKind: "single_choice" | "multi_choice" | "scale" | "number" | "text";
+        QuestionOption: {
+            /** @description Stable id, like a question code; answers carry it. */
+            id: string;
+            /** @description The label per language. */
+            label: components["schemas"]["BTreeMap"];
+        };
+        QuestionResultDto: {
+            answered: components["schemas"]["CellDto"];
+            code: string;
+            kind: components["schemas"]["QuestionKind"];
+            /** Format: double */
+            mean?: number | null;
+            /** Format: double */
+            median?: number | null;
+            options: components["schemas"]["OptionResultDto"][];
+            prompt: {
+                [key: string]: string;
+            };
+            skipped: components["schemas"]["CellDto"];
+        };
         RefreshRequest: {
             refresh_token: string;
         };
         /** @enum {string} */
         Region: "south_asia" | "southeast_asia" | "other";
+        /** @description One anonymised response. */
+        ResponseDto: {
+            /** @description Answers by question code: an option id, a list of ids, a number or a text. */
+            answers: Record<string, never>;
+            channel: string;
+            country?: string | null;
+            /** Format: uuid */
+            id: string;
+            lang: string;
+            sector?: string | null;
+            size_class?: string | null;
+            /** Format: date-time */
+            submitted_at: string;
+            women_led?: boolean | null;
+        };
+        ResponsePage: {
+            items: components["schemas"]["ResponseDto"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        ResultsDto: {
+            /** @description Whether a respondent filter is applied (which makes every count a breakdown cell). */
+            filtered: boolean;
+            /**
+             * Format: int64
+             * @description The small-cell threshold.
+             */
+            k: number;
+            questions: components["schemas"]["QuestionResultDto"][];
+            /** @description Responses matching the filters. */
+            respondents: components["schemas"]["CellDto"];
+        };
         /**
          * @description The roles of DESIGN §3.
          * @enum {string}
@@ -796,11 +1220,35 @@ export interface components {
              */
             to: string;
         };
+        SubmitResponseRequest: {
+            /** @description Answers by question code: an option id, a list of option ids, a number or a text. */
+            answers: Record<string, never>;
+            /** @description The language answered in (default `en`). */
+            lang?: string | null;
+            profile?: null | components["schemas"]["ProfileDto"];
+        };
+        SubmittedDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            submitted_at: string;
+        };
         SummaryCellDto: {
             /** Format: int64 */
             count: number;
             /** @description `[chapter, partner]`, `[topic code]`, `[YYYY-MM]` or `[status]`. */
             key: string[];
+        };
+        TextAnswerDto: {
+            /** Format: date-time */
+            submitted_at: string;
+            text: string;
+        };
+        TextAnswerPage: {
+            items: components["schemas"]["TextAnswerDto"][];
+            next_cursor?: string | null;
+            /** @description True when a filter leaves fewer than k respondents: the answers are withheld. */
+            withheld: boolean;
         };
         TokenResponse: {
             /** @description A short-lived JWT for `Authorization: Bearer`. */
@@ -843,6 +1291,26 @@ export interface components {
         };
         /** @enum {string} */
         TopicStatus: "active" | "concluded" | "dormant";
+        /** @description Fields to change; absent fields stay as they are. `questions` and `languages` only in `draft`. */
+        UpdateConsultationRequest: {
+            /**
+             * Format: date-time
+             * @description A time, or `null` to clear it.
+             */
+            closes_at?: string | null;
+            description?: string | null;
+            languages?: string[] | null;
+            /**
+             * Format: date-time
+             * @description A time, or `null` to clear it.
+             */
+            opens_at?: string | null;
+            /** @description The whole questionnaire, replacing the current one. */
+            questions?: components["schemas"]["Question"][] | null;
+            title?: string | null;
+            topic_ids?: string[] | null;
+            visibility?: string | null;
+        };
         /** @description Fields to change; absent fields stay; `null` clears `hs_code`, `estimated_cost`, `currency`. */
         UpdateImpedimentRequest: {
             currency?: string | null;
@@ -1539,6 +2007,1077 @@ export interface operations {
             };
             /** @description Too many attempts; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_consultations: {
+        parameters: {
+            query?: {
+                status?: string;
+                delegation?: string;
+                /** @description Words in the title. */
+                q?: string;
+                /** @description Page size, 1–200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The consultations the caller may see, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationPage"];
+                };
+            };
+            /** @description A malformed query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or API-key scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter failed validation; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_consultation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe: a repeat with the same key and request answers with the first outcome (24 h) */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateConsultationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created as a draft */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationDto"];
+                };
+            };
+            /** @description Malformed JSON, query or path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or API-key scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the current state (duplicate, still in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Fields failed validation; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required for updates */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_consultation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The consultation with its questionnaire; its version as ETag */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationDto"];
+                };
+            };
+            /** @description A malformed query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or API-key scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter failed validation; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_consultation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted (drafts without responses only) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed JSON, query or path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or API-key scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the current state (duplicate, still in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Fields failed validation; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required for updates */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_consultation: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateConsultationRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationDto"];
+                };
+            };
+            /** @description Malformed JSON, query or path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or API-key scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the current state (duplicate, still in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Fields failed validation; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required for updates */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_consultation_crosstab: {
+        parameters: {
+            query: {
+                /** @description The question code. */
+                question: string;
+                /** @description `country`, `sector`, `size_class` or `women_led`. */
+                by: string;
+                /** @description ISO alpha-3. */
+                country?: string;
+                /** @description ISIC Rev.4 section (A–U). */
+                sector?: string;
+                /** @description `micro`, `small` or `medium`. */
+                size_class?: string;
+                women_led?: boolean;
+                /** @description Submitted on or after this date (UTC). */
+                from?: string;
+                /** @description Submitted on or before this date (UTC). */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One question by one profile dimension; small cells withheld */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrossTabDto"];
+                };
+            };
+            /** @description A malformed query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or API-key scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter failed validation; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_consultation_responses: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Anonymised responses (no stakeholder), newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponsePage"];
+                };
+            };
+            /** @description A malformed query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or API-key scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter failed validation; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_consultation_responses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every response, anonymised, one column per question */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description A malformed query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or API-key scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter failed validation; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_consultation_results: {
+        parameters: {
+            query?: {
+                /** @description ISO alpha-3. */
+                country?: string;
+                /** @description ISIC Rev.4 section (A–U). */
+                sector?: string;
+                /** @description `micro`, `small` or `medium`. */
+                size_class?: string;
+                women_led?: boolean;
+                /** @description Submitted on or after this date (UTC). */
+                from?: string;
+                /** @description Submitted on or before this date (UTC). */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Counts, shares, mean and median per question; small cells withheld */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultsDto"];
+                };
+            };
+            /** @description A malformed query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or API-key scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter failed validation; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_consultation_results: {
+        parameters: {
+            query?: {
+                /** @description ISO alpha-3. */
+                country?: string;
+                /** @description ISIC Rev.4 section (A–U). */
+                sector?: string;
+                /** @description `micro`, `small` or `medium`. */
+                size_class?: string;
+                women_led?: boolean;
+                /** @description Submitted on or after this date (UTC). */
+                from?: string;
+                /** @description Submitted on or before this date (UTC). */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The results as CSV, small cells written as `withheld` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description A malformed query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or API-key scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter failed validation; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    set_consultation_status: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsultationStatusRequest"];
+            };
+        };
+        responses: {
+            /** @description Moved; opening checks the questionnaire is complete in every language */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationDto"];
+                };
+            };
+            /** @description Malformed JSON, query or path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or API-key scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the current state (duplicate, still in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Fields failed validation; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required for updates */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_consultation_text_answers: {
+        parameters: {
+            query: {
+                /** @description The code of a text question. */
+                question: string;
+                /** @description ISO alpha-3. */
+                country?: string;
+                /** @description ISIC Rev.4 section (A–U). */
+                sector?: string;
+                /** @description `micro`, `small` or `medium`. */
+                size_class?: string;
+                women_led?: boolean;
+                /** @description Submitted on or after this date (UTC). */
+                from?: string;
+                /** @description Submitted on or before this date (UTC). */
+                to?: string;
+                /** @description Page size, 1–200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Answers to a text question, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextAnswerPage"];
+                };
+            };
+            /** @description A malformed query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or API-key scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter failed validation; `errors` names it */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2867,6 +4406,192 @@ export interface operations {
             };
             /** @description A parameter failed validation; `errors` names it */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_public_form: {
+        parameters: {
+            query?: {
+                /** @description The language wanted (`bn`, `ne`, …); English when the consultation lacks it. */
+                lang?: string;
+            };
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The form in the language asked for, else English */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicFormDto"];
+                };
+            };
+            /** @description A malformed query or path parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or API-key scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter failed validation; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submit_public_response: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitResponseRequest"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmittedDto"];
+                };
+            };
+            /** @description Malformed JSON, query or path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or API-key scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the current state (duplicate, still in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Fields failed validation; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required for updates */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

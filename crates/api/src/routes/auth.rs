@@ -73,7 +73,7 @@ impl From<MeView> for MeDto {
     }
 }
 
-fn client_ip(req: &HttpRequest) -> std::net::IpAddr {
+pub(crate) fn client_ip(req: &HttpRequest) -> std::net::IpAddr {
     req.peer_addr().map_or(std::net::IpAddr::from([0, 0, 0, 0]), |a| a.ip())
 }
 

@@ -3,6 +3,7 @@
 pub mod api_keys;
 pub mod audit;
 pub mod auth;
+pub mod consultations;
 pub mod health;
 pub mod impediments;
 pub mod reference;
@@ -53,6 +54,7 @@ pub fn configure_api(cfg: &mut web::ServiceConfig) {
     topics::configure(cfg);
     watch_items::configure(cfg);
     impediments::configure(cfg);
+    consultations::configure(cfg);
     users::configure(cfg);
     api_keys::configure(cfg);
     audit::configure(cfg);

@@ -3,6 +3,7 @@
 pub mod api_keys;
 pub mod audit_log;
 pub mod auth;
+pub mod consultations;
 pub mod demo;
 pub mod demo_impediments;
 pub mod idempotency;

@@ -105,7 +105,11 @@ async fn check_ntm(db: &DatabaseConnection, e: &mut ValidationErrors, ntm: &NtmC
     Ok(())
 }
 
-async fn check_topics(db: &DatabaseConnection, e: &mut ValidationErrors, ids: &[Uuid]) -> AppResult<Vec<Uuid>> {
+pub(crate) async fn check_topics(
+    db: &DatabaseConnection,
+    e: &mut ValidationErrors,
+    ids: &[Uuid],
+) -> AppResult<Vec<Uuid>> {
     let mut ids = ids.to_vec();
     ids.sort();
     ids.dedup();

@@ -2,7 +2,7 @@
 //! procedural obstacle, HS product and partner market, owned by a delegation at a visibility, and moved
 //! through a workflow whose every step is kept with its note.
 
-mod fields;
+pub(crate) mod fields;
 mod list;
 mod steps;
 mod summary;

@@ -1,0 +1,177 @@
+//! Checking a consultation's fields, every problem named by field; questions and languages change only
+//! while the consultation is a draft.
+
+use chrono::{DateTime, Utc};
+use gmc_domain::consultation::{check_languages, check_questionnaire, ConsultationStatus, Question};
+use gmc_domain::error::{optional_text, parse_enum, required_text};
+use gmc_domain::{ValidationErrors, Visibility};
+use sea_orm::{DatabaseConnection, IntoActiveModel, Set};
+use serde_json::{json, Map, Value};
+use uuid::Uuid;
+
+use super::{default_visibility, json_list, questions_of};
+use crate::entities::consultations;
+use crate::services::impediments::fields::check_topics;
+use crate::AppResult;
+
+const DESCRIPTION_MAX: usize = 4000;
+
+pub struct ConsultationInput {
+    pub delegation_id: Option<Uuid>,
+    /// A regional consultation (admins): no owning delegation.
+    pub regional: bool,
+    pub visibility: Option<String>,
+    pub title: String,
+    pub description: Option<String>,
+    pub languages: Vec<String>,
+    pub topic_ids: Vec<Uuid>,
+    pub opens_at: Option<DateTime<Utc>>,
+    pub closes_at: Option<DateTime<Utc>>,
+    pub questions: Vec<Question>,
+}
+
+/// Fields to change; `Some(None)` clears a date.
+#[derive(Default)]
+pub struct ConsultationPatch {
+    pub visibility: Option<String>,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub languages: Option<Vec<String>>,
+    pub topic_ids: Option<Vec<Uuid>>,
+    pub opens_at: Option<Option<DateTime<Utc>>>,
+    pub closes_at: Option<Option<DateTime<Utc>>>,
+    pub questions: Option<Vec<Question>>,
+}
+
+pub(super) struct Checked {
+    pub visibility: Visibility,
+    pub title: String,
+    pub description: String,
+    pub languages: Vec<String>,
+    pub topic_ids: Vec<Uuid>,
+    pub opens_at: Option<DateTime<Utc>>,
+    pub closes_at: Option<DateTime<Utc>>,
+    pub questions: Vec<Question>,
+}
+
+fn check_visibility(e: &mut ValidationErrors, value: Option<&str>, regional: bool) -> Option<Visibility> {
+    let v = match value {
+        None => default_visibility(regional),
+        Some(v) => e.check("visibility", parse_enum::<Visibility>(v))?,
+    };
+    if regional && v == Visibility::Delegation {
+        e.add("visibility", "not_allowed", "a regional consultation is shared: regional or public");
+        return None;
+    }
+    Some(v)
+}
+
+fn check_dates(e: &mut ValidationErrors, opens: Option<DateTime<Utc>>, closes: Option<DateTime<Utc>>) {
+    if let (Some(o), Some(c)) = (opens, closes) {
+        if c <= o {
+            e.add("closes_at", "before_opening", "must be after opens_at");
+        }
+    }
+}
+
+pub(super) async fn checked(db: &DatabaseConnection, mut i: ConsultationInput, regional: bool) -> AppResult<Checked> {
+    let mut e = ValidationErrors::new();
+    let visibility = check_visibility(&mut e, i.visibility.as_deref(), regional);
+    let title = e.check("title", required_text(&i.title, 200));
+    let description = e.check("description", optional_text(i.description.as_deref().unwrap_or(""), DESCRIPTION_MAX));
+    let languages = e.check("languages", check_languages(&i.languages));
+    let topic_ids = check_topics(db, &mut e, &i.topic_ids).await?;
+    check_dates(&mut e, i.opens_at, i.closes_at);
+    if let Some(langs) = &languages {
+        for p in check_questionnaire(&mut i.questions, langs, false).into_vec() {
+            e.add(&p.field, &p.code, p.message);
+        }
+    }
+    match (visibility, title, description, languages) {
+        (Some(visibility), Some(title), Some(description), Some(languages)) if e.is_empty() => Ok(Checked {
+            visibility,
+            title,
+            description,
+            languages,
+            topic_ids,
+            opens_at: i.opens_at,
+            closes_at: i.closes_at,
+            questions: i.questions,
+        }),
+        _ => Err(e.into()),
+    }
+}
+
+/// Checks a patch against the current row; returns the active model to save and the audit changes.
+pub(super) async fn patched(
+    db: &DatabaseConnection,
+    current: &consultations::Model,
+    status: ConsultationStatus,
+    p: ConsultationPatch,
+) -> AppResult<(consultations::ActiveModel, Value)> {
+    let mut e = ValidationErrors::new();
+    let mut changes = Map::new();
+    let mut m = current.clone().into_active_model();
+    let regional = current.delegation_id.is_none();
+    let draft = status == ConsultationStatus::Draft;
+    if !draft && (p.questions.is_some() || p.languages.is_some()) {
+        let field = if p.questions.is_some() { "questions" } else { "languages" };
+        e.add(field, "not_draft", "questions and languages change only while the consultation is a draft");
+    }
+    if let Some(v) = p.visibility.as_deref() {
+        if let Some(v) = check_visibility(&mut e, Some(v), regional) {
+            changes.insert("visibility".into(), json!({"from": current.visibility, "to": v.as_str()}));
+            m.visibility = Set(v.as_str().to_owned());
+        }
+    }
+    if let Some(t) = p.title.as_deref().and_then(|t| e.check("title", required_text(t, 200))) {
+        changes.insert("title".into(), json!({"from": current.title, "to": t}));
+        m.title = Set(t);
+    }
+    if let Some(d) = p.description.as_deref().and_then(|d| e.check("description", optional_text(d, DESCRIPTION_MAX))) {
+        changes.insert("description".into(), json!({"from": current.description, "to": d}));
+        m.description = Set(d);
+    }
+    let mut langs: Vec<String> = json_list(&current.languages)?;
+    if let Some(l) = p.languages.as_deref().and_then(|l| e.check("languages", check_languages(l))) {
+        changes.insert("languages".into(), json!({"from": langs, "to": l}));
+        m.languages = Set(json!(l).to_string());
+        langs = l;
+    }
+    if let Some(ids) = &p.topic_ids {
+        let ids = check_topics(db, &mut e, ids).await?;
+        changes.insert("topic_ids".into(), json!({"to": ids}));
+        m.topic_ids = Set(json!(ids).to_string());
+    }
+    let opens = p.opens_at.unwrap_or(current.opens_at);
+    let closes = p.closes_at.unwrap_or(current.closes_at);
+    check_dates(&mut e, opens, closes);
+    if p.opens_at.is_some() {
+        changes.insert("opens_at".into(), json!({"from": current.opens_at, "to": opens}));
+        m.opens_at = Set(opens);
+    }
+    if p.closes_at.is_some() {
+        changes.insert("closes_at".into(), json!({"from": current.closes_at, "to": closes}));
+        m.closes_at = Set(closes);
+    }
+    // New languages must still fit the existing questions (their texts are checked against them).
+    let questions = match p.questions {
+        Some(q) => Some(q),
+        None if p.languages.is_some() && draft => Some(questions_of(current)?),
+        None => None,
+    };
+    if let Some(mut qs) = questions {
+        if draft {
+            for problem in check_questionnaire(&mut qs, &langs, false).into_vec() {
+                e.add(&problem.field, &problem.code, problem.message);
+            }
+            changes.insert("questions".into(), json!({"count": qs.len()}));
+            m.questions = Set(json!(qs).to_string());
+        }
+    }
+    if changes.is_empty() && e.is_empty() {
+        e.add("body", "empty", "names no field to change");
+    }
+    e.finish()?;
+    Ok((m, Value::Object(changes)))
+}

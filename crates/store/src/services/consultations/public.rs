@@ -1,0 +1,281 @@
+//! The public side of a consultation: the form in the respondent's language (falling back to English)
+//! and the checked submission of one response. Anyone with the link may answer; a signed-in stakeholder
+//! account is linked to its stakeholder record.
+
+use chrono::{DateTime, Utc};
+use gmc_domain::consultation::{
+    check_answers, public_state, Answer, Channel, ConsultationStatus, PublicState, Question, QuestionKind, SizeClass,
+    BASE_LANGUAGE,
+};
+use gmc_domain::error::parse_enum;
+use gmc_domain::{Actor, Role, ValidationErrors};
+use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use serde_json::{Map, Value};
+use uuid::Uuid;
+
+use super::{json_list, questions_of};
+use crate::entities::{answers, consultations, countries, responses, sectors, stakeholders};
+use crate::error::stored;
+use crate::{AppError, AppResult};
+
+/// One question as shown to a respondent: texts in one language.
+#[derive(Debug, Clone)]
+pub struct PublicQuestion {
+    pub code: String,
+    pub kind: QuestionKind,
+    pub required: bool,
+    pub prompt: String,
+    pub options: Vec<(String, String)>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub min_label: Option<String>,
+    pub max_label: Option<String>,
+    pub max_length: Option<u32>,
+}
+
+#[derive(Debug, Clone)]
+pub struct PublicForm {
+    pub title: String,
+    pub description: String,
+    pub lang: String,
+    pub requested_lang: Option<String>,
+    pub languages: Vec<String>,
+    pub state: PublicState,
+    pub closes_at: Option<DateTime<Utc>>,
+    pub questions: Vec<PublicQuestion>,
+}
+
+/// The respondent's optional, anonymous profile.
+#[derive(Debug, Clone, Default)]
+pub struct ProfileInput {
+    pub country: Option<String>,
+    pub sector: Option<String>,
+    pub size_class: Option<String>,
+    pub women_led: Option<bool>,
+}
+
+pub struct SubmitInput {
+    pub lang: Option<String>,
+    pub answers: Map<String, Value>,
+    pub profile: Option<ProfileInput>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Submitted {
+    pub id: Uuid,
+    pub submitted_at: DateTime<Utc>,
+}
+
+/// A consultation by its link token; drafts are not public yet, so they are "not found" like a wrong token.
+async fn by_token(db: &DatabaseConnection, token: &str) -> AppResult<consultations::Model> {
+    if token.len() > 64 || !token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+        return Err(AppError::NotFound("consultation"));
+    }
+    let row = consultations::Entity::find()
+        .filter(consultations::Column::Token.eq(token))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound("consultation"))?;
+    if stored::<ConsultationStatus>(&row.status)? == ConsultationStatus::Draft {
+        return Err(AppError::NotFound("consultation"));
+    }
+    Ok(row)
+}
+
+fn state_of(row: &consultations::Model) -> AppResult<PublicState> {
+    Ok(public_state(stored(&row.status)?, row.opens_at, row.closes_at, Utc::now()))
+}
+
+fn localized(q: &Question, lang: &str) -> PublicQuestion {
+    let t = |texts: &gmc_domain::consultation::Texts| Question::text_in(texts, lang);
+    PublicQuestion {
+        code: q.code.clone(),
+        kind: q.kind,
+        required: q.required,
+        prompt: t(&q.prompt),
+        options: q.options.iter().map(|o| (o.id.clone(), t(&o.label))).collect(),
+        min: q.min,
+        max: q.max,
+        min_label: q.min_label.as_ref().map(t),
+        max_label: q.max_label.as_ref().map(t),
+        max_length: q.max_length,
+    }
+}
+
+pub async fn form(db: &DatabaseConnection, token: &str, lang: Option<&str>) -> AppResult<PublicForm> {
+    let row = by_token(db, token).await?;
+    let languages: Vec<String> = json_list(&row.languages)?;
+    let requested = lang.map(|l| l.trim().to_ascii_lowercase()).filter(|l| !l.is_empty() && l.len() <= 16);
+    // `bn-BD` is served as `bn`; a language the consultation lacks falls back to English.
+    let served = requested
+        .as_deref()
+        .map(|l| l.split(['-', '_']).next().unwrap_or(l).to_owned())
+        .filter(|l| languages.contains(l))
+        .unwrap_or_else(|| BASE_LANGUAGE.to_owned());
+    Ok(PublicForm {
+        state: state_of(&row)?,
+        questions: questions_of(&row)?.iter().map(|q| localized(q, &served)).collect(),
+        title: row.title,
+        description: row.description,
+        lang: served,
+        requested_lang: requested,
+        languages,
+        closes_at: row.closes_at,
+    })
+}
+
+struct Profile {
+    country: Option<String>,
+    sector: Option<String>,
+    size_class: Option<String>,
+    women_led: Option<bool>,
+}
+
+async fn checked_profile(db: &DatabaseConnection, p: ProfileInput, e: &mut ValidationErrors) -> AppResult<Profile> {
+    let mut out = Profile { country: None, sector: None, size_class: None, women_led: p.women_led };
+    if let Some(c) = p.country.map(|c| c.trim().to_ascii_uppercase()).filter(|c| !c.is_empty()) {
+        if c.len() == 3
+            && c.bytes().all(|b| b.is_ascii_uppercase())
+            && countries::Entity::find_by_id(c.clone()).one(db).await?.is_some()
+        {
+            out.country = Some(c);
+        } else {
+            e.add("profile.country", "unknown", "names no country");
+        }
+    }
+    if let Some(s) = p.sector.map(|s| s.trim().to_ascii_uppercase()).filter(|s| !s.is_empty()) {
+        if s.len() <= 2
+            && s.bytes().all(|b| b.is_ascii_uppercase())
+            && sectors::Entity::find_by_id(s.clone()).one(db).await?.is_some()
+        {
+            out.sector = Some(s);
+        } else {
+            e.add("profile.sector", "unknown", "names no ISIC section (A–U)");
+        }
+    }
+    if let Some(s) = p.size_class.filter(|s| !s.trim().is_empty()) {
+        out.size_class =
+            e.check("profile.size_class", parse_enum::<SizeClass>(s.trim())).map(|s| s.as_str().to_owned());
+    }
+    Ok(out)
+}
+
+/// The stakeholder record linked to a signed-in stakeholder account, if any: its profile replaces the
+/// anonymous one.
+async fn linked_stakeholder(db: &DatabaseConnection, actor: Option<&Actor>) -> AppResult<Option<stakeholders::Model>> {
+    match actor {
+        Some(a) if a.role == Role::Stakeholder => Ok(stakeholders::Entity::find()
+            .filter(stakeholders::Column::UserId.eq(a.user_id.as_uuid()))
+            .filter(stakeholders::Column::ErasedAt.is_null())
+            .one(db)
+            .await?),
+        _ => Ok(None),
+    }
+}
+
+pub async fn submit(
+    db: &DatabaseConnection,
+    token: &str,
+    actor: Option<&Actor>,
+    input: SubmitInput,
+    channel: Channel,
+) -> AppResult<Submitted> {
+    let row = by_token(db, token).await?;
+    match state_of(&row)? {
+        PublicState::Open => {}
+        PublicState::NotYetOpen => return Err(AppError::Closed("the consultation is not open yet".into())),
+        PublicState::Closed => {
+            return Err(AppError::Closed("the consultation is closed and takes no more responses".into()))
+        }
+    }
+    let languages: Vec<String> = json_list(&row.languages)?;
+    let questions = questions_of(&row)?;
+    let mut e = ValidationErrors::new();
+    let lang = input.lang.unwrap_or_else(|| BASE_LANGUAGE.to_owned());
+    if !languages.contains(&lang) {
+        e.add("lang", "invalid_choice", format!("must be one of: {}", languages.join(", ")));
+    }
+    let checked = match check_answers(&questions, &input.answers) {
+        Ok(a) => Some(a),
+        Err(errs) => {
+            for f in errs.into_vec() {
+                e.add(&f.field, &f.code, f.message);
+            }
+            None
+        }
+    };
+    let mut profile = checked_profile(db, input.profile.unwrap_or_default(), &mut e).await?;
+    let (Some(checked), true) = (checked, e.is_empty()) else {
+        return Err(e.into());
+    };
+    let stakeholder = linked_stakeholder(db, actor).await?;
+    if let Some(s) = &stakeholder {
+        profile = Profile {
+            country: Some(s.country.clone()),
+            sector: Some(s.sector.clone()),
+            size_class: Some(s.size_class.clone()),
+            women_led: Some(s.women_led),
+        };
+    }
+    let id = Uuid::now_v7();
+    let now = Utc::now();
+    let response = responses::ActiveModel {
+        id: Set(id),
+        consultation_id: Set(row.id),
+        stakeholder_id: Set(stakeholder.map(|s| s.id)),
+        channel: Set(channel.as_str().to_owned()),
+        lang: Set(lang),
+        country: Set(profile.country.clone()),
+        sector: Set(profile.sector.clone()),
+        size_class: Set(profile.size_class.clone()),
+        women_led: Set(profile.women_led),
+        external_id: Set(None),
+        submitted_at: Set(now),
+    };
+    let rows = answer_rows(id, row.id, &checked, &profile, now);
+    let (_write, txn) = crate::db::begin_write(db).await?;
+    responses::Entity::insert(response).exec_without_returning(&txn).await?;
+    if !rows.is_empty() {
+        answers::Entity::insert_many(rows).exec_without_returning(&txn).await?;
+    }
+    txn.commit().await?;
+    Ok(Submitted { id, submitted_at: now })
+}
+
+fn answer_rows(
+    response_id: Uuid,
+    consultation_id: Uuid,
+    checked: &[(String, Answer)],
+    p: &Profile,
+    at: DateTime<Utc>,
+) -> Vec<answers::ActiveModel> {
+    let row =
+        |code: &str, seq: i16, choice: Option<String>, value: Option<f64>, text: Option<String>| answers::ActiveModel {
+            id: sea_orm::ActiveValue::NotSet,
+            response_id: Set(response_id),
+            consultation_id: Set(consultation_id),
+            question: Set(code.to_owned()),
+            seq: Set(seq),
+            choice: Set(choice),
+            value: Set(value),
+            text: Set(text),
+            country: Set(p.country.clone()),
+            sector: Set(p.sector.clone()),
+            size_class: Set(p.size_class.clone()),
+            women_led: Set(p.women_led),
+            submitted_at: Set(at),
+        };
+    let mut out = Vec::new();
+    for (code, answer) in checked {
+        match answer {
+            Answer::Choices(ids) => {
+                for (i, c) in ids.iter().enumerate() {
+                    out.push(row(code, i as i16, Some(c.clone()), None, None));
+                }
+            }
+            Answer::Value(v) => out.push(row(code, 0, None, Some(*v), None)),
+            Answer::Text(t) => out.push(row(code, 0, None, None, Some(t.clone()))),
+        }
+    }
+    out
+}
