@@ -4,6 +4,7 @@
 
 mod api_keys;
 mod auth;
+mod consultations;
 mod errors;
 mod helpers;
 mod idempotency;

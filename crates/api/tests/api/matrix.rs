@@ -44,6 +44,20 @@ const MATRIX: &[(&str, [u16; 5])] = &[
     ("delete_impediment", [401, 204, 404, 204, 404]),
     ("step_impediment", [401, 200, 404, 200, 404]),
     ("list_impediment_steps", [401, 200, 404, 200, 404]),
+    ("list_consultations", [401, 200, 200, 200, 200]),
+    ("create_consultation", [401, 201, 403, 201, 403]),
+    ("get_consultation", [401, 200, 404, 200, 404]),
+    ("update_consultation", [401, 200, 404, 200, 404]),
+    ("delete_consultation", [401, 204, 404, 204, 404]),
+    ("set_consultation_status", [401, 200, 404, 200, 404]),
+    ("get_consultation_results", [401, 200, 404, 200, 404]),
+    ("get_consultation_crosstab", [401, 200, 404, 200, 404]),
+    ("list_consultation_text_answers", [401, 200, 404, 200, 404]),
+    ("list_consultation_responses", [401, 200, 404, 200, 404]),
+    ("export_consultation_results", [401, 200, 404, 200, 404]),
+    ("export_consultation_responses", [401, 200, 404, 200, 404]),
+    ("get_public_form", [200, 200, 200, 200, 200]),
+    ("submit_public_response", [201, 201, 201, 201, 201]),
     ("list_users", [401, 200, 403, 403, 403]),
     ("get_user", [401, 200, 403, 403, 403]),
     ("create_user", [401, 201, 403, 403, 403]),
@@ -105,6 +119,35 @@ async fn fresh_bgd_impediment(app: &TestApp, ctx: &Ctx) -> String {
     res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned()
 }
 
+fn consultation_body(delegation: &str) -> Value {
+    json!({"delegation_id": delegation, "title": "Matrix consultation", "questions": [
+        {"code": "q1", "kind": "single_choice", "required": true, "prompt": {"en": "Exporting?"},
+         "options": [{"id": "yes", "label": {"en": "Yes"}}, {"id": "no", "label": {"en": "No"}}]},
+        {"code": "t1", "kind": "text", "prompt": {"en": "Anything else?"}}]})
+}
+
+/// A Bangladesh `delegation`-level consultation, opened when asked, with one response; `(id, token)`.
+async fn fresh_bgd_consultation(app: &TestApp, ctx: &Ctx, open: bool) -> (String, String) {
+    let res = app.post_json("/api/v1/consultations", Some(&ctx.admin), consultation_body(&ctx.bgd_delegation)).await;
+    assert_eq!(res.status(), 201);
+    let c: Value = res.json().await.unwrap();
+    let (id, token) = (c["id"].as_str().unwrap().to_owned(), c["token"].as_str().unwrap().to_owned());
+    if open {
+        let res = app
+            .request(Method::POST, &format!("/api/v1/consultations/{id}/status"), Some(&ctx.admin))
+            .header("if-match", "\"1\"")
+            .json(&json!({"status": "open"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+        let answer = json!({"answers": {"q1": "yes", "t1": "Testing delays"}});
+        let res = app.post_json(&format!("/api/v1/public/consultations/{token}/responses"), None, answer).await;
+        assert_eq!(res.status(), 201);
+    }
+    (id, token)
+}
+
 async fn fresh_refresh_token(app: &TestApp) -> String {
     app.login_pair(BGD).await["refresh_token"].as_str().unwrap().to_owned()
 }
@@ -156,6 +199,36 @@ async fn prepare(app: &TestApp, ctx: &Ctx, op: &str, template: &str, method: Met
         "step_impediment" => {
             call.path = id(&fresh_bgd_impediment(app, ctx).await);
             call.body = Some(json!({"to": "under_review", "note": "triage"}));
+        }
+        "create_consultation" => call.body = Some(consultation_body(&ctx.bgd_delegation)),
+        "get_consultation"
+        | "get_consultation_results"
+        | "list_consultation_responses"
+        | "export_consultation_results"
+        | "export_consultation_responses" => call.path = id(&fresh_bgd_consultation(app, ctx, true).await.0),
+        "get_consultation_crosstab" => {
+            call.path = format!("{}?question=q1&by=country", id(&fresh_bgd_consultation(app, ctx, true).await.0))
+        }
+        "list_consultation_text_answers" => {
+            call.path = format!("{}?question=t1", id(&fresh_bgd_consultation(app, ctx, true).await.0))
+        }
+        "update_consultation" => {
+            call.path = id(&fresh_bgd_consultation(app, ctx, false).await.0);
+            call.body = Some(json!({"title": "Changed"}));
+            call.if_match = Some("\"1\"");
+        }
+        "delete_consultation" => call.path = id(&fresh_bgd_consultation(app, ctx, false).await.0),
+        "set_consultation_status" => {
+            call.path = id(&fresh_bgd_consultation(app, ctx, false).await.0);
+            call.body = Some(json!({"status": "open"}));
+            call.if_match = Some("\"1\"");
+        }
+        "get_public_form" => {
+            call.path = template.replace("{token}", &fresh_bgd_consultation(app, ctx, true).await.1);
+        }
+        "submit_public_response" => {
+            call.path = template.replace("{token}", &fresh_bgd_consultation(app, ctx, true).await.1);
+            call.body = Some(json!({"lang": "en", "answers": {"q1": "no"}, "profile": {"country": "BGD"}}));
         }
         "get_user" => call.path = id(&ctx.npl_user),
         "create_user" => {

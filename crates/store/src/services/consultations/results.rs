@@ -486,6 +486,15 @@ pub struct ResponseRecord {
     pub answers: serde_json::Map<String, Value>,
 }
 
+/// A stored number as JSON: whole numbers without a fraction (`5`, not `5.0`).
+fn number(v: f64) -> Value {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        Value::from(v as i64)
+    } else {
+        Value::from(v)
+    }
+}
+
 /// The anonymised responses, newest first, with their answers.
 pub async fn responses_page(
     db: &DatabaseConnection,
@@ -547,7 +556,7 @@ async fn records(
                         }
                         continue;
                     }
-                    _ => a.choice.map(Value::from).or(a.value.map(Value::from)).or(a.text.map(Value::from)),
+                    _ => a.choice.map(Value::from).or(a.value.map(number)).or(a.text.map(Value::from)),
                 };
                 map.insert(a.question, v.unwrap_or(Value::Null));
             }
