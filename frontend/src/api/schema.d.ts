@@ -791,10 +791,22 @@ export interface components {
             partner: string;
             /** @example BGD */
             reporting_country: string;
+            /**
+             * Format: uuid
+             * @description The consultation response it comes from (one the caller may read).
+             */
+            response_id?: string | null;
+            /** @description ISIC Rev.4 section of the firms affected (default: the linked response's or stakeholder's). */
+            sector?: string | null;
             /** Format: int64 */
             severity: number;
-            /** @description `stakeholder`, `response` or `staff` (default). */
+            /** @description `stakeholder`, `response` or `staff` (default; `response` or `stakeholder` when linked). */
             source?: string | null;
+            /**
+             * Format: uuid
+             * @description The stakeholder who reported it (one the caller may read).
+             */
+            stakeholder_id?: string | null;
             title: string;
             topic_ids?: string[];
             /** @description `delegation` (default), `regional` or `public`. */
@@ -917,11 +929,20 @@ export interface components {
             /** @description ISO alpha-3 of the country whose firms face the obstacle. */
             reporting_country: string;
             /**
+             * Format: uuid
+             * @description The consultation response it was created from.
+             */
+            response_id?: string | null;
+            /** @description ISIC Rev.4 section of the firms affected. */
+            sector?: string | null;
+            /**
              * Format: int32
              * @description 1 (minor) to 5 (blocks trade).
              */
             severity: number;
             source: components["schemas"]["ImpedimentSource"];
+            /** Format: uuid */
+            stakeholder_id?: string | null;
             status: components["schemas"]["ImpedimentStatus"];
             title: string;
             topic_ids: string[];
@@ -3575,7 +3596,7 @@ export interface operations {
     summarize_impediments: {
         parameters: {
             query: {
-                /** @description `chapter_partner` (the heat map), `topic`, `month` or `status`. */
+                /** @description `chapter_partner` (the heat map), `topic`, `month`, `status` or `sector` (ISIC section; `unknown` when not recorded). */
                 by: string;
                 reporting_country?: string;
                 partner?: string;

@@ -460,3 +460,54 @@ async fn nepal_sees_none_of_bangladeshs_delegation_consultations_through_any_pat
     )
     .await;
 }
+
+#[tokio::test]
+async fn an_impediment_is_filed_from_a_response_and_summarised_by_sector() {
+    let app = TestApp::spawn().await;
+    let bgd = app.login(BGD).await;
+    let npl = app.login(NPL).await;
+    let c = fixture(&app, &bgd).await;
+    let id = c["id"].as_str().unwrap();
+    let responses = app.all_pages(&format!("/api/v1/consultations/{id}/responses"), &bgd).await;
+    let from = responses.iter().find(|r| r["answers"]["q5"] == "x").unwrap();
+    let body = json!({"reporting_country": "BGD", "partner": "EU", "ntm_code": "A14", "hs_code": "0306",
+        "title": "Re-testing of shrimp", "description": "From a consultation answer.", "severity": 4,
+        "response_id": from["id"]});
+    let res = app.post_json("/api/v1/impediments", Some(&bgd), body.clone()).await;
+    assert_eq!(res.status(), 201);
+    let i: Value = res.json().await.unwrap();
+    assert_eq!((i["source"].as_str(), i["sector"].as_str()), (Some("response"), Some("C")));
+    assert_eq!(i["response_id"], from["id"]);
+    // Nepal cannot link Bangladesh's response: it is "unknown" to them.
+    let p = problem(
+        app.post_json("/api/v1/impediments", Some(&npl), {
+            let mut b = body.clone();
+            b["reporting_country"] = json!("NPL");
+            b
+        })
+        .await,
+        422,
+    )
+    .await;
+    assert_eq!(fields(&p), vec!["response_id"]);
+    let mut staff = body.clone();
+    staff.as_object_mut().unwrap().remove("response_id");
+    staff["sector"] = json!("a");
+    let res = app.post_json("/api/v1/impediments", Some(&bgd), staff.clone()).await;
+    assert_eq!(res.json::<Value>().await.unwrap()["sector"], "A");
+    staff["sector"] = json!("Z");
+    assert_eq!(
+        fields(&problem(app.post_json("/api/v1/impediments", Some(&bgd), staff).await, 422).await),
+        vec!["sector"]
+    );
+    let s = app.get_json("/api/v1/impediments/summary?by=sector", &bgd).await;
+    let cells: Vec<(String, i64)> = s["cells"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["key"][0].as_str().unwrap().to_owned(), c["count"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(cells, vec![("A".to_owned(), 1), ("C".to_owned(), 1)]);
+    let s = app.get_json("/api/v1/impediments/summary?by=sector", &npl).await;
+    assert_eq!(s["cells"], json!([]), "Bangladesh's delegation-level impediments are not counted for Nepal");
+}

@@ -41,6 +41,11 @@ pub struct ImpedimentDto {
     pub raised_body: Option<String>,
     pub raised_on: Option<NaiveDate>,
     pub topic_ids: Vec<Uuid>,
+    /// ISIC Rev.4 section of the firms affected.
+    pub sector: Option<String>,
+    pub stakeholder_id: Option<Uuid>,
+    /// The consultation response it was created from.
+    pub response_id: Option<Uuid>,
     pub version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -68,6 +73,9 @@ impl From<ImpedimentView> for ImpedimentDto {
             raised_body: v.raised_body,
             raised_on: v.raised_on,
             topic_ids: v.topic_ids,
+            sector: v.sector,
+            stakeholder_id: v.stakeholder_id,
+            response_id: v.response_id,
             version: v.version,
             created_at: v.created_at,
             updated_at: v.updated_at,
@@ -151,10 +159,16 @@ pub struct CreateImpedimentRequest {
     pub frequency: Option<String>,
     pub estimated_cost: Option<f64>,
     pub currency: Option<String>,
-    /// `stakeholder`, `response` or `staff` (default).
+    /// `stakeholder`, `response` or `staff` (default; `response` or `stakeholder` when linked).
     pub source: Option<String>,
     #[serde(default)]
     pub topic_ids: Vec<Uuid>,
+    /// ISIC Rev.4 section of the firms affected (default: the linked response's or stakeholder's).
+    pub sector: Option<String>,
+    /// The stakeholder who reported it (one the caller may read).
+    pub stakeholder_id: Option<Uuid>,
+    /// The consultation response it comes from (one the caller may read).
+    pub response_id: Option<Uuid>,
 }
 
 impl From<CreateImpedimentRequest> for ImpedimentInput {
@@ -174,6 +188,9 @@ impl From<CreateImpedimentRequest> for ImpedimentInput {
             currency: r.currency,
             source: r.source,
             topic_ids: r.topic_ids,
+            sector: r.sector,
+            stakeholder_id: r.stakeholder_id,
+            response_id: r.response_id,
         }
     }
 }
@@ -237,7 +254,7 @@ pub struct StepRequest {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct SummaryQuery {
-    /// `chapter_partner` (the heat map), `topic`, `month` or `status`.
+    /// `chapter_partner` (the heat map), `topic`, `month`, `status` or `sector` (ISIC section; `unknown` when not recorded).
     pub by: String,
 }
 

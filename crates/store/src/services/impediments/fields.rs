@@ -10,7 +10,7 @@ use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, Pa
 use serde_json::{json, Map, Value};
 use uuid::Uuid;
 
-use crate::entities::{countries, impediments, ntm_categories, topics};
+use crate::entities::{countries, impediments, ntm_categories, sectors, topics};
 use crate::AppResult;
 
 pub struct ImpedimentInput {
@@ -28,6 +28,9 @@ pub struct ImpedimentInput {
     pub currency: Option<String>,
     pub source: Option<String>,
     pub topic_ids: Vec<Uuid>,
+    pub sector: Option<String>,
+    pub stakeholder_id: Option<Uuid>,
+    pub response_id: Option<Uuid>,
 }
 
 /// Fields to change; `Some(None)` clears an optional field.
@@ -60,6 +63,7 @@ pub(super) struct Checked {
     pub currency: Option<String>,
     pub source: Option<ImpedimentSource>,
     pub topic_ids: Vec<Uuid>,
+    pub sector: Option<String>,
 }
 
 #[derive(Default)]
@@ -155,6 +159,14 @@ pub(super) async fn checked(db: &DatabaseConnection, i: &ImpedimentInput) -> App
     }
     let source = i.source.as_deref().and_then(|s| e.check("source", parse_enum::<ImpedimentSource>(s)));
     let topic_ids = check_topics(db, &mut e, &i.topic_ids).await?;
+    let sector = match i.sector.as_deref().map(|s| s.trim().to_ascii_uppercase()).filter(|s| !s.is_empty()) {
+        Some(s) if s.len() <= 2 && sectors::Entity::find_by_id(s.clone()).one(db).await?.is_some() => Some(s),
+        Some(_) => {
+            e.add("sector", "unknown", "names no ISIC section (A–U)");
+            None
+        }
+        None => None,
+    };
     match (reporting_country, partner, ntm, title, description, severity, frequency) {
         (Some(rc), Some(partner), Some(ntm), Some(title), Some(description), Some(severity), Some(frequency))
             if e.is_empty() =>
@@ -173,6 +185,7 @@ pub(super) async fn checked(db: &DatabaseConnection, i: &ImpedimentInput) -> App
                 currency,
                 source,
                 topic_ids,
+                sector,
             })
         }
         _ => Err(e.into()),

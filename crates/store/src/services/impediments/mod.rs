@@ -3,6 +3,7 @@
 //! through a workflow whose every step is kept with its note.
 
 pub(crate) mod fields;
+mod links;
 mod list;
 mod steps;
 mod summary;
@@ -64,6 +65,9 @@ async fn views<C: ConnectionTrait>(db: &C, rows: Vec<impediments::Model>) -> App
                 raised_body: r.raised_body,
                 raised_on: r.raised_on,
                 topic_ids,
+                sector: r.sector,
+                stakeholder_id: r.stakeholder_id,
+                response_id: r.response_id,
                 version: r.version,
                 created_at: r.created_at,
                 updated_at: r.updated_at,
@@ -107,6 +111,7 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: ImpedimentInp
     authorize(actor, Operation::WriteDelegationRecords)?;
     let delegation = crate::services::visibility::owning_delegation(actor, input.delegation_id)?;
     let f = fields::checked(db, &input).await?;
+    let link = links::resolve(db, actor, &input, f.sector.clone()).await?;
     let (_write, txn) = crate::db::begin_write(db).await?;
     let now = Utc::now();
     let id = ImpedimentId::new().as_uuid();
@@ -125,14 +130,14 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: ImpedimentInp
         frequency: Set(f.frequency.as_str().to_owned()),
         estimated_cost: Set(f.estimated_cost),
         currency: Set(f.currency),
-        source: Set(f.source.unwrap_or(ImpedimentSource::Staff).as_str().to_owned()),
+        source: Set(f.source.or(link.source).unwrap_or(ImpedimentSource::Staff).as_str().to_owned()),
         status: Set(ImpedimentStatus::Reported.as_str().to_owned()),
         raised_body: Set(None),
         raised_on: Set(None),
         created_by: Set(Some(actor.user_id.as_uuid())),
-        sector: Set(None),
-        stakeholder_id: Set(None),
-        response_id: Set(None),
+        sector: Set(link.sector),
+        stakeholder_id: Set(link.stakeholder_id),
+        response_id: Set(link.response_id),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),

@@ -32,8 +32,8 @@ pub async fn summary(
     authorize(actor, Operation::ReadDelegationRecords)?;
     let mut e = ValidationErrors::new();
     let query = filtered(db, actor, &f, &mut e).await?;
-    if !matches!(by, "chapter_partner" | "topic" | "month" | "status") {
-        e.add("by", "invalid_choice", "must be one of: chapter_partner, topic, month, status");
+    if !matches!(by, "chapter_partner" | "topic" | "month" | "status" | "sector") {
+        e.add("by", "invalid_choice", "must be one of: chapter_partner, topic, month, status, sector");
     }
     e.finish()?;
     let count = Expr::col((impediments::Entity, impediments::Column::Id)).count();
@@ -50,6 +50,17 @@ pub async fn summary(
             .await?
             .into_iter()
             .map(|(c, p, n)| SummaryCell { key: vec![c, p], count: n })
+            .collect(),
+        "sector" => query
+            .select_only()
+            .column(impediments::Column::Sector)
+            .column_as(count.clone(), "n")
+            .group_by(impediments::Column::Sector)
+            .into_tuple::<(Option<String>, i64)>()
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|(s, n)| SummaryCell { key: vec![s.unwrap_or_else(|| "unknown".into())], count: n })
             .collect(),
         "status" => query
             .select_only()

@@ -1,0 +1,75 @@
+//! Linking a new impediment to where it came from: a consultation response or a stakeholder, each one
+//! the caller may read. A link the caller may not read is "unknown", never "forbidden", so the answer
+//! does not confirm that the record exists.
+
+use gmc_domain::ids::DelegationId;
+use gmc_domain::impediment::ImpedimentSource;
+use gmc_domain::policy::{can_read, Ownership};
+use gmc_domain::{Actor, ValidationErrors, Visibility};
+use sea_orm::{DatabaseConnection, EntityTrait};
+use uuid::Uuid;
+
+use super::fields::ImpedimentInput;
+use crate::entities::{responses, stakeholders};
+use crate::services::consultations;
+use crate::{AppError, AppResult};
+
+pub(super) struct Link {
+    pub stakeholder_id: Option<Uuid>,
+    pub response_id: Option<Uuid>,
+    pub sector: Option<String>,
+    pub source: Option<ImpedimentSource>,
+}
+
+pub(super) async fn resolve(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    input: &ImpedimentInput,
+    sector: Option<String>,
+) -> AppResult<Link> {
+    let mut link = Link { stakeholder_id: None, response_id: None, sector, source: None };
+    let mut e = ValidationErrors::new();
+    if let Some(id) = input.response_id {
+        match readable_response(db, actor, id).await? {
+            Some(r) => {
+                link.response_id = Some(r.id);
+                link.source = Some(ImpedimentSource::Response);
+                link.sector = link.sector.or(r.sector);
+                link.stakeholder_id = r.stakeholder_id;
+            }
+            None => e.add("response_id", "unknown", "names no response you can read"),
+        }
+    }
+    if let Some(id) = input.stakeholder_id {
+        let s = stakeholders::Entity::find_by_id(id).one(db).await?;
+        // Stakeholders are records of their delegation: readable by its members and admins.
+        let readable = s.filter(|s| {
+            let owner = Ownership {
+                delegation_id: DelegationId::from_uuid(s.delegation_id),
+                visibility: Visibility::Delegation,
+            };
+            can_read(actor, owner)
+        });
+        match readable {
+            Some(s) => {
+                link.stakeholder_id = Some(s.id);
+                link.source = link.source.or(Some(ImpedimentSource::Stakeholder));
+                link.sector = link.sector.or(Some(s.sector));
+            }
+            None => e.add("stakeholder_id", "unknown", "names no stakeholder you can read"),
+        }
+    }
+    e.finish()?;
+    Ok(link)
+}
+
+async fn readable_response(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<Option<responses::Model>> {
+    let Some(r) = responses::Entity::find_by_id(id).one(db).await? else {
+        return Ok(None);
+    };
+    match consultations::find_readable(db, actor, r.consultation_id).await {
+        Ok(_) => Ok(Some(r)),
+        Err(AppError::NotFound(_)) => Ok(None),
+        Err(other) => Err(other),
+    }
+}
