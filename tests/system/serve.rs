@@ -102,3 +102,30 @@ async fn the_demo_seed_fills_the_impediment_registry_deterministically() {
         get_json(&client, &format!("{}/api/v1/impediments?limit=1&reporting_country=BGD", server2.base), &admin2).await;
     assert_eq!(page2["items"][0]["id"], first.as_str());
 }
+
+#[tokio::test]
+async fn the_demo_seed_adds_three_consultations_with_their_responses_the_same_way_every_time() {
+    let client = reqwest::Client::new();
+    let mut seen = Vec::new();
+    for _ in 0..2 {
+        let db = TestDatabase::create().await.unwrap();
+        assert!(run(command(&db, &["seed", "--demo"])).await.0);
+        let server = serve(command(&db, &[])).await;
+        let admin = login(&client, &server.base, "admin@gmc.test").await;
+        let list: Value = get_json(&client, &format!("{}/api/v1/consultations", server.base), &admin).await;
+        let items = list["items"].as_array().unwrap();
+        assert_eq!(items.len(), 3);
+        let total: i64 = items.iter().map(|c| c["response_count"].as_i64().unwrap()).sum();
+        assert!(total >= 2000, "{total} responses");
+        let bgd = items.iter().find(|c| c["languages"] == serde_json::json!(["en", "bn"])).unwrap();
+        assert_eq!(bgd["accepting_responses"], true);
+        let results: Value = get_json(
+            &client,
+            &format!("{}/api/v1/consultations/{}/results", server.base, bgd["id"].as_str().unwrap()),
+            &admin,
+        )
+        .await;
+        seen.push(results["questions"].clone());
+    }
+    assert_eq!(seen[0], seen[1], "the same seed gives the same answers");
+}

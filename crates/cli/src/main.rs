@@ -24,6 +24,9 @@ enum Command {
         /// How many synthetic impediments the demo registry holds (benchmarks use 100000).
         #[arg(long, default_value_t = gmc_store::services::demo_impediments::DEMO_IMPEDIMENTS)]
         impediments: usize,
+        /// Also add a 10-question benchmark consultation with this many responses (benchmarks use 100000).
+        #[arg(long, default_value_t = 0)]
+        bench_responses: usize,
     },
     /// Print the OpenAPI document (JSON) to stdout.
     Openapi,
@@ -46,7 +49,9 @@ async fn main() -> anyhow::Result<()> {
             tracing::info!("migrations applied");
             Ok(())
         }
-        Command::Seed { demo, impediments } => seed(settings, demo, impediments).await,
+        Command::Seed { demo, impediments, bench_responses } => {
+            seed(settings, demo, impediments, bench_responses).await
+        }
         Command::Openapi => Ok(()),
     }
 }
@@ -61,7 +66,7 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn seed(settings: Settings, demo: bool, impediments: usize) -> anyhow::Result<()> {
+async fn seed(settings: Settings, demo: bool, impediments: usize, bench_responses: usize) -> anyhow::Result<()> {
     if !demo {
         anyhow::bail!("nothing to seed: pass --demo for the demo accounts and records");
     }
@@ -71,6 +76,10 @@ async fn seed(settings: Settings, demo: bool, impediments: usize) -> anyhow::Res
     let db = gmc_store::db::connect(&settings.database_url).await?;
     gmc_store::db::migrate(&db).await?;
     gmc_store::services::demo::seed(&db, impediments).await?;
+    if bench_responses > 0 {
+        let id = gmc_store::services::demo::seed_benchmark_consultation(&db, bench_responses).await?;
+        tracing::info!(consultation = %id, responses = bench_responses, "benchmark consultation ready");
+    }
     tracing::info!("demo data ready: admin@gmc.test, analyst@gmc.test, delegate.bgd@gmc.test, delegate.npl@gmc.test");
     Ok(())
 }

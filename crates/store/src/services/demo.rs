@@ -49,11 +49,19 @@ pub async fn seed(db: &DatabaseConnection, impediments: usize) -> AppResult<()> 
     let admin = user_rows::Entity::find().filter(user_rows::Column::Email.eq("admin@gmc.test")).one(db).await?;
     if let Some(admin) = admin {
         super::demo_impediments::seed(db, admin.id, impediments).await?;
+        super::demo_consultations::seed(db, admin.id).await?;
     }
     Ok(())
 }
 
 /// The demo accounts and their watch-lists only: what tests start from.
+/// A 10-question consultation with `responses` synthetic responses, for the results benchmark.
+pub async fn seed_benchmark_consultation(db: &DatabaseConnection, responses: usize) -> AppResult<uuid::Uuid> {
+    let admin = user_rows::Entity::find().filter(user_rows::Column::Email.eq("admin@gmc.test")).one(db).await?;
+    let admin = admin.ok_or(crate::AppError::NotFound("admin account"))?;
+    super::demo_consultations::seed_benchmark(db, admin.id, responses).await
+}
+
 pub async fn seed_accounts(db: &DatabaseConnection) -> AppResult<()> {
     for u in DEMO_USERS {
         let exists = user_rows::Entity::find().filter(user_rows::Column::Email.eq(u.email)).one(db).await?;

@@ -5,6 +5,7 @@ pub mod audit_log;
 pub mod auth;
 pub mod consultations;
 pub mod demo;
+pub mod demo_consultations;
 pub mod demo_impediments;
 pub mod idempotency;
 pub mod impediments;

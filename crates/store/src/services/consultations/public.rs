@@ -124,11 +124,12 @@ pub async fn form(db: &DatabaseConnection, token: &str, lang: Option<&str>) -> A
     })
 }
 
-struct Profile {
-    country: Option<String>,
-    sector: Option<String>,
-    size_class: Option<String>,
-    women_led: Option<bool>,
+/// A checked respondent profile, copied onto every answer row.
+pub(crate) struct Profile {
+    pub country: Option<String>,
+    pub sector: Option<String>,
+    pub size_class: Option<String>,
+    pub women_led: Option<bool>,
 }
 
 async fn checked_profile(db: &DatabaseConnection, p: ProfileInput, e: &mut ValidationErrors) -> AppResult<Profile> {
@@ -242,7 +243,7 @@ pub async fn submit(
     Ok(Submitted { id, submitted_at: now })
 }
 
-fn answer_rows(
+pub(crate) fn answer_rows(
     response_id: Uuid,
     consultation_id: Uuid,
     checked: &[(String, Answer)],
