@@ -207,8 +207,7 @@ impl MigrationTrait for Migration {
             col("stakeholder_id").uuid().null().to_owned(),
             col("response_id").uuid().null().to_owned(),
         ] {
-            m.alter_table(Table::alter().table(Alias::new("impediments")).add_column(def.clone()).to_owned())
-                .await?;
+            m.alter_table(Table::alter().table(Alias::new("impediments")).add_column(def.clone()).to_owned()).await?;
         }
         indexes(m, "impediments", &[("ix_impediments_sector", &["sector"], false)]).await?;
         Ok(())
