@@ -4,7 +4,7 @@ use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::problem::{Problem, ProblemField};
-use crate::routes::{api_keys, audit, auth, health, impediments, reference, topics, users, watch_items};
+use crate::routes::{api_keys, audit, auth, health, impediments, reference, stakeholders, topics, users, watch_items};
 
 struct BearerAuth;
 
@@ -46,6 +46,9 @@ pagination (`limit`, `cursor` → `{items, next_cursor}`). Versioned records car
         impediments::list_impediments, impediments::summarize_impediments, impediments::create_impediment, impediments::get_impediment,
         impediments::update_impediment, impediments::delete_impediment, impediments::step_impediment,
         impediments::list_impediment_steps,
+        stakeholders::list_stakeholders, stakeholders::create_stakeholder, stakeholders::get_stakeholder,
+        stakeholders::update_stakeholder, stakeholders::delete_stakeholder, stakeholders::get_stakeholder_contact,
+        stakeholders::erase_stakeholder,
         users::list_users, users::get_user, users::create_user, users::update_user,
         api_keys::list_api_keys, api_keys::create_api_key, api_keys::revoke_api_key,
         audit::list_audit_events,
@@ -58,6 +61,7 @@ pagination (`limit`, `cursor` → `{items, next_cursor}`). Versioned records car
         (name = "topics", description = "The catalogue of WTO topics"),
         (name = "watch-list", description = "Each delegation's followed topics and notes (delegation-level records)"),
         (name = "impediments", description = "The registry of trade impediments MSMEs face, classified by UNCTAD MAST chapter or procedural obstacle, HS product and partner market"),
+        (name = "stakeholders", description = "MSMEs, associations, chambers and cooperatives a delegation hears; contact details are personal data, read only through the audited contact endpoint"),
         (name = "api-keys", description = "Keys for third-party integrations"),
         (name = "admin", description = "Users and the audit log"),
         (name = "health", description = "Liveness and readiness"),

@@ -9,6 +9,7 @@ pub mod macros;
 pub mod page;
 pub mod policy;
 pub mod reference;
+pub mod stakeholder;
 pub mod topic;
 pub mod user;
 pub mod watch;

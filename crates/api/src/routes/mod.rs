@@ -6,6 +6,7 @@ pub mod auth;
 pub mod health;
 pub mod impediments;
 pub mod reference;
+pub mod stakeholders;
 pub mod topics;
 pub mod users;
 pub mod watch_items;
@@ -53,6 +54,7 @@ pub fn configure_api(cfg: &mut web::ServiceConfig) {
     topics::configure(cfg);
     watch_items::configure(cfg);
     impediments::configure(cfg);
+    stakeholders::configure(cfg);
     users::configure(cfg);
     api_keys::configure(cfg);
     audit::configure(cfg);
