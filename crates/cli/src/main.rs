@@ -71,6 +71,6 @@ async fn seed(settings: Settings, demo: bool, impediments: usize) -> anyhow::Res
     let db = gmc_store::db::connect(&settings.database_url).await?;
     gmc_store::db::migrate(&db).await?;
     gmc_store::services::demo::seed(&db, impediments).await?;
-    tracing::info!("demo data ready: admin@gmc.test, analyst@gmc.test, delegate.bgd@gmc.test, delegate.npl@gmc.test");
+    tracing::info!("demo data ready: admin@gmc.test, analyst@gmc.test, delegate.bgd@gmc.test, delegate.npl@gmc.test, msme.bgd@gmc.test (stakeholder)");
     Ok(())
 }

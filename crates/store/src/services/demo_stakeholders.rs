@@ -71,6 +71,26 @@ const SECTORS: &[((&str, &[&str]), u32)] = &[
 ];
 
 const SUFFIXES: &[&str] = &["Ltd", "Enterprise", "& Co", "Industries", "Pvt Ltd", "Group", "Works"];
+/// Trades whose words already name a business.
+const COMPLETE: &[&str] = &[
+    "Farms",
+    "Growers",
+    "Producers",
+    "Exports",
+    "Mills",
+    "Fisheries",
+    "Traders",
+    "House",
+    "Workshop",
+    "Studio",
+    "Laboratory",
+    "Homestays",
+    "Services",
+    "Consultancy",
+    "Wholesale",
+    "Logistics",
+    "Forwarding",
+];
 const GIVEN: &[&str] =
     &["Amina", "Rahim", "Sita", "Arjun", "Nguyen", "Siti", "Maria", "Dawa", "Nimal", "Sokha", "Aye", "Farah"];
 const FAMILY: &[&str] =
@@ -118,7 +138,15 @@ pub async fn seed(db: &DatabaseConnection, created_by: Uuid) -> AppResult<()> {
             "association" => format!("{place} {trade} Association"),
             "cooperative" => format!("{place} {trade} Cooperative"),
             "chamber" => format!("{place} Chamber of Commerce and Industry"),
-            _ => format!("{place} {trade} {}", SUFFIXES[rng.gen_range(0..SUFFIXES.len())]),
+            _ => {
+                let suffix = SUFFIXES[rng.gen_range(0..SUFFIXES.len())];
+                // "Sylhet Tea Growers" already reads as a firm's name; "Sylhet Knitwear" needs "Ltd".
+                if COMPLETE.iter().any(|w| trade.ends_with(w)) {
+                    format!("{place} {trade}")
+                } else {
+                    format!("{place} {trade} {suffix}")
+                }
+            }
         };
         let size = *pick(&mut rng, &[("micro", 50), ("small", 34), ("medium", 16)]);
         let range = match size {
@@ -183,7 +211,7 @@ async fn demo_account(db: &DatabaseConnection) -> AppResult<Option<Uuid>> {
     }
     let input = UserInput {
         email: DEMO_STAKEHOLDER_ACCOUNT.into(),
-        name: "Dhaka Knitwear (MSME account)".into(),
+        name: "MSME account (Bangladesh demo)".into(),
         password: DEMO_PASSWORD.into(),
         role: "stakeholder".into(),
         delegation_id: None,
