@@ -4,7 +4,9 @@ use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::problem::{Problem, ProblemField};
-use crate::routes::{api_keys, audit, auth, consultations, health, impediments, reference, topics, users, watch_items};
+use crate::routes::{
+    api_keys, audit, auth, consultations, health, impediments, reference, stakeholders, topics, users, watch_items,
+};
 
 struct BearerAuth;
 
@@ -52,6 +54,9 @@ pagination (`limit`, `cursor` → `{items, next_cursor}`). Versioned records car
         consultations::list_consultation_text_answers, consultations::list_consultation_responses,
         consultations::export_consultation_results, consultations::export_consultation_responses,
         consultations::get_public_form, consultations::submit_public_response,
+        stakeholders::list_stakeholders, stakeholders::create_stakeholder, stakeholders::get_stakeholder,
+        stakeholders::update_stakeholder, stakeholders::delete_stakeholder, stakeholders::get_stakeholder_contact,
+        stakeholders::erase_stakeholder,
         users::list_users, users::get_user, users::create_user, users::update_user,
         api_keys::list_api_keys, api_keys::create_api_key, api_keys::revoke_api_key,
         audit::list_audit_events,
@@ -66,6 +71,7 @@ pagination (`limit`, `cursor` → `{items, next_cursor}`). Versioned records car
         (name = "impediments", description = "The registry of trade impediments MSMEs face, classified by UNCTAD MAST chapter or procedural obstacle, HS product and partner market"),
         (name = "consultations", description = "Hearing MSMEs: multilingual questionnaires, results with small-cell suppression, anonymised exports"),
         (name = "public", description = "The public response form behind a consultation's link token (no sign-in)"),
+        (name = "stakeholders", description = "MSMEs, associations, chambers and cooperatives a delegation hears; contact details are personal data, read only through the audited contact endpoint"),
         (name = "api-keys", description = "Keys for third-party integrations"),
         (name = "admin", description = "Users and the audit log"),
         (name = "health", description = "Liveness and readiness"),

@@ -80,6 +80,6 @@ async fn seed(settings: Settings, demo: bool, impediments: usize, bench_response
         let id = gmc_store::services::demo::seed_benchmark_consultation(&db, bench_responses).await?;
         tracing::info!(consultation = %id, responses = bench_responses, "benchmark consultation ready");
     }
-    tracing::info!("demo data ready: admin@gmc.test, analyst@gmc.test, delegate.bgd@gmc.test, delegate.npl@gmc.test");
+    tracing::info!("demo data ready: admin@gmc.test, analyst@gmc.test, delegate.bgd@gmc.test, delegate.npl@gmc.test, msme.bgd@gmc.test (stakeholder)");
     Ok(())
 }

@@ -27,14 +27,8 @@ string_enum!(QuestionKind {
     Text => "text",
 });
 
-string_enum!(
-    /// Micro (< 10 employees), small (10–49), medium (50–249).
-    SizeClass {
-        Micro => "micro",
-        Small => "small",
-        Medium => "medium",
-    }
-);
+/// Respondent profiles use the stakeholders' size classes.
+pub use crate::stakeholder::SizeClass;
 
 string_enum!(
     /// How a response arrived.

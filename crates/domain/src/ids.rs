@@ -10,3 +10,4 @@ id_type!(ApiKeyId);
 id_type!(MinisterialId);
 id_type!(AuditEventId);
 id_type!(ImpedimentId);
+id_type!(StakeholderId);

@@ -10,6 +10,7 @@ pub mod macros;
 pub mod page;
 pub mod policy;
 pub mod reference;
+pub mod stakeholder;
 pub mod topic;
 pub mod user;
 pub mod watch;
@@ -40,10 +41,9 @@ mod tests {
         same_spelling(TopicStatus::ALL, TopicStatus::as_str);
         same_spelling(NtmKind::ALL, NtmKind::as_str);
         same_spelling(Priority::ALL, Priority::as_str);
-        use crate::consultation::{Channel, ConsultationStatus, PublicState, QuestionKind, SizeClass};
+        use crate::consultation::{Channel, ConsultationStatus, PublicState, QuestionKind};
         same_spelling(ConsultationStatus::ALL, ConsultationStatus::as_str);
         same_spelling(QuestionKind::ALL, QuestionKind::as_str);
-        same_spelling(SizeClass::ALL, SizeClass::as_str);
         same_spelling(Channel::ALL, Channel::as_str);
         same_spelling(PublicState::ALL, PublicState::as_str);
     }

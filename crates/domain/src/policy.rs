@@ -2,7 +2,7 @@
 //! `read_scope` / `can_read` / `can_write` for delegation-owned records; nothing else decides access.
 
 use crate::actor::{Actor, Role, Scope, Visibility};
-use crate::ids::DelegationId;
+use crate::ids::{DelegationId, UserId};
 
 /// Every kind of thing a caller can ask the system to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,11 +158,53 @@ pub fn sees_small_cells(actor: &Actor) -> bool {
     actor.is_admin()
 }
 
+/// Which stakeholders an actor may read. Stakeholders carry no visibility: they are the delegation's
+/// own contacts, so they are narrower than other delegation-owned records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StakeholderScope {
+    /// Admins and analysts (who never see contact details, see `can_read_contact`).
+    All,
+    /// Delegates and focal points: their own delegation's.
+    Delegation(DelegationId),
+    /// A `stakeholder` account: only the record linked to it.
+    LinkedUser(UserId),
+    /// A member role without a delegation (not a valid account; reads nothing).
+    Nothing,
+}
+
+pub fn stakeholder_scope(actor: &Actor) -> StakeholderScope {
+    match actor.role {
+        Role::Admin | Role::Analyst => StakeholderScope::All,
+        Role::Delegate | Role::FocalPoint => {
+            actor.delegation_id.map(StakeholderScope::Delegation).unwrap_or(StakeholderScope::Nothing)
+        }
+        Role::Stakeholder => StakeholderScope::LinkedUser(actor.user_id),
+    }
+}
+
+pub fn can_read_stakeholder(actor: &Actor, owner: DelegationId, linked_user: Option<UserId>) -> bool {
+    match stakeholder_scope(actor) {
+        StakeholderScope::All => true,
+        StakeholderScope::Delegation(d) => d == owner,
+        StakeholderScope::LinkedUser(u) => linked_user == Some(u),
+        StakeholderScope::Nothing => false,
+    }
+}
+
+/// Contact details (personal data): admins and members of the owning delegation, and only with a
+/// signed-in session — personal data does not leave through integrations (API keys).
+pub fn can_read_contact(actor: &Actor, owner: DelegationId) -> bool {
+    if actor.is_api_key() {
+        return false;
+    }
+    actor.is_admin() || (actor.role.needs_delegation() && actor.delegation_id == Some(owner))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::actor::AuthMethod;
-    use crate::ids::{ApiKeyId, UserId};
+    use crate::ids::ApiKeyId;
 
     fn actor(role: Role, delegation: Option<DelegationId>) -> Actor {
         Actor { user_id: UserId::new(), role, delegation_id: delegation, method: AuthMethod::Session }
@@ -240,5 +282,27 @@ mod tests {
         let mut a = actor(Role::Delegate, Some(DelegationId::new()));
         a.method = AuthMethod::ApiKey { id: ApiKeyId::new(), scopes: vec![Scope::Admin] };
         assert_eq!(authorize(&a, Operation::ManageUsers), Err(Denied::Forbidden));
+    }
+
+    #[test]
+    fn analysts_read_every_stakeholder_but_only_admins_and_members_read_contacts() {
+        let bgd = DelegationId::new();
+        let analyst = actor(Role::Analyst, None);
+        assert!(can_read_stakeholder(&analyst, bgd, None));
+        assert!(!can_read_contact(&analyst, bgd));
+        let member = actor(Role::FocalPoint, Some(bgd));
+        assert!(can_read_contact(&member, bgd));
+        assert!(!can_read_stakeholder(&actor(Role::Delegate, Some(DelegationId::new())), bgd, None));
+        let mut keyed = actor(Role::Admin, None);
+        keyed.method = AuthMethod::ApiKey { id: ApiKeyId::new(), scopes: vec![Scope::Read] };
+        assert!(!can_read_contact(&keyed, bgd), "personal data does not leave through API keys");
+    }
+
+    #[test]
+    fn a_stakeholder_account_reads_only_its_linked_record() {
+        let s = actor(Role::Stakeholder, None);
+        assert!(can_read_stakeholder(&s, DelegationId::new(), Some(s.user_id)));
+        assert!(!can_read_stakeholder(&s, DelegationId::new(), Some(UserId::new())));
+        assert!(!can_read_stakeholder(&s, DelegationId::new(), None));
     }
 }

@@ -205,3 +205,40 @@ pub struct ConsultationView {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
+
+/// A stakeholder as lists and reads show it: never the contact values themselves (those come only
+/// from `stakeholders::contact`, audited), just whether there are any and the consent behind them.
+#[derive(Debug, Clone)]
+pub struct StakeholderView {
+    pub id: Uuid,
+    pub delegation_id: Uuid,
+    pub external_id: Option<String>,
+    pub name: String,
+    pub kind: gmc_domain::stakeholder::StakeholderKind,
+    pub country: String,
+    pub sector: String,
+    pub size_class: gmc_domain::stakeholder::SizeClass,
+    pub employees: Option<i32>,
+    pub women_led: bool,
+    pub exporter: bool,
+    pub importer: bool,
+    pub has_contact: bool,
+    pub consent_purpose: Option<String>,
+    pub consent_at: Option<NaiveDate>,
+    pub user_id: Option<Uuid>,
+    pub erased: bool,
+    pub erased_at: Option<DateTime<Utc>>,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A stakeholder's contact details with the consent they were given under.
+#[derive(Debug, Clone)]
+pub struct StakeholderContactView {
+    pub contact_name: Option<String>,
+    pub contact_email: Option<String>,
+    pub contact_phone: Option<String>,
+    pub consent_purpose: Option<String>,
+    pub consent_at: Option<NaiveDate>,
+}

@@ -17,6 +17,8 @@ const TopicsRoute = lazyPage(() => import('./routes/app/topics'), 'TopicsRoute')
 const TopicRoute = lazyPage(() => import('./routes/app/topic'), 'TopicRoute');
 const ImpedimentsRoute = lazyPage(() => import('./routes/app/impediments'), 'ImpedimentsRoute');
 const ImpedimentRoute = lazyPage(() => import('./routes/app/impediment'), 'ImpedimentRoute');
+const StakeholdersRoute = lazyPage(() => import('./routes/app/stakeholders'), 'StakeholdersRoute');
+const StakeholderRoute = lazyPage(() => import('./routes/app/stakeholder'), 'StakeholderRoute');
 const AdminRoute = lazyPage(() => import('./routes/app/admin'), 'AdminRoute');
 const NotBuiltRoute = lazyPage(() => import('./routes/app/not-built'), 'NotBuiltRoute');
 const NotFoundRoute = lazyPage(() => import('./routes/not-found'), 'NotFoundRoute');
@@ -41,6 +43,8 @@ const router = createBrowserRouter([
       { path: 'topics/:code', element: <TopicRoute /> },
       { path: 'impediments', element: <ImpedimentsRoute /> },
       { path: 'impediments/:id', element: <ImpedimentRoute /> },
+      { path: 'stakeholders', element: <StakeholdersRoute /> },
+      { path: 'stakeholders/:id', element: <StakeholderRoute /> },
       { path: 'admin', element: <AdminRoute /> },
       ...notBuilt.map((path) => ({ path, element: <NotBuiltRoute /> })),
       { path: '*', element: <NotFoundRoute /> },

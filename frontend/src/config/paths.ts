@@ -7,6 +7,8 @@ export const paths = {
   consultations: '/consultations',
   impediments: '/impediments',
   impediment: (id: string) => `/impediments/${encodeURIComponent(id)}`,
+  stakeholders: '/stakeholders',
+  stakeholder: (id: string) => `/stakeholders/${encodeURIComponent(id)}`,
   briefings: '/briefings',
   meetings: '/meetings',
   ministerial: '/ministerial',

@@ -7,6 +7,7 @@ pub mod consultations;
 pub mod health;
 pub mod impediments;
 pub mod reference;
+pub mod stakeholders;
 pub mod topics;
 pub mod users;
 pub mod watch_items;
@@ -55,6 +56,7 @@ pub fn configure_api(cfg: &mut web::ServiceConfig) {
     watch_items::configure(cfg);
     impediments::configure(cfg);
     consultations::configure(cfg);
+    stakeholders::configure(cfg);
     users::configure(cfg);
     api_keys::configure(cfg);
     audit::configure(cfg);

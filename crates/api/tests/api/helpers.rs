@@ -37,6 +37,11 @@ impl TestApp {
         TestApp { base, client, _db: db }
     }
 
+    /// A direct connection to the test's database, for arranging rows no endpoint creates yet.
+    pub async fn db(&self) -> sea_orm::DatabaseConnection {
+        gmc_store::db::connect(&self._db.url).await.expect("connect")
+    }
+
     pub fn request(&self, method: Method, path: &str, token: Option<&str>) -> RequestBuilder {
         let rb = self.client.request(method, format!("{}{path}", self.base));
         match token {

@@ -12,6 +12,7 @@ mod impediments;
 mod matrix;
 mod openapi;
 mod reference;
+mod stakeholders;
 mod topics;
 mod users;
 mod watch;

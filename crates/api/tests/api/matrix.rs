@@ -58,6 +58,13 @@ const MATRIX: &[(&str, [u16; 5])] = &[
     ("export_consultation_responses", [401, 200, 404, 200, 404]),
     ("get_public_form", [200, 200, 200, 200, 200]),
     ("submit_public_response", [201, 201, 201, 201, 201]),
+    ("list_stakeholders", [401, 200, 200, 200, 200]),
+    ("create_stakeholder", [401, 201, 403, 201, 403]),
+    ("get_stakeholder", [401, 200, 200, 200, 404]),
+    ("update_stakeholder", [401, 200, 403, 200, 404]),
+    ("delete_stakeholder", [401, 204, 403, 204, 404]),
+    ("get_stakeholder_contact", [401, 200, 403, 200, 404]),
+    ("erase_stakeholder", [401, 200, 403, 200, 404]),
     ("list_users", [401, 200, 403, 403, 403]),
     ("get_user", [401, 200, 403, 403, 403]),
     ("create_user", [401, 201, 403, 403, 403]),
@@ -148,6 +155,18 @@ async fn fresh_bgd_consultation(app: &TestApp, ctx: &Ctx, open: bool) -> (String
     (id, token)
 }
 
+fn stakeholder_body(delegation: &str) -> Value {
+    json!({"delegation_id": delegation, "name": "Chattogram Shrimp Farms Ltd", "kind": "msme", "country": "BGD",
+           "sector": "A", "size_class": "small", "employees": 25, "contact_email": "owner@example.org",
+           "consent_purpose": "consultations", "consent_at": "2026-01-15"})
+}
+
+async fn fresh_bgd_stakeholder(app: &TestApp, ctx: &Ctx) -> String {
+    let res = app.post_json("/api/v1/stakeholders", Some(&ctx.admin), stakeholder_body(&ctx.bgd_delegation)).await;
+    assert_eq!(res.status(), 201);
+    res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned()
+}
+
 async fn fresh_refresh_token(app: &TestApp) -> String {
     app.login_pair(BGD).await["refresh_token"].as_str().unwrap().to_owned()
 }
@@ -229,6 +248,15 @@ async fn prepare(app: &TestApp, ctx: &Ctx, op: &str, template: &str, method: Met
         "submit_public_response" => {
             call.path = template.replace("{token}", &fresh_bgd_consultation(app, ctx, true).await.1);
             call.body = Some(json!({"lang": "en", "answers": {"q1": "no"}, "profile": {"country": "BGD"}}));
+        }
+        "create_stakeholder" => call.body = Some(stakeholder_body(&ctx.bgd_delegation)),
+        "get_stakeholder" | "delete_stakeholder" | "get_stakeholder_contact" | "erase_stakeholder" => {
+            call.path = id(&fresh_bgd_stakeholder(app, ctx).await)
+        }
+        "update_stakeholder" => {
+            call.path = id(&fresh_bgd_stakeholder(app, ctx).await);
+            call.body = Some(json!({"exporter": true}));
+            call.if_match = Some("\"1\"");
         }
         "get_user" => call.path = id(&ctx.npl_user),
         "create_user" => {

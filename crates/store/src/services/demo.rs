@@ -42,12 +42,13 @@ const DEMO_WATCH: &[(&str, &str, &str, &str, &str)] = &[
      "Following the moratorium discussion; MSMEs selling handicrafts online rely on low-cost digital trade."),
 ];
 
-/// Creates what is missing of the demo accounts and records, and a synthetic impediment registry of
-/// `impediments` records (`demo_impediments::DEMO_IMPEDIMENTS` for a demo; more for benchmarks).
+/// Creates what is missing of the demo accounts and records, a synthetic stakeholder directory
+/// (`demo_stakeholders`) and a synthetic impediment registry of `impediments` records (`demo_impediments::DEMO_IMPEDIMENTS` for a demo; more for benchmarks).
 pub async fn seed(db: &DatabaseConnection, impediments: usize) -> AppResult<()> {
     seed_accounts(db).await?;
     let admin = user_rows::Entity::find().filter(user_rows::Column::Email.eq("admin@gmc.test")).one(db).await?;
     if let Some(admin) = admin {
+        super::demo_stakeholders::seed(db, admin.id).await?;
         super::demo_impediments::seed(db, admin.id, impediments).await?;
         super::demo_consultations::seed(db, admin.id).await?;
     }

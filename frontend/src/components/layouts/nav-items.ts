@@ -6,6 +6,7 @@ export const navItems = [
   { to: paths.topics, key: 'topics' },
   { to: paths.consultations, key: 'consultations' },
   { to: paths.impediments, key: 'impediments' },
+  { to: paths.stakeholders, key: 'stakeholders' },
   { to: paths.briefings, key: 'briefings' },
   { to: paths.meetings, key: 'meetings' },
   { to: paths.ministerial, key: 'ministerial' },

@@ -2,15 +2,13 @@
 //! the caller may read. A link the caller may not read is "unknown", never "forbidden", so the answer
 //! does not confirm that the record exists.
 
-use gmc_domain::ids::DelegationId;
 use gmc_domain::impediment::ImpedimentSource;
-use gmc_domain::policy::{can_read, Ownership};
-use gmc_domain::{Actor, ValidationErrors, Visibility};
+use gmc_domain::{Actor, ValidationErrors};
 use sea_orm::{DatabaseConnection, EntityTrait};
 use uuid::Uuid;
 
 use super::fields::ImpedimentInput;
-use crate::entities::{responses, stakeholders};
+use crate::entities::responses;
 use crate::services::consultations;
 use crate::{AppError, AppResult};
 
@@ -41,15 +39,11 @@ pub(super) async fn resolve(
         }
     }
     if let Some(id) = input.stakeholder_id {
-        let s = stakeholders::Entity::find_by_id(id).one(db).await?;
-        // Stakeholders are records of their delegation: readable by its members and admins.
-        let readable = s.filter(|s| {
-            let owner = Ownership {
-                delegation_id: DelegationId::from_uuid(s.delegation_id),
-                visibility: Visibility::Delegation,
-            };
-            can_read(actor, owner)
-        });
+        let readable = match crate::services::stakeholders::readable(db, actor, id).await {
+            Ok(s) => Some(s),
+            Err(AppError::NotFound(_)) => None,
+            Err(other) => return Err(other),
+        };
         match readable {
             Some(s) => {
                 link.stakeholder_id = Some(s.id);

@@ -1,0 +1,407 @@
+//! Checking a stakeholder's fields. A create is a patch over nothing, so both paths compute the whole
+//! record a write would leave and check it as one: shapes through domain types, references (country,
+//! sector, linked user) against the database, the size rule and the consent rule on the final state.
+
+use chrono::{NaiveDate, Utc};
+use gmc_domain::error::{optional_text, parse_enum, required_text};
+use gmc_domain::reference::CountryCode;
+use gmc_domain::stakeholder::{
+    check_consent, check_consent_date, check_size, parse_employees, parse_phone, SizeClass, StakeholderKind,
+};
+use gmc_domain::user::Email;
+use gmc_domain::{Role, ValidationErrors};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use serde_json::{json, Map, Value};
+use uuid::Uuid;
+
+use crate::entities::{countries, sectors, stakeholders, users};
+use crate::AppResult;
+
+pub struct StakeholderInput {
+    pub delegation_id: Option<Uuid>,
+    pub external_id: Option<String>,
+    pub name: String,
+    pub kind: String,
+    pub country: String,
+    pub sector: String,
+    pub size_class: String,
+    pub employees: Option<i64>,
+    pub women_led: bool,
+    pub exporter: bool,
+    pub importer: bool,
+    pub contact_name: Option<String>,
+    pub contact_email: Option<String>,
+    pub contact_phone: Option<String>,
+    pub consent_purpose: Option<String>,
+    pub consent_at: Option<NaiveDate>,
+    pub user_id: Option<Uuid>,
+}
+
+/// Fields to change; `None` keeps a field, `Some(None)` clears an optional one.
+#[derive(Default)]
+pub struct StakeholderPatch {
+    pub external_id: Option<Option<String>>,
+    pub name: Option<String>,
+    pub kind: Option<String>,
+    pub country: Option<String>,
+    pub sector: Option<String>,
+    pub size_class: Option<String>,
+    pub employees: Option<Option<i64>>,
+    pub women_led: Option<bool>,
+    pub exporter: Option<bool>,
+    pub importer: Option<bool>,
+    pub contact_name: Option<Option<String>>,
+    pub contact_email: Option<Option<String>>,
+    pub contact_phone: Option<Option<String>>,
+    pub consent_purpose: Option<Option<String>>,
+    pub consent_at: Option<Option<NaiveDate>>,
+    pub user_id: Option<Option<Uuid>>,
+}
+
+impl From<StakeholderInput> for StakeholderPatch {
+    fn from(i: StakeholderInput) -> Self {
+        StakeholderPatch {
+            external_id: Some(i.external_id),
+            name: Some(i.name),
+            kind: Some(i.kind),
+            country: Some(i.country),
+            sector: Some(i.sector),
+            size_class: Some(i.size_class),
+            employees: Some(i.employees),
+            women_led: Some(i.women_led),
+            exporter: Some(i.exporter),
+            importer: Some(i.importer),
+            contact_name: Some(i.contact_name),
+            contact_email: Some(i.contact_email),
+            contact_phone: Some(i.contact_phone),
+            consent_purpose: Some(i.consent_purpose),
+            consent_at: Some(i.consent_at),
+            user_id: Some(i.user_id),
+        }
+    }
+}
+
+impl StakeholderPatch {
+    fn is_empty(&self) -> bool {
+        self.external_id.is_none()
+            && self.name.is_none()
+            && self.kind.is_none()
+            && self.country.is_none()
+            && self.sector.is_none()
+            && self.size_class.is_none()
+            && self.employees.is_none()
+            && self.women_led.is_none()
+            && self.exporter.is_none()
+            && self.importer.is_none()
+            && self.contact_name.is_none()
+            && self.contact_email.is_none()
+            && self.contact_phone.is_none()
+            && self.consent_purpose.is_none()
+            && self.consent_at.is_none()
+            && self.user_id.is_none()
+    }
+}
+
+/// The whole record a write leaves, checked.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Fields {
+    pub external_id: Option<String>,
+    pub name: String,
+    pub kind: StakeholderKind,
+    pub country: String,
+    pub sector: String,
+    pub size_class: SizeClass,
+    pub employees: Option<i32>,
+    pub women_led: bool,
+    pub exporter: bool,
+    pub importer: bool,
+    pub contact_name: Option<String>,
+    pub contact_email: Option<String>,
+    pub contact_phone: Option<String>,
+    pub consent_purpose: Option<String>,
+    pub consent_at: Option<NaiveDate>,
+    pub user_id: Option<Uuid>,
+}
+
+/// Contact columns: never written to the audit log, only noted as changed.
+pub(super) const CONTACT_FIELDS: [&str; 3] = ["contact_name", "contact_email", "contact_phone"];
+
+/// Empty or blank text means "none".
+fn blank_to_none(v: Option<String>) -> Option<String> {
+    v.filter(|s| !s.trim().is_empty())
+}
+
+/// Checks the patch over `current` (`None` for a create) and returns the resulting record.
+pub(super) async fn checked(
+    db: &DatabaseConnection,
+    current: Option<&stakeholders::Model>,
+    p: StakeholderPatch,
+) -> AppResult<Fields> {
+    let mut e = ValidationErrors::new();
+    if current.is_some() && p.is_empty() {
+        e.add("body", "empty", "names no field to change");
+        return Err(e.into());
+    }
+    let own_id = current.map(|c| c.id);
+    let name = match (&p.name, current) {
+        (Some(n), _) => e.check("name", required_text(n, 200)),
+        (None, Some(c)) => Some(c.name.clone()),
+        (None, None) => e.check("name", required_text("", 200)),
+    };
+    let kind = match (&p.kind, current) {
+        (Some(k), _) => e.check("kind", parse_enum::<StakeholderKind>(k.trim())),
+        (None, Some(c)) => c.kind.parse().ok(),
+        (None, None) => None,
+    };
+    let size_class = match (&p.size_class, current) {
+        (Some(s), _) => e.check("size_class", parse_enum::<SizeClass>(s.trim())),
+        (None, Some(c)) => c.size_class.parse().ok(),
+        (None, None) => None,
+    };
+    let country = match (&p.country, current) {
+        (Some(c), _) => match e.check("country", CountryCode::parse(c)) {
+            Some(code) if countries::Entity::find_by_id(code.as_str()).one(db).await?.is_none() => {
+                e.add("country", "unknown", "names no country");
+                None
+            }
+            other => other.map(|c| c.as_str().to_owned()),
+        },
+        (None, Some(c)) => Some(c.country.clone()),
+        (None, None) => None,
+    };
+    let sector = match (&p.sector, current) {
+        (Some(s), _) => {
+            let code = s.trim().to_ascii_uppercase();
+            let known = code.len() <= 2
+                && !code.is_empty()
+                && sectors::Entity::find_by_id(code.as_str()).one(db).await?.is_some();
+            if !known {
+                e.add("sector", "unknown", "must be an ISIC Rev.4 section code (A–U)");
+            }
+            known.then_some(code)
+        }
+        (None, Some(c)) => Some(c.sector.clone()),
+        (None, None) => None,
+    };
+    let employees = match &p.employees {
+        Some(Some(n)) => e.check("employees", parse_employees(*n)).map(Some),
+        Some(None) => Some(None),
+        None => Some(current.and_then(|c| c.employees)),
+    };
+    if let (Some(Some(n)), Some(size)) = (employees, size_class) {
+        e.check("employees", check_size(size, n.into()));
+    }
+    let external_id = match &p.external_id {
+        Some(v) => match blank_to_none(v.clone()) {
+            None => Some(None),
+            Some(x) => match e.check("external_id", optional_text(&x, 64)) {
+                Some(x) if external_id_taken(db, &x, own_id).await? => {
+                    e.add("external_id", "taken", "another stakeholder already has this external id");
+                    None
+                }
+                other => other.map(Some),
+            },
+        },
+        None => Some(current.and_then(|c| c.external_id.clone())),
+    };
+    let text = |e: &mut ValidationErrors, field: &str, v: &Option<Option<String>>, old: Option<&String>, max| match v {
+        Some(v) => match blank_to_none(v.clone()) {
+            None => Some(None),
+            Some(x) => e.check(field, optional_text(&x, max)).map(Some),
+        },
+        None => Some(old.cloned()),
+    };
+    let contact_name =
+        text(&mut e, "contact_name", &p.contact_name, current.and_then(|c| c.contact_name.as_ref()), 200);
+    let consent_purpose =
+        text(&mut e, "consent_purpose", &p.consent_purpose, current.and_then(|c| c.consent_purpose.as_ref()), 500);
+    let contact_email = match &p.contact_email {
+        Some(v) => match blank_to_none(v.clone()) {
+            None => Some(None),
+            Some(x) => e.check("contact_email", Email::parse(&x)).map(|m| Some(m.as_str().to_owned())),
+        },
+        None => Some(current.and_then(|c| c.contact_email.clone())),
+    };
+    let contact_phone = match &p.contact_phone {
+        Some(v) => match blank_to_none(v.clone()) {
+            None => Some(None),
+            Some(x) => e.check("contact_phone", parse_phone(&x)).map(Some),
+        },
+        None => Some(current.and_then(|c| c.contact_phone.clone())),
+    };
+    let consent_at = match &p.consent_at {
+        Some(Some(d)) => e.check("consent_at", check_consent_date(*d, Utc::now().date_naive())).map(Some),
+        Some(None) => Some(None),
+        None => Some(current.and_then(|c| c.consent_at)),
+    };
+    let user_id = match &p.user_id {
+        Some(Some(u)) => {
+            check_user(db, &mut e, *u, own_id).await?;
+            Some(Some(*u))
+        }
+        Some(None) => Some(None),
+        None => Some(current.and_then(|c| c.user_id)),
+    };
+    if let (Some(n), Some(m), Some(ph), Some(cp), Some(ca)) =
+        (&contact_name, &contact_email, &contact_phone, &consent_purpose, &consent_at)
+    {
+        check_consent(&mut e, n.is_some() || m.is_some() || ph.is_some(), cp.is_some(), ca.is_some());
+    }
+    if current.is_none() {
+        for (field, missing) in [("kind", kind.is_none()), ("size_class", size_class.is_none())] {
+            if missing && !e.errors().iter().any(|x| x.field == field) {
+                e.add(field, "required", "is required");
+            }
+        }
+    }
+    let women_led = p.women_led.or(current.map(|c| c.women_led)).unwrap_or(false);
+    let exporter = p.exporter.or(current.map(|c| c.exporter)).unwrap_or(false);
+    let importer = p.importer.or(current.map(|c| c.importer)).unwrap_or(false);
+    match (
+        name,
+        kind,
+        country,
+        sector,
+        size_class,
+        employees,
+        external_id,
+        contact_name,
+        contact_email,
+        contact_phone,
+        consent_purpose,
+        consent_at,
+        user_id,
+    ) {
+        (
+            Some(name),
+            Some(kind),
+            Some(country),
+            Some(sector),
+            Some(size_class),
+            Some(employees),
+            Some(external_id),
+            Some(contact_name),
+            Some(contact_email),
+            Some(contact_phone),
+            Some(consent_purpose),
+            Some(consent_at),
+            Some(user_id),
+        ) if e.is_empty() => Ok(Fields {
+            external_id,
+            name,
+            kind,
+            country,
+            sector,
+            size_class,
+            employees,
+            women_led,
+            exporter,
+            importer,
+            contact_name,
+            contact_email,
+            contact_phone,
+            consent_purpose,
+            consent_at,
+            user_id,
+        }),
+        _ => Err(e.into()),
+    }
+}
+
+async fn external_id_taken(db: &DatabaseConnection, value: &str, own: Option<Uuid>) -> AppResult<bool> {
+    let mut q = stakeholders::Entity::find().filter(stakeholders::Column::ExternalId.eq(value));
+    if let Some(own) = own {
+        q = q.filter(stakeholders::Column::Id.ne(own));
+    }
+    Ok(q.one(db).await?.is_some())
+}
+
+/// The linked account must exist, have the `stakeholder` role and be linked to no other stakeholder.
+async fn check_user(db: &DatabaseConnection, e: &mut ValidationErrors, user: Uuid, own: Option<Uuid>) -> AppResult<()> {
+    let Some(u) = users::Entity::find_by_id(user).one(db).await? else {
+        e.add("user_id", "unknown", "names no user");
+        return Ok(());
+    };
+    if u.role != Role::Stakeholder.as_str() {
+        e.add("user_id", "not_stakeholder", "must be a user with the stakeholder role");
+        return Ok(());
+    }
+    let mut q = stakeholders::Entity::find().filter(stakeholders::Column::UserId.eq(user));
+    if let Some(own) = own {
+        q = q.filter(stakeholders::Column::Id.ne(own));
+    }
+    if q.one(db).await?.is_some() {
+        e.add("user_id", "taken", "this user is already linked to another stakeholder");
+    }
+    Ok(())
+}
+
+impl Fields {
+    /// The record as `{field: value}` for comparing and auditing (contacts included; see `changes`).
+    fn values(&self) -> Vec<(&'static str, Value)> {
+        vec![
+            ("external_id", json!(self.external_id)),
+            ("name", json!(self.name)),
+            ("kind", json!(self.kind.as_str())),
+            ("country", json!(self.country)),
+            ("sector", json!(self.sector)),
+            ("size_class", json!(self.size_class.as_str())),
+            ("employees", json!(self.employees)),
+            ("women_led", json!(self.women_led)),
+            ("exporter", json!(self.exporter)),
+            ("importer", json!(self.importer)),
+            ("contact_name", json!(self.contact_name)),
+            ("contact_email", json!(self.contact_email)),
+            ("contact_phone", json!(self.contact_phone)),
+            ("consent_purpose", json!(self.consent_purpose)),
+            ("consent_at", json!(self.consent_at)),
+            ("user_id", json!(self.user_id)),
+        ]
+    }
+
+    pub(super) fn of(m: &stakeholders::Model) -> Option<Fields> {
+        Some(Fields {
+            external_id: m.external_id.clone(),
+            name: m.name.clone(),
+            kind: m.kind.parse().ok()?,
+            country: m.country.clone(),
+            sector: m.sector.clone(),
+            size_class: m.size_class.parse().ok()?,
+            employees: m.employees,
+            women_led: m.women_led,
+            exporter: m.exporter,
+            importer: m.importer,
+            contact_name: m.contact_name.clone(),
+            contact_email: m.contact_email.clone(),
+            contact_phone: m.contact_phone.clone(),
+            consent_purpose: m.consent_purpose.clone(),
+            consent_at: m.consent_at,
+            user_id: m.user_id,
+        })
+    }
+}
+
+/// The audit `changes`: for a create (`before` = `None`) the values set, for an update `{field: {from,
+/// to}}` of what changed. Contact values never appear: a changed contact field is noted as
+/// `"[redacted]"`.
+pub(super) fn changes(before: Option<&Fields>, after: &Fields) -> Value {
+    let redact =
+        |field: &str, v: Value| if CONTACT_FIELDS.contains(&field) && !v.is_null() { json!("[redacted]") } else { v };
+    let mut out = Map::new();
+    let old: Option<Vec<(&str, Value)>> = before.map(Fields::values);
+    for (i, (field, to)) in after.values().into_iter().enumerate() {
+        match &old {
+            None if !to.is_null() => {
+                out.insert(field.to_owned(), redact(field, to));
+            }
+            None => {}
+            Some(old) => {
+                let from = old[i].1.clone();
+                if from != to {
+                    out.insert(field.to_owned(), json!({"from": redact(field, from), "to": redact(field, to)}));
+                }
+            }
+        }
+    }
+    Value::Object(out)
+}

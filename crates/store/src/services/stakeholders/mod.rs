@@ -1,0 +1,241 @@
+//! Stakeholders: the MSMEs, associations, chambers and cooperatives a delegation hears, owned by that
+//! delegation. Their contact details are personal data (DESIGN §5, docs/personal-data.md): stored only
+//! with consent, never in lists, reads or the audit log, shown only through `contact` (audited), and
+//! removed by `erase`. Who may do what is `gmc_domain::policy::{stakeholder_scope, can_read_contact,
+//! can_write}`.
+
+mod erasure;
+mod fields;
+mod list;
+
+pub use erasure::erase;
+pub use fields::{StakeholderInput, StakeholderPatch};
+pub use list::{list, StakeholderFilter};
+
+use chrono::Utc;
+use gmc_domain::ids::{DelegationId, StakeholderId, UserId};
+use gmc_domain::policy::{authorize, can_read_contact, can_read_stakeholder, can_write, Operation};
+use gmc_domain::Actor;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, IntoActiveModel,
+    PaginatorTrait, QueryFilter, Set, SqlErr,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+use self::fields::Fields;
+use crate::audit::{self, AuditEntry};
+use crate::entities::{impediments, responses, stakeholders};
+use crate::error::{check_version, stored};
+use crate::views::{StakeholderContactView, StakeholderView};
+use crate::{AppError, AppResult};
+
+fn view(r: stakeholders::Model) -> AppResult<StakeholderView> {
+    Ok(StakeholderView {
+        kind: stored(&r.kind)?,
+        size_class: stored(&r.size_class)?,
+        has_contact: r.contact_name.is_some() || r.contact_email.is_some() || r.contact_phone.is_some(),
+        erased: r.erased_at.is_some(),
+        id: r.id,
+        delegation_id: r.delegation_id,
+        external_id: r.external_id,
+        name: r.name,
+        country: r.country,
+        sector: r.sector,
+        employees: r.employees,
+        women_led: r.women_led,
+        exporter: r.exporter,
+        importer: r.importer,
+        consent_purpose: r.consent_purpose,
+        consent_at: r.consent_at,
+        user_id: r.user_id,
+        erased_at: r.erased_at,
+        version: r.version,
+        created_at: r.created_at,
+        updated_at: r.updated_at,
+    })
+}
+
+/// The stakeholder if the actor may read it, else "not found" (never "forbidden", which would confirm
+/// it exists). For other services, e.g. linking a response or an impediment to a stakeholder.
+pub async fn readable<C: ConnectionTrait>(db: &C, actor: &Actor, id: Uuid) -> AppResult<stakeholders::Model> {
+    authorize(actor, Operation::ReadDelegationRecords)?;
+    let row = stakeholders::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound("stakeholder"))?;
+    let owner = DelegationId::from_uuid(row.delegation_id);
+    if !can_read_stakeholder(actor, owner, row.user_id.map(UserId::from_uuid)) {
+        return Err(AppError::NotFound("stakeholder"));
+    }
+    Ok(row)
+}
+
+/// A readable stakeholder the actor may also write (403 when readable but not writable).
+async fn writable(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<stakeholders::Model> {
+    let row = readable(db, actor, id).await?;
+    if !can_write(actor, DelegationId::from_uuid(row.delegation_id)) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(row)
+}
+
+/// The profile a signed-in `stakeholder` account answers with: (stakeholder id, country, sector, size
+/// class, women-led). `None` when the user is linked to no stakeholder, or to an erased one.
+pub async fn profile_of_user<C: ConnectionTrait>(
+    db: &C,
+    user_id: Uuid,
+) -> AppResult<Option<(Uuid, String, String, String, bool)>> {
+    let row = stakeholders::Entity::find()
+        .filter(stakeholders::Column::UserId.eq(user_id))
+        .filter(stakeholders::Column::ErasedAt.is_null())
+        .one(db)
+        .await?;
+    Ok(row.map(|s| (s.id, s.country, s.sector, s.size_class, s.women_led)))
+}
+
+pub async fn get(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<StakeholderView> {
+    view(readable(db, actor, id).await?)
+}
+
+/// The contact details, for admins and members of the owning delegation signed in with a session.
+/// Every successful read is audited (who read whose details, not the details).
+pub async fn contact(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<StakeholderContactView> {
+    let row = readable(db, actor, id).await?;
+    if !can_read_contact(actor, DelegationId::from_uuid(row.delegation_id)) {
+        return Err(AppError::Forbidden);
+    }
+    let (_write, txn) = crate::db::begin_write(db).await?;
+    let entry = AuditEntry::by(actor, "stakeholder.contact_read", "stakeholder", id).delegation(row.delegation_id);
+    audit::record(&txn, entry).await?;
+    txn.commit().await?;
+    Ok(StakeholderContactView {
+        contact_name: row.contact_name,
+        contact_email: row.contact_email,
+        contact_phone: row.contact_phone,
+        consent_purpose: row.consent_purpose,
+        consent_at: row.consent_at,
+    })
+}
+
+/// A unique violation that slipped past the checks (a concurrent write) is still the client's field.
+fn unique_to_field(e: DbErr) -> AppError {
+    if let Some(SqlErr::UniqueConstraintViolation(msg)) = e.sql_err() {
+        for field in ["external_id", "user_id"] {
+            if msg.contains(field) {
+                let text = "another stakeholder already has this value";
+                return gmc_domain::ValidationErrors::single(field, "taken", text).into();
+            }
+        }
+    }
+    e.into()
+}
+
+pub async fn create(db: &DatabaseConnection, actor: &Actor, input: StakeholderInput) -> AppResult<StakeholderView> {
+    authorize(actor, Operation::WriteDelegationRecords)?;
+    let delegation = crate::services::visibility::owning_delegation(actor, input.delegation_id)?;
+    let f = fields::checked(db, None, input.into()).await?;
+    let (_write, txn) = crate::db::begin_write(db).await?;
+    let now = Utc::now();
+    let id = StakeholderId::new().as_uuid();
+    let mut model = stakeholders::ActiveModel {
+        id: Set(id),
+        delegation_id: Set(delegation.as_uuid()),
+        erased_at: Set(None),
+        created_by: Set(Some(actor.user_id.as_uuid())),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    set_fields(&mut model, &f);
+    let row = model.insert(&txn).await.map_err(unique_to_field)?;
+    let entry = AuditEntry::by(actor, "stakeholder.create", "stakeholder", id).delegation(row.delegation_id);
+    audit::record(&txn, entry.changes(fields::changes(None, &f))).await?;
+    txn.commit().await?;
+    view(row)
+}
+
+fn set_fields(m: &mut stakeholders::ActiveModel, f: &Fields) {
+    m.external_id = Set(f.external_id.clone());
+    m.name = Set(f.name.clone());
+    m.kind = Set(f.kind.as_str().to_owned());
+    m.country = Set(f.country.clone());
+    m.sector = Set(f.sector.clone());
+    m.size_class = Set(f.size_class.as_str().to_owned());
+    m.employees = Set(f.employees);
+    m.women_led = Set(f.women_led);
+    m.exporter = Set(f.exporter);
+    m.importer = Set(f.importer);
+    m.contact_name = Set(f.contact_name.clone());
+    m.contact_email = Set(f.contact_email.clone());
+    m.contact_phone = Set(f.contact_phone.clone());
+    m.consent_purpose = Set(f.consent_purpose.clone());
+    m.consent_at = Set(f.consent_at);
+    m.user_id = Set(f.user_id);
+}
+
+fn refuse_erased(row: &stakeholders::Model) -> AppResult<()> {
+    match row.erased_at {
+        Some(_) => Err(AppError::Conflict("the stakeholder was erased; an erased record cannot be changed".into())),
+        None => Ok(()),
+    }
+}
+
+pub async fn update(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    patch: StakeholderPatch,
+    if_match: Option<i32>,
+) -> AppResult<StakeholderView> {
+    authorize(actor, Operation::ReadDelegationRecords)?;
+    let current = writable(db, actor, id).await?;
+    refuse_erased(&current)?;
+    let f = fields::checked(db, Some(&current), patch).await?;
+    check_version(if_match, current.version)?;
+    let before = Fields::of(&current).ok_or_else(|| AppError::Internal(anyhow::anyhow!("stored stakeholder {id}")))?;
+    let (_write, txn) = crate::db::begin_write(db).await?;
+    let mut m = current.clone().into_active_model();
+    set_fields(&mut m, &f);
+    m.version = Set(current.version + 1);
+    m.updated_at = Set(Utc::now());
+    let res = stakeholders::Entity::update_many()
+        .set(m)
+        .filter(stakeholders::Column::Id.eq(id))
+        .filter(stakeholders::Column::Version.eq(current.version))
+        .filter(stakeholders::Column::ErasedAt.is_null())
+        .exec(&txn)
+        .await
+        .map_err(unique_to_field)?;
+    if res.rows_affected != 1 {
+        return Err(AppError::PreconditionFailed { current: current.version + 1 });
+    }
+    let entry = AuditEntry::by(actor, "stakeholder.update", "stakeholder", id).delegation(current.delegation_id);
+    audit::record(&txn, entry.changes(fields::changes(Some(&before), &f))).await?;
+    let updated = stakeholders::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound("stakeholder"))?;
+    txn.commit().await?;
+    view(updated)
+}
+
+/// Deletes a stakeholder nothing refers to. One with responses or impediments is evidence: erase it
+/// instead, which removes the personal data and keeps the anonymous answers.
+pub async fn delete(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<()> {
+    authorize(actor, Operation::ReadDelegationRecords)?;
+    let row = writable(db, actor, id).await?;
+    let (_write, txn) = crate::db::begin_write(db).await?;
+    let linked_responses =
+        responses::Entity::find().filter(responses::Column::StakeholderId.eq(id)).count(&txn).await?;
+    let linked_impediments =
+        impediments::Entity::find().filter(impediments::Column::StakeholderId.eq(id)).count(&txn).await?;
+    if linked_responses + linked_impediments > 0 {
+        return Err(AppError::Conflict(format!(
+            "{linked_responses} response(s) and {linked_impediments} impediment(s) refer to this stakeholder; \
+             erase it instead (removes the personal data, keeps the answers)"
+        )));
+    }
+    stakeholders::Entity::delete_by_id(id).exec(&txn).await?;
+    erasure::blank_audit(&txn, id).await?;
+    let entry = AuditEntry::by(actor, "stakeholder.delete", "stakeholder", id).delegation(row.delegation_id);
+    // Neither the name nor earlier changes stay: a deleted stakeholder leaves no personal data in the log.
+    audit::record(&txn, entry.changes(json!({"external_id": row.external_id}))).await?;
+    txn.commit().await?;
+    Ok(())
+}
