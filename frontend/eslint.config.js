@@ -64,6 +64,14 @@ export default tseslint.config(
             })),
             { target: './src/features', from: './src/app', message: 'Features may not import the app layer.' },
             {
+              // The public response page is its own small entry: it shares nothing with the SPA, so a
+              // respondent never downloads the dashboard's libraries.
+              target: './src/respond',
+              from: './src',
+              except: ['./respond', './api'],
+              message: 'The public response page (src/respond) may not import the SPA; keep it self-contained.',
+            },
+            {
               target: sharedFolders,
               from: ['./src/features', './src/app'],
               message: 'Shared code may not import features or the app layer.',
@@ -80,7 +88,42 @@ export default tseslint.config(
     },
   },
   {
-    files: ['e2e/**/*.ts', '*.config.{ts,js}'],
+    // The public response page's budget is 150 KB gzipped: plain React, fetch and its own CSS.
+    files: ['src/respond/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@mantine/*',
+                '@tanstack/*',
+                'i18next',
+                'react-i18next',
+                'openapi-fetch',
+                'react-router',
+                'zod',
+                'zod/*',
+                'react-hook-form',
+                '@/*',
+                '!@/api',
+              ],
+              message: 'The public response page stays small: plain React, fetch and its own CSS.',
+            },
+            {
+              // The generated API types cost nothing at run time.
+              group: ['@/api/*'],
+              allowTypeImports: true,
+              message: 'Only type imports from the generated API types.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['e2e/**/*.ts', '*.config.{ts,js}', 'scripts/**/*.{js,mjs}'],
     languageOptions: { globals: { ...globals.node } },
   },
 );

@@ -17,20 +17,19 @@ const TopicsRoute = lazyPage(() => import('./routes/app/topics'), 'TopicsRoute')
 const TopicRoute = lazyPage(() => import('./routes/app/topic'), 'TopicRoute');
 const ImpedimentsRoute = lazyPage(() => import('./routes/app/impediments'), 'ImpedimentsRoute');
 const ImpedimentRoute = lazyPage(() => import('./routes/app/impediment'), 'ImpedimentRoute');
+const ConsultationsRoute = lazyPage(() => import('./routes/app/consultations'), 'ConsultationsRoute');
+const ConsultationRoute = lazyPage(() => import('./routes/app/consultation'), 'ConsultationRoute');
+const ConsultationResultsRoute = lazyPage(
+  () => import('./routes/app/consultation-results'),
+  'ConsultationResultsRoute',
+);
 const StakeholdersRoute = lazyPage(() => import('./routes/app/stakeholders'), 'StakeholdersRoute');
 const StakeholderRoute = lazyPage(() => import('./routes/app/stakeholder'), 'StakeholderRoute');
 const AdminRoute = lazyPage(() => import('./routes/app/admin'), 'AdminRoute');
 const NotBuiltRoute = lazyPage(() => import('./routes/app/not-built'), 'NotBuiltRoute');
 const NotFoundRoute = lazyPage(() => import('./routes/not-found'), 'NotFoundRoute');
 
-const notBuilt = [
-  paths.consultations,
-  paths.briefings,
-  paths.meetings,
-  paths.ministerial,
-  paths.alignment,
-  paths.imports,
-];
+const notBuilt = [paths.briefings, paths.meetings, paths.ministerial, paths.alignment, paths.imports];
 
 const router = createBrowserRouter([
   { path: paths.signIn, element: <SignInRoute /> },
@@ -41,6 +40,9 @@ const router = createBrowserRouter([
       { index: true, element: <HomeRoute /> },
       { path: 'topics', element: <TopicsRoute /> },
       { path: 'topics/:code', element: <TopicRoute /> },
+      { path: 'consultations', element: <ConsultationsRoute /> },
+      { path: 'consultations/:id', element: <ConsultationRoute /> },
+      { path: 'consultations/:id/results', element: <ConsultationResultsRoute /> },
       { path: 'impediments', element: <ImpedimentsRoute /> },
       { path: 'impediments/:id', element: <ImpedimentRoute /> },
       { path: 'stakeholders', element: <StakeholdersRoute /> },

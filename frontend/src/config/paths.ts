@@ -5,6 +5,8 @@ export const paths = {
   topics: '/topics',
   topic: (code: string) => `/topics/${encodeURIComponent(code)}`,
   consultations: '/consultations',
+  consultation: (id: string) => `/consultations/${encodeURIComponent(id)}`,
+  consultationResults: (id: string) => `/consultations/${encodeURIComponent(id)}/results`,
   impediments: '/impediments',
   impediment: (id: string) => `/impediments/${encodeURIComponent(id)}`,
   stakeholders: '/stakeholders',
