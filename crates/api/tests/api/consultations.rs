@@ -511,3 +511,54 @@ async fn an_impediment_is_filed_from_a_response_and_summarised_by_sector() {
     let s = app.get_json("/api/v1/impediments/summary?by=sector", &npl).await;
     assert_eq!(s["cells"], json!([]), "Bangladesh's delegation-level impediments are not counted for Nepal");
 }
+
+#[tokio::test]
+async fn a_signed_in_stakeholder_answers_as_its_record_and_a_bad_credential_is_refused() {
+    let app = TestApp::spawn().await;
+    let bgd = app.login(BGD).await;
+    let admin = app.login(ADMIN).await;
+    let user: Value = app
+        .post_json(
+            "/api/v1/users",
+            Some(&admin),
+            json!({"email": "firm@gmc.test", "name": "Firm", "password": PASSWORD, "role": "stakeholder"}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let s = app
+        .post_json(
+            "/api/v1/stakeholders",
+            Some(&bgd),
+            json!({"name": "Khulna Shrimp Co-op", "kind": "cooperative", "country": "BGD", "sector": "A",
+                   "size_class": "small", "women_led": true, "user_id": user["id"]}),
+        )
+        .await;
+    assert_eq!(s.status(), 201);
+    let stakeholder: Value = s.json().await.unwrap();
+    let c = open_bgd(&app, &bgd).await;
+    let token = c["token"].as_str().unwrap();
+    let firm = app.login("firm@gmc.test").await;
+    // The profile sent is ignored: the record's own profile is used.
+    let body = json!({"answers": {"q1": "yes"}, "profile": {"country": "NPL", "sector": "C"}});
+    let res =
+        app.post_json(&format!("/api/v1/public/consultations/{token}/responses"), Some(&firm), body.clone()).await;
+    assert_eq!(res.status(), 201);
+    let response: Value = res.json().await.unwrap();
+    let listed = app.all_pages(&format!("/api/v1/consultations/{}/responses", c["id"].as_str().unwrap()), &bgd).await;
+    assert_eq!((listed[0]["country"].as_str(), listed[0]["sector"].as_str()), (Some("BGD"), Some("A")));
+    let db = app.db().await;
+    use sea_orm::EntityTrait;
+    let row = gmc_store::entities::responses::Entity::find_by_id(
+        uuid::Uuid::parse_str(response["id"].as_str().unwrap()).unwrap(),
+    )
+    .one(&db)
+    .await
+    .unwrap()
+    .unwrap();
+    assert_eq!(row.stakeholder_id.map(|u| u.to_string()), stakeholder["id"].as_str().map(str::to_owned));
+    let res =
+        app.post_json(&format!("/api/v1/public/consultations/{token}/responses"), Some("not-a-token"), body).await;
+    problem(res, 401).await;
+}

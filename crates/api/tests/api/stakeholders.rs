@@ -112,7 +112,10 @@ async fn contact_details_are_read_only_through_the_audited_endpoint_and_never_by
     let listed = app.get("/api/v1/stakeholders", &bgd).await.text().await.unwrap();
     let read = app.get(&format!("/api/v1/stakeholders/{id}"), &bgd).await.text().await.unwrap();
     for text in [&listed, &read] {
-        assert!(!text.contains("amina") && !text.contains("555 0101") && !text.contains("Amina"), "no contact value in lists or reads: {text}");
+        assert!(
+            !text.contains("amina") && !text.contains("555 0101") && !text.contains("Amina"),
+            "no contact value in lists or reads: {text}"
+        );
     }
 
     let contact = app.get_json(&format!("/api/v1/stakeholders/{id}/contact"), &bgd).await;
@@ -133,7 +136,10 @@ async fn contact_details_are_read_only_through_the_audited_endpoint_and_never_by
         app.get_json(&format!("/api/v1/audit-events?entity_id={id}&action=stakeholder.contact_read"), &admin).await;
     assert_eq!(reads["items"].as_array().unwrap().len(), 1, "one successful read, one event");
     let log = app.get(&format!("/api/v1/audit-events?entity_id={id}"), &admin).await.text().await.unwrap();
-    assert!(!log.contains("amina") && !log.contains("555 0101") && !log.contains("Amina"), "no contact value in the audit log: {log}");
+    assert!(
+        !log.contains("amina") && !log.contains("555 0101") && !log.contains("Amina"),
+        "no contact value in the audit log: {log}"
+    );
     assert!(log.contains("[redacted]"));
 }
 
