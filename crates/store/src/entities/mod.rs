@@ -1,5 +1,6 @@
 //! sea-orm entities, one per table. They never leave the store crate: services return view types.
 
+pub mod answer_counts;
 pub mod answers;
 pub mod api_keys;
 pub mod audit_events;

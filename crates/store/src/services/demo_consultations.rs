@@ -326,6 +326,7 @@ async fn insert_responses(
     for chunk in rows.chunks(400) {
         let mut resp = Vec::with_capacity(chunk.len());
         let mut ans = Vec::with_capacity(chunk.len() * 8);
+        let mut counts = super::consultations::counts::Counts::new();
         for (answers, profile, lang, at) in chunk {
             let checked = check_answers(questions, answers)
                 .map_err(|e| AppError::Internal(anyhow::anyhow!("demo answers: {e}")))?;
@@ -344,11 +345,13 @@ async fn insert_responses(
                 submitted_at: Set(*at),
             });
             ans.extend(answer_rows(id, consultation, &checked, profile, *at));
+            super::consultations::counts::add(&mut counts, consultation, &checked, profile);
         }
         responses::Entity::insert_many(resp).exec_without_returning(&txn).await?;
         for a in ans.chunks(1000) {
             answers::Entity::insert_many(a.to_vec()).exec_without_returning(&txn).await?;
         }
+        super::consultations::counts::upsert(&txn, counts).await?;
     }
     txn.commit().await?;
     Ok(())

@@ -2,6 +2,7 @@
 //! regional, run by the secretariat), moved through `draft → open → closed → archived`, answered through
 //! an unguessable public link, and read back as results that never single out a firm.
 
+pub(crate) mod counts;
 mod fields;
 mod list;
 pub mod public;

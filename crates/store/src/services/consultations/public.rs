@@ -234,11 +234,14 @@ pub async fn submit(
         submitted_at: Set(now),
     };
     let rows = answer_rows(id, row.id, &checked, &profile, now);
+    let mut counts = super::counts::Counts::new();
+    super::counts::add(&mut counts, row.id, &checked, &profile);
     let (_write, txn) = crate::db::begin_write(db).await?;
     responses::Entity::insert(response).exec_without_returning(&txn).await?;
     if !rows.is_empty() {
         answers::Entity::insert_many(rows).exec_without_returning(&txn).await?;
     }
+    super::counts::upsert(&txn, counts).await?;
     txn.commit().await?;
     Ok(Submitted { id, submitted_at: now })
 }

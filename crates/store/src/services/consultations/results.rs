@@ -85,6 +85,18 @@ fn check_filter(f: &ResultFilter, e: &mut ValidationErrors) -> Checked {
     }
 }
 
+impl Checked {
+    /// Without dates, the pre-aggregated counts answer; a date range needs the raw answers.
+    fn counts_filter(&self) -> Option<super::counts::ProfileFilter> {
+        (self.from.is_none() && self.until.is_none()).then(|| super::counts::ProfileFilter {
+            country: self.country.clone(),
+            sector: self.sector.clone(),
+            size_class: self.size_class.clone(),
+            women_led: self.women_led,
+        })
+    }
+}
+
 /// Applies the filter to `answers` or `responses`: both carry the profile columns under the same names.
 fn filtered<E: EntityTrait>(mut q: Select<E>, f: &Checked) -> Select<E> {
     let col = |name: &str| Expr::col(Alias::new(name));
@@ -156,7 +168,7 @@ pub struct Results {
 
 /// One group of answers: `(key, choice, value, rows, respondents answering)` where the key is the
 /// question (results) or the dimension's value (cross-tabs).
-type Group<K> = (K, Option<String>, Option<f64>, i64, i64);
+pub(crate) type Group<K> = (K, Option<String>, Option<f64>, i64, i64);
 type Tally = Vec<Group<String>>;
 
 /// Per cross-tab column: respondents answering, `(value, count)` pairs, counts by option.
@@ -237,11 +249,14 @@ async fn compute(
 ) -> AppResult<Results> {
     let questions = questions_of(row)?;
     let sees_all = sees_small_cells(actor);
-    let total = respondents(db, row.id, f).await?;
+    let (rows, total) = match f.counts_filter() {
+        Some(pf) => super::counts::tally(db, row.id, &questions, &pf).await?,
+        None => (tally(db, row.id, f, None).await?, respondents(db, row.id, f).await?),
+    };
     // A filter makes the group a breakdown cell: a small group is withheld whole.
     let suppress = filtered_by_profile;
     let group = Cell::new(total, k, suppress, sees_all);
-    let rows = if group.withheld { Vec::new() } else { tally(db, row.id, f, None).await? };
+    let rows = if group.withheld { Vec::new() } else { rows };
     let mut by_question: HashMap<&str, Vec<&Group<String>>> = HashMap::new();
     for r in &rows {
         by_question.entry(r.0.as_str()).or_default().push(r);
@@ -344,13 +359,14 @@ pub async fn crosstab(
     e.finish()?;
     let q = q.ok_or(crate::AppError::NotFound("question"))?;
     let dim = Expr::col(Alias::new(by));
-    let rows: Vec<Group<Option<String>>> = match by {
+    let rows: Vec<Group<Option<String>>> = match (checked.counts_filter(), by) {
+        (Some(pf), _) => super::counts::crosstab(db, row.id, q, by, &pf).await?,
         // Booleans come back as booleans on PostgreSQL and integers on SQLite: read them as text.
-        "women_led" => {
+        (None, "women_led") => {
             let as_text = Expr::cust("CASE WHEN \"women_led\" THEN 'true' WHEN NOT \"women_led\" THEN 'false' END");
             crosstab_query(db, row.id, &q.code, &checked, as_text).await?
         }
-        _ => crosstab_query(db, row.id, &q.code, &checked, dim.into()).await?,
+        (None, _) => crosstab_query(db, row.id, &q.code, &checked, dim.into()).await?,
     };
     let sees_all = sees_small_cells(actor);
     let mut columns: BTreeMap<String, Column> = BTreeMap::new();
@@ -447,7 +463,11 @@ pub async fn text_answers(
         return Err(e.into());
     };
     e.finish()?;
-    if f.is_set() && withheld(respondents(db, row.id, &checked).await?, k, sees_small_cells(actor)) {
+    let group = match checked.counts_filter() {
+        Some(pf) => super::counts::respondents(db, row.id, &pf).await?,
+        None => respondents(db, row.id, &checked).await?,
+    };
+    if f.is_set() && withheld(group, k, sees_small_cells(actor)) {
         return Ok((Page { items: Vec::new(), next_cursor: None }, true));
     }
     let mut q = filtered(
