@@ -1,0 +1,54 @@
+// The filter bar of the consultation list: the status applies at once, the search when submitted.
+import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { oneOf } from '@/lib/domain-values';
+
+import type { ConsultationFilters } from '../lib/consultation-filters';
+import { consultationStatuses } from '../lib/consultation-values';
+
+import { consultationStatusLabel } from './consultation-labels';
+
+type ConsultationsFiltersProps = { filters: ConsultationFilters; onChange: (filters: ConsultationFilters) => void };
+
+export function ConsultationsFilters({ filters, onChange }: ConsultationsFiltersProps) {
+  const { t } = useTranslation();
+  const [q, setQ] = useState(filters.q ?? '');
+  // When the URL changes from outside (back button, a link), show its value.
+  const [shownQ, setShownQ] = useState(filters.q);
+  if (shownQ !== filters.q) {
+    setShownQ(filters.q);
+    setQ(filters.q ?? '');
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    onChange({ ...filters, q: q.trim() || undefined });
+  }
+
+  return (
+    <form role="search" aria-label={t('consultations.filters.label')} onSubmit={submit}>
+      <Group align="flex-end" gap="sm" wrap="wrap">
+        <NativeSelect
+          label={t('consultations.filters.status')}
+          value={filters.status ?? ''}
+          onChange={(event) => onChange({ ...filters, status: oneOf(consultationStatuses, event.currentTarget.value) })}
+          data={[
+            { value: '', label: t('consultations.filters.allStatuses') },
+            ...consultationStatuses.map((status) => ({ value: status, label: consultationStatusLabel(t, status) })),
+          ]}
+        />
+        <TextInput
+          label={t('consultations.filters.q')}
+          value={q}
+          onChange={(event) => setQ(event.currentTarget.value)}
+          w={260}
+        />
+        <Button type="submit" variant="outline">
+          {t('consultations.filters.apply')}
+        </Button>
+      </Group>
+    </form>
+  );
+}

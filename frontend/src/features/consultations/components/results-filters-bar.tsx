@@ -1,0 +1,85 @@
+// The respondent filters of the results page (country, sector, size, women-led, submitted from/to).
+// Each applies at once; the parent keeps them in the URL.
+import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+import { oneOf } from '@/lib/domain-values';
+
+import { isFiltered, sizeClasses, type ResultsFilters } from '../lib/results-filters';
+import { isicSections, respondentCountries } from '../lib/results-values';
+
+type ResultsFiltersBarProps = { filters: ResultsFilters; onChange: (filters: ResultsFilters) => void };
+
+export function ResultsFiltersBar({ filters, onChange }: ResultsFiltersBarProps) {
+  const { t, i18n } = useTranslation();
+  const countryName = (code: string) => t(`consultations.countries.${code as 'BGD'}`, { defaultValue: code });
+  const any = t('consultations.results.filters.any');
+  const date = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined);
+
+  return (
+    <form role="search" aria-label={t('consultations.results.filters.label')} onSubmit={(e) => e.preventDefault()}>
+      <Group align="flex-end" gap="sm" wrap="wrap">
+        <NativeSelect
+          label={t('consultations.results.filters.country')}
+          value={filters.country ?? ''}
+          onChange={(e) => onChange({ ...filters, country: e.currentTarget.value || undefined })}
+          data={[
+            { value: '', label: any },
+            ...respondentCountries
+              .map((code) => ({ value: code, label: countryName(code) }))
+              .sort((a, b) => a.label.localeCompare(b.label, i18n.language)),
+          ]}
+        />
+        <NativeSelect
+          label={t('consultations.results.filters.sector')}
+          value={filters.sector ?? ''}
+          onChange={(e) => onChange({ ...filters, sector: e.currentTarget.value || undefined })}
+          data={[
+            { value: '', label: any },
+            ...isicSections.map((s) => ({ value: s, label: `${s} – ${t(`consultations.sectors.${s as 'A'}`)}` })),
+          ]}
+          w={260}
+        />
+        <NativeSelect
+          label={t('consultations.results.filters.size')}
+          value={filters.size_class ?? ''}
+          onChange={(e) => onChange({ ...filters, size_class: oneOf(sizeClasses, e.currentTarget.value) })}
+          data={[
+            { value: '', label: any },
+            ...sizeClasses.map((s) => ({ value: s, label: t(`consultations.size.${s}`) })),
+          ]}
+        />
+        <NativeSelect
+          label={t('consultations.results.filters.womenLed')}
+          value={filters.women_led === undefined ? '' : String(filters.women_led)}
+          onChange={(e) => {
+            const v = e.currentTarget.value;
+            onChange({ ...filters, women_led: v === '' ? undefined : v === 'true' });
+          }}
+          data={[
+            { value: '', label: any },
+            { value: 'true', label: t('consultations.womenLed.true') },
+            { value: 'false', label: t('consultations.womenLed.false') },
+          ]}
+        />
+        <TextInput
+          type="date"
+          label={t('consultations.results.filters.from')}
+          value={filters.from ?? ''}
+          onChange={(e) => onChange({ ...filters, from: date(e.currentTarget.value) })}
+        />
+        <TextInput
+          type="date"
+          label={t('consultations.results.filters.to')}
+          value={filters.to ?? ''}
+          onChange={(e) => onChange({ ...filters, to: date(e.currentTarget.value) })}
+        />
+        {isFiltered(filters) ? (
+          <Button variant="subtle" onClick={() => onChange({})}>
+            {t('consultations.results.filters.clear')}
+          </Button>
+        ) : null}
+      </Group>
+    </form>
+  );
+}

@@ -1,0 +1,37 @@
+import { filtersFromSearchParams, filtersToSearchParams } from './consultation-filters';
+import { isFiltered, resultsFiltersFromSearchParams, resultsFiltersToSearchParams } from './results-filters';
+
+describe('consultation filters in the URL', () => {
+  it('reads the list filters and drops unknown statuses', () => {
+    expect(filtersFromSearchParams(new URLSearchParams('status=open&q=%20fish%20'))).toEqual({
+      status: 'open',
+      q: 'fish',
+    });
+    expect(filtersFromSearchParams(new URLSearchParams('status=lost&q=%20'))).toEqual({});
+    expect(filtersToSearchParams({ status: 'draft', q: 'x' }).toString()).toBe('status=draft&q=x');
+  });
+
+  it('reads respondent filters, normalising codes and dropping malformed values', () => {
+    const params = new URLSearchParams(
+      'country=bgd&sector=c&size_class=micro&women_led=true&from=2025-01-01&to=2025-02-30x',
+    );
+    expect(resultsFiltersFromSearchParams(params)).toEqual({
+      country: 'BGD',
+      sector: 'C',
+      size_class: 'micro',
+      women_led: true,
+      from: '2025-01-01',
+    });
+    expect(
+      resultsFiltersFromSearchParams(new URLSearchParams('country=BD&sector=Z&size_class=huge&women_led=yes')),
+    ).toEqual({});
+  });
+
+  it('round-trips in a fixed order and knows when a filter is set', () => {
+    const filters = { women_led: false, country: 'NPL' } as const;
+    expect(resultsFiltersToSearchParams(filters).toString()).toBe('country=NPL&women_led=false');
+    expect(resultsFiltersFromSearchParams(resultsFiltersToSearchParams(filters))).toEqual(filters);
+    expect(isFiltered({})).toBe(false);
+    expect(isFiltered({ women_led: false })).toBe(true);
+  });
+});

@@ -1,0 +1,179 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+
+import type { PublicForm } from './api-types';
+import { RespondApp, tokenFromPath } from './respond-app';
+
+const form: PublicForm = {
+  title: 'Export paperwork survey',
+  description: 'Tell us about exporting.',
+  lang: 'en',
+  requested_lang: 'en',
+  languages: ['en', 'bn', 'ur'],
+  accepting_responses: true,
+  state: 'open',
+  closes_at: null,
+  questions: [
+    {
+      code: 'exports',
+      kind: 'single_choice',
+      required: true,
+      prompt: 'Do you export?',
+      options: [
+        { id: 'yes', label: 'Yes' },
+        { id: 'no', label: 'No' },
+      ],
+    },
+    {
+      code: 'staff',
+      kind: 'number',
+      required: false,
+      prompt: 'How many people work there?',
+      min: 0,
+      max: 5000,
+      options: [],
+    },
+    {
+      code: 'ease',
+      kind: 'scale',
+      required: false,
+      prompt: 'How easy is it?',
+      min: 1,
+      max: 5,
+      min_label: 'Hard',
+      max_label: 'Easy',
+      options: [],
+    },
+  ],
+};
+
+function json(body: unknown, status = 200, headers: Record<string, string> = {}) {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json', ...headers },
+  });
+}
+
+function mockFetch(...responses: (Response | Error)[]) {
+  const calls: { url: string; init?: RequestInit }[] = [];
+  const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
+    calls.push({ url, init });
+    const next = responses.shift();
+    if (next instanceof Error) throw next;
+    return next ?? json({ title: 'unexpected' }, 500);
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return calls;
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+async function exportsChoice(name: string) {
+  return within(await screen.findByRole('group', { name: /Do you export\?/ })).getByRole('radio', { name });
+}
+
+describe('the public response page', () => {
+  it('reads the token from the path', () => {
+    expect(tokenFromPath('/respond/abc_DEF-123')).toBe('abc_DEF-123');
+    expect(tokenFromPath('/respond/abc/')).toBe('abc');
+    expect(tokenFromPath('/respond/')).toBe('');
+    expect(tokenFromPath('/respond/a/b')).toBe('');
+  });
+
+  it('asks for the language of ?lang= and switches language on request', async () => {
+    const calls = mockFetch(json({ ...form, lang: 'bn' }), json({ ...form, lang: 'ur' }));
+    render(<RespondApp path="/respond/tok" search="?lang=bn-BD" />);
+    expect(await screen.findByRole('heading', { name: 'Export paperwork survey' })).toBeInTheDocument();
+    expect(calls[0]?.url).toBe('/api/v1/public/consultations/tok?lang=bn');
+    expect(document.documentElement.lang).toBe('bn');
+    // The page's own words are Bengali.
+    expect(screen.getByRole('button', { name: 'আমার উত্তর পাঠান' })).toBeInTheDocument();
+
+    await userEvent.selectOptions(screen.getByLabelText('ভাষা'), 'ur');
+    await waitFor(() => expect(document.documentElement.dir).toBe('rtl'));
+    expect(calls[1]?.url).toBe('/api/v1/public/consultations/tok?lang=ur');
+  });
+
+  it('shows missing answers next to their questions and focuses the first', async () => {
+    const calls = mockFetch(json(form));
+    render(<RespondApp path="/respond/tok" search="" />);
+    await userEvent.type(await screen.findByLabelText(/How many people/), 'many');
+    await userEvent.click(screen.getByRole('button', { name: 'Send my answers' }));
+
+    const yes = await exportsChoice('Yes');
+    expect(yes).toHaveFocus();
+    expect(screen.getByRole('radiogroup', { description: 'Please answer this question.' })).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
+    const staff = screen.getByLabelText(/How many people/);
+    expect(staff).toHaveAttribute('aria-invalid', 'true');
+    expect(staff).toHaveAccessibleDescription(/Enter a number, such as 12 or 12.5./);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('sends the answers and profile, maps the server’s 422 onto the fields, then thanks', async () => {
+    const calls = mockFetch(
+      json(form),
+      json(
+        {
+          type: 'about:blank',
+          title: 'Invalid response',
+          status: 422,
+          errors: [
+            { field: 'answers.staff', code: 'out_of_range', message: 'too many' },
+            { field: 'profile.sector', code: 'invalid', message: 'unknown sector' },
+          ],
+        },
+        422,
+      ),
+      json({ id: 'r1', submitted_at: '2025-03-01T10:00:00Z' }, 201),
+    );
+    render(<RespondApp path="/respond/tok" search="" />);
+    await userEvent.click(await exportsChoice('Yes'));
+    await userEvent.type(screen.getByLabelText(/How many people/), '12');
+    await userEvent.click(screen.getByRole('radio', { name: '5 – Easy' }));
+    await userEvent.selectOptions(screen.getByLabelText('Country'), 'NPL');
+    await userEvent.selectOptions(screen.getByLabelText('Main activity'), 'C');
+    await userEvent.click(screen.getByRole('button', { name: 'Send my answers' }));
+
+    await waitFor(() => expect(screen.getByLabelText(/How many people/)).toHaveFocus());
+    expect(JSON.parse(String(calls[1]?.init?.body))).toEqual({
+      lang: 'en',
+      answers: { exports: 'yes', staff: 12, ease: 5 },
+      profile: { country: 'NPL', sector: 'C' },
+    });
+    expect(screen.getByLabelText(/How many people/)).toHaveAccessibleDescription(/Enter a number from 0 to 5,000./);
+    expect(screen.getByLabelText('Main activity')).toHaveAttribute('aria-invalid', 'true');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Send my answers' }));
+    expect(await screen.findByRole('heading', { name: 'Thank you!' })).toHaveFocus();
+  });
+
+  it('keeps the answers and says when to retry after a 429', async () => {
+    mockFetch(json(form), json({ title: 'Too many requests', status: 429 }, 429, { 'Retry-After': '120' }));
+    render(<RespondApp path="/respond/tok" search="" />);
+    await userEvent.click(await exportsChoice('No'));
+    await userEvent.click(screen.getByRole('button', { name: 'Send my answers' }));
+    expect(await screen.findByText(/Please try again in 2 minutes\./)).toBeInTheDocument();
+    expect(await exportsChoice('No')).toBeChecked();
+  });
+
+  it('tells an unknown link, a closed consultation and a lost connection apart', async () => {
+    mockFetch(json({ title: 'Not found', status: 404 }, 404));
+    const { unmount } = render(<RespondApp path="/respond/nope" search="" />);
+    expect(await screen.findByRole('heading', { name: 'This link does not work' })).toBeInTheDocument();
+    unmount();
+
+    mockFetch(json({ ...form, state: 'closed', accepting_responses: false }));
+    const closed = render(<RespondApp path="/respond/tok" search="" />);
+    expect(await screen.findByRole('heading', { name: 'This consultation is closed' })).toBeInTheDocument();
+    closed.unmount();
+
+    mockFetch(new TypeError('Failed to fetch'), json(form));
+    render(<RespondApp path="/respond/tok" search="" />);
+    expect(await screen.findByRole('heading', { name: 'Could not reach the server' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('heading', { name: 'Export paperwork survey' })).toBeInTheDocument();
+  });
+});

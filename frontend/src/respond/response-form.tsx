@@ -1,0 +1,189 @@
+// The questionnaire and the optional profile, checked here as the server checks them, then sent. A
+// refusal puts each error next to its field and focuses the first; a busy server or a lost connection
+// keeps the answers on the page with a message by the button.
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+
+import { checkAnswers, requestBody, type Draft, type Drafts, type ProfileDraft } from './answers';
+import { submitResponse } from './api';
+import type { PublicForm } from './api-types';
+import {
+  answerErrorMessage,
+  firstInvalidInputId,
+  hasFieldErrors,
+  mapProblemErrors,
+  noFieldErrors,
+  type FieldErrors,
+  type ProfileField,
+} from './field-errors';
+import { frameAttributes } from './languages';
+import { uiLanguage, type Translate } from './messages';
+import { ProfileSection } from './profile-section';
+import { QuestionField } from './question-field';
+import { tooManyMessage } from './status-screen';
+
+type ResponseFormProps = {
+  token: string;
+  form: PublicForm;
+  t: Translate;
+  drafts: Drafts;
+  onDraftsChange: (update: (drafts: Drafts) => Drafts) => void;
+  profile: ProfileDraft;
+  onProfileChange: (update: (profile: ProfileDraft) => ProfileDraft) => void;
+  onSubmitted: () => void;
+  onClosed: () => void;
+  onNotFound: () => void;
+};
+
+function formatDate(lang: string, iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' }).format(date);
+}
+
+export function ResponseForm(props: ResponseFormProps) {
+  const { token, form, t, drafts, onDraftsChange, profile, onProfileChange } = props;
+  const [errors, setErrors] = useState<FieldErrors>(noFieldErrors);
+  const [message, setMessage] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const [focusTarget, setFocusTarget] = useState<{ id: string } | null>(null);
+  const summary = useRef<HTMLDivElement>(null);
+  const uiLang = uiLanguage(form.lang);
+  const frameLang = uiLang === form.lang ? undefined : uiLang;
+
+  useEffect(() => {
+    document.title = form.title;
+  }, [form.title]);
+
+  // Focus moves after the errors have rendered, so the field is announced with its message.
+  useEffect(() => {
+    if (!focusTarget) return;
+    const target = document.getElementById(focusTarget.id);
+    if (target) {
+      target.focus();
+      target.scrollIntoView?.({ block: 'center' });
+    } else {
+      summary.current?.focus();
+    }
+  }, [focusTarget]);
+
+  function changeAnswer(code: string, draft: Draft) {
+    onDraftsChange((current) => ({ ...current, [code]: draft }));
+    if (errors.answers[code]) {
+      setErrors((current) => {
+        const answers = Object.fromEntries(Object.entries(current.answers).filter(([key]) => key !== code));
+        return { ...current, answers };
+      });
+    }
+  }
+
+  function changeProfile(field: ProfileField, value: string) {
+    onProfileChange((current) => ({ ...current, [field]: value }));
+    if (errors.profile[field]) {
+      setErrors((current) => ({ ...current, profile: { ...current.profile, [field]: undefined } }));
+    }
+  }
+
+  function showErrors(next: FieldErrors) {
+    setErrors(next);
+    setFocusTarget({ id: firstInvalidInputId(form.questions, next) ?? 'form-summary' });
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (sending) return;
+    setMessage(null);
+    const checked = checkAnswers(form.questions, drafts);
+    if (Object.keys(checked.errors).length > 0) {
+      showErrors({ answers: checked.errors, profile: {}, other: [] });
+      return;
+    }
+    setErrors(noFieldErrors);
+    setSending(true);
+    const result = await submitResponse(token, requestBody(form.lang, checked.answers, profile));
+    setSending(false);
+    switch (result.kind) {
+      case 'ok':
+        return props.onSubmitted();
+      case 'closed':
+        return props.onClosed();
+      case 'not_found':
+        return props.onNotFound();
+      case 'invalid': {
+        const mapped = mapProblemErrors(result.errors, form.questions);
+        const others = mapped.other.map((e) => e.message);
+        if (!hasFieldErrors(mapped) && others.length === 0 && result.detail) others.push(result.detail);
+        setMessage(others.length > 0 ? others.join(' ') : null);
+        return showErrors(mapped);
+      }
+      case 'too_many':
+        setMessage(tooManyMessage(t, form.lang, result.retryAfterSeconds));
+        return setFocusTarget({ id: 'form-summary' });
+      case 'network':
+        setMessage(t('submit.network'));
+        return setFocusTarget({ id: 'form-summary' });
+      default:
+        setMessage(t('submit.server'));
+        return setFocusTarget({ id: 'form-summary' });
+    }
+  }
+
+  const invalid = hasFieldErrors(errors);
+
+  return (
+    <form className="response-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="form-title">
+      <h1 id="form-title">{form.title}</h1>
+      {form.description ? <p className="description">{form.description}</p> : null}
+      {form.closes_at ? (
+        <p className="hint" {...frameAttributes(frameLang)}>
+          {t('openUntil', { date: formatDate(form.lang, form.closes_at) })}
+        </p>
+      ) : null}
+      {form.questions.some((q) => q.required) ? (
+        <p className="hint" {...frameAttributes(frameLang)}>
+          {t('requiredNote')}
+        </p>
+      ) : null}
+
+      {form.questions.map((question) => {
+        const error = errors.answers[question.code];
+        return (
+          <QuestionField
+            key={question.code}
+            question={question}
+            draft={drafts[question.code]}
+            onChange={(draft) => changeAnswer(question.code, draft)}
+            error={error ? answerErrorMessage(t, error, question) : undefined}
+            t={t}
+            lang={form.lang}
+            frameLang={frameLang}
+          />
+        );
+      })}
+
+      <ProfileSection
+        profile={profile}
+        onChange={changeProfile}
+        errors={errors.profile}
+        t={t}
+        lang={form.lang}
+        uiLang={uiLang}
+      />
+
+      <div className="submit-area" {...frameAttributes(frameLang)}>
+        <div
+          id="form-summary"
+          ref={summary}
+          tabIndex={-1}
+          role="alert"
+          className={invalid || message ? 'alert' : undefined}
+        >
+          {invalid ? <p>{t('error.summary')}</p> : null}
+          {message ? <p>{message}</p> : null}
+        </div>
+        <button type="submit" className="button button-primary" disabled={sending} aria-disabled={sending}>
+          {sending ? t('submitting') : t('submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
