@@ -60,6 +60,7 @@ impl Application {
 
     pub fn build_with_db(settings: Settings, db: DatabaseConnection) -> anyhow::Result<Self> {
         let secret = jwt_secret(&settings)?;
+        let responses = gmc_store::services::consultations::ResponseWriter::start(db.clone());
         let state = AppState {
             db,
             tokens: Tokens::new(&secret, settings.access_ttl_secs, settings.refresh_ttl_secs),
@@ -69,6 +70,7 @@ impl Application {
                 Duration::from_millis(settings.public_period_ms),
             ),
             small_cell_k: settings.small_cell_k.max(1),
+            responses,
             catalogue: Catalogue::default(),
             sessions: Default::default(),
             rendered_topics: Default::default(),

@@ -14,6 +14,8 @@ pub struct AppState {
     pub tokens: Tokens,
     pub login_limiter: LoginLimiter,
     pub public_limiter: crate::rate_limit::IpLimiter,
+    /// Group-commits public responses.
+    pub responses: gmc_store::services::consultations::ResponseWriter,
     /// The small-cell rule's k.
     pub small_cell_k: i64,
     pub catalogue: Catalogue,

@@ -591,3 +591,36 @@ async fn a_signed_in_stakeholder_answers_as_its_record_and_a_bad_credential_is_r
         app.post_json(&format!("/api/v1/public/consultations/{token}/responses"), Some("not-a-token"), body).await;
     problem(res, 401).await;
 }
+
+#[tokio::test]
+async fn concurrent_submissions_are_group_committed_and_every_one_is_counted() {
+    let app = TestApp::spawn().await;
+    let bgd = app.login(BGD).await;
+    let c = open_bgd(&app, &bgd).await;
+    let url = format!("{}/api/v1/public/consultations/{}/responses", app.base, c["token"].as_str().unwrap());
+    let mut tasks = Vec::new();
+    for i in 0..60 {
+        let (client, url) = (app.client.clone(), url.clone());
+        let answer = if i % 3 == 0 { "no" } else { "yes" };
+        // Every fifth is invalid: it is refused on its own while the valid ones around it are written.
+        let body = if i % 5 == 4 {
+            json!({"answers": {"q1": "bad"}})
+        } else {
+            json!({"answers": {"q1": answer, "q3": 1 + i % 5}})
+        };
+        tasks.push(tokio::spawn(async move { client.post(url).json(&body).send().await.unwrap().status().as_u16() }));
+    }
+    let mut statuses = Vec::new();
+    for t in tasks {
+        statuses.push(t.await.unwrap());
+    }
+    assert_eq!(statuses.iter().filter(|s| **s == 201).count(), 48);
+    assert_eq!(statuses.iter().filter(|s| **s == 422).count(), 12);
+    let id = c["id"].as_str().unwrap();
+    let r = app.get_json(&format!("/api/v1/consultations/{id}/results"), &bgd).await;
+    assert_eq!(r["respondents"]["count"], 48);
+    let q1 = question(&r, "q1");
+    let total: i64 = q1["options"].as_array().unwrap().iter().map(|o| o["count"].as_i64().unwrap()).sum();
+    assert_eq!(total, 48);
+    assert_eq!(app.get_json(&format!("/api/v1/consultations/{id}"), &bgd).await["response_count"], 48);
+}

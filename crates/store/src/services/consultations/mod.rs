@@ -7,6 +7,9 @@ mod fields;
 mod list;
 pub mod public;
 pub mod results;
+mod writer;
+
+pub use writer::ResponseWriter;
 
 pub use fields::{ConsultationInput, ConsultationPatch};
 pub use list::{list, ConsultationFilter};

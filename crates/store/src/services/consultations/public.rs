@@ -176,6 +176,7 @@ async fn linked_stakeholder(db: &DatabaseConnection, actor: Option<&Actor>) -> A
 
 pub async fn submit(
     db: &DatabaseConnection,
+    writer: &super::ResponseWriter,
     token: &str,
     actor: Option<&Actor>,
     input: SubmitInput,
@@ -236,13 +237,7 @@ pub async fn submit(
     let rows = answer_rows(id, row.id, &checked, &profile, now);
     let mut counts = super::counts::Counts::new();
     super::counts::add(&mut counts, row.id, &checked, &profile);
-    let (_write, txn) = crate::db::begin_write(db).await?;
-    responses::Entity::insert(response).exec_without_returning(&txn).await?;
-    if !rows.is_empty() {
-        answers::Entity::insert_many(rows).exec_without_returning(&txn).await?;
-    }
-    super::counts::upsert(&txn, counts).await?;
-    txn.commit().await?;
+    writer.write(super::writer::Job { response, answers: rows, counts }).await?;
     Ok(Submitted { id, submitted_at: now })
 }
 

@@ -1,0 +1,102 @@
+//! Group commit of public responses. Submissions arrive many at a time and SQLite has one writer: each
+//! in its own transaction, they queue on the write gate and commit one by one. Here one task takes
+//! whatever submissions are waiting (up to `MAX_BATCH`) and commits them in one transaction, so a burst
+//! costs one commit instead of hundreds. Each caller still waits for its own outcome: if a batch fails,
+//! its submissions are retried one by one, so one bad submission cannot sink the others.
+
+use sea_orm::{DatabaseConnection, EntityTrait};
+use tokio::sync::{mpsc, oneshot};
+
+use super::counts::{self, Counts};
+use crate::entities::{answers, responses};
+use crate::{AppError, AppResult};
+
+const MAX_BATCH: usize = 256;
+const QUEUE: usize = 4096;
+
+/// One response to write: the response row, its answer rows and what it adds to the counts.
+pub(crate) struct Job {
+    pub response: responses::ActiveModel,
+    pub answers: Vec<answers::ActiveModel>,
+    pub counts: Counts,
+}
+
+type Pending = (Job, oneshot::Sender<AppResult<()>>);
+
+/// The handle handlers share; cloning it is cheap.
+#[derive(Clone)]
+pub struct ResponseWriter {
+    tx: mpsc::Sender<Pending>,
+}
+
+impl ResponseWriter {
+    /// Starts the writer task on the current Tokio runtime.
+    pub fn start(db: DatabaseConnection) -> Self {
+        let (tx, rx) = mpsc::channel(QUEUE);
+        tokio::spawn(run(db, rx));
+        Self { tx }
+    }
+
+    pub(crate) async fn write(&self, job: Job) -> AppResult<()> {
+        let (done, wait) = oneshot::channel();
+        self.tx.send((job, done)).await.map_err(|_| AppError::Internal(anyhow::anyhow!("response writer stopped")))?;
+        wait.await.map_err(|_| AppError::Internal(anyhow::anyhow!("response writer dropped a submission")))?
+    }
+}
+
+async fn run(db: DatabaseConnection, mut rx: mpsc::Receiver<Pending>) {
+    while let Some(first) = rx.recv().await {
+        let mut batch = vec![first];
+        while batch.len() < MAX_BATCH {
+            match rx.try_recv() {
+                Ok(p) => batch.push(p),
+                Err(_) => break,
+            }
+        }
+        let jobs: Vec<&Job> = batch.iter().map(|(j, _)| j).collect();
+        match write_refs(&db, &jobs).await {
+            Ok(()) => {
+                for (_, done) in batch {
+                    let _ = done.send(Ok(()));
+                }
+            }
+            Err(e) if batch.len() == 1 => {
+                if let Some((_, done)) = batch.into_iter().next() {
+                    let _ = done.send(Err(e));
+                }
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, size = batch.len(), "batch of responses failed; writing them one by one");
+                for (job, done) in batch {
+                    let outcome = write_all(&db, std::slice::from_ref(&job)).await;
+                    let _ = done.send(outcome);
+                }
+            }
+        }
+    }
+}
+
+async fn write_all(db: &DatabaseConnection, jobs: &[Job]) -> AppResult<()> {
+    let refs: Vec<&Job> = jobs.iter().collect();
+    write_refs(db, &refs).await
+}
+
+async fn write_refs(db: &DatabaseConnection, jobs: &[&Job]) -> AppResult<()> {
+    let mut merged = Counts::new();
+    for job in jobs {
+        for (k, (n, f)) in &job.counts {
+            let e = merged.entry(k.clone()).or_default();
+            e.0 += n;
+            e.1 += f;
+        }
+    }
+    let (_write, txn) = crate::db::begin_write(db).await?;
+    responses::Entity::insert_many(jobs.iter().map(|j| j.response.clone())).exec_without_returning(&txn).await?;
+    let rows: Vec<answers::ActiveModel> = jobs.iter().flat_map(|j| j.answers.iter().cloned()).collect();
+    for chunk in rows.chunks(1000) {
+        answers::Entity::insert_many(chunk.to_vec()).exec_without_returning(&txn).await?;
+    }
+    counts::upsert(&txn, merged).await?;
+    txn.commit().await?;
+    Ok(())
+}
