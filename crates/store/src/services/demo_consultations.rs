@@ -327,6 +327,7 @@ async fn insert_responses(
         let mut resp = Vec::with_capacity(chunk.len());
         let mut ans = Vec::with_capacity(chunk.len() * 8);
         let mut counts = super::consultations::counts::Counts::new();
+        let scales = super::consultations::counts::scale_codes(questions);
         for (answers, profile, lang, at) in chunk {
             let checked = check_answers(questions, answers)
                 .map_err(|e| AppError::Internal(anyhow::anyhow!("demo answers: {e}")))?;
@@ -345,7 +346,7 @@ async fn insert_responses(
                 submitted_at: Set(*at),
             });
             ans.extend(answer_rows(id, consultation, &checked, profile, *at));
-            super::consultations::counts::add(&mut counts, consultation, &checked, profile);
+            super::consultations::counts::add(&mut counts, consultation, &scales, &checked, profile);
         }
         responses::Entity::insert_many(resp).exec_without_returning(&txn).await?;
         for a in ans.chunks(1000) {

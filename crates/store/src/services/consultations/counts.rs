@@ -2,7 +2,7 @@
 //! the submission's own transaction, and the reads that results and cross-tabs make of it when no date
 //! filter asks for the raw answers.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use gmc_domain::consultation::{Answer, Question, QuestionKind};
 use sea_orm::sea_query::{Alias, Expr, OnConflict, Query, SimpleExpr};
@@ -39,8 +39,19 @@ pub(crate) fn bucket_of(v: f64) -> String {
     }
 }
 
+/// The codes of the scale questions: their values are few, so they are counted.
+pub(crate) fn scale_codes(questions: &[Question]) -> HashSet<&str> {
+    questions.iter().filter(|q| q.kind == QuestionKind::Scale).map(|q| q.code.as_str()).collect()
+}
+
 /// Adds one response's answers to `counts`.
-pub(crate) fn add(counts: &mut Counts, consultation_id: Uuid, answers: &[(String, Answer)], p: &Profile) {
+pub(crate) fn add(
+    counts: &mut Counts,
+    consultation_id: Uuid,
+    scales: &HashSet<&str>,
+    answers: &[(String, Answer)],
+    p: &Profile,
+) {
     let key = |question: &str, bucket: String| Key {
         consultation_id,
         question: question.to_owned(),
@@ -63,7 +74,10 @@ pub(crate) fn add(counts: &mut Counts, consultation_id: Uuid, answers: &[(String
                     bump(key(code, id.clone()), i == 0);
                 }
             }
-            Answer::Value(v) => bump(key(code, bucket_of(*v)), true),
+            // Numbers are not counted here: their values are too many to bucket per profile, so their
+            // mean and median come from the raw answers (one index range per number question).
+            Answer::Value(v) if scales.contains(code.as_str()) => bump(key(code, bucket_of(*v)), true),
+            Answer::Value(_) => {}
             Answer::Text(_) => bump(key(code, String::new()), true),
         }
     }

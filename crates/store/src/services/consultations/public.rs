@@ -2,6 +2,8 @@
 //! and the checked submission of one response. Anyone with the link may answer; a signed-in stakeholder
 //! account is linked to its stakeholder record.
 
+use std::collections::HashSet;
+
 use chrono::{DateTime, Utc};
 use gmc_domain::consultation::{
     check_answers, public_state, Answer, Channel, ConsultationStatus, PublicState, Question, QuestionKind, SizeClass,
@@ -132,23 +134,32 @@ pub(crate) struct Profile {
     pub women_led: Option<bool>,
 }
 
+/// Country and sector codes, read once per process: reference data changes only with a migration, and
+/// the public form checks them on every submission.
+static CODES: tokio::sync::OnceCell<(HashSet<String>, HashSet<String>)> = tokio::sync::OnceCell::const_new();
+
+async fn codes(db: &DatabaseConnection) -> AppResult<&'static (HashSet<String>, HashSet<String>)> {
+    CODES
+        .get_or_try_init(|| async {
+            let countries = countries::Entity::find().all(db).await?.into_iter().map(|c| c.code).collect();
+            let sectors = sectors::Entity::find().all(db).await?.into_iter().map(|s| s.code).collect();
+            Ok::<_, AppError>((countries, sectors))
+        })
+        .await
+}
+
 async fn checked_profile(db: &DatabaseConnection, p: ProfileInput, e: &mut ValidationErrors) -> AppResult<Profile> {
+    let (known_countries, known_sectors) = codes(db).await?;
     let mut out = Profile { country: None, sector: None, size_class: None, women_led: p.women_led };
     if let Some(c) = p.country.map(|c| c.trim().to_ascii_uppercase()).filter(|c| !c.is_empty()) {
-        if c.len() == 3
-            && c.bytes().all(|b| b.is_ascii_uppercase())
-            && countries::Entity::find_by_id(c.clone()).one(db).await?.is_some()
-        {
+        if known_countries.contains(&c) {
             out.country = Some(c);
         } else {
             e.add("profile.country", "unknown", "names no country");
         }
     }
     if let Some(s) = p.sector.map(|s| s.trim().to_ascii_uppercase()).filter(|s| !s.is_empty()) {
-        if s.len() <= 2
-            && s.bytes().all(|b| b.is_ascii_uppercase())
-            && sectors::Entity::find_by_id(s.clone()).one(db).await?.is_some()
-        {
+        if known_sectors.contains(&s) {
             out.sector = Some(s);
         } else {
             e.add("profile.sector", "unknown", "names no ISIC section (A–U)");
@@ -236,7 +247,7 @@ pub async fn submit(
     };
     let rows = answer_rows(id, row.id, &checked, &profile, now);
     let mut counts = super::counts::Counts::new();
-    super::counts::add(&mut counts, row.id, &checked, &profile);
+    super::counts::add(&mut counts, row.id, &super::counts::scale_codes(&questions), &checked, &profile);
     writer.write(super::writer::Job { response, answers: rows, counts }).await?;
     Ok(Submitted { id, submitted_at: now })
 }

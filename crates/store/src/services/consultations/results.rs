@@ -250,7 +250,13 @@ async fn compute(
     let questions = questions_of(row)?;
     let sees_all = sees_small_cells(actor);
     let (rows, total) = match f.counts_filter() {
-        Some(pf) => super::counts::tally(db, row.id, &questions, &pf).await?,
+        Some(pf) => {
+            let (mut rows, total) = super::counts::tally(db, row.id, &questions, &pf).await?;
+            for q in questions.iter().filter(|q| q.kind == QuestionKind::Number) {
+                rows.extend(tally(db, row.id, f, Some(&q.code)).await?);
+            }
+            (rows, total)
+        }
         None => (tally(db, row.id, f, None).await?, respondents(db, row.id, f).await?),
     };
     // A filter makes the group a breakdown cell: a small group is withheld whole.
@@ -360,13 +366,13 @@ pub async fn crosstab(
     let q = q.ok_or(crate::AppError::NotFound("question"))?;
     let dim = Expr::col(Alias::new(by));
     let rows: Vec<Group<Option<String>>> = match (checked.counts_filter(), by) {
-        (Some(pf), _) => super::counts::crosstab(db, row.id, q, by, &pf).await?,
+        (Some(pf), _) if q.kind != QuestionKind::Number => super::counts::crosstab(db, row.id, q, by, &pf).await?,
         // Booleans come back as booleans on PostgreSQL and integers on SQLite: read them as text.
-        (None, "women_led") => {
+        (_, "women_led") => {
             let as_text = Expr::cust("CASE WHEN \"women_led\" THEN 'true' WHEN NOT \"women_led\" THEN 'false' END");
             crosstab_query(db, row.id, &q.code, &checked, as_text).await?
         }
-        (None, _) => crosstab_query(db, row.id, &q.code, &checked, dim.into()).await?,
+        (_, _) => crosstab_query(db, row.id, &q.code, &checked, dim.into()).await?,
     };
     let sees_all = sees_small_cells(actor);
     let mut columns: BTreeMap<String, Column> = BTreeMap::new();
