@@ -28,12 +28,17 @@ if [[ ! -d "$FRONTEND/node_modules" || "$FRONTEND/package-lock.json" -nt "$FRONT
   (cd "$FRONTEND" && npm ci --no-audit --no-fund)
 fi
 
+# Stale when either page (the SPA's index.html, the public respond.html) is missing from dist/ or any
+# input of the build is newer than either: sources, both HTML entries, static files and build config.
 spa_is_stale() {
-  local stamp="$FRONTEND/dist/index.html"
-  [[ ! -f "$stamp" ]] && return 0
-  [[ -n "$(find "$FRONTEND/src" "$FRONTEND/public" "$FRONTEND/index.html" "$FRONTEND/package.json" \
-    "$FRONTEND/package-lock.json" "$FRONTEND/vite.config.ts" "$FRONTEND/tsconfig.json" \
-    -newer "$stamp" -print -quit 2>/dev/null)" ]]
+  local stamp
+  for stamp in "$FRONTEND/dist/index.html" "$FRONTEND/dist/respond.html"; do
+    [[ ! -f "$stamp" ]] && return 0
+    [[ -n "$(find "$FRONTEND/src" "$FRONTEND/public" "$FRONTEND/index.html" "$FRONTEND/respond.html" \
+      "$FRONTEND/package.json" "$FRONTEND/package-lock.json" "$FRONTEND/vite.config.ts" \
+      "$FRONTEND/tsconfig.json" -newer "$stamp" -print -quit 2>/dev/null)" ]] && return 0
+  done
+  return 1
 }
 
 if [[ "${CI:-}" == "true" ]] || spa_is_stale; then

@@ -3,7 +3,7 @@
 #
 #   1 rustfmt          2 clippy            3 domain deps       4 Rust tests on SQLite
 #   5 Rust tests on PostgreSQL (throwaway cluster)             6 OpenAPI drift
-#   7 frontend: lint, typecheck, unit tests, TS type drift, build
+#   7 frontend: lint, typecheck, unit tests, TS type drift, build, public page size budget
 #   8 docker-compose config                9 browser journeys (scripts/e2e.sh)
 #
 # Env: CI=true selects nextest's `ci` profile and always runs `npm ci`.
@@ -177,6 +177,9 @@ step_frontend() {
     echo "frontend/src/api/schema.d.ts matches openapi/openapi.json."
 
     npm --prefix frontend run build
+
+    # The public response page (respond.html) must stay within its 150 KB gzipped JS + CSS budget.
+    npm --prefix frontend run size:respond
 }
 
 step_compose() {
@@ -196,6 +199,6 @@ step deps      "3/9 gmc-domain dependency check"       step_domain_deps
 step sqlite    "4/9 Rust tests on SQLite"              step_tests_sqlite
 step pg        "5/9 Rust tests on PostgreSQL"          step_tests_postgres
 step openapi   "6/9 OpenAPI drift"                     step_openapi_drift
-step frontend  "7/9 Frontend lint, typecheck, tests, TS drift, build" step_frontend
+step frontend  "7/9 Frontend lint, typecheck, tests, TS drift, build, size" step_frontend
 step compose   "8/9 docker-compose config"             step_compose
 step e2e       "9/9 Browser journeys (scripts/e2e.sh)" step_e2e
