@@ -129,6 +129,8 @@ measure "full results" "/api/v1/consultations/$CID/results"
 measure "results, country=BGD" "/api/v1/consultations/$CID/results?country=BGD"
 measure "cross-tab q=difficulty by country" "/api/v1/consultations/$CID/crosstab?question=difficulty&by=country"
 measure "cross-tab q=obstacles by country" "/api/v1/consultations/$CID/crosstab?question=obstacles&by=country"
+measure "cross-tab q=days_lost (number) by country" "/api/v1/consultations/$CID/crosstab?question=days_lost&by=country"
+measure "results, 2026-11-01 to 2026-11-20 (raw answers)" "/api/v1/consultations/$CID/results?from=2026-11-01&to=2026-11-20"
 
 log "public submissions: wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS -d$BENCH_DURATION"
 url="$BASE/api/v1/public/consultations/$CTOKEN/responses"

@@ -196,7 +196,23 @@ impl MigrationTrait for Migration {
             m,
             "answers",
             &[
-                ("ix_answers_tally", &["consultation_id", "question", "choice", "value", "seq"], false),
+                // Covers every results query over the raw answers, profile filters included, so they
+                // are answered from the index alone (only a date range reads the rows).
+                (
+                    "ix_answers_tally",
+                    &[
+                        "consultation_id",
+                        "question",
+                        "choice",
+                        "value",
+                        "seq",
+                        "country",
+                        "sector",
+                        "size_class",
+                        "women_led",
+                    ],
+                    false,
+                ),
                 ("ix_answers_response", &["response_id"], false),
             ],
         )

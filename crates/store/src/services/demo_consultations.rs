@@ -359,7 +359,12 @@ async fn insert_responses(
 }
 
 async fn analyze(db: &DatabaseConnection) -> AppResult<()> {
-    db.execute_unprepared("ANALYZE").await?;
+    // On PostgreSQL, VACUUM also marks the pages all-visible, which index-only scans need.
+    let sql = match db.get_database_backend() {
+        sea_orm::DbBackend::Postgres => "VACUUM ANALYZE",
+        _ => "ANALYZE",
+    };
+    db.execute_unprepared(sql).await?;
     Ok(())
 }
 
