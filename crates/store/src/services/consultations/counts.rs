@@ -15,6 +15,9 @@ use crate::{AppError, AppResult};
 
 /// The respondents' pseudo-question: one row per profile counting responses.
 pub(crate) const RESPONDENTS: &str = "";
+/// The profile of counts kept for all respondents together (number questions); no filter matches it.
+const ANY: &str = "*";
+const ANY_WOMEN_LED: i16 = -2;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) struct Key {
@@ -74,10 +77,22 @@ pub(crate) fn add(
                     bump(key(code, id.clone()), i == 0);
                 }
             }
-            // Numbers are not counted here: their values are too many to bucket per profile, so their
-            // mean and median come from the raw answers (one index range per number question).
             Answer::Value(v) if scales.contains(code.as_str()) => bump(key(code, bucket_of(*v)), true),
-            Answer::Value(_) => {}
+            // Numbers have too many values to count per profile: they are counted for everyone
+            // together (the `ANY` profile), which serves unfiltered results; filtered results read
+            // their raw answers.
+            Answer::Value(v) => {
+                let k = Key {
+                    consultation_id,
+                    question: code.clone(),
+                    bucket: bucket_of(*v),
+                    country: ANY.into(),
+                    sector: ANY.into(),
+                    size_class: ANY.into(),
+                    women_led: ANY_WOMEN_LED,
+                };
+                bump(k, true);
+            }
             Answer::Text(_) => bump(key(code, String::new()), true),
         }
     }
@@ -139,6 +154,12 @@ pub(crate) struct ProfileFilter {
     pub sector: Option<String>,
     pub size_class: Option<String>,
     pub women_led: Option<bool>,
+}
+
+impl ProfileFilter {
+    pub(crate) fn is_empty(&self) -> bool {
+        self.country.is_none() && self.sector.is_none() && self.size_class.is_none() && self.women_led.is_none()
+    }
 }
 
 fn filtered(consultation: Uuid, f: &ProfileFilter) -> sea_orm::Select<answer_counts::Entity> {

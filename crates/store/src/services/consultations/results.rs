@@ -252,8 +252,11 @@ async fn compute(
     let (rows, total) = match f.counts_filter() {
         Some(pf) => {
             let (mut rows, total) = super::counts::tally(db, row.id, &questions, &pf).await?;
-            for q in questions.iter().filter(|q| q.kind == QuestionKind::Number) {
-                rows.extend(tally(db, row.id, f, Some(&q.code)).await?);
+            // Numbers are pre-counted only for everyone together: a filter reads their raw answers.
+            if !pf.is_empty() {
+                for q in questions.iter().filter(|q| q.kind == QuestionKind::Number) {
+                    rows.extend(tally(db, row.id, f, Some(&q.code)).await?);
+                }
             }
             (rows, total)
         }
