@@ -196,8 +196,8 @@ impl MigrationTrait for Migration {
             m,
             "answers",
             &[
-                // Covers every results query over the raw answers, profile filters included, so they
-                // are answered from the index alone (only a date range reads the rows).
+                // Covers every results query over the raw answers, profile and date filters included,
+                // so they are answered from the index alone.
                 (
                     "ix_answers_tally",
                     &[
@@ -210,6 +210,7 @@ impl MigrationTrait for Migration {
                         "sector",
                         "size_class",
                         "women_led",
+                        "submitted_at",
                     ],
                     false,
                 ),
