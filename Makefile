@@ -29,8 +29,9 @@ run: spa ## build, migrate, seed demo data and serve on SQLite (DATABASE_URL to 
 test: ## fmt, clippy, tests on SQLite and PostgreSQL, contract drift, frontend, compose, e2e
 	bash scripts/test-all.sh
 
-bench: ## HTTP benchmark with wrk (BENCH_DB=postgres for PostgreSQL); see docs/benchmarks.md
+bench: ## HTTP benchmarks with wrk (BENCH_DB=postgres for PostgreSQL); see docs/benchmarks.md
 	bash scripts/bench.sh
+	GMC_BIN=target/release/gmc bash scripts/bench-consultations.sh
 
 openapi: ## regenerate openapi/openapi.json and the frontend's TypeScript types from the code
 	@mkdir -p openapi
