@@ -63,7 +63,13 @@ impl MigrationTrait for Migration {
                 .col(col("version").integer().not_null())
                 .col(col("created_at").timestamp_with_time_zone().not_null())
                 .col(col("updated_at").timestamp_with_time_zone().not_null())
-                .foreign_key(&mut fk("fk_stakeholders_delegation", "stakeholders", "delegation_id", "delegations", "id"))
+                .foreign_key(&mut fk(
+                    "fk_stakeholders_delegation",
+                    "stakeholders",
+                    "delegation_id",
+                    "delegations",
+                    "id",
+                ))
                 .foreign_key(&mut fk("fk_stakeholders_country", "stakeholders", "country", "countries", "code"))
                 .foreign_key(&mut fk("fk_stakeholders_sector", "stakeholders", "sector", "sectors", "code"))
                 .foreign_key(&mut fk("fk_stakeholders_user", "stakeholders", "user_id", "users", "id"))
@@ -103,7 +109,13 @@ impl MigrationTrait for Migration {
                 .col(col("version").integer().not_null())
                 .col(col("created_at").timestamp_with_time_zone().not_null())
                 .col(col("updated_at").timestamp_with_time_zone().not_null())
-                .foreign_key(&mut fk("fk_consultations_delegation", "consultations", "delegation_id", "delegations", "id"))
+                .foreign_key(&mut fk(
+                    "fk_consultations_delegation",
+                    "consultations",
+                    "delegation_id",
+                    "delegations",
+                    "id",
+                ))
                 .to_owned(),
         )
         .await?;
@@ -131,7 +143,13 @@ impl MigrationTrait for Migration {
                 .col(col("women_led").boolean().null())
                 .col(col("external_id").string_len(64).null())
                 .col(col("submitted_at").timestamp_with_time_zone().not_null())
-                .foreign_key(&mut fk("fk_responses_consultation", "responses", "consultation_id", "consultations", "id"))
+                .foreign_key(&mut fk(
+                    "fk_responses_consultation",
+                    "responses",
+                    "consultation_id",
+                    "consultations",
+                    "id",
+                ))
                 .foreign_key(&mut fk("fk_responses_stakeholder", "responses", "stakeholder_id", "stakeholders", "id"))
                 .to_owned(),
         )
@@ -189,7 +207,7 @@ impl MigrationTrait for Migration {
             col("stakeholder_id").uuid().null().to_owned(),
             col("response_id").uuid().null().to_owned(),
         ] {
-            m.alter_table(Table::alter().table(Alias::new("impediments")).add_column(&mut def.clone()).to_owned()).await?;
+            m.alter_table(Table::alter().table(Alias::new("impediments")).add_column(def.clone()).to_owned()).await?;
         }
         indexes(m, "impediments", &[("ix_impediments_sector", &["sector"], false)]).await?;
         Ok(())
