@@ -15,6 +15,8 @@
 #   BENCH_WARMUP=3s            untimed warm-up per endpoint ("0" to skip)
 #   BENCH_EMAIL / BENCH_PASSWORD   account to sign in with (default the demo delegate)
 #   GMC_BIN=path               benchmark this binary instead of building target/release/gmc
+#   BENCH_ENDPOINTS="/api/v1/impediments?partner=EU&ntm_chapter=A&severity_min=3&limit=50"
+#                              the paths to load, space-separated (default: the three of docs/benchmarks.md)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -10,6 +10,7 @@ mod m20261127_000004_create_audit_events;
 mod m20261127_000005_create_impediments;
 mod m20261127_000006_create_idempotency_keys;
 mod m20261128_000007_create_consultations;
+mod m20261128_000008_impediment_list_indexes;
 mod m20261128_000010_create_answer_counts;
 mod seed_reference;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000005_create_impediments::Migration),
             Box::new(m20261127_000006_create_idempotency_keys::Migration),
             Box::new(m20261128_000007_create_consultations::Migration),
+            Box::new(m20261128_000008_impediment_list_indexes::Migration),
             Box::new(m20261128_000010_create_answer_counts::Migration),
         ]
     }

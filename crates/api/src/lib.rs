@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod etag;
 pub mod idempotency;
+pub mod list_cache;
 pub mod openapi;
 pub mod problem;
 pub mod rate_limit;

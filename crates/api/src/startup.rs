@@ -74,6 +74,7 @@ impl Application {
             catalogue: Catalogue::default(),
             sessions: Default::default(),
             rendered_topics: Default::default(),
+            impediment_pages: Default::default(),
         };
         let listener = TcpListener::bind((settings.host.as_str(), settings.port))?;
         let port = listener.local_addr()?.port();
@@ -136,6 +137,7 @@ fn server(listener: TcpListener, state: AppState, settings: Settings) -> anyhow:
     let static_dir = settings.static_dir.clone();
     let mut server = HttpServer::new(move || {
         App::new()
+            .wrap(actix_web::middleware::from_fn(crate::list_cache::middleware))
             .wrap(actix_web::middleware::from_fn(crate::idempotency::middleware))
             .wrap(ErrorHandlers::new().default_handler(problemize))
             .wrap(

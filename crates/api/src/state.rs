@@ -5,6 +5,7 @@ use gmc_store::services::tokens::Tokens;
 use gmc_store::sessions::SessionCache;
 use sea_orm::DatabaseConnection;
 
+use crate::list_cache::ListCache;
 use crate::rate_limit::LoginLimiter;
 use crate::render_cache::RenderCache;
 
@@ -21,4 +22,6 @@ pub struct AppState {
     pub catalogue: Catalogue,
     pub sessions: SessionCache,
     pub rendered_topics: RenderCache,
+    /// Rendered `GET /impediments` pages by read scope and query (`crate::list_cache`).
+    pub impediment_pages: ListCache,
 }

@@ -20,7 +20,26 @@ pub async fn connect(url: &str) -> anyhow::Result<DatabaseConnection> {
     }
 }
 
+/// SQLite keeps allocation statistics by default, and takes one process-wide mutex around every
+/// `malloc` and `free` to do so. Reading rows allocates for every column, so with a connection per
+/// worker thread that mutex was the most contended lock of a list request. Nothing here reads the
+/// statistics; turn them off before SQLite initialises (afterwards the call is refused and changes
+/// nothing).
+fn sqlite_without_memory_statistics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // SAFETY: SQLITE_CONFIG_MEMSTATUS takes one int argument. `sqlite3_config` must not run
+        // beside other SQLite calls; it runs once, before this process opens its first connection.
+        let rc =
+            unsafe { libsqlite3_sys::sqlite3_config(libsqlite3_sys::SQLITE_CONFIG_MEMSTATUS, 0 as std::ffi::c_int) };
+        if rc != libsqlite3_sys::SQLITE_OK {
+            tracing::debug!(rc, "SQLite was already initialised: memory statistics stay on");
+        }
+    });
+}
+
 async fn connect_sqlite(url: &str) -> anyhow::Result<DatabaseConnection> {
+    sqlite_without_memory_statistics();
     if let Some(path) = sqlite_path(url) {
         if let Some(dir) = std::path::Path::new(&path).parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
@@ -38,6 +57,9 @@ async fn connect_sqlite(url: &str) -> anyhow::Result<DatabaseConnection> {
         .max_connections(8)
         .min_connections(1)
         .acquire_timeout(Duration::from_secs(10))
+        // A connection to a local file cannot go stale; the default ping before every checkout is a
+        // round trip through the connection's worker thread for each query.
+        .test_before_acquire(false)
         .connect_with(options)
         .await?;
     Ok(SqlxSqliteConnector::from_sqlx_sqlite_pool(pool))

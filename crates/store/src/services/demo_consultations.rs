@@ -365,6 +365,11 @@ async fn analyze(db: &DatabaseConnection) -> AppResult<()> {
         _ => "ANALYZE",
     };
     db.execute_unprepared(sql).await?;
+    // Like the registry's seed: keep SQLite's row counts, drop the value samples that make it re-plan
+    // every statement.
+    if db.get_database_backend() == sea_orm::DbBackend::Sqlite {
+        super::demo_impediments::sqlite_without_stat4(db).await?;
+    }
     Ok(())
 }
 
