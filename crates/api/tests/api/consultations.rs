@@ -435,6 +435,12 @@ async fn exports_are_anonymised_csv_with_withheld_cells_marked() {
     assert_eq!(page["items"].as_array().unwrap().len(), 3);
     assert!(page["items"][0].get("stakeholder_id").is_none());
     assert_eq!(app.all_pages(&format!("/api/v1/consultations/{id}/responses?limit=3"), &bgd).await.len(), 7);
+    // Text from the public cannot become a formula in the spreadsheet a delegate opens.
+    let body = json!({"answers": {"q1": "yes", "q5": "=HYPERLINK(\"http://evil.example\")"}});
+    assert_eq!(submit(&app, c["token"].as_str().unwrap(), body).await.status(), 201);
+    let text = app.get(&format!("/api/v1/consultations/{id}/responses.csv"), &bgd).await.text().await.unwrap();
+    assert!(text.contains("'=HYPERLINK"), "{text}");
+    assert!(!text.contains(",=HYPERLINK") && !text.contains(",\"=HYPERLINK"), "{text}");
 }
 
 #[tokio::test]

@@ -656,6 +656,17 @@ fn finish(w: csv::Writer<Vec<u8>>) -> AppResult<String> {
     String::from_utf8(bytes).map_err(|e| crate::AppError::Internal(e.into()))
 }
 
+/// Text typed by the public goes into a file delegates open in a spreadsheet: a cell starting with
+/// `=`, `+`, `-`, `@` (or a tab or carriage return) would run as a formula there ("CSV injection"),
+/// so such a cell is prefixed with an apostrophe, which spreadsheets show as text.
+pub(crate) fn spreadsheet_safe(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
 /// Every response, anonymised, as CSV: one column per question (multi-choice ids joined by `;`).
 pub async fn responses_csv(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<String> {
     let row = find_readable(db, actor, id).await?;
@@ -692,7 +703,7 @@ pub async fn responses_csv(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> 
             for q in &questions {
                 rec.push(match r.answers.get(&q.code) {
                     None | Some(Value::Null) => String::new(),
-                    Some(Value::String(s)) => s.clone(),
+                    Some(Value::String(s)) => spreadsheet_safe(s),
                     Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(";"),
                     Some(v) => v.to_string(),
                 });
@@ -701,4 +712,17 @@ pub async fn responses_csv(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> 
         }
     }
     finish(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spreadsheet_safe;
+
+    #[test]
+    fn public_text_cannot_become_a_spreadsheet_formula() {
+        assert_eq!(spreadsheet_safe("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+        assert_eq!(spreadsheet_safe("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(spreadsheet_safe("-1+2"), "'-1+2");
+        assert_eq!(spreadsheet_safe("Fees at the border"), "Fees at the border");
+    }
 }
