@@ -1424,6 +1424,12 @@ export interface components {
             /** @description The language answered in (default `en`). */
             lang?: string | null;
             profile?: null | components["schemas"]["ProfileDto"];
+            /**
+             * Format: uuid
+             * @description A random UUID the client makes once per filled form: a retry with the same id (say after a lost
+             *     connection) answers with the first submission instead of recording the response twice.
+             */
+            submission_id?: string | null;
         };
         SubmittedDto: {
             /** Format: uuid */

@@ -1,4 +1,4 @@
-import { checkAnswers, emptyProfile, parseNumber, profileBody, requestBody } from './answers';
+import { checkAnswers, emptyProfile, newSubmissionId, parseNumber, profileBody, requestBody } from './answers';
 import type { PublicQuestion, QuestionKind } from './api-types';
 
 function question(code: string, kind: QuestionKind, extra: Partial<PublicQuestion> = {}): PublicQuestion {
@@ -95,5 +95,17 @@ describe('answer checks mirror the server', () => {
       profile: { women_led: true },
     });
     expect(requestBody('en', {}, emptyProfile)).toEqual({ lang: 'en', answers: {} });
+  });
+});
+
+describe('newSubmissionId', () => {
+  it('makes a version 4 UUID from random bytes', () => {
+    const id = newSubmissionId((b) => b.fill(0xff));
+    expect(id).toBe('ffffffff-ffff-4fff-bfff-ffffffffffff');
+    expect(newSubmissionId()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('goes into the request body when given', () => {
+    expect(requestBody('bn', { q1: 'yes' }, emptyProfile, 'abc').submission_id).toBe('abc');
   });
 });

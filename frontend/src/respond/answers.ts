@@ -132,12 +132,26 @@ export function profileBody(draft: ProfileDraft): Profile | undefined {
   return Object.keys(profile).length > 0 ? profile : undefined;
 }
 
+/**
+ * A random UUID (version 4) naming one filled form, so that a retry after a lost connection is
+ * recorded once. `crypto.randomUUID` needs a secure context; `getRandomValues` works everywhere.
+ */
+export function newSubmissionId(random: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b)): string {
+  const b = random(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 export function requestBody(
   lang: string,
   answers: Record<string, AnswerValue>,
   profile: ProfileDraft,
+  submissionId?: string,
 ): SubmitResponseBody {
   const body: SubmitResponseBody = { lang, answers };
+  if (submissionId) body.submission_id = submissionId;
   const given = profileBody(profile);
   if (given) body.profile = given;
   return body;

@@ -138,16 +138,22 @@ describe('the public response page', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Send my answers' }));
 
     await waitFor(() => expect(screen.getByLabelText(/How many people/)).toHaveFocus());
-    expect(JSON.parse(String(calls[1]?.init?.body))).toEqual({
+    const sent = JSON.parse(String(calls[1]?.init?.body)) as { submission_id: string };
+    expect(sent).toEqual({
       lang: 'en',
       answers: { exports: 'yes', staff: 12, ease: 5 },
       profile: { country: 'NPL', sector: 'C' },
+      submission_id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
     });
     expect(screen.getByLabelText(/How many people/)).toHaveAccessibleDescription(/Enter a number from 0 to 5,000./);
     expect(screen.getByLabelText('Main activity')).toHaveAttribute('aria-invalid', 'true');
 
     await userEvent.click(screen.getByRole('button', { name: 'Send my answers' }));
     expect(await screen.findByRole('heading', { name: 'Thank you!' })).toHaveFocus();
+    // The second try is the same filled form: it carries the same submission id.
+    expect((JSON.parse(String(calls[2]?.init?.body)) as { submission_id: string }).submission_id).toBe(
+      sent.submission_id,
+    );
   });
 
   it('keeps the answers and says when to retry after a 429', async () => {

@@ -3,7 +3,7 @@
 // keeps the answers on the page with a message by the button.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 
-import { checkAnswers, requestBody, type Draft, type Drafts, type ProfileDraft } from './answers';
+import { checkAnswers, newSubmissionId, requestBody, type Draft, type Drafts, type ProfileDraft } from './answers';
 import { submitResponse } from './api';
 import type { PublicForm } from './api-types';
 import {
@@ -47,6 +47,8 @@ export function ResponseForm(props: ResponseFormProps) {
   const [sending, setSending] = useState(false);
   const [focusTarget, setFocusTarget] = useState<{ id: string } | null>(null);
   const summary = useRef<HTMLDivElement>(null);
+  // One id per filled form: a retry after a lost connection is then recorded once.
+  const submissionId = useRef(newSubmissionId());
   const uiLang = uiLanguage(form.lang);
   const frameLang = uiLang === form.lang ? undefined : uiLang;
 
@@ -99,7 +101,7 @@ export function ResponseForm(props: ResponseFormProps) {
     }
     setErrors(noFieldErrors);
     setSending(true);
-    const result = await submitResponse(token, requestBody(form.lang, checked.answers, profile));
+    const result = await submitResponse(token, requestBody(form.lang, checked.answers, profile, submissionId.current));
     setSending(false);
     switch (result.kind) {
       case 'ok':

@@ -630,3 +630,34 @@ async fn concurrent_submissions_are_group_committed_and_every_one_is_counted() {
     assert_eq!(total, 48);
     assert_eq!(app.get_json(&format!("/api/v1/consultations/{id}"), &bgd).await["response_count"], 48);
 }
+
+#[tokio::test]
+async fn a_retried_submission_is_recorded_once() {
+    let app = TestApp::spawn().await;
+    let bgd = app.login(BGD).await;
+    let c = open_bgd(&app, &bgd).await;
+    let url = format!("{}/api/v1/public/consultations/{}/responses", app.base, c["token"].as_str().unwrap());
+    let body = json!({"submission_id": uuid::Uuid::new_v4(), "answers": {"q1": "yes"}});
+    let mut tasks = Vec::new();
+    for _ in 0..6 {
+        let (client, url, body) = (app.client.clone(), url.clone(), body.clone());
+        tasks.push(tokio::spawn(async move {
+            let res = client.post(url).json(&body).send().await.unwrap();
+            (res.status().as_u16(), res.json::<Value>().await.unwrap()["id"].clone())
+        }));
+    }
+    let mut ids = Vec::new();
+    for t in tasks {
+        let (status, id) = t.await.unwrap();
+        assert_eq!(status, 201);
+        ids.push(id);
+    }
+    ids.dedup();
+    assert_eq!(ids.len(), 1, "every copy answers with the first submission");
+    let again = submit(&app, c["token"].as_str().unwrap(), body).await.json::<Value>().await.unwrap();
+    assert_eq!(again["id"], ids[0]);
+    let id = c["id"].as_str().unwrap();
+    assert_eq!(app.get_json(&format!("/api/v1/consultations/{id}"), &bgd).await["response_count"], 1);
+    let r = app.get_json(&format!("/api/v1/consultations/{id}/results"), &bgd).await;
+    assert_eq!(r["respondents"]["count"], 1);
+}

@@ -492,6 +492,9 @@ pub struct ProfileDto {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SubmitResponseRequest {
+    /// A random UUID the client makes once per filled form: a retry with the same id (say after a lost
+    /// connection) answers with the first submission instead of recording the response twice.
+    pub submission_id: Option<Uuid>,
     /// The language answered in (default `en`).
     pub lang: Option<String>,
     /// Answers by question code: an option id, a list of option ids, a number or a text.

@@ -241,7 +241,7 @@ pub async fn submit_public_response(
         women_led: p.women_led,
     });
     let channel = if actor.as_ref().is_some_and(|a| a.is_api_key()) { Channel::Api } else { Channel::Web };
-    let input = SubmitInput { lang: b.lang, answers: b.answers, profile };
+    let input = SubmitInput { submission_id: b.submission_id, lang: b.lang, answers: b.answers, profile };
     let s = public::submit(&state.db, &state.responses, &token, actor.as_ref(), input, channel).await?;
     Ok(HttpResponse::Created().json(SubmittedDto { id: s.id, submitted_at: s.submitted_at }))
 }

@@ -57,6 +57,9 @@ pub struct ProfileInput {
 }
 
 pub struct SubmitInput {
+    /// A random id the client makes once per filled form: a retry with it answers with the first
+    /// submission instead of recording the response twice.
+    pub submission_id: Option<Uuid>,
     pub lang: Option<String>,
     pub answers: Map<String, Value>,
     pub profile: Option<ProfileInput>,
@@ -194,6 +197,9 @@ pub async fn submit(
     channel: Channel,
 ) -> AppResult<Submitted> {
     let row = by_token(db, token).await?;
+    if let Some(done) = already_submitted(db, row.id, input.submission_id).await? {
+        return Ok(done);
+    }
     match state_of(&row)? {
         PublicState::Open => {}
         PublicState::NotYetOpen => return Err(AppError::Closed("the consultation is not open yet".into())),
@@ -242,14 +248,34 @@ pub async fn submit(
         sector: Set(profile.sector.clone()),
         size_class: Set(profile.size_class.clone()),
         women_led: Set(profile.women_led),
-        external_id: Set(None),
+        external_id: Set(input.submission_id.map(|s| s.to_string())),
         submitted_at: Set(now),
     };
     let rows = answer_rows(id, row.id, &checked, &profile, now);
     let mut counts = super::counts::Counts::new();
     super::counts::add(&mut counts, row.id, &super::counts::scale_codes(&questions), &checked, &profile);
-    writer.write(super::writer::Job { response, answers: rows, counts }).await?;
-    Ok(Submitted { id, submitted_at: now })
+    match writer.write(super::writer::Job { response, answers: rows, counts }).await {
+        Ok(()) => Ok(Submitted { id, submitted_at: now }),
+        // Two copies of one submission raced: the unique (consultation, external id) let one in.
+        Err(e) => match already_submitted(db, row.id, input.submission_id).await? {
+            Some(done) => Ok(done),
+            None => Err(e),
+        },
+    }
+}
+
+async fn already_submitted(
+    db: &DatabaseConnection,
+    consultation: Uuid,
+    submission: Option<Uuid>,
+) -> AppResult<Option<Submitted>> {
+    let Some(submission) = submission else { return Ok(None) };
+    Ok(responses::Entity::find()
+        .filter(responses::Column::ConsultationId.eq(consultation))
+        .filter(responses::Column::ExternalId.eq(submission.to_string()))
+        .one(db)
+        .await?
+        .map(|r| Submitted { id: r.id, submitted_at: r.submitted_at }))
 }
 
 pub(crate) fn answer_rows(
