@@ -19,15 +19,26 @@ pub struct LoginLimiter {
     checks: Arc<AtomicU64>,
 }
 
+/// `burst` at once, then one more every `period` (both at least 1).
+fn quota(burst: u32, period: Duration) -> Quota {
+    let burst = NonZeroU32::new(burst.max(1)).unwrap_or(NonZeroU32::MIN);
+    Quota::with_period(period.max(Duration::from_millis(1)))
+        .unwrap_or_else(|| Quota::per_second(NonZeroU32::MIN))
+        .allow_burst(burst)
+}
+
+/// Whole seconds until the next attempt is allowed (at least 1, for `Retry-After`).
+fn wait_secs(not_until: governor::NotUntil<governor::clock::QuantaInstant>) -> u64 {
+    let wait = not_until.wait_time_from(DefaultClock::default().now());
+    (wait.as_secs() + u64::from(wait.subsec_nanos() > 0)).max(1)
+}
+
 /// How often the limiters forget keys whose budget is full again, so their maps stay small.
 const PRUNE_EVERY: u64 = 1024;
 
 impl LoginLimiter {
     pub fn new(burst: u32, period: Duration) -> Self {
-        let burst = NonZeroU32::new(burst.max(1)).unwrap_or(NonZeroU32::MIN);
-        let quota = Quota::with_period(period.max(Duration::from_millis(1)))
-            .unwrap_or_else(|| Quota::per_second(NonZeroU32::MIN))
-            .allow_burst(burst);
+        let quota = quota(burst, period);
         Self {
             by_ip: Arc::new(RateLimiter::keyed(quota)),
             by_account: Arc::new(RateLimiter::keyed(quota)),
@@ -41,13 +52,9 @@ impl LoginLimiter {
             self.by_ip.retain_recent();
             self.by_account.retain_recent();
         }
-        let wait = |not_until: governor::NotUntil<_>| {
-            let wait = not_until.wait_time_from(DefaultClock::default().now());
-            wait.as_secs() + u64::from(wait.subsec_nanos() > 0)
-        };
-        self.by_ip.check_key(&ip).map_err(wait)?;
+        self.by_ip.check_key(&ip).map_err(wait_secs)?;
         let account: String = account.trim().to_lowercase().chars().take(254).collect();
-        self.by_account.check_key(&account).map_err(wait)
+        self.by_account.check_key(&account).map_err(wait_secs)
     }
 }
 
@@ -60,10 +67,7 @@ pub struct IpLimiter {
 
 impl IpLimiter {
     pub fn new(burst: u32, period: Duration) -> Self {
-        let burst = NonZeroU32::new(burst.max(1)).unwrap_or(NonZeroU32::MIN);
-        let quota = Quota::with_period(period.max(Duration::from_millis(1)))
-            .unwrap_or_else(|| Quota::per_second(NonZeroU32::MIN))
-            .allow_burst(burst);
+        let quota = quota(burst, period);
         Self { by_ip: Arc::new(RateLimiter::keyed(quota)), checks: Arc::new(AtomicU64::new(0)) }
     }
 
@@ -72,10 +76,7 @@ impl IpLimiter {
         if self.checks.fetch_add(1, Ordering::Relaxed) % PRUNE_EVERY == PRUNE_EVERY - 1 {
             self.by_ip.retain_recent();
         }
-        self.by_ip.check_key(&ip).map_err(|not_until| {
-            let wait = not_until.wait_time_from(DefaultClock::default().now());
-            (wait.as_secs() + u64::from(wait.subsec_nanos() > 0)).max(1)
-        })
+        self.by_ip.check_key(&ip).map_err(wait_secs)
     }
 }
 

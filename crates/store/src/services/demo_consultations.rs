@@ -13,6 +13,8 @@ use sea_orm::{
 use serde_json::{json, Map, Value};
 use uuid::Uuid;
 
+use super::demo_impediments::pick;
+
 use super::consultations::public::{answer_rows, Profile};
 use super::secrets;
 use crate::entities::{answers, consultations, delegations, responses};
@@ -40,18 +42,6 @@ const COUNTRIES: &[(&str, u32)] = &[
 ];
 const SECTORS: &[(&str, u32)] = &[("C", 38), ("A", 22), ("G", 16), ("I", 6), ("H", 5), ("J", 5), ("M", 4), ("S", 4)];
 const SIZES: &[(&str, u32)] = &[("micro", 55), ("small", 32), ("medium", 13)];
-
-fn pick<'a, T>(rng: &mut StdRng, choices: &'a [(T, u32)]) -> &'a T {
-    let total: u32 = choices.iter().map(|(_, w)| w).sum();
-    let mut n = rng.gen_range(0..total);
-    for (v, w) in choices {
-        if n < *w {
-            return v;
-        }
-        n -= w;
-    }
-    &choices[0].0
-}
 
 fn opt(id: &str, en: &str, local: Option<(&str, &str)>) -> Value {
     let mut label = json!({"en": en});

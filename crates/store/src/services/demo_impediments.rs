@@ -16,8 +16,8 @@ use crate::AppResult;
 
 pub const DEMO_IMPEDIMENTS: usize = 1_000;
 
-/// Picks from weighted choices.
-fn pick<'a, T>(rng: &mut StdRng, choices: &'a [(T, u32)]) -> &'a T {
+/// Picks from weighted choices (shared by every demo generator).
+pub(crate) fn pick<'a, T>(rng: &mut StdRng, choices: &'a [(T, u32)]) -> &'a T {
     let total: u32 = choices.iter().map(|(_, w)| w).sum();
     let mut n = rng.gen_range(0..total);
     for (v, w) in choices {

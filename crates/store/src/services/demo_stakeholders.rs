@@ -11,24 +11,14 @@ use rand::{Rng, SeedableRng};
 use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 use uuid::Uuid;
 
+use super::demo_impediments::pick;
+
 use super::demo::DEMO_PASSWORD;
 use crate::entities::{delegations, stakeholders, users};
 use crate::AppResult;
 
 pub const DEMO_STAKEHOLDERS: usize = 600;
 pub const DEMO_STAKEHOLDER_ACCOUNT: &str = "msme.bgd@gmc.test";
-
-fn pick<'a, T>(rng: &mut StdRng, choices: &'a [(T, u32)]) -> &'a T {
-    let total: u32 = choices.iter().map(|(_, w)| w).sum();
-    let mut n = rng.gen_range(0..total);
-    for (v, w) in choices {
-        if n < *w {
-            return v;
-        }
-        n -= w;
-    }
-    &choices[0].0
-}
 
 /// (country, weight, calling code, places firms are named after)
 const COUNTRIES: &[(&str, u32, &str, &[&str])] = &[

@@ -35,11 +35,15 @@ pub(crate) type Counts = HashMap<Key, (i64, i64)>;
 
 /// A number as a bucket: whole numbers without a fraction, others in Rust's shortest round-trip form.
 pub(crate) fn bucket_of(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
+    match whole(v) {
+        Some(n) => n.to_string(),
+        None => format!("{v}"),
     }
+}
+
+/// The number as an integer when it is a whole number small enough to be exact.
+pub(crate) fn whole(v: f64) -> Option<i64> {
+    (v.fract() == 0.0 && v.abs() < 1e15).then_some(v as i64)
 }
 
 /// The codes of the scale questions: their values are few, so they are counted.

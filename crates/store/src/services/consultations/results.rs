@@ -517,11 +517,7 @@ pub struct ResponseRecord {
 
 /// A stored number as JSON: whole numbers without a fraction (`5`, not `5.0`).
 fn number(v: f64) -> Value {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        Value::from(v as i64)
-    } else {
-        Value::from(v)
-    }
+    super::counts::whole(v).map_or(Value::from(v), Value::from)
 }
 
 /// The anonymised responses, newest first, with their answers.
