@@ -1,6 +1,6 @@
 import type { PublicQuestion } from './api-types';
 import { answerErrorMessage, firstInvalidInputId, mapProblemErrors } from './field-errors';
-import { translator } from './messages';
+import { english, loadDictionary, translator } from './messages';
 
 const questions: PublicQuestion[] = [
   { code: 'q1', kind: 'single_choice', required: true, prompt: 'One', options: [] },
@@ -45,8 +45,9 @@ describe('server field errors onto the form', () => {
     expect(firstInvalidInputId(questions, { answers: {}, profile: {}, other: [] })).toBeUndefined();
   });
 
-  it('words errors in the page’s language with the question’s bounds', () => {
-    const en = translator('en');
+  it('words errors in the page’s language with the question’s bounds', async () => {
+    const en = translator(english);
+    const bn = translator(await loadDictionary('bn'));
     const q2 = questions[1] as PublicQuestion;
     const q3 = questions[2] as PublicQuestion;
     expect(answerErrorMessage(en, { code: 'out_of_range' }, q2)).toBe('Enter a number from 0 to 10.');
@@ -54,10 +55,15 @@ describe('server field errors onto the form', () => {
       'Enter a number of at least 0.',
     );
     expect(answerErrorMessage(en, { code: 'too_long' }, q3)).toBe('Shorten the answer to 50 characters or fewer.');
-    expect(answerErrorMessage(translator('bn'), { code: 'required' }, q2)).toBe('অনুগ্রহ করে এই প্রশ্নের উত্তর দিন।');
+    expect(answerErrorMessage(bn, { code: 'required' }, q2)).toBe('অনুগ্রহ করে এই প্রশ্নের উত্তর দিন।');
     // Bengali numbers in Bengali digits.
-    expect(answerErrorMessage(translator('bn'), { code: 'out_of_range' }, q2)).toBe('০ থেকে ১০ পর্যন্ত একটি সংখ্যা লিখুন।');
+    expect(answerErrorMessage(bn, { code: 'out_of_range' }, q2)).toBe('০ থেকে ১০ পর্যন্ত একটি সংখ্যা লিখুন।');
+    expect(answerErrorMessage(translator(await loadDictionary('km')), { code: 'required' }, q2)).toBe(
+      'សូមឆ្លើយសំណួរនេះ។',
+    );
     // A language without a dictionary falls back to English words.
-    expect(answerErrorMessage(translator('km'), { code: 'required' }, q2)).toBe('Please answer this question.');
+    const unknown = await loadDictionary('de');
+    expect(unknown.lang).toBe('en');
+    expect(answerErrorMessage(translator(unknown, 'de'), { code: 'required' }, q2)).toBe('Please answer this question.');
   });
 });

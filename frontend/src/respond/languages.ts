@@ -46,6 +46,19 @@ export function requestedLanguage(search: string, browserLanguage: string | unde
   return primarySubtag(new URLSearchParams(search).get('lang')) || primarySubtag(browserLanguage) || 'en';
 }
 
+/**
+ * Whether this browser's `Intl` has data for `lang`. Many phones' browsers, and Debian's Chromium, lack
+ * Khmer, Lao, Dhivehi, Tetum and others, and `Intl` then quietly answers in English: a caller checks
+ * first and writes a date or a delay another way.
+ */
+export function intlKnows(lang: string, api: { supportedLocalesOf(locales: string[]): string[] }): boolean {
+  try {
+    return api.supportedLocalesOf([lang]).length > 0;
+  } catch {
+    return false;
+  }
+}
+
 /** Sets `<html lang dir>` so the browser picks fonts, hyphenation and layout direction for the language. */
 export function applyDocumentLanguage(code: string): void {
   document.documentElement.lang = code;

@@ -1,215 +1,70 @@
-// The page's own words (buttons, states, errors, the profile section) in English, Bengali and Nepali.
-// The questionnaire's text comes from the consultation; these are the frame around it. Another
-// language is one more dictionary here; a language without one falls back to English.
-
-const en = {
-  language: 'Language',
-  loading: 'Loading the questionnaire…',
-  required: 'required',
-  optional: 'optional',
-  chooseOne: 'Choose one.',
-  chooseAny: 'Choose all that apply.',
-  notGiven: 'Not given',
-  openUntil: 'Open until {date}.',
-  requiredNote: 'Questions marked “required” must be answered.',
-  submit: 'Send my answers',
-  submitting: 'Sending…',
-  retry: 'Try again',
-  clear: 'Clear this answer',
-  charCount: '{count} of {max} characters',
-  numberHint: 'A number',
-  numberRangeHint: 'A number from {min} to {max}',
-  numberMinHint: 'A number of at least {min}',
-  numberMaxHint: 'A number of at most {max}',
-  'profile.title': 'About your business',
-  'profile.intro':
-    'All optional. This helps compare answers between groups of businesses; results never show a single firm.',
-  'profile.country': 'Country',
-  'profile.sector': 'Main activity',
-  'profile.size_class': 'Size of the business',
-  'profile.micro': 'Micro',
-  'profile.small': 'Small',
-  'profile.medium': 'Medium',
-  'profile.women_led': 'Is the business owned or led mainly by women?',
-  'profile.yes': 'Yes',
-  'profile.no': 'No',
-  'profile.undisclosed': 'Prefer not to say',
-  'error.summary': 'Some answers need attention. They are marked below.',
-  'error.required': 'Please answer this question.',
-  'error.invalid_type': 'This answer is not in the expected form.',
-  'error.invalid_option': 'Choose one of the options shown.',
-  'error.duplicate_option': 'Each option can be chosen only once.',
-  'error.out_of_range': 'Enter a number from {min} to {max}.',
-  'error.below_min': 'Enter a number of at least {min}.',
-  'error.above_max': 'Enter a number of at most {max}.',
-  'error.not_integer': 'Enter a whole number.',
-  'error.not_number': 'Enter a number, such as 12 or 12.5.',
-  'error.too_long': 'Shorten the answer to {max} characters or fewer.',
-  'error.unknown_question': 'This question has changed. Reload the page.',
-  'error.profile': 'Check this answer.',
-  'state.notFound.title': 'This link does not work',
-  'state.notFound.body': 'Check that the whole link was copied, or ask whoever sent it for a new one.',
-  'state.notYetOpen.title': 'This consultation has not opened yet',
-  'state.notYetOpen.body': 'Please come back later.',
-  'state.closed.title': 'This consultation is closed',
-  'state.closed.body': 'It no longer accepts answers. Thank you for your interest.',
-  'state.network.title': 'Could not reach the server',
-  'state.network.body': 'Check your connection and try again.',
-  'state.server.title': 'Something went wrong',
-  'state.server.body': 'The server had a problem. Please try again in a moment.',
-  'submit.network': 'Your answers could not be sent: the server could not be reached. They are still here; try again.',
-  'submit.server': 'Your answers could not be sent because of a problem on our side. They are still here; try again.',
-  'submit.tooMany': 'Too many answers were sent from this connection. Please try again {when}.',
-  'submit.tooManyLater': 'Too many answers were sent from this connection. Please try again later.',
-  'thanks.title': 'Thank you!',
-  'thanks.body': 'Your answers have been received.',
-} as const;
+// The page's own words (buttons, states, errors, the profile section, the thank-you screen) in every
+// language a consultation may be written in: one dictionary per language in ./locales, reviewed by
+// locales.test.ts against English. The questionnaire's text comes from the consultation; these are the
+// frame around it.
+//
+// English is bundled: it is the fallback and the reference the others are checked against. Every other
+// dictionary is its own chunk, fetched only when its language is asked for (alongside the form, see
+// respond-app.tsx), so a respondent on a slow connection downloads one language's words, not eighteen.
+import en from './locales/en.json';
 
 export type MessageKey = keyof typeof en;
-type Messages = Record<MessageKey, string>;
+export type Messages = Record<MessageKey, string>;
 
-const bn: Messages = {
-  language: 'ভাষা',
-  loading: 'প্রশ্নাবলি লোড হচ্ছে…',
-  required: 'আবশ্যক',
-  optional: 'ঐচ্ছিক',
-  chooseOne: 'একটি বেছে নিন।',
-  chooseAny: 'প্রযোজ্য সবগুলো বেছে নিন।',
-  notGiven: 'উল্লেখ করা হয়নি',
-  openUntil: '{date} পর্যন্ত খোলা।',
-  requiredNote: '“আবশ্যক” চিহ্নিত প্রশ্নগুলোর উত্তর দিতে হবে।',
-  submit: 'আমার উত্তর পাঠান',
-  submitting: 'পাঠানো হচ্ছে…',
-  retry: 'আবার চেষ্টা করুন',
-  clear: 'এই উত্তরটি মুছুন',
-  charCount: '{max} অক্ষরের মধ্যে {count}',
-  numberHint: 'একটি সংখ্যা',
-  numberRangeHint: '{min} থেকে {max} পর্যন্ত একটি সংখ্যা',
-  numberMinHint: 'অন্তত {min} এর একটি সংখ্যা',
-  numberMaxHint: 'সর্বোচ্চ {max} এর একটি সংখ্যা',
-  'profile.title': 'আপনার ব্যবসা সম্পর্কে',
-  'profile.intro':
-    'সবগুলোই ঐচ্ছিক। এতে বিভিন্ন ধরনের ব্যবসার উত্তর তুলনা করা যায়; ফলাফলে কখনো কোনো একক প্রতিষ্ঠানকে দেখানো হয় না।',
-  'profile.country': 'দেশ',
-  'profile.sector': 'প্রধান কার্যক্রম',
-  'profile.size_class': 'ব্যবসার আকার',
-  'profile.micro': 'অতি ক্ষুদ্র',
-  'profile.small': 'ক্ষুদ্র',
-  'profile.medium': 'মাঝারি',
-  'profile.women_led': 'ব্যবসাটি কি প্রধানত নারীদের মালিকানাধীন বা নারীদের দ্বারা পরিচালিত?',
-  'profile.yes': 'হ্যাঁ',
-  'profile.no': 'না',
-  'profile.undisclosed': 'বলতে চাই না',
-  'error.summary': 'কিছু উত্তর ঠিক করা দরকার। সেগুলো নিচে চিহ্নিত করা আছে।',
-  'error.required': 'অনুগ্রহ করে এই প্রশ্নের উত্তর দিন।',
-  'error.invalid_type': 'এই উত্তরটি প্রত্যাশিত আকারে নেই।',
-  'error.invalid_option': 'দেখানো বিকল্পগুলোর একটি বেছে নিন।',
-  'error.duplicate_option': 'প্রতিটি বিকল্প একবারই বেছে নেওয়া যায়।',
-  'error.out_of_range': '{min} থেকে {max} পর্যন্ত একটি সংখ্যা লিখুন।',
-  'error.below_min': 'অন্তত {min} লিখুন।',
-  'error.above_max': 'সর্বোচ্চ {max} লিখুন।',
-  'error.not_integer': 'একটি পূর্ণসংখ্যা লিখুন।',
-  'error.not_number': 'একটি সংখ্যা লিখুন, যেমন 12 বা 12.5।',
-  'error.too_long': 'উত্তরটি {max} অক্ষরের মধ্যে সংক্ষিপ্ত করুন।',
-  'error.unknown_question': 'এই প্রশ্নটি বদলে গেছে। পৃষ্ঠাটি আবার লোড করুন।',
-  'error.profile': 'এই উত্তরটি যাচাই করুন।',
-  'state.notFound.title': 'এই লিংকটি কাজ করছে না',
-  'state.notFound.body': 'পুরো লিংকটি কপি হয়েছে কি না দেখুন, অথবা যিনি পাঠিয়েছেন তার কাছে নতুন লিংক চান।',
-  'state.notYetOpen.title': 'এই পরামর্শ এখনো শুরু হয়নি',
-  'state.notYetOpen.body': 'অনুগ্রহ করে পরে আবার আসুন।',
-  'state.closed.title': 'এই পরামর্শ বন্ধ হয়ে গেছে',
-  'state.closed.body': 'এখন আর উত্তর নেওয়া হচ্ছে না। আপনার আগ্রহের জন্য ধন্যবাদ।',
-  'state.network.title': 'সার্ভারের সাথে যোগাযোগ করা যায়নি',
-  'state.network.body': 'আপনার সংযোগ পরীক্ষা করে আবার চেষ্টা করুন।',
-  'state.server.title': 'কিছু একটা সমস্যা হয়েছে',
-  'state.server.body': 'সার্ভারে সমস্যা হয়েছে। একটু পরে আবার চেষ্টা করুন।',
-  'submit.network': 'আপনার উত্তর পাঠানো যায়নি: সার্ভারের সাথে যোগাযোগ করা যায়নি। উত্তরগুলো এখানেই আছে; আবার চেষ্টা করুন।',
-  'submit.server': 'আমাদের দিকের একটি সমস্যার কারণে আপনার উত্তর পাঠানো যায়নি। উত্তরগুলো এখানেই আছে; আবার চেষ্টা করুন।',
-  'submit.tooMany': 'এই সংযোগ থেকে অনেক বেশি উত্তর পাঠানো হয়েছে। অনুগ্রহ করে {when} আবার চেষ্টা করুন।',
-  'submit.tooManyLater': 'এই সংযোগ থেকে অনেক বেশি উত্তর পাঠানো হয়েছে। অনুগ্রহ করে পরে আবার চেষ্টা করুন।',
-  'thanks.title': 'ধন্যবাদ!',
-  'thanks.body': 'আপনার উত্তর পাওয়া গেছে।',
-};
+/** The page's words and the language they are in. */
+export type Dictionary = { lang: string; messages: Messages };
 
-const ne: Messages = {
-  language: 'भाषा',
-  loading: 'प्रश्नावली लोड हुँदैछ…',
-  required: 'अनिवार्य',
-  optional: 'ऐच्छिक',
-  chooseOne: 'एउटा छान्नुहोस्।',
-  chooseAny: 'लागू हुने सबै छान्नुहोस्।',
-  notGiven: 'उल्लेख गरिएको छैन',
-  openUntil: '{date} सम्म खुला।',
-  requiredNote: '“अनिवार्य” चिनो लगाइएका प्रश्नहरूको उत्तर दिनुपर्छ।',
-  submit: 'मेरा उत्तरहरू पठाउनुहोस्',
-  submitting: 'पठाउँदै…',
-  retry: 'फेरि प्रयास गर्नुहोस्',
-  clear: 'यो उत्तर हटाउनुहोस्',
-  charCount: '{max} मध्ये {count} अक्षर',
-  numberHint: 'एउटा सङ्ख्या',
-  numberRangeHint: '{min} देखि {max} सम्मको सङ्ख्या',
-  numberMinHint: 'कम्तीमा {min} को सङ्ख्या',
-  numberMaxHint: 'बढीमा {max} को सङ्ख्या',
-  'profile.title': 'तपाईंको व्यवसायबारे',
-  'profile.intro': 'सबै ऐच्छिक छन्। यसले व्यवसायका समूहहरूबीच उत्तरहरू तुलना गर्न मद्दत गर्छ; नतिजामा कुनै एक फर्म कहिल्यै देखिँदैन।',
-  'profile.country': 'देश',
-  'profile.sector': 'मुख्य गतिविधि',
-  'profile.size_class': 'व्यवसायको आकार',
-  'profile.micro': 'लघु',
-  'profile.small': 'साना',
-  'profile.medium': 'मझौला',
-  'profile.women_led': 'के व्यवसायको स्वामित्व वा नेतृत्व मुख्य रूपमा महिलाको हो?',
-  'profile.yes': 'हो',
-  'profile.no': 'होइन',
-  'profile.undisclosed': 'भन्न चाहन्नँ',
-  'error.summary': 'केही उत्तरहरू सच्याउनुपर्छ। तिनलाई तल चिनो लगाइएको छ।',
-  'error.required': 'कृपया यो प्रश्नको उत्तर दिनुहोस्।',
-  'error.invalid_type': 'यो उत्तर अपेक्षित ढाँचामा छैन।',
-  'error.invalid_option': 'देखाइएका विकल्पमध्ये एउटा छान्नुहोस्।',
-  'error.duplicate_option': 'प्रत्येक विकल्प एक पटक मात्र छान्न सकिन्छ।',
-  'error.out_of_range': '{min} देखि {max} सम्मको सङ्ख्या लेख्नुहोस्।',
-  'error.below_min': 'कम्तीमा {min} लेख्नुहोस्।',
-  'error.above_max': 'बढीमा {max} लेख्नुहोस्।',
-  'error.not_integer': 'पूर्णाङ्क लेख्नुहोस्।',
-  'error.not_number': 'सङ्ख्या लेख्नुहोस्, जस्तै 12 वा 12.5।',
-  'error.too_long': 'उत्तरलाई {max} अक्षरभित्र छोट्याउनुहोस्।',
-  'error.unknown_question': 'यो प्रश्न परिवर्तन भएको छ। पृष्ठ फेरि लोड गर्नुहोस्।',
-  'error.profile': 'यो उत्तर जाँच गर्नुहोस्।',
-  'state.notFound.title': 'यो लिङ्कले काम गर्दैन',
-  'state.notFound.body': 'पूरा लिङ्क प्रतिलिपि भएको छ कि छैन हेर्नुहोस्, वा पठाउने व्यक्तिसँग नयाँ लिङ्क माग्नुहोस्।',
-  'state.notYetOpen.title': 'यो परामर्श अझै खुलेको छैन',
-  'state.notYetOpen.body': 'कृपया पछि फेरि आउनुहोस्।',
-  'state.closed.title': 'यो परामर्श बन्द भएको छ',
-  'state.closed.body': 'अब उत्तरहरू लिइँदैन। तपाईंको चासोका लागि धन्यवाद।',
-  'state.network.title': 'सर्भरसम्म पुग्न सकिएन',
-  'state.network.body': 'आफ्नो जडान जाँच गरेर फेरि प्रयास गर्नुहोस्।',
-  'state.server.title': 'केही गडबड भयो',
-  'state.server.body': 'सर्भरमा समस्या भयो। कृपया केही बेरपछि फेरि प्रयास गर्नुहोस्।',
-  'submit.network': 'तपाईंका उत्तरहरू पठाउन सकिएन: सर्भरसम्म पुग्न सकिएन। उत्तरहरू यहीँ छन्; फेरि प्रयास गर्नुहोस्।',
-  'submit.server': 'हाम्रो तर्फको समस्याले गर्दा तपाईंका उत्तरहरू पठाउन सकिएन। उत्तरहरू यहीँ छन्; फेरि प्रयास गर्नुहोस्।',
-  'submit.tooMany': 'यो जडानबाट धेरै उत्तरहरू पठाइएका छन्। कृपया {when} फेरि प्रयास गर्नुहोस्।',
-  'submit.tooManyLater': 'यो जडानबाट धेरै उत्तरहरू पठाइएका छन्। कृपया पछि फेरि प्रयास गर्नुहोस्।',
-  'thanks.title': 'धन्यवाद!',
-  'thanks.body': 'तपाईंका उत्तरहरू प्राप्त भए।',
-};
+export const english: Dictionary = { lang: 'en', messages: en };
 
-const dictionaries = { en, bn, ne } as const;
-export type UiLanguage = keyof typeof dictionaries;
+const loaders = import.meta.glob<Messages>(['./locales/*.json', '!./locales/en.json'], { import: 'default' });
 
-export function uiLanguage(lang: string): UiLanguage {
-  return lang === 'bn' || lang === 'ne' ? lang : 'en';
+function loaderFor(lang: string): (() => Promise<Messages>) | undefined {
+  return loaders[`./locales/${lang}.json`];
 }
 
-export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+/** The language the page's own words are shown in for `lang`: itself when it has a dictionary, else English. */
+export function uiLanguage(lang: string): string {
+  return loaderFor(lang) ? lang : 'en';
+}
 
-/** A translator for `lang` (English when the page has no dictionary for it); numbers use its digits. */
-export function translator(lang: string): Translate {
-  const messages: Messages = dictionaries[uiLanguage(lang)];
-  const numbers = new Intl.NumberFormat(lang);
-  return (key, values) =>
-    messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+const pending = new Map<string, Promise<Dictionary>>();
+
+/**
+ * The dictionary for `lang` (English for a language without one). Loaded once per language; a failed
+ * download (connection lost, or a new release replaced the chunk) gives English words rather than
+ * none, and is not remembered, so the next attempt fetches again.
+ */
+export function loadDictionary(lang: string): Promise<Dictionary> {
+  const code = uiLanguage(lang);
+  const load = loaderFor(code);
+  if (!load) return Promise.resolve(english);
+  let dictionary = pending.get(code);
+  if (!dictionary) {
+    dictionary = load().then(
+      (messages) => ({ lang: code, messages }),
+      () => {
+        pending.delete(code);
+        return english;
+      },
+    );
+    pending.set(code, dictionary);
+  }
+  return dictionary;
+}
+
+export type Translate = ((key: MessageKey, values?: Record<string, string | number>) => string) & {
+  /** The language of the words, which differs from the page's when it has no dictionary for it. */
+  readonly lang: string;
+};
+
+/** A translator for a dictionary; numbers in `{placeholders}` are written as `numberLang` writes them. */
+export function translator(dictionary: Dictionary, numberLang: string = dictionary.lang): Translate {
+  const numbers = new Intl.NumberFormat(numberLang);
+  const translate = (key: MessageKey, values?: Record<string, string | number>) =>
+    dictionary.messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = values?.[name];
       if (value === undefined) return whole;
       return typeof value === 'number' ? numbers.format(value) : value;
     });
+  return Object.assign(translate, { lang: dictionary.lang });
 }

@@ -3,7 +3,7 @@
 import type { ProfileDraft } from './answers';
 import { profileErrorId, profileInputId, type FieldErrors, type ProfileField } from './field-errors';
 import { frameAttributes } from './languages';
-import type { Translate, UiLanguage } from './messages';
+import type { Translate } from './messages';
 import { countryOptions, sectorOptions, sizeClasses, womenLedChoices, type WomenLedChoice } from './profile-values';
 
 type ProfileSectionProps = {
@@ -11,11 +11,11 @@ type ProfileSectionProps = {
   onChange: (field: ProfileField, value: string) => void;
   errors: FieldErrors['profile'];
   t: Translate;
+  /** The questionnaire's language (the section's words are in `t.lang`, English when there is no dictionary). */
   lang: string;
-  uiLang: UiLanguage;
 };
 
-export function ProfileSection({ profile, onChange, errors, t, lang, uiLang }: ProfileSectionProps) {
+export function ProfileSection({ profile, onChange, errors, t, lang }: ProfileSectionProps) {
   function select(
     field: Exclude<ProfileField, 'women_led'>,
     label: string,
@@ -55,12 +55,12 @@ export function ProfileSection({ profile, onChange, errors, t, lang, uiLang }: P
     <section
       className="profile"
       aria-labelledby="profile-heading"
-      {...frameAttributes(uiLang === lang ? undefined : uiLang)}
+      {...frameAttributes(t.lang === lang ? undefined : t.lang)}
     >
       <h2 id="profile-heading">{t('profile.title')}</h2>
       <p className="hint">{t('profile.intro')}</p>
-      {select('country', t('profile.country'), countryOptions(lang))}
-      {select('sector', t('profile.sector'), sectorOptions(uiLang))}
+      {select('country', t('profile.country'), countryOptions(t))}
+      {select('sector', t('profile.sector'), sectorOptions(t))}
       {select(
         'size_class',
         t('profile.size_class'),

@@ -94,6 +94,26 @@ describe('the public response page', () => {
     expect(calls[1]?.url).toBe('/api/v1/public/consultations/tok?lang=ur');
   });
 
+  it('speaks the language of the form in every word of its own, Khmer included', async () => {
+    mockFetch(json({ ...form, lang: 'km', languages: ['en', 'km'] }));
+    render(<RespondApp path="/respond/tok" search="?lang=km" />);
+    expect(await screen.findByRole('button', { name: 'ផ្ញើចម្លើយរបស់ខ្ញុំ' })).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe('km');
+    expect(screen.getByLabelText('ប្រទេស')).toHaveDisplayValue('មិនបញ្ជាក់');
+    expect(screen.getByRole('option', { name: 'កម្ពុជា' })).toBeInTheDocument();
+    expect(screen.getByRole('option', { name: 'C – ឧស្សាហកម្មកែច្នៃ' })).toBeInTheDocument();
+    // No part of the page's own words is left in another language's attributes.
+    expect(document.querySelectorAll('main [lang]:not(option)')).toHaveLength(0);
+  });
+
+  it('falls back to English words for a language it has no dictionary for', async () => {
+    const calls = mockFetch(json(form));
+    render(<RespondApp path="/respond/tok" search="?lang=de" />);
+    expect(await screen.findByRole('button', { name: 'Send my answers' })).toBeInTheDocument();
+    expect(calls[0]?.url).toBe('/api/v1/public/consultations/tok?lang=de');
+    expect(document.documentElement.lang).toBe('en');
+  });
+
   it('shows missing answers next to their questions and focuses the first', async () => {
     const calls = mockFetch(json(form));
     render(<RespondApp path="/respond/tok" search="" />);

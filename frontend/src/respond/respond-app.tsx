@@ -1,13 +1,14 @@
 // The public page: reads the link token from the path and the language from `?lang=` (or the browser),
-// loads the form in that language, and shows the form, a state the link is in (unknown, not yet open,
-// closed, busy, unreachable) or the thank-you screen. Answers survive a language switch.
+// loads the form and the page's own words in that language (both at once), and shows the form, a state
+// the link is in (unknown, not yet open, closed, busy, unreachable) or the thank-you screen. Answers
+// survive a language switch.
 import { useCallback, useEffect, useState } from 'react';
 
 import { emptyProfile, type Drafts, type ProfileDraft } from './answers';
 import { fetchForm, type FormResult } from './api';
 import type { PublicForm } from './api-types';
 import { applyDocumentLanguage, languageName, requestedLanguage } from './languages';
-import { translator, uiLanguage } from './messages';
+import { english, loadDictionary, translator, uiLanguage, type Dictionary } from './messages';
 import { ResponseForm } from './response-form';
 import { StatusScreen, type ScreenKind } from './status-screen';
 
@@ -54,9 +55,29 @@ export function RespondApp({ path, search }: { path: string; search: string }) {
   const [switching, setSwitching] = useState(false);
   const [drafts, setDrafts] = useState<Drafts>({});
   const [profile, setProfile] = useState<ProfileDraft>(emptyProfile);
+  // The page's words by the language they were asked for (see uiLanguage); English is bundled.
+  const [dictionaries, setDictionaries] = useState<Partial<Record<string, Dictionary>>>({ en: english });
 
   const shownLang = form?.lang ?? lang;
-  const t = translator(shownLang);
+  const dictionary = dictionaries[uiLanguage(shownLang)];
+  const t = translator(dictionary ?? english, shownLang);
+
+  const remember = useCallback((asked: string, loaded: Dictionary) => {
+    setDictionaries((current) => (current[asked] === loaded ? current : { ...current, [asked]: loaded }));
+  }, []);
+
+  // The words of the language asked for, fetched while the form is (not after it), so the loading and
+  // error screens speak that language too.
+  useEffect(() => {
+    let live = true;
+    const asked = uiLanguage(lang);
+    void loadDictionary(asked).then((loaded) => {
+      if (live) remember(asked, loaded);
+    });
+    return () => {
+      live = false;
+    };
+  }, [lang, remember]);
 
   useEffect(() => {
     applyDocumentLanguage(form ? form.lang : uiLanguage(lang));
@@ -65,8 +86,13 @@ export function RespondApp({ path, search }: { path: string; search: string }) {
   useEffect(() => {
     if (!token) return;
     const controller = new AbortController();
-    void fetchForm(token, lang, controller.signal).then((result) => {
+    void fetchForm(token, lang, controller.signal).then(async (result) => {
+      // The form shows with its words, never before them. They are usually loaded already (the effect
+      // above); when the server answers in English for want of the language asked for, they are English.
+      const shown = uiLanguage(result.kind === 'ok' ? result.form.lang : lang);
+      const loaded = await loadDictionary(shown);
       if (controller.signal.aborted) return;
+      remember(shown, loaded);
       setSwitching(false);
       if (result.kind === 'ok') {
         setForm(result.form);
@@ -76,7 +102,7 @@ export function RespondApp({ path, search }: { path: string; search: string }) {
       }
     });
     return () => controller.abort();
-  }, [token, lang, attempt]);
+  }, [token, lang, attempt, remember]);
 
   const changeLanguage = useCallback((next: string) => {
     setLang(next);
@@ -113,9 +139,10 @@ export function RespondApp({ path, search }: { path: string; search: string }) {
         {switcher}
       </header>
       <main className="page" id="main" aria-busy={switching}>
-        {screen.kind === 'loading' ? (
+        {screen.kind === 'loading' || !dictionary ? (
+          // Empty until the words arrive, rather than English for a moment.
           <p className="loading" role="status">
-            {t('loading')}
+            {dictionary ? t('loading') : null}
           </p>
         ) : screen.kind === 'form' && form ? (
           <ResponseForm

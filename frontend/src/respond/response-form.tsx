@@ -15,8 +15,8 @@ import {
   type FieldErrors,
   type ProfileField,
 } from './field-errors';
-import { frameAttributes } from './languages';
-import { uiLanguage, type Translate } from './messages';
+import { frameAttributes, intlKnows } from './languages';
+import type { Translate } from './messages';
 import { ProfileSection } from './profile-section';
 import { QuestionField } from './question-field';
 import { tooManyMessage } from './status-screen';
@@ -34,10 +34,17 @@ type ResponseFormProps = {
   onNotFound: () => void;
 };
 
+const twoDigits = (n: number) => String(n).padStart(2, '0');
+
+/** A closing date in `lang`, or as 2025-03-31 17:00 (read alike in every language) when `Intl` lacks it. */
 function formatDate(lang: string, iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' }).format(date);
+  if (intlKnows(lang, Intl.DateTimeFormat)) {
+    return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' }).format(date);
+  }
+  const day = `${date.getFullYear()}-${twoDigits(date.getMonth() + 1)}-${twoDigits(date.getDate())}`;
+  return `${day} ${twoDigits(date.getHours())}:${twoDigits(date.getMinutes())}`;
 }
 
 export function ResponseForm(props: ResponseFormProps) {
@@ -49,8 +56,8 @@ export function ResponseForm(props: ResponseFormProps) {
   const summary = useRef<HTMLDivElement>(null);
   // One id per filled form: a retry after a lost connection is then recorded once.
   const submissionId = useRef(newSubmissionId());
-  const uiLang = uiLanguage(form.lang);
-  const frameLang = uiLang === form.lang ? undefined : uiLang;
+  // The page's words are in the questionnaire's language, or in English when there is no dictionary for it.
+  const frameLang = t.lang === form.lang ? undefined : t.lang;
 
   useEffect(() => {
     document.title = form.title;
@@ -118,7 +125,7 @@ export function ResponseForm(props: ResponseFormProps) {
         return showErrors(mapped);
       }
       case 'too_many':
-        setMessage(tooManyMessage(t, form.lang, result.retryAfterSeconds));
+        setMessage(tooManyMessage(t, result.retryAfterSeconds));
         return setFocusTarget({ id: 'form-summary' });
       case 'network':
         setMessage(t('submit.network'));
@@ -137,7 +144,7 @@ export function ResponseForm(props: ResponseFormProps) {
       {form.description ? <p className="description">{form.description}</p> : null}
       {form.closes_at ? (
         <p className="hint" {...frameAttributes(frameLang)}>
-          {t('openUntil', { date: formatDate(form.lang, form.closes_at) })}
+          {t('openUntil', { date: formatDate(t.lang, form.closes_at) })}
         </p>
       ) : null}
       {form.questions.some((q) => q.required) ? (
@@ -162,14 +169,7 @@ export function ResponseForm(props: ResponseFormProps) {
         );
       })}
 
-      <ProfileSection
-        profile={profile}
-        onChange={changeProfile}
-        errors={errors.profile}
-        t={t}
-        lang={form.lang}
-        uiLang={uiLang}
-      />
+      <ProfileSection profile={profile} onChange={changeProfile} errors={errors.profile} t={t} lang={form.lang} />
 
       <div className="submit-area" {...frameAttributes(frameLang)}>
         <div

@@ -2,8 +2,8 @@
 // busy or unreachable (with a retry), or the answers were received.
 import { useEffect, useRef } from 'react';
 
-import { frameAttributes } from './languages';
-import { uiLanguage, type MessageKey, type Translate } from './messages';
+import { frameAttributes, intlKnows } from './languages';
+import type { MessageKey, Translate } from './messages';
 
 export type ScreenKind = 'not_found' | 'not_yet_open' | 'closed' | 'too_many' | 'network' | 'server' | 'thanks';
 
@@ -24,11 +24,14 @@ export function waitPhrase(lang: string, seconds: number): string {
   return format.format(Math.round(seconds / 3600), 'hour');
 }
 
-/** The sentence for a 429: when to try again, if the server said. */
-export function tooManyMessage(t: Translate, lang: string, retryAfterSeconds: number | undefined): string {
-  return retryAfterSeconds === undefined
+/**
+ * The sentence for a 429, in the words' language: when to try again, if the server said and the browser
+ * can say "in 2 minutes" in that language (else "later", rather than an English phrase in the sentence).
+ */
+export function tooManyMessage(t: Translate, retryAfterSeconds: number | undefined): string {
+  return retryAfterSeconds === undefined || !intlKnows(t.lang, Intl.RelativeTimeFormat)
     ? t('submit.tooManyLater')
-    : t('submit.tooMany', { when: waitPhrase(lang, retryAfterSeconds) });
+    : t('submit.tooMany', { when: waitPhrase(t.lang, retryAfterSeconds) });
 }
 
 type StatusScreenProps = {
@@ -43,11 +46,11 @@ type StatusScreenProps = {
 
 export function StatusScreen({ kind, t, lang, title, retryAfterSeconds, onRetry }: StatusScreenProps) {
   const heading = useRef<HTMLHeadingElement>(null);
-  const frame = frameAttributes(uiLanguage(lang) === lang ? undefined : uiLanguage(lang));
+  const frame = frameAttributes(t.lang === lang ? undefined : t.lang);
   const [titleKey, bodyKey] =
     kind === 'too_many' ? (['state.server.title', 'state.server.body'] as const) : texts[kind];
   const headingText = kind === 'too_many' ? t('state.server.title') : t(titleKey);
-  const body = kind === 'too_many' ? tooManyMessage(t, lang, retryAfterSeconds) : t(bodyKey);
+  const body = kind === 'too_many' ? tooManyMessage(t, retryAfterSeconds) : t(bodyKey);
 
   useEffect(() => {
     document.title = title ? `${headingText} · ${title}` : headingText;
