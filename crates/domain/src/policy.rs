@@ -158,6 +158,14 @@ pub fn sees_small_cells(actor: &Actor) -> bool {
     actor.is_admin()
 }
 
+/// Whether the actor sees a consultation's unfiltered results while it has fewer than k respondents:
+/// its owners (admins, and members of the owning delegation; a regional consultation is the
+/// secretariat's) — they run the round and read its responses anyway. Anyone else sees only that there
+/// are fewer than k, because "Yes 1 — 100 %" of one respondent singles out a firm.
+pub fn sees_results_below_k(actor: &Actor, owner: Option<DelegationId>) -> bool {
+    sees_small_cells(actor) || (owner.is_some() && actor.delegation_id == owner)
+}
+
 /// Which stakeholders an actor may read. Stakeholders carry no visibility: they are the delegation's
 /// own contacts, so they are narrower than other delegation-owned records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -237,6 +245,21 @@ mod tests {
         assert!(!can_write(&actor(Role::Delegate, Some(DelegationId::new())), bgd));
         assert!(!can_write(&actor(Role::Analyst, None), bgd));
         assert!(can_write(&actor(Role::Admin, None), bgd));
+    }
+
+    #[test]
+    fn only_owners_see_a_consultations_whole_results_below_k() {
+        let bgd = DelegationId::new();
+        assert!(sees_results_below_k(&actor(Role::Delegate, Some(bgd)), Some(bgd)));
+        assert!(sees_results_below_k(&actor(Role::FocalPoint, Some(bgd)), Some(bgd)));
+        assert!(sees_results_below_k(&actor(Role::Admin, None), Some(bgd)));
+        assert!(sees_results_below_k(&actor(Role::Admin, None), None));
+        assert!(!sees_results_below_k(&actor(Role::Delegate, Some(DelegationId::new())), Some(bgd)));
+        assert!(!sees_results_below_k(&actor(Role::Analyst, None), Some(bgd)));
+        assert!(!sees_results_below_k(&actor(Role::Stakeholder, None), Some(bgd)));
+        // A regional round belongs to the secretariat: no delegation owns it, none sees it below k.
+        assert!(!sees_results_below_k(&actor(Role::Delegate, Some(bgd)), None));
+        assert!(!sees_results_below_k(&actor(Role::Analyst, None), None));
     }
 
     #[test]

@@ -414,6 +414,62 @@ async fn small_cells_are_withheld_for_everyone_but_admins_and_k_is_configurable(
     assert_eq!(tab["columns"][1]["mean"], 4.0, "women-led: 5, 2, 5");
 }
 
+/// The small-cell rule applied to the whole round: a shared consultation with fewer than k respondents
+/// tells a non-owner only that there are fewer than k — not "Yes 1 — 100 %", not which countries
+/// answered, not the text — while its owners and admins read it.
+#[tokio::test]
+async fn below_k_respondents_a_shared_consultation_shows_non_owners_only_that_there_are_fewer_than_k() {
+    let app = TestApp::spawn().await;
+    let bgd = app.login(BGD).await;
+    let c = create(
+        &app,
+        &bgd,
+        json!({"title": "A small round", "languages": ["bn"], "visibility": "regional", "questions": questionnaire()}),
+    )
+    .await;
+    let c: Value = set_status(&app, &bgd, &c, "open").await.json().await.unwrap();
+    let id = c["id"].as_str().unwrap();
+    let profile = json!({"country": "BGD", "sector": "C", "size_class": "micro", "women_led": true});
+    let one = json!({"lang": "en", "answers": {"q1": "yes", "q3": 4, "q4": 12, "q5": "our firm, Rupali Shrimp"}, "profile": profile});
+    assert_eq!(submit(&app, c["token"].as_str().unwrap(), one).await.status(), 201);
+
+    let npl = app.login(NPL).await;
+    let analyst = app.login(ANALYST).await;
+    for (who, token) in [("Nepal's delegate", &npl), ("the analyst", &analyst)] {
+        let r = app.get_json(&format!("/api/v1/consultations/{id}/results"), token).await;
+        assert_eq!(r["respondents"], json!({"count": null, "withheld": true, "below_k": true}), "{who}");
+        for q in r["questions"].as_array().unwrap() {
+            assert!(q["answered"]["count"].is_null() && q["skipped"]["count"].is_null(), "{who}: {q}");
+            assert!(q["mean"].is_null() && q["median"].is_null(), "{who}: {q}");
+            for o in q["options"].as_array().unwrap() {
+                assert!(o["count"].is_null() && o["share"].is_null(), "{who}: {o}");
+            }
+        }
+        let t = app.get_json(&format!("/api/v1/consultations/{id}/text-answers?question=q5"), token).await;
+        assert_eq!((t["withheld"].as_bool(), t["items"].as_array().unwrap().len()), (Some(true), 0), "{who}");
+        for by in ["country", "sector", "size_class", "women_led"] {
+            let tab = app.get_json(&format!("/api/v1/consultations/{id}/crosstab?question=q1&by={by}"), token).await;
+            assert_eq!(tab["columns"], json!([]), "{who} learns no column of {by}");
+        }
+        let csv = app.get(&format!("/api/v1/consultations/{id}/results.csv"), token).await.text().await.unwrap();
+        assert!(!csv.contains("Rupali"), "{who}: {csv}");
+        // count, share, answered, skipped, mean, median: withheld or empty on every line.
+        for line in csv.lines().skip(1) {
+            let cols: Vec<&str> = line.split(',').collect();
+            assert!(cols[4..].iter().all(|v| v.is_empty() || *v == "withheld"), "{who}: {line}");
+        }
+    }
+
+    // The owning delegation and the secretariat read the round.
+    for token in [&bgd, &app.login(ADMIN).await] {
+        let r = app.get_json(&format!("/api/v1/consultations/{id}/results"), token).await;
+        assert_eq!(r["respondents"]["count"], 1);
+        assert_eq!(question(&r, "q1")["options"][0]["count"], 1);
+        let t = app.get_json(&format!("/api/v1/consultations/{id}/text-answers?question=q5"), token).await;
+        assert_eq!(t["items"].as_array().unwrap().len(), 1);
+    }
+}
+
 #[tokio::test]
 async fn exports_are_anonymised_csv_with_withheld_cells_marked() {
     let app = TestApp::spawn().await;

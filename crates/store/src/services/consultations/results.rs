@@ -8,8 +8,9 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use gmc_domain::consultation::{median, withheld, Question, QuestionKind, SizeClass, Texts};
 use gmc_domain::error::parse_enum;
+use gmc_domain::ids::DelegationId;
 use gmc_domain::page::Limit;
-use gmc_domain::policy::sees_small_cells;
+use gmc_domain::policy::{sees_results_below_k, sees_small_cells};
 use gmc_domain::{Actor, ValidationErrors};
 use sea_orm::sea_query::{Alias, Expr, IntoCondition};
 use sea_orm::{
@@ -262,9 +263,12 @@ async fn compute(
         }
         None => (tally(db, row.id, f, None).await?, respondents(db, row.id, f).await?),
     };
-    // A filter makes the group a breakdown cell: a small group is withheld whole.
+    // A filter makes the group a breakdown cell: a small group is withheld whole. Unfiltered, the
+    // whole round is itself a cell for anyone but its owners (one respondent's "Yes — 100 %" names
+    // a firm), so below k they see only that there are fewer than k.
     let suppress = filtered_by_profile;
-    let group = Cell::new(total, k, suppress, sees_all);
+    let owner_view = sees_results_below_k(actor, row.delegation_id.map(DelegationId::from_uuid));
+    let group = Cell::new(total, k, suppress || !owner_view, sees_all);
     let rows = if group.withheld { Vec::new() } else { rows };
     let mut by_question: HashMap<&str, Vec<&Group<String>>> = HashMap::new();
     for r in &rows {
@@ -367,6 +371,22 @@ pub async fn crosstab(
     }
     e.finish()?;
     let q = q.ok_or(crate::AppError::NotFound("question"))?;
+    let sees_all = sees_small_cells(actor);
+    if !sees_all && !sees_results_below_k(actor, row.delegation_id.map(DelegationId::from_uuid)) {
+        // Below k respondents in all, even which columns exist (a country, a sector) would describe
+        // the few firms that answered: a non-owner gets no columns at all.
+        let whole = responses::Entity::find().filter(responses::Column::ConsultationId.eq(row.id)).count(db).await?;
+        if (whole as i64) < k {
+            let rows = option_rows(q).into_iter().map(|(id, label)| CrossRow { id, label, cells: Vec::new() });
+            return Ok(CrossTab {
+                question: q.code.clone(),
+                by: by.to_owned(),
+                k,
+                columns: Vec::new(),
+                rows: rows.collect(),
+            });
+        }
+    }
     let dim = Expr::col(Alias::new(by));
     let rows: Vec<Group<Option<String>>> = match (checked.counts_filter(), by) {
         (Some(pf), _) if q.kind != QuestionKind::Number => super::counts::crosstab(db, row.id, q, by, &pf).await?,
@@ -377,7 +397,6 @@ pub async fn crosstab(
         }
         (_, _) => crosstab_query(db, row.id, &q.code, &checked, dim.into()).await?,
     };
-    let sees_all = sees_small_cells(actor);
     let mut columns: BTreeMap<String, Column> = BTreeMap::new();
     for (key, choice, value, n, firsts) in rows {
         let col = columns.entry(key.unwrap_or_else(|| "unknown".into())).or_default();
@@ -476,7 +495,8 @@ pub async fn text_answers(
         Some(pf) => super::counts::respondents(db, row.id, &pf).await?,
         None => respondents(db, row.id, &checked).await?,
     };
-    if f.is_set() && withheld(group, k, sees_small_cells(actor)) {
+    let owner_view = sees_results_below_k(actor, row.delegation_id.map(DelegationId::from_uuid));
+    if (f.is_set() || !owner_view) && withheld(group, k, sees_small_cells(actor)) {
         return Ok((Page { items: Vec::new(), next_cursor: None }, true));
     }
     let mut q = filtered(

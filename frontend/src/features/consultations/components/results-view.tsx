@@ -3,10 +3,10 @@
 import { Alert, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 
 import { PageLoader } from '@/components/ui/page-loader';
 import { QueryError } from '@/components/ui/query-error';
+import { useUrlFilters } from '@/lib/use-url-filters';
 
 import { resultsQueryOptions } from '../api/get-results';
 import { resultsFiltersFromSearchParams, resultsFiltersToSearchParams } from '../lib/results-filters';
@@ -19,13 +19,12 @@ import { ResultsFiltersBar } from './results-filters-bar';
 
 export function ResultsView({ consultationId, fileStem }: { consultationId: string; fileStem: string }) {
   const { t } = useTranslation();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const filters = resultsFiltersFromSearchParams(searchParams);
+  const [filters, changeFilters] = useUrlFilters(resultsFiltersFromSearchParams, resultsFiltersToSearchParams);
   const results = useQuery(resultsQueryOptions(consultationId, filters));
 
   return (
     <Stack gap="lg">
-      <ResultsFiltersBar filters={filters} onChange={(next) => setSearchParams(resultsFiltersToSearchParams(next))} />
+      <ResultsFiltersBar filters={filters} onChange={changeFilters} />
       <CsvDownloads consultationId={consultationId} filters={filters} fileStem={fileStem} />
       <div aria-busy={results.isFetching}>
         {results.isPending ? (
@@ -42,7 +41,9 @@ export function ResultsView({ consultationId, fileStem }: { consultationId: stri
             </Text>
             {results.data.respondents.withheld ? (
               <Alert color="gray" variant="light">
-                {t('consultations.results.allWithheld', { k: results.data.k })}
+                {results.data.filtered
+                  ? t('consultations.results.allWithheld', { k: results.data.k })
+                  : t('consultations.results.tooFewYet', { k: results.data.k })}
               </Alert>
             ) : null}
             <section aria-labelledby="questions-results-heading">
