@@ -25,6 +25,9 @@ pub enum Operation {
     ReadDelegationRecords,
     /// Create, change or delete delegation-owned records (checked further by `can_write`).
     WriteDelegationRecords,
+    /// Move an impediment through its workflow: a write, so it needs a write-scoped credential, but
+    /// analysts take part (they review and validate); who may take which step is `check_step`'s.
+    StepImpediments,
 }
 
 impl Operation {
@@ -35,7 +38,10 @@ impl Operation {
             | Operation::ReadSelf
             | Operation::ReadDelegationRecords
             | Operation::ListApiKeys => Scope::Read,
-            Operation::WriteDelegationRecords | Operation::CreateApiKey | Operation::RevokeApiKey => Scope::Write,
+            Operation::WriteDelegationRecords
+            | Operation::StepImpediments
+            | Operation::CreateApiKey
+            | Operation::RevokeApiKey => Scope::Write,
             Operation::ManageTopics | Operation::ManageUsers | Operation::ReadAudit => Scope::Admin,
         }
     }
@@ -51,6 +57,9 @@ impl Operation {
             Operation::ManageTopics | Operation::ManageUsers | Operation::ReadAudit => role == Role::Admin,
             Operation::WriteDelegationRecords => {
                 matches!(role, Role::Admin | Role::Delegate | Role::FocalPoint)
+            }
+            Operation::StepImpediments => {
+                matches!(role, Role::Admin | Role::Analyst | Role::Delegate | Role::FocalPoint)
             }
         }
     }
@@ -245,6 +254,22 @@ mod tests {
         assert!(!can_write(&actor(Role::Delegate, Some(DelegationId::new())), bgd));
         assert!(!can_write(&actor(Role::Analyst, None), bgd));
         assert!(can_write(&actor(Role::Admin, None), bgd));
+    }
+
+    #[test]
+    fn stepping_an_impediment_is_a_write_that_a_read_key_cannot_do() {
+        let key = |role, scopes: Vec<Scope>| Actor {
+            user_id: UserId::new(),
+            role,
+            delegation_id: None,
+            method: AuthMethod::ApiKey { id: ApiKeyId::new(), scopes },
+        };
+        for role in [Role::Admin, Role::Analyst, Role::Delegate, Role::FocalPoint] {
+            assert!(authorize(&actor(role, None), Operation::StepImpediments).is_ok(), "{role:?}");
+            assert!(authorize(&key(role, vec![Scope::Read]), Operation::StepImpediments).is_err(), "{role:?}");
+            assert!(authorize(&key(role, vec![Scope::Read, Scope::Write]), Operation::StepImpediments).is_ok());
+        }
+        assert!(authorize(&actor(Role::Stakeholder, None), Operation::StepImpediments).is_err());
     }
 
     #[test]

@@ -103,3 +103,37 @@ async fn a_read_key_cannot_revoke_keys_and_an_admin_key_reaches_only_its_owners_
         app.request(Method::DELETE, &format!("/api/v1/api-keys/{bgd_key_id}"), Some(&admin)).send().await.unwrap();
     assert_eq!(res.status(), 204);
 }
+
+/// Attack: a key scoped `read` tries the impediment workflow (a write that analysts also take part
+/// in), for a delegate's key and an analyst's. Both are refused and the impediment does not move.
+#[tokio::test]
+async fn a_read_scoped_key_cannot_move_an_impediment_through_its_workflow() {
+    let app = TestApp::spawn().await;
+    let bgd = app.login(BGD).await;
+    let analyst = app.login(ANALYST).await;
+    let body = json!({"reporting_country": "BGD", "partner": "EU", "ntm_code": "A14", "title": "Testing fees",
+                      "description": "Documented by exporters.", "severity": 3, "visibility": "regional"});
+    let res = app.post_json("/api/v1/impediments", Some(&bgd), body).await;
+    assert_eq!(res.status(), 201);
+    let id = res.json::<serde_json::Value>().await.unwrap()["id"].as_str().unwrap().to_owned();
+    let (bgd_read, _) = create_key(&app, &bgd, json!(["read"])).await;
+    let (analyst_read, _) = create_key(&app, &analyst, json!(["read"])).await;
+    for (key, to) in [(&analyst_read, "under_review"), (&bgd_read, "dismissed"), (&analyst_read, "dismissed")] {
+        let res = app
+            .post_json(&format!("/api/v1/impediments/{id}/steps"), Some(key), json!({"to": to, "note": "by key"}))
+            .await;
+        problem(res, 403).await;
+    }
+    let now = app.get_json(&format!("/api/v1/impediments/{id}"), &bgd).await;
+    assert_eq!((now["status"].as_str(), now["version"].as_i64()), (Some("reported"), Some(1)));
+
+    let (analyst_write, _) = create_key(&app, &analyst, json!(["read", "write"])).await;
+    let res = app
+        .post_json(
+            &format!("/api/v1/impediments/{id}/steps"),
+            Some(&analyst_write),
+            json!({"to": "under_review", "note": "triage"}),
+        )
+        .await;
+    assert_eq!(res.status(), 200, "a write-scoped key of the analyst may take the analyst's step");
+}

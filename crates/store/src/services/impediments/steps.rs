@@ -27,7 +27,7 @@ pub struct StepInput {
 }
 
 pub async fn step(db: &DatabaseConnection, actor: &Actor, id: Uuid, input: StepInput) -> AppResult<ImpedimentView> {
-    authorize(actor, Operation::ReadDelegationRecords)?;
+    authorize(actor, Operation::StepImpediments)?;
     let row = find_readable(db, actor, id).await?;
     let from: ImpedimentStatus = stored(&row.status)?;
     let mut e = ValidationErrors::new();

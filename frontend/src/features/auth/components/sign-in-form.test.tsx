@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
 import { ApiError, toProblem } from '@/lib/problem';
@@ -79,5 +79,26 @@ describe('the sign-in form', () => {
     renderWithProviders(<SignInForm onSubmit={vi.fn()} showDemoAccounts />);
     await userEvent.click(screen.getByRole('button', { name: /delegate\.npl@gmc\.test/ }));
     expect(screen.getByLabelText(/E-mail/)).toHaveValue('delegate.npl@gmc.test');
+  });
+
+  it('lists all five seeded demo accounts, the MSME account among them', async () => {
+    renderWithProviders(<SignInForm onSubmit={vi.fn()} showDemoAccounts />);
+    const demo = screen.getByRole('region', { name: 'Demo accounts' });
+    const emails = within(demo)
+      .getAllByRole('button')
+      .map((button) => /\S+@gmc\.test/.exec(button.textContent ?? '')?.[0]);
+    expect(emails).toEqual([
+      'admin@gmc.test',
+      'analyst@gmc.test',
+      'delegate.bgd@gmc.test',
+      'delegate.npl@gmc.test',
+      'msme.bgd@gmc.test',
+    ]);
+    const msme = within(demo).getByRole('button', {
+      name: 'Use msme.bgd@gmc.test (Stakeholder, an MSME account linked to a Bangladesh firm)',
+    });
+    await userEvent.click(msme);
+    expect(screen.getByLabelText(/E-mail/)).toHaveValue('msme.bgd@gmc.test');
+    expect(screen.getByLabelText(/^Password/)).toHaveValue('demo-pass-2026');
   });
 });

@@ -106,7 +106,11 @@ export function SignInForm({ onSubmit, showDemoAccounts = false }: SignInFormPro
                     setValue('password', demoPassword, { shouldValidate: true });
                   }}
                 >
-                  {t('signIn.demo.use', { email: account.email, role: t(`roles.${account.role}`) })}
+                  {t('signIn.demo.use', {
+                    email: account.email,
+                    role: t(`roles.${account.role}`),
+                    who: t(`signIn.demo.who.${account.who}`),
+                  })}
                 </Button>
               </List.Item>
             ))}
