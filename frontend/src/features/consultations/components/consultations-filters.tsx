@@ -4,13 +4,18 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { oneOf } from '@/lib/domain-values';
+import type { FiltersChange } from '@/lib/use-url-filters';
 
 import type { ConsultationFilters } from '../lib/consultation-filters';
 import { consultationStatuses } from '../lib/consultation-values';
 
 import { consultationStatusLabel } from './consultation-labels';
 
-type ConsultationsFiltersProps = { filters: ConsultationFilters; onChange: (filters: ConsultationFilters) => void };
+/** `onChange` gets only what changed, so quick successive changes all apply (lib/use-url-filters.ts). */
+type ConsultationsFiltersProps = {
+  filters: ConsultationFilters;
+  onChange: (change: FiltersChange<ConsultationFilters>) => void;
+};
 
 export function ConsultationsFilters({ filters, onChange }: ConsultationsFiltersProps) {
   const { t } = useTranslation();
@@ -24,7 +29,7 @@ export function ConsultationsFilters({ filters, onChange }: ConsultationsFilters
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    onChange({ ...filters, q: q.trim() || undefined });
+    onChange({ q: q.trim() || undefined });
   }
 
   return (
@@ -33,7 +38,7 @@ export function ConsultationsFilters({ filters, onChange }: ConsultationsFilters
         <NativeSelect
           label={t('consultations.filters.status')}
           value={filters.status ?? ''}
-          onChange={(event) => onChange({ ...filters, status: oneOf(consultationStatuses, event.currentTarget.value) })}
+          onChange={(event) => onChange({ status: oneOf(consultationStatuses, event.currentTarget.value) })}
           data={[
             { value: '', label: t('consultations.filters.allStatuses') },
             ...consultationStatuses.map((status) => ({ value: status, label: consultationStatusLabel(t, status) })),

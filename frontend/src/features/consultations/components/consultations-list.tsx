@@ -2,10 +2,10 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 
 import { PageLoader } from '@/components/ui/page-loader';
 import { QueryError } from '@/components/ui/query-error';
+import { useUrlFilters } from '@/lib/use-url-filters';
 
 import { consultationsQueryOptions } from '../api/get-consultations';
 import { filtersFromSearchParams, filtersToSearchParams } from '../lib/consultation-filters';
@@ -15,15 +15,14 @@ import { ConsultationsTable } from './consultations-table';
 
 export function ConsultationsList({ ownerName }: { ownerName: (delegationId: string | null) => string }) {
   const { t } = useTranslation();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const filters = filtersFromSearchParams(searchParams);
+  const [filters, changeFilters] = useUrlFilters(filtersFromSearchParams, filtersToSearchParams);
   const query = useInfiniteQuery({ ...consultationsQueryOptions(filters), placeholderData: keepPreviousData });
   const consultations = query.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered = Object.keys(filters).length > 0;
 
   return (
     <Stack gap="md">
-      <ConsultationsFilters filters={filters} onChange={(next) => setSearchParams(filtersToSearchParams(next))} />
+      <ConsultationsFilters filters={filters} onChange={changeFilters} />
       <div aria-busy={query.isFetching}>
         {query.isPending ? (
           <PageLoader />

@@ -4,11 +4,13 @@ import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 import { oneOf } from '@/lib/domain-values';
+import type { FiltersChange } from '@/lib/use-url-filters';
 
 import { isFiltered, sizeClasses, type ResultsFilters } from '../lib/results-filters';
 import { isicSections, respondentCountries } from '../lib/results-values';
 
-type ResultsFiltersBarProps = { filters: ResultsFilters; onChange: (filters: ResultsFilters) => void };
+/** `onChange` gets only what changed, so quick successive changes all apply (lib/use-url-filters.ts). */
+type ResultsFiltersBarProps = { filters: ResultsFilters; onChange: (change: FiltersChange<ResultsFilters>) => void };
 
 export function ResultsFiltersBar({ filters, onChange }: ResultsFiltersBarProps) {
   const { t, i18n } = useTranslation();
@@ -22,7 +24,7 @@ export function ResultsFiltersBar({ filters, onChange }: ResultsFiltersBarProps)
         <NativeSelect
           label={t('consultations.results.filters.country')}
           value={filters.country ?? ''}
-          onChange={(e) => onChange({ ...filters, country: e.currentTarget.value || undefined })}
+          onChange={(e) => onChange({ country: e.currentTarget.value || undefined })}
           data={[
             { value: '', label: any },
             ...respondentCountries
@@ -33,7 +35,7 @@ export function ResultsFiltersBar({ filters, onChange }: ResultsFiltersBarProps)
         <NativeSelect
           label={t('consultations.results.filters.sector')}
           value={filters.sector ?? ''}
-          onChange={(e) => onChange({ ...filters, sector: e.currentTarget.value || undefined })}
+          onChange={(e) => onChange({ sector: e.currentTarget.value || undefined })}
           data={[
             { value: '', label: any },
             ...isicSections.map((s) => ({ value: s, label: `${s} – ${t(`consultations.sectors.${s as 'A'}`)}` })),
@@ -43,7 +45,7 @@ export function ResultsFiltersBar({ filters, onChange }: ResultsFiltersBarProps)
         <NativeSelect
           label={t('consultations.results.filters.size')}
           value={filters.size_class ?? ''}
-          onChange={(e) => onChange({ ...filters, size_class: oneOf(sizeClasses, e.currentTarget.value) })}
+          onChange={(e) => onChange({ size_class: oneOf(sizeClasses, e.currentTarget.value) })}
           data={[
             { value: '', label: any },
             ...sizeClasses.map((s) => ({ value: s, label: t(`consultations.size.${s}`) })),
@@ -54,7 +56,7 @@ export function ResultsFiltersBar({ filters, onChange }: ResultsFiltersBarProps)
           value={filters.women_led === undefined ? '' : String(filters.women_led)}
           onChange={(e) => {
             const v = e.currentTarget.value;
-            onChange({ ...filters, women_led: v === '' ? undefined : v === 'true' });
+            onChange({ women_led: v === '' ? undefined : v === 'true' });
           }}
           data={[
             { value: '', label: any },
@@ -66,16 +68,16 @@ export function ResultsFiltersBar({ filters, onChange }: ResultsFiltersBarProps)
           type="date"
           label={t('consultations.results.filters.from')}
           value={filters.from ?? ''}
-          onChange={(e) => onChange({ ...filters, from: date(e.currentTarget.value) })}
+          onChange={(e) => onChange({ from: date(e.currentTarget.value) })}
         />
         <TextInput
           type="date"
           label={t('consultations.results.filters.to')}
           value={filters.to ?? ''}
-          onChange={(e) => onChange({ ...filters, to: date(e.currentTarget.value) })}
+          onChange={(e) => onChange({ to: date(e.currentTarget.value) })}
         />
         {isFiltered(filters) ? (
-          <Button variant="subtle" onClick={() => onChange({})}>
+          <Button variant="subtle" onClick={() => onChange(() => ({}))}>
             {t('consultations.results.filters.clear')}
           </Button>
         ) : null}

@@ -5,13 +5,16 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import type { FiltersChange } from '@/lib/use-url-filters';
+
 import { ntmCategoriesQueryOptions } from '../api/get-ntm-categories';
 import type { ImpedimentFilters } from '../lib/impediment-filters';
 import { impedimentStatuses, severities } from '../lib/impediment-values';
 
 type ImpedimentsFiltersProps = {
   filters: ImpedimentFilters;
-  onChange: (filters: ImpedimentFilters) => void;
+  /** Called with only what changed, so quick successive changes all apply (lib/use-url-filters.ts). */
+  onChange: (change: FiltersChange<ImpedimentFilters>) => void;
 };
 
 type TextFilters = Pick<ImpedimentFilters, 'partner' | 'reporting_country' | 'hs' | 'q'>;
@@ -39,7 +42,6 @@ export function ImpedimentsFilters({ filters, onChange }: ImpedimentsFiltersProp
   function submit(event: FormEvent) {
     event.preventDefault();
     onChange({
-      ...filters,
       partner: text.partner.trim().toUpperCase() || undefined,
       reporting_country: text.reporting_country.trim().toUpperCase() || undefined,
       hs: text.hs.trim() || undefined,
@@ -69,7 +71,7 @@ export function ImpedimentsFilters({ filters, onChange }: ImpedimentsFiltersProp
           value={filters.status ?? ''}
           onChange={(event) => {
             const status = impedimentStatuses.find((s) => s === event.currentTarget.value);
-            onChange({ ...filters, status });
+            onChange({ status });
           }}
           data={[
             { value: '', label: t('impediments.filters.allStatuses') },
@@ -79,7 +81,7 @@ export function ImpedimentsFilters({ filters, onChange }: ImpedimentsFiltersProp
         <NativeSelect
           label={t('impediments.filters.chapter')}
           value={filters.ntm_chapter ?? ''}
-          onChange={(event) => onChange({ ...filters, ntm_chapter: event.currentTarget.value || undefined })}
+          onChange={(event) => onChange({ ntm_chapter: event.currentTarget.value || undefined })}
           data={[
             { value: '', label: t('impediments.filters.allChapters') },
             ...(categories.data?.items ?? []).map((c) => ({ value: c.code, label: `${c.code} — ${c.title}` })),
@@ -94,7 +96,7 @@ export function ImpedimentsFilters({ filters, onChange }: ImpedimentsFiltersProp
           value={filters.severity_min ? String(filters.severity_min) : ''}
           onChange={(event) => {
             const value = Number(event.currentTarget.value);
-            onChange({ ...filters, severity_min: value >= 1 && value <= 5 ? value : undefined });
+            onChange({ severity_min: value >= 1 && value <= 5 ? value : undefined });
           }}
           data={[
             { value: '', label: t('impediments.filters.anySeverity') },

@@ -3,13 +3,13 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 
 import { PageLoader } from '@/components/ui/page-loader';
 import { QueryError } from '@/components/ui/query-error';
+import { useUrlFilters } from '@/lib/use-url-filters';
 
 import { impedimentsQueryOptions } from '../api/get-impediments';
-import { filtersFromSearchParams, filtersToSearchParams, type ImpedimentFilters } from '../lib/impediment-filters';
+import { filtersFromSearchParams, filtersToSearchParams } from '../lib/impediment-filters';
 
 import { ImpedimentsFilters } from './impediments-filters';
 import { ImpedimentsHeatMap } from './impediments-heat-map';
@@ -17,13 +17,8 @@ import { ImpedimentsTable } from './impediments-table';
 
 export function ImpedimentsList() {
   const { t } = useTranslation();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const filters = filtersFromSearchParams(searchParams);
+  const [filters, changeFilters] = useUrlFilters(filtersFromSearchParams, filtersToSearchParams);
   const query = useInfiniteQuery({ ...impedimentsQueryOptions(filters), placeholderData: keepPreviousData });
-
-  function changeFilters(next: ImpedimentFilters) {
-    setSearchParams(filtersToSearchParams(next));
-  }
 
   const impediments = query.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered = Object.keys(filters).length > 0;

@@ -5,11 +5,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import type { FiltersChange } from '@/lib/use-url-filters';
+
 import { sectorsQueryOptions } from '../api/get-reference';
 import type { StakeholderFilters } from '../lib/stakeholder-filters';
 import { sizeClasses, stakeholderKinds } from '../lib/stakeholder-values';
 
-type Props = { filters: StakeholderFilters; onChange: (filters: StakeholderFilters) => void };
+/** `onChange` gets only what changed, so quick successive changes all apply (lib/use-url-filters.ts). */
+type Props = { filters: StakeholderFilters; onChange: (change: FiltersChange<StakeholderFilters>) => void };
 type Flag = 'women_led' | 'exporter' | 'importer';
 
 export function StakeholdersFilters({ filters, onChange }: Props) {
@@ -25,7 +28,7 @@ export function StakeholdersFilters({ filters, onChange }: Props) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    onChange({ ...filters, country: text.country.trim().toUpperCase() || undefined, q: text.q.trim() || undefined });
+    onChange({ country: text.country.trim().toUpperCase() || undefined, q: text.q.trim() || undefined });
   }
 
   function flagSelect(key: Flag) {
@@ -36,7 +39,7 @@ export function StakeholdersFilters({ filters, onChange }: Props) {
         value={value === undefined ? '' : String(value)}
         onChange={(event) => {
           const v = event.currentTarget.value;
-          onChange({ ...filters, [key]: v === '' ? undefined : v === 'true' });
+          onChange({ [key]: v === '' ? undefined : v === 'true' });
         }}
         data={[
           { value: '', label: t('stakeholders.filters.any') },
@@ -62,7 +65,7 @@ export function StakeholdersFilters({ filters, onChange }: Props) {
         <NativeSelect
           label={t('stakeholders.filters.sector')}
           value={filters.sector ?? ''}
-          onChange={(event) => onChange({ ...filters, sector: event.currentTarget.value || undefined })}
+          onChange={(event) => onChange({ sector: event.currentTarget.value || undefined })}
           data={[
             { value: '', label: t('stakeholders.filters.allSectors') },
             ...(sectors.data?.items ?? []).map((s) => ({ value: s.code, label: `${s.code} — ${s.title}` })),
@@ -73,7 +76,7 @@ export function StakeholdersFilters({ filters, onChange }: Props) {
           label={t('stakeholders.filters.size')}
           value={filters.size_class ?? ''}
           onChange={(event) =>
-            onChange({ ...filters, size_class: sizeClasses.find((s) => s === event.currentTarget.value) })
+            onChange({ size_class: sizeClasses.find((s) => s === event.currentTarget.value) })
           }
           data={[
             { value: '', label: t('stakeholders.filters.any') },
@@ -84,7 +87,7 @@ export function StakeholdersFilters({ filters, onChange }: Props) {
           label={t('stakeholders.filters.kind')}
           value={filters.kind ?? ''}
           onChange={(event) =>
-            onChange({ ...filters, kind: stakeholderKinds.find((k) => k === event.currentTarget.value) })
+            onChange({ kind: stakeholderKinds.find((k) => k === event.currentTarget.value) })
           }
           data={[
             { value: '', label: t('stakeholders.filters.any') },

@@ -2,26 +2,21 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 
 import { PageLoader } from '@/components/ui/page-loader';
 import { QueryError } from '@/components/ui/query-error';
+import { useUrlFilters } from '@/lib/use-url-filters';
 
 import { stakeholdersQueryOptions } from '../api/get-stakeholders';
-import { filtersFromSearchParams, filtersToSearchParams, type StakeholderFilters } from '../lib/stakeholder-filters';
+import { filtersFromSearchParams, filtersToSearchParams } from '../lib/stakeholder-filters';
 
 import { StakeholdersFilters } from './stakeholders-filters';
 import { StakeholdersTable } from './stakeholders-table';
 
 export function StakeholdersList() {
   const { t } = useTranslation();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const filters = filtersFromSearchParams(searchParams);
+  const [filters, changeFilters] = useUrlFilters(filtersFromSearchParams, filtersToSearchParams);
   const query = useInfiniteQuery({ ...stakeholdersQueryOptions(filters), placeholderData: keepPreviousData });
-
-  function changeFilters(next: StakeholderFilters) {
-    setSearchParams(filtersToSearchParams(next));
-  }
 
   const stakeholders = query.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered = Object.keys(filters).length > 0;

@@ -6,12 +6,14 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { topicKinds, topicStatuses } from '@/lib/domain-values';
+import type { FiltersChange } from '@/lib/use-url-filters';
 
 import { topicSorts, type TopicFilters } from '../lib/topic-filters';
 
 type TopicsFiltersProps = {
   filters: TopicFilters;
-  onChange: (filters: TopicFilters, options?: { replace?: boolean }) => void;
+  /** Called with only what changed, so quick successive changes all apply (lib/use-url-filters.ts). */
+  onChange: (change: FiltersChange<TopicFilters>, options?: { replace?: boolean }) => void;
 };
 
 export function TopicsFilters({ filters, onChange }: TopicsFiltersProps) {
@@ -25,13 +27,13 @@ export function TopicsFilters({ filters, onChange }: TopicsFiltersProps) {
   }
 
   const applyQ = useDebouncedCallback((value: string) => {
-    onChange({ ...filters, q: value.trim() || undefined }, { replace: true });
+    onChange({ q: value.trim() || undefined }, { replace: true });
   }, 400);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     applyQ.cancel();
-    onChange({ ...filters, q: q.trim() || undefined });
+    onChange({ q: q.trim() || undefined });
   }
 
   return (
@@ -42,7 +44,7 @@ export function TopicsFilters({ filters, onChange }: TopicsFiltersProps) {
           value={filters.kind ?? ''}
           onChange={(event) => {
             const kind = topicKinds.find((k) => k === event.currentTarget.value);
-            onChange({ ...filters, kind });
+            onChange({ kind });
           }}
           data={[
             { value: '', label: t('topics.filters.allKinds') },
@@ -54,7 +56,7 @@ export function TopicsFilters({ filters, onChange }: TopicsFiltersProps) {
           value={filters.status ?? ''}
           onChange={(event) => {
             const status = topicStatuses.find((s) => s === event.currentTarget.value);
-            onChange({ ...filters, status });
+            onChange({ status });
           }}
           data={[
             { value: '', label: t('topics.filters.allStatuses') },
@@ -76,7 +78,7 @@ export function TopicsFilters({ filters, onChange }: TopicsFiltersProps) {
           value={filters.sort ?? 'code'}
           onChange={(event) => {
             const sort = topicSorts.find((s) => s === event.currentTarget.value);
-            onChange({ ...filters, sort });
+            onChange({ sort });
           }}
           data={topicSorts.map((sort) => ({ value: sort, label: t(`topics.sort.${sort}`) }))}
         />

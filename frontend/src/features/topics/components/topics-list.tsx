@@ -2,26 +2,21 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 
 import { PageLoader } from '@/components/ui/page-loader';
 import { QueryError } from '@/components/ui/query-error';
+import { useUrlFilters } from '@/lib/use-url-filters';
 
 import { topicsQueryOptions } from '../api/get-topics';
-import { filtersFromSearchParams, filtersToSearchParams, type TopicFilters } from '../lib/topic-filters';
+import { filtersFromSearchParams, filtersToSearchParams } from '../lib/topic-filters';
 
 import { TopicsFilters } from './topics-filters';
 import { TopicsTable } from './topics-table';
 
 export function TopicsList() {
   const { t } = useTranslation();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const filters = filtersFromSearchParams(searchParams);
+  const [filters, changeFilters] = useUrlFilters(filtersFromSearchParams, filtersToSearchParams);
   const query = useInfiniteQuery({ ...topicsQueryOptions(filters), placeholderData: keepPreviousData });
-
-  function changeFilters(next: TopicFilters, options?: { replace?: boolean }) {
-    setSearchParams(filtersToSearchParams(next), { replace: options?.replace ?? false });
-  }
 
   const topics = query.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered = Object.keys(filters).some((key) => key !== 'sort');

@@ -1,0 +1,95 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { MemoryRouter, useLocation, useNavigate } from 'react-router';
+
+import { useUrlFilters } from './use-url-filters';
+
+type Filters = { kind?: string; status?: string };
+
+const fromParams = (params: URLSearchParams): Filters => ({
+  kind: params.get('kind') ?? undefined,
+  status: params.get('status') ?? undefined,
+});
+
+function toParams(filters: Filters): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filters.kind) params.set('kind', filters.kind);
+  if (filters.status) params.set('status', filters.status);
+  return params;
+}
+
+function FilterBar() {
+  const [filters, change] = useUrlFilters(fromParams, toParams);
+  const location = useLocation();
+  const navigate = useNavigate();
+  return (
+    <>
+      <output data-testid="search">{location.search}</output>
+      <select
+        aria-label="Kind"
+        value={filters.kind ?? ''}
+        onChange={(e) => change({ kind: e.currentTarget.value || undefined })}
+      >
+        <option value="">Any</option>
+        <option value="negotiation">Negotiation</option>
+        <option value="other">Other</option>
+      </select>
+      <select
+        aria-label="Status"
+        value={filters.status ?? ''}
+        onChange={(e) => change({ status: e.currentTarget.value || undefined })}
+      >
+        <option value="">Any</option>
+        <option value="active">Active</option>
+        <option value="dormant">Dormant</option>
+      </select>
+      <button type="button" onClick={() => change(() => ({}))}>
+        Clear
+      </button>
+      <button type="button" onClick={() => void navigate('?status=dormant')}>
+        A link
+      </button>
+    </>
+  );
+}
+
+const renderAt = (route: string) =>
+  render(
+    <MemoryRouter initialEntries={[route]}>
+      <FilterBar />
+    </MemoryRouter>,
+  );
+
+describe('useUrlFilters', () => {
+  it('keeps both of two changes made before the page re-renders', () => {
+    renderAt('/topics');
+    // One act around both events: React renders only after the second, as when changes come quickly.
+    act(() => {
+      fireEvent.change(screen.getByLabelText('Kind'), { target: { value: 'negotiation' } });
+      fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'active' } });
+    });
+    expect(screen.getByTestId('search')).toHaveTextContent('?kind=negotiation&status=active');
+    expect(screen.getByLabelText('Kind')).toHaveValue('negotiation');
+    expect(screen.getByLabelText('Status')).toHaveValue('active');
+  });
+
+  it('changes only the filter it is given and keeps the others', () => {
+    renderAt('/topics?kind=other&status=dormant');
+    fireEvent.change(screen.getByLabelText('Status'), { target: { value: '' } });
+    expect(screen.getByTestId('search')).toHaveTextContent('?kind=other');
+    expect(screen.getByTestId('search')).not.toHaveTextContent('status');
+  });
+
+  it('builds on a URL it did not make (a link, the back button)', () => {
+    renderAt('/topics?kind=other');
+    fireEvent.click(screen.getByRole('button', { name: 'A link' }));
+    expect(screen.getByTestId('search')).toHaveTextContent('?status=dormant');
+    fireEvent.change(screen.getByLabelText('Kind'), { target: { value: 'negotiation' } });
+    expect(screen.getByTestId('search')).toHaveTextContent('?kind=negotiation&status=dormant');
+  });
+
+  it('replaces every filter when given a function', () => {
+    renderAt('/topics?kind=other&status=dormant');
+    fireEvent.click(screen.getByRole('button', { name: 'Clear' }));
+    expect(screen.getByTestId('search')).toBeEmptyDOMElement();
+  });
+});

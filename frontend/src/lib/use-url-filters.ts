@@ -1,0 +1,47 @@
+// A list's filters kept in the URL query string, changed by patches applied to the latest filters, so
+// two changes made before the page re-renders (a select changed while a debounced search lands, two
+// quick clicks) both stay in the URL.
+//
+// React Router's functional `setSearchParams(prev => …)` is not enough on its own: its `prev` is the
+// query string of the last render, not of the last navigation, so the second of two quick changes
+// rebuilds the URL from before the first and drops it. This hook keeps the query string it last asked
+// for and builds each change on that; a URL it did not ask for (back button, a link) replaces it.
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useSearchParams, type NavigateOptions } from 'react-router';
+
+/** A change to some filters: the keys to set (undefined clears one), or a function of the current ones. */
+export type FiltersChange<F> = Partial<F> | ((current: F) => F);
+
+export function useUrlFilters<F extends object>(
+  fromParams: (params: URLSearchParams) => F,
+  toParams: (filters: F) => URLSearchParams,
+): [F, (change: FiltersChange<F>, options?: NavigateOptions) => void] {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const filters = useMemo(() => fromParams(searchParams), [fromParams, searchParams]);
+  const latest = useRef(searchParams.toString());
+  // The query strings asked for and not rendered yet, oldest first.
+  const requested = useRef<string[]>([]);
+
+  useEffect(() => {
+    const shown = searchParams.toString();
+    const at = requested.current.indexOf(shown);
+    // One of ours rendered: the later ones are still on their way. Anything else came from outside.
+    requested.current = at === -1 ? [] : requested.current.slice(at + 1);
+    if (requested.current.length === 0) latest.current = shown;
+  }, [searchParams]);
+
+  const change = useCallback(
+    (next: FiltersChange<F>, options?: NavigateOptions) => {
+      const current = fromParams(new URLSearchParams(latest.current));
+      const filtersNext = typeof next === 'function' ? next(current) : { ...current, ...next };
+      const query = toParams(filtersNext).toString();
+      if (query === latest.current) return;
+      latest.current = query;
+      requested.current.push(query);
+      setSearchParams(new URLSearchParams(query), options);
+    },
+    [fromParams, toParams, setSearchParams],
+  );
+
+  return [filters, change];
+}
