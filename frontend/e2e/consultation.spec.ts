@@ -95,12 +95,14 @@ test('a delegate runs a Bengali consultation that an MSME answers on a phone, an
   const bengaliTab = page.getByRole('tab', { name: /^Bengali/ });
   await expect(bengaliTab).toHaveAttribute('aria-selected', 'true');
   await expect(bengaliTab).toContainText('5 missing');
-  await questionCard(page, 1).getByLabel(/^Question \(English\)/).fill(q1.bn);
+  // Each input is labelled with the language it takes, not "(English)".
+  await expect(page.getByRole('tabpanel', { name: /^Bengali/ }).getByLabel(/\(English\)/)).toHaveCount(0);
+  await questionCard(page, 1).getByLabel(/^Question \(Bengali\)/).fill(q1.bn);
   for (const [i, option] of q1.options.entries()) {
-    await questionCard(page, 1).getByLabel(new RegExp(`^Option ${i + 1}`)).fill(option.bn);
+    await questionCard(page, 1).getByLabel(new RegExp(`^Option ${i + 1} \\(Bengali\\)`)).fill(option.bn);
   }
-  await questionCard(page, 2).getByLabel(/^Question \(English\)/).fill(q2.bn);
-  await questionCard(page, 3).getByLabel(/^Question \(English\)/).fill(q3.bn);
+  await questionCard(page, 2).getByLabel(/^Question \(Bengali\)/).fill(q2.bn);
+  await questionCard(page, 3).getByLabel(/^Question \(Bengali\)/).fill(q3.bn);
   await expect(bengaliTab).not.toContainText('missing');
   await expect(page.getByText('Missing', { exact: true })).toHaveCount(0);
   await expectAccessible(page);

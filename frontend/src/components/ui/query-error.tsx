@@ -1,8 +1,9 @@
-// Shows why a request failed (the problem's detail, or its title) with a way to try again.
+// Shows why a request failed, in words for people (lib/problem.ts), with the request id for support and
+// a way to try again.
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-import { problemFrom, problemMessage } from '@/lib/problem';
+import { problemFrom, problemMessage, problemTitle } from '@/lib/problem';
 
 type QueryErrorProps = { error: unknown; onRetry?: () => void; title?: string };
 
@@ -10,7 +11,7 @@ export function QueryError({ error, onRetry, title }: QueryErrorProps) {
   const { t } = useTranslation();
   const problem = problemFrom(error);
   return (
-    <Alert color="red" variant="light" title={title ?? problem.title} role="alert">
+    <Alert color="red" variant="light" title={title ?? problemTitle(problem)} role="alert">
       <Text size="sm">{problemMessage(problem)}</Text>
       {problem.requestId ? (
         <Text size="xs" c="dimmed" mt={4}>

@@ -38,20 +38,25 @@ describe('the sign-in form', () => {
     );
   });
 
-  it("shows the server's problem detail when the credentials are refused", async () => {
+  it('says in its own words that the credentials were refused, not with the server detail', async () => {
     const onSubmit = vi.fn(async () => {
       throw new ApiError(
-        toProblem({ title: 'Unauthorized', status: 401, detail: 'The e-mail or password is wrong' }, 401),
+        toProblem(
+          { title: 'Unauthorized', status: 401, detail: 'the e-mail or password is wrong, or the account is disabled' },
+          401,
+        ),
       );
     });
     renderWithProviders(<SignInForm onSubmit={onSubmit} />);
     await userEvent.type(screen.getByLabelText(/E-mail/), 'a@gmc.test');
     await userEvent.type(screen.getByLabelText(/^Password/), 'wrong');
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('The e-mail or password is wrong');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The e-mail address or password is not right, or the account is disabled.',
+    );
   });
 
-  it('shows server field errors next to their fields', async () => {
+  it('shows server field errors next to their fields, worded for people', async () => {
     const onSubmit = vi.fn(async () => {
       throw new ApiError(
         toProblem(
@@ -68,8 +73,12 @@ describe('the sign-in form', () => {
     await userEvent.type(screen.getByLabelText(/E-mail/), 'x@example.org');
     await userEvent.type(screen.getByLabelText(/^Password/), 'pw');
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(await screen.findByText('must be an e-mail address')).toBeInTheDocument();
+    expect(
+      await screen.findByText('E-mail must be an e-mail address, such as name@example.org.'),
+    ).toBeInTheDocument();
     expect(screen.getByLabelText(/E-mail/)).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByRole('alert')).toHaveTextContent('1 field needs attention: E-mail.');
+    expect(screen.queryByText(/must be an e-mail address$/)).not.toBeInTheDocument();
   });
 
   it('lists the demo accounts only when asked to', async () => {

@@ -1,5 +1,5 @@
-// The sign-in form: checks the fields before sending, and shows the server's answer (problem+json
-// detail above the form, field errors next to their fields).
+// The sign-in form: checks the fields before sending, and shows the server's answer in words for people
+// (lib/form-errors.ts): a refusal above the form, field errors next to their fields.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Code, List, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import * as z from 'zod/mini';
 
 import { applyProblemToForm } from '@/lib/form-errors';
+import { problemFrom } from '@/lib/problem';
 
 import { demoAccounts, demoPassword } from './demo-accounts';
 
@@ -49,7 +50,14 @@ export function SignInForm({ onSubmit, showDemoAccounts = false }: SignInFormPro
     try {
       await onSubmit(values);
     } catch (error) {
-      setFormError(applyProblemToForm(error, fields, setError));
+      // Signing in, a 401 means the credentials were refused (the server does not say which part, nor
+      // whether the account is disabled); elsewhere it means the session ended.
+      const labels = { email: t('signIn.email'), password: t('signIn.password') };
+      setFormError(
+        problemFrom(error).status === 401
+          ? t('signIn.refused')
+          : applyProblemToForm(error, fields, setError, labels),
+      );
     }
   });
 

@@ -5,9 +5,10 @@ import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { problemFrom, problemMessage } from '@/lib/problem';
+import { fieldErrorSentences, problemFrom, problemMessage } from '@/lib/problem';
 
 import { useSetConsultationStatus } from '../api/set-consultation-status';
+import { consultationFieldLabels, wordedErrors } from '../lib/consultation-field-labels';
 import { nextStatuses, type Consultation, type ConsultationStatus } from '../lib/consultation-values';
 import { builderErrorsFrom, type BuilderErrors } from '../lib/questionnaire';
 
@@ -47,10 +48,13 @@ export function ConsultationLifecycle({ consultation, onQuestionErrors, onReload
         setResult({ text: t('consultations.lifecycle.conflict'), conflict: true });
         return;
       }
-      const { fields, other } = builderErrorsFrom(problem.errors);
+      const { fields, other } = builderErrorsFrom(wordedErrors(t, problem.errors));
       onQuestionErrors(fields);
       const count = Object.keys(fields).length;
-      const parts = [problemMessage(problem), ...other.map((e) => `${e.field}: ${e.message}`)];
+      const parts =
+        problem.errors.length === 0
+          ? [problemMessage(problem)]
+          : fieldErrorSentences(other, consultationFieldLabels(t));
       if (count > 0) parts.push(t('consultations.lifecycle.seeQuestionnaire', { count }));
       setResult({ text: parts.join(' ') });
     }

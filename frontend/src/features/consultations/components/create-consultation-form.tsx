@@ -24,6 +24,7 @@ import { applyProblemToForm } from '@/lib/form-errors';
 import { randomId } from '@/lib/random-id';
 
 import { useCreateConsultation } from '../api/create-consultation';
+import { consultationFieldLabels } from '../lib/consultation-field-labels';
 import { consultationLanguages, type Consultation } from '../lib/consultation-values';
 
 import { languageLabel } from './consultation-labels';
@@ -151,8 +152,12 @@ export function CreateConsultationForm({
       onCreated(created);
     } catch (error) {
       // The server names the owner `delegation_id` or `regional`; both belong to the owner select.
-      const message = applyProblemToForm(error, fields, (field, err, options) =>
-        setError(field === 'delegation_id' || field === 'regional' ? 'owner' : (field as keyof Values), err, options),
+      const message = applyProblemToForm(
+        error,
+        fields,
+        (field, err, options) =>
+          setError(field === 'delegation_id' || field === 'regional' ? 'owner' : (field as keyof Values), err, options),
+        consultationFieldLabels(t),
       );
       setFormError(message);
     }

@@ -6,10 +6,11 @@ import { Alert, Badge, Button, Group, Menu, Stack, Tabs, Text, VisuallyHidden } 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { problemFrom, problemMessage } from '@/lib/problem';
+import { fieldErrorSentences, problemFrom, problemMessage } from '@/lib/problem';
 
 import { useUpdateConsultation } from '../api/update-consultation';
 import { checkQuestionnaire, wordChecks } from '../lib/check-questionnaire';
+import { consultationFieldLabels, wordedErrors } from '../lib/consultation-field-labels';
 import { questionKinds, type Consultation } from '../lib/consultation-values';
 import {
   builderErrorsFrom,
@@ -85,9 +86,14 @@ export function QuestionnaireBuilder({
         setMessage({ text: t('consultations.builder.conflict'), conflict: true });
         return;
       }
-      const { fields, other } = builderErrorsFrom(problem.errors);
+      if (problem.errors.length === 0) {
+        setMessage({ text: problemMessage(problem) });
+        return;
+      }
+      const { fields, other } = builderErrorsFrom(wordedErrors(t, problem.errors));
       setErrors(fields);
-      setMessage({ text: [problemMessage(problem), ...other.map((e) => `${e.field}: ${e.message}`)].join(' ') });
+      const marked = Object.keys(fields).length > 0 ? [t('consultations.builder.fixFirst')] : [];
+      setMessage({ text: [...marked, ...fieldErrorSentences(other, consultationFieldLabels(t))].join(' ') });
     }
   }
 

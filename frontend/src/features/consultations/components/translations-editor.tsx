@@ -1,8 +1,10 @@
 // The translation view: for one language of the consultation, an input for every prompt, option label
-// and end label beside its English, with the missing ones marked. Opening needs none missing.
+// and end label beside its English, with the missing ones marked. Opening needs none missing. Each input
+// is labelled with its own language ("Question (Bengali)"), as the server's errors name it too.
 import { Badge, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
+import { questionFieldLabel } from '../lib/consultation-field-labels';
 import { rightToLeftLanguages, type Translations } from '../lib/consultation-values';
 import { setTranslation, type BuilderErrors, type DraftQuestion } from '../lib/questionnaire';
 
@@ -17,17 +19,15 @@ type TranslationsEditorProps = {
 
 type Row = {
   field: string;
-  label: string;
   texts: Translations | null | undefined;
   set: (texts: Translations) => DraftQuestion;
 };
 
-function rowsOf(q: DraftQuestion, i: number, t: ReturnType<typeof useTranslation>['t']): Row[] {
+function rowsOf(q: DraftQuestion, i: number): Row[] {
   const at = `questions[${i}]`;
   const rows: Row[] = [
     {
       field: `${at}.prompt`,
-      label: t('consultations.builder.prompt'),
       texts: q.prompt,
       set: (prompt) => ({ ...q, prompt }),
     },
@@ -36,7 +36,6 @@ function rowsOf(q: DraftQuestion, i: number, t: ReturnType<typeof useTranslation
     q.options.forEach((o, j) =>
       rows.push({
         field: `${at}.options[${j}].label`,
-        label: t('consultations.builder.optionN', { n: j + 1 }),
         texts: o.label,
         set: (label) => ({ ...q, options: q.options.map((x) => (x.key === o.key ? { ...x, label } : x)) }),
       }),
@@ -46,7 +45,6 @@ function rowsOf(q: DraftQuestion, i: number, t: ReturnType<typeof useTranslation
     if (q.min_label?.en) {
       rows.push({
         field: `${at}.min_label`,
-        label: t('consultations.builder.minLabel'),
         texts: q.min_label,
         set: (min_label) => ({ ...q, min_label }),
       });
@@ -54,7 +52,6 @@ function rowsOf(q: DraftQuestion, i: number, t: ReturnType<typeof useTranslation
     if (q.max_label?.en) {
       rows.push({
         field: `${at}.max_label`,
-        label: t('consultations.builder.maxLabel'),
         texts: q.max_label,
         set: (max_label) => ({ ...q, max_label }),
       });
@@ -76,16 +73,17 @@ export function TranslationsEditor({ lang, questions, errors, onChange }: Transl
             {t('consultations.builder.questionN', { n: i + 1, code: q.code })}
           </Title>
           <Stack gap="xs">
-            {rowsOf(q, i, t).map((row) => {
+            {rowsOf(q, i).map((row) => {
               const value = row.texts?.[lang] ?? '';
               const missing = value.trim() === '';
-              const error = errors[`${row.field}.${lang}`];
+              const field = `${row.field}.${lang}`;
+              const error = errors[field];
               return (
                 <TextInput
                   key={row.field}
                   label={
                     <>
-                      {row.label}{' '}
+                      {questionFieldLabel(t, field)}{' '}
                       {missing ? (
                         <Badge color="yellow" variant="filled" autoContrast size="sm" component="span">
                           {t('consultations.translations.missing')}

@@ -86,18 +86,18 @@ describe('the questionnaire builder model', () => {
   it('puts server errors on the builder’s inputs or its cards, and the rest above it', () => {
     const { fields, other } = builderErrorsFrom([
       { field: 'questions[0].options[1].label.bn', message: 'missing' },
-      { field: 'questions[1].code', message: 'taken' },
-      { field: 'questions[1].code', message: 'bad pattern' },
+      { field: 'questions[1].code', message: 'Code is used more than once.' },
+      { field: 'questions[1].code', message: 'Code is not in the expected format.' },
       { field: 'questions[1].options', message: 'at least 2' },
       { field: 'questions', message: 'at least one question' },
     ]);
     expect(fields).toEqual({
       'questions[0].options[1].label.bn': 'missing',
-      'questions[1].code': 'taken; bad pattern',
+      'questions[1].code': 'Code is used more than once. Code is not in the expected format.',
       'questions[1].options': 'at least 2',
     });
     expect(other).toEqual([{ field: 'questions', message: 'at least one question' }]);
-    expect(questionLevelErrors(fields, 1, ['questions[1].code'], ['bn'])).toEqual(['options: at least 2']);
+    expect(questionLevelErrors(fields, 1, ['questions[1].code'], ['bn'])).toEqual(['at least 2']);
     expect(questionLevelErrors(fields, 0, [], ['bn'])).toEqual([]);
   });
 });

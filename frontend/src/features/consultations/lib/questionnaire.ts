@@ -144,15 +144,18 @@ export type BuilderErrors = Record<string, string>;
  * `questions[…]`) and the rest. A field naming a whole question or option list (`questions[2]`,
  * `questions[2].options`) is shown on that question's card.
  */
-export function builderErrorsFrom(errors: readonly { field: string; message: string }[]): {
+export function builderErrorsFrom<E extends { field: string; message: string }>(
+  errors: readonly E[],
+): {
   fields: BuilderErrors;
-  other: { field: string; message: string }[];
+  other: E[];
 } {
   const fields: BuilderErrors = {};
-  const other: { field: string; message: string }[] = [];
+  const other: E[] = [];
   for (const error of errors) {
     if (/^questions\[\d+\]/.test(error.field)) {
-      fields[error.field] = fields[error.field] ? `${fields[error.field]}; ${error.message}` : error.message;
+      // The messages are whole sentences (lib/problem.ts), so they follow one another.
+      fields[error.field] = fields[error.field] ? `${fields[error.field]} ${error.message}` : error.message;
     } else {
       other.push(error);
     }
@@ -178,7 +181,8 @@ export function inputFieldsOf(question: DraftQuestion, index: number): string[] 
 
 /**
  * The errors of question `index` that name none of its inputs on the questions tab (`inputFields`) and
- * no translation (`….bn`, shown on the translations tab): its card lists them.
+ * no translation (`….bn`, shown on the translations tab): its card lists them. The messages name their
+ * field themselves (lib/consultation-field-labels.ts), so the API's path is not shown.
  */
 export function questionLevelErrors(
   errors: BuilderErrors,
@@ -191,7 +195,7 @@ export function questionLevelErrors(
     .filter(([field]) => field === prefix || field.startsWith(`${prefix}.`) || field.startsWith(`${prefix}[`))
     .filter(([field]) => !inputFields.includes(field))
     .filter(([field]) => !translationLanguages.some((lang) => field.endsWith(`.${lang}`)))
-    .map(([field, message]) => `${field.slice(prefix.length + 1) || field}: ${message}`);
+    .map(([, message]) => message);
 }
 
 /** How many errors name a translation into `lang`. */

@@ -15,6 +15,7 @@ import { randomId } from '@/lib/random-id';
 
 import { useCreateImpediment } from '../api/create-impediment';
 import { countriesQueryOptions } from '../api/get-countries';
+import { impedimentFieldLabels } from '../lib/impediment-field-labels';
 import type { Impediment } from '../lib/impediment-values';
 import { frequencies, severities } from '../lib/impediment-values';
 
@@ -132,7 +133,7 @@ function ReportForm({
       });
       onCreated(created);
     } catch (error) {
-      setFormError(applyProblemToForm(error, fields, setError));
+      setFormError(applyProblemToForm(error, fields, setError, impedimentFieldLabels(t)));
     }
   });
 

@@ -10,6 +10,7 @@ import * as z from 'zod/mini';
 import { applyProblemToForm } from '@/lib/form-errors';
 
 import { useStepImpediment } from '../api/step-impediment';
+import { impedimentFieldLabels } from '../lib/impediment-field-labels';
 import { allowedNextSteps, type Impediment, type ImpedimentStatus, type WorkflowActor } from '../lib/impediment-values';
 
 const fields = ['note', 'raised_body', 'raised_on'] as const;
@@ -62,7 +63,7 @@ function StepForm({
       });
       onDone();
     } catch (error) {
-      setFormError(applyProblemToForm(error, fields, setError));
+      setFormError(applyProblemToForm(error, fields, setError, impedimentFieldLabels(t)));
     }
   });
 

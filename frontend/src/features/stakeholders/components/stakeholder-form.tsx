@@ -15,6 +15,7 @@ import { randomId } from '@/lib/random-id';
 import { useCreateStakeholder } from '../api/create-stakeholder';
 import { sectorsQueryOptions, stakeholderCountriesQueryOptions } from '../api/get-reference';
 import { useUpdateStakeholder } from '../api/update-stakeholder';
+import { stakeholderFieldLabels } from '../lib/stakeholder-field-labels';
 import {
   formValuesOf,
   stakeholderFormFields,
@@ -91,7 +92,7 @@ function Form({
         : await create.mutateAsync({ idempotencyKey, body: toCreateBody(values) });
       onSaved(saved);
     } catch (error) {
-      setFormError(applyProblemToForm(error, stakeholderFormFields, setError));
+      setFormError(applyProblemToForm(error, stakeholderFormFields, setError, stakeholderFieldLabels(t)));
     }
   });
 

@@ -56,7 +56,12 @@ export function CreateWatchItemForm({ topicId, delegationName }: CreateWatchItem
       reset();
       setSaved(true);
     } catch (error) {
-      setFormError(applyProblemToForm(error, fields, setError));
+      const labels = {
+        note: t('watch.form.note'),
+        priority: t('watch.form.priority'),
+        visibility: t('watch.form.visibility'),
+      };
+      setFormError(applyProblemToForm(error, fields, setError, labels));
     }
   });
 
