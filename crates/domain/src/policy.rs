@@ -175,6 +175,19 @@ pub fn sees_results_below_k(actor: &Actor, owner: Option<DelegationId>) -> bool 
     sees_small_cells(actor) || (owner.is_some() && actor.delegation_id == owner)
 }
 
+/// Whether the actor reads a consultation's responses row by row (each response with its profile,
+/// time and free text): its owners only — admins, and the delegates and focal points of the owning
+/// delegation (a regional consultation is the secretariat's). Everyone else who may read the
+/// consultation gets aggregates that pass the small-cell rule. Analysts are not owners: nothing yet
+/// marks a consultation as shared with the project for analysis, so they work from the aggregates.
+pub fn reads_response_rows(actor: &Actor, owner: Option<DelegationId>) -> bool {
+    if authorize(actor, Operation::ReadDelegationRecords).is_err() {
+        return false;
+    }
+    actor.is_admin()
+        || (matches!(actor.role, Role::Delegate | Role::FocalPoint) && owner.is_some() && actor.delegation_id == owner)
+}
+
 /// Which stakeholders an actor may read. Stakeholders carry no visibility: they are the delegation's
 /// own contacts, so they are narrower than other delegation-owned records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -270,6 +283,19 @@ mod tests {
             assert!(authorize(&key(role, vec![Scope::Read, Scope::Write]), Operation::StepImpediments).is_ok());
         }
         assert!(authorize(&actor(Role::Stakeholder, None), Operation::StepImpediments).is_err());
+    }
+
+    #[test]
+    fn only_a_consultations_owners_read_its_responses_row_by_row() {
+        let bgd = DelegationId::new();
+        assert!(reads_response_rows(&actor(Role::Delegate, Some(bgd)), Some(bgd)));
+        assert!(reads_response_rows(&actor(Role::FocalPoint, Some(bgd)), Some(bgd)));
+        assert!(reads_response_rows(&actor(Role::Admin, None), Some(bgd)));
+        assert!(reads_response_rows(&actor(Role::Admin, None), None));
+        assert!(!reads_response_rows(&actor(Role::Delegate, Some(DelegationId::new())), Some(bgd)));
+        assert!(!reads_response_rows(&actor(Role::Delegate, Some(bgd)), None));
+        assert!(!reads_response_rows(&actor(Role::Analyst, None), Some(bgd)));
+        assert!(!reads_response_rows(&actor(Role::Stakeholder, None), Some(bgd)));
     }
 
     #[test]

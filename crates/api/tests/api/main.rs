@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod api_keys;
+mod attacks;
 mod auth;
 mod consultations;
 mod errors;

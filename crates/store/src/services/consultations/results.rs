@@ -10,7 +10,7 @@ use gmc_domain::consultation::{median, withheld, Question, QuestionKind, SizeCla
 use gmc_domain::error::parse_enum;
 use gmc_domain::ids::DelegationId;
 use gmc_domain::page::Limit;
-use gmc_domain::policy::{sees_results_below_k, sees_small_cells};
+use gmc_domain::policy::{reads_response_rows, sees_results_below_k, sees_small_cells};
 use gmc_domain::{Actor, ValidationErrors};
 use sea_orm::sea_query::{Alias, Expr, IntoCondition};
 use sea_orm::{
@@ -540,7 +540,18 @@ fn number(v: f64) -> Value {
     super::counts::whole(v).map_or(Value::from(v), Value::from)
 }
 
-/// The anonymised responses, newest first, with their answers.
+/// A consultation whose responses the actor may read row by row: its owners only
+/// (`policy::reads_response_rows`). A reader of the consultation who is not an owner is refused (it
+/// already knows the consultation exists); one who may not read it gets "not found".
+async fn find_rows_readable(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<consultations::Model> {
+    let row = find_readable(db, actor, id).await?;
+    if !reads_response_rows(actor, row.delegation_id.map(DelegationId::from_uuid)) {
+        return Err(crate::AppError::Forbidden);
+    }
+    Ok(row)
+}
+
+/// The anonymised responses, newest first, with their answers: for the consultation's owners only.
 pub async fn responses_page(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -548,7 +559,7 @@ pub async fn responses_page(
     limit: Option<i64>,
     cursor: Option<&str>,
 ) -> AppResult<Page<ResponseRecord>> {
-    let row = find_readable(db, actor, id).await?;
+    let row = find_rows_readable(db, actor, id).await?;
     let mut e = ValidationErrors::new();
     let limit = e.check("limit", Limit::parse(limit));
     let cursor = e.check("cursor", cursor::parse(cursor));
@@ -633,9 +644,7 @@ pub async fn results_csv(
     let mut w = csv::Writer::from_writer(Vec::new());
     let cell = |c: Cell| c.count.map(|n| n.to_string()).unwrap_or_else(|| "withheld".into());
     let num = |v: Option<f64>| v.map(|v| format!("{v:.4}")).unwrap_or_default();
-    let write = |w: &mut csv::Writer<Vec<u8>>, rec: &[String]| {
-        w.write_record(rec).map_err(|e| crate::AppError::Internal(e.into()))
-    };
+    let write = |w: &mut csv::Writer<Vec<u8>>, rec: &[String]| write_safe(w, rec);
     write(
         &mut w,
         &["question", "kind", "prompt_en", "option", "count", "share", "answered", "skipped", "mean", "median"]
@@ -672,20 +681,28 @@ fn finish(w: csv::Writer<Vec<u8>>) -> AppResult<String> {
     String::from_utf8(bytes).map_err(|e| crate::AppError::Internal(e.into()))
 }
 
-/// Text typed by the public goes into a file delegates open in a spreadsheet: a cell starting with
-/// `=`, `+`, `-`, `@` (or a tab or carriage return) would run as a formula there ("CSV injection"),
-/// so such a cell is prefixed with an apostrophe, which spreadsheets show as text.
+/// Every text cell of an export goes into a file delegates open in a spreadsheet — answers typed by
+/// the public, but also a consultation's own prompts and options, which its author typed: a cell
+/// starting with `=`, `+`, `-`, `@` (or a tab or carriage return) would run as a formula there ("CSV
+/// injection"), so such a cell is prefixed with an apostrophe, which spreadsheets show as text. A
+/// plain number (`-3.5`) is left alone: it is a value, not a formula.
 pub(crate) fn spreadsheet_safe(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) && text.parse::<f64>().is_err() {
         format!("'{text}")
     } else {
         text.to_owned()
     }
 }
 
-/// Every response, anonymised, as CSV: one column per question (multi-choice ids joined by `;`).
+/// Writes one CSV record with every cell made spreadsheet-safe.
+fn write_safe(w: &mut csv::Writer<Vec<u8>>, rec: &[String]) -> AppResult<()> {
+    w.write_record(rec.iter().map(|c| spreadsheet_safe(c))).map_err(|e| crate::AppError::Internal(e.into()))
+}
+
+/// Every response, anonymised, as CSV: one column per question (multi-choice ids joined by `;`). For
+/// the consultation's owners only.
 pub async fn responses_csv(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<String> {
-    let row = find_readable(db, actor, id).await?;
+    let row = find_rows_readable(db, actor, id).await?;
     let questions = questions_of(&row)?;
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut header: Vec<String> =
@@ -693,7 +710,7 @@ pub async fn responses_csv(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> 
             .map(String::from)
             .to_vec();
     header.extend(questions.iter().map(|q| q.code.clone()));
-    w.write_record(&header).map_err(|e| crate::AppError::Internal(e.into()))?;
+    write_safe(&mut w, &header)?;
     let mut after: Option<Uuid> = None;
     loop {
         let mut q = responses::Entity::find()
@@ -719,12 +736,12 @@ pub async fn responses_csv(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> 
             for q in &questions {
                 rec.push(match r.answers.get(&q.code) {
                     None | Some(Value::Null) => String::new(),
-                    Some(Value::String(s)) => spreadsheet_safe(s),
+                    Some(Value::String(s)) => s.clone(),
                     Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(";"),
                     Some(v) => v.to_string(),
                 });
             }
-            w.write_record(&rec).map_err(|e| crate::AppError::Internal(e.into()))?;
+            write_safe(&mut w, &rec)?;
         }
     }
     finish(w)
@@ -740,5 +757,6 @@ mod tests {
         assert_eq!(spreadsheet_safe("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(spreadsheet_safe("-1+2"), "'-1+2");
         assert_eq!(spreadsheet_safe("Fees at the border"), "Fees at the border");
+        assert_eq!(spreadsheet_safe("-3.5"), "-3.5", "a negative number stays a number");
     }
 }

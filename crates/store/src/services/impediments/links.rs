@@ -2,7 +2,9 @@
 //! the caller may read. A link the caller may not read is "unknown", never "forbidden", so the answer
 //! does not confirm that the record exists.
 
+use gmc_domain::ids::DelegationId;
 use gmc_domain::impediment::ImpedimentSource;
+use gmc_domain::policy::reads_response_rows;
 use gmc_domain::{Actor, ValidationErrors};
 use sea_orm::{DatabaseConnection, EntityTrait};
 use uuid::Uuid;
@@ -33,7 +35,9 @@ pub(super) async fn resolve(
                 link.response_id = Some(r.id);
                 link.source = Some(ImpedimentSource::Response);
                 link.sector = link.sector.or(r.sector);
-                link.stakeholder_id = r.stakeholder_id;
+                // The response's firm is not copied: an answer stays anonymous unless the respondent
+                // agreed to be named, and nothing records that agreement yet. To name a firm, link
+                // the stakeholder itself (`stakeholder_id`), which needs the right to read it.
             }
             None => e.add("response_id", "unknown", "names no response you can read"),
         }
@@ -57,13 +61,15 @@ pub(super) async fn resolve(
     Ok(link)
 }
 
+/// A response row the actor may read: row-level responses are the consultation's owners' only
+/// (`policy::reads_response_rows`), so only they may file an impediment from one.
 async fn readable_response(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<Option<responses::Model>> {
     let Some(r) = responses::Entity::find_by_id(id).one(db).await? else {
         return Ok(None);
     };
     match consultations::find_readable(db, actor, r.consultation_id).await {
-        Ok(_) => Ok(Some(r)),
-        Err(AppError::NotFound(_)) => Ok(None),
+        Ok(c) if reads_response_rows(actor, c.delegation_id.map(DelegationId::from_uuid)) => Ok(Some(r)),
+        Ok(_) | Err(AppError::NotFound(_)) => Ok(None),
         Err(other) => Err(other),
     }
 }

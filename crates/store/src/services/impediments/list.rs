@@ -70,7 +70,7 @@ pub async fn list(db: &DatabaseConnection, actor: &Actor, f: ImpedimentFilter) -
     }
     let rows = query.limit(limit.get() + 1).all(db).await?;
     let more = rows.len() as u64 > limit.get();
-    let mut items = views(db, rows).await?;
+    let mut items = views(db, actor, rows).await?;
     items.truncate(limit.get() as usize);
     let next_cursor = if more { items.last().map(|i| Cursor { k: String::new(), id: i.id }.encode()) } else { None };
     Ok(Page { items, next_cursor })

@@ -13,28 +13,54 @@ pub use list::{list, ImpedimentFilter};
 pub use steps::{history, step, StepInput};
 pub use summary::{summary, SummaryCell};
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::Utc;
+use gmc_domain::ids::UserId;
 use gmc_domain::ids::{DelegationId, ImpedimentId};
 use gmc_domain::impediment::{ImpedimentSource, ImpedimentStatus};
-use gmc_domain::policy::{authorize, can_read, can_write, Operation, Ownership};
+use gmc_domain::policy::{authorize, can_read, can_read_stakeholder, can_write, Operation, Ownership};
 use gmc_domain::{Actor, Visibility};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter,
+    QuerySelect, Set,
 };
 use serde_json::json;
 use uuid::Uuid;
 
 use crate::audit::{self, AuditEntry};
-use crate::entities::{impediment_steps, impediment_topics, impediments};
+use crate::entities::{impediment_steps, impediment_topics, impediments, stakeholders};
 use crate::error::{check_version, stored};
 use crate::views::ImpedimentView;
 use crate::{AppError, AppResult};
 
-/// Adds each row's topics, with one query.
-async fn views<C: ConnectionTrait>(db: &C, rows: Vec<impediments::Model>) -> AppResult<Vec<ImpedimentView>> {
+/// Adds each row's topics, with one query, and shows a linked stakeholder only to a reader who may
+/// read that stakeholder (one more query when any row has one): a regional impediment read by another
+/// delegation must not lead to a firm that delegation cannot see.
+async fn views<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    rows: Vec<impediments::Model>,
+) -> AppResult<Vec<ImpedimentView>> {
     let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
+    let linked: Vec<Uuid> = rows.iter().filter_map(|r| r.stakeholder_id).collect();
+    let mut readable_stakeholders: HashSet<Uuid> = HashSet::new();
+    if !linked.is_empty() {
+        let owners: Vec<(Uuid, Uuid, Option<Uuid>)> = stakeholders::Entity::find()
+            .select_only()
+            .column(stakeholders::Column::Id)
+            .column(stakeholders::Column::DelegationId)
+            .column(stakeholders::Column::UserId)
+            .filter(stakeholders::Column::Id.is_in(linked))
+            .into_tuple()
+            .all(db)
+            .await?;
+        for (id, delegation, user) in owners {
+            if can_read_stakeholder(actor, DelegationId::from_uuid(delegation), user.map(UserId::from_uuid)) {
+                readable_stakeholders.insert(id);
+            }
+        }
+    }
     let mut topics: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
     for link in
         impediment_topics::Entity::find().filter(impediment_topics::Column::ImpedimentId.is_in(ids)).all(db).await?
@@ -66,7 +92,7 @@ async fn views<C: ConnectionTrait>(db: &C, rows: Vec<impediments::Model>) -> App
                 raised_on: r.raised_on,
                 topic_ids,
                 sector: r.sector,
-                stakeholder_id: r.stakeholder_id,
+                stakeholder_id: r.stakeholder_id.filter(|id| readable_stakeholders.contains(id)),
                 response_id: r.response_id,
                 version: r.version,
                 created_at: r.created_at,
@@ -76,8 +102,8 @@ async fn views<C: ConnectionTrait>(db: &C, rows: Vec<impediments::Model>) -> App
         .collect()
 }
 
-async fn one<C: ConnectionTrait>(db: &C, row: impediments::Model) -> AppResult<ImpedimentView> {
-    views(db, vec![row]).await?.pop().ok_or(AppError::NotFound("impediment"))
+async fn one<C: ConnectionTrait>(db: &C, actor: &Actor, row: impediments::Model) -> AppResult<ImpedimentView> {
+    views(db, actor, vec![row]).await?.pop().ok_or(AppError::NotFound("impediment"))
 }
 
 fn ownership(row: &impediments::Model) -> AppResult<Ownership> {
@@ -96,7 +122,7 @@ async fn find_readable<C: ConnectionTrait>(db: &C, actor: &Actor, id: Uuid) -> A
 pub async fn get(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<ImpedimentView> {
     authorize(actor, Operation::ReadDelegationRecords)?;
     let row = find_readable(db, actor, id).await?;
-    one(db, row).await
+    one(db, actor, row).await
 }
 
 async fn set_topics<C: ConnectionTrait>(db: &C, id: Uuid, topics: &[Uuid]) -> AppResult<()> {
@@ -159,7 +185,7 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: ImpedimentInp
     let changes = json!({"title": model.title, "ntm_code": model.ntm_code, "partner": model.partner, "visibility": model.visibility});
     let entry = AuditEntry::by(actor, "impediment.create", "impediment", id).delegation(model.delegation_id);
     audit::record(&txn, entry.changes(changes)).await?;
-    let view = one(&txn, model).await?;
+    let view = one(&txn, actor, model).await?;
     txn.commit().await?;
     Ok(view)
 }
@@ -198,7 +224,7 @@ pub async fn update(
     let entry = AuditEntry::by(actor, "impediment.update", "impediment", id).delegation(current.delegation_id);
     audit::record(&txn, entry.changes(changes)).await?;
     let updated = impediments::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound("impediment"))?;
-    let view = one(&txn, updated).await?;
+    let view = one(&txn, actor, updated).await?;
     txn.commit().await?;
     Ok(view)
 }

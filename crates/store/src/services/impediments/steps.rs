@@ -90,7 +90,7 @@ pub async fn step(db: &DatabaseConnection, actor: &Actor, id: Uuid, input: StepI
     let entry = AuditEntry::by(actor, "impediment.step", "impediment", id).delegation(row.delegation_id);
     audit::record(&txn, entry.changes(changes)).await?;
     let updated = impediments::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound("impediment"))?;
-    let view = one(&txn, updated).await?;
+    let view = one(&txn, actor, updated).await?;
     txn.commit().await?;
     Ok(view)
 }

@@ -10,11 +10,14 @@ import { QueryError } from '@/components/ui/query-error';
 import { paths } from '@/config/paths';
 import { consultationQueryOptions } from '@/features/consultations/api/get-consultation';
 import { ResultsView } from '@/features/consultations/components/results-view';
+import { canReadResponseRows } from '@/features/consultations/lib/consultation-values';
+import { useSignedInUser } from '@/lib/auth/use-user';
 import { problemFrom } from '@/lib/problem';
 
 export function ConsultationResultsRoute() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
+  const user = useSignedInUser();
   const consultation = useQuery(consultationQueryOptions(id));
 
   if (consultation.isPending) return <PageLoader />;
@@ -41,7 +44,14 @@ export function ConsultationResultsRoute() {
         </Anchor>
         <PageTitle documentTitle={title}>{title}</PageTitle>
       </div>
-      <ResultsView consultationId={id} fileStem={`consultation-${id.slice(0, 8)}`} />
+      <ResultsView
+        consultationId={id}
+        fileStem={`consultation-${id.slice(0, 8)}`}
+        canReadRows={canReadResponseRows(
+          { role: user.role, delegationId: user.delegation?.id ?? null },
+          consultation.data.delegation_id,
+        )}
+      />
     </Stack>
   );
 }

@@ -1,4 +1,5 @@
-// Download buttons for results.csv (under the filters) and responses.csv (every response, anonymised).
+// Download buttons for results.csv (under the filters) and, for the consultation's owners only,
+// responses.csv (every response, anonymised).
 // The files need the bearer token, so they are fetched and saved as blobs rather than linked.
 import { Button, Group, Text } from '@mantine/core';
 import { useState } from 'react';
@@ -9,9 +10,9 @@ import { problemFrom, problemMessage } from '@/lib/problem';
 import { downloadCsv, type CsvExport } from '../api/download-csv';
 import type { ResultsFilters } from '../lib/results-filters';
 
-type CsvDownloadsProps = { consultationId: string; filters: ResultsFilters; fileStem: string };
+type CsvDownloadsProps = { consultationId: string; filters: ResultsFilters; fileStem: string; withResponses: boolean };
 
-export function CsvDownloads({ consultationId, filters, fileStem }: CsvDownloadsProps) {
+export function CsvDownloads({ consultationId, filters, fileStem, withResponses }: CsvDownloadsProps) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState<CsvExport | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -34,9 +35,11 @@ export function CsvDownloads({ consultationId, filters, fileStem }: CsvDownloads
         <Button variant="outline" loading={busy === 'results'} onClick={() => void download('results')}>
           {t('consultations.results.downloadResults')}
         </Button>
-        <Button variant="outline" loading={busy === 'responses'} onClick={() => void download('responses')}>
-          {t('consultations.results.downloadResponses')}
-        </Button>
+        {withResponses ? (
+          <Button variant="outline" loading={busy === 'responses'} onClick={() => void download('responses')}>
+            {t('consultations.results.downloadResponses')}
+          </Button>
+        ) : null}
       </Group>
       <div role="status">
         {error ? (

@@ -17,7 +17,9 @@ import { CsvDownloads } from './csv-downloads';
 import { QuestionResultCard } from './question-result-card';
 import { ResultsFiltersBar } from './results-filters-bar';
 
-export function ResultsView({ consultationId, fileStem }: { consultationId: string; fileStem: string }) {
+type ResultsViewProps = { consultationId: string; fileStem: string; canReadRows: boolean };
+
+export function ResultsView({ consultationId, fileStem, canReadRows }: ResultsViewProps) {
   const { t } = useTranslation();
   const [filters, changeFilters] = useUrlFilters(resultsFiltersFromSearchParams, resultsFiltersToSearchParams);
   const results = useQuery(resultsQueryOptions(consultationId, filters));
@@ -25,7 +27,7 @@ export function ResultsView({ consultationId, fileStem }: { consultationId: stri
   return (
     <Stack gap="lg">
       <ResultsFiltersBar filters={filters} onChange={changeFilters} />
-      <CsvDownloads consultationId={consultationId} filters={filters} fileStem={fileStem} />
+      <CsvDownloads consultationId={consultationId} filters={filters} fileStem={fileStem} withResponses={canReadRows} />
       <div aria-busy={results.isFetching}>
         {results.isPending ? (
           <PageLoader />

@@ -66,6 +66,13 @@ export function canWrite(actor: Actor, ownerId: string | null | undefined): bool
   return isDelegationMember(actor.role) && ownerId != null && actor.delegationId === ownerId;
 }
 
+/**
+ * Whether `actor` reads a consultation's responses row by row (the responses CSV): its owners only,
+ * the same people as `canWrite` (the server's `policy::reads_response_rows`). Everyone else gets the
+ * aggregates, which follow the small-cell rule.
+ */
+export const canReadResponseRows = canWrite;
+
 /** `If-Match` for a record version: the server's strong ETag is the quoted version. */
 export function ifMatch(version: number): string {
   return `"${version}"`;
