@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Everything CI checks, in order, stopping at the first failure (`make test` runs this).
 #
-#   1 rustfmt          2 clippy            3 domain deps       4 Rust tests on SQLite
+#   1 rustfmt          2 clippy            3 domain deps       4 Rust tests on SQLite (+ observed statuses)
 #   5 Rust tests on PostgreSQL (throwaway cluster)             6 OpenAPI drift
 #   7 frontend: lint, typecheck, unit tests, TS type drift, build, public page size budget
 #   8 docker-compose config                9 browser journeys (scripts/e2e.sh)
@@ -129,10 +129,21 @@ step_tests_sqlite() {
     # System tests drive the real `gmc` binary, which nextest does not build for other packages.
     cargo build -p gmc-cli
     echo "== Rust tests on SQLite =="
+    # Every response served during the suite (API tests in process, system tests through the binary) is
+    # recorded as (method, route pattern, status); the checker then fails on any status an operation of
+    # openapi/openapi.json does not declare. Absolute: nextest runs each test in its package's directory.
+    local statuses="$ROOT/target/observed-statuses"
+    rm -rf "$statuses"
+    mkdir -p "$statuses"
     local rc=0
-    env -u TEST_DATABASE_URL cargo nextest run --workspace --profile "$NEXTEST_PROFILE" || rc=$?
+    env -u TEST_DATABASE_URL GMC_RECORD_STATUSES_DIR="$statuses" \
+        cargo nextest run --workspace --profile "$NEXTEST_PROFILE" || rc=$?
     keep_junit sqlite
-    return "$rc"
+    if [[ $rc -ne 0 ]]; then
+        return "$rc"
+    fi
+    echo "== Observed statuses against the OpenAPI document =="
+    python3 scripts/check-statuses.py "$statuses" openapi/openapi.json
 }
 
 step_tests_postgres() {

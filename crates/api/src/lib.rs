@@ -10,11 +10,14 @@ pub mod problem;
 pub mod rate_limit;
 pub mod render_cache;
 pub mod request_id;
+pub mod responses;
 pub mod routes;
+pub mod schemas;
 pub mod settings;
 pub mod spa;
 pub mod startup;
 pub mod state;
+pub mod status_log;
 pub mod telemetry;
 
 pub use settings::Settings;

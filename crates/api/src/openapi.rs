@@ -32,7 +32,27 @@ impl Modify for BearerAuth {
         title = "Geneva–MSME Connection API",
         description = "Connects WTO delegations of South and Southeast Asian developing and least-developed \
 countries with what their MSMEs face at home. Errors are RFC 9457 problem+json. Collections use cursor \
-pagination (`limit`, `cursor` → `{items, next_cursor}`). Versioned records carry an ETag; updates need If-Match.",
+pagination (`limit`, `cursor` → `{items, next_cursor}`). Versioned records carry an ETag; updates need If-Match.
+
+**Who may call what.** Every operation's description names who may call it and what it refuses. Callers are \
+anonymous (sign-in, health, the public consultation form) or signed in with a role — `admin` (the secretariat), \
+`analyst` (technical assistance), `delegate` and `focal_point` (members of one delegation), `stakeholder` (an MSME's \
+own account) — through either a session (an access token from `/api/v1/auth/login`) or an API key. A session may \
+do all its role allows; an API key only what its scopes allow as well: `read` for reads, `write` for changes to \
+delegation-owned records and for revoking keys, `admin` for the catalogue, users and the audit log.
+
+**How refusals read.** 401: no valid credential. 403: signed in, but the role or the key's scopes do not allow \
+the operation, or the record is readable but not writable by the caller. 404: no such record, or one the caller \
+may not read — the two are never told apart. 409: the record's state forbids it. 412/428: a stale or missing \
+`If-Match`. 422: validation, with each field named in `errors`. 429 and 503 come with `Retry-After`. \
+Each operation declares exactly the statuses it can answer; a test run fails when one it does not declare is \
+observed.
+
+**Retries.** POSTs under `/api/v1` (except `/auth/*` and `/api-keys`) accept `Idempotency-Key` (1–255 visible \
+ASCII characters, per user, kept 24 h): a repeat with the same request answers with the first outcome \
+(`Idempotency-Replayed: true`); the same key with a different request is a 422 (`reused`); one still in progress \
+a 409. A key names one attempt at one body: derive it from the body, so that a corrected request is a new \
+attempt.",
         license(name = "MIT")
     ),
     paths(

@@ -4,8 +4,11 @@
 use std::net::TcpListener;
 use std::time::Duration;
 
+use actix_web::body::MessageBody;
 use actix_web::dev::Server;
-use actix_web::middleware::{DefaultHeaders, ErrorHandlers};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::Method;
+use actix_web::middleware::{Condition, DefaultHeaders, ErrorHandlers, Next};
 use actix_web::{error::JsonPayloadError, web, App, HttpServer};
 use gmc_store::catalogue::Catalogue;
 use gmc_store::services::{demo, tokens::JwtSecret, tokens::Tokens};
@@ -18,7 +21,7 @@ use crate::problem::{problemize, ApiError};
 use crate::rate_limit::LoginLimiter;
 use crate::settings::{Environment, Settings};
 use crate::state::AppState;
-use crate::{request_id, routes, spa};
+use crate::{request_id, routes, spa, status_log};
 
 pub struct Application {
     port: u16,
@@ -147,6 +150,8 @@ fn server(listener: TcpListener, state: AppState, settings: Settings) -> anyhow:
                     .add(("X-Frame-Options", "DENY")),
             )
             .wrap(actix_web::middleware::from_fn(request_id::middleware))
+            .wrap(actix_web::middleware::from_fn(head_as_get))
+            .wrap(Condition::new(status_log::enabled(), actix_web::middleware::from_fn(status_log::middleware)))
             .app_data(data.clone())
             .app_data(web::JsonConfig::default().limit(max_json).error_handler(|err, _| json_error(err).into()))
             .app_data(
@@ -180,4 +185,21 @@ async fn api_not_found() -> Result<actix_web::HttpResponse, ApiError> {
 
 async fn docs_redirect() -> actix_web::HttpResponse {
     actix_web::HttpResponse::PermanentRedirect().insert_header(("Location", "/api/docs/")).finish()
+}
+
+/// HEAD is GET without the body (RFC 9110 §9.3.2), but utoipa-swagger-ui registers the docs UI and the
+/// document for GET only, so HEAD fell through to the API's 404. Asked there, HEAD is routed as GET;
+/// actix-http still answers a HEAD request without a body (it decides from the request as received).
+async fn head_as_get(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    if req.method() == Method::HEAD && serves_docs(req.path()) {
+        req.head_mut().method = Method::GET;
+    }
+    next.call(req).await
+}
+
+fn serves_docs(path: &str) -> bool {
+    path == "/api/docs" || path.starts_with("/api/docs/") || path == "/api/v1/openapi.json"
 }

@@ -11,8 +11,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List API keys
+         * @description Who: any role, with a session or an API key with the `read` scope. The caller's own keys, newest first; admins
+         *     signed in with a session see every user's (through a key, even an admin sees only their own). The secret is
+         *     never shown again, only its `prefix`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for a `limit` outside 1–200 or a
+         *     bad `cursor`.
+         */
         get: operations["list_api_keys"];
         put?: never;
+        /**
+         * Create an API key
+         * @description Who: any role, signed in with a session — an API key cannot make another key. `scopes` are any of `read`,
+         *     `write`, `admin` (`admin` only for admins); a key never does more than its owner's role allows. The secret `key`
+         *     is in this answer only (201, `Cache-Control: no-store`); send it as `Authorization: Bearer <key>`. Not
+         *     retry-safe with `Idempotency-Key` (the answer holds a secret that is never stored).
+         *
+         *     Refuses: 401 without a valid credential; 403 when the caller is itself an API key; 422 for a missing name, no
+         *     scopes, an unknown scope (`scopes[1]`), the `admin` scope without the admin role, or an `expires_at` in the
+         *     past.
+         */
         post: operations["create_api_key"];
         delete?: never;
         options?: never;
@@ -30,6 +50,14 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Revoke an API key
+         * @description Who: the key's owner, and admins signed in with a session (any key); with a session or an API key with the
+         *     `write` scope. Revoking a revoked key changes nothing (204).
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `write`; 404 for an unknown key or someone
+         *     else's.
+         */
         delete: operations["revoke_api_key"];
         options?: never;
         head?: never;
@@ -43,6 +71,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The audit log
+         * @description Who: admins only, with a session or an API key with the `admin` scope. Newest first: every write and every
+         *     sign-in, with who, what, the fields written (never secrets or contact details) and the request id; filtered by
+         *     entity type and id, actor and action.
+         *
+         *     Refuses: 401 without a valid credential; 403 for any other role or a key without `admin`; 422 for a `limit`
+         *     outside 1–200 or a bad `cursor`; 400 for an `actor_id` that is not a UUID.
+         */
         get: operations["list_audit_events"];
         put?: never;
         post?: never;
@@ -61,6 +98,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sign in with e-mail and password
+         * @description Who: anyone (anonymous). Returns a short-lived access token (send it as `Authorization: Bearer`) and a
+         *     refresh token to spend once at `/auth/refresh`. Every attempt, failed or not, is audited.
+         *
+         *     Refuses: 401 for a wrong e-mail or password or a disabled account (the answer does not say which);
+         *     429 with `Retry-After` after too many attempts from one client or for one e-mail; 422 when `email` or
+         *     `password` is missing; 400/413/415 for a body that is not small JSON.
+         */
         post: operations["login"];
         delete?: never;
         options?: never;
@@ -77,6 +123,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sign out
+         * @description Who: anyone holding a refresh token (no `Authorization` header needed). Revokes the token's whole
+         *     family; an unknown token is accepted silently, so signing out twice is not an error. Access tokens
+         *     already issued stay valid until they expire (minutes).
+         *
+         *     Refuses: 422 when `refresh_token` is missing; 400/413/415 for a body that is not small JSON.
+         */
         post: operations["logout"];
         delete?: never;
         options?: never;
@@ -93,6 +147,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Exchange a refresh token for a new token pair
+         * @description Who: anyone holding a refresh token (no `Authorization` header needed). The token is spent; the new
+         *     pair belongs to the same family.
+         *
+         *     Refuses: 401 for an unknown, expired, revoked or already spent token — and a spent token coming back
+         *     means it leaked, so its whole family is signed out; 422 when `refresh_token` is missing; 400/413/415
+         *     for a body that is not small JSON.
+         */
         post: operations["refresh_token"];
         delete?: never;
         options?: never;
@@ -107,8 +170,30 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List consultations
+         * @description Who may read a consultation: admins every one; delegates and focal points their own delegation's at any
+         *     visibility, and others' (and the secretariat's regional ones) at `regional` or `public`; analysts those at
+         *     `regional` or `public`; stakeholders those at `public`. Sessions, or API keys with the `read` scope. The list
+         *     holds only what the caller may read, newest first, filtered by `status`, `delegation` and words in the title.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an unknown `status`, a
+         *     `limit` outside 1–200 or a bad `cursor`.
+         */
         get: operations["list_consultations"];
         put?: never;
+        /**
+         * Create a consultation (as a draft)
+         * @description Who: delegates and focal points, for their own delegation (the default); admins, for the delegation they name in
+         *     `delegation_id`, or a regional consultation (`regional: true`, no owning delegation). With a session or an API
+         *     key with the `write` scope. It starts as a `draft` with an unguessable link token; English is always one of its
+         *     languages. Answers 201 with `Location` and `ETag`. Retry-safe with `Idempotency-Key`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for analysts and stakeholders, a key without `write`, a
+         *     `delegation_id` other than the caller's own, or `regional: true` from anyone but an admin; 422 for an invalid
+         *     field (languages, visibility, dates, each question's code, kind, options and texts — each named, e.g.
+         *     `questions[0].options`); 409 while a request with the same `Idempotency-Key` is in progress.
+         */
         post: operations["create_consultation"];
         delete?: never;
         options?: never;
@@ -123,12 +208,43 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a consultation
+         * @description Who may read a consultation: admins every one; delegates and focal points their own delegation's at any
+         *     visibility, and others' (and the secretariat's regional ones) at `regional` or `public`; analysts those at
+         *     `regional` or `public`; stakeholders those at `public`. Sessions, or API keys with the `read` scope. With its
+         *     questionnaire in every language, its public `state`, the link token and the number of responses; the `ETag` is
+         *     the version to send as `If-Match`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown consultation or
+         *     one the caller may not read (never 403, which would confirm it exists).
+         */
         get: operations["get_consultation"];
         put?: never;
         post?: never;
+        /**
+         * Delete a draft consultation
+         * @description Who may change it: delegates and focal points of the owning delegation, and admins (only admins change a
+         *     regional consultation, which no delegation owns); with a session or an API key with the `write` scope. Only a
+         *     draft without responses can be deleted; later, close or archive it.
+         *
+         *     Refuses: 401 without a valid credential; 404 for an unknown consultation or one the caller may not read; 403 for
+         *     one the caller may read but not change; 409 when it is not a draft or has responses.
+         */
         delete: operations["delete_consultation"];
         options?: never;
         head?: never;
+        /**
+         * Change a consultation
+         * @description Who may change it: delegates and focal points of the owning delegation, and admins (only admins change a
+         *     regional consultation, which no delegation owns); with a session or an API key with the `write` scope. Send only
+         *     the fields to change, with `If-Match` set to the `ETag`. `questions` (the whole questionnaire) and `languages`
+         *     change only while it is a draft.
+         *
+         *     Refuses: 401 without a valid credential; 404 for an unknown consultation or one the caller may not read; 403 for
+         *     one the caller may read but not change; 428 without `If-Match`; 412 when it changed since that version; 422 for
+         *     an invalid field, or questions or languages outside `draft` (`not_draft`).
+         */
         patch: operations["update_consultation"];
         trace?: never;
     };
@@ -139,6 +255,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Cross-tabulate one question by a respondent dimension
+         * @description Who may read a consultation: admins every one; delegates and focal points their own delegation's at any
+         *     visibility, and others' (and the secretariat's regional ones) at `regional` or `public`; analysts those at
+         *     `regional` or `public`; stakeholders those at `public`. Sessions, or API keys with the `read` scope. One
+         *     question (`question`, its code; not a text question) by `country`, `sector`, `size_class` or `women_led` (`by`).
+         *     Filters `country`, `sector`, `size_class`, `women_led`, `from`, `to` narrow the respondents. Small cells — fewer
+         *     than k respondents, `k` in the answer — are withheld for everyone but admins (see `docs/consultations.md`).
+         *     While the consultation has fewer than k respondents in all, callers other than its owners (admins and the owning
+         *     delegation's members) get a cross-tab without columns.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown consultation or
+         *     one the caller may not read; 400 without `question` or `by`; 422 for a question that is not in the questionnaire
+         *     or is a text question, an unknown `by`, or an invalid filter.
+         */
         get: operations["get_consultation_crosstab"];
         put?: never;
         post?: never;
@@ -155,6 +286,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Anonymised responses
+         * @description Who may read a consultation: admins every one; delegates and focal points their own delegation's at any
+         *     visibility, and others' (and the secretariat's regional ones) at `regional` or `public`; analysts those at
+         *     `regional` or `public`; stakeholders those at `public`. Sessions, or API keys with the `read` scope. Newest
+         *     first, each with its profile and answers by question code, never the stakeholder it may be linked to.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown consultation or
+         *     one the caller may not read; 422 for a `limit` outside 1–200 or a bad `cursor`.
+         */
         get: operations["list_consultation_responses"];
         put?: never;
         post?: never;
@@ -171,6 +312,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Download the anonymised responses as CSV
+         * @description Who may read a consultation: admins every one; delegates and focal points their own delegation's at any
+         *     visibility, and others' (and the secretariat's regional ones) at `regional` or `public`; analysts those at
+         *     `regional` or `public`; stakeholders those at `public`. Sessions, or API keys with the `read` scope. One row per
+         *     response, one column per question; text that a spreadsheet would take for a formula is written as text.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown consultation or
+         *     one the caller may not read.
+         */
         get: operations["export_consultation_responses"];
         put?: never;
         post?: never;
@@ -187,6 +338,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A consultation's results
+         * @description Who may read a consultation: admins every one; delegates and focal points their own delegation's at any
+         *     visibility, and others' (and the secretariat's regional ones) at `regional` or `public`; analysts those at
+         *     `regional` or `public`; stakeholders those at `public`. Sessions, or API keys with the `read` scope. Per
+         *     question: counts and shares of each option (or scale value), answered and skipped, mean and median. Filters
+         *     `country`, `sector`, `size_class`, `women_led`, `from`, `to` narrow the respondents. Small cells — fewer than k
+         *     respondents, `k` in the answer — are withheld for everyone but admins (see `docs/consultations.md`). While the
+         *     consultation has fewer than k respondents in all, callers other than its owners (admins and the owning
+         *     delegation's members) get every count withheld.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown consultation or
+         *     one the caller may not read; 422 for an invalid filter.
+         */
         get: operations["get_consultation_results"];
         put?: never;
         post?: never;
@@ -203,6 +368,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Download a consultation's results as CSV
+         * @description Who may read a consultation: admins every one; delegates and focal points their own delegation's at any
+         *     visibility, and others' (and the secretariat's regional ones) at `regional` or `public`; analysts those at
+         *     `regional` or `public`; stakeholders those at `public`. Sessions, or API keys with the `read` scope. Filters
+         *     `country`, `sector`, `size_class`, `women_led`, `from`, `to` narrow the respondents. Withheld cells (as in
+         *     `GET .../results`) are written as `withheld`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown consultation or
+         *     one the caller may not read; 422 for an invalid filter.
+         */
         get: operations["export_consultation_results"];
         put?: never;
         post?: never;
@@ -221,6 +397,19 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Open, close, reopen or archive a consultation
+         * @description Who may change it: delegates and focal points of the owning delegation, and admins (only admins change a
+         *     regional consultation, which no delegation owns); with a session or an API key with the `write` scope. `draft →
+         *     open`, `open → closed`, `closed → open` (reopen), `closed → archived`, with `If-Match`. Opening needs every
+         *     question, option and label translated into every language of the consultation, and a closing date (if any) still
+         *     ahead. Scheduled `opens_at`/`closes_at` are honoured on top of the status.
+         *
+         *     Refuses: 401 without a valid credential; 404 for an unknown consultation or one the caller may not read; 403 for
+         *     one the caller may read but not change; 428 without `If-Match`; 412 when it changed since that version; 422 for
+         *     a move the lifecycle does not have, a missing translation (each named) or a past closing date; 409 while a
+         *     request with the same `Idempotency-Key` is in progress.
+         */
         post: operations["set_consultation_status"];
         delete?: never;
         options?: never;
@@ -235,6 +424,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Answers to a text question
+         * @description Who may read a consultation: admins every one; delegates and focal points their own delegation's at any
+         *     visibility, and others' (and the secretariat's regional ones) at `regional` or `public`; analysts those at
+         *     `regional` or `public`; stakeholders those at `public`. Sessions, or API keys with the `read` scope. Newest
+         *     first. Filters `country`, `sector`, `size_class`, `women_led`, `from`, `to` narrow the respondents. When the
+         *     filters leave fewer than k respondents, the answers are withheld (`withheld: true`) for everyone but admins;
+         *     so are they, for callers other than the consultation's owners, while it has fewer than k respondents in all.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown consultation or
+         *     one the caller may not read; 400 without `question`; 422 for a question that is not a text question of the
+         *     consultation, an invalid filter, a `limit` outside 1–200 or a bad `cursor`.
+         */
         get: operations["list_consultation_text_answers"];
         put?: never;
         post?: never;
@@ -251,6 +453,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Countries
+         * @description Who: any role, signed in with a session or an API key with the `read` scope. The 39 countries of the reference
+         *     data, by code, with WTO status and accession date, LDC status and graduation date, and the capital's time zone;
+         *     `region` narrows them.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an unknown `region`, a
+         *     `limit` outside 1–200 or a bad `cursor`.
+         */
         get: operations["list_countries"];
         put?: never;
         post?: never;
@@ -267,6 +478,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One country
+         * @description Who: any role, signed in with a session or an API key with the `read` scope. By ISO 3166-1 alpha-3 code.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for a code that is not in the
+         *     reference data.
+         */
         get: operations["get_country"];
         put?: never;
         post?: never;
@@ -283,6 +501,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Delegations
+         * @description Who: any role, signed in with a session or an API key with the `read` scope. The Geneva delegations of the 18
+         *     South and Southeast Asian WTO members, by country code.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for a `limit` outside 1–200 or a
+         *     bad `cursor`.
+         */
         get: operations["list_delegations"];
         put?: never;
         post?: never;
@@ -299,6 +525,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One delegation
+         * @description Who: any role, signed in with a session or an API key with the `read` scope.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 400 for an id that is not a UUID;
+         *     404 for an unknown id.
+         */
         get: operations["get_delegation"];
         put?: never;
         post?: never;
@@ -315,8 +548,32 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List impediments
+         * @description Who may read an impediment: admins every one; delegates and focal points their own delegation's at any
+         *     visibility and other delegations' `regional` and `public` ones; analysts `regional` and `public` ones;
+         *     stakeholders `public` ones only. Sessions, or API keys with the `read` scope. The list holds only what the
+         *     caller may read, newest first, filtered by reporting country, partner, NTM chapter, HS prefix, topic, status,
+         *     delegation, severity range, dates and a text search.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an invalid filter (each
+         *     named in `errors`), a `limit` outside 1–200 or a bad `cursor`; 400 for a filter of the wrong type
+         *     (`severity_min=high`, `from=yesterday`).
+         */
         get: operations["list_impediments"];
         put?: never;
+        /**
+         * Report an impediment
+         * @description Who: delegates and focal points, for their own delegation (the default); admins, for the delegation they name in
+         *     `delegation_id`. With a session or an API key with the `write` scope. It starts as `reported`. `response_id` /
+         *     `stakeholder_id` link it to where it came from (only records the caller may read); its `source` and `sector`
+         *     follow the link unless given. Answers 201 with `Location` and `ETag`. Retry-safe with `Idempotency-Key`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for analysts and stakeholders, a key without `write`, or a
+         *     `delegation_id` other than the caller's own; 422 for a missing or invalid field (HS code, NTM code, partner,
+         *     severity 1–5, a cost without currency, unknown topics) or a link to a record the caller cannot read; 409 while a
+         *     request with the same `Idempotency-Key` is in progress.
+         */
         post: operations["create_impediment"];
         delete?: never;
         options?: never;
@@ -331,6 +588,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Count impediments by a dimension
+         * @description Who: any role, signed in with a session or an API key with the `read` scope; the counts cover only the
+         *     impediments the caller may read. `by=chapter_partner` is the NTM chapter × partner heat map; `topic`, `month`,
+         *     `status` and `sector` count by those. Takes the list's filters.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 400 without `by`; 422 for an unknown
+         *     `by` or an invalid filter.
+         */
         get: operations["summarize_impediments"];
         put?: never;
         post?: never;
@@ -347,12 +613,41 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get an impediment
+         * @description Who may read an impediment: admins every one; delegates and focal points their own delegation's at any
+         *     visibility and other delegations' `regional` and `public` ones; analysts `regional` and `public` ones;
+         *     stakeholders `public` ones only. Sessions, or API keys with the `read` scope. The `ETag` is the version to send
+         *     as `If-Match` when changing it.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown impediment or one
+         *     the caller may not read (never 403, which would confirm it exists).
+         */
         get: operations["get_impediment"];
         put?: never;
         post?: never;
+        /**
+         * Delete an impediment
+         * @description Who: delegates and focal points of the owning delegation, and admins; with a session or an API key with the
+         *     `write` scope. Only while it is `reported`: later it is evidence, and is dismissed instead.
+         *
+         *     Refuses: 401 without a valid credential; 404 for an unknown impediment or one the caller may not read; 403 for
+         *     one the caller may read but not write; 409 once it has left `reported`.
+         */
         delete: operations["delete_impediment"];
         options?: never;
         head?: never;
+        /**
+         * Change an impediment
+         * @description Who: delegates and focal points of the owning delegation, and admins; with a session or an API key with the
+         *     `write` scope. Send only the fields to change, with `If-Match` set to the `ETag`; `null` clears `hs_code`,
+         *     `estimated_cost` and `currency`; `topic_ids` replaces the topics. The status moves only through `POST
+         *     /impediments/{id}/steps`.
+         *
+         *     Refuses: 401 without a valid credential; 404 for an unknown impediment or one the caller may not read; 403 for
+         *     one the caller may read but not write (analysts, other delegations, a key without `write`); 428 without
+         *     `If-Match`; 412 when it changed since that version; 422 for an invalid field.
+         */
         patch: operations["update_impediment"];
         trace?: never;
     };
@@ -363,8 +658,33 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * An impediment's workflow history
+         * @description Who may read an impediment: admins every one; delegates and focal points their own delegation's at any
+         *     visibility and other delegations' `regional` and `public` ones; analysts `regional` and `public` ones;
+         *     stakeholders `public` ones only. Sessions, or API keys with the `read` scope. The steps, oldest first, each with
+         *     its note, who took it and when.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown impediment or one
+         *     the caller may not read.
+         */
         get: operations["list_impediment_steps"];
         put?: never;
+        /**
+         * Move an impediment to its next status
+         * @description Who: by step, for an impediment the caller may read — `reported → under_review` and dismissing (from `reported`,
+         *     `under_review` or `validated`): analysts, admins and members (delegates, focal points) of the owning delegation;
+         *     `under_review → validated`: analysts and admins; `validated → raised` and `raised → resolved`: members of the
+         *     owning delegation and admins. With a session or an API key with the `write` scope. Each step needs a `note`;
+         *     `raised` also needs `raised_body` and `raised_on`. The history is kept (`GET .../steps`). Retry-safe with
+         *     `Idempotency-Key`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for stakeholders and keys without `write`; 404 for an unknown
+         *     impediment or one the caller may not read; 403 when the step exists but is not the caller's to take; 422 for a
+         *     step that does not exist from the current status (`invalid_step`), a missing note, or a `raised` without its
+         *     body and date; 409 when the impediment changed meanwhile (or while a request with the same `Idempotency-Key` is
+         *     in progress).
+         */
         post: operations["step_impediment"];
         delete?: never;
         options?: never;
@@ -379,6 +699,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The signed-in user
+         * @description Who: any role, with a session or an API key with the `read` scope. Says who the credential belongs
+         *     to, the role and delegation, and `scopes`: every scope for a session, the key's own for an API key.
+         *
+         *     Refuses: 401 without a valid credential (or when the account was disabled since); 403 for an API key
+         *     without the `read` scope.
+         */
         get: operations["get_me"];
         put?: never;
         post?: never;
@@ -395,6 +723,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Ministerial conferences
+         * @description Who: any role, signed in with a session or an API key with the `read` scope. MC11–MC14, by date.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for a `limit` outside 1–200 or a
+         *     bad `cursor`.
+         */
         get: operations["list_ministerials"];
         put?: never;
         post?: never;
@@ -411,6 +746,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One ministerial conference
+         * @description Who: any role, signed in with a session or an API key with the `read` scope. By code (`MC12`).
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown code.
+         */
         get: operations["get_ministerial"];
         put?: never;
         post?: never;
@@ -427,6 +768,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * NTM categories
+         * @description Who: any role, signed in with a session or an API key with the `read` scope. UNCTAD MAST chapters A–P and ITC's
+         *     procedural-obstacle groups: the classification of impediments (`ntm_code`).
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an unknown `kind`, a `limit`
+         *     outside 1–200 or a bad `cursor`.
+         */
         get: operations["list_ntm_categories"];
         put?: never;
         post?: never;
@@ -443,6 +792,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The public form behind a consultation's link
+         * @description Who: anyone (anonymous; no credential is read). The questionnaire in the language asked for with `lang` (`bn`,
+         *     `bn-BD`), or in English when the consultation lacks it, with its `state`: whether it takes responses now
+         *     (`open`), not yet, or no more.
+         *
+         *     Refuses: 404 for an unknown token or a consultation that is still a draft.
+         */
         get: operations["get_public_form"];
         put?: never;
         post?: never;
@@ -461,6 +818,18 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Answer a consultation
+         * @description Who: anyone with the link (anonymous), while the consultation is open. A signed-in stakeholder (session or API
+         *     key) is linked to the response and answers with the profile of their stakeholder record; anyone else may give an
+         *     anonymous `profile`. A `submission_id` made once per filled form makes retries safe: a repeat answers 201 with
+         *     the first submission. Rate limited per client address.
+         *
+         *     Refuses: 404 for an unknown token or a draft; 409 when the consultation is not open yet or no longer open; 422
+         *     for answers that do not fit the questionnaire (each named `answers.<code>`), a `lang` the consultation lacks or
+         *     an invalid profile (`profile.country`); 429 with `Retry-After` when this client sent too many; 401 for an
+         *     `Authorization` header that is present but invalid (send none to answer anonymously).
+         */
         post: operations["submit_public_response"];
         delete?: never;
         options?: never;
@@ -475,6 +844,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Sectors
+         * @description Who: any role, signed in with a session or an API key with the `read` scope. The ISIC Rev.4 sections A–U used as
+         *     `sector` by stakeholders, impediments and respondent profiles.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for a `limit` outside 1–200 or a
+         *     bad `cursor`.
+         */
         get: operations["list_sectors"];
         put?: never;
         post?: never;
@@ -491,8 +868,30 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List stakeholders
+         * @description Who may read a stakeholder: admins and analysts every one; delegates and focal points their own delegation's; a
+         *     `stakeholder` account only the record linked to it. Sessions, or API keys with the `read` scope. Contact details
+         *     are never part of it (see `GET /stakeholders/{id}/contact`). Newest first, filtered by country, sector, size
+         *     class, kind, the women-led, exporter and importer flags, delegation and a search in the name or external id.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an invalid filter, a `limit`
+         *     outside 1–200 or a bad `cursor`; 400 for a flag that is not `true`/`false`.
+         */
         get: operations["list_stakeholders"];
         put?: never;
+        /**
+         * Add a stakeholder
+         * @description Who: delegates and focal points, for their own delegation (the default); admins, for the delegation they name in
+         *     `delegation_id`. With a session or an API key with the `write` scope. Contact details are personal data: they
+         *     are stored only with `consent_purpose` and `consent_at`. Answers 201 with `Location` and `ETag`. Retry-safe with
+         *     `Idempotency-Key`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for analysts and stakeholders, a key without `write`, or a
+         *     `delegation_id` other than the caller's own; 422 for a missing or invalid field (kind, size class and employees
+         *     that disagree, unknown country or sector, contact details without consent, an `external_id` or `user_id` already
+         *     used); 409 while a request with the same `Idempotency-Key` is in progress.
+         */
         post: operations["create_stakeholder"];
         delete?: never;
         options?: never;
@@ -507,12 +906,41 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a stakeholder
+         * @description Who may read a stakeholder: admins and analysts every one; delegates and focal points their own delegation's; a
+         *     `stakeholder` account only the record linked to it. Sessions, or API keys with the `read` scope. Contact details
+         *     are never part of it (see `GET /stakeholders/{id}/contact`). The `ETag` is the version to send as `If-Match`
+         *     when changing it.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown stakeholder or
+         *     one the caller may not read.
+         */
         get: operations["get_stakeholder"];
         put?: never;
         post?: never;
+        /**
+         * Delete a stakeholder
+         * @description Who may change it: delegates and focal points of the owning delegation, and admins; with a session or an API key
+         *     with the `write` scope. Only a stakeholder no response or impediment refers to; otherwise erase it (which keeps
+         *     the anonymous answers). Its earlier audit events lose their recorded changes.
+         *
+         *     Refuses: 401 without a valid credential; 404 for an unknown stakeholder or one the caller may not read; 403 for
+         *     one the caller may read but not change; 409 while responses or impediments refer to it.
+         */
         delete: operations["delete_stakeholder"];
         options?: never;
         head?: never;
+        /**
+         * Change a stakeholder
+         * @description Who may change it: delegates and focal points of the owning delegation, and admins; with a session or an API key
+         *     with the `write` scope. Send only the fields to change, with `If-Match` set to the `ETag`; `null` clears an
+         *     optional field.
+         *
+         *     Refuses: 401 without a valid credential; 404 for an unknown stakeholder or one the caller may not read; 403 for
+         *     one the caller may read but not change (analysts, a linked stakeholder account, a key without `write`); 409 for
+         *     an erased stakeholder; 428 without `If-Match`; 412 when it changed since that version; 422 for an invalid field.
+         */
         patch: operations["update_stakeholder"];
         trace?: never;
     };
@@ -523,6 +951,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Read a stakeholder's contact details
+         * @description Who: admins, and delegates and focal points of the owning delegation — signed in with a session only: personal
+         *     data does not leave through API keys. Every read is audited (`stakeholder.contact_read`: who read whose details,
+         *     not the details) and answered with `Cache-Control: no-store`.
+         *
+         *     Refuses: 401 without a valid credential; 404 for an unknown stakeholder or one the caller may not read; 403 for
+         *     one the caller may read but not its contact details (analysts, a linked stakeholder account, any API key).
+         */
         get: operations["get_stakeholder_contact"];
         put?: never;
         post?: never;
@@ -541,6 +978,17 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Erase a stakeholder's personal data
+         * @description Who may change it: delegates and focal points of the owning delegation, and admins; with a session or an API key
+         *     with the `write` scope. Removes the name, contact details, consent, external id and account link, and the
+         *     changes recorded in its earlier audit events; responses and impediments linked to it are kept, anonymous. An
+         *     erased record can no longer be changed. Retry-safe with `Idempotency-Key`.
+         *
+         *     Refuses: 401 without a valid credential; 404 for an unknown stakeholder or one the caller may not read; 403 for
+         *     one the caller may read but not change; 409 when it is already erased (or while a request with the same
+         *     `Idempotency-Key` is in progress); 422 for an invalid or reused `Idempotency-Key`.
+         */
         post: operations["erase_stakeholder"];
         delete?: never;
         options?: never;
@@ -555,8 +1003,27 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List WTO topics
+         * @description Who: any role, signed in with a session or an API key with the `read` scope. The catalogue of WTO negotiations,
+         *     regular bodies, joint statement initiatives and plurilaterals, filtered by `kind`, `status`, `parent` and a text
+         *     search, sorted by code or title.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an unknown `kind`, `status`
+         *     or `sort`, a `parent` that names no topic, a `limit` outside 1–200 or a bad `cursor` (each named in `errors`);
+         *     400 for a `limit` that is not a number.
+         */
         get: operations["list_topics"];
         put?: never;
+        /**
+         * Create a topic
+         * @description Who: admins only, with a session or an API key with the `admin` scope. Answers 201 with `Location` and `ETag`.
+         *     Retry-safe with `Idempotency-Key`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for any other role or a key without `admin`; 422 for a missing or
+         *     invalid field, a `code` already in use or a `parent_id` that names no topic; 409 while a request with the same
+         *     `Idempotency-Key` is in progress (or when a concurrent create took the code).
+         */
         post: operations["create_topic"];
         delete?: never;
         options?: never;
@@ -571,12 +1038,35 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a topic
+         * @description Who: any role, signed in with a session or an API key with the `read` scope. `id` is the UUID or the code
+         *     (`FISH`, case-insensitive). The `ETag` is the version to send as `If-Match` when changing it.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown id or code.
+         */
         get: operations["get_topic"];
         put?: never;
         post?: never;
+        /**
+         * Delete a topic
+         * @description Who: admins only, with a session or an API key with the `admin` scope.
+         *
+         *     Refuses: 401 without a valid credential; 403 for any other role or a key without `admin`; 404 for an unknown
+         *     topic; 409 while the topic has sub-topics or is still referred to by watch-list entries or impediments.
+         */
         delete: operations["delete_topic"];
         options?: never;
         head?: never;
+        /**
+         * Change a topic
+         * @description Who: admins only, with a session or an API key with the `admin` scope. Send only the fields to change, with
+         *     `If-Match` set to the `ETag` of the version read; `parent_id: null` makes the topic top-level.
+         *
+         *     Refuses: 401 without a valid credential; 403 for any other role or a key without `admin`; 404 for an unknown
+         *     topic; 428 without `If-Match`; 412 when the topic changed since that version; 422 for an invalid field or a
+         *     `parent_id` that is unknown or would make the topic its own ancestor.
+         */
         patch: operations["update_topic"];
         trace?: never;
     };
@@ -587,8 +1077,26 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List users
+         * @description Who: admins only, with a session or an API key with the `admin` scope. By e-mail, filtered by `role`,
+         *     `delegation` and a search in e-mail and name.
+         *
+         *     Refuses: 401 without a valid credential; 403 for any other role or a key without `admin`; 422 for an unknown
+         *     `role`, a `limit` outside 1–200 or a bad `cursor`.
+         */
         get: operations["list_users"];
         put?: never;
+        /**
+         * Create a user
+         * @description Who: admins only, with a session or an API key with the `admin` scope. Delegates and focal points need a
+         *     `delegation_id`; other roles take none. The password needs at least 12 characters. Answers 201 with `Location`
+         *     and `ETag`. Retry-safe with `Idempotency-Key`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for any other role or a key without `admin`; 422 for an invalid
+         *     field, an e-mail already used, or a delegation that is missing, unknown or not wanted for the role; 409 while a
+         *     request with the same `Idempotency-Key` is in progress (or when a concurrent create took the e-mail).
+         */
         post: operations["create_user"];
         delete?: never;
         options?: never;
@@ -603,12 +1111,31 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a user
+         * @description Who: admins only, with a session or an API key with the `admin` scope. The `ETag` is the version to send as
+         *     `If-Match` when changing it.
+         *
+         *     Refuses: 401 without a valid credential; 403 for any other role or a key without `admin`; 404 for an unknown
+         *     user.
+         */
         get: operations["get_user"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change a user
+         * @description Who: admins only, with a session or an API key with the `admin` scope. Send only the fields to change, with
+         *     `If-Match` set to the `ETag`. A changed password, role or delegation, or `active: false`, signs the user out
+         *     everywhere.
+         *
+         *     Refuses: 401 without a valid credential; 403 for any other role or a key without `admin`; 404 for an unknown
+         *     user; 428 without `If-Match`; 412 when the user changed since that version; 422 for an empty body, an invalid
+         *     field, a delegation that does not fit the role, or an admin disabling or demoting their own account
+         *     (`self_lockout`).
+         */
         patch: operations["update_user"];
         trace?: never;
     };
@@ -619,8 +1146,29 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List watch-list entries
+         * @description Who may read an entry: admins every one; delegates and focal points their own delegation's at any visibility and
+         *     other delegations' `regional` and `public` ones; analysts `regional` and `public` ones; stakeholders `public`
+         *     ones only. Sessions, or API keys with the `read` scope. The list holds only what the caller may read, filtered
+         *     by `topic` (id or code), `delegation` and a search in the notes.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for a `limit` outside 1–200, a
+         *     bad `cursor` or a bad `q`.
+         */
         get: operations["list_watch_items"];
         put?: never;
+        /**
+         * Follow a topic
+         * @description Who: delegates and focal points, for their own delegation (the default); admins, for the delegation they name in
+         *     `delegation_id`. With a session or an API key with the `write` scope. Answers 201 with `Location` and `ETag`.
+         *     Retry-safe with `Idempotency-Key`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for analysts and stakeholders, a key without `write`, or a
+         *     `delegation_id` other than the caller's own; 409 when the delegation already follows the topic (or while a
+         *     request with the same `Idempotency-Key` is in progress); 422 for an unknown `topic_id` or `delegation_id`, a
+         *     `priority` or `visibility` not in the list, or a note that is too long.
+         */
         post: operations["create_watch_item"];
         delete?: never;
         options?: never;
@@ -635,12 +1183,38 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a watch-list entry
+         * @description Who may read an entry: admins every one; delegates and focal points their own delegation's at any visibility and
+         *     other delegations' `regional` and `public` ones; analysts `regional` and `public` ones; stakeholders `public`
+         *     ones only. Sessions, or API keys with the `read` scope.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown entry or one the
+         *     caller may not read (never 403, which would confirm it exists).
+         */
         get: operations["get_watch_item"];
         put?: never;
         post?: never;
+        /**
+         * Stop following a topic
+         * @description Who may write: delegates and focal points of the owning delegation, and admins; with a session or an API key
+         *     with the `write` scope.
+         *
+         *     Refuses: 401 without a valid credential; 404 for an unknown entry or one the caller may not read; 403 for one
+         *     the caller may read but not write.
+         */
         delete: operations["delete_watch_item"];
         options?: never;
         head?: never;
+        /**
+         * Change a watch-list entry
+         * @description Who may write: delegates and focal points of the owning delegation, and admins; with a session or an API key
+         *     with the `write` scope. Send only the fields to change, with `If-Match` set to the entry's `ETag`.
+         *
+         *     Refuses: 401 without a valid credential; 404 for an unknown entry or one the caller may not read; 403 for one
+         *     the caller may read but not write (another delegation's shared note, or a key without `write`); 428 without
+         *     `If-Match`; 412 when the entry changed since that version; 422 for an empty body or an invalid field.
+         */
         patch: operations["update_watch_item"];
         trace?: never;
     };
@@ -651,6 +1225,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Liveness
+         * @description Who: anyone (anonymous). Answers as long as the process serves requests; it does not touch the
+         *     database. For a container's liveness probe.
+         *
+         *     Refuses: nothing but a malformed URL (400).
+         */
         get: operations["health_live"];
         put?: never;
         post?: never;
@@ -667,6 +1248,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Readiness
+         * @description Who: anyone (anonymous). Ready when the database answers and every migration is applied. For a load
+         *     balancer's or orchestrator's readiness probe.
+         *
+         *     Refuses: 503 (with a `Health` body saying why) while the database is unreachable or migrations are
+         *     pending; 400 for a malformed URL.
+         */
         get: operations["health_ready"];
         put?: never;
         post?: never;
@@ -782,7 +1371,7 @@ export interface components {
         ConsultationStatus: "draft" | "open" | "closed" | "archived";
         ConsultationStatusRequest: {
             /** @description `open`, `closed` or `archived` (`closed → open` reopens). */
-            status: string;
+            status: components["schemas"]["ConsultationStatus"];
         };
         CountryDto: {
             capital: string;
@@ -811,8 +1400,8 @@ export interface components {
             /** Format: date-time */
             expires_at?: string | null;
             name: string;
-            /** @description Any of `read`, `write`, `admin` (admin needs the admin role). */
-            scopes: string[];
+            /** @description `admin` needs the admin role. */
+            scopes: components["schemas"]["Scope"][];
         };
         CreateConsultationRequest: {
             /** Format: date-time */
@@ -824,7 +1413,7 @@ export interface components {
             delegation_id?: string | null;
             description?: string | null;
             /** @description Language codes; English is always included, first. */
-            languages?: string[];
+            languages?: components["schemas"]["LanguageCode"][];
             /** Format: date-time */
             opens_at?: string | null;
             questions?: components["schemas"]["Question"][];
@@ -832,8 +1421,7 @@ export interface components {
             regional?: boolean;
             title: string;
             topic_ids?: string[];
-            /** @description Default `delegation` (`regional` for a regional consultation). */
-            visibility?: string | null;
+            visibility?: null | components["schemas"]["Visibility"];
         };
         CreateImpedimentRequest: {
             currency?: string | null;
@@ -845,8 +1433,7 @@ export interface components {
             description: string;
             /** Format: double */
             estimated_cost?: number | null;
-            /** @description `one_off`, `occasional` (default), `recurring` or `constant`. */
-            frequency?: string | null;
+            frequency?: null | components["schemas"]["Frequency"];
             /** @example 0306 */
             hs_code?: string | null;
             /** @example A14 */
@@ -860,12 +1447,10 @@ export interface components {
              * @description The consultation response it comes from (one the caller may read).
              */
             response_id?: string | null;
-            /** @description ISIC Rev.4 section of the firms affected (default: the linked response's or stakeholder's). */
-            sector?: string | null;
+            sector?: null | components["schemas"]["IsicSection"];
             /** Format: int64 */
             severity: number;
-            /** @description `stakeholder`, `response` or `staff` (default; `response` or `stakeholder` when linked). */
-            source?: string | null;
+            source?: null | components["schemas"]["ImpedimentSource"];
             /**
              * Format: uuid
              * @description The stakeholder who reported it (one the caller may read).
@@ -873,8 +1458,7 @@ export interface components {
             stakeholder_id?: string | null;
             title: string;
             topic_ids?: string[];
-            /** @description `delegation` (default), `regional` or `public`. */
-            visibility?: string | null;
+            visibility?: null | components["schemas"]["Visibility"];
         };
         CreateStakeholderRequest: {
             /**
@@ -888,7 +1472,10 @@ export interface components {
             contact_name?: string | null;
             /** @description Digits, spaces and dashes with an optional leading `+`; 6–20 digits. */
             contact_phone?: string | null;
-            /** @example BGD */
+            /**
+             * @description ISO alpha-3.
+             * @example BGD
+             */
             country: string;
             /**
              * Format: uuid
@@ -904,13 +1491,10 @@ export interface components {
             /** @example STK-BGD-0001 */
             external_id?: string | null;
             importer?: boolean;
-            /** @example msme */
-            kind: string;
+            kind: components["schemas"]["StakeholderKind"];
             name: string;
-            /** @example C */
-            sector: string;
-            /** @example small */
-            size_class: string;
+            sector: components["schemas"]["IsicSection"];
+            size_class: components["schemas"]["SizeClass"];
             /**
              * Format: uuid
              * @description A user with the `stakeholder` role, linked to no other stakeholder.
@@ -922,10 +1506,10 @@ export interface components {
             /** @example AG-PSH */
             code: string;
             description?: string | null;
-            kind: string;
+            kind: components["schemas"]["TopicKind"];
             /** Format: uuid */
             parent_id?: string | null;
-            status?: string | null;
+            status?: null | components["schemas"]["TopicStatus"];
             title: string;
             wto_body?: string | null;
         };
@@ -939,7 +1523,7 @@ export interface components {
             name: string;
             /** @description At least 12 characters. */
             password: string;
-            role: string;
+            role: components["schemas"]["Role"];
         };
         CreateWatchItemRequest: {
             /**
@@ -948,12 +1532,10 @@ export interface components {
              */
             delegation_id?: string | null;
             note?: string | null;
-            /** @description `high`, `medium` (default) or `low`. */
-            priority?: string | null;
+            priority?: null | components["schemas"]["Priority"];
             /** Format: uuid */
             topic_id: string;
-            /** @description `delegation` (default), `regional` or `public`. */
-            visibility?: string | null;
+            visibility?: null | components["schemas"]["Visibility"];
         };
         CreatedApiKey: {
             api_key: components["schemas"]["ApiKeyDto"];
@@ -1092,6 +1674,17 @@ export interface components {
             /** @description Largest counts first. */
             cells: components["schemas"]["SummaryCellDto"][];
         };
+        /**
+         * @description An ISIC Rev.4 section: the `sector` of stakeholders, impediments and respondent profiles (the
+         *     sectors of `GET /api/v1/sectors`).
+         * @enum {string}
+         */
+        IsicSection: "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M" | "N" | "O" | "P" | "Q" | "R" | "S" | "T" | "U";
+        /**
+         * @description A language a consultation may be held in: English plus the languages of South and Southeast Asia.
+         * @enum {string}
+         */
+        LanguageCode: "en" | "bn" | "ne" | "si" | "ta" | "ur" | "hi" | "dv" | "km" | "lo" | "my" | "th" | "vi" | "id" | "ms" | "fil" | "tet" | "zh";
         LoginRequest: {
             /** @example delegate.bgd@gmc.test */
             email: string;
@@ -1181,9 +1774,10 @@ export interface components {
         };
         /** @description The respondent's optional, anonymous profile (ignored for a signed-in stakeholder, whose record is used). */
         ProfileDto: {
+            /** @description ISO alpha-3. */
             country?: string | null;
-            sector?: string | null;
-            size_class?: string | null;
+            sector?: null | components["schemas"]["IsicSection"];
+            size_class?: null | components["schemas"]["SizeClass"];
             women_led?: boolean | null;
         };
         PublicFormDto: {
@@ -1275,6 +1869,10 @@ export interface components {
             skipped: components["schemas"]["CellDto"];
         };
         RefreshRequest: {
+            /**
+             * @description The `refresh_token` of the last sign-in or refresh.
+             * @example gmr_Vx3cM0rTqk2b8yZf1HjQeW5nP7sLd9AaKu4oGiR6tYE
+             */
             refresh_token: string;
         };
         /** @enum {string} */
@@ -1412,17 +2010,13 @@ export interface components {
              * @description Required for `raised`: when.
              */
             raised_on?: string | null;
-            /**
-             * @description The next status.
-             * @example under_review
-             */
-            to: string;
+            /** @description The next status. */
+            to: components["schemas"]["ImpedimentStatus"];
         };
         SubmitResponseRequest: {
             /** @description Answers by question code: an option id, a list of option ids, a number or a text. */
             answers: Record<string, never>;
-            /** @description The language answered in (default `en`). */
-            lang?: string | null;
+            lang?: null | components["schemas"]["LanguageCode"];
             profile?: null | components["schemas"]["ProfileDto"];
             /**
              * Format: uuid
@@ -1503,7 +2097,7 @@ export interface components {
              */
             closes_at?: string | null;
             description?: string | null;
-            languages?: string[] | null;
+            languages?: components["schemas"]["LanguageCode"][] | null;
             /**
              * Format: date-time
              * @description A time, or `null` to clear it.
@@ -1513,7 +2107,7 @@ export interface components {
             questions?: components["schemas"]["Question"][] | null;
             title?: string | null;
             topic_ids?: string[] | null;
-            visibility?: string | null;
+            visibility?: null | components["schemas"]["Visibility"];
         };
         /** @description Fields to change; absent fields stay; `null` clears `hs_code`, `estimated_cost`, `currency`. */
         UpdateImpedimentRequest: {
@@ -1521,7 +2115,7 @@ export interface components {
             description?: string | null;
             /** Format: double */
             estimated_cost?: number | null;
-            frequency?: string | null;
+            frequency?: null | components["schemas"]["Frequency"];
             hs_code?: string | null;
             ntm_code?: string | null;
             partner?: string | null;
@@ -1530,7 +2124,7 @@ export interface components {
             title?: string | null;
             /** @description Replaces the topics. */
             topic_ids?: string[] | null;
-            visibility?: string | null;
+            visibility?: null | components["schemas"]["Visibility"];
         };
         /** @description Fields to change; absent fields stay; `null` clears an optional field. */
         UpdateStakeholderRequest: {
@@ -1546,10 +2140,10 @@ export interface components {
             exporter?: boolean | null;
             external_id?: string | null;
             importer?: boolean | null;
-            kind?: string | null;
+            kind?: null | components["schemas"]["StakeholderKind"];
             name?: string | null;
-            sector?: string | null;
-            size_class?: string | null;
+            sector?: null | components["schemas"]["IsicSection"];
+            size_class?: null | components["schemas"]["SizeClass"];
             /** Format: uuid */
             user_id?: string | null;
             women_led?: boolean | null;
@@ -1557,13 +2151,13 @@ export interface components {
         /** @description Fields to change; absent fields stay as they are. */
         UpdateTopicRequest: {
             description?: string | null;
-            kind?: string | null;
+            kind?: null | components["schemas"]["TopicKind"];
             /**
              * Format: uuid
              * @description A topic id, or `null` to make the topic top-level.
              */
             parent_id?: string | null;
-            status?: string | null;
+            status?: null | components["schemas"]["TopicStatus"];
             title?: string | null;
             wto_body?: string | null;
         };
@@ -1573,12 +2167,12 @@ export interface components {
             delegation_id?: string | null;
             name?: string | null;
             password?: string | null;
-            role?: string | null;
+            role?: null | components["schemas"]["Role"];
         };
         UpdateWatchItemRequest: {
             note?: string | null;
-            priority?: string | null;
-            visibility?: string | null;
+            priority?: null | components["schemas"]["Priority"];
+            visibility?: null | components["schemas"]["Visibility"];
         };
         UserDto: {
             active: boolean;
@@ -1665,7 +2259,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyPage"];
                 };
             };
-            /** @description A malformed query or path parameter */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1674,16 +2268,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1692,8 +2288,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
-            404: {
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1701,9 +2297,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter failed validation; `errors` names it */
-            422: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1721,6 +2319,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "expires_at": "2030-12-31T23:59:59Z",
+                 *       "name": "Ministry import pipeline",
+                 *       "scopes": [
+                 *         "read",
+                 *         "write"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateApiKeyRequest"];
             };
         };
@@ -1734,7 +2342,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedApiKey"];
                 };
             };
-            /** @description Malformed JSON, query or path */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1743,16 +2351,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1761,34 +2371,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Clashes with the current state (duplicate, still in use) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match names a version that is no longer current */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is too large */
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1797,7 +2380,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not `application/json` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1806,7 +2389,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Fields failed validation; `errors` names each */
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1815,9 +2398,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match is required for updates */
-            428: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1844,7 +2429,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed JSON, query or path */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1853,16 +2438,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1871,7 +2458,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1880,54 +2467,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with the current state (duplicate, still in use) */
-            409: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match names a version that is no longer current */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Fields failed validation; `errors` names each */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match is required for updates */
-            428: {
-                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1963,7 +2507,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEventPage"];
                 };
             };
-            /** @description A malformed query or path parameter */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1972,16 +2516,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1990,8 +2536,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
-            404: {
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1999,9 +2545,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter failed validation; `errors` names it */
-            422: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2019,6 +2567,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "delegate.bgd@gmc.test",
+                 *       "password": "demo-pass-2026"
+                 *     }
+                 */
                 "application/json": components["schemas"]["LoginRequest"];
             };
         };
@@ -2032,7 +2586,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description Malformed JSON */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2041,16 +2595,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Wrong credentials, or an invalid, spent or revoked token */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is too large */
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2059,7 +2615,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not `application/json` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2068,7 +2624,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Fields failed validation */
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2077,9 +2633,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many attempts; see Retry-After */
+            /** @description Too many requests from this client: wait `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2097,6 +2666,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "refresh_token": "gmr_Vx3cM0rTqk2b8yZf1HjQeW5nP7sLd9AaKu4oGiR6tYE"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RefreshRequest"];
             };
         };
@@ -2108,7 +2682,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed JSON */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2117,16 +2691,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Wrong credentials, or an invalid, spent or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is too large */
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2135,7 +2700,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not `application/json` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2144,7 +2709,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Fields failed validation */
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2153,9 +2718,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many attempts; see Retry-After */
-            429: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2173,6 +2740,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "refresh_token": "gmr_Vx3cM0rTqk2b8yZf1HjQeW5nP7sLd9AaKu4oGiR6tYE"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RefreshRequest"];
             };
         };
@@ -2186,7 +2758,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description Malformed JSON */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2195,16 +2767,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Wrong credentials, or an invalid, spent or revoked token */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is too large */
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2213,7 +2787,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not `application/json` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2222,7 +2796,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Fields failed validation */
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2231,9 +2805,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many attempts; see Retry-After */
-            429: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2245,7 +2821,7 @@ export interface operations {
     list_consultations: {
         parameters: {
             query?: {
-                status?: string;
+                status?: components["schemas"]["ConsultationStatus"];
                 delegation?: string;
                 /** @description Words in the title. */
                 q?: string;
@@ -2269,7 +2845,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConsultationPage"];
                 };
             };
-            /** @description A malformed query or path parameter */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2278,16 +2854,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2296,8 +2874,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
-            404: {
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2305,9 +2883,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter failed validation; `errors` names it */
-            422: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2328,6 +2908,52 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "description": "Ten minutes on what stands between your firm and buyers abroad.",
+                 *       "languages": [
+                 *         "en",
+                 *         "bn"
+                 *       ],
+                 *       "questions": [
+                 *         {
+                 *           "code": "exports",
+                 *           "kind": "single_choice",
+                 *           "options": [
+                 *             {
+                 *               "id": "yes",
+                 *               "label": {
+                 *                 "bn": "হ্যাঁ",
+                 *                 "en": "Yes"
+                 *               }
+                 *             },
+                 *             {
+                 *               "id": "no",
+                 *               "label": {
+                 *                 "bn": "না",
+                 *                 "en": "No"
+                 *               }
+                 *             }
+                 *           ],
+                 *           "prompt": {
+                 *             "bn": "আপনি কি রপ্তানি করেন?",
+                 *             "en": "Do you export?"
+                 *           },
+                 *           "required": true
+                 *         },
+                 *         {
+                 *           "code": "obstacles",
+                 *           "kind": "text",
+                 *           "prompt": {
+                 *             "bn": "কী বাধা দেয়?",
+                 *             "en": "What stands in the way?"
+                 *           }
+                 *         }
+                 *       ],
+                 *       "title": "Export barriers of shrimp farmers",
+                 *       "visibility": "delegation"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateConsultationRequest"];
             };
         };
@@ -2335,13 +2961,17 @@ export interface operations {
             /** @description Created as a draft */
             201: {
                 headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
+                    /** @description The new record's URL */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ConsultationDto"];
                 };
             };
-            /** @description Malformed JSON, query or path */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2350,16 +2980,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2368,16 +3000,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Clashes with the current state (duplicate, still in use) */
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2386,16 +3009,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match names a version that is no longer current */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is too large */
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2404,7 +3018,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not `application/json` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2413,7 +3027,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Fields failed validation; `errors` names each */
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2422,9 +3036,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match is required for updates */
-            428: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2447,13 +3063,15 @@ export interface operations {
             /** @description The consultation with its questionnaire; its version as ETag */
             200: {
                 headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ConsultationDto"];
                 };
             };
-            /** @description A malformed query or path parameter */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2462,16 +3080,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2480,7 +3100,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2489,9 +3109,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter failed validation; `errors` names it */
-            422: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2518,7 +3140,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed JSON, query or path */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2527,16 +3149,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2545,7 +3169,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2554,7 +3178,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with the current state (duplicate, still in use) */
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2563,45 +3187,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match names a version that is no longer current */
-            412: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Fields failed validation; `errors` names each */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match is required for updates */
-            428: {
-                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2624,6 +3214,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "closes_at": "2030-06-30T17:00:00Z",
+                 *       "title": "Export barriers of shrimp and crab farmers"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateConsultationRequest"];
             };
         };
@@ -2631,13 +3227,15 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ConsultationDto"];
                 };
             };
-            /** @description Malformed JSON, query or path */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2646,16 +3244,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2664,7 +3264,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2673,16 +3273,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with the current state (duplicate, still in use) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match names a version that is no longer current */
+            /** @description `If-Match` names a version that is no longer current: reload, reapply, resend */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -2691,7 +3282,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is too large */
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2700,7 +3291,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not `application/json` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2709,7 +3300,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Fields failed validation; `errors` names each */
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2718,9 +3309,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match is required for updates */
+            /** @description `If-Match` is required: send the ETag of the version being changed */
             428: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2739,9 +3341,8 @@ export interface operations {
                 /** @description ISO alpha-3. */
                 country?: string;
                 /** @description ISIC Rev.4 section (A–U). */
-                sector?: string;
-                /** @description `micro`, `small` or `medium`. */
-                size_class?: string;
+                sector?: components["schemas"]["IsicSection"];
+                size_class?: components["schemas"]["SizeClass"];
                 women_led?: boolean;
                 /** @description Submitted on or after this date (UTC). */
                 from?: string;
@@ -2765,7 +3366,7 @@ export interface operations {
                     "application/json": components["schemas"]["CrossTabDto"];
                 };
             };
-            /** @description A malformed query or path parameter */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2774,16 +3375,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2792,7 +3395,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2801,9 +3404,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter failed validation; `errors` names it */
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2837,7 +3451,7 @@ export interface operations {
                     "application/json": components["schemas"]["ResponsePage"];
                 };
             };
-            /** @description A malformed query or path parameter */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2846,16 +3460,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2864,7 +3480,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2873,9 +3489,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter failed validation; `errors` names it */
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2904,7 +3531,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description A malformed query or path parameter */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2913,16 +3540,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2931,7 +3560,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2940,9 +3569,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter failed validation; `errors` names it */
-            422: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2957,9 +3588,8 @@ export interface operations {
                 /** @description ISO alpha-3. */
                 country?: string;
                 /** @description ISIC Rev.4 section (A–U). */
-                sector?: string;
-                /** @description `micro`, `small` or `medium`. */
-                size_class?: string;
+                sector?: components["schemas"]["IsicSection"];
+                size_class?: components["schemas"]["SizeClass"];
                 women_led?: boolean;
                 /** @description Submitted on or after this date (UTC). */
                 from?: string;
@@ -2983,7 +3613,7 @@ export interface operations {
                     "application/json": components["schemas"]["ResultsDto"];
                 };
             };
-            /** @description A malformed query or path parameter */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2992,16 +3622,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3010,7 +3642,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3019,9 +3651,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter failed validation; `errors` names it */
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3036,9 +3679,8 @@ export interface operations {
                 /** @description ISO alpha-3. */
                 country?: string;
                 /** @description ISIC Rev.4 section (A–U). */
-                sector?: string;
-                /** @description `micro`, `small` or `medium`. */
-                size_class?: string;
+                sector?: components["schemas"]["IsicSection"];
+                size_class?: components["schemas"]["SizeClass"];
                 women_led?: boolean;
                 /** @description Submitted on or after this date (UTC). */
                 from?: string;
@@ -3062,7 +3704,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description A malformed query or path parameter */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3071,16 +3713,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3089,7 +3733,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3098,9 +3742,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter failed validation; `errors` names it */
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3115,6 +3770,8 @@ export interface operations {
             header: {
                 /** @description The ETag of the version being changed */
                 "If-Match": string;
+                /** @description Retry-safe: a repeat with the same key and request answers with the first outcome (24 h) */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 id: string;
@@ -3123,6 +3780,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "status": "open"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ConsultationStatusRequest"];
             };
         };
@@ -3130,13 +3792,15 @@ export interface operations {
             /** @description Moved; opening checks the questionnaire is complete in every language */
             200: {
                 headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ConsultationDto"];
                 };
             };
-            /** @description Malformed JSON, query or path */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3145,16 +3809,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3163,7 +3829,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3172,7 +3838,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with the current state (duplicate, still in use) */
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3181,7 +3847,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match names a version that is no longer current */
+            /** @description `If-Match` names a version that is no longer current: reload, reapply, resend */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -3190,7 +3856,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is too large */
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3199,7 +3865,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not `application/json` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3208,7 +3874,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Fields failed validation; `errors` names each */
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3217,9 +3883,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match is required for updates */
+            /** @description `If-Match` is required: send the ETag of the version being changed */
             428: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3236,9 +3913,8 @@ export interface operations {
                 /** @description ISO alpha-3. */
                 country?: string;
                 /** @description ISIC Rev.4 section (A–U). */
-                sector?: string;
-                /** @description `micro`, `small` or `medium`. */
-                size_class?: string;
+                sector?: components["schemas"]["IsicSection"];
+                size_class?: components["schemas"]["SizeClass"];
                 women_led?: boolean;
                 /** @description Submitted on or after this date (UTC). */
                 from?: string;
@@ -3266,7 +3942,7 @@ export interface operations {
                     "application/json": components["schemas"]["TextAnswerPage"];
                 };
             };
-            /** @description A malformed query or path parameter */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3275,16 +3951,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3293,7 +3971,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3302,9 +3980,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter failed validation; `errors` names it */
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3316,8 +4005,7 @@ export interface operations {
     list_countries: {
         parameters: {
             query?: {
-                /** @description `south_asia`, `southeast_asia` or `other`. */
-                region?: string;
+                region?: components["schemas"]["Region"];
                 /** @description Page size, 1–200 (default 50). */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
@@ -3338,7 +4026,7 @@ export interface operations {
                     "application/json": components["schemas"]["CountryPage"];
                 };
             };
-            /** @description A malformed query or path parameter */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3347,16 +4035,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3365,8 +4055,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
-            404: {
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3374,9 +4064,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter failed validation; `errors` names it */
-            422: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3409,7 +4101,7 @@ export interface operations {
                     "application/json": components["schemas"]["CountryDto"];
                 };
             };
-            /** @description A malformed query or path parameter */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3418,16 +4110,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3436,7 +4130,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3445,9 +4139,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter failed validation; `errors` names it */
-            422: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3479,7 +4175,7 @@ export interface operations {
                     "application/json": components["schemas"]["DelegationPage"];
                 };
             };
-            /** @description A malformed query or path parameter */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3488,16 +4184,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3506,8 +4204,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
-            404: {
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3515,9 +4213,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter failed validation; `errors` names it */
-            422: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3546,7 +4246,7 @@ export interface operations {
                     "application/json": components["schemas"]["DelegationDto"];
                 };
             };
-            /** @description A malformed query or path parameter */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3555,16 +4255,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3573,7 +4275,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3582,9 +4284,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter failed validation; `errors` names it */
-            422: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3604,7 +4308,7 @@ export interface operations {
                 hs?: string;
                 /** @description Topic id or code. */
                 topic?: string;
-                status?: string;
+                status?: components["schemas"]["ImpedimentStatus"];
                 delegation?: string;
                 severity_min?: number;
                 severity_max?: number;
@@ -3634,7 +4338,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImpedimentPage"];
                 };
             };
-            /** @description A malformed query or path parameter */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3643,16 +4347,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3661,8 +4367,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
-            404: {
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3670,9 +4376,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter failed validation; `errors` names it */
-            422: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3693,6 +4401,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "currency": "USD",
+                 *       "description": "Each frozen shrimp consignment is held at the border for residue testing, 6-10 days.",
+                 *       "estimated_cost": 1200,
+                 *       "frequency": "recurring",
+                 *       "hs_code": "0306",
+                 *       "ntm_code": "A14",
+                 *       "partner": "EU",
+                 *       "reporting_country": "BGD",
+                 *       "sector": "A",
+                 *       "severity": 4,
+                 *       "title": "Residue testing of every shrimp consignment",
+                 *       "visibility": "regional"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateImpedimentRequest"];
             };
         };
@@ -3700,13 +4424,17 @@ export interface operations {
             /** @description Reported */
             201: {
                 headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
+                    /** @description The new record's URL */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ImpedimentDto"];
                 };
             };
-            /** @description Malformed JSON, query or path */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3715,16 +4443,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3733,16 +4463,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Clashes with the current state (duplicate, still in use) */
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3751,16 +4472,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match names a version that is no longer current */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is too large */
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3769,7 +4481,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not `application/json` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3778,7 +4490,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Fields failed validation; `errors` names each */
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3787,9 +4499,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match is required for updates */
-            428: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3811,7 +4525,7 @@ export interface operations {
                 hs?: string;
                 /** @description Topic id or code. */
                 topic?: string;
-                status?: string;
+                status?: components["schemas"]["ImpedimentStatus"];
                 delegation?: string;
                 severity_min?: number;
                 severity_max?: number;
@@ -3837,7 +4551,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImpedimentSummary"];
                 };
             };
-            /** @description A malformed query or path parameter */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3846,16 +4560,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3864,8 +4580,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
-            404: {
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3873,9 +4589,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter failed validation; `errors` names it */
-            422: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3898,13 +4616,15 @@ export interface operations {
             /** @description The impediment, with its version as ETag */
             200: {
                 headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ImpedimentDto"];
                 };
             };
-            /** @description A malformed query or path parameter */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3913,16 +4633,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3931,7 +4653,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3940,9 +4662,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter failed validation; `errors` names it */
-            422: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3969,7 +4693,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed JSON, query or path */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3978,16 +4702,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3996,7 +4722,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4005,7 +4731,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with the current state (duplicate, still in use) */
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4014,45 +4740,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match names a version that is no longer current */
-            412: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Fields failed validation; `errors` names each */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match is required for updates */
-            428: {
-                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4075,6 +4767,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "currency": null,
+                 *       "estimated_cost": null,
+                 *       "frequency": "constant",
+                 *       "severity": 5
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateImpedimentRequest"];
             };
         };
@@ -4082,13 +4782,15 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ImpedimentDto"];
                 };
             };
-            /** @description Malformed JSON, query or path */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4097,16 +4799,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4115,7 +4819,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4124,16 +4828,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with the current state (duplicate, still in use) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match names a version that is no longer current */
+            /** @description `If-Match` names a version that is no longer current: reload, reapply, resend */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -4142,7 +4837,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is too large */
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4151,7 +4846,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not `application/json` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4160,7 +4855,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Fields failed validation; `errors` names each */
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4169,9 +4864,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match is required for updates */
+            /** @description `If-Match` is required: send the ETag of the version being changed */
             428: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4200,7 +4906,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImpedimentStepList"];
                 };
             };
-            /** @description A malformed query or path parameter */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4209,16 +4915,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4227,7 +4935,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4236,9 +4944,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter failed validation; `errors` names it */
-            422: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4261,6 +4971,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "note": "Triage: laboratory reports attached.",
+                 *       "to": "under_review"
+                 *     }
+                 */
                 "application/json": components["schemas"]["StepRequest"];
             };
         };
@@ -4268,13 +4984,15 @@ export interface operations {
             /** @description Moved to the next status */
             200: {
                 headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ImpedimentDto"];
                 };
             };
-            /** @description Malformed JSON, query or path */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4283,16 +5001,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4301,7 +5021,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4310,7 +5030,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with the current state (duplicate, still in use) */
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4319,16 +5039,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match names a version that is no longer current */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is too large */
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4337,7 +5048,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not `application/json` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4346,7 +5057,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Fields failed validation; `errors` names each */
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4355,9 +5066,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match is required for updates */
-            428: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4384,7 +5097,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeDto"];
                 };
             };
-            /** @description A malformed query or path parameter */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4393,16 +5106,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4411,18 +5126,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
-            404: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A parameter failed validation; `errors` names it */
-            422: {
-                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4454,7 +5162,7 @@ export interface operations {
                     "application/json": components["schemas"]["MinisterialPage"];
                 };
             };
-            /** @description A malformed query or path parameter */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4463,16 +5171,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4481,8 +5191,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
-            404: {
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4490,9 +5200,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter failed validation; `errors` names it */
-            422: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4522,7 +5234,7 @@ export interface operations {
                     "application/json": components["schemas"]["MinisterialDto"];
                 };
             };
-            /** @description A malformed query or path parameter */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4531,16 +5243,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4549,7 +5263,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4558,9 +5272,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter failed validation; `errors` names it */
-            422: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4572,8 +5288,7 @@ export interface operations {
     list_ntm_categories: {
         parameters: {
             query?: {
-                /** @description `mast_chapter` or `procedural`. */
-                kind?: string;
+                kind?: components["schemas"]["NtmKind"];
                 /** @description Page size, 1–200 (default 50). */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
@@ -4594,7 +5309,7 @@ export interface operations {
                     "application/json": components["schemas"]["NtmCategoryPage"];
                 };
             };
-            /** @description A malformed query or path parameter */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4603,16 +5318,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4621,8 +5338,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
-            404: {
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4630,9 +5347,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter failed validation; `errors` names it */
-            422: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4664,7 +5383,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicFormDto"];
                 };
             };
-            /** @description A malformed query or path parameter */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4673,25 +5392,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The role or API-key scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record, or one the caller may not see */
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4700,9 +5401,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter failed validation; `errors` names it */
-            422: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4714,7 +5417,10 @@ export interface operations {
     submit_public_response: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Signed-in callers only (anonymous ones send `submission_id`): a repeat with the same key and request answers with the first outcome (24 h) */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 token: string;
             };
@@ -4722,6 +5428,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "answers": {
+                 *         "exports": "yes",
+                 *         "obstacles": "পরীক্ষার জন্য চালান সীমান্তে আটকে থাকে।"
+                 *       },
+                 *       "lang": "bn",
+                 *       "profile": {
+                 *         "country": "BGD",
+                 *         "sector": "A",
+                 *         "size_class": "small",
+                 *         "women_led": true
+                 *       },
+                 *       "submission_id": "0193a5e2-9d04-7b61-a8c2-5f3e1d7b9a40"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SubmitResponseRequest"];
             };
         };
@@ -4735,7 +5457,7 @@ export interface operations {
                     "application/json": components["schemas"]["SubmittedDto"];
                 };
             };
-            /** @description Malformed JSON, query or path */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4744,25 +5466,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record, or one the caller may not see */
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4771,7 +5486,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with the current state (duplicate, still in use) */
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4780,16 +5495,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match names a version that is no longer current */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is too large */
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4798,7 +5504,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not `application/json` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4807,7 +5513,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Fields failed validation; `errors` names each */
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4816,9 +5522,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match is required for updates */
-            428: {
+            /** @description Too many requests from this client: wait `Retry-After` seconds */
+            429: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4850,7 +5569,7 @@ export interface operations {
                     "application/json": components["schemas"]["SectorPage"];
                 };
             };
-            /** @description A malformed query or path parameter */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4859,16 +5578,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4877,8 +5598,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
-            404: {
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4886,9 +5607,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter failed validation; `errors` names it */
-            422: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4903,11 +5626,9 @@ export interface operations {
                 /** @description ISO alpha-3. */
                 country?: string;
                 /** @description ISIC section code. */
-                sector?: string;
-                /** @description `micro`, `small` or `medium`. */
-                size_class?: string;
-                /** @description `msme`, `association`, `chamber` or `cooperative`. */
-                kind?: string;
+                sector?: components["schemas"]["IsicSection"];
+                size_class?: components["schemas"]["SizeClass"];
+                kind?: components["schemas"]["StakeholderKind"];
                 women_led?: boolean;
                 exporter?: boolean;
                 importer?: boolean;
@@ -4934,7 +5655,7 @@ export interface operations {
                     "application/json": components["schemas"]["StakeholderPage"];
                 };
             };
-            /** @description A malformed query or path parameter */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4943,16 +5664,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4961,8 +5684,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
-            404: {
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4970,9 +5693,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter failed validation; `errors` names it */
-            422: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4993,6 +5718,25 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "consent_at": "2026-01-15",
+                 *       "consent_purpose": "consultations",
+                 *       "contact_email": "farida@example.org",
+                 *       "contact_name": "Farida Rahman",
+                 *       "contact_phone": "+880 1711 000000",
+                 *       "country": "BGD",
+                 *       "employees": 32,
+                 *       "exporter": true,
+                 *       "external_id": "STK-BGD-0420",
+                 *       "importer": false,
+                 *       "kind": "msme",
+                 *       "name": "Khulna Shrimp Exporters Ltd",
+                 *       "sector": "A",
+                 *       "size_class": "small",
+                 *       "women_led": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateStakeholderRequest"];
             };
         };
@@ -5000,13 +5744,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
+                    /** @description The new record's URL */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["StakeholderDto"];
                 };
             };
-            /** @description Malformed JSON, query or path */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5015,16 +5763,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5033,16 +5783,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Clashes with the current state (duplicate, still in use) */
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5051,16 +5792,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match names a version that is no longer current */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is too large */
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5069,7 +5801,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not `application/json` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5078,7 +5810,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Fields failed validation; `errors` names each */
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5087,9 +5819,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match is required for updates */
-            428: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5112,13 +5846,15 @@ export interface operations {
             /** @description The stakeholder (without contact details), with its version as ETag */
             200: {
                 headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["StakeholderDto"];
                 };
             };
-            /** @description A malformed query or path parameter */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5127,16 +5863,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5145,7 +5883,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5154,9 +5892,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter failed validation; `errors` names it */
-            422: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5183,7 +5923,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed JSON, query or path */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5192,16 +5932,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5210,7 +5952,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5219,7 +5961,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with the current state (duplicate, still in use) */
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5228,45 +5970,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match names a version that is no longer current */
-            412: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Fields failed validation; `errors` names each */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match is required for updates */
-            428: {
-                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5289,6 +5997,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "contact_phone": null,
+                 *       "employees": 45,
+                 *       "importer": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateStakeholderRequest"];
             };
         };
@@ -5296,13 +6011,15 @@ export interface operations {
             /** @description Updated (an erased stakeholder cannot be: 409) */
             200: {
                 headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["StakeholderDto"];
                 };
             };
-            /** @description Malformed JSON, query or path */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5311,16 +6028,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5329,7 +6048,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5338,7 +6057,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with the current state (duplicate, still in use) */
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5347,7 +6066,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match names a version that is no longer current */
+            /** @description `If-Match` names a version that is no longer current: reload, reapply, resend */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5356,7 +6075,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is too large */
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5365,7 +6084,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not `application/json` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5374,7 +6093,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Fields failed validation; `errors` names each */
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5383,9 +6102,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match is required for updates */
+            /** @description `If-Match` is required: send the ETag of the version being changed */
             428: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5414,7 +6144,7 @@ export interface operations {
                     "application/json": components["schemas"]["StakeholderContactDto"];
                 };
             };
-            /** @description A malformed query or path parameter */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5423,16 +6153,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5441,7 +6173,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5450,9 +6182,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter failed validation; `errors` names it */
-            422: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5464,7 +6198,10 @@ export interface operations {
     erase_stakeholder: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retry-safe: a repeat with the same key and request answers with the first outcome (24 h) */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 id: string;
             };
@@ -5475,13 +6212,15 @@ export interface operations {
             /** @description Erased: name, contact details, consent, external id and account link removed; linked responses and impediments kept */
             200: {
                 headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["StakeholderDto"];
                 };
             };
-            /** @description Malformed JSON, query or path */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5490,16 +6229,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5508,7 +6249,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5517,7 +6258,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with the current state (duplicate, still in use) */
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5526,34 +6267,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match names a version that is no longer current */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Fields failed validation; `errors` names each */
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5562,9 +6276,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match is required for updates */
-            428: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5576,10 +6292,8 @@ export interface operations {
     list_topics: {
         parameters: {
             query?: {
-                /** @description `negotiation`, `regular_body`, `joint_statement_initiative`, `plurilateral` or `other`. */
-                kind?: string;
-                /** @description `active`, `concluded` or `dormant`. */
-                status?: string;
+                kind?: components["schemas"]["TopicKind"];
+                status?: components["schemas"]["TopicStatus"];
                 /** @description The parent topic's id or code: only its direct sub-topics. */
                 parent?: string;
                 /** @description Text search in code, title and description (case-insensitive). */
@@ -5606,7 +6320,7 @@ export interface operations {
                     "application/json": components["schemas"]["TopicPage"];
                 };
             };
-            /** @description A malformed query or path parameter */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5615,16 +6329,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5633,8 +6349,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
-            404: {
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5642,9 +6358,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter failed validation; `errors` names it */
-            422: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5665,6 +6383,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "MSME-TFIN",
+                 *       "description": "Access of micro, small and medium enterprises to trade finance.",
+                 *       "kind": "other",
+                 *       "status": "active",
+                 *       "title": "Trade finance for MSMEs",
+                 *       "wto_body": "Informal Working Group on MSMEs"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateTopicRequest"];
             };
         };
@@ -5672,13 +6400,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
+                    /** @description The new record's URL */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TopicDto"];
                 };
             };
-            /** @description Malformed JSON, query or path */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5687,16 +6419,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5705,16 +6439,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Clashes with the current state (duplicate, still in use) */
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5723,16 +6448,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match names a version that is no longer current */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is too large */
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5741,7 +6457,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not `application/json` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5750,7 +6466,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Fields failed validation; `errors` names each */
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5759,9 +6475,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match is required for updates */
-            428: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5788,13 +6506,15 @@ export interface operations {
             /** @description The topic, with its version as ETag */
             200: {
                 headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TopicDto"];
                 };
             };
-            /** @description A malformed query or path parameter */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5803,16 +6523,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5821,7 +6543,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5830,9 +6552,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter failed validation; `errors` names it */
-            422: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5860,7 +6584,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed JSON, query or path */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5869,16 +6593,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5887,7 +6613,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5896,7 +6622,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with the current state (duplicate, still in use) */
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5905,45 +6631,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match names a version that is no longer current */
-            412: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Fields failed validation; `errors` names each */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match is required for updates */
-            428: {
-                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5967,6 +6659,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "status": "dormant",
+                 *       "title": "Trade finance for micro, small and medium enterprises"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateTopicRequest"];
             };
         };
@@ -5974,13 +6672,15 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TopicDto"];
                 };
             };
-            /** @description Malformed JSON, query or path */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5989,16 +6689,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6007,7 +6709,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6016,16 +6718,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with the current state (duplicate, still in use) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match names a version that is no longer current */
+            /** @description `If-Match` names a version that is no longer current: reload, reapply, resend */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6034,7 +6727,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is too large */
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6043,7 +6736,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not `application/json` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6052,7 +6745,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Fields failed validation; `errors` names each */
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6061,9 +6754,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match is required for updates */
+            /** @description `If-Match` is required: send the ETag of the version being changed */
             428: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6075,7 +6779,7 @@ export interface operations {
     list_users: {
         parameters: {
             query?: {
-                role?: string;
+                role?: components["schemas"]["Role"];
                 delegation?: string;
                 /** @description Search in e-mail and name. */
                 q?: string;
@@ -6099,7 +6803,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserPage"];
                 };
             };
-            /** @description A malformed query or path parameter */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6108,16 +6812,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6126,8 +6832,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
-            404: {
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6135,9 +6841,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter failed validation; `errors` names it */
-            422: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6158,6 +6866,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "nadia.karim@example.org",
+                 *       "name": "Nadia Karim",
+                 *       "password": "a-long-pass-phrase",
+                 *       "role": "analyst"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateUserRequest"];
             };
         };
@@ -6165,13 +6881,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
+                    /** @description The new record's URL */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /** @description Malformed JSON, query or path */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6180,16 +6900,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6198,16 +6920,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Clashes with the current state (duplicate, still in use) */
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6216,16 +6929,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match names a version that is no longer current */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is too large */
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6234,7 +6938,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not `application/json` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6243,7 +6947,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Fields failed validation; `errors` names each */
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6252,9 +6956,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match is required for updates */
-            428: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6277,13 +6983,15 @@ export interface operations {
             /** @description The user */
             200: {
                 headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /** @description A malformed query or path parameter */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6292,16 +7000,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6310,7 +7020,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6319,9 +7029,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter failed validation; `errors` names it */
-            422: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6344,6 +7056,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "active": true,
+                 *       "name": "Nadia Karim (technical assistance)"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateUserRequest"];
             };
         };
@@ -6351,13 +7069,15 @@ export interface operations {
             /** @description Updated; a changed password, role or delegation signs the user out */
             200: {
                 headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /** @description Malformed JSON, query or path */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6366,16 +7086,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6384,7 +7106,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6393,16 +7115,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with the current state (duplicate, still in use) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match names a version that is no longer current */
+            /** @description `If-Match` names a version that is no longer current: reload, reapply, resend */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6411,7 +7124,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is too large */
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6420,7 +7133,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not `application/json` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6429,7 +7142,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Fields failed validation; `errors` names each */
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6438,9 +7151,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match is required for updates */
+            /** @description `If-Match` is required: send the ETag of the version being changed */
             428: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6477,7 +7201,7 @@ export interface operations {
                     "application/json": components["schemas"]["WatchItemPage"];
                 };
             };
-            /** @description A malformed query or path parameter */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6486,16 +7210,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6504,8 +7230,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
-            404: {
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6513,9 +7239,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter failed validation; `errors` names it */
-            422: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6536,6 +7264,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "note": "Follow the fisheries subsidies disciplines before MC14.",
+                 *       "priority": "high",
+                 *       "topic_id": "0193a5e2-7c1a-7d3e-9b4f-2a6c8e0d1f23",
+                 *       "visibility": "delegation"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateWatchItemRequest"];
             };
         };
@@ -6543,13 +7279,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
+                    /** @description The new record's URL */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WatchItemDto"];
                 };
             };
-            /** @description Malformed JSON, query or path */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6558,16 +7298,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6576,16 +7318,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Clashes with the current state (duplicate, still in use) */
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6594,16 +7327,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match names a version that is no longer current */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is too large */
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6612,7 +7336,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not `application/json` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6621,7 +7345,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Fields failed validation; `errors` names each */
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6630,9 +7354,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match is required for updates */
-            428: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6655,13 +7381,15 @@ export interface operations {
             /** @description The entry, with its version as ETag */
             200: {
                 headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WatchItemDto"];
                 };
             };
-            /** @description A malformed query or path parameter */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6670,16 +7398,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6688,7 +7418,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6697,9 +7427,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter failed validation; `errors` names it */
-            422: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6726,7 +7458,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed JSON, query or path */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6735,16 +7467,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6753,7 +7487,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6762,54 +7496,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with the current state (duplicate, still in use) */
-            409: {
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match names a version that is no longer current */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Fields failed validation; `errors` names each */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match is required for updates */
-            428: {
-                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6832,6 +7523,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "note": "Shared with the LDC Group ahead of the General Council.",
+                 *       "visibility": "regional"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateWatchItemRequest"];
             };
         };
@@ -6839,13 +7536,15 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WatchItemDto"];
                 };
             };
-            /** @description Malformed JSON, query or path */
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6854,16 +7553,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role or API-key scope does not allow this */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6872,7 +7573,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or one the caller may not see */
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6881,16 +7582,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with the current state (duplicate, still in use) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match names a version that is no longer current */
+            /** @description `If-Match` names a version that is no longer current: reload, reapply, resend */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6899,7 +7591,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is too large */
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6908,7 +7600,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not `application/json` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6917,7 +7609,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Fields failed validation; `errors` names each */
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6926,9 +7618,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match is required for updates */
+            /** @description `If-Match` is required: send the ETag of the version being changed */
             428: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6955,6 +7658,15 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     health_ready: {
@@ -6973,6 +7685,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Database unreachable or migrations pending */

@@ -125,8 +125,9 @@ export function checkAnswers(questions: readonly PublicQuestion[], drafts: Draft
 export function profileBody(draft: ProfileDraft): Profile | undefined {
   const profile: Profile = {};
   if (draft.country) profile.country = draft.country;
-  if (draft.sector) profile.sector = draft.sector;
-  if (draft.size_class) profile.size_class = draft.size_class;
+  // The selects offer only the API's values; the server checks them again.
+  if (draft.sector) profile.sector = draft.sector as NonNullable<Profile['sector']>;
+  if (draft.size_class) profile.size_class = draft.size_class as NonNullable<Profile['size_class']>;
   if (draft.women_led === 'yes') profile.women_led = true;
   if (draft.women_led === 'no') profile.women_led = false;
   return Object.keys(profile).length > 0 ? profile : undefined;
@@ -150,7 +151,8 @@ export function requestBody(
   profile: ProfileDraft,
   submissionId?: string,
 ): SubmitResponseBody {
-  const body: SubmitResponseBody = { lang, answers };
+  // `lang` is one of the consultation's languages, as the form was served in.
+  const body: SubmitResponseBody = { lang: lang as SubmitResponseBody['lang'], answers };
   if (submissionId) body.submission_id = submissionId;
   const given = profileBody(profile);
   if (given) body.profile = given;

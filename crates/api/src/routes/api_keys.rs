@@ -11,7 +11,8 @@ use uuid::Uuid;
 
 use super::{page_of, PageQuery};
 use crate::auth::Authed;
-use crate::problem::{ApiError, ReadErrors, WriteErrors};
+use crate::problem::ApiError;
+use crate::responses as r;
 use crate::state::AppState;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -57,14 +58,35 @@ pub struct CreatedApiKey {
 #[serde(deny_unknown_fields)]
 pub struct CreateApiKeyRequest {
     pub name: String,
-    /// Any of `read`, `write`, `admin` (admin needs the admin role).
+    /// `admin` needs the admin role.
+    #[schema(value_type = Vec<Scope>)]
     pub scopes: Vec<String>,
     pub expires_at: Option<DateTime<Utc>>,
 }
 
+impl CreateApiKeyRequest {
+    /// A valid request, shown in the OpenAPI document (a test sends it).
+    pub fn example() -> serde_json::Value {
+        serde_json::json!({
+            "name": "Ministry import pipeline",
+            "scopes": ["read", "write"],
+            "expires_at": "2030-12-31T23:59:59Z"
+        })
+    }
+}
+
+/// List API keys
+///
+/// Who: any role, with a session or an API key with the `read` scope. The caller's own keys, newest first; admins
+/// signed in with a session see every user's (through a key, even an admin sees only their own). The secret is
+/// never shown again, only its `prefix`.
+///
+/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for a `limit` outside 1–200 or a
+/// bad `cursor`.
 #[utoipa::path(get, path = "/api/v1/api-keys", tag = "api-keys", operation_id = "list_api_keys",
     params(PageQuery), security(("bearer" = [])),
-    responses((status = 200, description = "The caller's keys (admins: all keys), newest first", body = ApiKeyPage), ReadErrors))]
+    responses((status = 200, description = "The caller's keys (admins: all keys), newest first", body = ApiKeyPage),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
 pub async fn list_api_keys(
     state: web::Data<AppState>,
     Authed(actor): Authed,
@@ -74,9 +96,21 @@ pub async fn list_api_keys(
     Ok(HttpResponse::Ok().json(ApiKeyPage::from(p)))
 }
 
+/// Create an API key
+///
+/// Who: any role, signed in with a session — an API key cannot make another key. `scopes` are any of `read`,
+/// `write`, `admin` (`admin` only for admins); a key never does more than its owner's role allows. The secret `key`
+/// is in this answer only (201, `Cache-Control: no-store`); send it as `Authorization: Bearer <key>`. Not
+/// retry-safe with `Idempotency-Key` (the answer holds a secret that is never stored).
+///
+/// Refuses: 401 without a valid credential; 403 when the caller is itself an API key; 422 for a missing name, no
+/// scopes, an unknown scope (`scopes[1]`), the `admin` scope without the admin role, or an `expires_at` in the
+/// past.
 #[utoipa::path(post, path = "/api/v1/api-keys", tag = "api-keys", operation_id = "create_api_key",
-    request_body = CreateApiKeyRequest, security(("bearer" = [])),
-    responses((status = 201, description = "Created; the key is in the body, once", body = CreatedApiKey), WriteErrors))]
+    request_body(content = CreateApiKeyRequest, example = CreateApiKeyRequest::example), security(("bearer" = [])),
+    responses((status = 201, description = "Created; the key is in the body, once", body = CreatedApiKey),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::PayloadTooLarge, r::UnsupportedMediaType, r::Invalid,
+        r::Busy))]
 pub async fn create_api_key(
     state: web::Data<AppState>,
     Authed(actor): Authed,
@@ -91,9 +125,17 @@ pub async fn create_api_key(
         .json(CreatedApiKey { key, api_key: ApiKeyDto::from(view) }))
 }
 
+/// Revoke an API key
+///
+/// Who: the key's owner, and admins signed in with a session (any key); with a session or an API key with the
+/// `write` scope. Revoking a revoked key changes nothing (204).
+///
+/// Refuses: 401 without a valid credential; 403 for an API key without `write`; 404 for an unknown key or someone
+/// else's.
 #[utoipa::path(delete, path = "/api/v1/api-keys/{id}", tag = "api-keys", operation_id = "revoke_api_key",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
-    responses((status = 204, description = "Revoked"), WriteErrors))]
+    responses((status = 204, description = "Revoked"),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
 pub async fn revoke_api_key(
     state: web::Data<AppState>,
     Authed(actor): Authed,

@@ -10,7 +10,8 @@ use uuid::Uuid;
 
 use super::{page_of, PageQuery};
 use crate::auth::Authed;
-use crate::problem::{ApiError, ReadErrors};
+use crate::problem::ApiError;
+use crate::responses as r;
 use crate::state::AppState;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -58,9 +59,18 @@ pub struct AuditQuery {
     pub action: Option<String>,
 }
 
+/// The audit log
+///
+/// Who: admins only, with a session or an API key with the `admin` scope. Newest first: every write and every
+/// sign-in, with who, what, the fields written (never secrets or contact details) and the request id; filtered by
+/// entity type and id, actor and action.
+///
+/// Refuses: 401 without a valid credential; 403 for any other role or a key without `admin`; 422 for a `limit`
+/// outside 1–200 or a bad `cursor`; 400 for an `actor_id` that is not a UUID.
 #[utoipa::path(get, path = "/api/v1/audit-events", tag = "admin", operation_id = "list_audit_events",
     params(AuditQuery, PageQuery), security(("bearer" = [])),
-    responses((status = 200, description = "Audit events, newest first", body = AuditEventPage), ReadErrors))]
+    responses((status = 200, description = "Audit events, newest first", body = AuditEventPage),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
 pub async fn list_audit_events(
     state: web::Data<AppState>,
     Authed(actor): Authed,

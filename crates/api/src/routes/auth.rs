@@ -10,7 +10,8 @@ use uuid::Uuid;
 
 use super::reference::DelegationDto;
 use crate::auth::Authed;
-use crate::problem::{ApiError, AuthErrors, ReadErrors};
+use crate::problem::ApiError;
+use crate::responses as r;
 use crate::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
@@ -21,9 +22,25 @@ pub struct LoginRequest {
     pub password: String,
 }
 
+impl LoginRequest {
+    /// A valid request, shown in the OpenAPI document (a test sends it).
+    pub fn example() -> serde_json::Value {
+        serde_json::json!({"email": "delegate.bgd@gmc.test", "password": "demo-pass-2026"})
+    }
+}
+
 #[derive(Deserialize, ToSchema)]
 pub struct RefreshRequest {
+    /// The `refresh_token` of the last sign-in or refresh.
+    #[schema(example = "gmr_Vx3cM0rTqk2b8yZf1HjQeW5nP7sLd9AaKu4oGiR6tYE")]
     pub refresh_token: String,
+}
+
+impl RefreshRequest {
+    /// A valid request, shown in the OpenAPI document (a test sends it).
+    pub fn example() -> serde_json::Value {
+        serde_json::json!({"refresh_token": "gmr_Vx3cM0rTqk2b8yZf1HjQeW5nP7sLd9AaKu4oGiR6tYE"})
+    }
 }
 
 #[derive(Serialize, ToSchema)]
@@ -77,8 +94,17 @@ pub(crate) fn client_ip(req: &HttpRequest) -> std::net::IpAddr {
     req.peer_addr().map_or(std::net::IpAddr::from([0, 0, 0, 0]), |a| a.ip())
 }
 
-#[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", operation_id = "login", request_body = LoginRequest,
-    responses((status = 200, description = "Signed in", body = TokenResponse), AuthErrors))]
+/// Sign in with e-mail and password
+///
+/// Who: anyone (anonymous). Returns a short-lived access token (send it as `Authorization: Bearer`) and a
+/// refresh token to spend once at `/auth/refresh`. Every attempt, failed or not, is audited.
+///
+/// Refuses: 401 for a wrong e-mail or password or a disabled account (the answer does not say which);
+/// 429 with `Retry-After` after too many attempts from one client or for one e-mail; 422 when `email` or
+/// `password` is missing; 400/413/415 for a body that is not small JSON.
+#[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", operation_id = "login", request_body(content = LoginRequest, example = LoginRequest::example),
+    responses((status = 200, description = "Signed in", body = TokenResponse),
+        r::BadRequest, r::Unauthenticated, r::PayloadTooLarge, r::UnsupportedMediaType, r::Invalid, r::TooManyRequests, r::Busy))]
 pub async fn login(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -89,24 +115,49 @@ pub async fn login(
     Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(TokenResponse::from(pair)))
 }
 
+/// Exchange a refresh token for a new token pair
+///
+/// Who: anyone holding a refresh token (no `Authorization` header needed). The token is spent; the new
+/// pair belongs to the same family.
+///
+/// Refuses: 401 for an unknown, expired, revoked or already spent token — and a spent token coming back
+/// means it leaked, so its whole family is signed out; 422 when `refresh_token` is missing; 400/413/415
+/// for a body that is not small JSON.
 #[utoipa::path(post, path = "/api/v1/auth/refresh", tag = "auth", operation_id = "refresh_token",
-    request_body = RefreshRequest,
-    responses((status = 200, description = "A new token pair; the old refresh token is spent", body = TokenResponse), AuthErrors))]
+    request_body(content = RefreshRequest, example = RefreshRequest::example),
+    responses((status = 200, description = "A new token pair; the old refresh token is spent", body = TokenResponse),
+        r::BadRequest, r::Unauthenticated, r::PayloadTooLarge, r::UnsupportedMediaType, r::Invalid, r::Busy))]
 pub async fn refresh(state: web::Data<AppState>, body: web::Json<RefreshRequest>) -> Result<HttpResponse, ApiError> {
     let pair = auth::refresh(&state.db, &state.tokens, &body.refresh_token).await?;
     Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(TokenResponse::from(pair)))
 }
 
+/// Sign out
+///
+/// Who: anyone holding a refresh token (no `Authorization` header needed). Revokes the token's whole
+/// family; an unknown token is accepted silently, so signing out twice is not an error. Access tokens
+/// already issued stay valid until they expire (minutes).
+///
+/// Refuses: 422 when `refresh_token` is missing; 400/413/415 for a body that is not small JSON.
 #[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", operation_id = "logout",
-    request_body = RefreshRequest,
-    responses((status = 204, description = "Signed out: the refresh token's family is revoked"), AuthErrors))]
+    request_body(content = RefreshRequest, example = RefreshRequest::example),
+    responses((status = 204, description = "Signed out: the refresh token's family is revoked"),
+        r::BadRequest, r::PayloadTooLarge, r::UnsupportedMediaType, r::Invalid, r::Busy))]
 pub async fn logout(state: web::Data<AppState>, body: web::Json<RefreshRequest>) -> Result<HttpResponse, ApiError> {
     auth::logout(&state.db, &body.refresh_token).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
+/// The signed-in user
+///
+/// Who: any role, with a session or an API key with the `read` scope. Says who the credential belongs
+/// to, the role and delegation, and `scopes`: every scope for a session, the key's own for an API key.
+///
+/// Refuses: 401 without a valid credential (or when the account was disabled since); 403 for an API key
+/// without the `read` scope.
 #[utoipa::path(get, path = "/api/v1/me", tag = "auth", operation_id = "get_me", security(("bearer" = [])),
-    responses((status = 200, description = "The signed-in user", body = MeDto), ReadErrors))]
+    responses((status = 200, description = "The signed-in user", body = MeDto),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::Busy))]
 pub async fn me(state: web::Data<AppState>, Authed(actor): Authed) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(MeDto::from(users::me(&state.db, &state.catalogue, &actor).await?)))
 }

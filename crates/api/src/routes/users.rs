@@ -15,7 +15,8 @@ use super::topics::double_option;
 use super::{page_of, PageQuery};
 use crate::auth::Authed;
 use crate::etag::{etag, if_match, json_with_etag};
-use crate::problem::{ApiError, ReadErrors, WriteErrors};
+use crate::problem::ApiError;
+use crate::responses as r;
 use crate::state::AppState;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -50,6 +51,7 @@ page_of!(UserPage, UserDto);
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct UserQuery {
+    #[param(value_type = Option<Role>)]
     pub role: Option<String>,
     pub delegation: Option<Uuid>,
     /// Search in e-mail and name.
@@ -63,15 +65,29 @@ pub struct CreateUserRequest {
     pub name: String,
     /// At least 12 characters.
     pub password: String,
+    #[schema(value_type = Role)]
     pub role: String,
     /// Required for `delegate` and `focal_point`, empty for other roles.
     pub delegation_id: Option<Uuid>,
+}
+
+impl CreateUserRequest {
+    /// A valid request, shown in the OpenAPI document (a test sends it).
+    pub fn example() -> serde_json::Value {
+        serde_json::json!({
+            "email": "nadia.karim@example.org",
+            "name": "Nadia Karim",
+            "password": "a-long-pass-phrase",
+            "role": "analyst"
+        })
+    }
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateUserRequest {
     pub name: Option<String>,
+    #[schema(value_type = Option<Role>)]
     pub role: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<Uuid>, nullable)]
@@ -80,9 +96,24 @@ pub struct UpdateUserRequest {
     pub password: Option<String>,
 }
 
+impl UpdateUserRequest {
+    /// A valid request, shown in the OpenAPI document (a test sends it).
+    pub fn example() -> serde_json::Value {
+        serde_json::json!({"name": "Nadia Karim (technical assistance)", "active": true})
+    }
+}
+
+/// List users
+///
+/// Who: admins only, with a session or an API key with the `admin` scope. By e-mail, filtered by `role`,
+/// `delegation` and a search in e-mail and name.
+///
+/// Refuses: 401 without a valid credential; 403 for any other role or a key without `admin`; 422 for an unknown
+/// `role`, a `limit` outside 1–200 or a bad `cursor`.
 #[utoipa::path(get, path = "/api/v1/users", tag = "admin", operation_id = "list_users",
     params(UserQuery, PageQuery), security(("bearer" = [])),
-    responses((status = 200, description = "Users by e-mail", body = UserPage), ReadErrors))]
+    responses((status = 200, description = "Users by e-mail", body = UserPage),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
 pub async fn list_users(
     state: web::Data<AppState>,
     Authed(actor): Authed,
@@ -94,9 +125,18 @@ pub async fn list_users(
     Ok(HttpResponse::Ok().json(UserPage::from(svc::list(&state.db, &actor, f).await?)))
 }
 
+/// Get a user
+///
+/// Who: admins only, with a session or an API key with the `admin` scope. The `ETag` is the version to send as
+/// `If-Match` when changing it.
+///
+/// Refuses: 401 without a valid credential; 403 for any other role or a key without `admin`; 404 for an unknown
+/// user.
 #[utoipa::path(get, path = "/api/v1/users/{id}", tag = "admin", operation_id = "get_user",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
-    responses((status = 200, description = "The user", body = UserDto), ReadErrors))]
+    responses((status = 200, description = "The user", body = UserDto,
+        headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
 pub async fn get_user(
     state: web::Data<AppState>,
     Authed(actor): Authed,
@@ -106,9 +146,21 @@ pub async fn get_user(
     Ok(json_with_etag(u.version, &UserDto::from(u)))
 }
 
+/// Create a user
+///
+/// Who: admins only, with a session or an API key with the `admin` scope. Delegates and focal points need a
+/// `delegation_id`; other roles take none. The password needs at least 12 characters. Answers 201 with `Location`
+/// and `ETag`. Retry-safe with `Idempotency-Key`.
+///
+/// Refuses: 401 without a valid credential; 403 for any other role or a key without `admin`; 422 for an invalid
+/// field, an e-mail already used, or a delegation that is missing, unknown or not wanted for the role; 409 while a
+/// request with the same `Idempotency-Key` is in progress (or when a concurrent create took the e-mail).
 #[utoipa::path(post, path = "/api/v1/users", tag = "admin", operation_id = "create_user",
-    params(("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body = CreateUserRequest, security(("bearer" = [])),
-    responses((status = 201, description = "Created", body = UserDto), WriteErrors))]
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body(content = CreateUserRequest, example = CreateUserRequest::example), security(("bearer" = [])),
+    responses((status = 201, description = "Created", body = UserDto,
+        headers(("Location" = String, description = "The new record's URL"), ("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::Conflict, r::PayloadTooLarge, r::UnsupportedMediaType,
+        r::Invalid, r::Busy))]
 pub async fn create_user(
     state: web::Data<AppState>,
     Authed(actor): Authed,
@@ -129,10 +181,23 @@ pub async fn create_user(
         .json(UserDto::from(u)))
 }
 
+/// Change a user
+///
+/// Who: admins only, with a session or an API key with the `admin` scope. Send only the fields to change, with
+/// `If-Match` set to the `ETag`. A changed password, role or delegation, or `active: false`, signs the user out
+/// everywhere.
+///
+/// Refuses: 401 without a valid credential; 403 for any other role or a key without `admin`; 404 for an unknown
+/// user; 428 without `If-Match`; 412 when the user changed since that version; 422 for an empty body, an invalid
+/// field, a delegation that does not fit the role, or an admin disabling or demoting their own account
+/// (`self_lockout`).
 #[utoipa::path(patch, path = "/api/v1/users/{id}", tag = "admin", operation_id = "update_user",
     params(("id" = Uuid, Path), ("If-Match" = String, Header, description = "The ETag of the version being changed")),
-    request_body = UpdateUserRequest, security(("bearer" = [])),
-    responses((status = 200, description = "Updated; a changed password, role or delegation signs the user out", body = UserDto), WriteErrors))]
+    request_body(content = UpdateUserRequest, example = UpdateUserRequest::example), security(("bearer" = [])),
+    responses((status = 200, description = "Updated; a changed password, role or delegation signs the user out", body = UserDto,
+        headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::PreconditionFailed, r::PayloadTooLarge,
+        r::UnsupportedMediaType, r::Invalid, r::PreconditionRequired, r::Busy))]
 pub async fn update_user(
     req: HttpRequest,
     state: web::Data<AppState>,

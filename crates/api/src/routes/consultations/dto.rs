@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use gmc_domain::consultation::{ConsultationStatus, PublicState, Question, QuestionKind};
+use gmc_domain::consultation::{ConsultationStatus, PublicState, Question, QuestionKind, SizeClass};
 use gmc_domain::Visibility;
 use gmc_store::services::consultations::public::{PublicForm, PublicQuestion};
 use gmc_store::services::consultations::results::{
@@ -17,6 +17,7 @@ use uuid::Uuid;
 
 use crate::routes::page_of;
 use crate::routes::topics::double_option;
+use crate::schemas::{IsicSection, LanguageCode};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ConsultationDto {
@@ -82,11 +83,13 @@ pub struct CreateConsultationRequest {
     #[serde(default)]
     pub regional: bool,
     /// Default `delegation` (`regional` for a regional consultation).
+    #[schema(value_type = Option<Visibility>)]
     pub visibility: Option<String>,
     pub title: String,
     pub description: Option<String>,
     /// Language codes; English is always included, first.
     #[serde(default)]
+    #[schema(value_type = Vec<LanguageCode>)]
     pub languages: Vec<String>,
     #[serde(default)]
     pub topic_ids: Vec<Uuid>,
@@ -94,6 +97,35 @@ pub struct CreateConsultationRequest {
     pub closes_at: Option<DateTime<Utc>>,
     #[serde(default)]
     pub questions: Vec<Question>,
+}
+
+impl CreateConsultationRequest {
+    /// A valid request, shown in the OpenAPI document (a test sends it).
+    pub fn example() -> serde_json::Value {
+        serde_json::json!({
+            "title": "Export barriers of shrimp farmers",
+            "description": "Ten minutes on what stands between your firm and buyers abroad.",
+            "languages": ["en", "bn"],
+            "visibility": "delegation",
+            "questions": [
+                {
+                    "code": "exports",
+                    "kind": "single_choice",
+                    "required": true,
+                    "prompt": {"en": "Do you export?", "bn": "আপনি কি রপ্তানি করেন?"},
+                    "options": [
+                        {"id": "yes", "label": {"en": "Yes", "bn": "হ্যাঁ"}},
+                        {"id": "no", "label": {"en": "No", "bn": "না"}}
+                    ]
+                },
+                {
+                    "code": "obstacles",
+                    "kind": "text",
+                    "prompt": {"en": "What stands in the way?", "bn": "কী বাধা দেয়?"}
+                }
+            ]
+        })
+    }
 }
 
 impl From<CreateConsultationRequest> for ConsultationInput {
@@ -117,9 +149,11 @@ impl From<CreateConsultationRequest> for ConsultationInput {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateConsultationRequest {
+    #[schema(value_type = Option<Visibility>)]
     pub visibility: Option<String>,
     pub title: Option<String>,
     pub description: Option<String>,
+    #[schema(value_type = Option<Vec<LanguageCode>>)]
     pub languages: Option<Vec<String>>,
     pub topic_ids: Option<Vec<Uuid>>,
     /// A time, or `null` to clear it.
@@ -132,6 +166,13 @@ pub struct UpdateConsultationRequest {
     pub closes_at: Option<Option<DateTime<Utc>>>,
     /// The whole questionnaire, replacing the current one.
     pub questions: Option<Vec<Question>>,
+}
+
+impl UpdateConsultationRequest {
+    /// A valid request, shown in the OpenAPI document (a test sends it).
+    pub fn example() -> serde_json::Value {
+        serde_json::json!({"title": "Export barriers of shrimp and crab farmers", "closes_at": "2030-06-30T17:00:00Z"})
+    }
 }
 
 impl From<UpdateConsultationRequest> for ConsultationPatch {
@@ -153,12 +194,21 @@ impl From<UpdateConsultationRequest> for ConsultationPatch {
 #[serde(deny_unknown_fields)]
 pub struct ConsultationStatusRequest {
     /// `open`, `closed` or `archived` (`closed → open` reopens).
+    #[schema(value_type = ConsultationStatus, example = "open")]
     pub status: String,
+}
+
+impl ConsultationStatusRequest {
+    /// A valid request, shown in the OpenAPI document (a test sends it).
+    pub fn example() -> serde_json::Value {
+        serde_json::json!({"status": "open"})
+    }
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ConsultationQuery {
+    #[param(value_type = Option<ConsultationStatus>)]
     pub status: Option<String>,
     pub delegation: Option<Uuid>,
     /// Words in the title.
@@ -172,8 +222,9 @@ pub struct ResultQuery {
     /// ISO alpha-3.
     pub country: Option<String>,
     /// ISIC Rev.4 section (A–U).
+    #[param(value_type = Option<IsicSection>)]
     pub sector: Option<String>,
-    /// `micro`, `small` or `medium`.
+    #[param(value_type = Option<SizeClass>)]
     pub size_class: Option<String>,
     pub women_led: Option<bool>,
     /// Submitted on or after this date (UTC).
@@ -483,8 +534,11 @@ pub struct LangQuery {
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProfileDto {
+    /// ISO alpha-3.
     pub country: Option<String>,
+    #[schema(value_type = Option<IsicSection>)]
     pub sector: Option<String>,
+    #[schema(value_type = Option<SizeClass>)]
     pub size_class: Option<String>,
     pub women_led: Option<bool>,
 }
@@ -495,12 +549,25 @@ pub struct SubmitResponseRequest {
     /// A random UUID the client makes once per filled form: a retry with the same id (say after a lost
     /// connection) answers with the first submission instead of recording the response twice.
     pub submission_id: Option<Uuid>,
-    /// The language answered in (default `en`).
+    /// The language answered in, one of the consultation's (default `en`).
+    #[schema(value_type = Option<LanguageCode>)]
     pub lang: Option<String>,
     /// Answers by question code: an option id, a list of option ids, a number or a text.
     #[schema(value_type = Object)]
     pub answers: serde_json::Map<String, serde_json::Value>,
     pub profile: Option<ProfileDto>,
+}
+
+impl SubmitResponseRequest {
+    /// A valid request, shown in the OpenAPI document (a test sends it).
+    pub fn example() -> serde_json::Value {
+        serde_json::json!({
+            "submission_id": "0193a5e2-9d04-7b61-a8c2-5f3e1d7b9a40",
+            "lang": "bn",
+            "answers": {"exports": "yes", "obstacles": "পরীক্ষার জন্য চালান সীমান্তে আটকে থাকে।"},
+            "profile": {"country": "BGD", "sector": "A", "size_class": "small", "women_led": true}
+        })
+    }
 }
 
 #[derive(Debug, Serialize, ToSchema)]

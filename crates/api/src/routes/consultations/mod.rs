@@ -14,12 +14,23 @@ pub use dto::*;
 use super::PageQuery;
 use crate::auth::{Authed, MaybeAuthed};
 use crate::etag::{etag, if_match, json_with_etag};
-use crate::problem::{ApiError, ReadErrors, WriteErrors};
+use crate::problem::ApiError;
+use crate::responses as r;
 use crate::state::AppState;
 
+/// List consultations
+///
+/// Who may read a consultation: admins every one; delegates and focal points their own delegation's at any
+/// visibility, and others' (and the secretariat's regional ones) at `regional` or `public`; analysts those at
+/// `regional` or `public`; stakeholders those at `public`. Sessions, or API keys with the `read` scope. The list
+/// holds only what the caller may read, newest first, filtered by `status`, `delegation` and words in the title.
+///
+/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an unknown `status`, a
+/// `limit` outside 1–200 or a bad `cursor`.
 #[utoipa::path(get, path = "/api/v1/consultations", tag = "consultations", operation_id = "list_consultations",
     params(ConsultationQuery, PageQuery), security(("bearer" = [])),
-    responses((status = 200, description = "The consultations the caller may see, newest first", body = ConsultationPage), ReadErrors))]
+    responses((status = 200, description = "The consultations the caller may see, newest first", body = ConsultationPage),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
 pub async fn list_consultations(
     state: web::Data<AppState>,
     Authed(actor): Authed,
@@ -37,10 +48,24 @@ pub async fn list_consultations(
     Ok(HttpResponse::Ok().json(ConsultationPage::from(svc::list(&state.db, &actor, f).await?)))
 }
 
+/// Create a consultation (as a draft)
+///
+/// Who: delegates and focal points, for their own delegation (the default); admins, for the delegation they name in
+/// `delegation_id`, or a regional consultation (`regional: true`, no owning delegation). With a session or an API
+/// key with the `write` scope. It starts as a `draft` with an unguessable link token; English is always one of its
+/// languages. Answers 201 with `Location` and `ETag`. Retry-safe with `Idempotency-Key`.
+///
+/// Refuses: 401 without a valid credential; 403 for analysts and stakeholders, a key without `write`, a
+/// `delegation_id` other than the caller's own, or `regional: true` from anyone but an admin; 422 for an invalid
+/// field (languages, visibility, dates, each question's code, kind, options and texts — each named, e.g.
+/// `questions[0].options`); 409 while a request with the same `Idempotency-Key` is in progress.
 #[utoipa::path(post, path = "/api/v1/consultations", tag = "consultations", operation_id = "create_consultation",
     params(("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")),
-    request_body = CreateConsultationRequest, security(("bearer" = [])),
-    responses((status = 201, description = "Created as a draft", body = ConsultationDto), WriteErrors))]
+    request_body(content = CreateConsultationRequest, example = CreateConsultationRequest::example), security(("bearer" = [])),
+    responses((status = 201, description = "Created as a draft", body = ConsultationDto,
+        headers(("Location" = String, description = "The new record's URL"), ("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::Conflict, r::PayloadTooLarge, r::UnsupportedMediaType,
+        r::Invalid, r::Busy))]
 pub async fn create_consultation(
     state: web::Data<AppState>,
     Authed(actor): Authed,
@@ -53,9 +78,21 @@ pub async fn create_consultation(
         .json(ConsultationDto::from(c)))
 }
 
+/// Get a consultation
+///
+/// Who may read a consultation: admins every one; delegates and focal points their own delegation's at any
+/// visibility, and others' (and the secretariat's regional ones) at `regional` or `public`; analysts those at
+/// `regional` or `public`; stakeholders those at `public`. Sessions, or API keys with the `read` scope. With its
+/// questionnaire in every language, its public `state`, the link token and the number of responses; the `ETag` is
+/// the version to send as `If-Match`.
+///
+/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown consultation or
+/// one the caller may not read (never 403, which would confirm it exists).
 #[utoipa::path(get, path = "/api/v1/consultations/{id}", tag = "consultations", operation_id = "get_consultation",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
-    responses((status = 200, description = "The consultation with its questionnaire; its version as ETag", body = ConsultationDto), ReadErrors))]
+    responses((status = 200, description = "The consultation with its questionnaire; its version as ETag", body = ConsultationDto,
+        headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
 pub async fn get_consultation(
     state: web::Data<AppState>,
     Authed(actor): Authed,
@@ -65,10 +102,23 @@ pub async fn get_consultation(
     Ok(json_with_etag(c.version, &ConsultationDto::from(c)))
 }
 
+/// Change a consultation
+///
+/// Who may change it: delegates and focal points of the owning delegation, and admins (only admins change a
+/// regional consultation, which no delegation owns); with a session or an API key with the `write` scope. Send only
+/// the fields to change, with `If-Match` set to the `ETag`. `questions` (the whole questionnaire) and `languages`
+/// change only while it is a draft.
+///
+/// Refuses: 401 without a valid credential; 404 for an unknown consultation or one the caller may not read; 403 for
+/// one the caller may read but not change; 428 without `If-Match`; 412 when it changed since that version; 422 for
+/// an invalid field, or questions or languages outside `draft` (`not_draft`).
 #[utoipa::path(patch, path = "/api/v1/consultations/{id}", tag = "consultations", operation_id = "update_consultation",
     params(("id" = Uuid, Path), ("If-Match" = String, Header, description = "The ETag of the version being changed")),
-    request_body = UpdateConsultationRequest, security(("bearer" = [])),
-    responses((status = 200, description = "Updated", body = ConsultationDto), WriteErrors))]
+    request_body(content = UpdateConsultationRequest, example = UpdateConsultationRequest::example), security(("bearer" = [])),
+    responses((status = 200, description = "Updated", body = ConsultationDto,
+        headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::PreconditionFailed, r::PayloadTooLarge,
+        r::UnsupportedMediaType, r::Invalid, r::PreconditionRequired, r::Busy))]
 pub async fn update_consultation(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -80,9 +130,18 @@ pub async fn update_consultation(
     Ok(json_with_etag(c.version, &ConsultationDto::from(c)))
 }
 
+/// Delete a draft consultation
+///
+/// Who may change it: delegates and focal points of the owning delegation, and admins (only admins change a
+/// regional consultation, which no delegation owns); with a session or an API key with the `write` scope. Only a
+/// draft without responses can be deleted; later, close or archive it.
+///
+/// Refuses: 401 without a valid credential; 404 for an unknown consultation or one the caller may not read; 403 for
+/// one the caller may read but not change; 409 when it is not a draft or has responses.
 #[utoipa::path(delete, path = "/api/v1/consultations/{id}", tag = "consultations", operation_id = "delete_consultation",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
-    responses((status = 204, description = "Deleted (drafts without responses only)"), WriteErrors))]
+    responses((status = 204, description = "Deleted (drafts without responses only)"),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Conflict, r::Busy))]
 pub async fn delete_consultation(
     state: web::Data<AppState>,
     Authed(actor): Authed,
@@ -92,10 +151,26 @@ pub async fn delete_consultation(
     Ok(HttpResponse::NoContent().finish())
 }
 
+/// Open, close, reopen or archive a consultation
+///
+/// Who may change it: delegates and focal points of the owning delegation, and admins (only admins change a
+/// regional consultation, which no delegation owns); with a session or an API key with the `write` scope. `draft →
+/// open`, `open → closed`, `closed → open` (reopen), `closed → archived`, with `If-Match`. Opening needs every
+/// question, option and label translated into every language of the consultation, and a closing date (if any) still
+/// ahead. Scheduled `opens_at`/`closes_at` are honoured on top of the status.
+///
+/// Refuses: 401 without a valid credential; 404 for an unknown consultation or one the caller may not read; 403 for
+/// one the caller may read but not change; 428 without `If-Match`; 412 when it changed since that version; 422 for
+/// a move the lifecycle does not have, a missing translation (each named) or a past closing date; 409 while a
+/// request with the same `Idempotency-Key` is in progress.
 #[utoipa::path(post, path = "/api/v1/consultations/{id}/status", tag = "consultations", operation_id = "set_consultation_status",
-    params(("id" = Uuid, Path), ("If-Match" = String, Header, description = "The ETag of the version being changed")),
-    request_body = ConsultationStatusRequest, security(("bearer" = [])),
-    responses((status = 200, description = "Moved; opening checks the questionnaire is complete in every language", body = ConsultationDto), WriteErrors))]
+    params(("id" = Uuid, Path), ("If-Match" = String, Header, description = "The ETag of the version being changed"),
+        ("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")),
+    request_body(content = ConsultationStatusRequest, example = ConsultationStatusRequest::example), security(("bearer" = [])),
+    responses((status = 200, description = "Moved; opening checks the questionnaire is complete in every language", body = ConsultationDto,
+        headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Conflict, r::PreconditionFailed,
+        r::PayloadTooLarge, r::UnsupportedMediaType, r::Invalid, r::PreconditionRequired, r::Busy))]
 pub async fn set_consultation_status(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -107,9 +182,23 @@ pub async fn set_consultation_status(
     Ok(json_with_etag(c.version, &ConsultationDto::from(c)))
 }
 
+/// A consultation's results
+///
+/// Who may read a consultation: admins every one; delegates and focal points their own delegation's at any
+/// visibility, and others' (and the secretariat's regional ones) at `regional` or `public`; analysts those at
+/// `regional` or `public`; stakeholders those at `public`. Sessions, or API keys with the `read` scope. Per
+/// question: counts and shares of each option (or scale value), answered and skipped, mean and median. Filters
+/// `country`, `sector`, `size_class`, `women_led`, `from`, `to` narrow the respondents. Small cells — fewer than k
+/// respondents, `k` in the answer — are withheld for everyone but admins (see `docs/consultations.md`). While the
+/// consultation has fewer than k respondents in all, callers other than its owners (admins and the owning
+/// delegation's members) get every count withheld.
+///
+/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown consultation or
+/// one the caller may not read; 422 for an invalid filter.
 #[utoipa::path(get, path = "/api/v1/consultations/{id}/results", tag = "consultations", operation_id = "get_consultation_results",
     params(("id" = Uuid, Path), ResultQuery), security(("bearer" = [])),
-    responses((status = 200, description = "Counts, shares, mean and median per question; small cells withheld", body = ResultsDto), ReadErrors))]
+    responses((status = 200, description = "Counts, shares, mean and median per question; small cells withheld", body = ResultsDto),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Invalid, r::Busy))]
 pub async fn get_consultation_results(
     state: web::Data<AppState>,
     Authed(actor): Authed,
@@ -120,9 +209,24 @@ pub async fn get_consultation_results(
     Ok(HttpResponse::Ok().json(ResultsDto::from(r)))
 }
 
+/// Cross-tabulate one question by a respondent dimension
+///
+/// Who may read a consultation: admins every one; delegates and focal points their own delegation's at any
+/// visibility, and others' (and the secretariat's regional ones) at `regional` or `public`; analysts those at
+/// `regional` or `public`; stakeholders those at `public`. Sessions, or API keys with the `read` scope. One
+/// question (`question`, its code; not a text question) by `country`, `sector`, `size_class` or `women_led` (`by`).
+/// Filters `country`, `sector`, `size_class`, `women_led`, `from`, `to` narrow the respondents. Small cells — fewer
+/// than k respondents, `k` in the answer — are withheld for everyone but admins (see `docs/consultations.md`).
+/// While the consultation has fewer than k respondents in all, callers other than its owners (admins and the owning
+/// delegation's members) get a cross-tab without columns.
+///
+/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown consultation or
+/// one the caller may not read; 400 without `question` or `by`; 422 for a question that is not in the questionnaire
+/// or is a text question, an unknown `by`, or an invalid filter.
 #[utoipa::path(get, path = "/api/v1/consultations/{id}/crosstab", tag = "consultations", operation_id = "get_consultation_crosstab",
     params(("id" = Uuid, Path), CrossTabQuery, ResultQuery), security(("bearer" = [])),
-    responses((status = 200, description = "One question by one profile dimension; small cells withheld", body = CrossTabDto), ReadErrors))]
+    responses((status = 200, description = "One question by one profile dimension; small cells withheld", body = CrossTabDto),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Invalid, r::Busy))]
 pub async fn get_consultation_crosstab(
     state: web::Data<AppState>,
     Authed(actor): Authed,
@@ -135,9 +239,22 @@ pub async fn get_consultation_crosstab(
     Ok(HttpResponse::Ok().json(CrossTabDto::from(r)))
 }
 
+/// Answers to a text question
+///
+/// Who may read a consultation: admins every one; delegates and focal points their own delegation's at any
+/// visibility, and others' (and the secretariat's regional ones) at `regional` or `public`; analysts those at
+/// `regional` or `public`; stakeholders those at `public`. Sessions, or API keys with the `read` scope. Newest
+/// first. Filters `country`, `sector`, `size_class`, `women_led`, `from`, `to` narrow the respondents. When the
+/// filters leave fewer than k respondents, the answers are withheld (`withheld: true`) for everyone but admins;
+/// so are they, for callers other than the consultation's owners, while it has fewer than k respondents in all.
+///
+/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown consultation or
+/// one the caller may not read; 400 without `question`; 422 for a question that is not a text question of the
+/// consultation, an invalid filter, a `limit` outside 1–200 or a bad `cursor`.
 #[utoipa::path(get, path = "/api/v1/consultations/{id}/text-answers", tag = "consultations", operation_id = "list_consultation_text_answers",
     params(("id" = Uuid, Path), TextAnswerQuery, ResultQuery, PageQuery), security(("bearer" = [])),
-    responses((status = 200, description = "Answers to a text question, newest first", body = TextAnswerPage), ReadErrors))]
+    responses((status = 200, description = "Answers to a text question, newest first", body = TextAnswerPage),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Invalid, r::Busy))]
 pub async fn list_consultation_text_answers(
     state: web::Data<AppState>,
     Authed(actor): Authed,
@@ -164,9 +281,19 @@ pub async fn list_consultation_text_answers(
     }))
 }
 
+/// Anonymised responses
+///
+/// Who may read a consultation: admins every one; delegates and focal points their own delegation's at any
+/// visibility, and others' (and the secretariat's regional ones) at `regional` or `public`; analysts those at
+/// `regional` or `public`; stakeholders those at `public`. Sessions, or API keys with the `read` scope. Newest
+/// first, each with its profile and answers by question code, never the stakeholder it may be linked to.
+///
+/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown consultation or
+/// one the caller may not read; 422 for a `limit` outside 1–200 or a bad `cursor`.
 #[utoipa::path(get, path = "/api/v1/consultations/{id}/responses", tag = "consultations", operation_id = "list_consultation_responses",
     params(("id" = Uuid, Path), PageQuery), security(("bearer" = [])),
-    responses((status = 200, description = "Anonymised responses (no stakeholder), newest first", body = ResponsePage), ReadErrors))]
+    responses((status = 200, description = "Anonymised responses (no stakeholder), newest first", body = ResponsePage),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Invalid, r::Busy))]
 pub async fn list_consultation_responses(
     state: web::Data<AppState>,
     Authed(actor): Authed,
@@ -185,9 +312,20 @@ fn csv(name: String, body: String) -> HttpResponse {
         .body(body)
 }
 
+/// Download a consultation's results as CSV
+///
+/// Who may read a consultation: admins every one; delegates and focal points their own delegation's at any
+/// visibility, and others' (and the secretariat's regional ones) at `regional` or `public`; analysts those at
+/// `regional` or `public`; stakeholders those at `public`. Sessions, or API keys with the `read` scope. Filters
+/// `country`, `sector`, `size_class`, `women_led`, `from`, `to` narrow the respondents. Withheld cells (as in
+/// `GET .../results`) are written as `withheld`.
+///
+/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown consultation or
+/// one the caller may not read; 422 for an invalid filter.
 #[utoipa::path(get, path = "/api/v1/consultations/{id}/results.csv", tag = "consultations", operation_id = "export_consultation_results",
     params(("id" = Uuid, Path), ResultQuery), security(("bearer" = [])),
-    responses((status = 200, description = "The results as CSV, small cells written as `withheld`", content_type = "text/csv", body = String), ReadErrors))]
+    responses((status = 200, description = "The results as CSV, small cells written as `withheld`", content_type = "text/csv", body = String),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Invalid, r::Busy))]
 pub async fn export_consultation_results(
     state: web::Data<AppState>,
     Authed(actor): Authed,
@@ -198,9 +336,19 @@ pub async fn export_consultation_results(
     Ok(csv(format!("consultation-{id}-results.csv"), body))
 }
 
+/// Download the anonymised responses as CSV
+///
+/// Who may read a consultation: admins every one; delegates and focal points their own delegation's at any
+/// visibility, and others' (and the secretariat's regional ones) at `regional` or `public`; analysts those at
+/// `regional` or `public`; stakeholders those at `public`. Sessions, or API keys with the `read` scope. One row per
+/// response, one column per question; text that a spreadsheet would take for a formula is written as text.
+///
+/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown consultation or
+/// one the caller may not read.
 #[utoipa::path(get, path = "/api/v1/consultations/{id}/responses.csv", tag = "consultations", operation_id = "export_consultation_responses",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
-    responses((status = 200, description = "Every response, anonymised, one column per question", content_type = "text/csv", body = String), ReadErrors))]
+    responses((status = 200, description = "Every response, anonymised, one column per question", content_type = "text/csv", body = String),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
 pub async fn export_consultation_responses(
     state: web::Data<AppState>,
     Authed(actor): Authed,
@@ -210,9 +358,17 @@ pub async fn export_consultation_responses(
     Ok(csv(format!("consultation-{id}-responses.csv"), body))
 }
 
+/// The public form behind a consultation's link
+///
+/// Who: anyone (anonymous; no credential is read). The questionnaire in the language asked for with `lang` (`bn`,
+/// `bn-BD`), or in English when the consultation lacks it, with its `state`: whether it takes responses now
+/// (`open`), not yet, or no more.
+///
+/// Refuses: 404 for an unknown token or a consultation that is still a draft.
 #[utoipa::path(get, path = "/api/v1/public/consultations/{token}", tag = "public", operation_id = "get_public_form",
     params(("token" = String, Path), LangQuery),
-    responses((status = 200, description = "The form in the language asked for, else English", body = PublicFormDto), ReadErrors))]
+    responses((status = 200, description = "The form in the language asked for, else English", body = PublicFormDto),
+        r::BadRequest, r::NotFound, r::Busy))]
 pub async fn get_public_form(
     state: web::Data<AppState>,
     token: web::Path<String>,
@@ -222,9 +378,24 @@ pub async fn get_public_form(
     Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(PublicFormDto::from(f)))
 }
 
+/// Answer a consultation
+///
+/// Who: anyone with the link (anonymous), while the consultation is open. A signed-in stakeholder (session or API
+/// key) is linked to the response and answers with the profile of their stakeholder record; anyone else may give an
+/// anonymous `profile`. A `submission_id` made once per filled form makes retries safe: a repeat answers 201 with
+/// the first submission. Rate limited per client address.
+///
+/// Refuses: 404 for an unknown token or a draft; 409 when the consultation is not open yet or no longer open; 422
+/// for answers that do not fit the questionnaire (each named `answers.<code>`), a `lang` the consultation lacks or
+/// an invalid profile (`profile.country`); 429 with `Retry-After` when this client sent too many; 401 for an
+/// `Authorization` header that is present but invalid (send none to answer anonymously).
 #[utoipa::path(post, path = "/api/v1/public/consultations/{token}/responses", tag = "public", operation_id = "submit_public_response",
-    params(("token" = String, Path)), request_body = SubmitResponseRequest,
-    responses((status = 201, description = "Received", body = SubmittedDto), WriteErrors))]
+    params(("token" = String, Path),
+        ("Idempotency-Key" = Option<String>, Header, description = "Signed-in callers only (anonymous ones send `submission_id`): a repeat with the same key and request answers with the first outcome (24 h)")),
+    request_body(content = SubmitResponseRequest, example = SubmitResponseRequest::example), security((), ("bearer" = [])),
+    responses((status = 201, description = "Received", body = SubmittedDto),
+        r::BadRequest, r::Unauthenticated, r::NotFound, r::Conflict, r::PayloadTooLarge, r::UnsupportedMediaType,
+        r::Invalid, r::TooManyRequests, r::Busy))]
 pub async fn submit_public_response(
     req: HttpRequest,
     state: web::Data<AppState>,

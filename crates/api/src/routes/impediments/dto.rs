@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 use crate::routes::page_of;
 use crate::routes::topics::double_option;
+use crate::schemas::IsicSection;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ImpedimentDto {
@@ -125,6 +126,7 @@ pub struct ImpedimentQuery {
     pub hs: Option<String>,
     /// Topic id or code.
     pub topic: Option<String>,
+    #[param(value_type = Option<ImpedimentStatus>)]
     pub status: Option<String>,
     pub delegation: Option<Uuid>,
     pub severity_min: Option<i64>,
@@ -142,7 +144,8 @@ pub struct ImpedimentQuery {
 pub struct CreateImpedimentRequest {
     /// Admins name the delegation; members default to (and may only use) their own.
     pub delegation_id: Option<Uuid>,
-    /// `delegation` (default), `regional` or `public`.
+    /// Default `delegation`.
+    #[schema(value_type = Option<Visibility>)]
     pub visibility: Option<String>,
     #[schema(example = "BGD")]
     pub reporting_country: String,
@@ -155,20 +158,43 @@ pub struct CreateImpedimentRequest {
     pub title: String,
     pub description: String,
     pub severity: i64,
-    /// `one_off`, `occasional` (default), `recurring` or `constant`.
+    /// Default `occasional`.
+    #[schema(value_type = Option<Frequency>)]
     pub frequency: Option<String>,
     pub estimated_cost: Option<f64>,
     pub currency: Option<String>,
-    /// `stakeholder`, `response` or `staff` (default; `response` or `stakeholder` when linked).
+    /// Default `staff`; `response` or `stakeholder` when linked.
+    #[schema(value_type = Option<ImpedimentSource>)]
     pub source: Option<String>,
     #[serde(default)]
     pub topic_ids: Vec<Uuid>,
     /// ISIC Rev.4 section of the firms affected (default: the linked response's or stakeholder's).
+    #[schema(value_type = Option<IsicSection>)]
     pub sector: Option<String>,
     /// The stakeholder who reported it (one the caller may read).
     pub stakeholder_id: Option<Uuid>,
     /// The consultation response it comes from (one the caller may read).
     pub response_id: Option<Uuid>,
+}
+
+impl CreateImpedimentRequest {
+    /// A valid request, shown in the OpenAPI document (a test sends it).
+    pub fn example() -> serde_json::Value {
+        serde_json::json!({
+            "reporting_country": "BGD",
+            "partner": "EU",
+            "hs_code": "0306",
+            "ntm_code": "A14",
+            "title": "Residue testing of every shrimp consignment",
+            "description": "Each frozen shrimp consignment is held at the border for residue testing, 6-10 days.",
+            "severity": 4,
+            "frequency": "recurring",
+            "estimated_cost": 1200.0,
+            "currency": "USD",
+            "visibility": "regional",
+            "sector": "A"
+        })
+    }
 }
 
 impl From<CreateImpedimentRequest> for ImpedimentInput {
@@ -199,6 +225,7 @@ impl From<CreateImpedimentRequest> for ImpedimentInput {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateImpedimentRequest {
+    #[schema(value_type = Option<Visibility>)]
     pub visibility: Option<String>,
     pub partner: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
@@ -208,6 +235,7 @@ pub struct UpdateImpedimentRequest {
     pub title: Option<String>,
     pub description: Option<String>,
     pub severity: Option<i64>,
+    #[schema(value_type = Option<Frequency>)]
     pub frequency: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<f64>, nullable)]
@@ -217,6 +245,13 @@ pub struct UpdateImpedimentRequest {
     pub currency: Option<Option<String>>,
     /// Replaces the topics.
     pub topic_ids: Option<Vec<Uuid>>,
+}
+
+impl UpdateImpedimentRequest {
+    /// A valid request, shown in the OpenAPI document (a test sends it).
+    pub fn example() -> serde_json::Value {
+        serde_json::json!({"severity": 5, "frequency": "constant", "estimated_cost": null, "currency": null})
+    }
 }
 
 impl From<UpdateImpedimentRequest> for ImpedimentPatch {
@@ -241,7 +276,7 @@ impl From<UpdateImpedimentRequest> for ImpedimentPatch {
 #[serde(deny_unknown_fields)]
 pub struct StepRequest {
     /// The next status.
-    #[schema(example = "under_review")]
+    #[schema(value_type = ImpedimentStatus, example = "under_review")]
     pub to: String,
     /// Why: kept in the history.
     pub note: String,
@@ -249,6 +284,13 @@ pub struct StepRequest {
     pub raised_body: Option<String>,
     /// Required for `raised`: when.
     pub raised_on: Option<NaiveDate>,
+}
+
+impl StepRequest {
+    /// A valid request, shown in the OpenAPI document (a test sends it).
+    pub fn example() -> serde_json::Value {
+        serde_json::json!({"to": "under_review", "note": "Triage: laboratory reports attached."})
+    }
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

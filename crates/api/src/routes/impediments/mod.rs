@@ -15,7 +15,8 @@ pub use dto::*;
 use super::PageQuery;
 use crate::auth::Authed;
 use crate::etag::{etag, if_match, json_with_etag};
-use crate::problem::{ApiError, ReadErrors, WriteErrors};
+use crate::problem::ApiError;
+use crate::responses as r;
 use crate::state::AppState;
 
 fn filter_of(q: ImpedimentQuery, page: PageQuery) -> ImpedimentFilter {
@@ -37,9 +38,18 @@ fn filter_of(q: ImpedimentQuery, page: PageQuery) -> ImpedimentFilter {
     }
 }
 
+/// Count impediments by a dimension
+///
+/// Who: any role, signed in with a session or an API key with the `read` scope; the counts cover only the
+/// impediments the caller may read. `by=chapter_partner` is the NTM chapter × partner heat map; `topic`, `month`,
+/// `status` and `sector` count by those. Takes the list's filters.
+///
+/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 400 without `by`; 422 for an unknown
+/// `by` or an invalid filter.
 #[utoipa::path(get, path = "/api/v1/impediments/summary", tag = "impediments", operation_id = "summarize_impediments",
     params(SummaryQuery, ImpedimentQuery), security(("bearer" = [])),
-    responses((status = 200, description = "Counts of the impediments the caller may see, under the filters", body = ImpedimentSummary), ReadErrors))]
+    responses((status = 200, description = "Counts of the impediments the caller may see, under the filters", body = ImpedimentSummary),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
 pub async fn summarize_impediments(
     state: web::Data<AppState>,
     Authed(actor): Authed,
@@ -54,9 +64,21 @@ pub async fn summarize_impediments(
     }))
 }
 
+/// List impediments
+///
+/// Who may read an impediment: admins every one; delegates and focal points their own delegation's at any
+/// visibility and other delegations' `regional` and `public` ones; analysts `regional` and `public` ones;
+/// stakeholders `public` ones only. Sessions, or API keys with the `read` scope. The list holds only what the
+/// caller may read, newest first, filtered by reporting country, partner, NTM chapter, HS prefix, topic, status,
+/// delegation, severity range, dates and a text search.
+///
+/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an invalid filter (each
+/// named in `errors`), a `limit` outside 1–200 or a bad `cursor`; 400 for a filter of the wrong type
+/// (`severity_min=high`, `from=yesterday`).
 #[utoipa::path(get, path = "/api/v1/impediments", tag = "impediments", operation_id = "list_impediments",
     params(ImpedimentQuery, PageQuery), security(("bearer" = [])),
-    responses((status = 200, description = "The impediments the caller may see, newest first", body = ImpedimentPage), ReadErrors))]
+    responses((status = 200, description = "The impediments the caller may see, newest first", body = ImpedimentPage),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
 pub async fn list_impediments(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -80,9 +102,23 @@ pub async fn list_impediments(
     Ok(HttpResponse::Ok().content_type(ContentType::json()).body(body))
 }
 
+/// Report an impediment
+///
+/// Who: delegates and focal points, for their own delegation (the default); admins, for the delegation they name in
+/// `delegation_id`. With a session or an API key with the `write` scope. It starts as `reported`. `response_id` /
+/// `stakeholder_id` link it to where it came from (only records the caller may read); its `source` and `sector`
+/// follow the link unless given. Answers 201 with `Location` and `ETag`. Retry-safe with `Idempotency-Key`.
+///
+/// Refuses: 401 without a valid credential; 403 for analysts and stakeholders, a key without `write`, or a
+/// `delegation_id` other than the caller's own; 422 for a missing or invalid field (HS code, NTM code, partner,
+/// severity 1–5, a cost without currency, unknown topics) or a link to a record the caller cannot read; 409 while a
+/// request with the same `Idempotency-Key` is in progress.
 #[utoipa::path(post, path = "/api/v1/impediments", tag = "impediments", operation_id = "create_impediment",
-    params(("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body = CreateImpedimentRequest, security(("bearer" = [])),
-    responses((status = 201, description = "Reported", body = ImpedimentDto), WriteErrors))]
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body(content = CreateImpedimentRequest, example = CreateImpedimentRequest::example), security(("bearer" = [])),
+    responses((status = 201, description = "Reported", body = ImpedimentDto,
+        headers(("Location" = String, description = "The new record's URL"), ("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::Conflict, r::PayloadTooLarge, r::UnsupportedMediaType,
+        r::Invalid, r::Busy))]
 pub async fn create_impediment(
     state: web::Data<AppState>,
     Authed(actor): Authed,
@@ -95,9 +131,20 @@ pub async fn create_impediment(
         .json(ImpedimentDto::from(i)))
 }
 
+/// Get an impediment
+///
+/// Who may read an impediment: admins every one; delegates and focal points their own delegation's at any
+/// visibility and other delegations' `regional` and `public` ones; analysts `regional` and `public` ones;
+/// stakeholders `public` ones only. Sessions, or API keys with the `read` scope. The `ETag` is the version to send
+/// as `If-Match` when changing it.
+///
+/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown impediment or one
+/// the caller may not read (never 403, which would confirm it exists).
 #[utoipa::path(get, path = "/api/v1/impediments/{id}", tag = "impediments", operation_id = "get_impediment",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
-    responses((status = 200, description = "The impediment, with its version as ETag", body = ImpedimentDto), ReadErrors))]
+    responses((status = 200, description = "The impediment, with its version as ETag", body = ImpedimentDto,
+        headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
 pub async fn get_impediment(
     state: web::Data<AppState>,
     Authed(actor): Authed,
@@ -107,10 +154,23 @@ pub async fn get_impediment(
     Ok(json_with_etag(i.version, &ImpedimentDto::from(i)))
 }
 
+/// Change an impediment
+///
+/// Who: delegates and focal points of the owning delegation, and admins; with a session or an API key with the
+/// `write` scope. Send only the fields to change, with `If-Match` set to the `ETag`; `null` clears `hs_code`,
+/// `estimated_cost` and `currency`; `topic_ids` replaces the topics. The status moves only through `POST
+/// /impediments/{id}/steps`.
+///
+/// Refuses: 401 without a valid credential; 404 for an unknown impediment or one the caller may not read; 403 for
+/// one the caller may read but not write (analysts, other delegations, a key without `write`); 428 without
+/// `If-Match`; 412 when it changed since that version; 422 for an invalid field.
 #[utoipa::path(patch, path = "/api/v1/impediments/{id}", tag = "impediments", operation_id = "update_impediment",
     params(("id" = Uuid, Path), ("If-Match" = String, Header, description = "The ETag of the version being changed")),
-    request_body = UpdateImpedimentRequest, security(("bearer" = [])),
-    responses((status = 200, description = "Updated", body = ImpedimentDto), WriteErrors))]
+    request_body(content = UpdateImpedimentRequest, example = UpdateImpedimentRequest::example), security(("bearer" = [])),
+    responses((status = 200, description = "Updated", body = ImpedimentDto,
+        headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::PreconditionFailed, r::PayloadTooLarge,
+        r::UnsupportedMediaType, r::Invalid, r::PreconditionRequired, r::Busy))]
 pub async fn update_impediment(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -122,9 +182,17 @@ pub async fn update_impediment(
     Ok(json_with_etag(i.version, &ImpedimentDto::from(i)))
 }
 
+/// Delete an impediment
+///
+/// Who: delegates and focal points of the owning delegation, and admins; with a session or an API key with the
+/// `write` scope. Only while it is `reported`: later it is evidence, and is dismissed instead.
+///
+/// Refuses: 401 without a valid credential; 404 for an unknown impediment or one the caller may not read; 403 for
+/// one the caller may read but not write; 409 once it has left `reported`.
 #[utoipa::path(delete, path = "/api/v1/impediments/{id}", tag = "impediments", operation_id = "delete_impediment",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
-    responses((status = 204, description = "Deleted (only while `reported`; later, dismiss it)"), WriteErrors))]
+    responses((status = 204, description = "Deleted (only while `reported`; later, dismiss it)"),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Conflict, r::Busy))]
 pub async fn delete_impediment(
     state: web::Data<AppState>,
     Authed(actor): Authed,
@@ -134,9 +202,26 @@ pub async fn delete_impediment(
     Ok(HttpResponse::NoContent().finish())
 }
 
+/// Move an impediment to its next status
+///
+/// Who: by step, for an impediment the caller may read — `reported → under_review` and dismissing (from `reported`,
+/// `under_review` or `validated`): analysts, admins and members (delegates, focal points) of the owning delegation;
+/// `under_review → validated`: analysts and admins; `validated → raised` and `raised → resolved`: members of the
+/// owning delegation and admins. With a session or an API key with the `write` scope. Each step needs a `note`;
+/// `raised` also needs `raised_body` and `raised_on`. The history is kept (`GET .../steps`). Retry-safe with
+/// `Idempotency-Key`.
+///
+/// Refuses: 401 without a valid credential; 403 for stakeholders and keys without `write`; 404 for an unknown
+/// impediment or one the caller may not read; 403 when the step exists but is not the caller's to take; 422 for a
+/// step that does not exist from the current status (`invalid_step`), a missing note, or a `raised` without its
+/// body and date; 409 when the impediment changed meanwhile (or while a request with the same `Idempotency-Key` is
+/// in progress).
 #[utoipa::path(post, path = "/api/v1/impediments/{id}/steps", tag = "impediments", operation_id = "step_impediment",
-    params(("id" = Uuid, Path), ("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body = StepRequest, security(("bearer" = [])),
-    responses((status = 200, description = "Moved to the next status", body = ImpedimentDto), WriteErrors))]
+    params(("id" = Uuid, Path), ("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body(content = StepRequest, example = StepRequest::example), security(("bearer" = [])),
+    responses((status = 200, description = "Moved to the next status", body = ImpedimentDto,
+        headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Conflict, r::PayloadTooLarge,
+        r::UnsupportedMediaType, r::Invalid, r::Busy))]
 pub async fn step_impediment(
     state: web::Data<AppState>,
     Authed(actor): Authed,
@@ -149,9 +234,19 @@ pub async fn step_impediment(
     Ok(json_with_etag(i.version, &ImpedimentDto::from(i)))
 }
 
+/// An impediment's workflow history
+///
+/// Who may read an impediment: admins every one; delegates and focal points their own delegation's at any
+/// visibility and other delegations' `regional` and `public` ones; analysts `regional` and `public` ones;
+/// stakeholders `public` ones only. Sessions, or API keys with the `read` scope. The steps, oldest first, each with
+/// its note, who took it and when.
+///
+/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown impediment or one
+/// the caller may not read.
 #[utoipa::path(get, path = "/api/v1/impediments/{id}/steps", tag = "impediments", operation_id = "list_impediment_steps",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
-    responses((status = 200, description = "The workflow history, oldest first", body = ImpedimentStepList), ReadErrors))]
+    responses((status = 200, description = "The workflow history, oldest first", body = ImpedimentStepList),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
 pub async fn list_impediment_steps(
     state: web::Data<AppState>,
     Authed(actor): Authed,

@@ -3,6 +3,7 @@
 mod dto;
 
 use actix_web::{web, HttpResponse};
+use gmc_domain::reference::{NtmKind, Region};
 use gmc_store::services::reference as svc;
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -12,19 +13,29 @@ pub use dto::*;
 
 use super::PageQuery;
 use crate::auth::Authed;
-use crate::problem::{ApiError, ReadErrors};
+use crate::problem::ApiError;
+use crate::responses as r;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct CountryQuery {
-    /// `south_asia`, `southeast_asia` or `other`.
+    #[param(value_type = Option<Region>)]
     pub region: Option<String>,
 }
 
+/// Countries
+///
+/// Who: any role, signed in with a session or an API key with the `read` scope. The 39 countries of the reference
+/// data, by code, with WTO status and accession date, LDC status and graduation date, and the capital's time zone;
+/// `region` narrows them.
+///
+/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an unknown `region`, a
+/// `limit` outside 1–200 or a bad `cursor`.
 #[utoipa::path(get, path = "/api/v1/countries", tag = "reference", operation_id = "list_countries",
     params(CountryQuery, PageQuery), security(("bearer" = [])),
-    responses((status = 200, description = "Countries by code", body = CountryPage), ReadErrors))]
+    responses((status = 200, description = "Countries by code", body = CountryPage),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
 pub async fn list_countries(
     state: web::Data<AppState>,
     Authed(actor): Authed,
@@ -35,9 +46,16 @@ pub async fn list_countries(
     Ok(HttpResponse::Ok().json(CountryPage::from(p)))
 }
 
+/// One country
+///
+/// Who: any role, signed in with a session or an API key with the `read` scope. By ISO 3166-1 alpha-3 code.
+///
+/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for a code that is not in the
+/// reference data.
 #[utoipa::path(get, path = "/api/v1/countries/{code}", tag = "reference", operation_id = "get_country",
     params(("code" = String, Path, description = "ISO 3166-1 alpha-3", example = "NPL")), security(("bearer" = [])),
-    responses((status = 200, description = "The country", body = CountryDto), ReadErrors))]
+    responses((status = 200, description = "The country", body = CountryDto),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
 pub async fn get_country(
     state: web::Data<AppState>,
     Authed(actor): Authed,
@@ -46,9 +64,17 @@ pub async fn get_country(
     Ok(HttpResponse::Ok().json(CountryDto::from(svc::get_country(&state.db, &actor, &code).await?)))
 }
 
+/// Delegations
+///
+/// Who: any role, signed in with a session or an API key with the `read` scope. The Geneva delegations of the 18
+/// South and Southeast Asian WTO members, by country code.
+///
+/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for a `limit` outside 1–200 or a
+/// bad `cursor`.
 #[utoipa::path(get, path = "/api/v1/delegations", tag = "reference", operation_id = "list_delegations",
     params(PageQuery), security(("bearer" = [])),
-    responses((status = 200, description = "Delegations by country code", body = DelegationPage), ReadErrors))]
+    responses((status = 200, description = "Delegations by country code", body = DelegationPage),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
 pub async fn list_delegations(
     state: web::Data<AppState>,
     Authed(actor): Authed,
@@ -58,9 +84,16 @@ pub async fn list_delegations(
     Ok(HttpResponse::Ok().json(DelegationPage::from(p)))
 }
 
+/// One delegation
+///
+/// Who: any role, signed in with a session or an API key with the `read` scope.
+///
+/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 400 for an id that is not a UUID;
+/// 404 for an unknown id.
 #[utoipa::path(get, path = "/api/v1/delegations/{id}", tag = "reference", operation_id = "get_delegation",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
-    responses((status = 200, description = "The delegation", body = DelegationDto), ReadErrors))]
+    responses((status = 200, description = "The delegation", body = DelegationDto),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
 pub async fn get_delegation(
     state: web::Data<AppState>,
     Authed(actor): Authed,
@@ -69,9 +102,16 @@ pub async fn get_delegation(
     Ok(HttpResponse::Ok().json(DelegationDto::from(svc::get_delegation(&state.db, &actor, *id).await?)))
 }
 
+/// Ministerial conferences
+///
+/// Who: any role, signed in with a session or an API key with the `read` scope. MC11–MC14, by date.
+///
+/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for a `limit` outside 1–200 or a
+/// bad `cursor`.
 #[utoipa::path(get, path = "/api/v1/ministerials", tag = "reference", operation_id = "list_ministerials",
     params(PageQuery), security(("bearer" = [])),
-    responses((status = 200, description = "Ministerial conferences by date", body = MinisterialPage), ReadErrors))]
+    responses((status = 200, description = "Ministerial conferences by date", body = MinisterialPage),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
 pub async fn list_ministerials(
     state: web::Data<AppState>,
     Authed(actor): Authed,
@@ -81,9 +121,15 @@ pub async fn list_ministerials(
     Ok(HttpResponse::Ok().json(MinisterialPage::from(p)))
 }
 
+/// One ministerial conference
+///
+/// Who: any role, signed in with a session or an API key with the `read` scope. By code (`MC12`).
+///
+/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown code.
 #[utoipa::path(get, path = "/api/v1/ministerials/{code}", tag = "reference", operation_id = "get_ministerial",
     params(("code" = String, Path, example = "MC12")), security(("bearer" = [])),
-    responses((status = 200, description = "The ministerial conference", body = MinisterialDto), ReadErrors))]
+    responses((status = 200, description = "The ministerial conference", body = MinisterialDto),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
 pub async fn get_ministerial(
     state: web::Data<AppState>,
     Authed(actor): Authed,
@@ -95,13 +141,21 @@ pub async fn get_ministerial(
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct NtmQuery {
-    /// `mast_chapter` or `procedural`.
+    #[param(value_type = Option<NtmKind>)]
     pub kind: Option<String>,
 }
 
+/// NTM categories
+///
+/// Who: any role, signed in with a session or an API key with the `read` scope. UNCTAD MAST chapters A–P and ITC's
+/// procedural-obstacle groups: the classification of impediments (`ntm_code`).
+///
+/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an unknown `kind`, a `limit`
+/// outside 1–200 or a bad `cursor`.
 #[utoipa::path(get, path = "/api/v1/ntm-categories", tag = "reference", operation_id = "list_ntm_categories",
     params(NtmQuery, PageQuery), security(("bearer" = [])),
-    responses((status = 200, description = "UNCTAD MAST chapters and procedural-obstacle groups", body = NtmCategoryPage), ReadErrors))]
+    responses((status = 200, description = "UNCTAD MAST chapters and procedural-obstacle groups", body = NtmCategoryPage),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
 pub async fn list_ntm_categories(
     state: web::Data<AppState>,
     Authed(actor): Authed,
@@ -112,9 +166,17 @@ pub async fn list_ntm_categories(
     Ok(HttpResponse::Ok().json(NtmCategoryPage::from(p)))
 }
 
+/// Sectors
+///
+/// Who: any role, signed in with a session or an API key with the `read` scope. The ISIC Rev.4 sections A–U used as
+/// `sector` by stakeholders, impediments and respondent profiles.
+///
+/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for a `limit` outside 1–200 or a
+/// bad `cursor`.
 #[utoipa::path(get, path = "/api/v1/sectors", tag = "reference", operation_id = "list_sectors",
     params(PageQuery), security(("bearer" = [])),
-    responses((status = 200, description = "ISIC Rev.4 sections", body = SectorPage), ReadErrors))]
+    responses((status = 200, description = "ISIC Rev.4 sections", body = SectorPage),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
 pub async fn list_sectors(
     state: web::Data<AppState>,
     Authed(actor): Authed,

@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 use crate::routes::page_of;
 use crate::routes::topics::double_option;
+use crate::schemas::IsicSection;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct StakeholderDto {
@@ -104,10 +105,11 @@ pub struct StakeholderQuery {
     /// ISO alpha-3.
     pub country: Option<String>,
     /// ISIC section code.
+    #[param(value_type = Option<IsicSection>)]
     pub sector: Option<String>,
-    /// `micro`, `small` or `medium`.
+    #[param(value_type = Option<SizeClass>)]
     pub size_class: Option<String>,
-    /// `msme`, `association`, `chamber` or `cooperative`.
+    #[param(value_type = Option<StakeholderKind>)]
     pub kind: Option<String>,
     pub women_led: Option<bool>,
     pub exporter: Option<bool>,
@@ -125,13 +127,14 @@ pub struct CreateStakeholderRequest {
     #[schema(example = "STK-BGD-0001")]
     pub external_id: Option<String>,
     pub name: String,
-    #[schema(example = "msme")]
+    #[schema(value_type = StakeholderKind, example = "msme")]
     pub kind: String,
+    /// ISO alpha-3.
     #[schema(example = "BGD")]
     pub country: String,
-    #[schema(example = "C")]
+    #[schema(value_type = IsicSection, example = "C")]
     pub sector: String,
-    #[schema(example = "small")]
+    #[schema(value_type = SizeClass, example = "small")]
     pub size_class: String,
     /// 0–249, within the size class (micro < 10, small 10–49, medium 50–249).
     pub employees: Option<i64>,
@@ -151,6 +154,29 @@ pub struct CreateStakeholderRequest {
     pub consent_at: Option<NaiveDate>,
     /// A user with the `stakeholder` role, linked to no other stakeholder.
     pub user_id: Option<Uuid>,
+}
+
+impl CreateStakeholderRequest {
+    /// A valid request, shown in the OpenAPI document (a test sends it).
+    pub fn example() -> serde_json::Value {
+        serde_json::json!({
+            "external_id": "STK-BGD-0420",
+            "name": "Khulna Shrimp Exporters Ltd",
+            "kind": "msme",
+            "country": "BGD",
+            "sector": "A",
+            "size_class": "small",
+            "employees": 32,
+            "women_led": true,
+            "exporter": true,
+            "importer": false,
+            "contact_name": "Farida Rahman",
+            "contact_email": "farida@example.org",
+            "contact_phone": "+880 1711 000000",
+            "consent_purpose": "consultations",
+            "consent_at": "2026-01-15"
+        })
+    }
 }
 
 impl From<CreateStakeholderRequest> for StakeholderInput {
@@ -185,9 +211,12 @@ pub struct UpdateStakeholderRequest {
     #[schema(value_type = Option<String>, nullable)]
     pub external_id: Option<Option<String>>,
     pub name: Option<String>,
+    #[schema(value_type = Option<StakeholderKind>)]
     pub kind: Option<String>,
     pub country: Option<String>,
+    #[schema(value_type = Option<IsicSection>)]
     pub sector: Option<String>,
+    #[schema(value_type = Option<SizeClass>)]
     pub size_class: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<i64>, nullable)]
@@ -213,6 +242,13 @@ pub struct UpdateStakeholderRequest {
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<Uuid>, nullable)]
     pub user_id: Option<Option<Uuid>>,
+}
+
+impl UpdateStakeholderRequest {
+    /// A valid request, shown in the OpenAPI document (a test sends it).
+    pub fn example() -> serde_json::Value {
+        serde_json::json!({"employees": 45, "importer": true, "contact_phone": null})
+    }
 }
 
 impl From<UpdateStakeholderRequest> for StakeholderPatch {

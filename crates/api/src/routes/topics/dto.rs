@@ -50,9 +50,9 @@ page_of!(TopicPage, TopicDto);
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct TopicQuery {
-    /// `negotiation`, `regular_body`, `joint_statement_initiative`, `plurilateral` or `other`.
+    #[param(value_type = Option<TopicKind>)]
     pub kind: Option<String>,
-    /// `active`, `concluded` or `dormant`.
+    #[param(value_type = Option<TopicStatus>)]
     pub status: Option<String>,
     /// The parent topic's id or code: only its direct sub-topics.
     pub parent: Option<String>,
@@ -68,11 +68,28 @@ pub struct CreateTopicRequest {
     #[schema(example = "AG-PSH")]
     pub code: String,
     pub title: String,
+    #[schema(value_type = TopicKind)]
     pub kind: String,
     pub wto_body: Option<String>,
     pub parent_id: Option<Uuid>,
     pub description: Option<String>,
+    /// Default `active`.
+    #[schema(value_type = Option<TopicStatus>)]
     pub status: Option<String>,
+}
+
+impl CreateTopicRequest {
+    /// A valid request, shown in the OpenAPI document (a test sends it).
+    pub fn example() -> serde_json::Value {
+        serde_json::json!({
+            "code": "MSME-TFIN",
+            "title": "Trade finance for MSMEs",
+            "kind": "other",
+            "wto_body": "Informal Working Group on MSMEs",
+            "description": "Access of micro, small and medium enterprises to trade finance.",
+            "status": "active"
+        })
+    }
 }
 
 impl From<CreateTopicRequest> for TopicInput {
@@ -103,6 +120,7 @@ where
 #[serde(deny_unknown_fields)]
 pub struct UpdateTopicRequest {
     pub title: Option<String>,
+    #[schema(value_type = Option<TopicKind>)]
     pub kind: Option<String>,
     pub wto_body: Option<String>,
     /// A topic id, or `null` to make the topic top-level.
@@ -110,7 +128,15 @@ pub struct UpdateTopicRequest {
     #[schema(value_type = Option<Uuid>, nullable)]
     pub parent_id: Option<Option<Uuid>>,
     pub description: Option<String>,
+    #[schema(value_type = Option<TopicStatus>)]
     pub status: Option<String>,
+}
+
+impl UpdateTopicRequest {
+    /// A valid request, shown in the OpenAPI document (a test sends it).
+    pub fn example() -> serde_json::Value {
+        serde_json::json!({"title": "Trade finance for micro, small and medium enterprises", "status": "dormant"})
+    }
 }
 
 impl From<UpdateTopicRequest> for TopicPatchInput {

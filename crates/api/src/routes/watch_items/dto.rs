@@ -66,16 +66,39 @@ pub struct CreateWatchItemRequest {
     /// Admins name the delegation; members default to (and may only use) their own.
     pub delegation_id: Option<Uuid>,
     pub note: Option<String>,
-    /// `high`, `medium` (default) or `low`.
+    /// Default `medium`.
+    #[schema(value_type = Option<Priority>)]
     pub priority: Option<String>,
-    /// `delegation` (default), `regional` or `public`.
+    /// Default `delegation`.
+    #[schema(value_type = Option<Visibility>)]
     pub visibility: Option<String>,
+}
+
+impl CreateWatchItemRequest {
+    /// A valid request, shown in the OpenAPI document (a test sends it).
+    pub fn example() -> serde_json::Value {
+        serde_json::json!({
+            "topic_id": "0193a5e2-7c1a-7d3e-9b4f-2a6c8e0d1f23",
+            "note": "Follow the fisheries subsidies disciplines before MC14.",
+            "priority": "high",
+            "visibility": "delegation"
+        })
+    }
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateWatchItemRequest {
     pub note: Option<String>,
+    #[schema(value_type = Option<Priority>)]
     pub priority: Option<String>,
+    #[schema(value_type = Option<Visibility>)]
     pub visibility: Option<String>,
+}
+
+impl UpdateWatchItemRequest {
+    /// A valid request, shown in the OpenAPI document (a test sends it).
+    pub fn example() -> serde_json::Value {
+        serde_json::json!({"note": "Shared with the LDC Group ahead of the General Council.", "visibility": "regional"})
+    }
 }

@@ -11,12 +11,23 @@ pub use dto::*;
 use super::PageQuery;
 use crate::auth::Authed;
 use crate::etag::{etag, if_match, json_with_etag};
-use crate::problem::{ApiError, ReadErrors, WriteErrors};
+use crate::problem::ApiError;
+use crate::responses as r;
 use crate::state::AppState;
 
+/// List watch-list entries
+///
+/// Who may read an entry: admins every one; delegates and focal points their own delegation's at any visibility and
+/// other delegations' `regional` and `public` ones; analysts `regional` and `public` ones; stakeholders `public`
+/// ones only. Sessions, or API keys with the `read` scope. The list holds only what the caller may read, filtered
+/// by `topic` (id or code), `delegation` and a search in the notes.
+///
+/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for a `limit` outside 1–200, a
+/// bad `cursor` or a bad `q`.
 #[utoipa::path(get, path = "/api/v1/watch-items", tag = "watch-list", operation_id = "list_watch_items",
     params(WatchQuery, PageQuery), security(("bearer" = [])),
-    responses((status = 200, description = "The entries the caller may see", body = WatchItemPage), ReadErrors))]
+    responses((status = 200, description = "The entries the caller may see", body = WatchItemPage),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
 pub async fn list_watch_items(
     state: web::Data<AppState>,
     Authed(actor): Authed,
@@ -29,9 +40,19 @@ pub async fn list_watch_items(
     Ok(HttpResponse::Ok().json(WatchItemPage::from(svc::list(&state.db, &actor, filter).await?)))
 }
 
+/// Get a watch-list entry
+///
+/// Who may read an entry: admins every one; delegates and focal points their own delegation's at any visibility and
+/// other delegations' `regional` and `public` ones; analysts `regional` and `public` ones; stakeholders `public`
+/// ones only. Sessions, or API keys with the `read` scope.
+///
+/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown entry or one the
+/// caller may not read (never 403, which would confirm it exists).
 #[utoipa::path(get, path = "/api/v1/watch-items/{id}", tag = "watch-list", operation_id = "get_watch_item",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
-    responses((status = 200, description = "The entry, with its version as ETag", body = WatchItemDto), ReadErrors))]
+    responses((status = 200, description = "The entry, with its version as ETag", body = WatchItemDto,
+        headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
 pub async fn get_watch_item(
     state: web::Data<AppState>,
     Authed(actor): Authed,
@@ -41,9 +62,22 @@ pub async fn get_watch_item(
     Ok(json_with_etag(w.version, &WatchItemDto::from(w)))
 }
 
+/// Follow a topic
+///
+/// Who: delegates and focal points, for their own delegation (the default); admins, for the delegation they name in
+/// `delegation_id`. With a session or an API key with the `write` scope. Answers 201 with `Location` and `ETag`.
+/// Retry-safe with `Idempotency-Key`.
+///
+/// Refuses: 401 without a valid credential; 403 for analysts and stakeholders, a key without `write`, or a
+/// `delegation_id` other than the caller's own; 409 when the delegation already follows the topic (or while a
+/// request with the same `Idempotency-Key` is in progress); 422 for an unknown `topic_id` or `delegation_id`, a
+/// `priority` or `visibility` not in the list, or a note that is too long.
 #[utoipa::path(post, path = "/api/v1/watch-items", tag = "watch-list", operation_id = "create_watch_item",
-    params(("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body = CreateWatchItemRequest, security(("bearer" = [])),
-    responses((status = 201, description = "Created", body = WatchItemDto), WriteErrors))]
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body(content = CreateWatchItemRequest, example = CreateWatchItemRequest::example), security(("bearer" = [])),
+    responses((status = 201, description = "Created", body = WatchItemDto,
+        headers(("Location" = String, description = "The new record's URL"), ("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::Conflict, r::PayloadTooLarge, r::UnsupportedMediaType,
+        r::Invalid, r::Busy))]
 pub async fn create_watch_item(
     state: web::Data<AppState>,
     Authed(actor): Authed,
@@ -64,10 +98,21 @@ pub async fn create_watch_item(
         .json(WatchItemDto::from(w)))
 }
 
+/// Change a watch-list entry
+///
+/// Who may write: delegates and focal points of the owning delegation, and admins; with a session or an API key
+/// with the `write` scope. Send only the fields to change, with `If-Match` set to the entry's `ETag`.
+///
+/// Refuses: 401 without a valid credential; 404 for an unknown entry or one the caller may not read; 403 for one
+/// the caller may read but not write (another delegation's shared note, or a key without `write`); 428 without
+/// `If-Match`; 412 when the entry changed since that version; 422 for an empty body or an invalid field.
 #[utoipa::path(patch, path = "/api/v1/watch-items/{id}", tag = "watch-list", operation_id = "update_watch_item",
     params(("id" = Uuid, Path), ("If-Match" = String, Header, description = "The ETag of the version being changed")),
-    request_body = UpdateWatchItemRequest, security(("bearer" = [])),
-    responses((status = 200, description = "Updated", body = WatchItemDto), WriteErrors))]
+    request_body(content = UpdateWatchItemRequest, example = UpdateWatchItemRequest::example), security(("bearer" = [])),
+    responses((status = 200, description = "Updated", body = WatchItemDto,
+        headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::PreconditionFailed, r::PayloadTooLarge,
+        r::UnsupportedMediaType, r::Invalid, r::PreconditionRequired, r::Busy))]
 pub async fn update_watch_item(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -81,9 +126,17 @@ pub async fn update_watch_item(
     Ok(json_with_etag(w.version, &WatchItemDto::from(w)))
 }
 
+/// Stop following a topic
+///
+/// Who may write: delegates and focal points of the owning delegation, and admins; with a session or an API key
+/// with the `write` scope.
+///
+/// Refuses: 401 without a valid credential; 404 for an unknown entry or one the caller may not read; 403 for one
+/// the caller may read but not write.
 #[utoipa::path(delete, path = "/api/v1/watch-items/{id}", tag = "watch-list", operation_id = "delete_watch_item",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
-    responses((status = 204, description = "Deleted"), WriteErrors))]
+    responses((status = 204, description = "Deleted"),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
 pub async fn delete_watch_item(
     state: web::Data<AppState>,
     Authed(actor): Authed,

@@ -20,6 +20,7 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import * as z from 'zod/mini';
 
+import type { Visibility } from '@/lib/domain-values';
 import { applyProblemToForm } from '@/lib/form-errors';
 import { randomId } from '@/lib/random-id';
 
@@ -142,8 +143,8 @@ export function CreateConsultationForm({
           title: values.title.trim(),
           description: values.description.trim() || null,
           ...(ownerOptions ? (regional ? { regional: true } : { delegation_id: values.owner }) : {}),
-          visibility,
-          languages: ['en', ...consultationLanguages.filter((l) => l !== 'en' && values.languages.includes(l))],
+          visibility: visibility as Visibility,
+          languages: ['en' as const, ...consultationLanguages.filter((l) => l !== 'en' && values.languages.includes(l))],
           topic_ids: values.topic_ids,
           opens_at: localToInstant(values.opens_at),
           closes_at: localToInstant(values.closes_at),

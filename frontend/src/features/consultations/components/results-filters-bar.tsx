@@ -35,7 +35,7 @@ export function ResultsFiltersBar({ filters, onChange }: ResultsFiltersBarProps)
         <NativeSelect
           label={t('consultations.results.filters.sector')}
           value={filters.sector ?? ''}
-          onChange={(e) => onChange({ sector: e.currentTarget.value || undefined })}
+          onChange={(e) => onChange({ sector: (e.currentTarget.value || undefined) as ResultsFilters['sector'] })}
           data={[
             { value: '', label: any },
             ...isicSections.map((s) => ({ value: s, label: `${s} – ${t(`consultations.sectors.${s as 'A'}`)}` })),

@@ -1,15 +1,18 @@
 // The results page's respondent filters (country, sector, size class, women-led, submitted from/to),
 // kept in the URL so a filtered view can be shared. The same filters go to results, cross-tab, text
 // answers and the CSV exports. Unknown or malformed values are dropped rather than sent.
+import type { ApiQuery } from '@/api/types';
 import { oneOf } from '@/lib/domain-values';
 
 export const sizeClasses = ['micro', 'small', 'medium'] as const;
 export const crosstabDimensions = ['country', 'sector', 'size_class', 'women_led'] as const;
 export type CrosstabDimension = (typeof crosstabDimensions)[number];
 
+type Sector = NonNullable<ApiQuery<'/api/v1/consultations/{id}/results'>['sector']>;
+
 export type ResultsFilters = {
   country?: string;
-  sector?: string;
+  sector?: Sector;
   size_class?: (typeof sizeClasses)[number];
   women_led?: boolean;
   from?: string;
@@ -23,7 +26,7 @@ export function resultsFiltersFromSearchParams(params: URLSearchParams): Results
   const country = params.get('country')?.trim().toUpperCase();
   if (country && /^[A-Z]{3}$/.test(country)) filters.country = country;
   const sector = params.get('sector')?.trim().toUpperCase();
-  if (sector && /^[A-U]$/.test(sector)) filters.sector = sector;
+  if (sector && /^[A-U]$/.test(sector)) filters.sector = sector as Sector;
   const size = oneOf(sizeClasses, params.get('size_class'));
   if (size) filters.size_class = size;
   const womenLed = params.get('women_led');

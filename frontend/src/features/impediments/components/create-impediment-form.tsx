@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import * as z from 'zod/mini';
 
 import { PageLoader } from '@/components/ui/page-loader';
-import { visibilities } from '@/lib/domain-values';
+import { visibilities, type Visibility } from '@/lib/domain-values';
 import { applyProblemToForm } from '@/lib/form-errors';
 import { randomId } from '@/lib/random-id';
 
@@ -17,7 +17,7 @@ import { useCreateImpediment } from '../api/create-impediment';
 import { countriesQueryOptions } from '../api/get-countries';
 import { impedimentFieldLabels } from '../lib/impediment-field-labels';
 import type { Impediment } from '../lib/impediment-values';
-import { frequencies, severities } from '../lib/impediment-values';
+import { frequencies, severities, type Frequency } from '../lib/impediment-values';
 
 const fields = [
   'reporting_country',
@@ -125,10 +125,10 @@ function ReportForm({
           title: values.title.trim(),
           description: values.description.trim(),
           severity: Number(values.severity),
-          frequency: values.frequency,
+          frequency: values.frequency as Frequency,
           estimated_cost: values.estimated_cost === '' ? null : values.estimated_cost,
           currency: values.currency.trim().toUpperCase() || null,
-          visibility: values.visibility,
+          visibility: values.visibility as Visibility,
         },
       });
       onCreated(created);

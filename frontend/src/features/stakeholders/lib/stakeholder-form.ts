@@ -3,6 +3,8 @@
 // details only with consent) and the request bodies built from it.
 import * as z from 'zod/mini';
 
+import type { ApiRequestBody } from '@/api/types';
+
 import type { Stakeholder } from './stakeholder-values';
 import { sizeClasses, sizeRanges } from './stakeholder-values';
 
@@ -104,15 +106,18 @@ export function stakeholderFormSchema(m: StakeholderFormMessages) {
 
 const blank = (value: string) => (value.trim() === '' ? null : value.trim());
 
+type CreateBody = ApiRequestBody<'/api/v1/stakeholders'>;
+
 /** The create body: blank optional fields are left out as null. */
 export function toCreateBody(v: StakeholderFormValues) {
   return {
     name: v.name.trim(),
     external_id: blank(v.external_id),
-    kind: v.kind,
+    // The selects offer only the API's values; the server checks them again.
+    kind: v.kind as CreateBody['kind'],
     country: v.country,
-    sector: v.sector,
-    size_class: v.size_class,
+    sector: v.sector as CreateBody['sector'],
+    size_class: v.size_class as CreateBody['size_class'],
     employees: v.employees.trim() === '' ? null : Number(v.employees),
     women_led: v.women_led,
     exporter: v.exporter,
