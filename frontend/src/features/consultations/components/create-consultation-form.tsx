@@ -22,7 +22,7 @@ import * as z from 'zod/mini';
 
 import type { Visibility } from '@/lib/domain-values';
 import { applyProblemToForm } from '@/lib/form-errors';
-import { randomId } from '@/lib/random-id';
+import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 
 import { useCreateConsultation } from '../api/create-consultation';
 import { consultationFieldLabels } from '../lib/consultation-field-labels';
@@ -82,7 +82,7 @@ export function CreateConsultationForm({
 }: CreateConsultationFormProps) {
   const { t } = useTranslation();
   const mutation = useCreateConsultation();
-  const [idempotencyKey] = useState(randomId);
+  const idempotency = useIdempotencyKey();
   const [formError, setFormError] = useState<string | null>(null);
 
   const schema = useMemo(
@@ -137,19 +137,17 @@ export function CreateConsultationForm({
     setFormError(null);
     const visibility = regional && values.visibility === 'delegation' ? 'regional' : values.visibility;
     try {
-      const created = await mutation.mutateAsync({
-        idempotencyKey,
-        body: {
-          title: values.title.trim(),
-          description: values.description.trim() || null,
-          ...(ownerOptions ? (regional ? { regional: true } : { delegation_id: values.owner }) : {}),
-          visibility: visibility as Visibility,
-          languages: ['en' as const, ...consultationLanguages.filter((l) => l !== 'en' && values.languages.includes(l))],
-          topic_ids: values.topic_ids,
-          opens_at: localToInstant(values.opens_at),
-          closes_at: localToInstant(values.closes_at),
-        },
-      });
+      const body = {
+        title: values.title.trim(),
+        description: values.description.trim() || null,
+        ...(ownerOptions ? (regional ? { regional: true } : { delegation_id: values.owner }) : {}),
+        visibility: visibility as Visibility,
+        languages: ['en' as const, ...consultationLanguages.filter((l) => l !== 'en' && values.languages.includes(l))],
+        topic_ids: values.topic_ids,
+        opens_at: localToInstant(values.opens_at),
+        closes_at: localToInstant(values.closes_at),
+      };
+      const created = await mutation.mutateAsync({ idempotencyKey: idempotency.keyFor(body), body });
       onCreated(created);
     } catch (error) {
       // The server names the owner `delegation_id` or `regional`; both belong to the owner select.

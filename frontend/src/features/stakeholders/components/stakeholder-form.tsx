@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 
 import { PageLoader } from '@/components/ui/page-loader';
 import { applyProblemToForm } from '@/lib/form-errors';
-import { randomId } from '@/lib/random-id';
+import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 
 import { useCreateStakeholder } from '../api/create-stakeholder';
 import { sectorsQueryOptions, stakeholderCountriesQueryOptions } from '../api/get-reference';
@@ -58,7 +58,7 @@ function Form({
   const { t } = useTranslation();
   const create = useCreateStakeholder();
   const update = useUpdateStakeholder(stakeholder?.id ?? '');
-  const [idempotencyKey] = useState(randomId);
+  const idempotency = useIdempotencyKey();
   const [formError, setFormError] = useState<string | null>(null);
   const schema = useMemo(
     () =>
@@ -87,10 +87,12 @@ function Form({
   const submit = handleSubmit(async (values) => {
     setFormError(null);
     try {
-      const saved = stakeholder
-        ? await update.mutateAsync({ version: stakeholder.version, body: toUpdateBody(values) })
-        : await create.mutateAsync({ idempotencyKey, body: toCreateBody(values) });
-      onSaved(saved);
+      if (stakeholder) {
+        onSaved(await update.mutateAsync({ version: stakeholder.version, body: toUpdateBody(values) }));
+      } else {
+        const body = toCreateBody(values);
+        onSaved(await create.mutateAsync({ idempotencyKey: idempotency.keyFor(body), body }));
+      }
     } catch (error) {
       setFormError(applyProblemToForm(error, stakeholderFormFields, setError, stakeholderFieldLabels(t)));
     }

@@ -8,7 +8,7 @@ import * as z from 'zod/mini';
 
 import { priorities, visibilities, type Priority, type Visibility } from '@/lib/domain-values';
 import { applyProblemToForm } from '@/lib/form-errors';
-import { randomId } from '@/lib/random-id';
+import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 
 import { useCreateWatchItem } from '../api/create-watch-item';
 const NOTE_MAX = 4000;
@@ -21,8 +21,9 @@ type CreateWatchItemFormProps = { topicId: string; delegationName: string };
 export function CreateWatchItemForm({ topicId, delegationName }: CreateWatchItemFormProps) {
   const { t } = useTranslation();
   const mutation = useCreateWatchItem();
-  // One key per entry the user means to create: a resubmission after a lost response cannot duplicate it.
-  const [idempotencyKey, setIdempotencyKey] = useState(randomId);
+  // A resubmission after a lost response cannot duplicate the entry; after a save, the next entry is
+  // a new one even when its fields are the same.
+  const idempotency = useIdempotencyKey();
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
 
@@ -51,8 +52,9 @@ export function CreateWatchItemForm({ topicId, delegationName }: CreateWatchItem
     setFormError(null);
     setSaved(false);
     try {
-      await mutation.mutateAsync({ body: { topic_id: topicId, ...values }, idempotencyKey });
-      setIdempotencyKey(randomId());
+      const body = { topic_id: topicId, ...values };
+      await mutation.mutateAsync({ body, idempotencyKey: idempotency.keyFor(body) });
+      idempotency.renew();
       reset();
       setSaved(true);
     } catch (error) {
