@@ -288,13 +288,14 @@ export interface paths {
         };
         /**
          * Anonymised responses
-         * @description Who may read a consultation: admins every one; delegates and focal points their own delegation's at any
-         *     visibility, and others' (and the secretariat's regional ones) at `regional` or `public`; analysts those at
-         *     `regional` or `public`; stakeholders those at `public`. Sessions, or API keys with the `read` scope. Newest
-         *     first, each with its profile and answers by question code, never the stakeholder it may be linked to.
+         * @description Who: the consultation's owners only — admins, and delegates and focal points of the owning delegation (a
+         *     regional consultation is the secretariat's); with a session or an API key with the `read` scope. Other readers
+         *     of the consultation get its aggregates (`GET .../results`), which pass the small-cell rule. Newest first, each
+         *     with its profile and answers by question code, never the stakeholder it may be linked to.
          *
-         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown consultation or
-         *     one the caller may not read; 422 for a `limit` outside 1–200 or a bad `cursor`.
+         *     Refuses: 401 without a valid credential; 404 for an unknown consultation or one the caller may not read; 403 for
+         *     one the caller may read but does not own, or an API key without `read`; 422 for a `limit` outside 1–200 or a bad
+         *     `cursor`.
          */
         get: operations["list_consultation_responses"];
         put?: never;
@@ -314,13 +315,13 @@ export interface paths {
         };
         /**
          * Download the anonymised responses as CSV
-         * @description Who may read a consultation: admins every one; delegates and focal points their own delegation's at any
-         *     visibility, and others' (and the secretariat's regional ones) at `regional` or `public`; analysts those at
-         *     `regional` or `public`; stakeholders those at `public`. Sessions, or API keys with the `read` scope. One row per
+         * @description Who: the consultation's owners only — admins, and delegates and focal points of the owning delegation (a
+         *     regional consultation is the secretariat's); with a session or an API key with the `read` scope. Other readers
+         *     of the consultation get its aggregates (`GET .../results`), which pass the small-cell rule. One row per
          *     response, one column per question; text that a spreadsheet would take for a formula is written as text.
          *
-         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown consultation or
-         *     one the caller may not read.
+         *     Refuses: 401 without a valid credential; 404 for an unknown consultation or one the caller may not read; 403 for
+         *     one the caller may read but does not own, or an API key without `read`.
          */
         get: operations["export_consultation_responses"];
         put?: never;
@@ -565,9 +566,10 @@ export interface paths {
         /**
          * Report an impediment
          * @description Who: delegates and focal points, for their own delegation (the default); admins, for the delegation they name in
-         *     `delegation_id`. With a session or an API key with the `write` scope. It starts as `reported`. `response_id` /
-         *     `stakeholder_id` link it to where it came from (only records the caller may read); its `source` and `sector`
-         *     follow the link unless given. Answers 201 with `Location` and `ETag`. Retry-safe with `Idempotency-Key`.
+         *     `delegation_id`. With a session or an API key with the `write` scope. It starts as `reported`. It may come from
+         *     a consultation response (`response_id`: a response of a consultation the caller owns — its firm is not copied)
+         *     or a stakeholder (`stakeholder_id`: one the caller may read); its `source` and `sector` follow the link unless
+         *     given. Answers 201 with `Location` and `ETag`. Retry-safe with `Idempotency-Key`.
          *
          *     Refuses: 401 without a valid credential; 403 for analysts and stakeholders, a key without `write`, or a
          *     `delegation_id` other than the caller's own; 422 for a missing or invalid field (HS code, NTM code, partner,

@@ -283,13 +283,14 @@ pub async fn list_consultation_text_answers(
 
 /// Anonymised responses
 ///
-/// Who may read a consultation: admins every one; delegates and focal points their own delegation's at any
-/// visibility, and others' (and the secretariat's regional ones) at `regional` or `public`; analysts those at
-/// `regional` or `public`; stakeholders those at `public`. Sessions, or API keys with the `read` scope. Newest
-/// first, each with its profile and answers by question code, never the stakeholder it may be linked to.
+/// Who: the consultation's owners only — admins, and delegates and focal points of the owning delegation (a
+/// regional consultation is the secretariat's); with a session or an API key with the `read` scope. Other readers
+/// of the consultation get its aggregates (`GET .../results`), which pass the small-cell rule. Newest first, each
+/// with its profile and answers by question code, never the stakeholder it may be linked to.
 ///
-/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown consultation or
-/// one the caller may not read; 422 for a `limit` outside 1–200 or a bad `cursor`.
+/// Refuses: 401 without a valid credential; 404 for an unknown consultation or one the caller may not read; 403 for
+/// one the caller may read but does not own, or an API key without `read`; 422 for a `limit` outside 1–200 or a bad
+/// `cursor`.
 #[utoipa::path(get, path = "/api/v1/consultations/{id}/responses", tag = "consultations", operation_id = "list_consultation_responses",
     params(("id" = Uuid, Path), PageQuery), security(("bearer" = [])),
     responses((status = 200, description = "Anonymised responses (no stakeholder), newest first", body = ResponsePage),
@@ -338,13 +339,13 @@ pub async fn export_consultation_results(
 
 /// Download the anonymised responses as CSV
 ///
-/// Who may read a consultation: admins every one; delegates and focal points their own delegation's at any
-/// visibility, and others' (and the secretariat's regional ones) at `regional` or `public`; analysts those at
-/// `regional` or `public`; stakeholders those at `public`. Sessions, or API keys with the `read` scope. One row per
+/// Who: the consultation's owners only — admins, and delegates and focal points of the owning delegation (a
+/// regional consultation is the secretariat's); with a session or an API key with the `read` scope. Other readers
+/// of the consultation get its aggregates (`GET .../results`), which pass the small-cell rule. One row per
 /// response, one column per question; text that a spreadsheet would take for a formula is written as text.
 ///
-/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown consultation or
-/// one the caller may not read.
+/// Refuses: 401 without a valid credential; 404 for an unknown consultation or one the caller may not read; 403 for
+/// one the caller may read but does not own, or an API key without `read`.
 #[utoipa::path(get, path = "/api/v1/consultations/{id}/responses.csv", tag = "consultations", operation_id = "export_consultation_responses",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
     responses((status = 200, description = "Every response, anonymised, one column per question", content_type = "text/csv", body = String),

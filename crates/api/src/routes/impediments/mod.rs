@@ -105,9 +105,10 @@ pub async fn list_impediments(
 /// Report an impediment
 ///
 /// Who: delegates and focal points, for their own delegation (the default); admins, for the delegation they name in
-/// `delegation_id`. With a session or an API key with the `write` scope. It starts as `reported`. `response_id` /
-/// `stakeholder_id` link it to where it came from (only records the caller may read); its `source` and `sector`
-/// follow the link unless given. Answers 201 with `Location` and `ETag`. Retry-safe with `Idempotency-Key`.
+/// `delegation_id`. With a session or an API key with the `write` scope. It starts as `reported`. It may come from
+/// a consultation response (`response_id`: a response of a consultation the caller owns — its firm is not copied)
+/// or a stakeholder (`stakeholder_id`: one the caller may read); its `source` and `sector` follow the link unless
+/// given. Answers 201 with `Location` and `ETag`. Retry-safe with `Idempotency-Key`.
 ///
 /// Refuses: 401 without a valid credential; 403 for analysts and stakeholders, a key without `write`, or a
 /// `delegation_id` other than the caller's own; 422 for a missing or invalid field (HS code, NTM code, partner,
