@@ -237,7 +237,9 @@ test('a delegate files an impediment and starts its review; an analyst validates
   await expect(dialog).toBeVisible();
   await dialog.getByLabel(/^Reporting country/).selectOption('BGD');
   await dialog.getByLabel(/^Partner market/).fill('EU');
+  await page.getByRole('listbox', { name: 'Partner market' }).getByRole('option', { name: 'European Union (EU)' }).click();
   await dialog.getByLabel(/^NTM code/).fill('A14');
+  await page.getByRole('listbox', { name: 'NTM code' }).getByRole('option', { name: /^A14 — / }).click();
   await dialog.getByLabel(/^HS code/).fill('6305');
   await dialog.getByLabel(/^Title/).fill(title);
   await dialog

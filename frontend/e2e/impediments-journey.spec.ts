@@ -23,9 +23,20 @@ test('a delegate reports an impediment, starts its review, and an analyst valida
   const dialog = page.getByRole('dialog', { name: 'Report an impediment' });
   await expect(dialog).toBeVisible();
   await dialog.getByLabel(/^Reporting country/).selectOption('BGD');
+  // Partner, NTM code and topics are searchable pickers that name what they offer.
+  // (Their option lists open in a layer of their own, each list named after its field.)
+  const options = (field: string) => page.getByRole('listbox', { name: field }).getByRole('option');
   await dialog.getByLabel(/^Partner market/).fill('EU');
+  await options('Partner market').filter({ hasText: /^European Union \(EU\)$/ }).click();
+  await expect(dialog.getByLabel(/^Partner market/)).toHaveValue('European Union (EU)');
+  await dialog.getByLabel(/^NTM code/).fill('sanitary');
+  await expect(options('NTM code').filter({ hasText: /^A — Sanitary and phytosanitary measures$/ })).toBeVisible();
   await dialog.getByLabel(/^NTM code/).fill('A14');
+  await options('NTM code').filter({ hasText: /^A14 — Sanitary and phytosanitary measures/ }).click();
   await dialog.getByLabel(/^HS code/).fill('0306');
+  await dialog.getByLabel(/^Topics/).fill('SPS');
+  await options('Topics').filter({ hasText: /^SPS — Sanitary and phytosanitary measures$/ }).click();
+  // Moving on to the next field closes the topics list.
   await dialog.getByLabel(/^Title/).fill(title);
   await dialog
     .getByLabel(/^Description/)
@@ -41,6 +52,9 @@ test('a delegate reports an impediment, starts its review, and an analyst valida
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(page.getByTestId('impediment-status').first()).toHaveText('Reported');
   await expect(page.getByText('A14 (chapter A)')).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Topics' }).getByRole('link', { name: 'SPS — Sanitary and phytosanitary measures' }),
+  ).toBeVisible();
   await expect(page.getByTestId('impediment-history')).toContainText('Reported');
   await expectAccessible(page);
   await page.evaluate(() => window.scrollTo(0, 0));

@@ -6,9 +6,13 @@ import { useNavigate } from 'react-router';
 
 import { paths } from '@/config/paths';
 
+import type { Option } from '../lib/impediment-options';
+
 import { CreateImpedimentForm } from './create-impediment-form';
 
-export function ReportImpedimentButton({ defaultReportingCountry }: { defaultReportingCountry?: string }) {
+type ReportImpedimentButtonProps = { defaultReportingCountry?: string; topicOptions: Option[] };
+
+export function ReportImpedimentButton({ defaultReportingCountry, topicOptions }: ReportImpedimentButtonProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const navigate = useNavigate();
@@ -25,6 +29,7 @@ export function ReportImpedimentButton({ defaultReportingCountry }: { defaultRep
         {open ? (
           <CreateImpedimentForm
             defaultReportingCountry={defaultReportingCountry}
+            topicOptions={topicOptions}
             onCancel={() => setOpen(false)}
             onCreated={(created) => {
               setOpen(false);
