@@ -81,6 +81,30 @@ step() {
     CURRENT_STEP=""
 }
 
+# ---- prerequisites ---------------------------------------------------------------------------
+# What the README lists. cargo-nextest is a crate, so it is installed here; the rest are system
+# packages, named so that a new contributor knows what to install (`bash .ci/run` installs them all).
+preflight() {
+    if ! cargo nextest --version >/dev/null 2>&1; then
+        echo "cargo-nextest is missing: installing it (cargo install cargo-nextest --locked)"
+        cargo install cargo-nextest --locked
+    fi
+    local missing=() tool
+    for tool in node npm python3 curl docker-compose; do
+        command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+    done
+    command -v initdb >/dev/null 2>&1 || compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null \
+        || missing+=("initdb (PostgreSQL 15 server: apt-get install postgresql-15)")
+    if [[ " ${TEST_ALL_SKIP:-} " != *" e2e "* && ! -x "${E2E_CHROMIUM:-/usr/bin/chromium}" ]]; then
+        missing+=("chromium (apt-get install chromium)")
+    fi
+    if [[ ${#missing[@]} -gt 0 ]]; then
+        printf '  missing: %s\n' "${missing[@]}" >&2
+        fail "make test needs the tools above (see the README's prerequisites, or run 'bash .ci/run', which installs them)."
+    fi
+}
+preflight
+
 # ---- steps -----------------------------------------------------------------------------------
 step_fmt() {
     # Output goes to a file, not a pipe: rustfmt exits 0 when its stdout pipe closes early.

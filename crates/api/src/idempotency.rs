@@ -8,7 +8,7 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
 use actix_web::{web, HttpResponse, ResponseError};
-use gmc_domain::FieldError;
+use gmc_domain::{AuthMethod, FieldError};
 use gmc_store::services::auth::authenticate;
 use gmc_store::services::idempotency::{self, Claim, StoredResponse};
 use gmc_store::services::secrets;
@@ -74,7 +74,11 @@ pub async fn middleware(
     let hash = secrets::hash(&(fingerprint + &String::from_utf8_lossy(&body)));
     req.set_payload(Payload::from(body));
     let user = actor.user_id.as_uuid();
-    match idempotency::claim(&state.db, user, &key, &hash).await.map_err(ApiError::from) {
+    let credential = match &actor.method {
+        AuthMethod::Session => "session".to_owned(),
+        AuthMethod::ApiKey { id, .. } => format!("key:{}", id.as_uuid()),
+    };
+    match idempotency::claim(&state.db, user, &credential, &key, &hash).await.map_err(ApiError::from) {
         Err(e) => Ok(reply(req, e.error_response())),
         Ok(Claim::Replay(stored)) => Ok(reply(req, replayed(stored))),
         Ok(Claim::Mismatch) => {

@@ -52,6 +52,9 @@ async fn connect_sqlite(url: &str) -> anyhow::Result<DatabaseConnection> {
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
+        // Deleted and overwritten content is zeroed instead of left in free space: an erased name must
+        // not survive in the file (DESIGN §5).
+        .pragma("secure_delete", "ON")
         .busy_timeout(Duration::from_secs(10));
     let pool = SqlitePoolOptions::new()
         .max_connections(8)
@@ -116,4 +119,29 @@ mod tests {
         assert_eq!(sqlite_path("sqlite://./data/gmc.sqlite3?mode=rwc"), Some("./data/gmc.sqlite3".into()));
         assert_eq!(sqlite_path("sqlite::memory:"), None);
     }
+}
+
+/// After an erasure: copies every page of SQLite's write-ahead log into the database and truncates
+/// the log, so the pages written before the erasure (which still hold the erased values) are gone
+/// from the `-wal` file. Retried briefly while readers hold old snapshots; PostgreSQL needs nothing.
+pub async fn flush_wal(db: &DatabaseConnection) -> AppResult<()> {
+    if db.get_database_backend() != sea_orm::DatabaseBackend::Sqlite {
+        return Ok(());
+    }
+    let _gate = write_gate(db).await;
+    for _ in 0..50 {
+        let row = db
+            .query_one(sea_orm::Statement::from_string(sea_orm::DatabaseBackend::Sqlite, "PRAGMA wal_checkpoint(TRUNCATE)"))
+            .await?;
+        // The first column is 1 when the checkpoint could not finish because of a reader.
+        let busy: i32 = match row {
+            Some(r) => r.try_get_by_index(0).map_err(|e| crate::AppError::Internal(anyhow::anyhow!("{e:?}")))?,
+            None => 0,
+        };
+        if busy == 0 {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    Err(crate::AppError::Internal(anyhow::anyhow!("the write-ahead log could not be checkpointed after an erasure")))
 }

@@ -21,6 +21,8 @@ pub struct UserFacts {
     pub role: Role,
     pub delegation_id: Option<Uuid>,
     pub active: bool,
+    /// Access tokens issued at or before this (milliseconds since the epoch) are refused.
+    pub valid_after_ms: Option<i64>,
 }
 
 type Entries = HashMap<Uuid, (Instant, Option<UserFacts>)>;
@@ -51,7 +53,12 @@ impl SessionCache {
             return Ok(facts);
         }
         let facts = match users::Entity::find_by_id(user_id).one(db).await? {
-            Some(u) => Some(UserFacts { role: stored(&u.role)?, delegation_id: u.delegation_id, active: u.active }),
+            Some(u) => Some(UserFacts {
+                role: stored(&u.role)?,
+                delegation_id: u.delegation_id,
+                active: u.active,
+                valid_after_ms: u.tokens_valid_after.map(|t| t.timestamp_millis()),
+            }),
             None => None,
         };
         if let Ok(mut m) = self.entries.write() {

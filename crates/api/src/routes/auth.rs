@@ -128,7 +128,7 @@ pub async fn login(
     responses((status = 200, description = "A new token pair; the old refresh token is spent", body = TokenResponse),
         r::BadRequest, r::Unauthenticated, r::PayloadTooLarge, r::UnsupportedMediaType, r::Invalid, r::Busy))]
 pub async fn refresh(state: web::Data<AppState>, body: web::Json<RefreshRequest>) -> Result<HttpResponse, ApiError> {
-    let pair = auth::refresh(&state.db, &state.tokens, &body.refresh_token).await?;
+    let pair = auth::refresh(&state.db, &state.tokens, &state.sessions, &body.refresh_token).await?;
     Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(TokenResponse::from(pair)))
 }
 
@@ -144,7 +144,7 @@ pub async fn refresh(state: web::Data<AppState>, body: web::Json<RefreshRequest>
     responses((status = 204, description = "Signed out: the refresh token's family is revoked"),
         r::BadRequest, r::PayloadTooLarge, r::UnsupportedMediaType, r::Invalid, r::Busy))]
 pub async fn logout(state: web::Data<AppState>, body: web::Json<RefreshRequest>) -> Result<HttpResponse, ApiError> {
-    auth::logout(&state.db, &body.refresh_token).await?;
+    auth::logout(&state.db, &state.sessions, &body.refresh_token).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 

@@ -193,3 +193,217 @@ async fn every_text_cell_of_a_results_export_is_spreadsheet_safe() {
     assert!(csv.contains("'=HYPERLINK") && csv.contains("'-2+3"), "{csv}");
     assert!(csv.contains("-3.0000"), "a negative mean stays a number: {csv}");
 }
+
+/// Every text value stored anywhere in the database: the bytes of the SQLite file and its
+/// write-ahead log (as the files are on disk, free pages included), or every row of every table
+/// on PostgreSQL, as text.
+async fn database_contents(app: &TestApp) -> Vec<u8> {
+    let url = app.database_url();
+    if let Some(rest) = url.strip_prefix("sqlite://") {
+        let path = rest.split('?').next().unwrap();
+        let mut bytes = std::fs::read(path).unwrap();
+        for suffix in ["-wal", "-shm", "-journal"] {
+            if let Ok(more) = std::fs::read(format!("{path}{suffix}")) {
+                bytes.extend(more);
+            }
+        }
+        return bytes;
+    }
+    use sea_orm::{ConnectionTrait, Statement};
+    let db = app.db().await;
+    let tables = db
+        .query_all(Statement::from_string(
+            db.get_database_backend(),
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public'",
+        ))
+        .await
+        .unwrap();
+    let mut out = Vec::new();
+    for t in tables {
+        let name: String = t.try_get_by_index(0).unwrap();
+        let rows = db
+            .query_all(Statement::from_string(db.get_database_backend(), format!("SELECT t::text FROM \"{name}\" t")))
+            .await
+            .unwrap();
+        for r in rows {
+            let text: String = r.try_get_by_index(0).unwrap();
+            out.extend(text.into_bytes());
+        }
+    }
+    out
+}
+
+fn contains(haystack: &[u8], needle: &str) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+/// Finding 5: after erasure the stakeholder's name, external id and consent came back from a replay
+/// of its create, the linked account stayed active with its name and e-mail (and its tokens worked),
+/// the audit log kept the e-mail, and SQLite's write-ahead log kept the old pages. Now none of the
+/// erased strings is found in the database files, and the account can do nothing.
+#[tokio::test]
+async fn erasure_leaves_no_personal_data_anywhere_in_the_database() {
+    let app = TestApp::spawn().await;
+    let bgd = app.login(BGD).await;
+    let admin = app.login(ADMIN).await;
+    let (name, email, phone, external, contact, account_name) = (
+        "Zephyrine Tideworks Ltd",
+        "zephyrine.owner@tideworks.test",
+        "+880 1711 424242",
+        "ZEPHYR-EXT-7741",
+        "Qorvath Mirelle",
+        "Ysolde Farquhar-Tidewell",
+    );
+    let user: Value = app
+        .post_json(
+            "/api/v1/users",
+            Some(&admin),
+            json!({"email": email, "name": account_name, "password": PASSWORD, "role": "stakeholder"}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let create = json!({"name": name, "kind": "msme", "country": "BGD", "sector": "A", "size_class": "small",
+        "women_led": true, "external_id": external, "contact_name": contact, "contact_email": email,
+        "contact_phone": phone, "consent_purpose": "Consultations of the Bangladesh mission",
+        "consent_at": "2026-11-01", "user_id": user["id"]});
+    let post_create = || {
+        app.request(Method::POST, "/api/v1/stakeholders", Some(&bgd))
+            .header("idempotency-key", "create-zephyr-1")
+            .json(&create)
+            .send()
+    };
+    let res = post_create().await.unwrap();
+    assert_eq!(res.status(), 201);
+    let stakeholder: Value = res.json().await.unwrap();
+    let sid = stakeholder["id"].as_str().unwrap().to_owned();
+    // The firm signs in (and once fails to), makes a key, and reads its record.
+    let bad = app.post_json("/api/v1/auth/login", None, json!({"email": email, "password": "wrong-password"})).await;
+    assert_eq!(bad.status(), 401);
+    let pair = app.login_pair(email).await;
+    let firm = pair["access_token"].as_str().unwrap().to_owned();
+    let key: Value = app
+        .post_json("/api/v1/api-keys", Some(&firm), json!({"name": "firm", "scopes": ["read"]}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let key = key["key"].as_str().unwrap().to_owned();
+    assert_eq!(app.get(&format!("/api/v1/stakeholders/{sid}"), &firm).await.status(), 200);
+    assert_eq!(app.get(&format!("/api/v1/stakeholders/{sid}/contact"), &bgd).await.status(), 200);
+
+    let res =
+        app.request(Method::POST, &format!("/api/v1/stakeholders/{sid}/erasure"), Some(&bgd)).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+
+    // A replay of the original create answers "gone", with none of the erased data, and creates nothing.
+    let replay = post_create().await.unwrap();
+    assert_eq!(replay.status(), 410);
+    let body = replay.text().await.unwrap();
+    assert!(!body.contains(name) && !body.contains(external), "{body}");
+    assert!(app.all_pages("/api/v1/stakeholders", &bgd).await.iter().all(|s| s["name"] != name));
+    // The account can do nothing: its token, refresh token, key and password are all refused.
+    problem(app.get("/api/v1/me", &firm).await, 401).await;
+    problem(app.get("/api/v1/me", &key).await, 401).await;
+    let refresh = app.post_json("/api/v1/auth/refresh", None, json!({"refresh_token": pair["refresh_token"]})).await;
+    problem(refresh, 401).await;
+    let login = app.post_json("/api/v1/auth/login", None, json!({"email": email, "password": PASSWORD})).await;
+    problem(login, 401).await;
+
+    let contents = database_contents(&app).await;
+    for erased in [name, email, phone, external, contact, account_name] {
+        assert!(!contains(&contents, erased), "{erased:?} is still in the database");
+    }
+}
+
+/// Also reproduced: access tokens outlived sign-out, a reused refresh token (family revocation) and
+/// disabling, and enabling a user again revived its old tokens and keys.
+#[tokio::test]
+async fn access_tokens_end_with_sign_out_refresh_reuse_and_disabling() {
+    let app = TestApp::spawn().await;
+    // Sign-out ends the access token at once.
+    let pair = app.login_pair(NPL).await;
+    let access = pair["access_token"].as_str().unwrap().to_owned();
+    assert_eq!(app.get("/api/v1/me", &access).await.status(), 200);
+    let out = app.post_json("/api/v1/auth/logout", None, json!({"refresh_token": pair["refresh_token"]})).await;
+    assert_eq!(out.status(), 204);
+    problem(app.get("/api/v1/me", &access).await, 401).await;
+    // A fresh sign-in right after works.
+    let again = app.login(NPL).await;
+    assert_eq!(app.get("/api/v1/me", &again).await.status(), 200);
+
+    // A reused refresh token signs out the access tokens too.
+    let pair = app.login_pair(BGD).await;
+    let first = pair["refresh_token"].clone();
+    let rotated: Value =
+        app.post_json("/api/v1/auth/refresh", None, json!({"refresh_token": first})).await.json().await.unwrap();
+    let rotated_access = rotated["access_token"].as_str().unwrap().to_owned();
+    assert_eq!(app.get("/api/v1/me", &rotated_access).await.status(), 200);
+    problem(app.post_json("/api/v1/auth/refresh", None, json!({"refresh_token": first})).await, 401).await;
+    problem(app.get("/api/v1/me", &rotated_access).await, 401).await;
+
+    // Disabling ends tokens and keys; enabling again revives neither.
+    let admin = app.login(ADMIN).await;
+    let analyst = app.login(ANALYST).await;
+    let key: Value = app
+        .post_json("/api/v1/api-keys", Some(&analyst), json!({"name": "k", "scopes": ["read"]}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let key = key["key"].as_str().unwrap().to_owned();
+    let me = app.get_json("/api/v1/me", &analyst).await;
+    let uid = me["id"].as_str().unwrap();
+    for active in [false, true] {
+        let user = app.get(&format!("/api/v1/users/{uid}"), &admin).await;
+        let etag = user.headers().get("etag").unwrap().to_str().unwrap().to_owned();
+        let res = app
+            .request(Method::PATCH, &format!("/api/v1/users/{uid}"), Some(&admin))
+            .header("if-match", etag)
+            .json(&json!({"active": active}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+        problem(app.get("/api/v1/me", &analyst).await, 401).await;
+        problem(app.get("/api/v1/me", &key).await, 401).await;
+    }
+    assert_eq!(app.get("/api/v1/me", &app.login(ANALYST).await).await.status(), 200, "a new sign-in works");
+}
+
+/// Also reproduced: `POST /stakeholders {"user_id": X}` told a delegate whether a UUID is a user,
+/// which role it has, and whether another firm uses it. All three now get one answer.
+#[tokio::test]
+async fn linking_a_user_reveals_nothing_about_accounts() {
+    let app = TestApp::spawn().await;
+    let admin = app.login(ADMIN).await;
+    let bgd = app.login(BGD).await;
+    let npl = app.login(NPL).await;
+    let firm: Value = app
+        .post_json(
+            "/api/v1/users",
+            Some(&admin),
+            json!({"email": FIRM, "name": "Firm", "password": PASSWORD, "role": "stakeholder"}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let body = |name: &str, user: &Value| {
+        json!({"name": name, "kind": "msme", "country": "NPL", "sector": "A", "size_class": "small",
+               "women_led": false, "user_id": user})
+    };
+    // Bangladesh links the firm's account first.
+    let mut linked = body("Linked", &firm["id"]);
+    linked["country"] = json!("BGD");
+    assert_eq!(app.post_json("/api/v1/stakeholders", Some(&bgd), linked).await.status(), 201);
+    let analyst = app.get_json("/api/v1/me", &app.login(ANALYST).await).await;
+    let probes = [json!("00000000-0000-7000-8000-000000000000"), analyst["id"].clone(), firm["id"].clone()];
+    let mut answers = Vec::new();
+    for probe in probes {
+        let p = problem(app.post_json("/api/v1/stakeholders", Some(&npl), body("Probe", &probe)).await, 422).await;
+        answers.push(p["errors"].clone());
+    }
+    assert!(answers.iter().all(|a| *a == answers[0]), "{answers:?}");
+}

@@ -37,6 +37,11 @@ impl TestApp {
         TestApp { base, client, _db: db }
     }
 
+    /// The test database's URL (a SQLite file, or a PostgreSQL database of its own).
+    pub fn database_url(&self) -> &str {
+        &self._db.url
+    }
+
     /// A direct connection to the test's database, for arranging rows no endpoint creates yet.
     pub async fn db(&self) -> sea_orm::DatabaseConnection {
         gmc_store::db::connect(&self._db.url).await.expect("connect")

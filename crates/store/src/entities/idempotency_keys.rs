@@ -15,6 +15,8 @@ pub struct Model {
     pub location: Option<String>,
     pub body: Option<String>,
     pub created_at: DateTimeUtc,
+    /// `session`, or `key:<api key id>`: the credential that stored the outcome.
+    pub credential: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

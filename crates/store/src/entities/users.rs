@@ -13,6 +13,8 @@ pub struct Model {
     pub role: String,
     pub delegation_id: Option<Uuid>,
     pub active: bool,
+    /// Access tokens issued before this instant are refused.
+    pub tokens_valid_after: Option<DateTimeUtc>,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -34,8 +34,11 @@ pub async fn login(db: &DatabaseConnection, tokens: &Tokens, email: &str, passwo
     let user = match user {
         Some(u) if ok && u.active => u,
         _ => {
-            let mut entry = AuditEntry::by_label("auth.login_failed", "user", email.as_str());
-            entry.entity_id = None;
+            // The typed e-mail is not kept: it may be a stranger's address, a password pasted into
+            // the wrong field, or an account erased since (DESIGN §5). A known account is named by
+            // its id, which survives its erasure without saying who it was.
+            let mut entry = AuditEntry::by_label("auth.login_failed", "user", "failed sign-in");
+            entry.entity_id = user.as_ref().map(|u| u.id.to_string());
             let _gate = crate::db::write_gate(db).await;
             audit::record(db, entry).await?;
             return Err(AppError::Unauthenticated(BAD_CREDENTIALS));
@@ -51,13 +54,18 @@ pub async fn login(db: &DatabaseConnection, tokens: &Tokens, email: &str, passwo
 
 /// Spends a refresh token and returns a new pair in the same family. A token that was already spent
 /// (or revoked) means it leaked: the whole family is revoked and the caller must sign in again.
-pub async fn refresh(db: &DatabaseConnection, tokens: &Tokens, refresh_token: &str) -> AppResult<TokenPair> {
+pub async fn refresh(
+    db: &DatabaseConnection,
+    tokens: &Tokens,
+    sessions: &SessionCache,
+    refresh_token: &str,
+) -> AppResult<TokenPair> {
     let invalid = AppError::Unauthenticated("the refresh token is invalid, expired or revoked");
     let Some(row) = find_refresh(db, refresh_token).await? else {
         return Err(invalid);
     };
     if row.used_at.is_some() || row.revoked_at.is_some() {
-        revoke_for_reuse(db, &row).await?;
+        revoke_for_reuse(db, sessions, &row).await?;
         return Err(invalid);
     }
     if row.expires_at <= Utc::now() {
@@ -77,7 +85,7 @@ pub async fn refresh(db: &DatabaseConnection, tokens: &Tokens, refresh_token: &s
         // Release this transaction and the write gate before revoking in a transaction of its own.
         drop(txn);
         drop(write);
-        revoke_for_reuse(db, &row).await?;
+        revoke_for_reuse(db, sessions, &row).await?;
         return Err(invalid);
     }
     let user = users::Entity::find_by_id(row.user_id).one(&txn).await?.filter(|u| u.active).ok_or(invalid)?;
@@ -89,33 +97,56 @@ pub async fn refresh(db: &DatabaseConnection, tokens: &Tokens, refresh_token: &s
     Ok(pair)
 }
 
-/// A spent or revoked token came back: it leaked, so the whole family is signed out.
-async fn revoke_for_reuse(db: &DatabaseConnection, row: &refresh_tokens::Model) -> AppResult<()> {
+/// A spent or revoked token came back: it leaked, so the whole family is signed out, and so are the
+/// access tokens it may already have been turned into.
+async fn revoke_for_reuse(db: &DatabaseConnection, sessions: &SessionCache, row: &refresh_tokens::Model) -> AppResult<()> {
     let (_write, txn) = crate::db::begin_write(db).await?;
     revoke_family(&txn, row.family_id).await?;
+    stamp_tokens(&txn, row.user_id).await?;
     let mut entry = AuditEntry::by_label("auth.refresh_reuse", "user", "refresh-token reuse");
     entry.entity_id = Some(row.user_id.to_string());
     audit::record(&txn, entry).await?;
     txn.commit().await?;
+    sessions.forget(row.user_id);
     Ok(())
 }
 
-/// Revokes the family of the given refresh token. Unknown tokens are accepted silently.
-pub async fn logout(db: &DatabaseConnection, refresh_token: &str) -> AppResult<()> {
+/// Revokes the family of the given refresh token and ends the user's access tokens issued so far
+/// (on every device: they refresh silently with their own families). Unknown tokens are accepted
+/// silently.
+pub async fn logout(db: &DatabaseConnection, sessions: &SessionCache, refresh_token: &str) -> AppResult<()> {
     if let Some(row) = find_refresh(db, refresh_token).await? {
         let (_write, txn) = crate::db::begin_write(db).await?;
         revoke_family(&txn, row.family_id).await?;
+        stamp_tokens(&txn, row.user_id).await?;
         let mut entry = AuditEntry::by_label("auth.logout", "user", "logout");
         entry.entity_id = Some(row.user_id.to_string());
         entry.actor_id = Some(row.user_id);
         audit::record(&txn, entry).await?;
         txn.commit().await?;
+        sessions.forget(row.user_id);
     }
     Ok(())
 }
 
-/// Revokes every refresh token of a user (after a password change or deactivation).
+/// Ends every access token of the user issued until now: `authenticate` refuses tokens issued at or
+/// before `tokens_valid_after`. Callers clear the user from their node's `SessionCache`; other nodes
+/// see the stamp when their cached facts expire (seconds).
+pub async fn stamp_tokens<C: ConnectionTrait>(conn: &C, user_id: Uuid) -> AppResult<()> {
+    users::Entity::update_many()
+        .col_expr(users::Column::TokensValidAfter, Expr::value(Utc::now()))
+        .filter(users::Column::Id.eq(user_id))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+/// Revokes every refresh token of a user (after a password, role or delegation change, deactivation
+/// or erasure). Access tokens already issued keep working under the user's current facts (a demoted
+/// user keeps a session with the new rights); `stamp_tokens` ends them where that is the point.
 pub async fn revoke_all_for_user<C: ConnectionTrait>(conn: &C, user_id: Uuid) -> AppResult<()> {
+    // Stored create outcomes are copies made under the old rights: they go too.
+    super::idempotency::forget_user(conn, user_id).await?;
     refresh_tokens::Entity::update_many()
         .col_expr(refresh_tokens::Column::RevokedAt, Expr::value(Utc::now()))
         .filter(refresh_tokens::Column::UserId.eq(user_id))
@@ -137,12 +168,15 @@ pub async fn authenticate(
     if bearer.starts_with(API_KEY_PREFIX) {
         return authenticate_key(db, bearer).await;
     }
-    let mut actor = tokens.verify(bearer)?;
+    let (mut actor, issued_ms) = tokens.verify_issued(bearer)?;
     let facts = sessions
         .facts(db, actor.user_id.as_uuid())
         .await?
         .filter(|f| f.active)
         .ok_or(AppError::Unauthenticated("the account no longer exists or is disabled"))?;
+    if facts.valid_after_ms.is_some_and(|after| issued_ms <= after) {
+        return Err(AppError::Unauthenticated("the session has ended; sign in again"));
+    }
     actor.role = facts.role;
     actor.delegation_id = facts.delegation_id.map(DelegationId::from_uuid);
     Ok(actor)

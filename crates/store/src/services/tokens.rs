@@ -48,6 +48,10 @@ struct Claims {
     #[serde(skip_serializing_if = "Option::is_none")]
     del: Option<Uuid>,
     iat: i64,
+    /// Issued-at in milliseconds: `iat` has whole seconds, too coarse to tell a token issued just
+    /// after a sign-out from one issued just before it. Tokens without it count as issued at 0.
+    #[serde(default)]
+    iat_ms: i64,
     exp: i64,
     iss: String,
 }
@@ -69,12 +73,14 @@ impl Tokens {
     }
 
     pub fn issue(&self, user_id: Uuid, role: Role, delegation: Option<Uuid>) -> Result<String, AppError> {
-        let now = Utc::now().timestamp();
+        let at = Utc::now();
+        let now = at.timestamp();
         let claims = Claims {
             sub: user_id,
             role: role.as_str().to_owned(),
             del: delegation,
             iat: now,
+            iat_ms: at.timestamp_millis(),
             exp: now + self.access_ttl_secs,
             iss: ISSUER.to_owned(),
         };
@@ -84,6 +90,12 @@ impl Tokens {
 
     /// The actor an access token speaks for; any defect (signature, expiry, shape) is a 401.
     pub fn verify(&self, token: &str) -> Result<Actor, AppError> {
+        self.verify_issued(token).map(|(actor, _)| actor)
+    }
+
+    /// The actor and the token's issue time in milliseconds, to compare with the user's
+    /// `tokens_valid_after`.
+    pub fn verify_issued(&self, token: &str) -> Result<(Actor, i64), AppError> {
         let data = decode::<Claims>(token, &self.decoding, &self.validation)
             .map_err(|_| AppError::Unauthenticated("the access token is invalid or expired"))?;
         let role = data
@@ -91,12 +103,13 @@ impl Tokens {
             .role
             .parse::<Role>()
             .map_err(|_| AppError::Unauthenticated("the access token is invalid or expired"))?;
-        Ok(Actor {
+        let actor = Actor {
             user_id: UserId::from_uuid(data.claims.sub),
             role,
             delegation_id: data.claims.del.map(DelegationId::from_uuid),
             method: AuthMethod::Session,
-        })
+        };
+        Ok((actor, data.claims.iat_ms))
     }
 }
 

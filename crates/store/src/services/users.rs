@@ -7,7 +7,7 @@ use gmc_domain::page::Limit;
 use gmc_domain::policy::{authorize, Operation};
 use gmc_domain::user::{check_membership, NewUser, Password, UserInput};
 use gmc_domain::{Actor, AuthMethod, Role, Scope, ValidationErrors};
-use sea_orm::sea_query::Condition;
+use sea_orm::sea_query::{Condition, Expr};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
     QuerySelect, Set,
@@ -21,7 +21,7 @@ use super::{auth, contains_ci, search_text};
 use crate::audit::{self, AuditEntry};
 use crate::catalogue::Catalogue;
 use crate::cursor::{self, Cursor, Page};
-use crate::entities::users;
+use crate::entities::{api_keys, users};
 use crate::error::{check_version, stored};
 use crate::sessions::SessionCache;
 use crate::views::{MeView, UserView};
@@ -130,6 +130,7 @@ pub async fn create(db: &DatabaseConnection, actor: Option<&Actor>, input: UserI
         role: Set(new.role.as_str().to_owned()),
         delegation_id: Set(new.delegation_id.map(|d| d.as_uuid())),
         active: Set(true),
+        tokens_valid_after: Set(None),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
@@ -225,8 +226,9 @@ pub async fn update(
         changes.insert("active".into(), json!({"from": current.active, "to": v}));
         m.active = Set(v);
     }
+    let password_changed = hash.is_some();
     let revoke_sessions =
-        hash.is_some() || input.active == Some(false) || role.is_some() || input.delegation_id.is_some();
+        password_changed || input.active == Some(false) || role.is_some() || input.delegation_id.is_some();
     if let Some(h) = hash {
         changes.insert("password".into(), json!("changed"));
         m.password_hash = Set(h);
@@ -246,6 +248,19 @@ pub async fn update(
     // A changed password, role or delegation, or a disabled account, ends the sessions that carried the old facts.
     if revoke_sessions {
         auth::revoke_all_for_user(&txn, id).await?;
+    }
+    // A new password or a disabled account ends the access tokens already handed out (enabling the
+    // account again must not revive them), and a disabled account's API keys are revoked for good.
+    if password_changed || input.active == Some(false) {
+        auth::stamp_tokens(&txn, id).await?;
+    }
+    if input.active == Some(false) {
+        api_keys::Entity::update_many()
+            .col_expr(api_keys::Column::RevokedAt, Expr::value(Utc::now()))
+            .filter(api_keys::Column::UserId.eq(id))
+            .filter(api_keys::Column::RevokedAt.is_null())
+            .exec(&txn)
+            .await?;
     }
     audit::record(&txn, AuditEntry::by(actor, "user.update", "user", id).changes(changes.into())).await?;
     let updated = users::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound("user"))?;

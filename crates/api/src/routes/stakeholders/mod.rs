@@ -195,7 +195,7 @@ pub async fn erase_stakeholder(
     Authed(actor): Authed,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let s = svc::erase(&state.db, &actor, *id).await?;
+    let s = svc::erase(&state.db, &state.sessions, &actor, *id).await?;
     Ok(json_with_etag(s.version, &StakeholderDto::from(s)))
 }
 

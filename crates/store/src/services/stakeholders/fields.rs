@@ -317,21 +317,17 @@ async fn external_id_taken(db: &DatabaseConnection, value: &str, own: Option<Uui
 }
 
 /// The linked account must exist, have the `stakeholder` role and be linked to no other stakeholder.
+/// The three failures give one and the same answer: a delegate may not list users, so telling them
+/// apart would let anyone learn whether a UUID is an account, which role it has, and whether another
+/// delegation's firm uses it.
 async fn check_user(db: &DatabaseConnection, e: &mut ValidationErrors, user: Uuid, own: Option<Uuid>) -> AppResult<()> {
-    let Some(u) = users::Entity::find_by_id(user).one(db).await? else {
-        e.add("user_id", "unknown", "names no user");
-        return Ok(());
-    };
-    if u.role != Role::Stakeholder.as_str() {
-        e.add("user_id", "not_stakeholder", "must be a user with the stakeholder role");
-        return Ok(());
-    }
+    let account = users::Entity::find_by_id(user).one(db).await?.filter(|u| u.role == Role::Stakeholder.as_str());
     let mut q = stakeholders::Entity::find().filter(stakeholders::Column::UserId.eq(user));
     if let Some(own) = own {
         q = q.filter(stakeholders::Column::Id.ne(own));
     }
-    if q.one(db).await?.is_some() {
-        e.add("user_id", "taken", "this user is already linked to another stakeholder");
+    if account.is_none() || q.one(db).await?.is_some() {
+        e.add("user_id", "unknown", "names no stakeholder account that can be linked");
     }
     Ok(())
 }
