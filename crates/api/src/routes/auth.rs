@@ -4,6 +4,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use gmc_domain::{Role, Scope};
 use gmc_store::services::{auth, users};
 use gmc_store::views::{MeView, TokenPair};
+use gmc_store::AppError;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -100,7 +101,9 @@ pub(crate) fn client_ip(req: &HttpRequest) -> std::net::IpAddr {
 /// refresh token to spend once at `/auth/refresh`. Every attempt, failed or not, is audited.
 ///
 /// Refuses: 401 for a wrong e-mail or password or a disabled account (the answer does not say which);
-/// 429 with `Retry-After` after too many attempts from one client or for one e-mail; 422 when `email` or
+/// 429 with `Retry-After` after too many attempts from one client address, or too many failures for one
+/// e-mail from that address (failures from many addresses only slow an e-mail's attempts by a second,
+/// so nobody can lock its owner out); 422 when `email` or
 /// `password` is missing; 400/413/415 for a body that is not small JSON.
 #[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", operation_id = "login", request_body(content = LoginRequest, example = LoginRequest::example),
     responses((status = 200, description = "Signed in", body = TokenResponse),
@@ -110,8 +113,18 @@ pub async fn login(
     state: web::Data<AppState>,
     body: web::Json<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    state.login_limiter.check(client_ip(&req), &body.email).map_err(ApiError::RateLimited)?;
-    let pair = auth::login(&state.db, &state.tokens, &body.email, &body.password).await?;
+    let ip = client_ip(&req);
+    let delay = state.login_limiter.check(ip, &body.email).map_err(ApiError::RateLimited)?;
+    if !delay.is_zero() {
+        tokio::time::sleep(delay).await;
+    }
+    let pair = match auth::login(&state.db, &state.tokens, &body.email, &body.password).await {
+        Err(e @ AppError::Unauthenticated(_)) => {
+            state.login_limiter.record_failure(ip, &body.email);
+            return Err(e.into());
+        }
+        other => other?,
+    };
     Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(TokenResponse::from(pair)))
 }
 

@@ -407,3 +407,38 @@ async fn linking_a_user_reveals_nothing_about_accounts() {
     }
     assert!(answers.iter().all(|a| *a == answers[0]), "{answers:?}");
 }
+
+/// Also reproduced: the per-account sign-in limiter let anyone lock a known account out by failing on
+/// purpose. Failures now count per (account, address): the guessing addresses are blocked, and the
+/// owner with the right password from an address of their own gets in after at most a short wait.
+#[tokio::test]
+async fn failing_on_purpose_cannot_lock_the_owner_out() {
+    let app = TestApp::spawn_with(|s| {
+        s.login_burst = 2;
+        s.login_period_secs = 600;
+    })
+    .await;
+    let from =
+        |last: u8| reqwest::Client::builder().local_address(std::net::IpAddr::from([127, 0, 0, last])).build().unwrap();
+    let url = format!("{}/api/v1/auth/login", app.base);
+    let mut blocked = 0;
+    for last in 2..=7u8 {
+        let attacker = from(last);
+        for _ in 0..3 {
+            let res = attacker.post(&url).json(&json!({"email": BGD, "password": "guess-guess"})).send().await.unwrap();
+            match res.status().as_u16() {
+                401 => {}
+                429 => {
+                    assert!(res.headers().get("retry-after").is_some());
+                    blocked += 1;
+                }
+                other => panic!("unexpected {other}"),
+            }
+        }
+    }
+    assert!(blocked >= 6, "each guessing address is stopped after its failures ({blocked})");
+    let started = std::time::Instant::now();
+    let res = from(9).post(&url).json(&json!({"email": BGD, "password": PASSWORD})).send().await.unwrap();
+    assert_eq!(res.status(), 200, "the owner is not locked out");
+    assert!(started.elapsed() < std::time::Duration::from_secs(3), "only a short backoff");
+}
