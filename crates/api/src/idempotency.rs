@@ -69,7 +69,19 @@ pub async fn middleware(
     let Some(actor) = actor else {
         return next.call(req).await.map(ServiceResponse::map_into_boxed_body);
     };
-    let body = req.extract::<web::Bytes>().await?;
+    // Over the limit (or unreadable), the body is refused here in the API's own format: actix's error
+    // would be a plain-text 413 that no error handler sees.
+    let body = match req.extract::<web::Bytes>().await {
+        Ok(body) => body,
+        Err(e) => {
+            let err = match e.as_error::<actix_web::error::PayloadError>() {
+                Some(actix_web::error::PayloadError::Overflow) => ApiError::PayloadTooLarge(state.max_body_bytes),
+                Some(other) => ApiError::BadRequest(format!("the body could not be read: {other}")),
+                None => ApiError::BadRequest(format!("the body could not be read: {e}")),
+            };
+            return Ok(reply(req, err.error_response()));
+        }
+    };
     let fingerprint = format!("{} {}?{}\n", req.method(), req.path(), req.query_string());
     let hash = secrets::hash(&(fingerprint + &String::from_utf8_lossy(&body)));
     req.set_payload(Payload::from(body));

@@ -3,8 +3,8 @@
 
 pub mod auth;
 pub mod etag;
+pub mod headers;
 pub mod idempotency;
-pub mod list_cache;
 pub mod openapi;
 pub mod problem;
 pub mod rate_limit;

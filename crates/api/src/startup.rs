@@ -77,7 +77,7 @@ impl Application {
             catalogue: Catalogue::default(),
             sessions: Default::default(),
             rendered_topics: Default::default(),
-            impediment_pages: Default::default(),
+            max_body_bytes: settings.max_json_bytes,
         };
         let listener = TcpListener::bind((settings.host.as_str(), settings.port))?;
         let port = listener.local_addr()?.port();
@@ -140,20 +140,23 @@ fn server(listener: TcpListener, state: AppState, settings: Settings) -> anyhow:
     let static_dir = settings.static_dir.clone();
     let mut server = HttpServer::new(move || {
         App::new()
-            .wrap(actix_web::middleware::from_fn(crate::list_cache::middleware))
             .wrap(actix_web::middleware::from_fn(crate::idempotency::middleware))
             .wrap(ErrorHandlers::new().default_handler(problemize))
             .wrap(
                 DefaultHeaders::new()
                     .add(("X-Content-Type-Options", "nosniff"))
                     .add(("Referrer-Policy", "no-referrer"))
-                    .add(("X-Frame-Options", "DENY")),
+                    .add(("X-Frame-Options", "DENY"))
+                    .add(("Content-Security-Policy", crate::headers::CONTENT_SECURITY_POLICY)),
             )
+            .wrap(actix_web::middleware::from_fn(crate::headers::no_store_for_api))
             .wrap(actix_web::middleware::from_fn(request_id::middleware))
             .wrap(actix_web::middleware::from_fn(head_as_get))
             .wrap(Condition::new(status_log::enabled(), actix_web::middleware::from_fn(status_log::middleware)))
             .app_data(data.clone())
             .app_data(web::JsonConfig::default().limit(max_json).error_handler(|err, _| json_error(err).into()))
+            // The raw body the `Idempotency-Key` check reads: the same limit as JSON.
+            .app_data(web::PayloadConfig::new(max_json))
             .app_data(
                 web::QueryConfig::default()
                     .error_handler(|err, _| ApiError::BadRequest(format!("the query string is invalid: {err}")).into()),

@@ -5,7 +5,6 @@ use gmc_store::services::tokens::Tokens;
 use gmc_store::sessions::SessionCache;
 use sea_orm::DatabaseConnection;
 
-use crate::list_cache::ListCache;
 use crate::rate_limit::LoginLimiter;
 use crate::render_cache::RenderCache;
 
@@ -22,6 +21,6 @@ pub struct AppState {
     pub catalogue: Catalogue,
     pub sessions: SessionCache,
     pub rendered_topics: RenderCache,
-    /// Rendered `GET /impediments` pages by read scope and query (`crate::list_cache`).
-    pub impediment_pages: ListCache,
+    /// The largest request body read (JSON, and the raw body the `Idempotency-Key` check reads).
+    pub max_body_bytes: usize,
 }

@@ -442,3 +442,77 @@ async fn failing_on_purpose_cannot_lock_the_owner_out() {
     assert_eq!(res.status(), 200, "the owner is not locked out");
     assert!(started.elapsed() < std::time::Duration::from_secs(3), "only a short backoff");
 }
+
+/// Also reproduced: no Content-Security-Policy, and results, responses and exports without
+/// `Cache-Control: no-store`, so a shared computer's browser cache kept them.
+#[tokio::test]
+async fn confidential_answers_are_not_cached_and_pages_carry_a_content_security_policy() {
+    let app = TestApp::spawn().await;
+    let bgd = app.login(BGD).await;
+    let c = open_consultation(&app, &bgd, "delegation", questions()).await;
+    let id = c["id"].as_str().unwrap();
+    for path in [
+        format!("/api/v1/consultations/{id}/results"),
+        format!("/api/v1/consultations/{id}/responses"),
+        format!("/api/v1/consultations/{id}/responses.csv"),
+        format!("/api/v1/consultations/{id}/results.csv"),
+        "/api/v1/impediments".to_owned(),
+        "/api/v1/stakeholders".to_owned(),
+    ] {
+        let res = app.get(&path, &bgd).await;
+        assert_eq!(res.status(), 200, "{path}");
+        assert_eq!(res.headers()["cache-control"], "no-store", "{path}");
+        let csp = res.headers()["content-security-policy"].to_str().unwrap();
+        assert!(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
+    }
+    let page = app.client.get(format!("{}/api/docs/", app.base)).send().await.unwrap();
+    assert!(page.headers()["content-security-policy"].to_str().unwrap().contains("script-src 'self'"));
+}
+
+/// Also reproduced: a POST with an `Idempotency-Key` and a body over the limit answered a plain-text
+/// 413; it is now problem+json like every other error.
+#[tokio::test]
+async fn an_oversized_body_with_an_idempotency_key_is_refused_as_problem_json() {
+    let app = TestApp::spawn_with(|s| s.max_json_bytes = 1024).await;
+    let bgd = app.login(BGD).await;
+    let big = json!({"title": "x".repeat(4096), "questions": []});
+    let res = app
+        .request(Method::POST, "/api/v1/consultations", Some(&bgd))
+        .header("idempotency-key", "big-1")
+        .json(&big)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["content-type"], "application/problem+json");
+    problem(res, 413).await;
+}
+
+/// Also reproduced: a per-node page cache kept showing an impediment to another delegation for up to
+/// two seconds after its owner narrowed it from `regional` to `delegation`.
+#[tokio::test]
+async fn a_record_narrowed_to_its_delegation_disappears_from_other_delegations_at_once() {
+    let app = TestApp::spawn().await;
+    let bgd = app.login(BGD).await;
+    let npl = app.login(NPL).await;
+    let body = json!({"reporting_country": "BGD", "partner": "EU", "ntm_code": "A14", "title": "Soon private",
+                      "description": "Narrowed later.", "severity": 3, "visibility": "regional"});
+    let created: Value = app.post_json("/api/v1/impediments", Some(&bgd), body).await.json().await.unwrap();
+    let id = created["id"].as_str().unwrap();
+    let listed = |token: String| {
+        let app = &app;
+        async move { app.get_json("/api/v1/impediments?limit=200", &token).await["items"].to_string() }
+    };
+    assert!(listed(npl.clone()).await.contains(id), "Nepal reads the regional impediment (and warms any cache)");
+    // The owner narrows it straight in the database, as another node (or a script) would.
+    use gmc_store::entities::impediments;
+    use sea_orm::{sea_query::Expr, ColumnTrait, EntityTrait, QueryFilter};
+    let narrowed = impediments::Entity::update_many()
+        .col_expr(impediments::Column::Visibility, Expr::value("delegation"))
+        .filter(impediments::Column::Id.eq(uuid::Uuid::parse_str(id).unwrap()))
+        .exec(&app.db().await)
+        .await
+        .unwrap();
+    assert_eq!(narrowed.rows_affected, 1);
+    assert!(!listed(npl).await.contains(id), "the narrowed record is gone for Nepal at once");
+    problem(app.get(&format!("/api/v1/impediments/{id}"), &app.login(NPL).await).await, 404).await;
+}
