@@ -11,6 +11,7 @@ mod helpers;
 mod idempotency;
 mod impediments;
 mod matrix;
+mod matrix_credentials;
 mod openapi;
 mod reference;
 mod stakeholders;

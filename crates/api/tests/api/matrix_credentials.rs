@@ -1,0 +1,262 @@
+//! The authorization matrix, continued (issue 7): every operation of the OpenAPI document × three
+//! more callers — the Bangladesh delegate's API key scoped `read`, the same delegate's key scoped
+//! `read` + `write`, and a `stakeholder` account (an MSME's sign-in) — acting on the same Bangladesh
+//! records as `matrix.rs`. And the "readable but not writable" branch for every record type: a record
+//! of Bangladesh shared at `regional` visibility, which Nepal's delegate and the analyst may read but
+//! not change (deleting any `can_write` check fails these rows).
+
+use reqwest::Method;
+use serde_json::{json, Value};
+
+use crate::helpers::*;
+use crate::matrix::{context, prepare, Ctx};
+
+const WHO: [&str; 3] = ["read key", "write key", "stakeholder account"];
+const FIRM: &str = "matrix.firm@gmc.test";
+
+/// Expected status for (BGD delegate's read key, BGD delegate's read+write key, stakeholder account).
+const CREDENTIALS: &[(&str, [u16; 3])] = &[
+    ("health_live", [200, 200, 200]),
+    ("health_ready", [200, 200, 200]),
+    ("login", [200, 200, 200]),
+    ("refresh_token", [200, 200, 200]),
+    ("logout", [204, 204, 204]),
+    ("get_me", [200, 200, 200]),
+    ("list_countries", [200, 200, 200]),
+    ("get_country", [200, 200, 200]),
+    ("list_delegations", [200, 200, 200]),
+    ("get_delegation", [200, 200, 200]),
+    ("list_ministerials", [200, 200, 200]),
+    ("get_ministerial", [200, 200, 200]),
+    ("list_ntm_categories", [200, 200, 200]),
+    ("list_sectors", [200, 200, 200]),
+    ("list_topics", [200, 200, 200]),
+    ("get_topic", [200, 200, 200]),
+    ("create_topic", [403, 403, 403]),
+    ("update_topic", [403, 403, 403]),
+    ("delete_topic", [403, 403, 403]),
+    ("list_watch_items", [200, 200, 200]),
+    ("get_watch_item", [200, 200, 404]),
+    ("create_watch_item", [403, 201, 403]),
+    ("update_watch_item", [403, 200, 404]),
+    ("delete_watch_item", [403, 204, 404]),
+    ("list_impediments", [200, 200, 200]),
+    ("summarize_impediments", [200, 200, 200]),
+    ("create_impediment", [403, 201, 403]),
+    ("get_impediment", [200, 200, 404]),
+    ("update_impediment", [403, 200, 404]),
+    ("delete_impediment", [403, 204, 404]),
+    ("step_impediment", [403, 200, 403]),
+    ("list_impediment_steps", [200, 200, 404]),
+    ("list_consultations", [200, 200, 200]),
+    ("create_consultation", [403, 201, 403]),
+    ("get_consultation", [200, 200, 404]),
+    ("update_consultation", [403, 200, 404]),
+    ("delete_consultation", [403, 204, 404]),
+    ("set_consultation_status", [403, 200, 404]),
+    ("get_consultation_results", [200, 200, 404]),
+    ("get_consultation_crosstab", [200, 200, 404]),
+    ("list_consultation_text_answers", [200, 200, 404]),
+    ("list_consultation_responses", [200, 200, 404]),
+    ("export_consultation_results", [200, 200, 404]),
+    ("export_consultation_responses", [200, 200, 404]),
+    ("get_public_form", [200, 200, 200]),
+    ("submit_public_response", [201, 201, 201]),
+    ("list_stakeholders", [200, 200, 200]),
+    ("create_stakeholder", [403, 201, 403]),
+    ("get_stakeholder", [200, 200, 404]),
+    ("update_stakeholder", [403, 200, 404]),
+    ("delete_stakeholder", [403, 204, 404]),
+    // Personal data never leaves through an API key, whatever its scopes.
+    ("get_stakeholder_contact", [403, 403, 404]),
+    ("erase_stakeholder", [403, 200, 404]),
+    ("list_users", [403, 403, 403]),
+    ("get_user", [403, 403, 403]),
+    ("create_user", [403, 403, 403]),
+    ("update_user", [403, 403, 403]),
+    ("list_api_keys", [200, 200, 200]),
+    // A key never mints another key.
+    ("create_api_key", [403, 403, 201]),
+    ("revoke_api_key", [403, 204, 404]),
+    ("list_audit_events", [403, 403, 403]),
+];
+
+async fn key(app: &TestApp, bgd: &str, scopes: Value) -> String {
+    let res = app.post_json("/api/v1/api-keys", Some(bgd), json!({"name": "matrix", "scopes": scopes})).await;
+    assert_eq!(res.status(), 201);
+    res.json::<Value>().await.unwrap()["key"].as_str().unwrap().to_owned()
+}
+
+async fn firm(app: &TestApp, ctx: &Ctx) -> String {
+    let res = app
+        .post_json(
+            "/api/v1/users",
+            Some(&ctx.admin),
+            json!({"email": FIRM, "name": "Firm", "password": PASSWORD, "role": "stakeholder"}),
+        )
+        .await;
+    assert_eq!(res.status(), 201);
+    app.login(FIRM).await
+}
+
+async fn send(app: &TestApp, call: crate::matrix::Call, token: Option<&str>) -> reqwest::Response {
+    let mut rb = app.request(call.method, &call.path, token);
+    if let Some(body) = call.body {
+        rb = rb.json(&body);
+    }
+    if let Some(v) = call.if_match {
+        rb = rb.header("if-match", v);
+    }
+    rb.send().await.unwrap()
+}
+
+#[tokio::test]
+async fn every_operation_answers_api_keys_and_stakeholder_accounts_as_declared() {
+    let app = TestApp::spawn().await;
+    let ctx = context(&app).await;
+    let callers = [key(&app, &ctx.bgd, json!(["read"])).await, key(&app, &ctx.bgd, json!(["read", "write"])).await];
+    let callers = [callers[0].clone(), callers[1].clone(), firm(&app, &ctx).await];
+    let doc: Value = app.request(Method::GET, "/api/v1/openapi.json", None).send().await.unwrap().json().await.unwrap();
+    let mut failures = Vec::new();
+    let mut covered = Vec::new();
+    for (template, ops) in doc["paths"].as_object().unwrap() {
+        for (method, op) in ops.as_object().unwrap() {
+            let op_id = op["operationId"].as_str().unwrap();
+            covered.push(op_id.to_owned());
+            let Some((_, expected)) = CREDENTIALS.iter().find(|(name, _)| *name == op_id) else {
+                failures.push(format!("{op_id} ({method} {template}) has no row in the credentials matrix"));
+                continue;
+            };
+            let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
+            for (i, token) in callers.iter().enumerate() {
+                // Records are prepared as for Bangladesh's delegate (column 3 of the first matrix).
+                let call = prepare(&app, &ctx, op_id, template, method.clone(), 3).await;
+                let res = send(&app, call, Some(token)).await;
+                let status = res.status().as_u16();
+                if status != expected[i] {
+                    let body = res.text().await.unwrap_or_default();
+                    failures.push(format!("{op_id} as {}: expected {}, got {status}: {body}", WHO[i], expected[i]));
+                }
+            }
+        }
+    }
+    for (name, _) in CREDENTIALS {
+        if !covered.iter().any(|c| c == name) {
+            failures.push(format!("credentials row {name} names no operation in the document"));
+        }
+    }
+    assert!(failures.is_empty(), "credentials matrix failures:\n{}", failures.join("\n"));
+}
+
+/// Bangladesh records at `regional` visibility: one of each type that has a visibility.
+async fn regional(app: &TestApp, ctx: &Ctx, kind: &str) -> String {
+    let (path, body) = match kind {
+        "impediment" => (
+            "/api/v1/impediments",
+            json!({"delegation_id": ctx.bgd_delegation, "reporting_country": "BGD", "partner": "EU",
+                   "ntm_code": "A14", "title": "Shared", "description": "Shared with the region.", "severity": 3,
+                   "visibility": "regional"}),
+        ),
+        "consultation" => (
+            "/api/v1/consultations",
+            json!({"delegation_id": ctx.bgd_delegation, "title": "Shared round", "visibility": "regional",
+                   "questions": [{"code": "q1", "kind": "single_choice", "prompt": {"en": "Exporting?"},
+                   "options": [{"id": "yes", "label": {"en": "Yes"}}, {"id": "no", "label": {"en": "No"}}]}]}),
+        ),
+        _ => {
+            let code = format!("RG-{}", &uuid::Uuid::new_v4().simple().to_string()[..8]).to_uppercase();
+            let topic: Value = app
+                .post_json(
+                    "/api/v1/topics",
+                    Some(&ctx.admin),
+                    json!({"code": code, "title": "Shared", "kind": "other"}),
+                )
+                .await
+                .json()
+                .await
+                .unwrap();
+            (
+                "/api/v1/watch-items",
+                json!({"topic_id": topic["id"], "delegation_id": ctx.bgd_delegation, "visibility": "regional",
+                       "note": "shared"}),
+            )
+        }
+    };
+    let res = app.post_json(path, Some(&ctx.admin), body).await;
+    assert_eq!(res.status(), 201, "{kind}");
+    res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned()
+}
+
+/// Writes on another delegation's `regional` record: readable, so the answer is 403 (not 404).
+/// Columns: (Nepal's delegate, the analyst, Bangladesh's own delegate as the control).
+const READ_NOT_WRITE: &[(&str, &str, Method, &str, [u16; 3])] = &[
+    ("update_watch_item", "watch_item", Method::PATCH, "/api/v1/watch-items/{id}", [403, 403, 200]),
+    ("delete_watch_item", "watch_item", Method::DELETE, "/api/v1/watch-items/{id}", [403, 403, 204]),
+    ("update_impediment", "impediment", Method::PATCH, "/api/v1/impediments/{id}", [403, 403, 200]),
+    ("delete_impediment", "impediment", Method::DELETE, "/api/v1/impediments/{id}", [403, 403, 204]),
+    // Raising is the owning delegation's step; the analyst's steps are review and validation.
+    ("step_impediment", "impediment", Method::POST, "/api/v1/impediments/{id}/steps", [403, 200, 200]),
+    ("update_consultation", "consultation", Method::PATCH, "/api/v1/consultations/{id}", [403, 403, 200]),
+    ("delete_consultation", "consultation", Method::DELETE, "/api/v1/consultations/{id}", [403, 403, 204]),
+    ("set_consultation_status", "consultation", Method::POST, "/api/v1/consultations/{id}/status", [403, 403, 200]),
+    // Reading a shared consultation is not reading its response rows.
+    (
+        "list_consultation_responses",
+        "consultation",
+        Method::GET,
+        "/api/v1/consultations/{id}/responses",
+        [403, 403, 200],
+    ),
+    (
+        "export_consultation_responses",
+        "consultation",
+        Method::GET,
+        "/api/v1/consultations/{id}/responses.csv",
+        [403, 403, 200],
+    ),
+];
+
+fn body_for(op: &str) -> Option<Value> {
+    match op {
+        "update_watch_item" => Some(json!({"note": "changed"})),
+        "update_impediment" => Some(json!({"severity": 5})),
+        "step_impediment" => Some(json!({"to": "under_review", "note": "triage"})),
+        "update_consultation" => Some(json!({"title": "Changed"})),
+        "set_consultation_status" => Some(json!({"status": "open"})),
+        _ => None,
+    }
+}
+
+#[tokio::test]
+async fn another_delegations_regional_records_are_readable_but_not_writable() {
+    let app = TestApp::spawn().await;
+    let ctx = context(&app).await;
+    let callers = [ctx.tokens[4].clone().unwrap(), ctx.tokens[2].clone().unwrap(), ctx.bgd.clone()];
+    let who = ["Nepal's delegate", "analyst", "Bangladesh's delegate"];
+    let mut failures = Vec::new();
+    for (op, kind, method, template, expected) in READ_NOT_WRITE {
+        for (i, token) in callers.iter().enumerate() {
+            let id = regional(&app, &ctx, kind).await;
+            let read_path = template.split("/{id}").next().unwrap().to_owned() + "/" + &id;
+            if i < 2 {
+                let read = app.get(&read_path, token).await.status().as_u16();
+                if read != 200 {
+                    failures.push(format!("{op}: {} cannot even read the regional {kind} ({read})", who[i]));
+                }
+            }
+            let mut rb = app.request(method.clone(), &template.replace("{id}", &id), Some(token));
+            if let Some(body) = body_for(op) {
+                rb = rb.json(&body);
+            }
+            if matches!(*method, Method::PATCH) || *op == "set_consultation_status" {
+                rb = rb.header("if-match", "\"1\"");
+            }
+            let status = rb.send().await.unwrap().status().as_u16();
+            if status != expected[i] {
+                failures
+                    .push(format!("{op} on a regional {kind} as {}: expected {}, got {status}", who[i], expected[i]));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "readable-but-not-writable failures:\n{}", failures.join("\n"));
+}
