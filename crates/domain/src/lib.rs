@@ -3,6 +3,7 @@
 
 pub mod actor;
 pub mod consultation;
+pub mod disclosure;
 pub mod error;
 pub mod ids;
 pub mod impediment;

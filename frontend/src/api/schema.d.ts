@@ -260,15 +260,17 @@ export interface paths {
          * @description Who may read a consultation: admins every one; delegates and focal points their own delegation's at any
          *     visibility, and others' (and the secretariat's regional ones) at `regional` or `public`; analysts those at
          *     `regional` or `public`; stakeholders those at `public`. Sessions, or API keys with the `read` scope. One
-         *     question (`question`, its code; not a text question) by `country`, `sector`, `size_class` or `women_led` (`by`).
-         *     Filters `country`, `sector`, `size_class`, `women_led`, `from`, `to` narrow the respondents. Small cells — fewer
-         *     than k respondents, `k` in the answer — are withheld for everyone but admins (see `docs/consultations.md`).
-         *     While the consultation has fewer than k respondents in all, callers other than its owners (admins and the owning
-         *     delegation's members) get a cross-tab without columns.
+         *     question (`question`, its code; not a text question) by `country`, `sector`, `size_class` or `women_led` (`by`),
+         *     one column per value any respondent gave and `unknown`. Admins may narrow the respondents with the filters
+         *     `country`, `sector`, `size_class`, `women_led`, `from`, `to`; for anyone else a cross-tab takes no filter, its
+         *     small cells — fewer than k respondents, `k` in the answer — are withheld, and so are the cells that would let one
+         *     be worked out, `unknown` always among them (see `docs/consultations.md`). While the consultation has fewer than k
+         *     respondents in all, callers other than its owners (admins and the owning delegation's members) get a cross-tab
+         *     without columns.
          *
          *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown consultation or
          *     one the caller may not read; 400 without `question` or `by`; 422 for a question that is not in the questionnaire
-         *     or is a text question, an unknown `by`, or an invalid filter.
+         *     or is a text question, an unknown `by`, an invalid filter, or (anyone but admins) any filter, naming it.
          */
         get: operations["get_consultation_crosstab"];
         put?: never;
@@ -345,13 +347,15 @@ export interface paths {
          *     visibility, and others' (and the secretariat's regional ones) at `regional` or `public`; analysts those at
          *     `regional` or `public`; stakeholders those at `public`. Sessions, or API keys with the `read` scope. Per
          *     question: counts and shares of each option (or scale value), answered and skipped, mean and median. Filters
-         *     `country`, `sector`, `size_class`, `women_led`, `from`, `to` narrow the respondents. Small cells — fewer than k
-         *     respondents, `k` in the answer — are withheld for everyone but admins (see `docs/consultations.md`). While the
-         *     consultation has fewer than k respondents in all, callers other than its owners (admins and the owning
-         *     delegation's members) get every count withheld.
+         *     `country`, `sector`, `size_class`, `women_led`, `from`, `to` narrow the respondents. For everyone but admins:
+         *     one filter at a time (one profile filter, or dates); dates are rounded to whole periods of at least k
+         *     respondents, and `from`/`to` in the answer say which dates were used; small cells — fewer than k respondents,
+         *     `k` in the answer — are withheld, and so are the cells that would let one be worked out (see
+         *     `docs/consultations.md`). While the consultation has fewer than k respondents in all, callers other than its
+         *     owners (admins and the owning delegation's members) get every count withheld.
          *
          *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown consultation or
-         *     one the caller may not read; 422 for an invalid filter.
+         *     one the caller may not read; 422 for an invalid filter, or (anyone but admins) a second filter, naming it.
          */
         get: operations["get_consultation_results"];
         put?: never;
@@ -374,11 +378,11 @@ export interface paths {
          * @description Who may read a consultation: admins every one; delegates and focal points their own delegation's at any
          *     visibility, and others' (and the secretariat's regional ones) at `regional` or `public`; analysts those at
          *     `regional` or `public`; stakeholders those at `public`. Sessions, or API keys with the `read` scope. Filters
-         *     `country`, `sector`, `size_class`, `women_led`, `from`, `to` narrow the respondents. Withheld cells (as in
-         *     `GET .../results`) are written as `withheld`.
+         *     `country`, `sector`, `size_class`, `women_led`, `from`, `to` narrow the respondents, under the same rules as
+         *     `GET .../results`, whose withheld cells are written as `withheld`.
          *
          *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown consultation or
-         *     one the caller may not read; 422 for an invalid filter.
+         *     one the caller may not read; 422 for an invalid filter, or (anyone but admins) a second filter, naming it.
          */
         get: operations["export_consultation_results"];
         put?: never;
@@ -430,13 +434,16 @@ export interface paths {
          * @description Who may read a consultation: admins every one; delegates and focal points their own delegation's at any
          *     visibility, and others' (and the secretariat's regional ones) at `regional` or `public`; analysts those at
          *     `regional` or `public`; stakeholders those at `public`. Sessions, or API keys with the `read` scope. Newest
-         *     first. Filters `country`, `sector`, `size_class`, `women_led`, `from`, `to` narrow the respondents. When the
-         *     filters leave fewer than k respondents, the answers are withheld (`withheld: true`) for everyone but admins;
-         *     so are they, for callers other than the consultation's owners, while it has fewer than k respondents in all.
+         *     first. Filters `country`, `sector`, `size_class`, `women_led`, `from`, `to` narrow the respondents; outside the
+         *     owners (admins and the owning delegation's members) by date only, rounded as in the results, and without each
+         *     answer's time. For everyone but admins the answers are withheld (`withheld: true`) when the filter's group or
+         *     everyone else has fewer than k respondents, or when the results withhold the group's count of answers; and,
+         *     for callers other than the owners, while the consultation has fewer than k respondents in all.
          *
          *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown consultation or
          *     one the caller may not read; 400 without `question`; 422 for a question that is not a text question of the
-         *     consultation, an invalid filter, a `limit` outside 1–200 or a bad `cursor`.
+         *     consultation, an invalid filter, a filter the caller may not combine or use (named), a `limit` outside 1–200 or
+         *     a bad `cursor`.
          */
         get: operations["list_consultation_text_answers"];
         put?: never;
@@ -1322,11 +1329,17 @@ export interface components {
         };
         /** @description A count, or nothing when withheld by the small-cell rule. */
         CellDto: {
-            /** @description Fewer than k respondents, shown only because the reader is an admin. */
+            /**
+             * @description Admins: fewer than k respondents, shown only because the reader is an admin. Others: true on
+             *     every withheld cell (which withheld cells are k or more is not told).
+             */
             below_k: boolean;
             /** Format: int64 */
             count?: number | null;
-            /** @description Fewer than k respondents: not shown. */
+            /**
+             * @description Not shown: fewer than k respondents, or withheld so that one that is cannot be worked out
+             *     (secondary suppression; see `docs/consultations.md`).
+             */
             withheld: boolean;
         };
         ConsultationDto: {
@@ -1903,6 +1916,12 @@ export interface components {
             /** @description Whether a respondent filter is applied (which makes every count a breakdown cell). */
             filtered: boolean;
             /**
+             * Format: date
+             * @description The first day the counts cover (`null`: from the first response). For anyone but admins a
+             *     date filter is rounded to whole periods of at least k respondents: these are the dates used.
+             */
+            from?: string | null;
+            /**
              * Format: int64
              * @description The small-cell threshold.
              */
@@ -1910,6 +1929,11 @@ export interface components {
             questions: components["schemas"]["QuestionResultDto"][];
             /** @description Responses matching the filters. */
             respondents: components["schemas"]["CellDto"];
+            /**
+             * Format: date
+             * @description The last day the counts cover (`null`: up to now).
+             */
+            to?: string | null;
         };
         /**
          * @description The roles of DESIGN §3.
@@ -2040,14 +2064,21 @@ export interface components {
             key: string[];
         };
         TextAnswerDto: {
-            /** Format: date-time */
-            submitted_at: string;
+            /**
+             * Format: date-time
+             * @description For the consultation's owners only (`null` for other readers: the time would let one answer be
+             *     traced across filtered lists).
+             */
+            submitted_at?: string | null;
             text: string;
         };
         TextAnswerPage: {
             items: components["schemas"]["TextAnswerDto"][];
             next_cursor?: string | null;
-            /** @description True when a filter leaves fewer than k respondents: the answers are withheld. */
+            /**
+             * @description True when the answers are withheld: the filter's group (or everyone else) has fewer than k
+             *     respondents, or its count of answers to the question is withheld.
+             */
             withheld: boolean;
         };
         TokenResponse: {

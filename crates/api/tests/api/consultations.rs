@@ -234,10 +234,18 @@ async fn public_submissions_are_rate_limited_per_client() {
 /// | 6 | no | c | 1 | | | BGD G medium |
 /// | 7 | yes | a c | | 100 | | (none) |
 async fn fixture(app: &TestApp, bgd: &str) -> Value {
-    let c = open_bgd(app, bgd).await;
-    let token = c["token"].as_str().unwrap().to_owned();
-    let p = |country: &str, sector: &str, size: &str, women: bool| json!({"country": country, "sector": sector, "size_class": size, "women_led": women});
-    let rows = [
+    fixture_with(app, bgd, "delegation").await.0
+}
+
+/// A profile as the public form sends it.
+pub(crate) fn profile(country: &str, sector: &str, size: &str, women: bool) -> Value {
+    json!({"country": country, "sector": sector, "size_class": size, "women_led": women})
+}
+
+/// The seven responses of `fixture`, as `(answers, profile)`.
+pub(crate) fn fixture_rows() -> Vec<(Value, Option<Value>)> {
+    let p = profile;
+    vec![
         (json!({"q1": "yes", "q2": ["a", "b"], "q3": 5, "q4": 10, "q5": "x"}), Some(p("BGD", "C", "micro", true))),
         (json!({"q1": "yes", "q2": ["a"], "q3": 4, "q4": 20}), Some(p("BGD", "C", "small", false))),
         (json!({"q1": "no", "q2": ["b", "c"], "q3": 2, "q4": 30}), Some(p("BGD", "A", "micro", true))),
@@ -245,15 +253,42 @@ async fn fixture(app: &TestApp, bgd: &str) -> Value {
         (json!({"q1": "maybe", "q2": ["a"], "q3": 5, "q4": 40, "q5": "y"}), Some(p("BGD", "C", "micro", true))),
         (json!({"q1": "no", "q2": ["c"], "q3": 1}), Some(p("BGD", "G", "medium", false))),
         (json!({"q1": "yes", "q2": ["a", "c"], "q4": 100}), None),
-    ];
+    ]
+}
+
+/// Bangladesh's consultation at `visibility` with `rows` submitted in order; returns it and the ids of
+/// the responses.
+pub(crate) async fn fixture_with_rows(
+    app: &TestApp,
+    bgd: &str,
+    visibility: &str,
+    rows: Vec<(Value, Option<Value>)>,
+) -> (Value, Vec<String>) {
+    let c = create(
+        app,
+        bgd,
+        json!({"title": "Exporting shrimp in 2026", "languages": ["bn"], "visibility": visibility,
+               "questions": questionnaire()}),
+    )
+    .await;
+    let c: Value = set_status(app, bgd, &c, "open").await.json().await.unwrap();
+    let token = c["token"].as_str().unwrap().to_owned();
+    let mut ids = Vec::new();
     for (answers, profile) in rows {
         let mut body = json!({"lang": "en", "answers": answers});
         if let Some(p) = profile {
             body["profile"] = p;
         }
-        assert_eq!(submit(app, &token, body).await.status(), 201);
+        let res = submit(app, &token, body).await;
+        assert_eq!(res.status(), 201);
+        ids.push(res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned());
     }
-    c
+    (c, ids)
+}
+
+/// The seven-response fixture at `visibility`.
+pub(crate) async fn fixture_with(app: &TestApp, bgd: &str, visibility: &str) -> (Value, Vec<String>) {
+    fixture_with_rows(app, bgd, visibility, fixture_rows()).await
 }
 
 fn question<'a>(results: &'a Value, code: &str) -> &'a Value {
@@ -331,11 +366,17 @@ async fn results_match_the_hand_computed_fixture() {
     assert_eq!(page["items"].as_array().unwrap().len(), 1);
     assert!(page["next_cursor"].is_string());
 
-    // Bangladesh only: 5 respondents (= k), so the group shows, but every option count below 5 is withheld.
-    let r = app.get_json(&format!("/api/v1/consultations/{id}/results?country=BGD"), &bgd).await;
+    // Bangladesh only: 5 respondents (an admin's exact arithmetic: q3 is 5, 4, 2, 5, 1).
+    let admin = app.login(ADMIN).await;
+    let r = app.get_json(&format!("/api/v1/consultations/{id}/results?country=BGD"), &admin).await;
     assert_eq!((r["respondents"]["count"].as_i64(), r["filtered"].as_bool()), (Some(5), Some(true)));
     let q3 = question(&r, "q3");
     assert_eq!((q3["mean"].as_f64(), q3["median"].as_f64()), (Some(3.4), Some(4.0)));
+    // Its owners are not admins: 5 of 7 would leave 2 for everyone else (Nepal's one firm and one
+    // without a profile), a group below k, so the whole column is withheld from them too.
+    let r = app.get_json(&format!("/api/v1/consultations/{id}/results?country=BGD"), &bgd).await;
+    assert_eq!(r["respondents"], json!({"count": null, "withheld": true, "below_k": true}));
+    assert!(question(&r, "q3")["mean"].is_null());
     assert!(question(&r, "q1")["options"]
         .as_array()
         .unwrap()
@@ -343,8 +384,8 @@ async fn results_match_the_hand_computed_fixture() {
         .all(|o| o["withheld"] == true && o["count"].is_null()));
     let dated = app.get_json(&format!("/api/v1/consultations/{id}/results?from=2020-01-01&to=2099-12-31"), &bgd).await;
     assert_eq!(dated["respondents"]["count"], 7);
+    assert_eq!((dated["from"].clone(), dated["to"].clone()), (Value::Null, Value::Null), "every block: no dates apply");
     // A date range reads the raw answers; without one the pre-aggregated counts answer. Both agree.
-    let admin = app.login(ADMIN).await;
     for filter in ["", "&country=BGD", "&sector=C&women_led=true", "&size_class=micro"] {
         let counted = app.get_json(&format!("/api/v1/consultations/{id}/results?x=1{filter}"), &admin).await;
         let raw = app.get_json(&format!("/api/v1/consultations/{id}/results?from=2020-01-01{filter}"), &admin).await;
@@ -380,8 +421,8 @@ async fn small_cells_are_withheld_for_everyone_but_admins_and_k_is_configurable(
     let tab = app.get_json(&format!("/api/v1/consultations/{id}/crosstab?question=q1&by=country"), &bgd).await;
     let keys: Vec<&str> = tab["columns"].as_array().unwrap().iter().map(|c| c["key"].as_str().unwrap()).collect();
     assert_eq!(keys, vec!["BGD", "NPL", "unknown"]);
-    assert_eq!(tab["columns"][0]["respondents"]["count"], 5);
-    assert_eq!(tab["columns"][1]["respondents"]["withheld"], true);
+    // Nepal's 1 and the unknown 1 add up to 2, below k: Bangladesh's 5 (= 7 − 2) goes with them.
+    assert!(tab["columns"].as_array().unwrap().iter().all(|c| c["respondents"]["withheld"] == true));
     assert!(tab["rows"].as_array().unwrap().iter().all(|r| r["cells"]
         .as_array()
         .unwrap()
@@ -390,28 +431,38 @@ async fn small_cells_are_withheld_for_everyone_but_admins_and_k_is_configurable(
     problem(app.get(&format!("/api/v1/consultations/{id}/crosstab?question=q5&by=country"), &bgd).await, 422).await;
     problem(app.get(&format!("/api/v1/consultations/{id}/crosstab?question=q1&by=colour"), &bgd).await, 422).await;
 
-    // With k = 2, Bangladesh's two "yes" and two "no" show; its one "maybe" does not.
+    // With k = 2, Bangladesh's column shows its 5 respondents, all of whom answered q1. Its yes 2 and
+    // no 2 are not below k, but Nepal's firm and the one without a profile both said yes: were
+    // Bangladesh's 2 and 2 shown, its maybe would be 5 − 4 = 1, the whole maybe total, and the others'
+    // zeros would follow. So its options are withheld too (secondary suppression).
     let app2 = TestApp::spawn_with(|s| s.small_cell_k = 2).await;
     let bgd2 = app2.login(BGD).await;
+    let admin2 = app2.login(ADMIN).await;
     let c2 = fixture(&app2, &bgd2).await;
-    let tab = app2
-        .get_json(
-            &format!("/api/v1/consultations/{}/crosstab?question=q1&by=country", c2["id"].as_str().unwrap()),
-            &bgd2,
-        )
-        .await;
+    let base = format!("/api/v1/consultations/{}", c2["id"].as_str().unwrap());
+    let tab = app2.get_json(&format!("{base}/crosstab?question=q1&by=country"), &bgd2).await;
+    assert_eq!(tab["columns"][0]["respondents"]["count"], 5);
     let bgd_cells: Vec<Value> =
         tab["rows"].as_array().unwrap().iter().map(|r| r["cells"][0]["count"].clone()).collect();
-    assert_eq!(bgd_cells, vec![json!(2), json!(2), Value::Null]);
-    let tab = app2
-        .get_json(
-            &format!("/api/v1/consultations/{}/crosstab?question=q3&by=women_led", c2["id"].as_str().unwrap()),
-            &bgd2,
-        )
-        .await;
-    let keys: Vec<&str> = tab["columns"].as_array().unwrap().iter().map(|c| c["key"].as_str().unwrap()).collect();
-    assert_eq!(keys, vec!["false", "true"]);
-    assert_eq!(tab["columns"][1]["mean"], 4.0, "women-led: 5, 2, 5");
+    assert_eq!(bgd_cells, vec![Value::Null, Value::Null, Value::Null]);
+    let tab = app2.get_json(&format!("{base}/crosstab?question=q1&by=country"), &admin2).await;
+    let bgd_cells: Vec<Value> =
+        tab["rows"].as_array().unwrap().iter().map(|r| r["cells"][0]["count"].clone()).collect();
+    assert_eq!(bgd_cells, vec![json!(2), json!(2), json!(1)], "admins see every count");
+    // Women-led firms rated q3 5, 2, 5: an admin reads the mean 4; others do not, since the 2 and the
+    // missing 1, 3 and 4 are withheld and the mean would pin them.
+    let path = format!("{base}/crosstab?question=q3&by=women_led");
+    let keys: Vec<String> = app2.get_json(&path, &admin2).await["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["key"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(keys, vec!["false", "true"], "the firm without a profile skipped q3");
+    assert_eq!(app2.get_json(&path, &admin2).await["columns"][1]["mean"], 4.0);
+    let tab = app2.get_json(&path, &bgd2).await;
+    assert_eq!(tab["columns"][1]["key"], "true");
+    assert!(tab["columns"][1]["mean"].is_null());
 }
 
 /// The small-cell rule applied to the whole round: a shared consultation with fewer than k respondents

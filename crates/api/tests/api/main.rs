@@ -6,6 +6,7 @@ mod api_keys;
 mod attacks;
 mod auth;
 mod consultations;
+mod disclosure;
 mod errors;
 mod helpers;
 mod idempotency;

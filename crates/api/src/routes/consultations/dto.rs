@@ -266,9 +266,11 @@ pub struct TextAnswerQuery {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CellDto {
     pub count: Option<i64>,
-    /// Fewer than k respondents: not shown.
+    /// Not shown: fewer than k respondents, or withheld so that one that is cannot be worked out
+    /// (secondary suppression; see `docs/consultations.md`).
     pub withheld: bool,
-    /// Fewer than k respondents, shown only because the reader is an admin.
+    /// Admins: fewer than k respondents, shown only because the reader is an admin. Others: true on
+    /// every withheld cell (which withheld cells are k or more is not told).
     pub below_k: bool,
 }
 
@@ -336,6 +338,11 @@ pub struct ResultsDto {
     pub k: i64,
     /// Whether a respondent filter is applied (which makes every count a breakdown cell).
     pub filtered: bool,
+    /// The first day the counts cover (`null`: from the first response). For anyone but admins a
+    /// date filter is rounded to whole periods of at least k respondents: these are the dates used.
+    pub from: Option<NaiveDate>,
+    /// The last day the counts cover (`null`: up to now).
+    pub to: Option<NaiveDate>,
     pub questions: Vec<QuestionResultDto>,
 }
 
@@ -345,6 +352,8 @@ impl From<Results> for ResultsDto {
             respondents: r.respondents.into(),
             k: r.k,
             filtered: r.filtered,
+            from: r.from,
+            to: r.to,
             questions: r.questions.into_iter().map(Into::into).collect(),
         }
     }
@@ -405,7 +414,9 @@ impl From<CrossTab> for CrossTabDto {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct TextAnswerDto {
     pub text: String,
-    pub submitted_at: DateTime<Utc>,
+    /// For the consultation's owners only (`null` for other readers: the time would let one answer be
+    /// traced across filtered lists).
+    pub submitted_at: Option<DateTime<Utc>>,
 }
 
 impl From<TextAnswer> for TextAnswerDto {
@@ -418,7 +429,8 @@ impl From<TextAnswer> for TextAnswerDto {
 pub struct TextAnswerPage {
     pub items: Vec<TextAnswerDto>,
     pub next_cursor: Option<String>,
-    /// True when a filter leaves fewer than k respondents: the answers are withheld.
+    /// True when the answers are withheld: the filter's group (or everyone else) has fewer than k
+    /// respondents, or its count of answers to the question is withheld.
     pub withheld: bool,
 }
 

@@ -188,13 +188,15 @@ pub async fn set_consultation_status(
 /// visibility, and others' (and the secretariat's regional ones) at `regional` or `public`; analysts those at
 /// `regional` or `public`; stakeholders those at `public`. Sessions, or API keys with the `read` scope. Per
 /// question: counts and shares of each option (or scale value), answered and skipped, mean and median. Filters
-/// `country`, `sector`, `size_class`, `women_led`, `from`, `to` narrow the respondents. Small cells — fewer than k
-/// respondents, `k` in the answer — are withheld for everyone but admins (see `docs/consultations.md`). While the
-/// consultation has fewer than k respondents in all, callers other than its owners (admins and the owning
-/// delegation's members) get every count withheld.
+/// `country`, `sector`, `size_class`, `women_led`, `from`, `to` narrow the respondents. For everyone but admins:
+/// one filter at a time (one profile filter, or dates); dates are rounded to whole periods of at least k
+/// respondents, and `from`/`to` in the answer say which dates were used; small cells — fewer than k respondents,
+/// `k` in the answer — are withheld, and so are the cells that would let one be worked out (see
+/// `docs/consultations.md`). While the consultation has fewer than k respondents in all, callers other than its
+/// owners (admins and the owning delegation's members) get every count withheld.
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown consultation or
-/// one the caller may not read; 422 for an invalid filter.
+/// one the caller may not read; 422 for an invalid filter, or (anyone but admins) a second filter, naming it.
 #[utoipa::path(get, path = "/api/v1/consultations/{id}/results", tag = "consultations", operation_id = "get_consultation_results",
     params(("id" = Uuid, Path), ResultQuery), security(("bearer" = [])),
     responses((status = 200, description = "Counts, shares, mean and median per question; small cells withheld", body = ResultsDto),
@@ -214,15 +216,17 @@ pub async fn get_consultation_results(
 /// Who may read a consultation: admins every one; delegates and focal points their own delegation's at any
 /// visibility, and others' (and the secretariat's regional ones) at `regional` or `public`; analysts those at
 /// `regional` or `public`; stakeholders those at `public`. Sessions, or API keys with the `read` scope. One
-/// question (`question`, its code; not a text question) by `country`, `sector`, `size_class` or `women_led` (`by`).
-/// Filters `country`, `sector`, `size_class`, `women_led`, `from`, `to` narrow the respondents. Small cells — fewer
-/// than k respondents, `k` in the answer — are withheld for everyone but admins (see `docs/consultations.md`).
-/// While the consultation has fewer than k respondents in all, callers other than its owners (admins and the owning
-/// delegation's members) get a cross-tab without columns.
+/// question (`question`, its code; not a text question) by `country`, `sector`, `size_class` or `women_led` (`by`),
+/// one column per value any respondent gave and `unknown`. Admins may narrow the respondents with the filters
+/// `country`, `sector`, `size_class`, `women_led`, `from`, `to`; for anyone else a cross-tab takes no filter, its
+/// small cells — fewer than k respondents, `k` in the answer — are withheld, and so are the cells that would let one
+/// be worked out, `unknown` always among them (see `docs/consultations.md`). While the consultation has fewer than k
+/// respondents in all, callers other than its owners (admins and the owning delegation's members) get a cross-tab
+/// without columns.
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown consultation or
 /// one the caller may not read; 400 without `question` or `by`; 422 for a question that is not in the questionnaire
-/// or is a text question, an unknown `by`, or an invalid filter.
+/// or is a text question, an unknown `by`, an invalid filter, or (anyone but admins) any filter, naming it.
 #[utoipa::path(get, path = "/api/v1/consultations/{id}/crosstab", tag = "consultations", operation_id = "get_consultation_crosstab",
     params(("id" = Uuid, Path), CrossTabQuery, ResultQuery), security(("bearer" = [])),
     responses((status = 200, description = "One question by one profile dimension; small cells withheld", body = CrossTabDto),
@@ -244,13 +248,16 @@ pub async fn get_consultation_crosstab(
 /// Who may read a consultation: admins every one; delegates and focal points their own delegation's at any
 /// visibility, and others' (and the secretariat's regional ones) at `regional` or `public`; analysts those at
 /// `regional` or `public`; stakeholders those at `public`. Sessions, or API keys with the `read` scope. Newest
-/// first. Filters `country`, `sector`, `size_class`, `women_led`, `from`, `to` narrow the respondents. When the
-/// filters leave fewer than k respondents, the answers are withheld (`withheld: true`) for everyone but admins;
-/// so are they, for callers other than the consultation's owners, while it has fewer than k respondents in all.
+/// first. Filters `country`, `sector`, `size_class`, `women_led`, `from`, `to` narrow the respondents; outside the
+/// owners (admins and the owning delegation's members) by date only, rounded as in the results, and without each
+/// answer's time. For everyone but admins the answers are withheld (`withheld: true`) when the filter's group or
+/// everyone else has fewer than k respondents, or when the results withhold the group's count of answers; and,
+/// for callers other than the owners, while the consultation has fewer than k respondents in all.
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown consultation or
 /// one the caller may not read; 400 without `question`; 422 for a question that is not a text question of the
-/// consultation, an invalid filter, a `limit` outside 1–200 or a bad `cursor`.
+/// consultation, an invalid filter, a filter the caller may not combine or use (named), a `limit` outside 1–200 or
+/// a bad `cursor`.
 #[utoipa::path(get, path = "/api/v1/consultations/{id}/text-answers", tag = "consultations", operation_id = "list_consultation_text_answers",
     params(("id" = Uuid, Path), TextAnswerQuery, ResultQuery, PageQuery), security(("bearer" = [])),
     responses((status = 200, description = "Answers to a text question, newest first", body = TextAnswerPage),
@@ -318,11 +325,11 @@ fn csv(name: String, body: String) -> HttpResponse {
 /// Who may read a consultation: admins every one; delegates and focal points their own delegation's at any
 /// visibility, and others' (and the secretariat's regional ones) at `regional` or `public`; analysts those at
 /// `regional` or `public`; stakeholders those at `public`. Sessions, or API keys with the `read` scope. Filters
-/// `country`, `sector`, `size_class`, `women_led`, `from`, `to` narrow the respondents. Withheld cells (as in
-/// `GET .../results`) are written as `withheld`.
+/// `country`, `sector`, `size_class`, `women_led`, `from`, `to` narrow the respondents, under the same rules as
+/// `GET .../results`, whose withheld cells are written as `withheld`.
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown consultation or
-/// one the caller may not read; 422 for an invalid filter.
+/// one the caller may not read; 422 for an invalid filter, or (anyone but admins) a second filter, naming it.
 #[utoipa::path(get, path = "/api/v1/consultations/{id}/results.csv", tag = "consultations", operation_id = "export_consultation_results",
     params(("id" = Uuid, Path), ResultQuery), security(("bearer" = [])),
     responses((status = 200, description = "The results as CSV, small cells written as `withheld`", content_type = "text/csv", body = String),

@@ -242,35 +242,46 @@ pub(crate) async fn respondents<C: ConnectionTrait>(db: &C, consultation: Uuid, 
     Ok(n.flatten().unwrap_or(0))
 }
 
-/// The groups of a cross-tab of one question by a profile dimension; unknown values as `None`.
-pub(crate) async fn crosstab<C: ConnectionTrait>(
+/// Every question's answer groups by a profile dimension, with the respondents' pseudo-question
+/// (`RESPONDENTS`), under profile filters: `(question, group)` with the dimension's value as the group's
+/// key (`None` when not given). Numbers are left out — they are counted for everyone together only, so
+/// their groups come from the raw answers. `only` narrows to one question (and the respondents).
+pub(crate) async fn by_dimension<C: ConnectionTrait>(
     db: &C,
     consultation: Uuid,
-    question: &Question,
+    questions: &[Question],
     by: &str,
+    only: Option<&str>,
     f: &ProfileFilter,
-) -> AppResult<Vec<super::results::Group<Option<String>>>> {
+) -> AppResult<Vec<(String, super::results::Group<Option<String>>)>> {
     let dim = match by {
         "women_led" => Expr::cust("CASE \"women_led\" WHEN 1 THEN 'true' WHEN 0 THEN 'false' ELSE '' END"),
         other => Expr::col(Alias::new(other)).into(),
     };
-    let rows: Vec<(String, String, i64, i64)> = filtered(consultation, f)
-        .filter(Column::Question.eq(question.code.clone()))
+    let mut q = filtered(consultation, f);
+    if let Some(code) = only {
+        q = q.filter(Column::Question.is_in([code.to_owned(), RESPONDENTS.to_owned()]));
+    }
+    let rows: Vec<(String, String, String, i64, i64)> = q
         .select_only()
+        .column(Column::Question)
         .column_as(dim.clone(), "dim")
         .column(Column::Bucket)
         .column_as(sum("n"), "n")
         .column_as(sum("firsts"), "firsts")
+        .group_by(Column::Question)
         .group_by(dim)
         .group_by(Column::Bucket)
         .into_tuple()
         .all(db)
         .await?;
+    let kinds: HashMap<&str, QuestionKind> = questions.iter().map(|q| (q.code.as_str(), q.kind)).collect();
     Ok(rows
         .into_iter()
-        .map(|(d, bucket, n, firsts)| {
-            let (choice, value) = split(Some(question.kind), bucket);
-            ((!d.is_empty()).then_some(d), choice, value, n, firsts)
+        .filter(|(question, ..)| kinds.get(question.as_str()) != Some(&QuestionKind::Number))
+        .map(|(question, d, bucket, n, firsts)| {
+            let (choice, value) = split(kinds.get(question.as_str()).copied(), bucket);
+            (question, ((!d.is_empty()).then_some(d), choice, value, n, firsts))
         })
         .collect())
 }

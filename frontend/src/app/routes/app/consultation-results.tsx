@@ -51,6 +51,7 @@ export function ConsultationResultsRoute() {
           { role: user.role, delegationId: user.delegation?.id ?? null },
           consultation.data.delegation_id,
         )}
+        isAdmin={user.role === 'admin'}
       />
     </Stack>
   );

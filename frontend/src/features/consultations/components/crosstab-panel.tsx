@@ -1,5 +1,6 @@
 // A cross-tab: one question (choice or scale) by one profile dimension, as a captioned table whose
-// withheld cells and columns say so. Admins see counts below k, marked.
+// withheld cells and columns say so. Admins see counts below k, marked, under the page's filters;
+// anyone else sees every respondent, since the server takes no filter on a cross-tab from them.
 import { Group, NativeSelect, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -15,9 +16,15 @@ import { pickText, type QuestionResult } from '../lib/results-values';
 
 import { CountText } from './count-text';
 
-type CrosstabPanelProps = { consultationId: string; questions: QuestionResult[]; filters: ResultsFilters };
+type CrosstabPanelProps = {
+  consultationId: string;
+  questions: QuestionResult[];
+  filters: ResultsFilters;
+  /** The page is filtered but the cross-tab is not (a reader who is not an admin): say so. */
+  filtersIgnored?: boolean;
+};
 
-export function CrosstabPanel({ consultationId, questions, filters }: CrosstabPanelProps) {
+export function CrosstabPanel({ consultationId, questions, filters, filtersIgnored = false }: CrosstabPanelProps) {
   const { t, i18n } = useTranslation();
   const choices = questions.filter((q) => q.kind !== 'text');
   const [question, setQuestion] = useState(choices[0]?.code ?? '');
@@ -38,6 +45,11 @@ export function CrosstabPanel({ consultationId, questions, filters }: CrosstabPa
 
   return (
     <>
+      {filtersIgnored ? (
+        <Text size="sm" c="dimmed" mb="xs">
+          {t('consultations.results.crosstabAllRespondents')}
+        </Text>
+      ) : null}
       <Group gap="sm" mb="sm" align="flex-end">
         <NativeSelect
           label={t('consultations.results.crosstabQuestion')}

@@ -20,10 +20,20 @@ type QuestionResultCardProps = {
   question: QuestionResult;
   index: number;
   k: number;
+  /** The filters for this question's text answers. */
   filters: ResultsFilters;
+  /** The page's profile filter does not apply to text answers for this reader (dates only). */
+  textDatesOnly?: boolean;
 };
 
-export function QuestionResultCard({ consultationId, question: q, index, k, filters }: QuestionResultCardProps) {
+export function QuestionResultCard({
+  consultationId,
+  question: q,
+  index,
+  k,
+  filters,
+  textDatesOnly = false,
+}: QuestionResultCardProps) {
   const { t, i18n } = useTranslation();
   const [showText, setShowText] = useState(false);
   const lang = i18n.language;
@@ -115,7 +125,13 @@ export function QuestionResultCard({ consultationId, question: q, index, k, filt
       ) : null}
       {q.kind === 'text' ? (
         showText ? (
-          <TextAnswersList consultationId={consultationId} question={q.code} filters={filters} k={k} />
+          <TextAnswersList
+            consultationId={consultationId}
+            question={q.code}
+            filters={filters}
+            k={k}
+            datesOnly={textDatesOnly}
+          />
         ) : (
           <Button variant="outline" size="xs" onClick={() => setShowText(true)}>
             {t('consultations.results.showAnswers')}

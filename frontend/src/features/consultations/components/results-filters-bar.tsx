@@ -1,6 +1,8 @@
 // The respondent filters of the results page (country, sector, size, women-led, submitted from/to).
-// Each applies at once; the parent keeps them in the URL.
-import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
+// Each applies at once; the parent keeps them in the URL. For readers who are not admins it says that
+// one filter applies at a time (the parent clears the others) and which dates the server used, since
+// it rounds them to whole periods.
+import { Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 import { oneOf } from '@/lib/domain-values';
@@ -10,13 +12,24 @@ import { isFiltered, sizeClasses, type ResultsFilters } from '../lib/results-fil
 import { isicSections, respondentCountries } from '../lib/results-values';
 
 /** `onChange` gets only what changed, so quick successive changes all apply (lib/use-url-filters.ts). */
-type ResultsFiltersBarProps = { filters: ResultsFilters; onChange: (change: FiltersChange<ResultsFilters>) => void };
+type ResultsFiltersBarProps = {
+  filters: ResultsFilters;
+  onChange: (change: FiltersChange<ResultsFilters>) => void;
+  /** One filter at a time, dates rounded: say so (readers who are not admins). */
+  oneAtATime?: boolean;
+  k?: number;
+  /** The dates the results used (`null`: unbounded), when a date filter is set and was rounded. */
+  applied?: { from: string | null; to: string | null } | null;
+};
 
-export function ResultsFiltersBar({ filters, onChange }: ResultsFiltersBarProps) {
+export function ResultsFiltersBar({ filters, onChange, oneAtATime = false, k, applied }: ResultsFiltersBarProps) {
   const { t, i18n } = useTranslation();
   const countryName = (code: string) => t(`consultations.countries.${code as 'BGD'}`, { defaultValue: code });
   const any = t('consultations.results.filters.any');
   const date = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined);
+  // A day the server sent (UTC), in the reader's language.
+  const day = (iso: string) =>
+    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
   return (
     <form role="search" aria-label={t('consultations.results.filters.label')} onSubmit={(e) => e.preventDefault()}>
@@ -82,6 +95,22 @@ export function ResultsFiltersBar({ filters, onChange }: ResultsFiltersBarProps)
           </Button>
         ) : null}
       </Group>
+      {oneAtATime ? (
+        <Stack gap={2} mt="xs">
+          <Text size="sm" c="dimmed">
+            {t('consultations.results.filters.oneAtATime')}
+            {k === undefined ? null : ` ${t('consultations.results.filters.datesRounded', { k })}`}
+          </Text>
+          {applied ? (
+            <Text size="sm" role="status" data-testid="results-dates-used">
+              {t('consultations.results.filters.datesUsed', {
+                from: applied.from ? day(applied.from) : t('consultations.results.filters.fromStart'),
+                to: applied.to ? day(applied.to) : t('consultations.results.filters.toNow'),
+              })}
+            </Text>
+          ) : null}
+        </Stack>
+      ) : null}
     </form>
   );
 }

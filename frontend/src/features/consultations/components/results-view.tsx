@@ -1,15 +1,26 @@
 // The results page body: filters in the URL, CSV downloads, a note on small-cell suppression, one card
-// per question and the cross-tab panel.
+// per question and the cross-tab panel. For anyone but admins one filter applies at a time, cross-tabs
+// take none and text answers outside the owners take dates only — as the server requires.
 import { Alert, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 
 import { PageLoader } from '@/components/ui/page-loader';
 import { QueryError } from '@/components/ui/query-error';
-import { useUrlFilters } from '@/lib/use-url-filters';
+import { useUrlFilters, type FiltersChange } from '@/lib/use-url-filters';
 
 import { resultsQueryOptions } from '../api/get-results';
-import { resultsFiltersFromSearchParams, resultsFiltersToSearchParams } from '../lib/results-filters';
+import {
+  datesOnly,
+  firstFilterOnly,
+  hasDates,
+  hasProfileFilter,
+  isFiltered,
+  oneAtATime,
+  resultsFiltersFromSearchParams,
+  resultsFiltersToSearchParams,
+  type ResultsFilters,
+} from '../lib/results-filters';
 
 import { CountText } from './count-text';
 import { CrosstabPanel } from './crosstab-panel';
@@ -17,16 +28,27 @@ import { CsvDownloads } from './csv-downloads';
 import { QuestionResultCard } from './question-result-card';
 import { ResultsFiltersBar } from './results-filters-bar';
 
-type ResultsViewProps = { consultationId: string; fileStem: string; canReadRows: boolean };
+type ResultsViewProps = { consultationId: string; fileStem: string; canReadRows: boolean; isAdmin: boolean };
 
-export function ResultsView({ consultationId, fileStem, canReadRows }: ResultsViewProps) {
+export function ResultsView({ consultationId, fileStem, canReadRows, isAdmin }: ResultsViewProps) {
   const { t } = useTranslation();
-  const [filters, changeFilters] = useUrlFilters(resultsFiltersFromSearchParams, resultsFiltersToSearchParams);
+  const [urlFilters, changeFilters] = useUrlFilters(resultsFiltersFromSearchParams, resultsFiltersToSearchParams);
+  // A URL an admin shared may combine filters; anyone else sends (and sees) the first one only.
+  const filters = isAdmin ? urlFilters : firstFilterOnly(urlFilters);
+  const change = (next: FiltersChange<ResultsFilters>) =>
+    changeFilters(isAdmin || typeof next === 'function' ? next : oneAtATime(next));
   const results = useQuery(resultsQueryOptions(consultationId, filters));
+  const applied = !isAdmin && hasDates(filters) && results.data ? results.data : null;
 
   return (
     <Stack gap="lg">
-      <ResultsFiltersBar filters={filters} onChange={changeFilters} />
+      <ResultsFiltersBar
+        filters={filters}
+        onChange={change}
+        oneAtATime={!isAdmin}
+        k={results.data?.k}
+        applied={applied ? { from: applied.from ?? null, to: applied.to ?? null } : null}
+      />
       <CsvDownloads consultationId={consultationId} filters={filters} fileStem={fileStem} withResponses={canReadRows} />
       <div aria-busy={results.isFetching}>
         {results.isPending ? (
@@ -60,7 +82,8 @@ export function ResultsView({ consultationId, fileStem, canReadRows }: ResultsVi
                     question={q}
                     index={i}
                     k={results.data.k}
-                    filters={filters}
+                    filters={canReadRows ? filters : datesOnly(filters)}
+                    textDatesOnly={!canReadRows && hasProfileFilter(filters)}
                   />
                 ))}
               </Stack>
@@ -69,7 +92,12 @@ export function ResultsView({ consultationId, fileStem, canReadRows }: ResultsVi
               <Title order={2} size="h3" id="crosstab-heading" mb="sm">
                 {t('consultations.results.crosstab')}
               </Title>
-              <CrosstabPanel consultationId={consultationId} questions={results.data.questions} filters={filters} />
+              <CrosstabPanel
+                consultationId={consultationId}
+                questions={results.data.questions}
+                filters={isAdmin ? filters : {}}
+                filtersIgnored={!isAdmin && isFiltered(filters)}
+              />
             </section>
           </Stack>
         )}

@@ -1,5 +1,14 @@
 import { filtersFromSearchParams, filtersToSearchParams } from './consultation-filters';
-import { isFiltered, resultsFiltersFromSearchParams, resultsFiltersToSearchParams } from './results-filters';
+import {
+  datesOnly,
+  firstFilterOnly,
+  hasDates,
+  hasProfileFilter,
+  isFiltered,
+  oneAtATime,
+  resultsFiltersFromSearchParams,
+  resultsFiltersToSearchParams,
+} from './results-filters';
 
 describe('consultation filters in the URL', () => {
   it('reads the list filters and drops unknown statuses', () => {
@@ -33,5 +42,22 @@ describe('consultation filters in the URL', () => {
     expect(resultsFiltersFromSearchParams(resultsFiltersToSearchParams(filters))).toEqual(filters);
     expect(isFiltered({})).toBe(false);
     expect(isFiltered({ women_led: false })).toBe(true);
+  });
+
+  it('applies one filter at a time for readers who are not admins', () => {
+    const cleared = { country: undefined, sector: undefined, size_class: undefined, women_led: undefined };
+    expect(oneAtATime({ sector: 'C' })).toEqual({ ...cleared, from: undefined, to: undefined, sector: 'C' });
+    expect(oneAtATime({ from: '2026-03-10' })).toEqual({ ...cleared, from: '2026-03-10' });
+    expect(oneAtATime({ women_led: false })).toMatchObject({ women_led: false, country: undefined, to: undefined });
+    expect(oneAtATime({ country: undefined })).toEqual({ country: undefined });
+  });
+
+  it('narrows a shared URL to the one filter a non-admin may send', () => {
+    expect(firstFilterOnly({ sector: 'C', country: 'BGD', from: '2026-03-01' })).toEqual({ country: 'BGD' });
+    expect(firstFilterOnly({ from: '2026-03-01', to: '2026-03-31' })).toEqual({ from: '2026-03-01', to: '2026-03-31' });
+    expect(datesOnly({ country: 'BGD', to: '2026-03-31' })).toEqual({ to: '2026-03-31' });
+    expect(hasProfileFilter({ women_led: false })).toBe(true);
+    expect(hasProfileFilter({ from: '2026-03-01' })).toBe(false);
+    expect(hasDates({ to: '2026-03-31' })).toBe(true);
   });
 });

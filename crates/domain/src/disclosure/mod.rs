@@ -1,0 +1,15 @@
+//! Statistical disclosure control for consultation results: primary and secondary (complementary)
+//! cell suppression of the one-dimension tables a non-admin can read, an audit that no withheld cell
+//! is determined by what is shown, and the date blocks that date filters snap to. Pure arithmetic on
+//! counts; `docs/consultations.md` ("Small-cell suppression") states the rules and the attacks each
+//! one stops.
+
+mod audit;
+mod blocks;
+mod suppression;
+mod tables;
+
+pub use audit::{determined, exposed, Equation};
+pub use blocks::{monday, Blocks};
+pub use suppression::{Role, Table};
+pub use tables::{means_withheld, protect_columns, protect_question, run_shows, QuestionCounts, QuestionMask};
