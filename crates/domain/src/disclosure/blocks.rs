@@ -55,6 +55,11 @@ impl Blocks {
         false
     }
 
+    /// The days on which a block after the first begins.
+    pub fn edges(&self) -> &[NaiveDate] {
+        self.starts.get(1..).unwrap_or_default()
+    }
+
     /// The block a date falls in.
     pub fn of(&self, d: NaiveDate) -> usize {
         self.starts.iter().filter(|s| **s <= d).count().saturating_sub(1)
@@ -90,6 +95,7 @@ mod tests {
             [(d(3, 2), 2), (d(3, 6), 3), (d(3, 10), 3), (d(3, 17), 2), (d(3, 24), 4), (d(4, 8), 1), (d(4, 21), 2)];
         let b = Blocks::new(&days, 5);
         assert_eq!(b.starts, vec![d(3, 2), d(3, 9), d(3, 23)]);
+        assert_eq!(b.edges(), &[d(3, 9), d(3, 23)]);
         assert_eq!((b.of(d(1, 1)), b.of(d(3, 8)), b.of(d(3, 9)), b.of(d(3, 22)), b.of(d(9, 1))), (0, 0, 1, 1, 2));
         assert_eq!(b.dates(1, 1), (Some(d(3, 9)), Some(d(3, 22))));
         assert_eq!(b.dates(0, 2), (None, None));

@@ -63,8 +63,11 @@ impl Run {
             respondents[self.blocks.of(*d)] += n;
         }
         let mut b = Breakdown::new((0..self.blocks.len()).map(|i| i.to_string()).collect(), respondents);
-        for (d, (q, choice, value, n, firsts)) in reads::by_day(db, row.id, question).await? {
-            b.add(&q, self.blocks.of(d), &choice, value, n, firsts);
+        let edges: Vec<DateTime<Utc>> = self.blocks.edges().iter().map(|d| day_start(*d)).collect();
+        for ((q, choice, value, _, _), counts) in reads::by_block(db, row.id, question, &edges).await? {
+            for (block, (n, firsts)) in counts.into_iter().enumerate().filter(|(_, (n, _))| *n > 0) {
+                b.add(&q, block, &choice, value, n, firsts);
+            }
         }
         Ok(b)
     }
