@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::sea_query::{Alias, Condition, Expr, Func, Query, SimpleExpr};
+use sea_orm::sea_query::{Alias, Expr, Query, SimpleExpr};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
     QuerySelect,
@@ -121,56 +121,66 @@ pub(super) async fn days(db: &DatabaseConnection, consultation: Uuid) -> AppResu
 
 /// Answers grouped by question, option and value, counted per date block: `(group, per block (rows,
 /// respondents answering))`, where block `b` runs from `edges[b - 1]` (or the start) to `edges[b]`
-/// (or now). Grouping by the covering index's own order and counting each block with a conditional
-/// sum reads the answers once without sorting them (grouping by day first sorted them all).
+/// (or now). Grouped in the covering index's own order, with one filtered count per edge of the rows
+/// before it (a block is the difference of two), the answers are read once and never sorted: grouping
+/// by day first sorted them all, and a CASE per block cost twice these filtered counts.
 pub(super) async fn by_block(
     db: &DatabaseConnection,
     consultation: Uuid,
     question: Option<&str>,
     edges: &[DateTime<Utc>],
 ) -> AppResult<Vec<(Group<String>, Vec<(i64, i64)>)>> {
-    let blocks = edges.len() + 1;
+    let backend = db.get_database_backend();
+    let before = |first: bool| {
+        let p = if backend == DatabaseBackend::Postgres { "$1" } else { "?" };
+        let seq = if first { " AND \"seq\" = 0" } else { "" };
+        format!("COUNT(*) FILTER (WHERE \"submitted_at\" < {p}{seq})")
+    };
     let mut out: BTreeMap<(String, Option<String>, Option<OrderedValue>), Vec<(i64, i64)>> = BTreeMap::new();
-    // A database allows so many columns to a row: a long consultation is read in slices of blocks.
-    for slice in (0..blocks).collect::<Vec<usize>>().chunks(200) {
+    // A database allows so many columns to a row: a long consultation is read in slices of edges.
+    let all: Vec<usize> = (0..edges.len()).collect();
+    for slice in all.chunks(400).map(<[usize]>::to_vec).chain(edges.is_empty().then(Vec::new)) {
         let mut q = Query::select();
         q.column(answers::Column::Question)
             .column(answers::Column::Choice)
             .column(answers::Column::Value)
+            .expr(Expr::col(answers::Column::Id).count())
+            .expr(first_rows())
             .from(answers::Entity)
             .and_where(Expr::col(answers::Column::ConsultationId).eq(consultation));
         if let Some(code) = question {
             q.and_where(Expr::col(answers::Column::Question).eq(code));
         }
-        for &b in slice {
-            let at = || Expr::col(answers::Column::SubmittedAt);
-            let mut within = Condition::all();
-            if b > 0 {
-                within = within.add(at().gte(edges[b - 1]));
-            }
-            if b < edges.len() {
-                within = within.add(at().lt(edges[b]));
-            }
-            let first = within.clone().add(Expr::col(answers::Column::Seq).eq(0));
-            let count = |c: Condition| Func::sum(Expr::case(c, 1).finally(0));
-            q.expr_as(count(within), Alias::new(format!("n{b}")));
-            q.expr_as(count(first), Alias::new(format!("f{b}")));
+        for &e in &slice {
+            q.expr(Expr::cust_with_values(before(false), [edges[e]]));
+            q.expr(Expr::cust_with_values(before(true), [edges[e]]));
         }
         q.group_by_columns([answers::Column::Question, answers::Column::Choice, answers::Column::Value]);
-        let stmt = db.get_database_backend().build(&q);
-        for row in db.query_all(stmt).await? {
-            let question: String = row.try_get_by_index(0)?;
-            let choice: Option<String> = row.try_get_by_index(1)?;
-            let value: Option<f64> = row.try_get_by_index(2)?;
-            let counts = out.entry((question, choice, value.map(OrderedValue))).or_insert_with(|| vec![(0, 0); blocks]);
-            for (i, &b) in slice.iter().enumerate() {
-                counts[b] = (row.try_get_by_index(3 + 2 * i)?, row.try_get_by_index(4 + 2 * i)?);
+        for row in db.query_all(backend.build(&q)).await? {
+            let key = (row.try_get_by_index(0)?, row.try_get_by_index(1)?, row.try_get_by_index::<Option<f64>>(2)?);
+            let cumulative =
+                out.entry((key.0, key.1, key.2.map(OrderedValue))).or_insert_with(|| vec![(0, 0); edges.len() + 1]);
+            // Rows before each edge, and (last) all rows.
+            cumulative[edges.len()] = (row.try_get_by_index(3)?, row.try_get_by_index(4)?);
+            for (i, &e) in slice.iter().enumerate() {
+                cumulative[e] = (row.try_get_by_index(5 + 2 * i)?, row.try_get_by_index(6 + 2 * i)?);
             }
         }
     }
     Ok(out
         .into_iter()
-        .map(|((question, choice, value), counts)| ((question, choice, value.map(|v| v.0), 0, 0), counts))
+        .map(|((question, choice, value), cumulative)| {
+            let mut previous = (0, 0);
+            let blocks = cumulative
+                .into_iter()
+                .map(|(n, f)| {
+                    let block = (n - previous.0, f - previous.1);
+                    previous = (n, f);
+                    block
+                })
+                .collect();
+            ((question, choice, value.map(|v| v.0), 0, 0), blocks)
+        })
         .collect())
 }
 
