@@ -1,5 +1,6 @@
 use gmc_store::testdb::TestDatabase;
 use serde_json::{json, Value};
+use totp_rs::{Builder, Secret};
 
 use crate::binary::{command, run, serve};
 
@@ -20,6 +21,26 @@ async fn login(client: &reqwest::Client, base: &str, email: &str) -> String {
         .unwrap();
     assert_eq!(res.status(), 200, "login {email}");
     res.json::<Value>().await.unwrap()["access_token"].as_str().unwrap().to_owned()
+}
+
+/// The demo admin, signed in as the SPA does it: the password, then — admins act as admins only with a
+/// second factor — enrolment with a code computed from the secret the server hands out.
+async fn login_admin(client: &reqwest::Client, base: &str) -> String {
+    let token = login(client, base, "admin@gmc.test").await;
+    let enrol = client.post(format!("{base}/api/v1/me/mfa/enrolment")).bearer_auth(&token).send().await.unwrap();
+    assert_eq!(enrol.status(), 200, "enrolment");
+    let secret = enrol.json::<Value>().await.unwrap()["secret"].as_str().unwrap().to_owned();
+    let totp = Builder::new().with_secret(Secret::try_from_base32(&secret).unwrap()).build().unwrap();
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+    let res = client
+        .post(format!("{base}/api/v1/me/mfa/verification"))
+        .bearer_auth(&token)
+        .json(&json!({"code": totp.generate(now).to_string()}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200, "verification");
+    res.json::<Value>().await.unwrap()["tokens"]["access_token"].as_str().unwrap().to_owned()
 }
 
 #[tokio::test]
@@ -84,7 +105,7 @@ async fn the_demo_seed_fills_the_impediment_registry_deterministically() {
     assert!(run(command(&db, &["seed", "--demo"])).await.0);
     let server = serve(command(&db, &[])).await;
     let client = reqwest::Client::new();
-    let admin = login(&client, &server.base, "admin@gmc.test").await;
+    let admin = login_admin(&client, &server.base).await;
     let summary: Value =
         get_json(&client, &format!("{}/api/v1/impediments/summary?by=status", server.base), &admin).await;
     let total: i64 = summary["cells"].as_array().unwrap().iter().map(|c| c["count"].as_i64().unwrap()).sum();
@@ -97,7 +118,7 @@ async fn the_demo_seed_fills_the_impediment_registry_deterministically() {
     let db2 = TestDatabase::create().await.unwrap();
     assert!(run(command(&db2, &["seed", "--demo"])).await.0);
     let server2 = serve(command(&db2, &[])).await;
-    let admin2 = login(&client, &server2.base, "admin@gmc.test").await;
+    let admin2 = login_admin(&client, &server2.base).await;
     let page2: Value =
         get_json(&client, &format!("{}/api/v1/impediments?limit=1&reporting_country=BGD", server2.base), &admin2).await;
     assert_eq!(page2["items"][0]["id"], first.as_str());
@@ -111,7 +132,7 @@ async fn the_demo_seed_adds_three_consultations_with_their_responses_the_same_wa
         let db = TestDatabase::create().await.unwrap();
         assert!(run(command(&db, &["seed", "--demo"])).await.0);
         let server = serve(command(&db, &[])).await;
-        let admin = login(&client, &server.base, "admin@gmc.test").await;
+        let admin = login_admin(&client, &server.base).await;
         let list: Value = get_json(&client, &format!("{}/api/v1/consultations", server.base), &admin).await;
         let items = list["items"].as_array().unwrap();
         assert_eq!(items.len(), 3);

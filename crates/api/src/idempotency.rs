@@ -1,6 +1,7 @@
 //! `Idempotency-Key` on POST (DESIGN §4): a retried create is answered with the first outcome instead
-//! of creating twice. Applies under `/api/v1` except sign-in (no user yet) and API keys (their response
-//! carries a secret that must never be stored). The bookkeeping is `gmc_store::services::idempotency`.
+//! of creating twice. Applies under `/api/v1` except sign-in (no user yet), API keys and the second
+//! factor (their responses carry secrets — a key, a TOTP secret, recovery codes — that must never be
+//! stored). The bookkeeping is `gmc_store::services::idempotency`.
 
 use actix_web::body::{to_bytes, BoxBody, MessageBody};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
@@ -25,6 +26,7 @@ fn applies(req: &ServiceRequest) -> bool {
         && path.starts_with("/api/v1/")
         && !path.starts_with("/api/v1/auth/")
         && !path.starts_with("/api/v1/api-keys")
+        && !path.starts_with("/api/v1/me/mfa")
 }
 
 fn key_of(req: &ServiceRequest) -> Option<Result<String, ApiError>> {

@@ -5,7 +5,7 @@ use utoipa::{Modify, OpenApi};
 
 use crate::problem::{Problem, ProblemField};
 use crate::routes::{
-    api_keys, audit, auth, consultations, health, impediments, reference, stakeholders, topics, users, watch_items,
+    api_keys, audit, auth, consultations, health, impediments, mfa, reference, stakeholders, topics, users, watch_items,
 };
 
 struct BearerAuth;
@@ -39,7 +39,10 @@ anonymous (sign-in, health, the public consultation form) or signed in with a ro
 `analyst` (technical assistance), `delegate` and `focal_point` (members of one delegation), `stakeholder` (an MSME's \
 own account) — through either a session (an access token from `/api/v1/auth/login`) or an API key. A session may \
 do all its role allows; an API key only what its scopes allow as well: `read` for reads, `write` for changes to \
-delegation-owned records and for revoking keys, `admin` for the catalogue, users and the audit log.
+delegation-owned records and for revoking keys, `admin` for the catalogue, users and the audit log. \
+An admin acts as admin only in a session that passed the second factor (TOTP; `/auth/login` then answers with \
+a challenge for `/auth/mfa`), or with a key created from such a session; before that only `/me` and enrolment \
+(`/me/mfa/*`) answer, and everything else is a 403 of type `urn:gmc:problem:second-factor-required`.
 
 **How refusals read.** 401: no valid credential. 403: signed in, but the role or the key's scopes do not allow \
 the operation, or the record is readable but not writable by the caller. 404: no such record, or one the caller \
@@ -48,7 +51,7 @@ may not read — the two are never told apart. 409: the record's state forbids i
 Each operation declares exactly the statuses it can answer; a test run fails when one it does not declare is \
 observed.
 
-**Retries.** POSTs under `/api/v1` (except `/auth/*` and `/api-keys`) accept `Idempotency-Key` (1–255 visible \
+**Retries.** POSTs under `/api/v1` (except `/auth/*`, `/api-keys` and `/me/mfa/*`) accept `Idempotency-Key` (1–255 visible \
 ASCII characters, per user, kept 24 h): a repeat with the same request answers with the first outcome \
 (`Idempotency-Replayed: true`); the same key with a different request is a 422 (`reused`); one still in progress \
 a 409. A key names one attempt at one body: derive it from the body, so that a corrected request is a new \
@@ -58,6 +61,7 @@ attempt.",
     paths(
         health::live, health::ready,
         auth::login, auth::refresh, auth::logout, auth::me,
+        mfa::complete_sign_in, mfa::start_enrolment, mfa::verify_enrolment, mfa::disable, mfa::reset_user,
         reference::list_countries, reference::get_country,
         reference::list_delegations, reference::get_delegation,
         reference::list_ministerials, reference::get_ministerial,

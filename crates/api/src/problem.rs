@@ -92,6 +92,12 @@ impl ApiError {
             ApiError::App(A::Forbidden) => {
                 Problem::new(StatusCode::FORBIDDEN, "forbidden", "your role or API key scope does not allow this")
             }
+            ApiError::App(A::SecondFactorRequired) => Problem::new(
+                StatusCode::FORBIDDEN,
+                "second-factor-required",
+                "an admin account acts as admin only after a second factor: enrol one (POST /api/v1/me/mfa/enrolment, \
+                 then /api/v1/me/mfa/verification), or sign in again and give your authenticator code",
+            ),
             ApiError::App(A::NotFound(what)) => {
                 Problem::new(StatusCode::NOT_FOUND, "not-found", format!("no such {what}"))
             }

@@ -28,7 +28,7 @@ pub struct Unauthenticated(pub Problem);
 #[derive(IntoResponses)]
 #[response(
     status = 403,
-    description = "Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller",
+    description = "Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open",
     content_type = "application/problem+json"
 )]
 pub struct Forbidden(pub Problem);

@@ -51,6 +51,10 @@ pub struct Actor {
     pub role: Role,
     pub delegation_id: Option<DelegationId>,
     pub method: AuthMethod,
+    /// Whether the credential passed a second factor: a session signed in (or enrolled) with a TOTP or
+    /// recovery code, or an API key created from such a session — and, either way, only while the
+    /// account still has an active factor. Admins act as admins only with it (`policy::authorize`).
+    pub mfa: bool,
 }
 
 impl Actor {

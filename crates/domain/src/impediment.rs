@@ -203,7 +203,7 @@ mod tests {
     }
 
     fn actor(role: Role, delegation: Option<DelegationId>) -> Actor {
-        Actor { user_id: UserId::new(), role, delegation_id: delegation, method: AuthMethod::Session }
+        Actor { user_id: UserId::new(), role, delegation_id: delegation, method: AuthMethod::Session, mfa: true }
     }
 
     #[test]

@@ -28,6 +28,10 @@ pub enum Operation {
     /// Move an impediment through its workflow: a write, so it needs a write-scoped credential, but
     /// analysts take part (they review and validate); who may take which step is `check_step`'s.
     StepImpediments,
+    /// Enrol, verify or disable one's own second factor: every role, with a session only (a key must
+    /// not change how its owner signs in), and open to an admin who has not passed a second factor yet —
+    /// that is how they get one.
+    ManageOwnSecondFactor,
 }
 
 impl Operation {
@@ -41,7 +45,8 @@ impl Operation {
             Operation::WriteDelegationRecords
             | Operation::StepImpediments
             | Operation::CreateApiKey
-            | Operation::RevokeApiKey => Scope::Write,
+            | Operation::RevokeApiKey
+            | Operation::ManageOwnSecondFactor => Scope::Write,
             Operation::ManageTopics | Operation::ManageUsers | Operation::ReadAudit => Scope::Admin,
         }
     }
@@ -53,7 +58,8 @@ impl Operation {
             | Operation::ListApiKeys
             | Operation::RevokeApiKey
             | Operation::CreateApiKey
-            | Operation::ReadDelegationRecords => true,
+            | Operation::ReadDelegationRecords
+            | Operation::ManageOwnSecondFactor => true,
             Operation::ManageTopics | Operation::ManageUsers | Operation::ReadAudit => role == Role::Admin,
             Operation::WriteDelegationRecords => {
                 matches!(role, Role::Admin | Role::Delegate | Role::FocalPoint)
@@ -63,21 +69,36 @@ impl Operation {
             }
         }
     }
+
+    /// What an admin may do before passing a second factor: see who they are, and get the factor.
+    fn open_without_second_factor(self) -> bool {
+        matches!(self, Operation::ReadSelf | Operation::ManageOwnSecondFactor)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Denied {
     /// The role or the key's scopes do not allow the operation.
     Forbidden,
+    /// An admin credential that has not passed a second factor (DESIGN §3: admin accounts need one).
+    SecondFactorRequired,
 }
 
 /// May this actor attempt the operation at all?
+///
+/// The admin role counts only with a second factor: an admin session signed in with the password alone
+/// (or a key created from one) may read itself and enrol, and nothing else — not the admin operations,
+/// and not the reach over every delegation's records that the role gives either. Every other policy
+/// function here is asked after `authorize`, so this is the one place the rule lives.
 pub fn authorize(actor: &Actor, op: Operation) -> Result<(), Denied> {
     if !op.allowed_for(actor.role) || !actor.has_scope(op.scope()) {
         return Err(Denied::Forbidden);
     }
-    if op == Operation::CreateApiKey && actor.is_api_key() {
+    if matches!(op, Operation::CreateApiKey | Operation::ManageOwnSecondFactor) && actor.is_api_key() {
         return Err(Denied::Forbidden);
+    }
+    if actor.is_admin() && !actor.mfa && !op.open_without_second_factor() {
+        return Err(Denied::SecondFactorRequired);
     }
     Ok(())
 }
@@ -236,8 +257,9 @@ mod tests {
     use crate::actor::AuthMethod;
     use crate::ids::ApiKeyId;
 
+    /// A session that passed the second factor (which only admins need).
     fn actor(role: Role, delegation: Option<DelegationId>) -> Actor {
-        Actor { user_id: UserId::new(), role, delegation_id: delegation, method: AuthMethod::Session }
+        Actor { user_id: UserId::new(), role, delegation_id: delegation, method: AuthMethod::Session, mfa: true }
     }
 
     #[test]
@@ -276,6 +298,7 @@ mod tests {
             role,
             delegation_id: None,
             method: AuthMethod::ApiKey { id: ApiKeyId::new(), scopes },
+            mfa: true,
         };
         for role in [Role::Admin, Role::Analyst, Role::Delegate, Role::FocalPoint] {
             assert!(authorize(&actor(role, None), Operation::StepImpediments).is_ok(), "{role:?}");
@@ -378,5 +401,65 @@ mod tests {
         assert!(can_read_stakeholder(&s, DelegationId::new(), Some(s.user_id)));
         assert!(!can_read_stakeholder(&s, DelegationId::new(), Some(UserId::new())));
         assert!(!can_read_stakeholder(&s, DelegationId::new(), None));
+    }
+
+    const EVERY_OPERATION: [Operation; 12] = [
+        Operation::ReadReference,
+        Operation::ManageTopics,
+        Operation::ManageUsers,
+        Operation::ReadAudit,
+        Operation::ReadSelf,
+        Operation::ListApiKeys,
+        Operation::RevokeApiKey,
+        Operation::CreateApiKey,
+        Operation::ReadDelegationRecords,
+        Operation::WriteDelegationRecords,
+        Operation::StepImpediments,
+        Operation::ManageOwnSecondFactor,
+    ];
+
+    #[test]
+    fn an_admin_without_a_second_factor_may_only_read_itself_and_enrol() {
+        let mut admin = actor(Role::Admin, None);
+        admin.mfa = false;
+        for op in EVERY_OPERATION {
+            let expected = match op {
+                Operation::ReadSelf | Operation::ManageOwnSecondFactor => Ok(()),
+                _ => Err(Denied::SecondFactorRequired),
+            };
+            assert_eq!(authorize(&admin, op), expected, "{op:?}");
+        }
+        admin.mfa = true;
+        for op in EVERY_OPERATION {
+            assert_eq!(authorize(&admin, op), Ok(()), "{op:?}");
+        }
+    }
+
+    #[test]
+    fn other_roles_need_no_second_factor() {
+        let bgd = DelegationId::new();
+        for role in [Role::Analyst, Role::Delegate, Role::FocalPoint, Role::Stakeholder] {
+            let mut a = actor(role, role.needs_delegation().then_some(bgd));
+            a.mfa = false;
+            assert!(authorize(&a, Operation::ReadDelegationRecords).is_ok(), "{role:?}");
+            assert!(authorize(&a, Operation::ManageOwnSecondFactor).is_ok(), "{role:?}");
+        }
+    }
+
+    #[test]
+    fn an_admin_key_acts_as_admin_only_when_made_from_a_second_factor_session() {
+        let mut key = actor(Role::Admin, None);
+        key.method = AuthMethod::ApiKey { id: ApiKeyId::new(), scopes: vec![Scope::Read, Scope::Admin] };
+        assert!(authorize(&key, Operation::ManageUsers).is_ok());
+        key.mfa = false;
+        assert_eq!(authorize(&key, Operation::ManageUsers), Err(Denied::SecondFactorRequired));
+        assert_eq!(authorize(&key, Operation::ReadDelegationRecords), Err(Denied::SecondFactorRequired));
+    }
+
+    #[test]
+    fn a_key_never_changes_its_owners_second_factor() {
+        let mut key = actor(Role::Delegate, Some(DelegationId::new()));
+        key.method = AuthMethod::ApiKey { id: ApiKeyId::new(), scopes: vec![Scope::Read, Scope::Write] };
+        assert_eq!(authorize(&key, Operation::ManageOwnSecondFactor), Err(Denied::Forbidden));
     }
 }

@@ -14,6 +14,9 @@ pub enum AppError {
     /// Signed in, but the role or key scope does not allow it.
     #[error("forbidden")]
     Forbidden,
+    /// An admin credential that has not passed a second factor: only enrolment is open to it.
+    #[error("second factor required")]
+    SecondFactorRequired,
     /// No such record, or one the caller may not see (the two are not told apart).
     #[error("{0} not found")]
     NotFound(&'static str),
@@ -65,8 +68,11 @@ fn is_busy(e: &DbErr) -> bool {
 }
 
 impl From<gmc_domain::policy::Denied> for AppError {
-    fn from(_: gmc_domain::policy::Denied) -> Self {
-        AppError::Forbidden
+    fn from(d: gmc_domain::policy::Denied) -> Self {
+        match d {
+            gmc_domain::policy::Denied::Forbidden => AppError::Forbidden,
+            gmc_domain::policy::Denied::SecondFactorRequired => AppError::SecondFactorRequired,
+        }
     }
 }
 

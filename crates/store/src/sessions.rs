@@ -1,4 +1,4 @@
-//! The current facts of a signed-in user (role, delegation, active), looked up for every request made
+//! The current facts of a signed-in user (role, delegation, active, second factor), looked up for every request made
 //! with an access token, so a disabled, demoted or moved user loses the old rights at once instead of
 //! keeping them for the token's lifetime. Cached per app for a few seconds to keep the lookup off the
 //! hot path; a change made through this node clears its entry at once, one made through another node is
@@ -23,6 +23,9 @@ pub struct UserFacts {
     pub active: bool,
     /// Access tokens issued at or before this (milliseconds since the epoch) are refused.
     pub valid_after_ms: Option<i64>,
+    /// The account has an active second factor: a token's or key's claim to have passed one counts
+    /// only while this holds, so disabling or resetting the factor withdraws it at once.
+    pub second_factor: bool,
 }
 
 type Entries = HashMap<Uuid, (Instant, Option<UserFacts>)>;
@@ -58,6 +61,7 @@ impl SessionCache {
                 delegation_id: u.delegation_id,
                 active: u.active,
                 valid_after_ms: u.tokens_valid_after.map(|t| t.timestamp_millis()),
+                second_factor: crate::services::mfa::has_active_factor(db, user_id).await?,
             }),
             None => None,
         };

@@ -75,8 +75,24 @@ pub struct UserView {
     pub role: Role,
     pub delegation_id: Option<Uuid>,
     pub active: bool,
+    /// The account has an active second factor.
+    pub second_factor: bool,
     pub version: i32,
     pub created_at: DateTime<Utc>,
+}
+
+/// The caller's second factor, as `GET /me` reports it.
+#[derive(Debug, Clone, Copy)]
+pub struct SecondFactorView {
+    /// A factor is active: signing in asks for a code.
+    pub active: bool,
+    /// An enrolment waits for its first code.
+    pub pending: bool,
+    /// This credential passed the second factor (and the factor is still active).
+    pub verified: bool,
+    /// The role needs it: admins act as admins only when `verified`.
+    pub required: bool,
+    pub recovery_codes_left: u64,
 }
 
 #[derive(Debug, Clone)]
@@ -88,6 +104,7 @@ pub struct MeView {
     pub delegation: Option<DelegationView>,
     /// The key's scopes, or every scope for a session.
     pub scopes: Vec<Scope>,
+    pub second_factor: SecondFactorView,
 }
 
 #[derive(Debug, Clone)]

@@ -27,9 +27,11 @@ export interface paths {
          * @description Who: any role, signed in with a session — an API key cannot make another key. `scopes` are any of `read`,
          *     `write`, `admin` (`admin` only for admins); a key never does more than its owner's role allows. The secret `key`
          *     is in this answer only (201, `Cache-Control: no-store`); send it as `Authorization: Bearer <key>`. Not
-         *     retry-safe with `Idempotency-Key` (the answer holds a secret that is never stored).
+         *     retry-safe with `Idempotency-Key` (the answer holds a secret that is never stored). An admin creates keys only
+         *     in a session that passed the second factor, and such a key acts as admin only while that factor stays active.
          *
-         *     Refuses: 401 without a valid credential; 403 when the caller is itself an API key; 422 for a missing name, no
+         *     Refuses: 401 without a valid credential; 403 when the caller is itself an API key, or an admin whose session
+         *     has not passed a second factor; 422 for a missing name, no
          *     scopes, an unknown scope (`scopes[1]`), the `admin` scope without the admin role, or an `expires_at` in the
          *     past.
          */
@@ -101,10 +103,15 @@ export interface paths {
         /**
          * Sign in with e-mail and password
          * @description Who: anyone (anonymous). Returns a short-lived access token (send it as `Authorization: Bearer`) and a
-         *     refresh token to spend once at `/auth/refresh`. Every attempt, failed or not, is audited.
+         *     refresh token to spend once at `/auth/refresh`. For an account with an active second factor the right
+         *     password returns no tokens but a challenge, `{mfa_required: true, mfa_token, expires_in}`: send
+         *     `mfa_token` with a code from the authenticator app (or a recovery code) to `POST /api/v1/auth/mfa`.
+         *     Every attempt, failed or not, is audited.
          *
          *     Refuses: 401 for a wrong e-mail or password or a disabled account (the answer does not say which);
-         *     429 with `Retry-After` after too many attempts from one client or for one e-mail; 422 when `email` or
+         *     429 with `Retry-After` after too many attempts from one client address, or too many failures for one
+         *     e-mail from that address (failures from many addresses only slow an e-mail's attempts by a second,
+         *     so nobody can lock its owner out); 422 when `email` or
          *     `password` is missing; 400/413/415 for a body that is not small JSON.
          */
         post: operations["login"];
@@ -132,6 +139,33 @@ export interface paths {
          *     Refuses: 422 when `refresh_token` is missing; 400/413/415 for a body that is not small JSON.
          */
         post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish signing in with a second factor
+         * @description Who: anyone holding the `mfa_token` that `/auth/login` answered with (no `Authorization` header). With a
+         *     current code from the authenticator app, or an unused recovery code (each works once), returns the token
+         *     pair; the session counts as having passed the second factor. A code is accepted once: the same code
+         *     again, even within its 30 seconds, is refused.
+         *
+         *     Refuses: 401 for an unknown or expired `mfa_token`, or a wrong or already used code (five wrong codes spend
+         *     the challenge); 429 with `Retry-After` after too many attempts, counted with the password attempts of
+         *     `/auth/login`; 422 when a field is missing; 400/413/415 for a body that is not small JSON.
+         */
+        post: operations["complete_mfa_sign_in"];
         delete?: never;
         options?: never;
         head?: never;
@@ -725,6 +759,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Disable the second factor
+         * @description Who: any signed-in user with an active factor, with a session only, giving the password and a current
+         *     code (or an unused recovery code) — an open session alone is not enough. Signing in then needs the
+         *     password only; an admin loses the admin rights until enrolling again.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key; 404 without an active factor; 422 for a wrong
+         *     password (`password`: `wrong_password`), a wrong or used code (`code`: `wrong_code`) or a missing field; 429
+         *     after too many wrong attempts; 400/413/415 for a body that is not small JSON.
+         */
+        delete: operations["disable_mfa"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa/enrolment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start enrolling a second factor
+         * @description Who: any signed-in user, with a session only (never an API key) — including an admin who has not passed
+         *     a second factor yet, for whom this is the way in. Returns a new secret and its `otpauth://` URI (show it as
+         *     a QR code); the factor stays pending until `POST /api/v1/me/mfa/verification` with a current code.
+         *     Starting again replaces a pending enrolment.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key; 409 while a factor is active (disable it
+         *     first).
+         */
+        post: operations["start_mfa_enrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify and activate the second factor
+         * @description Who: any signed-in user with a pending enrolment, with a session only. A current code activates the
+         *     factor; the answer holds ten recovery codes (shown this once) and a new token pair whose session has
+         *     passed the second factor — an admin's rights start with it. From now on signing in asks for a code.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key; 409 with no pending enrolment or an active
+         *     factor; 422 for a wrong code (`code`: `wrong_code`) or a missing field; 429 after too many wrong codes;
+         *     400/413/415 for a body that is not small JSON.
+         */
+        post: operations["verify_mfa_enrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ministerials": {
         parameters: {
             query?: never;
@@ -1146,6 +1258,32 @@ export interface paths {
          *     (`self_lockout`).
          */
         patch: operations["update_user"];
+        trace?: never;
+    };
+    "/api/v1/users/{id}/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Reset a user's second factor
+         * @description Who: admins only (in a session or with a key that passed the second factor), with the `admin` scope for a
+         *     key. Removes the user's factor and recovery codes (a lost phone) and, when there was one, signs the user out
+         *     everywhere; they sign in with the password and may enrol again. Audited as `mfa.reset`; answers 204 also
+         *     when the user had no factor.
+         *
+         *     Refuses: 401 without a valid credential; 403 for any other role, a key without `admin`, or an admin without
+         *     a second factor; 404 for an unknown user.
+         */
+        delete: operations["reset_user_mfa"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/watch-items": {
@@ -1595,6 +1733,12 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
+        DisableMfaRequest: {
+            /** @description A current 6-digit code, or an unused recovery code. */
+            code: string;
+            /** @description The account's password. */
+            password: string;
+        };
         /** @enum {string} */
         Frequency: "one_off" | "occasional" | "recurring" | "constant";
         Health: {
@@ -1706,6 +1850,11 @@ export interface components {
             /** @example demo-pass-2026 */
             password: string;
         };
+        /**
+         * @description The answer to a correct sign-in: a token pair (`access_token` present), or, for an account with an
+         *     active second factor, a challenge (`mfa_required: true`).
+         */
+        LoginResponse: components["schemas"]["TokenResponse"] | components["schemas"]["MfaChallengeResponse"];
         MeDto: {
             delegation?: null | components["schemas"]["DelegationDto"];
             email: string;
@@ -1715,6 +1864,70 @@ export interface components {
             role: components["schemas"]["Role"];
             /** @description What this credential may do: every scope for a session, the key's scopes for an API key. */
             scopes: components["schemas"]["Scope"][];
+            second_factor: components["schemas"]["SecondFactorDto"];
+        };
+        MfaActivationResponse: {
+            /** @description Ten one-time codes for when the authenticator is not at hand: shown this once, stored hashed. */
+            recovery_codes: string[];
+            /** @description A new token pair whose session has passed the second factor: replace the current one with it. */
+            tokens: components["schemas"]["TokenResponse"];
+        };
+        /**
+         * @description What a correct password gets from an account with an active second factor: no tokens yet, but a
+         *     challenge to send with a code to `POST /api/v1/auth/mfa`.
+         */
+        MfaChallengeResponse: {
+            /**
+             * Format: int64
+             * @description Seconds until `mfa_token` expires.
+             */
+            expires_in: number;
+            /**
+             * @description Always `true`; tells this answer from a token pair.
+             * @example true
+             */
+            mfa_required: boolean;
+            /**
+             * @description Send it with a code to `POST /api/v1/auth/mfa`. Good for one successful code, five wrong ones, and
+             *     `expires_in` seconds.
+             * @example gmf_P4nYq1LwVx0c8rTzEe2kS9mHd7uJbA3oGfQ5iN6tR-w
+             */
+            mfa_token: string;
+        };
+        MfaCodeRequest: {
+            /**
+             * @description The 6-digit code the authenticator app shows now.
+             * @example 123456
+             */
+            code: string;
+        };
+        MfaEnrolmentResponse: {
+            /**
+             * Format: int32
+             * @description SHA-1, 6 digits, a new code every 30 seconds: the defaults every authenticator app assumes.
+             */
+            digits: number;
+            /** @description `otpauth://totp/…` with the secret, issuer and account: show it as a QR code. */
+            otpauth_uri: string;
+            /** Format: int32 */
+            period: number;
+            /**
+             * @description The shared secret, base32 (RFC 4648, no padding), for typing into an authenticator app.
+             * @example JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP
+             */
+            secret: string;
+        };
+        MfaSignInRequest: {
+            /**
+             * @description A current 6-digit code, or an unused recovery code (`ABCD-EFGH-IJKL-MNOP`).
+             * @example 123456
+             */
+            code: string;
+            /**
+             * @description The `mfa_token` that `/auth/login` answered with.
+             * @example gmf_P4nYq1LwVx0c8rTzEe2kS9mHd7uJbA3oGfQ5iN6tR-w
+             */
+            mfa_token: string;
         };
         MinisterialDto: {
             /** @example MC12 */
@@ -1945,6 +2158,28 @@ export interface components {
          * @enum {string}
          */
         Scope: "read" | "write" | "admin";
+        /** @description The caller's second factor (TOTP). */
+        SecondFactorDto: {
+            /** @description A factor is active: signing in asks for a code after the password. */
+            active: boolean;
+            /** @description An enrolment is waiting for its first code (`POST /api/v1/me/mfa/verification`). */
+            pending: boolean;
+            /**
+             * Format: int64
+             * @description Unused recovery codes.
+             */
+            recovery_codes_left: number;
+            /**
+             * @description The role needs it: an admin acts as admin only when `verified`; before that only `/me` and
+             *     enrolment answer (403 `second-factor-required` elsewhere).
+             */
+            required: boolean;
+            /**
+             * @description This credential passed the second factor (a session signed in or enrolled with a code, or an API
+             *     key created from such a session), and the factor is still active.
+             */
+            verified: boolean;
+        };
         SectorDto: {
             /** @description ISIC Rev.4 section letter. */
             code: string;
@@ -2218,6 +2453,8 @@ export interface components {
             id: string;
             name: string;
             role: components["schemas"]["Role"];
+            /** @description The account has an active second factor (TOTP); an admin can reset it at `DELETE /users/{id}/mfa`. */
+            second_factor: boolean;
             /** Format: int32 */
             version: number;
         };
@@ -2312,7 +2549,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2395,7 +2632,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2482,7 +2719,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2560,7 +2797,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2610,13 +2847,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Signed in */
+            /** @description Signed in (a token pair), or a second factor is needed (a challenge) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenResponse"];
+                    "application/json": components["schemas"]["LoginResponse"];
                 };
             };
             /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
@@ -2745,6 +2982,105 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    complete_mfa_sign_in: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "123456",
+                 *       "mfa_token": "gmf_P4nYq1LwVx0c8rTzEe2kS9mHd7uJbA3oGfQ5iN6tR-w"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MfaSignInRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2898,7 +3234,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3024,7 +3360,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3124,7 +3460,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3193,7 +3529,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3288,7 +3624,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3419,7 +3755,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3504,7 +3840,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3584,7 +3920,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3666,7 +4002,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3757,7 +4093,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3853,7 +4189,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3995,7 +4331,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4079,7 +4415,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4154,7 +4490,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4228,7 +4564,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4299,7 +4635,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4391,7 +4727,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4487,7 +4823,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4604,7 +4940,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4677,7 +5013,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4746,7 +5082,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4843,7 +5179,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4959,7 +5295,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5045,7 +5381,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5150,9 +5486,309 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    disable_mfa: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "123456",
+                 *       "password": "demo-pass-2026"
+                 *     }
+                 */
+                "application/json": components["schemas"]["DisableMfaRequest"];
+            };
+        };
+        responses: {
+            /** @description Disabled */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    start_mfa_enrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Pending: verify it with a current code */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaEnrolmentResponse"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verify_mfa_enrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "123456"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MfaCodeRequest"];
+            };
+        };
+        responses: {
+            /** @description Active: the recovery codes and a new token pair */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaActivationResponse"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5215,7 +5851,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5287,7 +5923,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5362,7 +5998,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5622,7 +6258,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5708,7 +6344,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5807,7 +6443,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5907,7 +6543,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5976,7 +6612,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6072,7 +6708,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6197,7 +6833,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6273,7 +6909,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6373,7 +7009,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6463,7 +7099,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6567,7 +7203,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6637,7 +7273,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6733,7 +7369,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6856,7 +7492,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6944,7 +7580,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7044,7 +7680,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7130,7 +7766,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7206,6 +7842,75 @@ export interface operations {
             };
         };
     };
+    reset_user_mfa: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user has no second factor now */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_watch_items: {
         parameters: {
             query?: {
@@ -7254,7 +7959,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7342,7 +8047,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7442,7 +8147,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7511,7 +8216,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7597,7 +8302,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller */
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -26,6 +26,7 @@ const ConsultationResultsRoute = lazyPage(
 const StakeholdersRoute = lazyPage(() => import('./routes/app/stakeholders'), 'StakeholdersRoute');
 const StakeholderRoute = lazyPage(() => import('./routes/app/stakeholder'), 'StakeholderRoute');
 const AdminRoute = lazyPage(() => import('./routes/app/admin'), 'AdminRoute');
+const SecurityRoute = lazyPage(() => import('./routes/app/security'), 'SecurityRoute');
 const NotBuiltRoute = lazyPage(() => import('./routes/app/not-built'), 'NotBuiltRoute');
 const NotFoundRoute = lazyPage(() => import('./routes/not-found'), 'NotFoundRoute');
 
@@ -48,6 +49,7 @@ const router = createBrowserRouter([
       { path: 'stakeholders', element: <StakeholdersRoute /> },
       { path: 'stakeholders/:id', element: <StakeholderRoute /> },
       { path: 'admin', element: <AdminRoute /> },
+      { path: 'security', element: <SecurityRoute /> },
       ...notBuilt.map((path) => ({ path, element: <NotBuiltRoute /> })),
       { path: '*', element: <NotFoundRoute /> },
     ],

@@ -17,4 +17,5 @@ export const paths = {
   alignment: '/alignment',
   imports: '/imports',
   admin: '/admin',
+  security: '/security',
 } as const;

@@ -105,7 +105,7 @@ const fieldCodes = [
   'too_long', 'too_short', 'too_many', 'too_few', 'taken', 'duplicate', 'duplicate_option', 'reused',
   'unknown', 'unknown_language', 'unknown_question', 'missing_translation', 'not_allowed', 'not_draft',
   'not_stakeholder', 'not_tabulable', 'not_text', 'in_the_future', 'in_the_past', 'before_opening',
-  'inconsistent', 'empty', 'self_lockout',
+  'inconsistent', 'empty', 'self_lockout', 'wrong_code', 'wrong_password',
 ] as const;
 
 type FieldCode = (typeof fieldCodes)[number];

@@ -101,9 +101,11 @@ pub async fn list_api_keys(
 /// Who: any role, signed in with a session — an API key cannot make another key. `scopes` are any of `read`,
 /// `write`, `admin` (`admin` only for admins); a key never does more than its owner's role allows. The secret `key`
 /// is in this answer only (201, `Cache-Control: no-store`); send it as `Authorization: Bearer <key>`. Not
-/// retry-safe with `Idempotency-Key` (the answer holds a secret that is never stored).
+/// retry-safe with `Idempotency-Key` (the answer holds a secret that is never stored). An admin creates keys only
+/// in a session that passed the second factor, and such a key acts as admin only while that factor stays active.
 ///
-/// Refuses: 401 without a valid credential; 403 when the caller is itself an API key; 422 for a missing name, no
+/// Refuses: 401 without a valid credential; 403 when the caller is itself an API key, or an admin whose session
+/// has not passed a second factor; 422 for a missing name, no
 /// scopes, an unknown scope (`scopes[1]`), the `admin` scope without the admin role, or an `expires_at` in the
 /// past.
 #[utoipa::path(post, path = "/api/v1/api-keys", tag = "api-keys", operation_id = "create_api_key",

@@ -56,6 +56,43 @@ pub struct TokenResponse {
     pub refresh_token: String,
 }
 
+/// What a correct password gets from an account with an active second factor: no tokens yet, but a
+/// challenge to send with a code to `POST /api/v1/auth/mfa`.
+#[derive(Serialize, ToSchema)]
+pub struct MfaChallengeResponse {
+    /// Always `true`; tells this answer from a token pair.
+    #[schema(value_type = bool, example = true)]
+    pub mfa_required: bool,
+    /// Send it with a code to `POST /api/v1/auth/mfa`. Good for one successful code, five wrong ones, and
+    /// `expires_in` seconds.
+    #[schema(example = "gmf_P4nYq1LwVx0c8rTzEe2kS9mHd7uJbA3oGfQ5iN6tR-w")]
+    pub mfa_token: String,
+    /// Seconds until `mfa_token` expires.
+    pub expires_in: i64,
+}
+
+/// The answer to a correct sign-in: a token pair (`access_token` present), or, for an account with an
+/// active second factor, a challenge (`mfa_required: true`).
+#[derive(Serialize, ToSchema)]
+#[serde(untagged)]
+pub enum LoginResponse {
+    Tokens(TokenResponse),
+    SecondFactor(MfaChallengeResponse),
+}
+
+impl From<auth::SignIn> for LoginResponse {
+    fn from(s: auth::SignIn) -> Self {
+        match s {
+            auth::SignIn::Tokens(pair) => LoginResponse::Tokens(pair.into()),
+            auth::SignIn::SecondFactor(c) => LoginResponse::SecondFactor(MfaChallengeResponse {
+                mfa_required: true,
+                mfa_token: c.token,
+                expires_in: c.expires_in,
+            }),
+        }
+    }
+}
+
 impl From<TokenPair> for TokenResponse {
     fn from(p: TokenPair) -> Self {
         TokenResponse {
@@ -76,6 +113,24 @@ pub struct MeDto {
     pub delegation: Option<DelegationDto>,
     /// What this credential may do: every scope for a session, the key's scopes for an API key.
     pub scopes: Vec<Scope>,
+    pub second_factor: SecondFactorDto,
+}
+
+/// The caller's second factor (TOTP).
+#[derive(Serialize, ToSchema)]
+pub struct SecondFactorDto {
+    /// A factor is active: signing in asks for a code after the password.
+    pub active: bool,
+    /// An enrolment is waiting for its first code (`POST /api/v1/me/mfa/verification`).
+    pub pending: bool,
+    /// This credential passed the second factor (a session signed in or enrolled with a code, or an API
+    /// key created from such a session), and the factor is still active.
+    pub verified: bool,
+    /// The role needs it: an admin acts as admin only when `verified`; before that only `/me` and
+    /// enrolment answer (403 `second-factor-required` elsewhere).
+    pub required: bool,
+    /// Unused recovery codes.
+    pub recovery_codes_left: u64,
 }
 
 impl From<MeView> for MeDto {
@@ -87,6 +142,13 @@ impl From<MeView> for MeDto {
             role: m.role,
             delegation: m.delegation.map(DelegationDto::from),
             scopes: m.scopes,
+            second_factor: SecondFactorDto {
+                active: m.second_factor.active,
+                pending: m.second_factor.pending,
+                verified: m.second_factor.verified,
+                required: m.second_factor.required,
+                recovery_codes_left: m.second_factor.recovery_codes_left,
+            },
         }
     }
 }
@@ -98,7 +160,10 @@ pub(crate) fn client_ip(req: &HttpRequest) -> std::net::IpAddr {
 /// Sign in with e-mail and password
 ///
 /// Who: anyone (anonymous). Returns a short-lived access token (send it as `Authorization: Bearer`) and a
-/// refresh token to spend once at `/auth/refresh`. Every attempt, failed or not, is audited.
+/// refresh token to spend once at `/auth/refresh`. For an account with an active second factor the right
+/// password returns no tokens but a challenge, `{mfa_required: true, mfa_token, expires_in}`: send
+/// `mfa_token` with a code from the authenticator app (or a recovery code) to `POST /api/v1/auth/mfa`.
+/// Every attempt, failed or not, is audited.
 ///
 /// Refuses: 401 for a wrong e-mail or password or a disabled account (the answer does not say which);
 /// 429 with `Retry-After` after too many attempts from one client address, or too many failures for one
@@ -106,7 +171,7 @@ pub(crate) fn client_ip(req: &HttpRequest) -> std::net::IpAddr {
 /// so nobody can lock its owner out); 422 when `email` or
 /// `password` is missing; 400/413/415 for a body that is not small JSON.
 #[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", operation_id = "login", request_body(content = LoginRequest, example = LoginRequest::example),
-    responses((status = 200, description = "Signed in", body = TokenResponse),
+    responses((status = 200, description = "Signed in (a token pair), or a second factor is needed (a challenge)", body = LoginResponse),
         r::BadRequest, r::Unauthenticated, r::PayloadTooLarge, r::UnsupportedMediaType, r::Invalid, r::TooManyRequests, r::Busy))]
 pub async fn login(
     req: HttpRequest,
@@ -118,14 +183,14 @@ pub async fn login(
     if !delay.is_zero() {
         tokio::time::sleep(delay).await;
     }
-    let pair = match auth::login(&state.db, &state.tokens, &body.email, &body.password).await {
+    let signed_in = match auth::login(&state.db, &state.tokens, &body.email, &body.password).await {
         Err(e @ AppError::Unauthenticated(_)) => {
             state.login_limiter.record_failure(ip, &body.email);
             return Err(e.into());
         }
         other => other?,
     };
-    Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(TokenResponse::from(pair)))
+    Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(LoginResponse::from(signed_in)))
 }
 
 /// Exchange a refresh token for a new token pair

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod consultations;
 pub mod health;
 pub mod impediments;
+pub mod mfa;
 pub mod reference;
 pub mod stakeholders;
 pub mod topics;
@@ -51,6 +52,7 @@ pub(crate) use page_of;
 /// Everything under `/api/v1`.
 pub fn configure_api(cfg: &mut web::ServiceConfig) {
     auth::configure(cfg);
+    mfa::configure(cfg);
     reference::configure(cfg);
     topics::configure(cfg);
     watch_items::configure(cfg);

@@ -27,6 +27,8 @@ pub struct UserDto {
     pub role: Role,
     pub delegation_id: Option<Uuid>,
     pub active: bool,
+    /// The account has an active second factor (TOTP); an admin can reset it at `DELETE /users/{id}/mfa`.
+    pub second_factor: bool,
     pub version: i32,
     pub created_at: DateTime<Utc>,
 }
@@ -40,6 +42,7 @@ impl From<UserView> for UserDto {
             role: u.role,
             delegation_id: u.delegation_id,
             active: u.active,
+            second_factor: u.second_factor,
             version: u.version,
             created_at: u.created_at,
         }

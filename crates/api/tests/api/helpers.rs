@@ -6,6 +6,8 @@ use gmc_store::testdb::TestDatabase;
 use reqwest::{Method, RequestBuilder, Response};
 use serde_json::{json, Value};
 
+use crate::totp::{code_at, now_step, Factor, Factors};
+
 pub const PASSWORD: &str = "demo-pass-2026";
 pub const ADMIN: &str = "admin@gmc.test";
 pub const ANALYST: &str = "analyst@gmc.test";
@@ -15,6 +17,8 @@ pub const NPL: &str = "delegate.npl@gmc.test";
 pub struct TestApp {
     pub base: String,
     pub client: reqwest::Client,
+    /// The second factors the tests enrolled, to compute their codes.
+    pub factors: Factors,
     _db: TestDatabase,
 }
 
@@ -34,7 +38,7 @@ impl TestApp {
         let base = format!("http://127.0.0.1:{}", app.port());
         tokio::spawn(app.run_until_stopped());
         let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
-        TestApp { base, client, _db: db }
+        TestApp { base, client, factors: Factors::default(), _db: db }
     }
 
     /// The test database's URL (a SQLite file, or a PostgreSQL database of its own).
@@ -69,15 +73,55 @@ impl TestApp {
         self.request(Method::POST, path, token).json(&body).send().await.expect("request")
     }
 
+    /// Signs in as an account (password `PASSWORD`) the way a person would: with a code when the account
+    /// has a second factor, and, for an admin without one, enrolling one first — admins act as admins
+    /// only with it. Returns the token pair.
     pub async fn login_pair(&self, email: &str) -> Value {
         let res = self.post_json("/api/v1/auth/login", None, json!({"email": email, "password": PASSWORD})).await;
         assert_eq!(res.status(), 200, "login as {email}");
-        res.json().await.expect("json")
+        let answer: Value = res.json().await.expect("json");
+        if let Some(challenge) = answer["mfa_token"].as_str() {
+            return self.complete_mfa(email, challenge).await;
+        }
+        let token = answer["access_token"].as_str().expect("access_token");
+        let me = self.get_json("/api/v1/me", token).await;
+        if me["second_factor"]["required"] == true && me["second_factor"]["verified"] == false {
+            return self.enrol_mfa(email, token).await["tokens"].clone();
+        }
+        answer
     }
 
-    /// An access token for a demo account.
+    /// An access token for a demo account (see `login_pair`).
     pub async fn login(&self, email: &str) -> String {
         self.login_pair(email).await["access_token"].as_str().expect("access_token").to_owned()
+    }
+
+    /// Enrols and verifies a second factor for the account signed in with `token`, computing the code
+    /// from the secret the API returned. Returns the verification's answer (recovery codes, tokens).
+    pub async fn enrol_mfa(&self, email: &str, token: &str) -> Value {
+        let res = self.post_json("/api/v1/me/mfa/enrolment", Some(token), json!({})).await;
+        assert_eq!(res.status(), 200, "enrolment of {email}");
+        let secret = res.json::<Value>().await.expect("json")["secret"].as_str().expect("secret").to_owned();
+        let step = now_step();
+        let res =
+            self.post_json("/api/v1/me/mfa/verification", Some(token), json!({"code": code_at(&secret, step)})).await;
+        assert_eq!(res.status(), 200, "verification of {email}");
+        let activation: Value = res.json().await.expect("json");
+        let recovery_codes = activation["recovery_codes"]
+            .as_array()
+            .expect("codes")
+            .iter()
+            .map(|c| c.as_str().expect("code").to_owned());
+        self.factors.insert(email, Factor { secret, last_step: step, recovery_codes: recovery_codes.collect() });
+        activation
+    }
+
+    /// Answers a sign-in challenge with the account's next code; returns the token pair.
+    pub async fn complete_mfa(&self, email: &str, challenge: &str) -> Value {
+        let code = self.factors.next_code(email);
+        let res = self.post_json("/api/v1/auth/mfa", None, json!({"mfa_token": challenge, "code": code})).await;
+        assert_eq!(res.status(), 200, "second factor of {email}");
+        res.json().await.expect("json")
     }
 
     /// The id of the delegation of a country.

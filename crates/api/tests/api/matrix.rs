@@ -73,6 +73,13 @@ const MATRIX: &[(&str, [u16; 5])] = &[
     ("create_api_key", [401, 201, 201, 201, 201]),
     ("revoke_api_key", [401, 204, 404, 204, 404]),
     ("list_audit_events", [401, 200, 403, 403, 403]),
+    // The second factor. The admin column's session passed one (admins act as admins only so), so the
+    // admin cannot start another enrolment while it is active (409); everyone may disable their own.
+    ("complete_mfa_sign_in", [200, 200, 200, 200, 200]),
+    ("start_mfa_enrolment", [401, 409, 200, 200, 200]),
+    ("verify_mfa_enrolment", [401, 409, 200, 200, 200]),
+    ("disable_mfa", [401, 204, 204, 204, 204]),
+    ("reset_user_mfa", [401, 204, 403, 403, 403]),
 ];
 
 pub(crate) struct Ctx {
@@ -285,6 +292,9 @@ pub(crate) async fn prepare(app: &TestApp, ctx: &Ctx, op: &str, template: &str, 
         "revoke_api_key" => {
             let res = app.post_json("/api/v1/api-keys", Some(&ctx.bgd), json!({"name": "k", "scopes": ["read"]})).await;
             call.path = id(res.json::<Value>().await.unwrap()["api_key"]["id"].as_str().unwrap());
+        }
+        "complete_mfa_sign_in" | "start_mfa_enrolment" | "verify_mfa_enrolment" | "disable_mfa" | "reset_user_mfa" => {
+            crate::mfa::prepare_call(app, ctx, op, who, &mut call).await
         }
         _ => {}
     }

@@ -80,6 +80,8 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: ApiKeyInput) 
         expires_at: Set(input.expires_at),
         last_used_at: Set(None),
         revoked_at: Set(None),
+        // An admin's key acts as admin only if made in a session that passed the second factor.
+        mfa: Set(actor.mfa),
     }
     .insert(&txn)
     .await?;

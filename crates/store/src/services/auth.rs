@@ -1,5 +1,6 @@
-//! Signing in and out: login with e-mail and password, refresh-token rotation with reuse detection,
-//! logout, and turning a bearer credential (JWT or API key) into an `Actor`.
+//! Signing in and out: login with e-mail and password (and, for an account with a second factor, the
+//! challenge that `mfa::complete_sign_in` turns into tokens), refresh-token rotation with reuse
+//! detection, logout, and turning a bearer credential (JWT or API key) into an `Actor`.
 
 use chrono::{Duration, Utc};
 use gmc_domain::ids::{ApiKeyId, DelegationId, UserId};
@@ -9,6 +10,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
 
+use super::mfa::{self, MfaChallenge};
 use super::secrets::{self, API_KEY_PREFIX, REFRESH_PREFIX};
 use super::tokens::{blocking, verify_password, Tokens};
 use crate::audit::{self, AuditEntry};
@@ -25,7 +27,15 @@ const BAD_CREDENTIALS: &str = "the e-mail or password is wrong, or the account i
 const DUMMY_HASH: &str =
     "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$yS8cJrI3CVJRiVVZk4F2x0Iql8/q8b5fR1fBwyJ0Z1o";
 
-pub async fn login(db: &DatabaseConnection, tokens: &Tokens, email: &str, password: &str) -> AppResult<TokenPair> {
+/// What a correct password gets: tokens, or — for an account with an active second factor — a
+/// challenge to answer with a code at `/auth/mfa`.
+#[derive(Debug)]
+pub enum SignIn {
+    Tokens(TokenPair),
+    SecondFactor(MfaChallenge),
+}
+
+pub async fn login(db: &DatabaseConnection, tokens: &Tokens, email: &str, password: &str) -> AppResult<SignIn> {
     let email = Email::parse(email).map_err(|_| AppError::Unauthenticated(BAD_CREDENTIALS))?;
     let user = users::Entity::find().filter(users::Column::Email.eq(email.as_str())).one(db).await?;
     let hash = user.as_ref().map_or(DUMMY_HASH.to_owned(), |u| u.password_hash.clone());
@@ -45,11 +55,17 @@ pub async fn login(db: &DatabaseConnection, tokens: &Tokens, email: &str, passwo
         }
     };
     let (_write, txn) = crate::db::begin_write(db).await?;
-    let pair = start_family(&txn, tokens, &user, Uuid::now_v7()).await?;
-    let actor = actor_of(&user, AuthMethod::Session)?;
+    let actor = actor_of(&user, AuthMethod::Session, false)?;
+    if mfa::has_active_factor(&txn, user.id).await? {
+        let challenge = mfa::start_challenge(&txn, user.id).await?;
+        audit::record(&txn, AuditEntry::by(&actor, "auth.mfa_challenge", "user", user.id)).await?;
+        txn.commit().await?;
+        return Ok(SignIn::SecondFactor(challenge));
+    }
+    let pair = start_family(&txn, tokens, &user, Uuid::now_v7(), false).await?;
     audit::record(&txn, AuditEntry::by(&actor, "auth.login", "user", user.id)).await?;
     txn.commit().await?;
-    Ok(pair)
+    Ok(SignIn::Tokens(pair))
 }
 
 /// Spends a refresh token and returns a new pair in the same family. A token that was already spent
@@ -89,8 +105,9 @@ pub async fn refresh(
         return Err(invalid);
     }
     let user = users::Entity::find_by_id(row.user_id).one(&txn).await?.filter(|u| u.active).ok_or(invalid)?;
-    let pair = start_family(&txn, tokens, &user, row.family_id).await?;
-    let actor = actor_of(&user, AuthMethod::Session)?;
+    // The family keeps what its sign-in proved: a second factor passed then still counts.
+    let pair = start_family(&txn, tokens, &user, row.family_id, row.mfa).await?;
+    let actor = actor_of(&user, AuthMethod::Session, row.mfa)?;
     audit::record(&txn, AuditEntry::by(&actor, "auth.refresh", "user", user.id)).await?;
     txn.commit().await?;
     drop(write);
@@ -99,7 +116,11 @@ pub async fn refresh(
 
 /// A spent or revoked token came back: it leaked, so the whole family is signed out, and so are the
 /// access tokens it may already have been turned into.
-async fn revoke_for_reuse(db: &DatabaseConnection, sessions: &SessionCache, row: &refresh_tokens::Model) -> AppResult<()> {
+async fn revoke_for_reuse(
+    db: &DatabaseConnection,
+    sessions: &SessionCache,
+    row: &refresh_tokens::Model,
+) -> AppResult<()> {
     let (_write, txn) = crate::db::begin_write(db).await?;
     revoke_family(&txn, row.family_id).await?;
     stamp_tokens(&txn, row.user_id).await?;
@@ -179,6 +200,9 @@ pub async fn authenticate(
     }
     actor.role = facts.role;
     actor.delegation_id = facts.delegation_id.map(DelegationId::from_uuid);
+    // A token's second factor counts only while the account still has one: disabling or resetting it
+    // withdraws what the factor gave (an admin's rights) from the sessions already open.
+    actor.mfa = actor.mfa && facts.second_factor;
     Ok(actor)
 }
 
@@ -206,27 +230,33 @@ async fn authenticate_key(db: &DatabaseConnection, key: &str) -> AppResult<Actor
             .await?;
     }
     let scopes = parse_scopes(&row.scopes)?;
-    actor_of(&user, AuthMethod::ApiKey { id: ApiKeyId::from_uuid(row.id), scopes })
+    // As for sessions: a key made from a second-factor session counts as one while the factor is active.
+    let mfa = row.mfa && mfa::has_active_factor(db, user.id).await?;
+    actor_of(&user, AuthMethod::ApiKey { id: ApiKeyId::from_uuid(row.id), scopes }, mfa)
 }
 
 pub(crate) fn parse_scopes(stored_scopes: &str) -> AppResult<Vec<Scope>> {
     stored_scopes.split(',').filter(|s| !s.is_empty()).map(stored::<Scope>).collect()
 }
 
-pub(crate) fn actor_of(user: &users::Model, method: AuthMethod) -> AppResult<Actor> {
+pub(crate) fn actor_of(user: &users::Model, method: AuthMethod, mfa: bool) -> AppResult<Actor> {
     Ok(Actor {
         user_id: UserId::from_uuid(user.id),
         role: stored::<Role>(&user.role)?,
         delegation_id: user.delegation_id.map(DelegationId::from_uuid),
         method,
+        mfa,
     })
 }
 
-async fn start_family<C: ConnectionTrait>(
+/// A new refresh token in `family_id` and an access token; `mfa` says the family's sign-in passed the
+/// second factor.
+pub(crate) async fn start_family<C: ConnectionTrait>(
     conn: &C,
     tokens: &Tokens,
     user: &users::Model,
     family_id: Uuid,
+    mfa: bool,
 ) -> AppResult<TokenPair> {
     let refresh_token = secrets::generate(REFRESH_PREFIX);
     let now = Utc::now();
@@ -239,10 +269,11 @@ async fn start_family<C: ConnectionTrait>(
         used_at: Set(None),
         revoked_at: Set(None),
         created_at: Set(now),
+        mfa: Set(mfa),
     }
     .insert(conn)
     .await?;
-    let access_token = tokens.issue(user.id, stored::<Role>(&user.role)?, user.delegation_id)?;
+    let access_token = tokens.issue(user.id, stored::<Role>(&user.role)?, user.delegation_id, mfa)?;
     Ok(TokenPair { access_token, expires_in: tokens.access_ttl_secs, refresh_token })
 }
 

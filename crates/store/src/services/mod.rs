@@ -10,6 +10,7 @@ pub mod demo_impediments;
 pub mod demo_stakeholders;
 pub mod idempotency;
 pub mod impediments;
+pub mod mfa;
 pub mod reference;
 pub mod secrets;
 pub mod stakeholders;

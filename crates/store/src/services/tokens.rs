@@ -52,6 +52,9 @@ struct Claims {
     /// after a sign-out from one issued just before it. Tokens without it count as issued at 0.
     #[serde(default)]
     iat_ms: i64,
+    /// The session passed the second factor. Absent (older tokens) means it did not.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    mfa: bool,
     exp: i64,
     iss: String,
 }
@@ -72,7 +75,7 @@ impl Tokens {
         }
     }
 
-    pub fn issue(&self, user_id: Uuid, role: Role, delegation: Option<Uuid>) -> Result<String, AppError> {
+    pub fn issue(&self, user_id: Uuid, role: Role, delegation: Option<Uuid>, mfa: bool) -> Result<String, AppError> {
         let at = Utc::now();
         let now = at.timestamp();
         let claims = Claims {
@@ -81,6 +84,7 @@ impl Tokens {
             del: delegation,
             iat: now,
             iat_ms: at.timestamp_millis(),
+            mfa,
             exp: now + self.access_ttl_secs,
             iss: ISSUER.to_owned(),
         };
@@ -108,6 +112,7 @@ impl Tokens {
             role,
             delegation_id: data.claims.del.map(DelegationId::from_uuid),
             method: AuthMethod::Session,
+            mfa: data.claims.mfa,
         };
         Ok((actor, data.claims.iat_ms))
     }
@@ -147,7 +152,7 @@ mod tests {
     fn a_token_round_trips_and_a_tampered_one_is_refused() {
         let tokens = Tokens::new(&JwtSecret::new("s".repeat(32)), 900, 3600);
         let id = Uuid::now_v7();
-        let t = tokens.issue(id, Role::Delegate, Some(Uuid::now_v7())).ok();
+        let t = tokens.issue(id, Role::Delegate, Some(Uuid::now_v7()), false).ok();
         let actor = t.as_deref().map(|t| tokens.verify(t));
         assert!(matches!(actor, Some(Ok(a)) if a.user_id.as_uuid() == id && a.role == Role::Delegate));
         let other = Tokens::new(&JwtSecret::new("x".repeat(32)), 900, 3600);
@@ -155,9 +160,18 @@ mod tests {
     }
 
     #[test]
+    fn a_token_says_whether_the_session_passed_the_second_factor() {
+        let tokens = Tokens::new(&JwtSecret::new("s".repeat(32)), 900, 3600);
+        for mfa in [false, true] {
+            let t = tokens.issue(Uuid::now_v7(), Role::Admin, None, mfa).unwrap_or_default();
+            assert_eq!(tokens.verify(&t).map(|a| a.mfa).ok(), Some(mfa));
+        }
+    }
+
+    #[test]
     fn an_expired_token_is_refused() {
         let tokens = Tokens::new(&JwtSecret::new("s".repeat(32)), -60, 3600);
-        let t = tokens.issue(Uuid::now_v7(), Role::Admin, None).unwrap_or_default();
+        let t = tokens.issue(Uuid::now_v7(), Role::Admin, None, true).unwrap_or_default();
         assert!(tokens.verify(&t).is_err());
     }
 

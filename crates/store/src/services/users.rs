@@ -1,5 +1,7 @@
 //! User administration (admins only) and the caller's own profile.
 
+use std::collections::HashSet;
+
 use chrono::Utc;
 use gmc_domain::error::{parse_enum, required_text};
 use gmc_domain::ids::{DelegationId, UserId};
@@ -17,17 +19,17 @@ use uuid::Uuid;
 
 use super::reference::find_delegation;
 use super::tokens::{blocking, hash_password};
-use super::{auth, contains_ci, search_text};
+use super::{auth, contains_ci, mfa, search_text};
 use crate::audit::{self, AuditEntry};
 use crate::catalogue::Catalogue;
 use crate::cursor::{self, Cursor, Page};
-use crate::entities::{api_keys, users};
+use crate::entities::{api_keys, mfa_factors, users};
 use crate::error::{check_version, stored};
 use crate::sessions::SessionCache;
 use crate::views::{MeView, UserView};
 use crate::{AppError, AppResult};
 
-fn view(u: users::Model) -> AppResult<UserView> {
+fn view(u: users::Model, second_factor: bool) -> AppResult<UserView> {
     Ok(UserView {
         role: stored(&u.role)?,
         id: u.id,
@@ -35,9 +37,22 @@ fn view(u: users::Model) -> AppResult<UserView> {
         name: u.name,
         delegation_id: u.delegation_id,
         active: u.active,
+        second_factor,
         version: u.version,
         created_at: u.created_at,
     })
+}
+
+/// Which of these users have an active second factor.
+async fn with_second_factor(db: &DatabaseConnection, ids: Vec<Uuid>) -> AppResult<HashSet<Uuid>> {
+    Ok(mfa_factors::Entity::find()
+        .filter(mfa_factors::Column::UserId.is_in(ids))
+        .filter(mfa_factors::Column::Active.eq(true))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|f| f.user_id)
+        .collect())
 }
 
 pub async fn me(db: &DatabaseConnection, catalogue: &Catalogue, actor: &Actor) -> AppResult<MeView> {
@@ -55,7 +70,9 @@ pub async fn me(db: &DatabaseConnection, catalogue: &Catalogue, actor: &Actor) -
         AuthMethod::Session => Scope::ALL.to_vec(),
         AuthMethod::ApiKey { scopes, .. } => scopes.clone(),
     };
-    Ok(MeView { role: stored(&user.role)?, id: user.id, email: user.email, name: user.name, delegation, scopes })
+    let role = stored(&user.role)?;
+    let second_factor = mfa::status(db, actor, role).await?;
+    Ok(MeView { role, id: user.id, email: user.email, name: user.name, delegation, scopes, second_factor })
 }
 
 #[derive(Debug, Default, Clone)]
@@ -94,13 +111,21 @@ pub async fn list(db: &DatabaseConnection, actor: &Actor, f: UserFilter) -> AppR
         query = query.filter(users::Column::Email.gt(c.k));
     }
     let rows = query.limit(limit.get() + 1).all(db).await?;
-    let rows = rows.into_iter().map(view).collect::<AppResult<Vec<_>>>()?;
+    let factors = with_second_factor(db, rows.iter().map(|u| u.id).collect()).await?;
+    let rows = rows
+        .into_iter()
+        .map(|u| {
+            let mfa = factors.contains(&u.id);
+            view(u, mfa)
+        })
+        .collect::<AppResult<Vec<_>>>()?;
     Ok(Page::from_rows(rows, limit.get(), |u| Cursor { k: u.email.clone(), id: u.id }, |u| u))
 }
 
 pub async fn get(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<UserView> {
     authorize(actor, Operation::ManageUsers)?;
-    view(users::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound("user"))?)
+    let user = users::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound("user"))?;
+    view(user, mfa::has_active_factor(db, id).await?)
 }
 
 /// Creates a user. Used by admins through the API and by the demo seed (with `actor: None`).
@@ -148,7 +173,7 @@ pub async fn create(db: &DatabaseConnection, actor: Option<&Actor>, input: UserI
     };
     audit::record(&txn, entry.changes(changes)).await?;
     txn.commit().await?;
-    view(model)
+    view(model, false)
 }
 
 #[derive(Debug, Default, Clone)]
@@ -266,5 +291,5 @@ pub async fn update(
     let updated = users::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound("user"))?;
     txn.commit().await?;
     sessions.forget(id);
-    view(updated)
+    view(updated, mfa::has_active_factor(db, id).await?)
 }

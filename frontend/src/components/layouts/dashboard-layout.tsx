@@ -1,4 +1,5 @@
-// The signed-in frame: skip link, header (who is signed in, sign out), main navigation and the page.
+// The signed-in frame: skip link, header (who is signed in, security settings, sign out), main
+// navigation and the page.
 import { AppShell, Burger, Button, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
@@ -77,6 +78,9 @@ export function DashboardLayout({ children }: { children: ReactNode }) {
                   {who}
                 </Text>
               </Stack>
+              <Button component={Link} to={paths.security} variant="subtle" size="sm">
+                {t('secondFactor.link')}
+              </Button>
               <Button variant="outline" size="sm" onClick={handleSignOut} loading={signingOut}>
                 {t('app.signOut')}
               </Button>

@@ -1,5 +1,6 @@
 // The signed-in part of the app: sends visitors without a session to the sign-in page (remembering
-// where they were going), loads the user, then shows the layout around the page.
+// where they were going), loads the user, then shows the layout around the page — or, for an admin
+// whose session has not passed a second factor, the prompt to get one.
 import { QueryErrorResetBoundary } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
@@ -10,6 +11,8 @@ import { PageLoader } from '@/components/ui/page-loader';
 import { QueryError } from '@/components/ui/query-error';
 import { paths } from '@/config/paths';
 import { useIsSignedIn } from '@/lib/auth/use-session';
+
+import { SecondFactorGate } from './second-factor-gate';
 
 export function AppRoot() {
   const signedIn = useIsSignedIn();
@@ -40,7 +43,9 @@ export function AppRoot() {
           <Suspense fallback={<PageLoader />}>
             <DashboardLayout>
               <Suspense fallback={<PageLoader />}>
-                <Outlet />
+                <SecondFactorGate>
+                  <Outlet />
+                </SecondFactorGate>
               </Suspense>
             </DashboardLayout>
           </Suspense>

@@ -1,4 +1,5 @@
-// The admin's list of accounts: name, e-mail, role, delegation, whether active, created.
+// The admin's list of accounts: name, e-mail, role, delegation, whether active, whether they have a
+// second factor (with its reset), created.
 import { Badge, Button, Group, Stack } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
@@ -12,6 +13,8 @@ import { formatDateTime } from '@/lib/format-date';
 import { roleLabel } from '@/lib/labels';
 
 import { usersQueryOptions, type User } from '../api/get-users';
+
+import { ResetSecondFactorButton } from './reset-second-factor-button';
 
 const column = createColumnHelper<User>();
 
@@ -46,6 +49,22 @@ export function UsersList({ delegationName }: UsersListProps) {
           ) : (
             <Badge variant="light" color="gray">
               {t('admin.users.inactive')}
+            </Badge>
+          ),
+      }),
+      column.accessor('second_factor', {
+        header: t('admin.users.columns.secondFactor'),
+        cell: (info) =>
+          info.getValue() ? (
+            <Group gap="xs" wrap="nowrap">
+              <Badge variant="light" color="teal">
+                {t('secondFactor.on')}
+              </Badge>
+              <ResetSecondFactorButton user={info.row.original} />
+            </Group>
+          ) : (
+            <Badge variant="light" color="gray">
+              {t('secondFactor.off')}
             </Badge>
           ),
       }),
