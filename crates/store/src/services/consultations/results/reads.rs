@@ -136,7 +136,7 @@ pub(super) async fn by_block(
         let seq = if first { " AND \"seq\" = 0" } else { "" };
         format!("COUNT(*) FILTER (WHERE \"submitted_at\" < {p}{seq})")
     };
-    let mut out: BTreeMap<(String, Option<String>, Option<OrderedValue>), Vec<(i64, i64)>> = BTreeMap::new();
+    let mut out: BTreeMap<AnswerKey, Vec<(i64, i64)>> = BTreeMap::new();
     // A database allows so many columns to a row: a long consultation is read in slices of edges.
     let all: Vec<usize> = (0..edges.len()).collect();
     for slice in all.chunks(400).map(<[usize]>::to_vec).chain(edges.is_empty().then(Vec::new)) {
@@ -183,6 +183,9 @@ pub(super) async fn by_block(
         })
         .collect())
 }
+
+/// An answer group's key: question, option, value.
+type AnswerKey = (String, Option<String>, Option<OrderedValue>);
 
 /// A stored number as a map key (they are never NaN).
 #[derive(Debug, Clone, Copy, PartialEq)]
