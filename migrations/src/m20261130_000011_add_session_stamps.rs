@@ -33,20 +33,20 @@ impl MigrationTrait for Migration {
         )
         .await?;
         m.create_index(
-            Index::create()
-                .name(INDEX)
-                .table(Alias::new("idempotency_keys"))
-                .col(Alias::new("created_at"))
-                .to_owned(),
+            Index::create().name(INDEX).table(Alias::new("idempotency_keys")).col(Alias::new("created_at")).to_owned(),
         )
         .await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
         m.drop_index(Index::drop().name(INDEX).table(Alias::new("idempotency_keys")).to_owned()).await?;
-        m.alter_table(Table::alter().table(Alias::new("idempotency_keys")).drop_column(Alias::new("credential")).to_owned())
-            .await?;
-        m.alter_table(Table::alter().table(Alias::new("users")).drop_column(Alias::new("tokens_valid_after")).to_owned())
-            .await
+        m.alter_table(
+            Table::alter().table(Alias::new("idempotency_keys")).drop_column(Alias::new("credential")).to_owned(),
+        )
+        .await?;
+        m.alter_table(
+            Table::alter().table(Alias::new("users")).drop_column(Alias::new("tokens_valid_after")).to_owned(),
+        )
+        .await
     }
 }

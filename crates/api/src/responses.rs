@@ -51,6 +51,14 @@ pub struct Conflict(pub Problem);
 
 #[derive(IntoResponses)]
 #[response(
+    status = 410,
+    description = "A repeat of a create (same `Idempotency-Key`) whose record has since been erased: nothing of it is sent again, and nothing is created",
+    content_type = "application/problem+json"
+)]
+pub struct Gone(pub Problem);
+
+#[derive(IntoResponses)]
+#[response(
     status = 412,
     description = "`If-Match` names a version that is no longer current: reload, reapply, resend",
     content_type = "application/problem+json"

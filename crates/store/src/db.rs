@@ -110,17 +110,6 @@ pub async fn begin_write(db: &DatabaseConnection) -> AppResult<(WriteGuard, sea_
     Ok((guard, txn))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sqlite_paths_are_read_from_urls() {
-        assert_eq!(sqlite_path("sqlite://./data/gmc.sqlite3?mode=rwc"), Some("./data/gmc.sqlite3".into()));
-        assert_eq!(sqlite_path("sqlite::memory:"), None);
-    }
-}
-
 /// After an erasure: copies every page of SQLite's write-ahead log into the database and truncates
 /// the log, so the pages written before the erasure (which still hold the erased values) are gone
 /// from the `-wal` file. Retried briefly while readers hold old snapshots; PostgreSQL needs nothing.
@@ -131,7 +120,10 @@ pub async fn flush_wal(db: &DatabaseConnection) -> AppResult<()> {
     let _gate = write_gate(db).await;
     for _ in 0..50 {
         let row = db
-            .query_one(sea_orm::Statement::from_string(sea_orm::DatabaseBackend::Sqlite, "PRAGMA wal_checkpoint(TRUNCATE)"))
+            .query_one(sea_orm::Statement::from_string(
+                sea_orm::DatabaseBackend::Sqlite,
+                "PRAGMA wal_checkpoint(TRUNCATE)",
+            ))
             .await?;
         // The first column is 1 when the checkpoint could not finish because of a reader.
         let busy: i32 = match row {
@@ -144,4 +136,15 @@ pub async fn flush_wal(db: &DatabaseConnection) -> AppResult<()> {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     Err(crate::AppError::Internal(anyhow::anyhow!("the write-ahead log could not be checkpointed after an erasure")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sqlite_paths_are_read_from_urls() {
+        assert_eq!(sqlite_path("sqlite://./data/gmc.sqlite3?mode=rwc"), Some("./data/gmc.sqlite3".into()));
+        assert_eq!(sqlite_path("sqlite::memory:"), None);
+    }
 }

@@ -6461,6 +6461,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A repeat of a create (same `Idempotency-Key`) whose record has since been erased: nothing of it is sent again, and nothing is created */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
             413: {
                 headers: {
@@ -6929,6 +6938,15 @@ export interface operations {
             };
             /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -151,9 +151,11 @@ pub async fn forget_user<C: ConnectionTrait>(db: &C, user_id: Uuid) -> AppResult
     Ok(())
 }
 
-/// Replaces every stored outcome whose body mentions `id` (a record being erased) with a `410 Gone`
-/// problem: the copy goes with the record's personal data, and a replay of the original request is
-/// answered "erased" rather than creating the record afresh.
+/// Replaces the stored outcome of the create of record `id` (found by its `Location`, which ends
+/// with the id) with a `410 Gone` problem: the copy goes with the record's personal data, and a
+/// replay of the original request is answered "erased" rather than creating the record afresh.
+/// Outcomes of other records that merely link to it (an impediment's `stakeholder_id`) hold no
+/// personal data and are left alone.
 pub async fn forget_record<C: ConnectionTrait>(db: &C, id: Uuid) -> AppResult<()> {
     let gone = serde_json::json!({
         "type": "about:blank",
@@ -166,7 +168,7 @@ pub async fn forget_record<C: ConnectionTrait>(db: &C, id: Uuid) -> AppResult<()
         .col_expr(idempotency_keys::Column::ContentType, Expr::value("application/problem+json"))
         .col_expr(idempotency_keys::Column::Location, Expr::value(Option::<String>::None))
         .col_expr(idempotency_keys::Column::Body, Expr::value(gone.to_string()))
-        .filter(idempotency_keys::Column::Body.contains(id.to_string()))
+        .filter(idempotency_keys::Column::Location.ends_with(format!("/{id}")))
         .exec(db)
         .await?;
     Ok(())

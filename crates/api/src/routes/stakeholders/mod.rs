@@ -67,7 +67,7 @@ pub async fn list_stakeholders(
     params(("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body(content = CreateStakeholderRequest, example = CreateStakeholderRequest::example), security(("bearer" = [])),
     responses((status = 201, description = "Created", body = StakeholderDto,
         headers(("Location" = String, description = "The new record's URL"), ("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
-        r::BadRequest, r::Unauthenticated, r::Forbidden, r::Conflict, r::PayloadTooLarge, r::UnsupportedMediaType,
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::Conflict, r::Gone, r::PayloadTooLarge, r::UnsupportedMediaType,
         r::Invalid, r::Busy))]
 pub async fn create_stakeholder(
     state: web::Data<AppState>,
@@ -189,7 +189,8 @@ pub async fn get_stakeholder_contact(
     security(("bearer" = [])),
     responses((status = 200, description = "Erased: name, contact details, consent, external id and account link removed; linked responses and impediments kept", body = StakeholderDto,
         headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
-        r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Conflict, r::Invalid, r::Busy))]
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Conflict, r::PayloadTooLarge, r::Invalid,
+        r::Busy))]
 pub async fn erase_stakeholder(
     state: web::Data<AppState>,
     Authed(actor): Authed,
