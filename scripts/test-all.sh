@@ -3,13 +3,14 @@
 #
 #   1 rustfmt          2 clippy            3 domain deps       4 Rust tests on SQLite (+ observed statuses)
 #   5 Rust tests on PostgreSQL (throwaway cluster)             6 OpenAPI drift
-#   7 frontend: lint, typecheck, unit tests, TS type drift, build, public page size budget
-#   8 docker-compose config                9 browser journeys (scripts/e2e.sh)
+#   7 schemathesis against the release binary, as a delegate and as an admin (scripts/schemathesis.sh)
+#   8 frontend: lint, typecheck, unit tests, TS type drift, build, public page size budget
+#   9 docker-compose config               10 browser journeys (scripts/e2e.sh)
 #
 # Env: CI=true selects nextest's `ci` profile and always runs `npm ci`.
 #      TEST_ALL_SKIP="e2e pg" skips steps by key, locally only (ignored when CI=true).
-#      Keys: fmt clippy deps sqlite pg openapi frontend compose e2e
-# Artefacts (JUnit reports, e2e screenshots) go to artifacts/.
+#      Keys: fmt clippy deps sqlite pg openapi schemathesis frontend compose e2e
+# Artefacts (JUnit reports, schemathesis reports, e2e screenshots) go to artifacts/.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -95,6 +96,10 @@ preflight() {
     done
     command -v initdb >/dev/null 2>&1 || compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null \
         || missing+=("initdb (PostgreSQL 15 server: apt-get install postgresql-15)")
+    # scripts/schemathesis.sh installs schemathesis into a virtualenv, which needs venv and ensurepip.
+    if [[ " ${TEST_ALL_SKIP:-} " != *" schemathesis "* ]] && ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
+        missing+=("python3-venv (apt-get install python3-venv)")
+    fi
     if [[ " ${TEST_ALL_SKIP:-} " != *" e2e "* && ! -x "${E2E_CHROMIUM:-/usr/bin/chromium}" ]]; then
         missing+=("chromium (apt-get install chromium)")
     fi
@@ -191,6 +196,11 @@ step_openapi_drift() {
     echo "openapi/openapi.json matches the code."
 }
 
+# Generated requests for every operation against the release build: no 5xx, no answer outside the document.
+step_schemathesis() {
+    bash scripts/schemathesis.sh
+}
+
 step_frontend() {
     if [[ "${CI:-}" == "true" || ! -d frontend/node_modules ]]; then
         npm --prefix frontend ci --no-audit --no-fund
@@ -228,12 +238,13 @@ step_e2e() {
 }
 
 # ---- run -------------------------------------------------------------------------------------
-step fmt       "1/9 cargo fmt --check"                 step_fmt
-step clippy    "2/9 cargo clippy -D warnings"          step_clippy
-step deps      "3/9 gmc-domain dependency check"       step_domain_deps
-step sqlite    "4/9 Rust tests on SQLite"              step_tests_sqlite
-step pg        "5/9 Rust tests on PostgreSQL"          step_tests_postgres
-step openapi   "6/9 OpenAPI drift"                     step_openapi_drift
-step frontend  "7/9 Frontend lint, typecheck, tests, TS drift, build, size" step_frontend
-step compose   "8/9 docker-compose config"             step_compose
-step e2e       "9/9 Browser journeys (scripts/e2e.sh)" step_e2e
+step fmt          "1/10 cargo fmt --check"                 step_fmt
+step clippy       "2/10 cargo clippy -D warnings"          step_clippy
+step deps         "3/10 gmc-domain dependency check"       step_domain_deps
+step sqlite       "4/10 Rust tests on SQLite"              step_tests_sqlite
+step pg           "5/10 Rust tests on PostgreSQL"          step_tests_postgres
+step openapi      "6/10 OpenAPI drift"                     step_openapi_drift
+step schemathesis "7/10 schemathesis, release binary (scripts/schemathesis.sh)" step_schemathesis
+step frontend     "8/10 Frontend lint, typecheck, tests, TS drift, build, size" step_frontend
+step compose      "9/10 docker-compose config"             step_compose
+step e2e          "10/10 Browser journeys (scripts/e2e.sh)" step_e2e
