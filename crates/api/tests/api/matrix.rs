@@ -301,6 +301,18 @@ pub(crate) async fn prepare(app: &TestApp, ctx: &Ctx, op: &str, template: &str, 
     call
 }
 
+/// Makes the call as `token` (none: anonymous).
+pub(crate) async fn send(app: &TestApp, call: Call, token: Option<&str>) -> reqwest::Response {
+    let mut rb = app.request(call.method, &call.path, token);
+    if let Some(body) = call.body {
+        rb = rb.json(&body);
+    }
+    if let Some(v) = call.if_match {
+        rb = rb.header("if-match", v);
+    }
+    rb.send().await.unwrap()
+}
+
 /// The callers and records every matrix test starts from.
 pub(crate) async fn context(app: &TestApp) -> Ctx {
     let admin = app.login(ADMIN).await;
@@ -348,14 +360,7 @@ async fn every_operation_answers_every_role_as_the_matrix_declares() {
             let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
             for who in 0..5 {
                 let call = prepare(&app, &ctx, op_id, template, method.clone(), who).await;
-                let mut rb = app.request(call.method, &call.path, ctx.tokens[who].as_deref());
-                if let Some(body) = call.body {
-                    rb = rb.json(&body);
-                }
-                if let Some(v) = call.if_match {
-                    rb = rb.header("if-match", v);
-                }
-                let res = rb.send().await.unwrap();
+                let res = send(&app, call, ctx.tokens[who].as_deref()).await;
                 let status = res.status().as_u16();
                 if status != expected[who] {
                     let body = res.text().await.unwrap_or_default();

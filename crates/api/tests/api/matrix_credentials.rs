@@ -9,7 +9,7 @@ use reqwest::Method;
 use serde_json::{json, Value};
 
 use crate::helpers::*;
-use crate::matrix::{context, prepare, Ctx};
+use crate::matrix::{context, prepare, send, Ctx};
 
 const WHO: [&str; 3] = ["read key", "write key", "stakeholder account"];
 const FIRM: &str = "matrix.firm@gmc.test";
@@ -105,17 +105,6 @@ async fn firm(app: &TestApp, ctx: &Ctx) -> String {
         .await;
     assert_eq!(res.status(), 201);
     app.login(FIRM).await
-}
-
-async fn send(app: &TestApp, call: crate::matrix::Call, token: Option<&str>) -> reqwest::Response {
-    let mut rb = app.request(call.method, &call.path, token);
-    if let Some(body) = call.body {
-        rb = rb.json(&body);
-    }
-    if let Some(v) = call.if_match {
-        rb = rb.header("if-match", v);
-    }
-    rb.send().await.unwrap()
 }
 
 #[tokio::test]

@@ -89,22 +89,24 @@ pub(super) async fn results(
 
 /// Results that say only that there are fewer than k respondents: every count withheld.
 pub(super) fn withheld_whole(questions: &[Question], k: i64, filtered: bool) -> Results {
-    let hidden = Cell { count: None, withheld: true, below_k: true };
+    every_count_is(questions, k, filtered, Cell { count: None, withheld: true, below_k: true })
+}
+
+/// Results whose every count (respondents, answered, skipped, each option) is `cell`, with no shares,
+/// means or medians: the shape of "nothing to show" and of "nobody gave this value".
+pub(super) fn every_count_is(questions: &[Question], k: i64, filtered: bool, cell: Cell) -> Results {
     let question = |q: &Question| QuestionResult {
         code: q.code.clone(),
         kind: q.kind,
         prompt: q.prompt.clone(),
-        answered: hidden,
-        skipped: hidden,
-        options: option_rows(q)
-            .into_iter()
-            .map(|(id, label)| OptionResult { id, label, cell: hidden, share: None })
-            .collect(),
+        answered: cell,
+        skipped: cell,
+        options: option_rows(q).into_iter().map(|(id, label)| OptionResult { id, label, cell, share: None }).collect(),
         mean: None,
         median: None,
     };
     Results {
-        respondents: hidden,
+        respondents: cell,
         k,
         filtered,
         from: None,

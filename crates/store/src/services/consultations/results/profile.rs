@@ -11,7 +11,7 @@ use sea_orm::DatabaseConnection;
 
 use super::breakdown::Breakdown;
 use super::filter::Checked;
-use super::{exact, reads, Cell, CrossColumn, CrossRow, CrossTab, OptionResult, QuestionResult, Results};
+use super::{exact, reads, Cell, CrossColumn, CrossRow, CrossTab, QuestionResult, Results};
 use crate::entities::consultations;
 use crate::services::consultations::counts::{self, ProfileFilter, RESPONDENTS};
 use crate::AppResult;
@@ -86,28 +86,7 @@ pub(super) async fn results(
 /// A value nobody gave: every count is 0, and shown, since the cross-tab's columns already say that
 /// no respondent has it.
 fn nobody(questions: &[Question], k: i64) -> Results {
-    let zero = Cell { count: Some(0), withheld: false, below_k: false };
-    let question = |q: &Question| QuestionResult {
-        code: q.code.clone(),
-        kind: q.kind,
-        prompt: q.prompt.clone(),
-        answered: zero,
-        skipped: zero,
-        options: super::breakdown::option_rows(q)
-            .into_iter()
-            .map(|(id, label)| OptionResult { id, label, cell: zero, share: None })
-            .collect(),
-        mean: None,
-        median: None,
-    };
-    Results {
-        respondents: zero,
-        k,
-        filtered: true,
-        from: None,
-        to: None,
-        questions: questions.iter().map(question).collect(),
-    }
+    exact::every_count_is(questions, k, true, Cell { count: Some(0), withheld: false, below_k: false })
 }
 
 /// The cross-tab of one question by `by`, for a non-admin: every column read from the protected table.
