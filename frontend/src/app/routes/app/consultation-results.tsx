@@ -39,7 +39,7 @@ export function ConsultationResultsRoute() {
   return (
     <Stack gap="md">
       <div>
-        <Anchor component={Link} to={paths.consultation(id)} size="sm">
+        <Anchor component={Link} to={paths.consultation(id)} size="sm" data-print="hide">
           {t('consultation.backToConsultation')}
         </Anchor>
         <PageTitle documentTitle={title}>{title}</PageTitle>
@@ -52,6 +52,7 @@ export function ConsultationResultsRoute() {
           consultation.data.delegation_id,
         )}
         isAdmin={user.role === 'admin'}
+        questionnaire={consultation.data.questions}
       />
     </Stack>
   );

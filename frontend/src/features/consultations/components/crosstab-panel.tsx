@@ -50,7 +50,7 @@ export function CrosstabPanel({ consultationId, questions, filters, filtersIgnor
           {t('consultations.results.crosstabAllRespondents')}
         </Text>
       ) : null}
-      <Group gap="sm" mb="sm" align="flex-end">
+      <Group gap="sm" mb="sm" align="flex-end" data-print="hide">
         <NativeSelect
           label={t('consultations.results.crosstabQuestion')}
           value={question}

@@ -30,7 +30,7 @@ export function CsvDownloads({ consultationId, filters, fileStem, withResponses 
   }
 
   return (
-    <div>
+    <div data-print="hide">
       <Group gap="sm">
         <Button variant="outline" loading={busy === 'results'} onClick={() => void download('results')}>
           {t('consultations.results.downloadResults')}

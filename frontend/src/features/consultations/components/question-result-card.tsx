@@ -1,16 +1,16 @@
 // One question's results: answered and skipped, a horizontal bar chart of the option counts (choices
-// and scales) with a table that says the same in words — withheld counts listed as withheld, never
-// drawn as 0 — mean and median (scales, numbers), and for text questions the answers on demand.
-import '@mantine/charts/styles.css';
-
-import { BarChart } from '@mantine/charts';
+// and scales) with a table that says the same in words — withheld counts said to be withheld, never
+// drawn as 0 — mean and median (scales, numbers), and for text questions the answers on demand. The
+// chart and table list the most chosen answer first; a scale keeps its order and names its ends.
 import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { ResultsFilters } from '../lib/results-filters';
-import { chartRows, pickText, type QuestionResult } from '../lib/results-values';
+import { pickText, type QuestionResult } from '../lib/results-values';
 
+import { barRows, chartFileName, scaleEnds, type QuestionDefinition } from './charts/bar-rows';
+import { QuestionChart } from './charts/question-chart';
 import { questionKindLabel } from './consultation-labels';
 import { CountText } from './count-text';
 import { TextAnswersList } from './text-answers-list';
@@ -24,6 +24,10 @@ type QuestionResultCardProps = {
   filters: ResultsFilters;
   /** The page's profile filter does not apply to text answers for this reader (dates only). */
   textDatesOnly?: boolean;
+  /** The question as the questionnaire defines it (a scale's end labels), when known. */
+  definition?: QuestionDefinition;
+  /** The start of a downloaded chart's file name. */
+  fileStem: string;
 };
 
 export function QuestionResultCard({
@@ -33,20 +37,25 @@ export function QuestionResultCard({
   k,
   filters,
   textDatesOnly = false,
+  definition,
+  fileStem,
 }: QuestionResultCardProps) {
   const { t, i18n } = useTranslation();
   const [showText, setShowText] = useState(false);
   const lang = i18n.language;
   const number = (value: number, digits = 1) =>
     new Intl.NumberFormat(lang, { maximumFractionDigits: digits }).format(value);
+  const percent = (share: number) => `${number(share * 100)} %`;
   const headingId = `result-${q.code}`;
-  const rows = chartRows(q, lang);
+  const prompt = pickText(q.prompt, lang);
+  const rows = barRows(q, lang, scaleEnds(definition, lang));
+  const options = new Map(q.options.map((o) => [o.id, o]));
   const hasOptions = q.options.length > 0;
 
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby={headingId}>
+    <Paper withBorder p="md" component="section" aria-labelledby={headingId} data-print="keep">
       <Title order={3} size="h4" id={headingId}>
-        {index + 1}. {pickText(q.prompt, lang)}
+        {index + 1}. {prompt}
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
         {q.code} · {questionKindLabel(t, q.kind)}
@@ -71,24 +80,14 @@ export function QuestionResultCard({
       </Group>
       {hasOptions ? (
         <Stack gap="sm">
-          {rows.length > 0 ? (
-            // The chart repeats the table below for sighted readers; screen readers read the table.
-            <div aria-hidden="true">
-              <BarChart
-                h={Math.max(120, rows.length * 36 + 40)}
-                data={rows}
-                dataKey="label"
-                orientation="vertical"
-                series={[{ name: 'count', label: t('consultations.results.count'), color: 'blue.7' }]}
-                yAxisProps={{ width: 160 }}
-                xAxisProps={{ allowDecimals: false }}
-                withTooltip={false}
-                // Recharts makes the chart keyboard-focusable; the table below is the accessible version.
-                barChartProps={{ accessibilityLayer: false }}
-                withBarValueLabel
-                gridAxis="none"
-              />
-            </div>
+          {rows.some((row) => !row.withheld) ? (
+            <QuestionChart
+              rows={rows}
+              code={q.code}
+              k={k}
+              fileName={(format) => chartFileName(fileStem, q.code, prompt, format)}
+              describedBy={headingId}
+            />
           ) : null}
           <Table captionSide="top" verticalSpacing={4} maw={640}>
             <Table.Caption style={{ textAlign: 'start' }}>
@@ -106,19 +105,20 @@ export function QuestionResultCard({
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {q.options.map((o) => (
-                <Table.Tr key={o.id}>
-                  <Table.Th scope="row" fw={400}>
-                    {pickText(o.label, lang) || o.id}
-                  </Table.Th>
-                  <Table.Td ta="end">
-                    <CountText cell={o} k={k} />
-                  </Table.Td>
-                  <Table.Td ta="end">
-                    {o.withheld || o.share == null ? t('common.none') : `${number(o.share * 100)} %`}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
+              {rows.map((row) => {
+                const o = options.get(row.id);
+                return o ? (
+                  <Table.Tr key={row.id}>
+                    <Table.Th scope="row" fw={400}>
+                      {row.label}
+                    </Table.Th>
+                    <Table.Td ta="end">
+                      <CountText cell={o} k={k} />
+                    </Table.Td>
+                    <Table.Td ta="end">{o.withheld || o.share == null ? t('common.none') : percent(o.share)}</Table.Td>
+                  </Table.Tr>
+                ) : null;
+              })}
             </Table.Tbody>
           </Table>
         </Stack>
@@ -133,7 +133,7 @@ export function QuestionResultCard({
             datesOnly={textDatesOnly}
           />
         ) : (
-          <Button variant="outline" size="xs" onClick={() => setShowText(true)}>
+          <Button variant="outline" size="xs" onClick={() => setShowText(true)} data-print="hide">
             {t('consultations.results.showAnswers')}
           </Button>
         )

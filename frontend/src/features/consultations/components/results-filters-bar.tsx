@@ -32,7 +32,13 @@ export function ResultsFiltersBar({ filters, onChange, oneAtATime = false, k, ap
     new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
   return (
-    <form role="search" aria-label={t('consultations.results.filters.label')} onSubmit={(e) => e.preventDefault()}>
+    <form
+      role="search"
+      aria-label={t('consultations.results.filters.label')}
+      onSubmit={(e) => e.preventDefault()}
+      // On paper the controls say nothing; the results page prints the filters as a line of text.
+      data-print="hide"
+    >
       <Group align="flex-end" gap="sm" wrap="wrap">
         <NativeSelect
           label={t('consultations.results.filters.country')}

@@ -1,7 +1,10 @@
-// The results page body: filters in the URL, CSV downloads, a note on small-cell suppression, one card
-// per question and the cross-tab panel. For anyone but admins one filter applies at a time, cross-tabs
-// take none and text answers outside the owners take dates only — as the server requires.
-import { Alert, Stack, Text, Title } from '@mantine/core';
+// The results page body: filters in the URL, CSV downloads and printing, a note on small-cell
+// suppression, one card per question and the cross-tab panel. For anyone but admins one filter applies
+// at a time, cross-tabs take none and text answers outside the owners take dates only — as the server
+// requires. Printed, it is the results alone, with the filters in effect as a line of text.
+import './print/results-print.css';
+
+import { Alert, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 
@@ -22,16 +25,26 @@ import {
   type ResultsFilters,
 } from '../lib/results-filters';
 
+import type { QuestionDefinition } from './charts/bar-rows';
 import { CountText } from './count-text';
 import { CrosstabPanel } from './crosstab-panel';
 import { CsvDownloads } from './csv-downloads';
+import { filtersLine } from './print/filters-line';
+import { PrintButton } from './print/print-button';
 import { QuestionResultCard } from './question-result-card';
 import { ResultsFiltersBar } from './results-filters-bar';
 
-type ResultsViewProps = { consultationId: string; fileStem: string; canReadRows: boolean; isAdmin: boolean };
+type ResultsViewProps = {
+  consultationId: string;
+  fileStem: string;
+  canReadRows: boolean;
+  isAdmin: boolean;
+  /** The questionnaire, for what results leave out (a scale's end labels). */
+  questionnaire?: QuestionDefinition[];
+};
 
-export function ResultsView({ consultationId, fileStem, canReadRows, isAdmin }: ResultsViewProps) {
-  const { t } = useTranslation();
+export function ResultsView({ consultationId, fileStem, canReadRows, isAdmin, questionnaire = [] }: ResultsViewProps) {
+  const { t, i18n } = useTranslation();
   const [urlFilters, changeFilters] = useUrlFilters(resultsFiltersFromSearchParams, resultsFiltersToSearchParams);
   // A URL an admin shared may combine filters; anyone else sends (and sees) the first one only.
   const filters = isAdmin ? urlFilters : firstFilterOnly(urlFilters);
@@ -39,17 +52,25 @@ export function ResultsView({ consultationId, fileStem, canReadRows, isAdmin }: 
     changeFilters(isAdmin || typeof next === 'function' ? next : oneAtATime(next));
   const results = useQuery(resultsQueryOptions(consultationId, filters));
   const applied = !isAdmin && hasDates(filters) && results.data ? results.data : null;
+  const appliedDates = applied ? { from: applied.from ?? null, to: applied.to ?? null } : null;
+  const definitions = new Map(questionnaire.map((q) => [q.code, q]));
 
   return (
-    <Stack gap="lg">
+    <Stack gap="lg" data-results-page>
       <ResultsFiltersBar
         filters={filters}
         onChange={change}
         oneAtATime={!isAdmin}
         k={results.data?.k}
-        applied={applied ? { from: applied.from ?? null, to: applied.to ?? null } : null}
+        applied={appliedDates}
       />
-      <CsvDownloads consultationId={consultationId} filters={filters} fileStem={fileStem} withResponses={canReadRows} />
+      <Text className="results-print-only" data-testid="results-filters-line">
+        {filtersLine(t, i18n.language, filters, appliedDates)}
+      </Text>
+      <Group justify="space-between" align="flex-start" data-print="hide">
+        <CsvDownloads consultationId={consultationId} filters={filters} fileStem={fileStem} withResponses={canReadRows} />
+        <PrintButton />
+      </Group>
       <div aria-busy={results.isFetching}>
         {results.isPending ? (
           <PageLoader />
@@ -84,6 +105,8 @@ export function ResultsView({ consultationId, fileStem, canReadRows, isAdmin }: 
                     k={results.data.k}
                     filters={canReadRows ? filters : datesOnly(filters)}
                     textDatesOnly={!canReadRows && hasProfileFilter(filters)}
+                    definition={definitions.get(q.code)}
+                    fileStem={fileStem}
                   />
                 ))}
               </Stack>

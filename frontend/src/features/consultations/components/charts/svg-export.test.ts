@@ -1,0 +1,100 @@
+import { saveFile, serializeSvg, svgBlob, svgSize } from './svg-export';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** A chart-like SVG in the document, styled by a stylesheet as the page styles its charts. */
+function mountChart() {
+  const style = document.createElement('style');
+  style.textContent = `
+    .bar { fill: rgb(24, 100, 171); }
+    .label { font-family: "Noto Sans", sans-serif; font-size: 13px; font-style: italic; }
+  `;
+  document.head.append(style);
+  const host = document.createElement('div');
+  host.innerHTML = `
+    <svg class="chart" viewBox="0 0 320 96" width="100%" role="img" aria-hidden="true">
+      <title>Answers to q1</title>
+      <g><text class="label" x="0" y="14">Sea &amp; air &lt;freight&gt;</text><rect class="bar" x="0" y="20" width="120" height="18"/></g>
+    </svg>`;
+  document.body.append(host);
+  const svg = host.querySelector('svg');
+  if (!(svg instanceof SVGSVGElement)) throw new Error('no svg');
+  return { svg, cleanup: () => (host.remove(), style.remove()) };
+}
+
+function parse(text: string): Document {
+  return new DOMParser().parseFromString(text, 'image/svg+xml');
+}
+
+describe('exporting a chart', () => {
+  it('reads the size from the viewBox', () => {
+    const { svg, cleanup } = mountChart();
+    expect(svgSize(svg)).toEqual({ width: 320, height: 96 });
+    cleanup();
+  });
+
+  it('serializes a standalone SVG document with the computed styles inlined', () => {
+    const { svg, cleanup } = mountChart();
+    const text = serializeSvg(svg);
+    cleanup();
+
+    expect(text.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg')).toBe(true);
+    const doc = parse(text);
+    expect(doc.querySelector('parsererror')).toBeNull();
+    const root = doc.documentElement;
+    expect(root.namespaceURI).toBe(SVG_NS);
+    expect(root.getAttribute('xmlns')).toBe(SVG_NS);
+    // A file has a size of its own, not the page's 100 %.
+    expect(root.getAttribute('width')).toBe('320');
+    expect(root.getAttribute('height')).toBe('96');
+    expect(root.hasAttribute('aria-hidden')).toBe(false);
+    // The stylesheet does not travel with the file: what it decided is written on each element.
+    expect(root.querySelector('g rect')?.getAttribute('style')).toContain('fill:rgb(24, 100, 171)');
+    const label = root.querySelector('text')?.getAttribute('style') ?? '';
+    expect(label).toContain('font-family:"Noto Sans", sans-serif');
+    expect(label).toContain('font-size:13px');
+    expect(label).toContain('font-style:italic');
+    expect(root.querySelector('[class]')).toBeNull();
+    // Text is escaped, and the title stays so the file is named in an image viewer.
+    expect(root.querySelector('text')?.textContent).toBe('Sea & air <freight>');
+    expect(root.querySelector('title')?.textContent).toBe('Answers to q1');
+  });
+
+  it('puts a white background under the chart, so it reads on a dark slide', () => {
+    const { svg, cleanup } = mountChart();
+    const root = parse(serializeSvg(svg)).documentElement;
+    cleanup();
+    const backdrop = root.firstElementChild;
+    expect(backdrop?.tagName).toBe('rect');
+    expect(backdrop?.getAttribute('fill')).toBe('#ffffff');
+    expect(backdrop?.getAttribute('width')).toBe('100%');
+  });
+
+  it('leaves the chart on the page as it was', () => {
+    const { svg, cleanup } = mountChart();
+    const before = svg.outerHTML;
+    serializeSvg(svg);
+    expect(svg.outerHTML).toBe(before);
+    cleanup();
+  });
+
+  it('saves a file under the name given', async () => {
+    const { svg, cleanup } = mountChart();
+    const blob = svgBlob(svg);
+    cleanup();
+    expect(blob.type).toBe('image/svg+xml;charset=utf-8');
+    expect(await blob.text()).toContain('<svg');
+
+    const created = vi.fn(() => 'blob:chart');
+    Object.defineProperty(URL, 'createObjectURL', { value: created, configurable: true });
+    Object.defineProperty(URL, 'revokeObjectURL', { value: vi.fn(), configurable: true });
+    const clicks: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicks.push(`${this.download} ${this.href}`);
+    });
+    saveFile(blob, 'q1-chart.svg');
+    expect(created).toHaveBeenCalledWith(blob);
+    expect(clicks).toEqual(['q1-chart.svg blob:chart']);
+    expect(document.querySelector('a[download]')).toBeNull();
+  });
+});
