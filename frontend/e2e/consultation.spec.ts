@@ -3,8 +3,11 @@
 // Bengali in the translation view, saves and opens it, and reads the share link off the page. An MSME on
 // a 360 px phone, not signed in, opens the link, switches to Bengali, is told next to the field that a
 // required question is unanswered, answers everything and is thanked. The delegate's results then chart
-// the first question and count the chosen option once. A second journey files an impediment as the
-// delegate, starts its review, and has the analyst validate it.
+// the first question and count the chosen option once; the chart downloads as PNG and SVG, and the page
+// prints without the navigation and controls. A second journey files an impediment as the delegate,
+// starts its review, and has the analyst validate it.
+import { readFile } from 'node:fs/promises';
+
 import { expect, test, type Page } from '@playwright/test';
 
 import { expectAccessible, signIn, snap } from './support';
@@ -204,13 +207,15 @@ test('a delegate runs a Bengali consultation that an MSME answers on a phone, an
 
   const firstResult = page.getByRole('region', { name: `1. ${q1.en}` });
   await expect(firstResult).toBeVisible();
-  // The chart (hidden from screen readers, which read the table below) names both options on its axis
-  // and draws a single bar: the chosen option's (an option nobody chose has no bar to draw).
-  const chart = firstResult.locator('.recharts-wrapper');
+  // The chart (an image named after the question; the table below gives screen readers the numbers)
+  // names both options and draws a single bar: the chosen option's (an option nobody chose has no bar
+  // to draw), labelled with its count and share.
+  const chart = firstResult.getByRole('img', { name: /^Bar chart of the answers to q1/ });
   await expect(chart).toBeVisible();
   await expect(chart).toContainText(sea.en);
   await expect(chart).toContainText(air.en);
-  await expect(chart.locator('.recharts-bar-rectangle')).toHaveCount(1);
+  await expect(chart.locator('[data-bar]')).toHaveCount(1);
+  await expect(chart).toContainText('1 (100 %)');
   const answers = firstResult.getByRole('table', { name: 'Answers to q1' });
   const seaRow = answers.getByRole('row').filter({ has: page.getByRole('rowheader', { name: sea.en }) });
   await expect(seaRow.getByRole('cell').first()).toHaveText('1');
@@ -223,6 +228,48 @@ test('a delegate runs a Bengali consultation that an MSME answers on a phone, an
   await expectAccessible(page);
   await page.evaluate(() => window.scrollTo(0, 0));
   await snap(page, journey, '08-results');
+
+  // --- a chart for a briefing: PNG at twice its size, or SVG that keeps its look -----------------------
+  await firstResult.getByRole('button', { name: 'Download chart' }).click();
+  await expect(page.getByRole('menuitem', { name: 'SVG image' })).toBeVisible();
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('menuitem', { name: 'PNG image' }).click(),
+  ]);
+  expect(png.suggestedFilename()).toMatch(/-q1-how-do-you-ship-most-of-your-exports\.png$/);
+  const pngBytes = await readFile(await png.path());
+  expect(pngBytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  // The IHDR chunk's width: twice the chart's with its 16-unit margins.
+  expect(pngBytes.readUInt32BE(16)).toBe(2 * (Number(await chart.getAttribute('width')) + 32));
+  await firstResult.getByRole('button', { name: 'Download chart' }).click();
+  const [svg] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('menuitem', { name: 'SVG image' }).click(),
+  ]);
+  expect(svg.suggestedFilename()).toMatch(/-q1-how-do-you-ship-most-of-your-exports\.svg$/);
+  const svgText = await readFile(await svg.path(), 'utf8');
+  expect(svgText).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
+  expect(svgText).toContain(sea.en);
+  expect(svgText).toContain(`>${q1.en} (q1)</title>`);
+  // The page's stylesheet does not travel with the file: the bar's colour and the font are on it.
+  expect(svgText).toMatch(/<rect[^>]*style="fill:rgb\(/);
+  expect(svgText).toMatch(/font-family:[^;"]*system-ui/);
+
+  // --- printed: the results alone, with the filters in effect as a line of text ------------------------
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeHidden();
+  await expect(page.getByRole('search', { name: 'Filter respondents' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
+  await expect(firstResult.getByRole('button', { name: 'Download chart' })).toBeHidden();
+  await expect(page.getByTestId('results-filters-line')).toHaveText('Filters: none (all respondents)');
+  await expect(page.getByRole('heading', { level: 1, name: `Results: ${title}` })).toBeVisible();
+  await expect(chart).toBeVisible();
+  await expect(answers).toBeVisible();
+  await snap(page, journey, '08-results-print');
+  await page.emulateMedia({ media: 'screen' });
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+  await expect(page.getByTestId('results-filters-line')).toBeHidden();
 });
 
 test('a delegate files an impediment and starts its review; an analyst validates it', async ({ page }) => {

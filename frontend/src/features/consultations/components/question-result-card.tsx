@@ -86,6 +86,7 @@ export function QuestionResultCard({
               code={q.code}
               k={k}
               fileName={(format) => chartFileName(fileStem, q.code, prompt, format)}
+              exportTitle={`${prompt} (${q.code})`}
               describedBy={headingId}
             />
           ) : null}

@@ -22,7 +22,8 @@ export function BarChart({ rows, title, words, svgRef }: BarChartProps) {
   const layout = layoutBars(rows, measured > 0 ? Math.max(280, Math.round(measured)) : DEFAULT_WIDTH);
 
   return (
-    <div ref={ref}>
+    // Bars longer than this are harder to compare with their labels, on screen and on paper.
+    <div ref={ref} style={{ maxWidth: 720 }}>
       <svg
         ref={svgRef}
         className="results-chart"

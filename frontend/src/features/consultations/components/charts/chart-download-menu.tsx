@@ -12,11 +12,13 @@ type ChartDownloadMenuProps = {
   chart: RefObject<SVGSVGElement | null>;
   /** The file's name for a format. */
   fileName: (format: Format) => string;
+  /** The name inside the file (its SVG title), e.g. the question. */
+  title: string;
   /** The id of the question's heading, so the button is announced with it. */
   describedBy?: string;
 };
 
-export function ChartDownloadMenu({ chart, fileName, describedBy }: ChartDownloadMenuProps) {
+export function ChartDownloadMenu({ chart, fileName, title, describedBy }: ChartDownloadMenuProps) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
 
@@ -25,7 +27,7 @@ export function ChartDownloadMenu({ chart, fileName, describedBy }: ChartDownloa
     if (!svg) return;
     setError(null);
     try {
-      saveFile(format === 'svg' ? svgBlob(svg) : await pngBlob(svg), fileName(format));
+      saveFile(format === 'svg' ? svgBlob(svg, { title }) : await pngBlob(svg, { title }), fileName(format));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }

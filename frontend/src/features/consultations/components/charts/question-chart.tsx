@@ -13,11 +13,13 @@ type QuestionChartProps = {
   code: string;
   k: number;
   fileName: (format: 'png' | 'svg') => string;
+  /** The name a saved file carries inside (the question). */
+  exportTitle: string;
   /** The id of the question's heading. */
   describedBy: string;
 };
 
-export function QuestionChart({ rows, code, k, fileName, describedBy }: QuestionChartProps) {
+export function QuestionChart({ rows, code, k, fileName, exportTitle, describedBy }: QuestionChartProps) {
   const { t, i18n } = useTranslation();
   const chart = useRef<SVGSVGElement>(null);
   const format = (value: number, digits: number) =>
@@ -37,7 +39,7 @@ export function QuestionChart({ rows, code, k, fileName, describedBy }: Question
           belowK: t('consultations.results.chart.belowK', { k }),
         }}
       />
-      <ChartDownloadMenu chart={chart} fileName={fileName} describedBy={describedBy} />
+      <ChartDownloadMenu chart={chart} fileName={fileName} title={exportTitle} describedBy={describedBy} />
     </Stack>
   );
 }
