@@ -80,7 +80,7 @@ test('the impediment form saves after the server refused its HS code', async ({ 
   await expect(page).toHaveURL(/\/impediments\/[0-9a-f-]{36}$/);
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(page.getByText('030617', { exact: true })).toBeVisible();
-  await expect(page.getByText('A14 (chapter A)')).toBeVisible();
+  await expect(page.getByText('A14 — Sanitary and phytosanitary measures (finer code in chapter A)')).toBeVisible();
   await snap(page, journey, '02-impediment-saved');
 });
 

@@ -51,7 +51,7 @@ test('a delegate reports an impediment, starts its review, and an analyst valida
   const detailUrl = page.url();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(page.getByTestId('impediment-status').first()).toHaveText('Reported');
-  await expect(page.getByText('A14 (chapter A)')).toBeVisible();
+  await expect(page.getByText('A14 — Sanitary and phytosanitary measures (finer code in chapter A)')).toBeVisible();
   await expect(
     page.getByRole('region', { name: 'Topics' }).getByRole('link', { name: 'SPS — Sanitary and phytosanitary measures' }),
   ).toBeVisible();
@@ -111,8 +111,9 @@ test('a delegate reports an impediment, starts its review, and an analyst valida
   await page.goto('/impediments');
   const heatMap = page.getByTestId('heat-map');
   await expect(heatMap.getByRole('table')).toBeVisible();
-  await expect(heatMap.getByRole('rowheader', { name: 'A', exact: true })).toBeVisible();
-  await expect(heatMap.getByRole('columnheader', { name: 'EU', exact: true })).toBeVisible();
+  // Rows and columns carry names, not bare codes.
+  await expect(heatMap.getByRole('rowheader', { name: 'A — Sanitary and phytosanitary measures', exact: true })).toBeVisible();
+  await expect(heatMap.getByRole('columnheader', { name: 'European Union (EU)', exact: true })).toBeVisible();
   await expect(heatMap.locator('[data-cell="A:EU"]')).toHaveText(/^[1-9]\d*$/);
   await expectAccessible(page);
   await snap(page, journey, '08-heat-map');

@@ -5,6 +5,7 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 
 import { paths } from '@/config/paths';
 
+import { RoleGate } from './routes/app/role-gate';
 import { AppRoot } from './routes/app/root';
 
 function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
@@ -48,7 +49,14 @@ const router = createBrowserRouter([
       { path: 'impediments/:id', element: <ImpedimentRoute /> },
       { path: 'stakeholders', element: <StakeholdersRoute /> },
       { path: 'stakeholders/:id', element: <StakeholderRoute /> },
-      { path: 'admin', element: <AdminRoute /> },
+      {
+        path: 'admin',
+        element: (
+          <RoleGate area="admin">
+            <AdminRoute />
+          </RoleGate>
+        ),
+      },
       { path: 'security', element: <SecurityRoute /> },
       ...notBuilt.map((path) => ({ path, element: <NotBuiltRoute /> })),
       { path: '*', element: <NotFoundRoute /> },

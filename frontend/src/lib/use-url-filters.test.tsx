@@ -1,24 +1,15 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { MemoryRouter, useLocation, useNavigate } from 'react-router';
 
+import { defineSearchParams, param } from './search-params';
 import { useUrlFilters } from './use-url-filters';
 
-type Filters = { kind?: string; status?: string };
-
-const fromParams = (params: URLSearchParams): Filters => ({
-  kind: params.get('kind') ?? undefined,
-  status: params.get('status') ?? undefined,
-});
-
-function toParams(filters: Filters): URLSearchParams {
-  const params = new URLSearchParams();
-  if (filters.kind) params.set('kind', filters.kind);
-  if (filters.status) params.set('status', filters.status);
-  return params;
-}
+const kinds = ['negotiation', 'other'] as const;
+const statuses = ['active', 'dormant'] as const;
+const codec = defineSearchParams({ kind: param.oneOf(kinds), status: param.oneOf(statuses) });
 
 function FilterBar() {
-  const [filters, change] = useUrlFilters(fromParams, toParams);
+  const [filters, change] = useUrlFilters(codec);
   const location = useLocation();
   const navigate = useNavigate();
   return (
@@ -27,7 +18,7 @@ function FilterBar() {
       <select
         aria-label="Kind"
         value={filters.kind ?? ''}
-        onChange={(e) => change({ kind: e.currentTarget.value || undefined })}
+        onChange={(e) => change({ kind: kinds.find((k) => k === e.currentTarget.value) })}
       >
         <option value="">Any</option>
         <option value="negotiation">Negotiation</option>
@@ -36,7 +27,7 @@ function FilterBar() {
       <select
         aria-label="Status"
         value={filters.status ?? ''}
-        onChange={(e) => change({ status: e.currentTarget.value || undefined })}
+        onChange={(e) => change({ status: statuses.find((k) => k === e.currentTarget.value) })}
       >
         <option value="">Any</option>
         <option value="active">Active</option>

@@ -9,13 +9,27 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useSearchParams, type NavigateOptions } from 'react-router';
 
+import type { ParamSchema, SearchParamsCodec, ValuesOf } from './search-params';
+
 /** A change to some filters: the keys to set (undefined clears one), or a function of the current ones. */
 export type FiltersChange<F> = Partial<F> | ((current: F) => F);
 
+type Change<F> = (change: FiltersChange<F>, options?: NavigateOptions) => void;
+
+/** The page's values under `codec` (lib/search-params.ts), and a function that changes some of them. */
+export function useUrlFilters<S extends ParamSchema>(codec: SearchParamsCodec<S>): [ValuesOf<S>, Change<ValuesOf<S>>];
+/** The same with a codec's two halves (stable references: module-level functions). */
 export function useUrlFilters<F extends object>(
   fromParams: (params: URLSearchParams) => F,
   toParams: (filters: F) => URLSearchParams,
-): [F, (change: FiltersChange<F>, options?: NavigateOptions) => void] {
+): [F, Change<F>];
+export function useUrlFilters<F extends object>(
+  codecOrParse: { parse: (params: URLSearchParams) => F; serialize: (filters: F) => URLSearchParams } | ((params: URLSearchParams) => F),
+  serialize?: (filters: F) => URLSearchParams,
+): [F, Change<F>] {
+  const fromParams = typeof codecOrParse === 'function' ? codecOrParse : codecOrParse.parse;
+  // The overloads pass `serialize` exactly when the first argument is a function.
+  const toParams = typeof codecOrParse === 'function' ? (serialize as (filters: F) => URLSearchParams) : codecOrParse.serialize;
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = useMemo(() => fromParams(searchParams), [fromParams, searchParams]);
   const latest = useRef(searchParams.toString());

@@ -1,19 +1,45 @@
-// The areas of the dashboard (DESIGN §7), in navigation order.
+// The areas of the dashboard (DESIGN §7), in navigation order, with who may use each: the navigation
+// offers a user only the areas their role can use, and lists the areas a later release builds as
+// "coming" text rather than links to an empty page. The server still decides every request.
 import { paths } from '@/config/paths';
+import type { Role } from '@/lib/domain-values';
+import type en from '@/locales/en/translation.json';
 
-export const navItems = [
+/** An area's key, which names it in the navigation (`nav.<key>`). */
+export type AreaKey = keyof (typeof en)['nav'];
+
+export type NavItem = {
+  to: string;
+  key: AreaKey;
+  /** The roles that may use the area; every role when absent. */
+  roles?: readonly Role[];
+  /** Built by a later release: shown, not linked. */
+  coming?: boolean;
+};
+
+export const navItems: readonly NavItem[] = [
   { to: paths.home, key: 'home' },
   { to: paths.topics, key: 'topics' },
   { to: paths.consultations, key: 'consultations' },
   { to: paths.impediments, key: 'impediments' },
   { to: paths.stakeholders, key: 'stakeholders' },
-  { to: paths.briefings, key: 'briefings' },
-  { to: paths.meetings, key: 'meetings' },
-  { to: paths.ministerial, key: 'ministerial' },
-  { to: paths.alignment, key: 'alignment' },
-  { to: paths.imports, key: 'imports' },
-  { to: paths.admin, key: 'admin' },
-] as const;
+  { to: paths.briefings, key: 'briefings', coming: true },
+  { to: paths.meetings, key: 'meetings', coming: true },
+  { to: paths.ministerial, key: 'ministerial', coming: true },
+  { to: paths.alignment, key: 'alignment', coming: true },
+  { to: paths.imports, key: 'imports', coming: true },
+  { to: paths.admin, key: 'admin', roles: ['admin'] },
+];
+
+/** Whether `role` may use the area. */
+export function mayUse(item: Pick<NavItem, 'roles'>, role: string): boolean {
+  return !item.roles || item.roles.some((r) => r === role);
+}
+
+/** The areas the navigation shows to `role`: those it may use, built or coming. */
+export function navItemsFor(role: string): readonly NavItem[] {
+  return navItems.filter((item) => mayUse(item, role));
+}
 
 export function isActivePath(pathname: string, to: string): boolean {
   if (to === '/') return pathname === '/';

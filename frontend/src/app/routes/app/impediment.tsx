@@ -1,7 +1,7 @@
 // One impediment (/impediments/:id): its facts and topics, the workflow steps the user may take, and
 // the history of its steps.
 import { Anchor, Group, List, Stack, Text, Title } from '@mantine/core';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 
@@ -9,34 +9,37 @@ import { PageLoader } from '@/components/ui/page-loader';
 import { PageTitle } from '@/components/ui/page-title';
 import { QueryError } from '@/components/ui/query-error';
 import { paths } from '@/config/paths';
-import { delegationsQueryOptions } from '@/features/delegations/api/get-delegations';
 import { impedimentQueryOptions } from '@/features/impediments/api/get-impediment';
 import { ImpedimentDetails } from '@/features/impediments/components/impediment-details';
 import { ImpedimentStepsList } from '@/features/impediments/components/impediment-steps-list';
 import { ImpedimentWorkflow } from '@/features/impediments/components/impediment-workflow';
-import { topicQueryOptions } from '@/features/topics/api/get-topic';
 import { useSignedInUser } from '@/lib/auth/use-user';
 import { problemFrom } from '@/lib/problem';
+import { allTopicsQueryOptions } from '@/lib/reference';
 
 function ImpedimentTopics({ topicIds }: { topicIds: string[] }) {
   const { t } = useTranslation();
-  const topics = useQueries({ queries: topicIds.map((id) => topicQueryOptions(id)) });
+  // The catalogue is shared reference data, already loaded on most pages: one request, not one per topic.
+  const catalogue = useQuery(allTopicsQueryOptions());
   if (topicIds.length === 0) return <Text c="dimmed">{t('impediments.topics.none')}</Text>;
   return (
     <List spacing={4}>
-      {topics.map((topic, index) => (
-        <List.Item key={topicIds[index]}>
-          {topic.data ? (
-            <Anchor component={Link} to={paths.topic(topic.data.code)}>
-              {topic.data.code} — {topic.data.title}
-            </Anchor>
-          ) : (
-            <Text span c="dimmed">
-              {topicIds[index]}
-            </Text>
-          )}
-        </List.Item>
-      ))}
+      {topicIds.map((id) => {
+        const topic = catalogue.data?.items.find((candidate) => candidate.id === id);
+        return (
+          <List.Item key={id}>
+            {topic ? (
+              <Anchor component={Link} to={paths.topic(topic.code)}>
+                {topic.code} — {topic.title}
+              </Anchor>
+            ) : (
+              <Text span c="dimmed">
+                {catalogue.isPending ? t('app.loading') : id}
+              </Text>
+            )}
+          </List.Item>
+        );
+      })}
     </List>
   );
 }
@@ -46,7 +49,6 @@ export function ImpedimentRoute() {
   const { id = '' } = useParams();
   const user = useSignedInUser();
   const impediment = useQuery(impedimentQueryOptions(id));
-  const delegations = useQuery(delegationsQueryOptions());
 
   if (impediment.isPending) return <PageLoader />;
   if (impediment.isError) {
@@ -64,7 +66,6 @@ export function ImpedimentRoute() {
   }
 
   const data = impediment.data;
-  const owner = delegations.data?.items.find((d) => d.id === data.delegation_id);
 
   return (
     <Stack gap="xl">
@@ -73,10 +74,7 @@ export function ImpedimentRoute() {
           {t('impediment.back')}
         </Anchor>
         <PageTitle documentTitle={data.title}>{data.title}</PageTitle>
-        <ImpedimentDetails
-          impediment={data}
-          delegationName={owner ? `${owner.name} (${owner.country_code})` : undefined}
-        />
+        <ImpedimentDetails impediment={data} />
       </div>
       <section aria-labelledby="impediment-topics-heading">
         <Title order={2} size="h3" id="impediment-topics-heading" mb="xs">

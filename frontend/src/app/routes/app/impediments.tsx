@@ -10,8 +10,8 @@ import { PageTitle } from '@/components/ui/page-title';
 import { ImpedimentsList } from '@/features/impediments/components/impediments-list';
 import { ReportImpedimentButton } from '@/features/impediments/components/report-impediment-button';
 import { canReport } from '@/features/impediments/lib/impediment-values';
-import { allTopicsQueryOptions } from '@/features/topics/api/get-all-topics';
 import { useSignedInUser } from '@/lib/auth/use-user';
+import { allTopicsQueryOptions } from '@/lib/reference';
 
 export function ImpedimentsRoute() {
   const { t } = useTranslation();

@@ -10,7 +10,6 @@ import { PageLoader } from '@/components/ui/page-loader';
 import { PageTitle } from '@/components/ui/page-title';
 import { QueryError } from '@/components/ui/query-error';
 import { paths } from '@/config/paths';
-import { delegationsQueryOptions } from '@/features/delegations/api/get-delegations';
 import { stakeholderQueryOptions } from '@/features/stakeholders/api/get-stakeholder';
 import { EraseStakeholderButton } from '@/features/stakeholders/components/erase-stakeholder-button';
 import { StakeholderContact } from '@/features/stakeholders/components/stakeholder-contact';
@@ -25,7 +24,6 @@ export function StakeholderRoute() {
   const { id = '' } = useParams();
   const user = useSignedInUser();
   const stakeholder = useQuery(stakeholderQueryOptions(id));
-  const delegations = useQuery(delegationsQueryOptions());
 
   if (stakeholder.isPending) return <PageLoader />;
   if (stakeholder.isError) {
@@ -43,7 +41,6 @@ export function StakeholderRoute() {
   }
 
   const data = stakeholder.data;
-  const owner = delegations.data?.items.find((d) => d.id === data.delegation_id);
   const actor = { role: user.role, delegationId: user.delegation?.id ?? null };
   const writable = canWriteStakeholder(actor, data.delegation_id) && !data.erased;
 
@@ -62,7 +59,7 @@ export function StakeholderRoute() {
             </Group>
           ) : null}
         </Group>
-        <StakeholderDetails stakeholder={data} delegationName={owner ? `${owner.name} (${owner.country_code})` : undefined} />
+        <StakeholderDetails stakeholder={data} />
       </div>
       {canReadContact(actor, data.delegation_id) ? (
         <section aria-labelledby="stakeholder-contact-heading">

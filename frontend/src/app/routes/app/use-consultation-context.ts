@@ -1,25 +1,22 @@
-// What the consultation pages need from other features: delegation names (for owners, and the owners an
-// admin may choose) and the topics (to tag a consultation or a question). Composed here, in the app
-// layer, because a feature may not import another.
+// What the consultation pages need besides the consultation: delegation names (for owners, and the owners
+// an admin may choose) and the topics (to tag a consultation or a question), from the shared reference
+// data (lib/reference).
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { delegationsQueryOptions } from '@/features/delegations/api/get-delegations';
-import { allTopicsQueryOptions } from '@/features/topics/api/get-all-topics';
+import { allTopicsQueryOptions, delegationsQueryOptions, useNames } from '@/lib/reference';
 
 export function useConsultationContext() {
   const { t } = useTranslation();
   const delegations = useQuery(delegationsQueryOptions());
   const topics = useQuery(allTopicsQueryOptions());
+  const names = useNames(['delegation']);
 
   const ownerName = useCallback(
-    (delegationId: string | null) => {
-      if (delegationId === null) return t('consultations.owner.regional');
-      const delegation = delegations.data?.items.find((d) => d.id === delegationId);
-      return delegation ? `${delegation.name} (${delegation.country_code})` : t('common.none');
-    },
-    [delegations.data, t],
+    (delegationId: string | null) =>
+      delegationId === null ? t('consultations.owner.regional') : names.delegation(delegationId),
+    [names, t],
   );
 
   const delegationOptions = useMemo(

@@ -1,28 +1,28 @@
-// The audit log as a table: when, who, what action on which record, and the request it came from.
-import { Button, Code, Group, Stack } from '@mantine/core';
+// The audit log as a table: when, who, what action on which record, and the request it came from —
+// counted, sortable by time and exportable like every list.
+import { Code } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { DataTable } from '@/components/ui/data-table';
-import { PageLoader } from '@/components/ui/page-loader';
-import { QueryError } from '@/components/ui/query-error';
-import { formatDateTime } from '@/lib/format-date';
+import { EXPORT_PAGE_SIZE, ListTable, urlSort } from '@/components/ui/data-table';
+import { formatInstant } from '@/lib/format-date';
+import { useUrlFilters } from '@/lib/use-url-filters';
 
-import { auditEventsQueryOptions, type AuditEvent } from '../api/get-audit-events';
+import { auditEventsPage, auditEventsQueryOptions, type AuditEvent } from '../api/get-audit-events';
+import { auditParams } from '../lib/audit-params';
 
 const column = createColumnHelper<AuditEvent>();
 
-export function AuditEventsList() {
-  const { t, i18n } = useTranslation();
-  const query = useInfiniteQuery(auditEventsQueryOptions());
-
-  const columns = useMemo(
+function useAuditColumns() {
+  const { t } = useTranslation();
+  return useMemo(
     () => [
       column.accessor('at', {
         header: t('admin.audit.columns.at'),
-        cell: (info) => formatDateTime(info.getValue(), i18n.language),
+        meta: { sort: 'at', sortDescendingFirst: true, csv: (row) => formatInstant(row.at) },
+        cell: (info) => formatInstant(info.getValue()),
       }),
       column.accessor('actor_label', { header: t('admin.audit.columns.actor') }),
       column.accessor('action', { header: t('admin.audit.columns.action') }),
@@ -42,29 +42,26 @@ export function AuditEventsList() {
         },
       }),
     ],
-    [t, i18n.language],
+    [t],
   );
+}
 
-  if (query.isPending) return <PageLoader />;
-  if (query.isError && !query.data) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
-  const events = query.data.pages.flatMap((page) => page.items);
+export function AuditEventsList() {
+  const { t } = useTranslation();
+  const [params, change] = useUrlFilters(auditParams);
+  const query = useInfiniteQuery(auditEventsQueryOptions(params));
+  const columns = useAuditColumns();
 
   return (
-    <Stack gap="sm">
-      <DataTable
-        data={events}
-        columns={columns}
-        caption={t('admin.audit.caption')}
-        emptyMessage={t('admin.audit.empty')}
-        getRowId={(event) => event.id}
-      />
-      {query.hasNextPage ? (
-        <Group>
-          <Button variant="outline" onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
-            {t('common.loadMore')}
-          </Button>
-        </Group>
-      ) : null}
-    </Stack>
+    <ListTable
+      query={query}
+      columns={columns}
+      caption={t('admin.audit.caption')}
+      emptyMessage={t('admin.audit.empty')}
+      getRowId={(event) => event.id}
+      sort={urlSort(auditParams.schema.audit_sort, params.audit_sort, (sort) => change({ audit_sort: sort }))}
+      noun={(count) => t('admin.audit.count', { count })}
+      exporter={{ name: 'audit-log', fetchPage: auditEventsPage(params, EXPORT_PAGE_SIZE) }}
+    />
   );
 }

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 import { paths } from '@/config/paths';
-import { formatDateTime } from '@/lib/format-date';
+import { formatInstant } from '@/lib/format-date';
 import { visibilityLabel } from '@/lib/labels';
 
 import { shareUrl, type Consultation } from '../lib/consultation-values';
@@ -31,9 +31,9 @@ export function ConsultationOverview({
   consultation: Consultation;
   ownerName: string;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const link = shareUrl(globalThis.location?.origin ?? '', c.token);
-  const when = (iso: string | null | undefined) => (iso ? formatDateTime(iso, i18n.language) : t('common.none'));
+  const when = (iso: string | null | undefined) => (iso ? formatInstant(iso) : t('common.none'));
 
   return (
     <Stack gap="md">

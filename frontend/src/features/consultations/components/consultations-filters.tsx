@@ -3,10 +3,9 @@ import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { oneOf } from '@/lib/domain-values';
 import type { FiltersChange } from '@/lib/use-url-filters';
 
-import type { ConsultationFilters } from '../lib/consultation-filters';
+import { consultationParams, type ConsultationFilters } from '../lib/consultation-filters';
 import { consultationStatuses } from '../lib/consultation-values';
 
 import { consultationStatusLabel } from './consultation-labels';
@@ -38,7 +37,7 @@ export function ConsultationsFilters({ filters, onChange }: ConsultationsFilters
         <NativeSelect
           label={t('consultations.filters.status')}
           value={filters.status ?? ''}
-          onChange={(event) => onChange({ status: oneOf(consultationStatuses, event.currentTarget.value) })}
+          onChange={(event) => onChange({ status: consultationParams.schema.status.parse(event.currentTarget.value) })}
           data={[
             { value: '', label: t('consultations.filters.allStatuses') },
             ...consultationStatuses.map((status) => ({ value: status, label: consultationStatusLabel(t, status) })),

@@ -1,13 +1,13 @@
 // The answers to one text question under the filters, newest first, with "Load more"; withheld where
 // the small-cell rule withholds the group's count of answers. Readers outside the consultation's owners
 // filter them by date only and see no times.
-import { Alert, Button, Group, List, Stack, Text } from '@mantine/core';
+import { Alert, List, Stack, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 
-import { PageLoader } from '@/components/ui/page-loader';
+import { ListSkeleton, LoadMore } from '@/components/ui/data-table';
 import { QueryError } from '@/components/ui/query-error';
-import { formatDateTime } from '@/lib/format-date';
+import { formatInstant } from '@/lib/format-date';
 
 import { textAnswersQueryOptions } from '../api/get-text-answers';
 import type { ResultsFilters } from '../lib/results-filters';
@@ -22,14 +22,14 @@ type TextAnswersListProps = {
 };
 
 export function TextAnswersList({ consultationId, question, filters, k, datesOnly = false }: TextAnswersListProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const query = useInfiniteQuery(textAnswersQueryOptions(consultationId, question, filters));
   const note = datesOnly ? (
     <Text size="sm" c="dimmed">
       {t('consultations.results.textDatesOnly')}
     </Text>
   ) : null;
-  if (query.isPending) return <PageLoader />;
+  if (query.isPending) return <ListSkeleton rows={3} />;
   if (query.isError && !query.data) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   const pages = query.data.pages;
   if (pages.some((p) => p.withheld)) {
@@ -55,26 +55,14 @@ export function TextAnswersList({ consultationId, question, filters, k, datesOnl
               <Text style={{ whiteSpace: 'pre-line' }}>{a.text}</Text>
               {a.submitted_at ? (
                 <Text size="xs" c="dimmed">
-                  {formatDateTime(a.submitted_at, i18n.language)}
+                  {formatInstant(a.submitted_at)}
                 </Text>
               ) : null}
             </List.Item>
           ))}
         </List>
       )}
-      {query.isFetchNextPageError ? <QueryError error={query.error} /> : null}
-      {query.hasNextPage ? (
-        <Group>
-          <Button
-            variant="outline"
-            size="xs"
-            onClick={() => void query.fetchNextPage()}
-            loading={query.isFetchingNextPage}
-          >
-            {t('common.loadMore')}
-          </Button>
-        </Group>
-      ) : null}
+      <LoadMore query={query} size="xs" />
     </Stack>
   );
 }

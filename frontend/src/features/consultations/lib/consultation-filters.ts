@@ -1,25 +1,28 @@
-// The consultation list's filters (status, words in the title), kept in the URL query string so a
-// filtered view can be shared and survives reload. Unknown or malformed values are dropped.
-import { oneOf } from '@/lib/domain-values';
+// The consultation list's filters (status, words in the title) and sort, kept in the URL query string
+// (lib/search-params.ts) so a filtered view can be shared and survives reload. Unknown or malformed
+// values are dropped.
+import type { ApiSort } from '@/api/lists';
+import type { ApiQuery } from '@/api/types';
+import { defineSearchParams, definedValues, param, type ValuesOf } from '@/lib/search-params';
 
-import { consultationStatuses, type ConsultationStatus } from './consultation-values';
+import { consultationStatuses } from './consultation-values';
 
-export type ConsultationFilters = { status?: ConsultationStatus; q?: string };
+/** The fields the list sorts by; newest first unless the user picks another. */
+export const consultationSorts = ['created_at', 'title', 'status', 'closes_at'] as const;
 
-const Q_MAX = 200;
+export const consultationParams = defineSearchParams({
+  status: param.oneOf(consultationStatuses),
+  q: param.text(),
+  sort: param.sort(consultationSorts, '-created_at'),
+});
 
-export function filtersFromSearchParams(params: URLSearchParams): ConsultationFilters {
-  const filters: ConsultationFilters = {};
-  const status = oneOf(consultationStatuses, params.get('status'));
-  if (status) filters.status = status;
-  const q = params.get('q')?.trim().slice(0, Q_MAX);
-  if (q) filters.q = q;
-  return filters;
-}
+export type ConsultationFilters = ValuesOf<typeof consultationParams.schema>;
+export type ConsultationsQuery = ApiQuery<'/api/v1/consultations'> & { sort?: ApiSort<'/api/v1/consultations'> };
 
-export function filtersToSearchParams(filters: ConsultationFilters): URLSearchParams {
-  const params = new URLSearchParams();
-  if (filters.status) params.set('status', filters.status);
-  if (filters.q?.trim()) params.set('q', filters.q.trim());
-  return params;
+export const filtersFromSearchParams = consultationParams.parse;
+export const filtersToSearchParams = consultationParams.serialize;
+
+/** The API query for some filters (the list adds the cursor and page size; the default sort is the server's). */
+export function filtersToQuery(filters: ConsultationFilters): ConsultationsQuery {
+  return definedValues(filters);
 }

@@ -4,7 +4,7 @@
 // on cross-tabs, and dates only on text answers outside the consultation's owners. Unknown or
 // malformed values are dropped rather than sent.
 import type { ApiQuery } from '@/api/types';
-import { oneOf } from '@/lib/domain-values';
+import { defineSearchParams, param, type ValuesOf } from '@/lib/search-params';
 
 export const sizeClasses = ['micro', 'small', 'medium'] as const;
 export const crosstabDimensions = ['country', 'sector', 'size_class', 'women_led'] as const;
@@ -12,44 +12,22 @@ export type CrosstabDimension = (typeof crosstabDimensions)[number];
 
 type Sector = NonNullable<ApiQuery<'/api/v1/consultations/{id}/results'>['sector']>;
 
-export type ResultsFilters = {
-  country?: string;
-  sector?: Sector;
-  size_class?: (typeof sizeClasses)[number];
-  women_led?: boolean;
-  from?: string;
-  to?: string;
-};
+/** The filters' place in the URL (lib/search-params.ts); the order is the query string's. */
+export const resultsFiltersCodec = defineSearchParams({
+  country: param.code(/^[A-Z]{3}$/),
+  sector: param.code<Sector>(/^[A-U]$/),
+  size_class: param.oneOf(sizeClasses),
+  women_led: param.flag(),
+  from: param.date(),
+  to: param.date(),
+});
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+export type ResultsFilters = ValuesOf<typeof resultsFiltersCodec.schema>;
 
-export function resultsFiltersFromSearchParams(params: URLSearchParams): ResultsFilters {
-  const filters: ResultsFilters = {};
-  const country = params.get('country')?.trim().toUpperCase();
-  if (country && /^[A-Z]{3}$/.test(country)) filters.country = country;
-  const sector = params.get('sector')?.trim().toUpperCase();
-  if (sector && /^[A-U]$/.test(sector)) filters.sector = sector as Sector;
-  const size = oneOf(sizeClasses, params.get('size_class'));
-  if (size) filters.size_class = size;
-  const womenLed = params.get('women_led');
-  if (womenLed === 'true' || womenLed === 'false') filters.women_led = womenLed === 'true';
-  const from = params.get('from');
-  if (from && DATE.test(from)) filters.from = from;
-  const to = params.get('to');
-  if (to && DATE.test(to)) filters.to = to;
-  return filters;
-}
+export const resultsFiltersFromSearchParams = resultsFiltersCodec.parse;
+export const resultsFiltersToSearchParams = resultsFiltersCodec.serialize;
 
-const order = ['country', 'sector', 'size_class', 'women_led', 'from', 'to'] as const;
-
-export function resultsFiltersToSearchParams(filters: ResultsFilters): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const key of order) {
-    const value = filters[key];
-    if (value !== undefined && value !== '') params.set(key, String(value));
-  }
-  return params;
-}
+const order = Object.keys(resultsFiltersCodec.schema) as (keyof ResultsFilters)[];
 
 /** Whether any respondent filter is set (which turns every count into a breakdown cell). */
 export function isFiltered(filters: ResultsFilters): boolean {

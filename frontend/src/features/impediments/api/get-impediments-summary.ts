@@ -4,21 +4,25 @@ import { queryOptions } from '@tanstack/react-query';
 import { unwrap } from '@/lib/api/unwrap';
 import { api } from '@/lib/api-client';
 
-import { filtersToQuery, type ImpedimentFilters } from '../lib/impediment-filters';
+import { filtersToQuery, withoutSort, type ImpedimentFilters } from '../lib/impediment-filters';
 
 import { impedimentsQueryKey } from './get-impediments';
 
+// The summary counts under the filters; the list's sort means nothing to it.
 export function getChapterPartnerSummary(filters: ImpedimentFilters, signal?: AbortSignal) {
   return unwrap(
     api.GET('/api/v1/impediments/summary', {
-      params: { query: { ...filtersToQuery(filters), by: 'chapter_partner' } },
+      params: { query: { ...filtersToQuery(withoutSort(filters)), by: 'chapter_partner' } },
       signal,
     }),
   );
 }
 
-export const chapterPartnerSummaryQueryOptions = (filters: ImpedimentFilters) =>
-  queryOptions({
-    queryKey: [...impedimentsQueryKey, 'summary', 'chapter_partner', filters],
-    queryFn: ({ signal }) => getChapterPartnerSummary(filters, signal),
+export const chapterPartnerSummaryQueryOptions = (filters: ImpedimentFilters) => {
+  // Keyed without the sort, so re-sorting the list does not fetch the same counts again.
+  const counted = withoutSort(filters);
+  return queryOptions({
+    queryKey: [...impedimentsQueryKey, 'summary', 'chapter_partner', counted],
+    queryFn: ({ signal }) => getChapterPartnerSummary(counted, signal),
   });
+};

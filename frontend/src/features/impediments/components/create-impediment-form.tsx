@@ -14,11 +14,10 @@ import { PageLoader } from '@/components/ui/page-loader';
 import { QueryError } from '@/components/ui/query-error';
 import { visibilities, type Visibility } from '@/lib/domain-values';
 import { applyProblemToForm } from '@/lib/form-errors';
+import { countriesQueryOptions, ntmCategoriesQueryOptions, partnerGroupName, type Country, type NtmCategory } from '@/lib/reference';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 
 import { useCreateImpediment } from '../api/create-impediment';
-import { countriesQueryOptions, type Country } from '../api/get-countries';
-import { ntmCategoriesQueryOptions, type NtmCategory } from '../api/get-ntm-categories';
 import { impedimentFieldLabels } from '../lib/impediment-field-labels';
 import { partnerOptionGroups, type Option } from '../lib/impediment-options';
 import type { Impediment } from '../lib/impediment-values';
@@ -92,7 +91,7 @@ function ReportForm({
       partnerOptionGroups(countries, {
         groups: t('impediments.form.partnerGroups'),
         countries: t('impediments.form.partnerCountries'),
-        groupName: (group) => t(`impediments.partnerGroup.${group}`),
+        groupName: (group) => partnerGroupName(t, group),
       }),
     [countries, t],
   );

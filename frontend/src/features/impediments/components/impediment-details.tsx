@@ -3,12 +3,13 @@ import { Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { formatDateTime } from '@/lib/format-date';
+import { formatInstant, formatPlainDate } from '@/lib/format-date';
 import { visibilityLabel } from '@/lib/labels';
+import { useNames } from '@/lib/reference';
 
 import type { Impediment } from '../lib/impediment-values';
 
-import { frequencyLabel, ImpedimentStatusBadge, sourceLabel } from './impediment-labels';
+import { frequencyLabel, ImpedimentStatusBadge, severityLabel, sourceLabel } from './impediment-labels';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -23,8 +24,9 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export function ImpedimentDetails({ impediment, delegationName }: { impediment: Impediment; delegationName?: string }) {
+export function ImpedimentDetails({ impediment }: { impediment: Impediment }) {
   const { t, i18n } = useTranslation();
+  const names = useNames(['country', 'partner', 'ntm', 'delegation']);
   const none = t('common.none');
   const cost =
     impediment.estimated_cost == null
@@ -37,25 +39,23 @@ export function ImpedimentDetails({ impediment, delegationName }: { impediment: 
           <Fact label={t('impediments.fields.status')}>
             <ImpedimentStatusBadge status={impediment.status} />
           </Fact>
-          <Fact label={t('impediments.fields.reportingCountry')}>{impediment.reporting_country}</Fact>
-          <Fact label={t('impediments.fields.partner')}>{impediment.partner}</Fact>
-          <Fact label={t('impediments.fields.ntm')}>
-            {impediment.ntm_code} ({t('impediments.fields.chapter', { chapter: impediment.ntm_chapter })})
-          </Fact>
+          <Fact label={t('impediments.fields.reportingCountry')}>{names.country(impediment.reporting_country)}</Fact>
+          <Fact label={t('impediments.fields.partner')}>{names.partner(impediment.partner)}</Fact>
+          <Fact label={t('impediments.fields.ntm')}>{names.ntm(impediment.ntm_code)}</Fact>
           <Fact label={t('impediments.fields.hs')}>{impediment.hs_code ?? none}</Fact>
-          <Fact label={t('impediments.fields.severity')}>{t(`impediments.severity.${impediment.severity}`, { defaultValue: String(impediment.severity) })}</Fact>
+          <Fact label={t('impediments.fields.severity')}>{severityLabel(t, impediment.severity)}</Fact>
           <Fact label={t('impediments.fields.frequency')}>{frequencyLabel(t, impediment.frequency)}</Fact>
           <Fact label={t('impediments.fields.estimatedCost')}>{cost}</Fact>
           <Fact label={t('impediments.fields.visibility')}>{visibilityLabel(t, impediment.visibility)}</Fact>
-          <Fact label={t('impediments.fields.delegation')}>{delegationName ?? impediment.delegation_id}</Fact>
+          <Fact label={t('impediments.fields.delegation')}>{names.delegation(impediment.delegation_id)}</Fact>
           <Fact label={t('impediments.fields.source')}>{sourceLabel(t, impediment.source)}</Fact>
           <Fact label={t('impediments.fields.raised')}>
             {impediment.raised_body
-              ? t('impediments.fields.raisedValue', { body: impediment.raised_body, date: impediment.raised_on ?? none })
+              ? t('impediments.fields.raisedValue', { body: impediment.raised_body, date: impediment.raised_on ? formatPlainDate(impediment.raised_on) : none })
               : none}
           </Fact>
-          <Fact label={t('impediments.fields.created')}>{formatDateTime(impediment.created_at, i18n.language)}</Fact>
-          <Fact label={t('impediments.fields.updated')}>{formatDateTime(impediment.updated_at, i18n.language)}</Fact>
+          <Fact label={t('impediments.fields.created')}>{formatInstant(impediment.created_at)}</Fact>
+          <Fact label={t('impediments.fields.updated')}>{formatInstant(impediment.updated_at)}</Fact>
         </SimpleGrid>
       </Paper>
       <div>

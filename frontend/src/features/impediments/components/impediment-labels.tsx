@@ -31,6 +31,11 @@ export function sourceLabel(t: TFunction, value: string): string {
   return source ? t(`impediments.source.${source}`) : value;
 }
 
+/** "4 — High": the severity's number with its meaning. */
+export function severityLabel(t: TFunction, value: number): string {
+  return t(`impediments.severity.${value}`, { defaultValue: String(value) });
+}
+
 export function ImpedimentStatusBadge({ status }: { status: string }) {
   const { t } = useTranslation();
   return (

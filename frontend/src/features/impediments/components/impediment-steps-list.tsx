@@ -5,14 +5,14 @@ import { useTranslation } from 'react-i18next';
 
 import { PageLoader } from '@/components/ui/page-loader';
 import { QueryError } from '@/components/ui/query-error';
-import { formatDateTime } from '@/lib/format-date';
+import { formatInstant } from '@/lib/format-date';
 
 import { impedimentStepsQueryOptions } from '../api/get-impediment-steps';
 
 import { impedimentStatusLabel } from './impediment-labels';
 
 export function ImpedimentStepsList({ impedimentId }: { impedimentId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const steps = useQuery(impedimentStepsQueryOptions(impedimentId));
   if (steps.isPending) return <PageLoader />;
   if (steps.isError) return <QueryError error={steps.error} onRetry={() => void steps.refetch()} />;
@@ -42,7 +42,7 @@ export function ImpedimentStepsList({ impedimentId }: { impedimentId: string }) 
         >
           {step.note ? <Text size="sm">{step.note}</Text> : null}
           <Text size="xs" c="dimmed">
-            {formatDateTime(step.at, i18n.language)}
+            {formatInstant(step.at)}
           </Text>
         </Timeline.Item>
       ))}

@@ -1,14 +1,15 @@
-// The filter bar of the impediment registry. Selects apply at once; the text fields apply when the
+// The filter bar of the impediment registry. Selects apply at once — NTM chapters, partner markets and
+// reporting countries named from the shared reference data; the HS code and the search apply when the
 // user presses Enter or the Filter button. The parent keeps the values in the URL.
 import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { countriesQueryOptions, ntmCategoriesQueryOptions, partnerGroupName, partnerGroups } from '@/lib/reference';
 import type { FiltersChange } from '@/lib/use-url-filters';
 
-import { ntmCategoriesQueryOptions } from '../api/get-ntm-categories';
-import type { ImpedimentFilters } from '../lib/impediment-filters';
+import { impedimentParams, type ImpedimentFilters } from '../lib/impediment-filters';
 import { impedimentStatuses, severities } from '../lib/impediment-values';
 
 type ImpedimentsFiltersProps = {
@@ -17,50 +18,30 @@ type ImpedimentsFiltersProps = {
   onChange: (change: FiltersChange<ImpedimentFilters>) => void;
 };
 
-type TextFilters = Pick<ImpedimentFilters, 'partner' | 'reporting_country' | 'hs' | 'q'>;
+type Choice = { value: string; label: string };
 
-function textOf(filters: ImpedimentFilters): Required<{ [K in keyof TextFilters]: string }> {
-  return {
-    partner: filters.partner ?? '',
-    reporting_country: filters.reporting_country ?? '',
-    hs: filters.hs ?? '',
-    q: filters.q ?? '',
-  };
+/** The choices, plus the URL's value when the list does not offer it (yet), so it still shows as chosen. */
+function withCurrent(choices: Choice[], current: string | undefined): Choice[] {
+  return current && !choices.some((c) => c.value === current) ? [...choices, { value: current, label: current }] : choices;
 }
 
 export function ImpedimentsFilters({ filters, onChange }: ImpedimentsFiltersProps) {
   const { t } = useTranslation();
   const categories = useQuery(ntmCategoriesQueryOptions());
-  const [text, setText] = useState(() => textOf(filters));
+  const countries = useQuery(countriesQueryOptions());
+  const [text, setText] = useState({ hs: filters.hs ?? '', q: filters.q ?? '' });
   // When the URL changes from outside (back button, a link), show its values.
   const [shown, setShown] = useState(filters);
   if (shown !== filters && JSON.stringify(shown) !== JSON.stringify(filters)) {
     setShown(filters);
-    setText(textOf(filters));
+    setText({ hs: filters.hs ?? '', q: filters.q ?? '' });
   }
+  const schema = impedimentParams.schema;
+  const countryChoices = (countries.data?.items ?? []).map((c) => ({ value: c.code, label: `${c.name} (${c.code})` }));
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    onChange({
-      partner: text.partner.trim().toUpperCase() || undefined,
-      reporting_country: text.reporting_country.trim().toUpperCase() || undefined,
-      hs: text.hs.trim() || undefined,
-      q: text.q.trim() || undefined,
-    });
-  }
-
-  function textInput(key: keyof TextFilters, label: string, width: number) {
-    return (
-      <TextInput
-        label={label}
-        value={text[key]}
-        onChange={(event) => {
-          const value = event.currentTarget.value;
-          setText((current) => ({ ...current, [key]: value }));
-        }}
-        w={width}
-      />
-    );
+    onChange({ hs: schema.hs.parse(text.hs), q: schema.q.parse(text.q) });
   }
 
   return (
@@ -69,10 +50,7 @@ export function ImpedimentsFilters({ filters, onChange }: ImpedimentsFiltersProp
         <NativeSelect
           label={t('impediments.filters.status')}
           value={filters.status ?? ''}
-          onChange={(event) => {
-            const status = impedimentStatuses.find((s) => s === event.currentTarget.value);
-            onChange({ status });
-          }}
+          onChange={(event) => onChange({ status: schema.status.parse(event.currentTarget.value) })}
           data={[
             { value: '', label: t('impediments.filters.allStatuses') },
             ...impedimentStatuses.map((status) => ({ value: status, label: t(`impediments.status.${status}`) })),
@@ -81,29 +59,67 @@ export function ImpedimentsFilters({ filters, onChange }: ImpedimentsFiltersProp
         <NativeSelect
           label={t('impediments.filters.chapter')}
           value={filters.ntm_chapter ?? ''}
-          onChange={(event) => onChange({ ntm_chapter: event.currentTarget.value || undefined })}
+          onChange={(event) => onChange({ ntm_chapter: schema.ntm_chapter.parse(event.currentTarget.value) })}
           data={[
             { value: '', label: t('impediments.filters.allChapters') },
-            ...(categories.data?.items ?? []).map((c) => ({ value: c.code, label: `${c.code} — ${c.title}` })),
+            ...withCurrent(
+              (categories.data?.items ?? []).map((c) => ({ value: c.code, label: `${c.code} — ${c.title}` })),
+              filters.ntm_chapter,
+            ),
           ]}
           w={260}
         />
-        {textInput('partner', t('impediments.filters.partner'), 120)}
-        {textInput('reporting_country', t('impediments.filters.reportingCountry'), 140)}
-        {textInput('hs', t('impediments.filters.hs'), 110)}
+        <NativeSelect
+          label={t('impediments.filters.partner')}
+          value={filters.partner ?? ''}
+          onChange={(event) => onChange({ partner: schema.partner.parse(event.currentTarget.value) })}
+          data={[
+            { value: '', label: t('impediments.filters.anyPartner') },
+            {
+              group: t('impediments.form.partnerGroups'),
+              items: partnerGroups.map((g) => ({ value: g, label: `${partnerGroupName(t, g)} (${g})` })),
+            },
+            { group: t('impediments.form.partnerCountries'), items: withCurrent(countryChoices, filters.partner) },
+          ]}
+          w={220}
+        />
+        <NativeSelect
+          label={t('impediments.filters.reportingCountry')}
+          value={filters.reporting_country ?? ''}
+          onChange={(event) => onChange({ reporting_country: schema.reporting_country.parse(event.currentTarget.value) })}
+          data={[
+            { value: '', label: t('impediments.filters.anyCountry') },
+            ...withCurrent(countryChoices, filters.reporting_country),
+          ]}
+          w={220}
+        />
+        <TextInput
+          label={t('impediments.filters.hs')}
+          value={text.hs}
+          onChange={(event) => {
+            const hs = event.currentTarget.value;
+            setText((current) => ({ ...current, hs }));
+          }}
+          w={110}
+        />
         <NativeSelect
           label={t('impediments.filters.severityMin')}
           value={filters.severity_min ? String(filters.severity_min) : ''}
-          onChange={(event) => {
-            const value = Number(event.currentTarget.value);
-            onChange({ severity_min: value >= 1 && value <= 5 ? value : undefined });
-          }}
+          onChange={(event) => onChange({ severity_min: schema.severity_min.parse(event.currentTarget.value) })}
           data={[
             { value: '', label: t('impediments.filters.anySeverity') },
             ...severities.map((s) => ({ value: String(s), label: t(`impediments.severity.${s}`) })),
           ]}
         />
-        {textInput('q', t('impediments.filters.q'), 200)}
+        <TextInput
+          label={t('impediments.filters.q')}
+          value={text.q}
+          onChange={(event) => {
+            const q = event.currentTarget.value;
+            setText((current) => ({ ...current, q }));
+          }}
+          w={200}
+        />
         <Button type="submit" variant="outline">
           {t('impediments.filters.apply')}
         </Button>

@@ -1,5 +1,6 @@
 // The heat map of NTM chapter × partner market: a captioned HTML table whose cells are shaded by count
-// and always show the count as text, so it reads the same without colour and to screen readers.
+// and always show the count as text, so it reads the same without colour and to screen readers. Rows and
+// columns are named ("A — Sanitary and phytosanitary measures", "European Union (EU)"), not bare codes.
 import { Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
@@ -7,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 
 import { PageLoader } from '@/components/ui/page-loader';
 import { QueryError } from '@/components/ui/query-error';
+import { useNames } from '@/lib/reference';
 
 import { chapterPartnerSummaryQueryOptions } from '../api/get-impediments-summary';
 import { buildHeatMap, heatLevel } from '../lib/heat-map';
@@ -25,6 +27,7 @@ const shading = [
 export function ImpedimentsHeatMap({ filters }: { filters: ImpedimentFilters }) {
   const { t } = useTranslation();
   const summary = useQuery(chapterPartnerSummaryQueryOptions(filters));
+  const names = useNames(['ntm', 'partner']);
   const grid = useMemo(() => buildHeatMap(summary.data?.cells ?? []), [summary.data]);
   const caption = t('impediments.heatMap.caption');
 
@@ -48,8 +51,8 @@ export function ImpedimentsHeatMap({ filters }: { filters: ImpedimentFilters }) 
           <Table.Tr>
             <Table.Th scope="col">{t('impediments.heatMap.corner')}</Table.Th>
             {grid.partners.map((partner) => (
-              <Table.Th key={partner} scope="col" ta="center">
-                {partner}
+              <Table.Th key={partner} scope="col" ta="center" miw={72} maw={140} fz="xs">
+                {names.partner(partner)}
               </Table.Th>
             ))}
           </Table.Tr>
@@ -57,7 +60,9 @@ export function ImpedimentsHeatMap({ filters }: { filters: ImpedimentFilters }) 
         <Table.Tbody>
           {grid.chapters.map((chapter, row) => (
             <Table.Tr key={chapter}>
-              <Table.Th scope="row">{chapter}</Table.Th>
+              <Table.Th scope="row" miw={180} maw={280} fz="sm">
+                {names.ntm(chapter)}
+              </Table.Th>
               {grid.partners.map((partner, col) => {
                 const count = grid.counts[row]?.[col] ?? 0;
                 const shade = shading[heatLevel(count, grid.max)] ?? shading[0];

@@ -1,27 +1,25 @@
-// The registry page body: filters kept in the URL, the heat map and the table under the same filters,
-// and "Load more" paging through the cursor.
-import { Button, Group, Stack, Text, Title } from '@mantine/core';
+// The registry page body: filters and sort kept in the URL, the heat map and the list under the same
+// filters, with the shared list table (count, export, sorting, Load more).
+import { Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 
-import { PageLoader } from '@/components/ui/page-loader';
-import { QueryError } from '@/components/ui/query-error';
+import { EXPORT_PAGE_SIZE, ListTable, urlSort } from '@/components/ui/data-table';
 import { useUrlFilters } from '@/lib/use-url-filters';
 
-import { impedimentsQueryOptions } from '../api/get-impediments';
-import { filtersFromSearchParams, filtersToSearchParams } from '../lib/impediment-filters';
+import { impedimentsPage, impedimentsQueryOptions } from '../api/get-impediments';
+import { impedimentParams } from '../lib/impediment-filters';
 
 import { ImpedimentsFilters } from './impediments-filters';
 import { ImpedimentsHeatMap } from './impediments-heat-map';
-import { ImpedimentsTable } from './impediments-table';
+import { useImpedimentColumns } from './impediments-table';
 
 export function ImpedimentsList() {
   const { t } = useTranslation();
-  const [filters, changeFilters] = useUrlFilters(filtersFromSearchParams, filtersToSearchParams);
+  const [filters, changeFilters] = useUrlFilters(impedimentParams);
   const query = useInfiniteQuery({ ...impedimentsQueryOptions(filters), placeholderData: keepPreviousData });
-
-  const impediments = query.data?.pages.flatMap((page) => page.items) ?? [];
-  const filtered = Object.keys(filters).length > 0;
+  const columns = useImpedimentColumns();
+  const filtered = impedimentParams.isFiltered(filters, ['sort']);
 
   return (
     <Stack gap="lg">
@@ -41,38 +39,17 @@ export function ImpedimentsList() {
         <Title order={2} size="h3" id="impediments-list-heading" mb="sm">
           {t('impediments.listTitle')}
         </Title>
-        <div aria-busy={query.isFetching}>
-          {query.isPending ? (
-            <PageLoader />
-          ) : query.isError && impediments.length === 0 ? (
-            <QueryError error={query.error} onRetry={() => void query.refetch()} />
-          ) : (
-            <Stack gap="sm">
-              <Text size="sm" c="dimmed" role="status" data-testid="impediments-count">
-                {query.hasNextPage
-                  ? t('impediments.countMore', { count: impediments.length })
-                  : t('impediments.count', { count: impediments.length })}
-              </Text>
-              <ImpedimentsTable
-                impediments={impediments}
-                caption={t('impediments.caption')}
-                emptyMessage={filtered ? t('impediments.emptyFiltered') : t('impediments.empty')}
-              />
-              {query.isFetchNextPageError ? <QueryError error={query.error} /> : null}
-              {query.hasNextPage ? (
-                <Group>
-                  <Button
-                    variant="outline"
-                    onClick={() => void query.fetchNextPage()}
-                    loading={query.isFetchingNextPage}
-                  >
-                    {t('common.loadMore')}
-                  </Button>
-                </Group>
-              ) : null}
-            </Stack>
-          )}
-        </div>
+        <ListTable
+          query={query}
+          columns={columns}
+          caption={t('impediments.caption')}
+          emptyMessage={filtered ? t('impediments.emptyFiltered') : t('impediments.empty')}
+          getRowId={(impediment) => impediment.id}
+          sort={urlSort(impedimentParams.schema.sort, filters.sort, (sort) => changeFilters({ sort }))}
+          noun={(count) => t('impediments.count', { count })}
+          countTestId="impediments-count"
+          exporter={{ name: 'impediments', fetchPage: impedimentsPage(filters, EXPORT_PAGE_SIZE) }}
+        />
       </section>
     </Stack>
   );

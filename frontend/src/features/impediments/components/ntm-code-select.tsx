@@ -23,7 +23,7 @@ export function NtmCodeSelect({ categories, value, onChange, onBlur, error, ref 
       ntmOptionGroups(categories, [search, value], {
         mast: t('impediments.form.ntmMast'),
         procedural: t('impediments.form.ntmProcedural'),
-        finer: (code, chapter) => t('impediments.form.ntmFinerCode', { code, chapter: chapter.code, title: chapter.title }),
+        finer: (code, chapter) => t('reference.ntmFinerCode', { code, chapter: chapter.code, title: chapter.title }),
       }),
     [categories, search, value, t],
   );

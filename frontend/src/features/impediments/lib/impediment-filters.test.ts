@@ -25,3 +25,13 @@ describe('impediment filters in the URL', () => {
     expect(filtersToQuery(filters)).toEqual(filters);
   });
 });
+
+describe('impediment sort in the URL', () => {
+  it('keeps a sort by a field the registry sorts by, and leaves the default out', () => {
+    expect(filtersFromSearchParams(new URLSearchParams('sort=-severity'))).toEqual({ sort: '-severity' });
+    expect(filtersFromSearchParams(new URLSearchParams('sort=-created_at'))).toEqual({});
+    expect(filtersFromSearchParams(new URLSearchParams('sort=delegation_id'))).toEqual({});
+    expect(filtersToSearchParams({ partner: 'EU', sort: 'title' }).toString()).toBe('partner=EU&sort=title');
+    expect(filtersToQuery({ sort: 'title' })).toEqual({ sort: 'title' });
+  });
+});

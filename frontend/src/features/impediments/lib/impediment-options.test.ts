@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-
-import { finerNtmCode, ntmOptionGroups, partnerGroups, partnerOptionGroups } from './impediment-options';
+import { finerNtmCode, ntmOptionGroups, partnerOptionGroups } from './impediment-options';
 
 const categories = [
   { code: 'A', title: 'Sanitary and phytosanitary measures', kind: 'mast_chapter' },
@@ -56,13 +53,5 @@ describe('partner options', () => {
     });
     expect(groups[0]?.items[0]).toEqual({ value: 'EU', label: 'European Union (EU)' });
     expect(groups[1]).toEqual({ group: 'Countries', items: [{ value: 'BGD', label: 'Bangladesh (BGD)' }] });
-  });
-
-  it('offers exactly the groups the server accepts', () => {
-    const rust = readFileSync(path.resolve(import.meta.dirname, '../../../../../crates/domain/src/impediment.rs'), 'utf8');
-    const declared = /PARTNER_GROUPS: &\[&str\] = &\[([^\]]*)\]/.exec(rust)?.[1];
-    expect(declared, 'PARTNER_GROUPS not found in crates/domain/src/impediment.rs').toBeDefined();
-    const server = [...(declared ?? '').matchAll(/"([^"]+)"/g)].map((m) => m[1]);
-    expect([...partnerGroups]).toEqual(server);
   });
 });

@@ -1,20 +1,13 @@
 // The choices the report form's pickers offer, built from the reference data the API serves (NTM
 // categories, countries) so that each reads with its name. The pickers only offer; the server checks
 // what is sent and its field errors are shown at the field.
+import { partnerGroups, type PartnerGroup } from '@/lib/reference/partner-groups';
 
 export type Option = { value: string; label: string };
 export type OptionGroup = { group: string; items: Option[] };
 
 type NtmCategory = { code: string; title: string; kind: string };
 type Country = { code: string; name: string };
-
-/**
- * The market groups a partner may be besides a country. The server's `PARTNER_GROUPS`
- * (crates/domain/src/impediment.rs) is the rule; the API does not list the groups, so the picker names
- * them here, and a test fails when the two lists differ.
- */
-export const partnerGroups = ['EU', 'ASEAN', 'GCC', 'EAEU', 'MERCOSUR', 'SACU', 'WORLD'] as const;
-export type PartnerGroup = (typeof partnerGroups)[number];
 
 /**
  * A finer MAST code typed by the user (`a14` → `A14`) when it starts with a known chapter letter and

@@ -1,4 +1,5 @@
-// GET /api/v1/stakeholders: one page of the directory under the filters; the list pages with the cursor.
+// GET /api/v1/stakeholders: one page of the directory under the filters and sort; the list pages with
+// the cursor, and the export fetches every page at the largest size.
 import { infiniteQueryOptions } from '@tanstack/react-query';
 
 import { unwrap } from '@/lib/api/unwrap';
@@ -13,11 +14,16 @@ export function getStakeholders(query: StakeholdersQuery, signal?: AbortSignal) 
   return unwrap(api.GET('/api/v1/stakeholders', { params: { query }, signal }));
 }
 
+/** One page of `limit` rows under `filters`, after `cursor`. */
+export const stakeholdersPage =
+  (filters: StakeholderFilters, limit = STAKEHOLDERS_PAGE_SIZE) =>
+  (cursor: string | undefined, signal?: AbortSignal) =>
+    getStakeholders({ ...filtersToQuery(filters), limit, cursor }, signal);
+
 export const stakeholdersQueryOptions = (filters: StakeholderFilters) =>
   infiniteQueryOptions({
     queryKey: [...stakeholdersQueryKey, 'list', filters],
-    queryFn: ({ pageParam, signal }) =>
-      getStakeholders({ ...filtersToQuery(filters), limit: STAKEHOLDERS_PAGE_SIZE, cursor: pageParam }, signal),
+    queryFn: ({ pageParam, signal }) => stakeholdersPage(filters)(pageParam, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (lastPage) => lastPage.next_cursor ?? undefined,
   });

@@ -10,10 +10,10 @@ import { useTranslation } from 'react-i18next';
 
 import { PageLoader } from '@/components/ui/page-loader';
 import { applyProblemToForm } from '@/lib/form-errors';
+import { countriesQueryOptions, sectorsQueryOptions } from '@/lib/reference';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 
 import { useCreateStakeholder } from '../api/create-stakeholder';
-import { sectorsQueryOptions, stakeholderCountriesQueryOptions } from '../api/get-reference';
 import { useUpdateStakeholder } from '../api/update-stakeholder';
 import { stakeholderFieldLabels } from '../lib/stakeholder-field-labels';
 import {
@@ -35,7 +35,7 @@ type Props = {
 };
 
 export function StakeholderForm(props: Props) {
-  const countries = useQuery(stakeholderCountriesQueryOptions());
+  const countries = useQuery(countriesQueryOptions());
   const sectors = useQuery(sectorsQueryOptions());
   if (countries.isPending || sectors.isPending) return <PageLoader />;
   const countryOptions = (countries.data?.items ?? [])

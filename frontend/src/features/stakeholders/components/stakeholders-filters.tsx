@@ -1,14 +1,15 @@
-// The directory's filter bar. Selects apply at once; the text fields apply when the user presses
-// Enter or the Filter button. The parent keeps the values in the URL.
+// The directory's filter bar. Selects apply at once (countries and sectors named, from the shared
+// reference data); the search applies when the user presses Enter or the Filter button. The parent keeps
+// the values in the URL.
 import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { countriesQueryOptions, sectorsQueryOptions } from '@/lib/reference';
 import type { FiltersChange } from '@/lib/use-url-filters';
 
-import { sectorsQueryOptions } from '../api/get-reference';
-import type { StakeholderFilters } from '../lib/stakeholder-filters';
+import { stakeholderParams, type StakeholderFilters } from '../lib/stakeholder-filters';
 import { sizeClasses, stakeholderKinds } from '../lib/stakeholder-values';
 
 /** `onChange` gets only what changed, so quick successive changes all apply (lib/use-url-filters.ts). */
@@ -18,17 +19,18 @@ type Flag = 'women_led' | 'exporter' | 'importer';
 export function StakeholdersFilters({ filters, onChange }: Props) {
   const { t } = useTranslation();
   const sectors = useQuery(sectorsQueryOptions());
-  const [text, setText] = useState({ country: filters.country ?? '', q: filters.q ?? '' });
+  const countries = useQuery(countriesQueryOptions());
+  const [q, setQ] = useState(filters.q ?? '');
   // When the URL changes from outside (back button, a link), show its values.
   const [shown, setShown] = useState(filters);
   if (shown !== filters && JSON.stringify(shown) !== JSON.stringify(filters)) {
     setShown(filters);
-    setText({ country: filters.country ?? '', q: filters.q ?? '' });
+    setQ(filters.q ?? '');
   }
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    onChange({ country: text.country.trim().toUpperCase() || undefined, q: text.q.trim() || undefined });
+    onChange({ q: q.trim() || undefined });
   }
 
   function flagSelect(key: Flag) {
@@ -53,19 +55,24 @@ export function StakeholdersFilters({ filters, onChange }: Props) {
   return (
     <form role="search" aria-label={t('stakeholders.filters.label')} onSubmit={submit}>
       <Group align="flex-end" gap="sm" wrap="wrap">
-        <TextInput
+        <NativeSelect
           label={t('stakeholders.filters.country')}
-          value={text.country}
-          onChange={(event) => {
-            const country = event.currentTarget.value;
-            setText((current) => ({ ...current, country }));
-          }}
-          w={110}
+          value={filters.country ?? ''}
+          onChange={(event) => onChange({ country: event.currentTarget.value || undefined })}
+          data={[
+            { value: '', label: t('stakeholders.filters.any') },
+            ...(countries.data?.items ?? []).map((c) => ({ value: c.code, label: `${c.name} (${c.code})` })),
+            // A country in the URL that the list does not offer (yet) still shows as chosen.
+            ...(filters.country && !countries.data?.items.some((c) => c.code === filters.country)
+              ? [{ value: filters.country, label: filters.country }]
+              : []),
+          ]}
+          w={220}
         />
         <NativeSelect
           label={t('stakeholders.filters.sector')}
           value={filters.sector ?? ''}
-          onChange={(event) => onChange({ sector: event.currentTarget.value || undefined })}
+          onChange={(event) => onChange({ sector: stakeholderParams.schema.sector.parse(event.currentTarget.value) })}
           data={[
             { value: '', label: t('stakeholders.filters.allSectors') },
             ...(sectors.data?.items ?? []).map((s) => ({ value: s.code, label: `${s.code} — ${s.title}` })),
@@ -99,11 +106,8 @@ export function StakeholdersFilters({ filters, onChange }: Props) {
         {flagSelect('importer')}
         <TextInput
           label={t('stakeholders.filters.q')}
-          value={text.q}
-          onChange={(event) => {
-            const q = event.currentTarget.value;
-            setText((current) => ({ ...current, q }));
-          }}
+          value={q}
+          onChange={(event) => setQ(event.currentTarget.value)}
           w={200}
         />
         <Button type="submit" variant="outline">

@@ -1,26 +1,35 @@
-// The stakeholders as a table: name (linking to the record), external id, kind, country, sector, size
-// and the women-led / exporter / importer flags. Never contact details.
+// The stakeholders' columns: name (linking to the record), external id, kind, country, sector, size and
+// the women-led / exporter / importer flags — codes with their names. Never contact details.
 import { Anchor, Badge, Group } from '@mantine/core';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
-import { DataTable } from '@/components/ui/data-table';
 import { paths } from '@/config/paths';
+import { useNames } from '@/lib/reference';
 
 import type { Stakeholder } from '../lib/stakeholder-values';
 
 const column = createColumnHelper<Stakeholder>();
 
-type Props = { stakeholders: Stakeholder[]; caption: string; emptyMessage: string };
-
-export function StakeholdersTable({ stakeholders, caption, emptyMessage }: Props) {
+export function useStakeholderColumns() {
   const { t } = useTranslation();
-  const columns = useMemo(
-    () => [
+  const names = useNames(['country', 'sector']);
+  return useMemo(() => {
+    const flags = (row: Stakeholder) =>
+      [
+        row.women_led ? t('stakeholders.fields.womenLed') : null,
+        row.exporter ? t('stakeholders.fields.exporter') : null,
+        row.importer ? t('stakeholders.fields.importer') : null,
+        row.erased ? t('stakeholders.fields.erased') : null,
+      ]
+        .filter((flag) => flag !== null)
+        .join('; ');
+    return [
       column.accessor('name', {
         header: t('stakeholders.columns.name'),
+        meta: { sort: 'name' },
         cell: (info) => (
           <Anchor component={Link} to={paths.stakeholder(info.row.original.id)} fw={600}>
             {info.getValue()}
@@ -33,17 +42,28 @@ export function StakeholdersTable({ stakeholders, caption, emptyMessage }: Props
       }),
       column.accessor('kind', {
         header: t('stakeholders.columns.kind'),
+        meta: { csv: (row) => t(`stakeholders.kind.${row.kind}`) },
         cell: (info) => t(`stakeholders.kind.${info.getValue()}`),
       }),
-      column.accessor('country', { header: t('stakeholders.columns.country') }),
-      column.accessor('sector', { header: t('stakeholders.columns.sector') }),
+      column.accessor('country', {
+        header: t('stakeholders.columns.country'),
+        meta: { sort: 'country', csv: (row) => names.country(row.country) },
+        cell: (info) => names.country(info.getValue()),
+      }),
+      column.accessor('sector', {
+        header: t('stakeholders.columns.sector'),
+        meta: { csv: (row) => names.sector(row.sector) },
+        cell: (info) => names.sector(info.getValue()),
+      }),
       column.accessor('size_class', {
         header: t('stakeholders.columns.size'),
+        meta: { csv: (row) => t(`stakeholders.size.${row.size_class}`) },
         cell: (info) => t(`stakeholders.size.${info.getValue()}`),
       }),
       column.display({
         id: 'flags',
         header: t('stakeholders.columns.flags'),
+        meta: { csv: flags },
         cell: ({ row }) => (
           <Group gap={4}>
             {row.original.women_led ? <Badge variant="light">{t('stakeholders.fields.womenLed')}</Badge> : null}
@@ -53,10 +73,6 @@ export function StakeholdersTable({ stakeholders, caption, emptyMessage }: Props
           </Group>
         ),
       }),
-    ],
-    [t],
-  );
-  return (
-    <DataTable data={stakeholders} columns={columns} caption={caption} emptyMessage={emptyMessage} getRowId={(s) => s.id} />
-  );
+    ];
+  }, [t, names]);
 }

@@ -25,3 +25,12 @@ describe('stakeholder filters in the URL', () => {
     expect(filtersToQuery(filters)).toEqual(filters);
   });
 });
+
+describe('stakeholder sort in the URL', () => {
+  it('keeps a sort by a field the directory sorts by, and leaves the default out', () => {
+    expect(filtersFromSearchParams(new URLSearchParams('sort=-name'))).toEqual({ sort: '-name' });
+    expect(filtersFromSearchParams(new URLSearchParams('sort=-created_at'))).toEqual({});
+    expect(filtersFromSearchParams(new URLSearchParams('sort=email'))).toEqual({});
+    expect(filtersToSearchParams({ kind: 'cooperative', sort: 'country' }).toString()).toBe('kind=cooperative&sort=country');
+  });
+});

@@ -1,4 +1,5 @@
-// GET /api/v1/topics: one page of the catalogue; the list pages through it with the cursor.
+// GET /api/v1/topics: one page of the catalogue; the list pages through it with the cursor, and the
+// export fetches every page at the largest size.
 import { infiniteQueryOptions } from '@tanstack/react-query';
 
 import type { ApiQuery } from '@/api/types';
@@ -13,11 +14,16 @@ export function getTopics(query: ApiQuery<'/api/v1/topics'>, signal?: AbortSigna
   return unwrap(api.GET('/api/v1/topics', { params: { query }, signal }));
 }
 
+/** One page of `limit` topics under `filters`, after `cursor`. */
+export const topicsPage =
+  (filters: TopicFilters, limit = TOPICS_PAGE_SIZE) =>
+  (cursor: string | undefined, signal?: AbortSignal) =>
+    getTopics({ ...filtersToQuery(filters), limit, cursor }, signal);
+
 export const topicsQueryOptions = (filters: TopicFilters) =>
   infiniteQueryOptions({
     queryKey: ['topics', 'list', filters],
-    queryFn: ({ pageParam, signal }) =>
-      getTopics({ ...filtersToQuery(filters), limit: TOPICS_PAGE_SIZE, cursor: pageParam }, signal),
+    queryFn: ({ pageParam, signal }) => topicsPage(filters)(pageParam, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (lastPage) => lastPage.next_cursor ?? undefined,
   });

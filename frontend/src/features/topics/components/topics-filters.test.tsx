@@ -4,12 +4,12 @@ import { useLocation } from 'react-router';
 import { useUrlFilters } from '@/lib/use-url-filters';
 import { renderWithProviders } from '@/testing/render';
 
-import { filtersFromSearchParams, filtersToSearchParams } from '../lib/topic-filters';
+import { topicParams } from '../lib/topic-filters';
 
 import { TopicsFilters } from './topics-filters';
 
 function TopicsPage() {
-  const [filters, change] = useUrlFilters(filtersFromSearchParams, filtersToSearchParams);
+  const [filters, change] = useUrlFilters(topicParams);
   return (
     <>
       <output data-testid="search">{useLocation().search}</output>

@@ -1,5 +1,5 @@
 // The filter bar of the topics list. Selects apply at once; the text search applies as the user pauses
-// typing or presses Enter. The parent keeps the values in the URL.
+// typing or presses Enter. The parent keeps the values in the URL; the sort is the table's headers.
 import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { topicKinds, topicStatuses } from '@/lib/domain-values';
 import type { FiltersChange } from '@/lib/use-url-filters';
 
-import { topicSorts, type TopicFilters } from '../lib/topic-filters';
+import { topicParams, type TopicFilters } from '../lib/topic-filters';
 
 type TopicsFiltersProps = {
   filters: TopicFilters;
@@ -42,10 +42,7 @@ export function TopicsFilters({ filters, onChange }: TopicsFiltersProps) {
         <NativeSelect
           label={t('topics.filters.kind')}
           value={filters.kind ?? ''}
-          onChange={(event) => {
-            const kind = topicKinds.find((k) => k === event.currentTarget.value);
-            onChange({ kind });
-          }}
+          onChange={(event) => onChange({ kind: topicParams.schema.kind.parse(event.currentTarget.value) })}
           data={[
             { value: '', label: t('topics.filters.allKinds') },
             ...topicKinds.map((kind) => ({ value: kind, label: t(`topicKind.${kind}`) })),
@@ -54,10 +51,7 @@ export function TopicsFilters({ filters, onChange }: TopicsFiltersProps) {
         <NativeSelect
           label={t('topics.filters.status')}
           value={filters.status ?? ''}
-          onChange={(event) => {
-            const status = topicStatuses.find((s) => s === event.currentTarget.value);
-            onChange({ status });
-          }}
+          onChange={(event) => onChange({ status: topicParams.schema.status.parse(event.currentTarget.value) })}
           data={[
             { value: '', label: t('topics.filters.allStatuses') },
             ...topicStatuses.map((status) => ({ value: status, label: t(`topicStatus.${status}`) })),
@@ -72,15 +66,6 @@ export function TopicsFilters({ filters, onChange }: TopicsFiltersProps) {
             applyQ(event.currentTarget.value);
           }}
           miw={220}
-        />
-        <NativeSelect
-          label={t('topics.filters.sort')}
-          value={filters.sort ?? 'code'}
-          onChange={(event) => {
-            const sort = topicSorts.find((s) => s === event.currentTarget.value);
-            onChange({ sort });
-          }}
-          data={topicSorts.map((sort) => ({ value: sort, label: t(`topics.sort.${sort}`) }))}
         />
         <Button type="submit" variant="outline">
           {t('topics.filters.search')}

@@ -1,23 +1,33 @@
-// GET /api/v1/watch-items: the watch-list entries the caller may see, by topic and/or delegation.
+// GET /api/v1/watch-items: the watch-list entries the caller may see, by topic and/or delegation, in the
+// sort the user picked.
 import { infiniteQueryOptions } from '@tanstack/react-query';
 
+import type { ApiSort } from '@/api/lists';
 import type { ApiItem, ApiQuery } from '@/api/types';
 import { unwrap } from '@/lib/api/unwrap';
 import { api } from '@/lib/api-client';
 
 export type WatchItem = ApiItem<'/api/v1/watch-items'>;
 export type WatchItemsFilter = Pick<ApiQuery<'/api/v1/watch-items'>, 'topic' | 'delegation'>;
+type WatchItemsQuery = ApiQuery<'/api/v1/watch-items'> & { sort?: ApiSort<'/api/v1/watch-items'> };
 
 export const watchItemsQueryKey = ['watch-items'] as const;
+const WATCH_PAGE_SIZE = 50;
 
-export function getWatchItems(query: ApiQuery<'/api/v1/watch-items'>, signal?: AbortSignal) {
+export function getWatchItems(query: WatchItemsQuery, signal?: AbortSignal) {
   return unwrap(api.GET('/api/v1/watch-items', { params: { query }, signal }));
 }
 
-export const watchItemsQueryOptions = (filter: WatchItemsFilter) =>
+/** One page of `limit` entries matching `filter`, after `cursor`. */
+export const watchItemsPage =
+  (filter: WatchItemsFilter, sort: string | undefined, limit = WATCH_PAGE_SIZE) =>
+  (cursor: string | undefined, signal?: AbortSignal) =>
+    getWatchItems({ ...filter, sort, limit, cursor }, signal);
+
+export const watchItemsQueryOptions = (filter: WatchItemsFilter, sort?: string) =>
   infiniteQueryOptions({
-    queryKey: [...watchItemsQueryKey, filter],
-    queryFn: ({ pageParam, signal }) => getWatchItems({ ...filter, limit: 50, cursor: pageParam }, signal),
+    queryKey: [...watchItemsQueryKey, filter, sort],
+    queryFn: ({ pageParam, signal }) => watchItemsPage(filter, sort)(pageParam, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (lastPage) => lastPage.next_cursor ?? undefined,
   });

@@ -1,19 +1,21 @@
-// A watch-list as a table, with loading, error, empty and "Load more" states. `filter` picks the
-// entries (a delegation's, a topic's); the server only returns what the caller may see.
-import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
+// A watch-list in the shared list table (count, sort, export, Load more). `filter` picks the entries (a
+// delegation's, a topic's); the server only returns what the caller may see.
+import { Anchor, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
-import { DataTable } from '@/components/ui/data-table';
-import { PageLoader } from '@/components/ui/page-loader';
-import { QueryError } from '@/components/ui/query-error';
+import { EXPORT_PAGE_SIZE, ListTable, urlSort } from '@/components/ui/data-table';
 import { paths } from '@/config/paths';
-import { formatDateTime } from '@/lib/format-date';
+import { formatInstant } from '@/lib/format-date';
+import { priorityLabel, visibilityLabel } from '@/lib/labels';
+import { useNames } from '@/lib/reference';
+import { useUrlFilters } from '@/lib/use-url-filters';
 
-import { watchItemsQueryOptions, type WatchItem, type WatchItemsFilter } from '../api/get-watch-items';
+import { watchItemsPage, watchItemsQueryOptions, type WatchItem, type WatchItemsFilter } from '../api/get-watch-items';
+import { watchParams } from '../lib/watch-params';
 
 import { PriorityBadge, VisibilityLabel } from './watch-item-labels';
 
@@ -27,16 +29,16 @@ type WatchItemsListProps = {
   showTopic?: boolean;
 };
 
-export function WatchItemsList({ filter, caption, emptyMessage, showTopic = true }: WatchItemsListProps) {
-  const { t, i18n } = useTranslation();
-  const query = useInfiniteQuery(watchItemsQueryOptions(filter));
-
-  const columns = useMemo(
+function useWatchColumns(showTopic: boolean) {
+  const { t } = useTranslation();
+  const names = useNames(['country']);
+  return useMemo(
     () => [
       ...(showTopic
         ? [
             column.accessor('topic_code', {
               header: t('watch.columns.topic'),
+              meta: { csv: (row) => `${row.topic_code} — ${row.topic_title}` },
               cell: (info) => (
                 <Anchor component={Link} to={paths.topic(info.getValue())}>
                   {info.getValue()} — {info.row.original.topic_title}
@@ -45,13 +47,19 @@ export function WatchItemsList({ filter, caption, emptyMessage, showTopic = true
             }),
           ]
         : []),
-      column.accessor('country_code', { header: t('watch.columns.delegation') }),
+      column.accessor('country_code', {
+        header: t('watch.columns.delegation'),
+        meta: { csv: (row) => names.country(row.country_code) },
+        cell: (info) => names.country(info.getValue()),
+      }),
       column.accessor('priority', {
         header: t('watch.columns.priority'),
+        meta: { sort: 'priority', csv: (row) => priorityLabel(t, row.priority) },
         cell: (info) => <PriorityBadge priority={info.getValue()} />,
       }),
       column.accessor('visibility', {
         header: t('watch.columns.visibility'),
+        meta: { csv: (row) => visibilityLabel(t, row.visibility) },
         cell: (info) => <VisibilityLabel visibility={info.getValue()} />,
       }),
       column.accessor('note', {
@@ -60,28 +68,31 @@ export function WatchItemsList({ filter, caption, emptyMessage, showTopic = true
       }),
       column.accessor('updated_at', {
         header: t('watch.columns.updated'),
-        cell: (info) => formatDateTime(info.getValue(), i18n.language),
+        meta: { sort: 'updated_at', sortDescendingFirst: true, csv: (row) => formatInstant(row.updated_at) },
+        cell: (info) => formatInstant(info.getValue()),
       }),
     ],
-    [t, i18n.language, showTopic],
+    [t, names, showTopic],
   );
+}
 
-  if (query.isPending) return <PageLoader />;
-  if (query.isError && !query.data) {
-    return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
-  }
-  const items = query.data.pages.flatMap((page) => page.items);
+export function WatchItemsList({ filter, caption, emptyMessage, showTopic = true }: WatchItemsListProps) {
+  const { t } = useTranslation();
+  const [params, change] = useUrlFilters(watchParams);
+  const query = useInfiniteQuery(watchItemsQueryOptions(filter, params.watch_sort));
+  const columns = useWatchColumns(showTopic);
 
   return (
-    <Stack gap="sm" data-testid="watch-items">
-      <DataTable data={items} columns={columns} caption={caption} emptyMessage={emptyMessage} getRowId={(i) => i.id} />
-      {query.hasNextPage ? (
-        <Group>
-          <Button variant="outline" onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
-            {t('common.loadMore')}
-          </Button>
-        </Group>
-      ) : null}
-    </Stack>
+    <ListTable
+      query={query}
+      columns={columns}
+      caption={caption}
+      emptyMessage={emptyMessage}
+      getRowId={(item) => item.id}
+      sort={urlSort(watchParams.schema.watch_sort, params.watch_sort, (sort) => change({ watch_sort: sort }))}
+      noun={(count) => t('watch.count', { count })}
+      exporter={{ name: 'watch-list', fetchPage: watchItemsPage(filter, params.watch_sort, EXPORT_PAGE_SIZE) }}
+      testId="watch-items"
+    />
   );
 }
