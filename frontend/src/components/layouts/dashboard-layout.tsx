@@ -1,6 +1,7 @@
 // The signed-in frame: skip link, header (who is signed in, security settings, sign out), main
-// navigation and the page.
-import { AppShell, Burger, Button, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+// navigation — only the areas the user's role can use, with the areas a later release builds as text
+// marked "coming", not as links to an empty page — and the page.
+import { AppShell, Badge, Burger, Button, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
@@ -12,7 +13,7 @@ import { signOut } from '@/lib/auth/sign-in-out';
 import { useSignedInUser } from '@/lib/auth/use-user';
 import { roleLabel } from '@/lib/labels';
 
-import { isActivePath, navItems } from './nav-items';
+import { isActivePath, navItemsFor } from './nav-items';
 
 export function DashboardLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -90,7 +91,19 @@ export function DashboardLayout({ children }: { children: ReactNode }) {
 
         <AppShell.Navbar p="xs" id="main-navigation" component="nav" aria-label={t('app.mainNavigation')}>
           <ScrollArea type="auto">
-            {navItems.map((item) => {
+            {navItemsFor(user.role).map((item) => {
+              if (item.coming) {
+                return (
+                  <Group key={item.key} gap="xs" px="sm" py={8} wrap="nowrap" data-testid="nav-coming">
+                    <Text size="sm" c="dimmed">
+                      {t(`nav.${item.key}`)}
+                    </Text>
+                    <Badge size="xs" variant="outline" color="gray">
+                      {t('app.coming')}
+                    </Badge>
+                  </Group>
+                );
+              }
               const active = isActivePath(pathname, item.to);
               return (
                 <NavLink

@@ -1,0 +1,28 @@
+// The navigation offers only what the user can use: a delegate sees no Admin item, the areas a later
+// release builds are text marked "coming" rather than links, and the admin page typed by hand says it is
+// not available for the role instead of failing.
+import { expect, test } from '@playwright/test';
+
+import { expectAccessible, signIn, snap } from './support';
+
+test('a delegate is offered only the areas a delegate can use', async ({ page }) => {
+  await signIn(page, 'delegate.bgd@gmc.test');
+  const nav = page.getByRole('navigation', { name: 'Main navigation' });
+  await expect(nav.getByRole('link', { name: 'Impediments' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Admin' })).toHaveCount(0);
+  await expect(nav.getByText('Admin', { exact: true })).toHaveCount(0);
+  // Unbuilt areas show, but lead nowhere.
+  await expect(nav.getByText('Briefings & documents')).toBeVisible();
+  await expect(nav.getByRole('link', { name: /Briefings/ })).toHaveCount(0);
+  await expect(nav.getByTestId('nav-coming')).toHaveCount(5);
+  await expectAccessible(page);
+  await snap(page, 'navigation', '01-delegate');
+
+  await page.goto('/admin');
+  await expect(page.getByRole('heading', { level: 1, name: 'Admin' })).toBeVisible();
+  await expect(page.getByText('Not available for your role')).toBeVisible();
+  await expect(page.getByText('You need the Admin role to see this area.')).toBeVisible();
+  await expect(page.getByRole('table')).toHaveCount(0);
+  await expectAccessible(page);
+  await snap(page, 'navigation', '02-admin-refused');
+});

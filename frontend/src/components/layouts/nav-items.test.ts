@@ -1,0 +1,28 @@
+import { mayUse, navItems, navItemsFor } from './nav-items';
+
+describe('navigation by role', () => {
+  it('offers a delegate no Admin item', () => {
+    const keys = navItemsFor('delegate').map((item) => item.key);
+    expect(keys).not.toContain('admin');
+    expect(keys).toEqual(expect.arrayContaining(['home', 'topics', 'consultations', 'impediments', 'stakeholders']));
+  });
+
+  it('offers the admin the Admin item', () => {
+    expect(navItemsFor('admin').map((item) => item.key)).toContain('admin');
+  });
+
+  it('keeps every role but the admin out of the admin area', () => {
+    const admin = navItems.find((item) => item.key === 'admin');
+    expect(admin && ['analyst', 'delegate', 'focal_point', 'stakeholder'].some((role) => mayUse(admin, role))).toBe(false);
+  });
+
+  it('marks the areas a later release builds as coming', () => {
+    expect(navItems.filter((item) => item.coming).map((item) => item.key)).toEqual([
+      'briefings',
+      'meetings',
+      'ministerial',
+      'alignment',
+      'imports',
+    ]);
+  });
+});
