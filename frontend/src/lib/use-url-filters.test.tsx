@@ -84,3 +84,34 @@ describe('useUrlFilters', () => {
     expect(screen.getByTestId('search')).toBeEmptyDOMElement();
   });
 });
+
+const sortCodec = defineSearchParams({ sort: param.sort(['title'], 'title') });
+
+function TwoParts() {
+  const [, changeFilters] = useUrlFilters(codec);
+  const [, changeSort] = useUrlFilters(sortCodec);
+  return (
+    <>
+      <output data-testid="search">{useLocation().search}</output>
+      <button type="button" onClick={() => changeFilters({ kind: 'other' })}>
+        Other
+      </button>
+      <button type="button" onClick={() => changeSort({ sort: '-title' })}>
+        Title descending
+      </button>
+    </>
+  );
+}
+
+describe('useUrlFilters with two codecs on one page', () => {
+  it('changes only its own keys and keeps the other part of the page', () => {
+    render(
+      <MemoryRouter initialEntries={['/admin?tab=audit']}>
+        <TwoParts />
+      </MemoryRouter>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Title descending' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Other' }));
+    expect(screen.getByTestId('search')).toHaveTextContent('?tab=audit&sort=-title&kind=other');
+  });
+});

@@ -24,12 +24,17 @@ export function useUrlFilters<F extends object>(
   toParams: (filters: F) => URLSearchParams,
 ): [F, Change<F>];
 export function useUrlFilters<F extends object>(
-  codecOrParse: { parse: (params: URLSearchParams) => F; serialize: (filters: F) => URLSearchParams } | ((params: URLSearchParams) => F),
+  codecOrParse:
+    | { parse: (params: URLSearchParams) => F; serialize: (filters: F) => URLSearchParams; schema: object }
+    | ((params: URLSearchParams) => F),
   serialize?: (filters: F) => URLSearchParams,
 ): [F, Change<F>] {
   const fromParams = typeof codecOrParse === 'function' ? codecOrParse : codecOrParse.parse;
   // The overloads pass `serialize` exactly when the first argument is a function.
   const toParams = typeof codecOrParse === 'function' ? (serialize as (filters: F) => URLSearchParams) : codecOrParse.serialize;
+  // A codec owns only its schema's keys: parameters of other parts of the page (a second list, the open
+  // tab) stay as they are. The two-function form owns the whole query string.
+  const owned = typeof codecOrParse === 'function' ? null : codecOrParse.schema;
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = useMemo(() => fromParams(searchParams), [fromParams, searchParams]);
   const latest = useRef(searchParams.toString());
@@ -48,14 +53,23 @@ export function useUrlFilters<F extends object>(
     (next: FiltersChange<F>, options?: NavigateOptions) => {
       const current = fromParams(new URLSearchParams(latest.current));
       const filtersNext = typeof next === 'function' ? next(current) : { ...current, ...next };
-      const query = toParams(filtersNext).toString();
+      const query = merge(latest.current, owned, toParams(filtersNext)).toString();
       if (query === latest.current) return;
       latest.current = query;
       requested.current.push(query);
       setSearchParams(new URLSearchParams(query), options);
     },
-    [fromParams, toParams, setSearchParams],
+    [fromParams, toParams, owned, setSearchParams],
   );
 
   return [filters, change];
+}
+
+/** `current` with the keys of `owned` replaced by `next` (all of it when `owned` is null). */
+function merge(current: string, owned: object | null, next: URLSearchParams): URLSearchParams {
+  if (owned === null) return next;
+  const merged = new URLSearchParams(current);
+  for (const key of Object.keys(owned)) merged.delete(key);
+  for (const [key, value] of next) merged.set(key, value);
+  return merged;
 }

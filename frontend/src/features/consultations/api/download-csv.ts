@@ -3,6 +3,7 @@
 // blob URL.
 import { unwrap } from '@/lib/api/unwrap';
 import { api } from '@/lib/api-client';
+import { saveBlob } from '@/lib/save-file';
 
 import type { ResultsFilters } from '../lib/results-filters';
 
@@ -18,18 +19,6 @@ function fetchCsv(id: string, kind: CsvExport, filters: ResultsFilters): Promise
         }),
       )
     : unwrap(api.GET('/api/v1/consultations/{id}/responses.csv', { params: { path: { id } }, parseAs: 'blob' }));
-}
-
-function saveBlob(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoke after the click has been handled, or some browsers cancel the download.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export async function downloadCsv(id: string, kind: CsvExport, filters: ResultsFilters, fileStem: string) {
