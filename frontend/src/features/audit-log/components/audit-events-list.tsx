@@ -25,7 +25,7 @@ function useAuditColumns() {
         cell: (info) => formatInstant(info.getValue()),
       }),
       column.accessor('actor_label', { header: t('admin.audit.columns.actor') }),
-      column.accessor('action', { header: t('admin.audit.columns.action') }),
+      column.accessor('action', { header: t('admin.audit.columns.action'), meta: { sort: 'action' } }),
       column.accessor('entity_type', { header: t('admin.audit.columns.entityType') }),
       column.accessor('entity_id', {
         header: t('admin.audit.columns.entityId'),

@@ -2,6 +2,6 @@
 // otherwise. Its own parameter name, because the users list shares the admin page.
 import { defineSearchParams, param } from '@/lib/search-params';
 
-export const auditSorts = ['at'] as const;
+export const auditSorts = ['at', 'action'] as const;
 
 export const auditParams = defineSearchParams({ audit_sort: param.sort(auditSorts, '-at') });

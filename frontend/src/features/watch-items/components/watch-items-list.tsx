@@ -54,7 +54,7 @@ function useWatchColumns(showTopic: boolean) {
       }),
       column.accessor('priority', {
         header: t('watch.columns.priority'),
-        meta: { sort: 'priority', csv: (row) => priorityLabel(t, row.priority) },
+        meta: { csv: (row) => priorityLabel(t, row.priority) },
         cell: (info) => <PriorityBadge priority={info.getValue()} />,
       }),
       column.accessor('visibility', {

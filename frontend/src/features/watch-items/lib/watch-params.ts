@@ -2,6 +2,6 @@
 // a topic), so the parameter has a name of its own.
 import { defineSearchParams, param } from '@/lib/search-params';
 
-export const watchSorts = ['created_at', 'updated_at', 'priority'] as const;
+export const watchSorts = ['created_at', 'updated_at'] as const;
 
 export const watchParams = defineSearchParams({ watch_sort: param.sort(watchSorts, 'created_at') });
