@@ -4,7 +4,9 @@ import { Button, Menu, Text } from '@mantine/core';
 import { useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { pngBlob, saveFile, svgBlob } from './svg-export';
+import { saveBlob } from '@/lib/save-file';
+
+import { pngBlob, svgBlob } from './svg-export';
 
 type Format = 'png' | 'svg';
 
@@ -27,7 +29,7 @@ export function ChartDownloadMenu({ chart, fileName, title, describedBy }: Chart
     if (!svg) return;
     setError(null);
     try {
-      saveFile(format === 'svg' ? svgBlob(svg, { title }) : await pngBlob(svg, { title }), fileName(format));
+      saveBlob(format === 'svg' ? svgBlob(svg, { title }) : await pngBlob(svg, { title }), fileName(format));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }

@@ -120,16 +120,3 @@ export async function pngBlob(svg: SVGSVGElement, options: SerializeOptions = {}
     ),
   );
 }
-
-/** Saves `blob` as a download named `fileName`. */
-export function saveFile(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoke after the click has been handled, or some browsers cancel the download.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
