@@ -9,7 +9,8 @@ import { api } from '@/lib/api-client';
 
 export type WatchItem = ApiItem<'/api/v1/watch-items'>;
 export type WatchItemsFilter = Pick<ApiQuery<'/api/v1/watch-items'>, 'topic' | 'delegation'>;
-type WatchItemsQuery = ApiQuery<'/api/v1/watch-items'> & { sort?: ApiSort<'/api/v1/watch-items'> };
+type WatchSort = ApiSort<'/api/v1/watch-items'>;
+type WatchItemsQuery = ApiQuery<'/api/v1/watch-items'> & { sort?: WatchSort };
 
 export const watchItemsQueryKey = ['watch-items'] as const;
 const WATCH_PAGE_SIZE = 50;
@@ -20,11 +21,11 @@ export function getWatchItems(query: WatchItemsQuery, signal?: AbortSignal) {
 
 /** One page of `limit` entries matching `filter`, after `cursor`. */
 export const watchItemsPage =
-  (filter: WatchItemsFilter, sort: string | undefined, limit = WATCH_PAGE_SIZE) =>
+  (filter: WatchItemsFilter, sort: WatchSort | undefined, limit = WATCH_PAGE_SIZE) =>
   (cursor: string | undefined, signal?: AbortSignal) =>
     getWatchItems({ ...filter, sort, limit, cursor }, signal);
 
-export const watchItemsQueryOptions = (filter: WatchItemsFilter, sort?: string) =>
+export const watchItemsQueryOptions = (filter: WatchItemsFilter, sort?: WatchSort) =>
   infiniteQueryOptions({
     queryKey: [...watchItemsQueryKey, filter, sort],
     queryFn: ({ pageParam, signal }) => watchItemsPage(filter, sort)(pageParam, signal),
