@@ -9,6 +9,8 @@ pub mod cursor;
 pub mod db;
 pub mod entities;
 pub mod error;
+#[cfg(feature = "openapi")]
+pub mod schemas;
 pub mod services;
 pub mod sessions;
 pub mod testdb;

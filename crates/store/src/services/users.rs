@@ -176,11 +176,17 @@ pub async fn create(db: &DatabaseConnection, actor: Option<&Actor>, input: UserI
     view(model, false)
 }
 
-#[derive(Debug, Default, Clone)]
+// The body of `PATCH /users/{id}`: absent fields stay; `delegation_id: null` removes the delegation (a plain
+// comment: a doc comment would become the schema's description).
+#[derive(Debug, Default, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = UpdateUserRequest))]
 pub struct UserPatchInput {
     pub name: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Role>))]
     pub role: Option<String>,
-    /// `Some(None)` removes the delegation.
+    #[serde(default, deserialize_with = "gmc_domain::patch::double_option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Uuid>, nullable))]
     pub delegation_id: Option<Option<DelegationId>>,
     pub active: Option<bool>,
     pub password: Option<String>,

@@ -131,11 +131,20 @@ pub async fn get(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<
     views(db, vec![row]).await?.pop().ok_or(AppError::NotFound("watch item"))
 }
 
+// The body of `POST /watch-items` (a plain comment: a doc comment would become the schema's description).
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = CreateWatchItemRequest))]
 pub struct WatchInput {
     pub topic_id: Uuid,
+    /// Admins name the delegation; members default to (and may only use) their own.
     pub delegation_id: Option<Uuid>,
     pub note: Option<String>,
+    /// Default `medium`.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Priority>))]
     pub priority: Option<String>,
+    /// Default `delegation`.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Visibility>))]
     pub visibility: Option<String>,
 }
 
@@ -178,9 +187,15 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: WatchInput) -
     views(db, vec![model]).await?.pop().ok_or(AppError::NotFound("watch item"))
 }
 
+// The body of `PATCH /watch-items/{id}`.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = UpdateWatchItemRequest))]
 pub struct WatchPatch {
     pub note: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Priority>))]
     pub priority: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Visibility>))]
     pub visibility: Option<String>,
 }
 

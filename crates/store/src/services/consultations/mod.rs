@@ -17,7 +17,9 @@ pub use list::{list, ConsultationFilter};
 use std::collections::HashMap;
 
 use chrono::Utc;
-use gmc_domain::consultation::{check_questionnaire, check_transition, public_state, ConsultationStatus, Question};
+use gmc_domain::consultation::{
+    check_questionnaire, check_transition, public_state, ConsultationStatus, PublicState, Question,
+};
 use gmc_domain::error::parse_enum;
 use gmc_domain::ids::DelegationId;
 use gmc_domain::policy::{authorize, can_read_owned, can_write_owned, Operation};
@@ -63,8 +65,10 @@ fn json_list<T: serde::de::DeserializeOwned>(text: &str) -> AppResult<Vec<T>> {
 
 pub(crate) fn view(row: consultations::Model, response_count: i64) -> AppResult<ConsultationView> {
     let status: ConsultationStatus = stored(&row.status)?;
+    let state = public_state(status, row.opens_at, row.closes_at, Utc::now());
     Ok(ConsultationView {
-        state: public_state(status, row.opens_at, row.closes_at, Utc::now()),
+        state,
+        accepting_responses: state == PublicState::Open,
         questions: questions_of(&row)?,
         languages: json_list(&row.languages)?,
         topic_ids: json_list(&row.topic_ids)?,
@@ -76,6 +80,7 @@ pub(crate) fn view(row: consultations::Model, response_count: i64) -> AppResult<
         description: row.description,
         opens_at: row.opens_at,
         closes_at: row.closes_at,
+        share_path: format!("/respond/{}", row.token),
         token: row.token,
         response_count,
         version: row.version,

@@ -19,10 +19,19 @@ use crate::error::stored;
 use crate::views::{ImpedimentStepView, ImpedimentView};
 use crate::{AppError, AppResult};
 
+// The body of `POST /impediments/{id}/steps`.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = StepRequest))]
 pub struct StepInput {
+    /// The next status.
+    #[cfg_attr(feature = "openapi", schema(value_type = ImpedimentStatus, example = "under_review"))]
     pub to: String,
+    /// Why: kept in the history.
     pub note: String,
+    /// Required for `raised`: the WTO body (e.g. `SPS Committee`).
     pub raised_body: Option<String>,
+    /// Required for `raised`: when.
     pub raised_on: Option<NaiveDate>,
 }
 
