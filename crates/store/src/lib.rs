@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod catalogue;
+pub mod column;
 pub mod context;
 pub mod cursor;
 pub mod db;

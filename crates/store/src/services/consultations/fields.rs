@@ -148,7 +148,7 @@ pub(super) async fn patched(
     if let Some(v) = p.visibility.as_deref() {
         if let Some(v) = check_visibility(&mut e, Some(v), regional) {
             changes.insert("visibility".into(), json!({"from": current.visibility, "to": v.as_str()}));
-            m.visibility = Set(v.as_str().to_owned());
+            m.visibility = Set(v.into());
         }
     }
     if let Some(t) = p.title.as_deref().and_then(|t| e.check("title", required_text(t, 200))) {

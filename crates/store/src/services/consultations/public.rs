@@ -18,7 +18,6 @@ use uuid::Uuid;
 
 use super::{json_list, questions_of};
 use crate::entities::{answers, consultations, countries, responses, sectors, stakeholders};
-use crate::error::stored;
 use crate::{AppError, AppResult};
 
 /// One question as shown to a respondent: texts in one language.
@@ -96,14 +95,14 @@ async fn by_token(db: &DatabaseConnection, token: &str) -> AppResult<consultatio
         .one(db)
         .await?
         .ok_or(AppError::NotFound("consultation"))?;
-    if stored::<ConsultationStatus>(&row.status)? == ConsultationStatus::Draft {
+    if row.status.0 == ConsultationStatus::Draft {
         return Err(AppError::NotFound("consultation"));
     }
     Ok(row)
 }
 
 fn state_of(row: &consultations::Model) -> AppResult<PublicState> {
-    Ok(public_state(stored(&row.status)?, row.opens_at, row.closes_at, Utc::now()))
+    Ok(public_state(row.status.0, row.opens_at, row.closes_at, Utc::now()))
 }
 
 fn localized(q: &Question, lang: &str) -> PublicQuestion {
@@ -247,7 +246,7 @@ pub async fn submit(
         profile = Profile {
             country: Some(s.country.clone()),
             sector: Some(s.sector.clone()),
-            size_class: Some(s.size_class.clone()),
+            size_class: Some(s.size_class.0.as_str().to_owned()),
             women_led: Some(s.women_led),
         };
     }
@@ -257,7 +256,7 @@ pub async fn submit(
         id: Set(id),
         consultation_id: Set(row.id),
         stakeholder_id: Set(stakeholder.map(|s| s.id)),
-        channel: Set(channel.as_str().to_owned()),
+        channel: Set(channel.into()),
         lang: Set(lang),
         country: Set(profile.country.clone()),
         sector: Set(profile.sector.clone()),

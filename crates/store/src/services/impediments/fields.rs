@@ -301,7 +301,7 @@ pub(super) fn apply(current: &impediments::Model, c: &CheckedPatch, m: &mut impe
     };
     if let Some(v) = c.visibility {
         note("visibility", json!(current.visibility), json!(v.as_str()));
-        m.visibility = Set(v.as_str().to_owned());
+        m.visibility = Set(v.into());
     }
     if let Some(v) = &c.partner {
         note("partner", json!(current.partner), json!(v));
@@ -330,7 +330,7 @@ pub(super) fn apply(current: &impediments::Model, c: &CheckedPatch, m: &mut impe
     }
     if let Some(v) = c.frequency {
         note("frequency", json!(current.frequency), json!(v.as_str()));
-        m.frequency = Set(v.as_str().to_owned());
+        m.frequency = Set(v.into());
     }
     if let Some(v) = c.estimated_cost {
         note("estimated_cost", json!(current.estimated_cost), json!(v));

@@ -193,12 +193,12 @@ pub(super) async fn checked(
     };
     let kind = match (&p.kind, current) {
         (Some(k), _) => e.check("kind", parse_enum::<StakeholderKind>(k.trim())),
-        (None, Some(c)) => c.kind.parse().ok(),
+        (None, Some(c)) => Some(c.kind.0),
         (None, None) => None,
     };
     let size_class = match (&p.size_class, current) {
         (Some(s), _) => e.check("size_class", parse_enum::<SizeClass>(s.trim())),
-        (None, Some(c)) => c.size_class.parse().ok(),
+        (None, Some(c)) => Some(c.size_class.0),
         (None, None) => None,
     };
     let country = match (&p.country, current) {
@@ -364,7 +364,7 @@ async fn external_id_taken(db: &DatabaseConnection, value: &str, own: Option<Uui
 /// apart would let anyone learn whether a UUID is an account, which role it has, and whether another
 /// delegation's firm uses it.
 async fn check_user(db: &DatabaseConnection, e: &mut ValidationErrors, user: Uuid, own: Option<Uuid>) -> AppResult<()> {
-    let account = users::Entity::find_by_id(user).one(db).await?.filter(|u| u.role == Role::Stakeholder.as_str());
+    let account = users::Entity::find_by_id(user).one(db).await?.filter(|u| u.role.0 == Role::Stakeholder);
     let mut q = stakeholders::Entity::find().filter(stakeholders::Column::UserId.eq(user));
     if let Some(own) = own {
         q = q.filter(stakeholders::Column::Id.ne(own));
@@ -398,14 +398,14 @@ impl Fields {
         ]
     }
 
-    pub(super) fn of(m: &stakeholders::Model) -> Option<Fields> {
-        Some(Fields {
+    pub(super) fn of(m: &stakeholders::Model) -> Fields {
+        Fields {
             external_id: m.external_id.clone(),
             name: m.name.clone(),
-            kind: m.kind.parse().ok()?,
+            kind: m.kind.0,
             country: m.country.clone(),
             sector: m.sector.clone(),
-            size_class: m.size_class.parse().ok()?,
+            size_class: m.size_class.0,
             employees: m.employees,
             women_led: m.women_led,
             exporter: m.exporter,
@@ -416,7 +416,7 @@ impl Fields {
             consent_purpose: m.consent_purpose.clone(),
             consent_at: m.consent_at,
             user_id: m.user_id,
-        })
+        }
     }
 }
 
