@@ -4,11 +4,14 @@
 
 pub mod audit;
 pub mod catalogue;
+pub mod column;
 pub mod context;
 pub mod cursor;
 pub mod db;
 pub mod entities;
 pub mod error;
+#[cfg(feature = "openapi")]
+pub mod schemas;
 pub mod services;
 pub mod sessions;
 pub mod testdb;

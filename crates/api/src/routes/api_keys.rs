@@ -1,11 +1,9 @@
 //! API keys for third-party integrations.
 
 use actix_web::{web, HttpResponse};
-use chrono::{DateTime, Utc};
-use gmc_domain::Scope;
 use gmc_store::services::api_keys::{self as svc, ApiKeyInput};
 use gmc_store::views::ApiKeyView;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -15,64 +13,22 @@ use crate::problem::ApiError;
 use crate::responses as r;
 use crate::state::AppState;
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ApiKeyDto {
-    pub id: Uuid,
-    pub user_id: Uuid,
-    pub name: String,
-    /// The first characters of the key, to recognise it.
-    pub prefix: String,
-    pub scopes: Vec<Scope>,
-    pub created_at: DateTime<Utc>,
-    pub expires_at: Option<DateTime<Utc>>,
-    pub last_used_at: Option<DateTime<Utc>>,
-    pub revoked_at: Option<DateTime<Utc>>,
-}
-
-impl From<ApiKeyView> for ApiKeyDto {
-    fn from(k: ApiKeyView) -> Self {
-        ApiKeyDto {
-            id: k.id,
-            user_id: k.user_id,
-            name: k.name,
-            prefix: k.prefix,
-            scopes: k.scopes,
-            created_at: k.created_at,
-            expires_at: k.expires_at,
-            last_used_at: k.last_used_at,
-            revoked_at: k.revoked_at,
-        }
-    }
-}
-
-page_of!(ApiKeyPage, ApiKeyDto);
+page_of!(ApiKeyPage, ApiKeyView);
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CreatedApiKey {
     /// The secret: shown this once, never again. Send it as `Authorization: Bearer <key>`.
     pub key: String,
-    pub api_key: ApiKeyDto,
+    pub api_key: ApiKeyView,
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct CreateApiKeyRequest {
-    pub name: String,
-    /// `admin` needs the admin role.
-    #[schema(value_type = Vec<Scope>)]
-    pub scopes: Vec<String>,
-    pub expires_at: Option<DateTime<Utc>>,
-}
-
-impl CreateApiKeyRequest {
-    /// A valid request, shown in the OpenAPI document (a test sends it).
-    pub fn example() -> serde_json::Value {
-        serde_json::json!({
-            "name": "Ministry import pipeline",
-            "scopes": ["read", "write"],
-            "expires_at": "2030-12-31T23:59:59Z"
-        })
-    }
+/// A valid `ApiKeyInput`, shown in the OpenAPI document (a test sends it).
+pub fn create_example() -> serde_json::Value {
+    serde_json::json!({
+        "name": "Ministry import pipeline",
+        "scopes": ["read", "write"],
+        "expires_at": "2030-12-31T23:59:59Z"
+    })
 }
 
 /// List API keys
@@ -109,22 +65,17 @@ pub async fn list_api_keys(
 /// scopes, an unknown scope (`scopes[1]`), the `admin` scope without the admin role, or an `expires_at` in the
 /// past.
 #[utoipa::path(post, path = "/api/v1/api-keys", tag = "api-keys", operation_id = "create_api_key",
-    request_body(content = CreateApiKeyRequest, example = CreateApiKeyRequest::example), security(("bearer" = [])),
+    request_body(content = ApiKeyInput, example = create_example), security(("bearer" = [])),
     responses((status = 201, description = "Created; the key is in the body, once", body = CreatedApiKey),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::PayloadTooLarge, r::UnsupportedMediaType, r::Invalid,
         r::Busy))]
 pub async fn create_api_key(
     state: web::Data<AppState>,
     Authed(actor): Authed,
-    body: web::Json<CreateApiKeyRequest>,
+    body: web::Json<ApiKeyInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let b = body.into_inner();
-    let (view, key) =
-        svc::create(&state.db, &actor, ApiKeyInput { name: b.name, scopes: b.scopes, expires_at: b.expires_at })
-            .await?;
-    Ok(HttpResponse::Created()
-        .insert_header(("Cache-Control", "no-store"))
-        .json(CreatedApiKey { key, api_key: ApiKeyDto::from(view) }))
+    let (view, key) = svc::create(&state.db, &actor, body.into_inner()).await?;
+    Ok(HttpResponse::Created().insert_header(("Cache-Control", "no-store")).json(CreatedApiKey { key, api_key: view }))
 }
 
 /// Revoke an API key

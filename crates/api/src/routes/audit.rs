@@ -1,11 +1,10 @@
 //! The audit log, for admins.
 
 use actix_web::{web, HttpResponse};
-use chrono::{DateTime, Utc};
 use gmc_store::services::audit_log::{self as svc, AuditFilter};
 use gmc_store::views::AuditEventView;
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use serde::Deserialize;
+use utoipa::IntoParams;
 use uuid::Uuid;
 
 use super::{page_of, PageQuery};
@@ -14,41 +13,7 @@ use crate::problem::ApiError;
 use crate::responses as r;
 use crate::state::AppState;
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct AuditEventDto {
-    pub id: Uuid,
-    pub at: DateTime<Utc>,
-    pub actor_id: Option<Uuid>,
-    pub actor_label: String,
-    /// `topic.update`, `auth.login`, `watch_item.create`…
-    pub action: String,
-    pub entity_type: String,
-    pub entity_id: Option<String>,
-    pub delegation_id: Option<Uuid>,
-    /// The fields written (secrets never appear).
-    #[schema(value_type = Option<Object>)]
-    pub changes: Option<serde_json::Value>,
-    pub request_id: Option<String>,
-}
-
-impl From<AuditEventView> for AuditEventDto {
-    fn from(a: AuditEventView) -> Self {
-        AuditEventDto {
-            id: a.id,
-            at: a.at,
-            actor_id: a.actor_id,
-            actor_label: a.actor_label,
-            action: a.action,
-            entity_type: a.entity_type,
-            entity_id: a.entity_id,
-            delegation_id: a.delegation_id,
-            changes: a.changes,
-            request_id: a.request_id,
-        }
-    }
-}
-
-page_of!(AuditEventPage, AuditEventDto);
+page_of!(AuditEventPage, AuditEventView);
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]

@@ -1,17 +1,14 @@
 //! User administration, for admins.
 
 use actix_web::{web, HttpRequest, HttpResponse};
-use chrono::{DateTime, Utc};
-use gmc_domain::ids::DelegationId;
 use gmc_domain::user::UserInput;
 use gmc_domain::Role;
 use gmc_store::services::users::{self as svc, UserFilter, UserPatchInput};
 use gmc_store::views::UserView;
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use serde::Deserialize;
+use utoipa::IntoParams;
 use uuid::Uuid;
 
-use super::topics::double_option;
 use super::{page_of, PageQuery};
 use crate::auth::Authed;
 use crate::etag::{etag, if_match, json_with_etag};
@@ -19,37 +16,7 @@ use crate::problem::ApiError;
 use crate::responses as r;
 use crate::state::AppState;
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct UserDto {
-    pub id: Uuid,
-    pub email: String,
-    pub name: String,
-    pub role: Role,
-    pub delegation_id: Option<Uuid>,
-    pub active: bool,
-    /// The account has an active second factor (TOTP); an admin can reset it at `DELETE /users/{id}/mfa`.
-    pub second_factor: bool,
-    pub version: i32,
-    pub created_at: DateTime<Utc>,
-}
-
-impl From<UserView> for UserDto {
-    fn from(u: UserView) -> Self {
-        UserDto {
-            id: u.id,
-            email: u.email,
-            name: u.name,
-            role: u.role,
-            delegation_id: u.delegation_id,
-            active: u.active,
-            second_factor: u.second_factor,
-            version: u.version,
-            created_at: u.created_at,
-        }
-    }
-}
-
-page_of!(UserPage, UserDto);
+page_of!(UserPage, UserView);
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -61,49 +28,19 @@ pub struct UserQuery {
     pub q: Option<String>,
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct CreateUserRequest {
-    pub email: String,
-    pub name: String,
-    /// At least 12 characters.
-    pub password: String,
-    #[schema(value_type = Role)]
-    pub role: String,
-    /// Required for `delegate` and `focal_point`, empty for other roles.
-    pub delegation_id: Option<Uuid>,
+/// A valid `UserInput`, shown in the OpenAPI document (a test sends it).
+pub fn create_example() -> serde_json::Value {
+    serde_json::json!({
+        "email": "nadia.karim@example.org",
+        "name": "Nadia Karim",
+        "password": "a-long-pass-phrase",
+        "role": "analyst"
+    })
 }
 
-impl CreateUserRequest {
-    /// A valid request, shown in the OpenAPI document (a test sends it).
-    pub fn example() -> serde_json::Value {
-        serde_json::json!({
-            "email": "nadia.karim@example.org",
-            "name": "Nadia Karim",
-            "password": "a-long-pass-phrase",
-            "role": "analyst"
-        })
-    }
-}
-
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct UpdateUserRequest {
-    pub name: Option<String>,
-    #[schema(value_type = Option<Role>)]
-    pub role: Option<String>,
-    #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<Uuid>, nullable)]
-    pub delegation_id: Option<Option<Uuid>>,
-    pub active: Option<bool>,
-    pub password: Option<String>,
-}
-
-impl UpdateUserRequest {
-    /// A valid request, shown in the OpenAPI document (a test sends it).
-    pub fn example() -> serde_json::Value {
-        serde_json::json!({"name": "Nadia Karim (technical assistance)", "active": true})
-    }
+/// A valid `UserPatchInput`, shown in the OpenAPI document (a test sends it).
+pub fn update_example() -> serde_json::Value {
+    serde_json::json!({"name": "Nadia Karim (technical assistance)", "active": true})
 }
 
 /// List users
@@ -137,7 +74,7 @@ pub async fn list_users(
 /// user.
 #[utoipa::path(get, path = "/api/v1/users/{id}", tag = "admin", operation_id = "get_user",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
-    responses((status = 200, description = "The user", body = UserDto,
+    responses((status = 200, description = "The user", body = UserView,
         headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
 pub async fn get_user(
@@ -146,7 +83,7 @@ pub async fn get_user(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let u = svc::get(&state.db, &actor, *id).await?;
-    Ok(json_with_etag(u.version, &UserDto::from(u)))
+    Ok(json_with_etag(u.version, &u))
 }
 
 /// Create a user
@@ -159,29 +96,21 @@ pub async fn get_user(
 /// field, an e-mail already used, or a delegation that is missing, unknown or not wanted for the role; 409 while a
 /// request with the same `Idempotency-Key` is in progress (or when a concurrent create took the e-mail).
 #[utoipa::path(post, path = "/api/v1/users", tag = "admin", operation_id = "create_user",
-    params(("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body(content = CreateUserRequest, example = CreateUserRequest::example), security(("bearer" = [])),
-    responses((status = 201, description = "Created", body = UserDto,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body(content = UserInput, example = create_example), security(("bearer" = [])),
+    responses((status = 201, description = "Created", body = UserView,
         headers(("Location" = String, description = "The new record's URL"), ("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Conflict, r::PayloadTooLarge, r::UnsupportedMediaType,
         r::Invalid, r::Busy))]
 pub async fn create_user(
     state: web::Data<AppState>,
     Authed(actor): Authed,
-    body: web::Json<CreateUserRequest>,
+    body: web::Json<UserInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let b = body.into_inner();
-    let input = UserInput {
-        email: b.email,
-        name: b.name,
-        password: b.password,
-        role: b.role,
-        delegation_id: b.delegation_id.map(DelegationId::from_uuid),
-    };
-    let u = svc::create(&state.db, Some(&actor), input).await?;
+    let u = svc::create(&state.db, Some(&actor), body.into_inner()).await?;
     Ok(HttpResponse::Created()
         .insert_header(("Location", format!("/api/v1/users/{}", u.id)))
         .insert_header(("ETag", etag(u.version)))
-        .json(UserDto::from(u)))
+        .json(&u))
 }
 
 /// Change a user
@@ -196,8 +125,8 @@ pub async fn create_user(
 /// (`self_lockout`).
 #[utoipa::path(patch, path = "/api/v1/users/{id}", tag = "admin", operation_id = "update_user",
     params(("id" = Uuid, Path), ("If-Match" = String, Header, description = "The ETag of the version being changed")),
-    request_body(content = UpdateUserRequest, example = UpdateUserRequest::example), security(("bearer" = [])),
-    responses((status = 200, description = "Updated; a changed password, role or delegation signs the user out", body = UserDto,
+    request_body(content = UserPatchInput, example = update_example), security(("bearer" = [])),
+    responses((status = 200, description = "Updated; a changed password, role or delegation signs the user out", body = UserView,
         headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::PreconditionFailed, r::PayloadTooLarge,
         r::UnsupportedMediaType, r::Invalid, r::PreconditionRequired, r::Busy))]
@@ -206,18 +135,10 @@ pub async fn update_user(
     state: web::Data<AppState>,
     Authed(actor): Authed,
     id: web::Path<Uuid>,
-    body: web::Json<UpdateUserRequest>,
+    body: web::Json<UserPatchInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let b = body.into_inner();
-    let patch = UserPatchInput {
-        name: b.name,
-        role: b.role,
-        delegation_id: b.delegation_id.map(|d| d.map(DelegationId::from_uuid)),
-        active: b.active,
-        password: b.password,
-    };
-    let u = svc::update(&state.db, &state.sessions, &actor, *id, patch, if_match(&req)).await?;
-    Ok(json_with_etag(u.version, &UserDto::from(u)))
+    let u = svc::update(&state.db, &state.sessions, &actor, *id, body.into_inner(), if_match(&req)).await?;
+    Ok(json_with_etag(u.version, &u))
 }
 
 pub fn configure(cfg: &mut web::ServiceConfig) {

@@ -36,8 +36,14 @@ fn view(k: api_keys::Model) -> AppResult<ApiKeyView> {
     })
 }
 
+// The body of `POST /api-keys` (a plain comment: a doc comment would become the schema's description).
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = CreateApiKeyRequest))]
 pub struct ApiKeyInput {
     pub name: String,
+    /// `admin` needs the admin role.
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<Scope>))]
     pub scopes: Vec<String>,
     pub expires_at: Option<DateTime<Utc>>,
 }

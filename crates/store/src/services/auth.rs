@@ -5,7 +5,7 @@
 use chrono::{Duration, Utc};
 use gmc_domain::ids::{ApiKeyId, DelegationId, UserId};
 use gmc_domain::user::Email;
-use gmc_domain::{Actor, AuthMethod, Role, Scope};
+use gmc_domain::{Actor, AuthMethod, Scope};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
@@ -242,7 +242,7 @@ pub(crate) fn parse_scopes(stored_scopes: &str) -> AppResult<Vec<Scope>> {
 pub(crate) fn actor_of(user: &users::Model, method: AuthMethod, mfa: bool) -> AppResult<Actor> {
     Ok(Actor {
         user_id: UserId::from_uuid(user.id),
-        role: stored::<Role>(&user.role)?,
+        role: user.role.0,
         delegation_id: user.delegation_id.map(DelegationId::from_uuid),
         method,
         mfa,
@@ -273,7 +273,7 @@ pub(crate) async fn start_family<C: ConnectionTrait>(
     }
     .insert(conn)
     .await?;
-    let access_token = tokens.issue(user.id, stored::<Role>(&user.role)?, user.delegation_id, mfa)?;
+    let access_token = tokens.issue(user.id, user.role.0, user.delegation_id, mfa)?;
     Ok(TokenPair { access_token, expires_in: tokens.access_ttl_secs, refresh_token })
 }
 

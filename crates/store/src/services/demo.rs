@@ -3,12 +3,11 @@
 
 use gmc_domain::ids::UserId;
 use gmc_domain::user::UserInput;
-use gmc_domain::{Actor, AuthMethod, Role};
+use gmc_domain::{Actor, AuthMethod};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 use super::{topics, users, watch};
 use crate::entities::{delegations, users as user_rows, watch_items};
-use crate::error::stored;
 use crate::AppResult;
 
 pub const DEMO_PASSWORD: &str = "demo-pass-2026";
@@ -90,7 +89,7 @@ pub async fn seed_accounts(db: &DatabaseConnection) -> AppResult<()> {
     let Some(admin) = admin else { return Ok(()) };
     let actor = Actor {
         user_id: UserId::from_uuid(admin.id),
-        role: stored::<Role>(&admin.role)?,
+        role: admin.role.0,
         delegation_id: None,
         method: AuthMethod::Session,
         // The seed runs from the command line, where nobody signs in: the account's own second factor

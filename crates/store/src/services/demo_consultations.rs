@@ -4,7 +4,8 @@
 //! number of responses. The same seed always yields the same data.
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
-use gmc_domain::consultation::{check_answers, ConsultationStatus, Question};
+use gmc_domain::consultation::{check_answers, Channel, ConsultationStatus, Question};
+use gmc_domain::Visibility;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use sea_orm::{
@@ -277,7 +278,7 @@ async fn insert_consultation(
     at: DateTime<Utc>,
 ) -> AppResult<Uuid> {
     let id = Uuid::now_v7();
-    let visibility = if owner.is_some() { "delegation" } else { "regional" };
+    let visibility = if owner.is_some() { Visibility::Delegation } else { Visibility::Regional };
     let (_write, txn) = crate::db::begin_write(db).await?;
     consultations::Entity::insert(consultations::ActiveModel {
         id: Set(id),
@@ -285,7 +286,7 @@ async fn insert_consultation(
         visibility: Set(visibility.into()),
         title: Set(title.into()),
         description: Set(description.into()),
-        status: Set(status.as_str().into()),
+        status: Set(status.into()),
         languages: Set(json!(langs).to_string()),
         topic_ids: Set("[]".into()),
         questions: Set(json!(questions).to_string()),
@@ -326,7 +327,7 @@ async fn insert_responses(
                 id: Set(id),
                 consultation_id: Set(consultation),
                 stakeholder_id: Set(None),
-                channel: Set("web".into()),
+                channel: Set(Channel::Web.into()),
                 lang: Set((*lang).into()),
                 country: Set(profile.country.clone()),
                 sector: Set(profile.sector.clone()),

@@ -11,7 +11,6 @@ use uuid::Uuid;
 
 use crate::cursor::{Cursor, Page};
 use crate::entities::{countries, delegations, ministerials, ntm_categories, sectors};
-use crate::error::stored;
 use crate::views::{CountryView, DelegationView, MinisterialView, NtmCategoryView, SectorView};
 use crate::{AppError, AppResult};
 
@@ -28,8 +27,8 @@ pub fn parse_limit(limit: Option<i64>) -> Result<Limit, ValidationErrors> {
 
 fn country_view(c: countries::Model) -> AppResult<CountryView> {
     Ok(CountryView {
-        region: stored(&c.region)?,
-        wto_status: stored(&c.wto_status)?,
+        region: c.region.0,
+        wto_status: c.wto_status.0,
         code: c.code,
         name: c.name,
         wto_member_since: c.wto_member_since,
@@ -145,9 +144,7 @@ pub async fn list_ntm_categories(
         .all(db)
         .await?
         .into_iter()
-        .map(|n| {
-            Ok(NtmCategoryView { kind: stored(&n.kind)?, code: n.code, title: n.title, description: n.description })
-        })
+        .map(|n| Ok(NtmCategoryView { kind: n.kind.0, code: n.code, title: n.title, description: n.description }))
         .collect::<AppResult<Vec<_>>>()?;
     page_sorted(rows, |n| n.code.clone(), limit, cursor)
 }

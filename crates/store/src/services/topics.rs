@@ -20,7 +20,7 @@ use crate::audit::{self, AuditEntry};
 use crate::catalogue::Catalogue;
 use crate::cursor::{self, Cursor, Page};
 use crate::entities::topics;
-use crate::error::{check_version, stored};
+use crate::error::check_version;
 use crate::views::TopicView;
 use crate::{AppError, AppResult};
 
@@ -55,8 +55,8 @@ fn parse_sort(sort: Option<&str>) -> Result<(SortKey, bool), FieldProblem> {
 
 pub(crate) fn view(t: topics::Model) -> AppResult<TopicView> {
     Ok(TopicView {
-        kind: stored(&t.kind)?,
-        status: stored(&t.status)?,
+        kind: t.kind.0,
+        status: t.status.0,
         id: t.id,
         code: t.code,
         title: t.title,
@@ -183,11 +183,11 @@ pub async fn create(
         id: Set(TopicId::new().as_uuid()),
         code: Set(new.code.into_string()),
         title: Set(new.title),
-        kind: Set(new.kind.as_str().to_owned()),
+        kind: Set(new.kind.into()),
         wto_body: Set(new.wto_body),
         parent_id: Set(new.parent_id.map(|p| p.as_uuid())),
         description: Set(new.description),
-        status: Set(new.status.as_str().to_owned()),
+        status: Set(new.status.into()),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
@@ -225,7 +225,7 @@ pub async fn update(
     }
     if let Some(v) = patch.kind {
         changes.insert("kind".into(), json!({"from": current.kind, "to": v.as_str()}));
-        m.kind = Set(v.as_str().to_owned());
+        m.kind = Set(v.into());
     }
     if let Some(v) = patch.wto_body {
         changes.insert("wto_body".into(), json!({"from": current.wto_body, "to": v}));
@@ -242,7 +242,7 @@ pub async fn update(
     }
     if let Some(v) = patch.status {
         changes.insert("status".into(), json!({"from": current.status, "to": v.as_str()}));
-        m.status = Set(v.as_str().to_owned());
+        m.status = Set(v.into());
     }
     m.version = Set(current.version + 1);
     m.updated_at = Set(Utc::now());

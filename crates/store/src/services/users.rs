@@ -24,14 +24,14 @@ use crate::audit::{self, AuditEntry};
 use crate::catalogue::Catalogue;
 use crate::cursor::{self, Cursor, Page};
 use crate::entities::{api_keys, mfa_factors, users};
-use crate::error::{check_version, stored};
+use crate::error::check_version;
 use crate::sessions::SessionCache;
 use crate::views::{MeView, UserView};
 use crate::{AppError, AppResult};
 
 fn view(u: users::Model, second_factor: bool) -> AppResult<UserView> {
     Ok(UserView {
-        role: stored(&u.role)?,
+        role: u.role.0,
         id: u.id,
         email: u.email,
         name: u.name,
@@ -70,7 +70,7 @@ pub async fn me(db: &DatabaseConnection, catalogue: &Catalogue, actor: &Actor) -
         AuthMethod::Session => Scope::ALL.to_vec(),
         AuthMethod::ApiKey { scopes, .. } => scopes.clone(),
     };
-    let role = stored(&user.role)?;
+    let role = user.role.0;
     let second_factor = mfa::status(db, actor, role).await?;
     Ok(MeView { role, id: user.id, email: user.email, name: user.name, delegation, scopes, second_factor })
 }
@@ -152,7 +152,7 @@ pub async fn create(db: &DatabaseConnection, actor: Option<&Actor>, input: UserI
         email: Set(new.email.as_str().to_owned()),
         name: Set(new.name),
         password_hash: Set(hash),
-        role: Set(new.role.as_str().to_owned()),
+        role: Set(new.role.into()),
         delegation_id: Set(new.delegation_id.map(|d| d.as_uuid())),
         active: Set(true),
         tokens_valid_after: Set(None),
@@ -176,11 +176,17 @@ pub async fn create(db: &DatabaseConnection, actor: Option<&Actor>, input: UserI
     view(model, false)
 }
 
-#[derive(Debug, Default, Clone)]
+// The body of `PATCH /users/{id}`: absent fields stay; `delegation_id: null` removes the delegation (a plain
+// comment: a doc comment would become the schema's description).
+#[derive(Debug, Default, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = UpdateUserRequest))]
 pub struct UserPatchInput {
     pub name: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Role>))]
     pub role: Option<String>,
-    /// `Some(None)` removes the delegation.
+    #[serde(default, deserialize_with = "gmc_domain::patch::double_option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Uuid>, nullable))]
     pub delegation_id: Option<Option<DelegationId>>,
     pub active: Option<bool>,
     pub password: Option<String>,
@@ -210,7 +216,7 @@ pub async fn update(
     let password = input.password.as_deref().and_then(|p| e.check("password", Password::parse(p)));
     let final_role = match role {
         Some(r) => r,
-        None => stored::<Role>(&current.role)?,
+        None => current.role.0,
     };
     let final_delegation = match input.delegation_id {
         Some(d) => d,
@@ -240,7 +246,7 @@ pub async fn update(
     }
     if let Some(v) = role {
         changes.insert("role".into(), json!({"from": current.role, "to": v.as_str()}));
-        m.role = Set(v.as_str().to_owned());
+        m.role = Set(v.into());
     }
     if let Some(v) = input.delegation_id {
         let v = v.map(|d| d.as_uuid());

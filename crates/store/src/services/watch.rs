@@ -22,7 +22,7 @@ use super::{contains_ci, search_text, topics};
 use crate::audit::{self, AuditEntry};
 use crate::cursor::{self, Cursor, Page};
 use crate::entities::{delegations, topics as topic_rows, watch_items};
-use crate::error::{check_version, stored};
+use crate::error::check_version;
 use crate::views::WatchItemView;
 use crate::{AppError, AppResult};
 
@@ -32,7 +32,7 @@ fn read_condition(actor: &Actor) -> Condition {
 }
 
 fn ownership(row: &watch_items::Model) -> AppResult<Ownership> {
-    Ok(Ownership { delegation_id: DelegationId::from_uuid(row.delegation_id), visibility: stored(&row.visibility)? })
+    Ok(Ownership { delegation_id: DelegationId::from_uuid(row.delegation_id), visibility: row.visibility.0 })
 }
 
 /// Adds topic and delegation names to rows, with one query each.
@@ -57,8 +57,8 @@ async fn views<C: ConnectionTrait>(db: &C, rows: Vec<watch_items::Model>) -> App
         .map(|r| {
             let topic = topics.get(&r.topic_id);
             Ok(WatchItemView {
-                priority: stored(&r.priority)?,
-                visibility: stored(&r.visibility)?,
+                priority: r.priority.0,
+                visibility: r.visibility.0,
                 id: r.id,
                 delegation_id: r.delegation_id,
                 country_code: delegations.get(&r.delegation_id).cloned().unwrap_or_default(),
@@ -131,11 +131,20 @@ pub async fn get(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<
     views(db, vec![row]).await?.pop().ok_or(AppError::NotFound("watch item"))
 }
 
+// The body of `POST /watch-items` (a plain comment: a doc comment would become the schema's description).
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = CreateWatchItemRequest))]
 pub struct WatchInput {
     pub topic_id: Uuid,
+    /// Admins name the delegation; members default to (and may only use) their own.
     pub delegation_id: Option<Uuid>,
     pub note: Option<String>,
+    /// Default `medium`.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Priority>))]
     pub priority: Option<String>,
+    /// Default `delegation`.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Visibility>))]
     pub visibility: Option<String>,
 }
 
@@ -158,8 +167,8 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: WatchInput) -
         delegation_id: Set(delegation.as_uuid()),
         topic_id: Set(input.topic_id),
         note: Set(fields.note.unwrap_or_default()),
-        priority: Set(fields.priority.unwrap_or(Priority::Medium).as_str().to_owned()),
-        visibility: Set(fields.visibility.unwrap_or(Visibility::Delegation).as_str().to_owned()),
+        priority: Set(fields.priority.unwrap_or(Priority::Medium).into()),
+        visibility: Set(fields.visibility.unwrap_or(Visibility::Delegation).into()),
         created_by: Set(Some(actor.user_id.as_uuid())),
         version: Set(1),
         created_at: Set(now),
@@ -178,9 +187,15 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: WatchInput) -
     views(db, vec![model]).await?.pop().ok_or(AppError::NotFound("watch item"))
 }
 
+// The body of `PATCH /watch-items/{id}`.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = UpdateWatchItemRequest))]
 pub struct WatchPatch {
     pub note: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Priority>))]
     pub priority: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Visibility>))]
     pub visibility: Option<String>,
 }
 
@@ -210,11 +225,11 @@ pub async fn update(
     }
     if let Some(v) = fields.priority {
         changes.insert("priority".into(), json!({"from": row.priority, "to": v.as_str()}));
-        m.priority = Set(v.as_str().to_owned());
+        m.priority = Set(v.into());
     }
     if let Some(v) = fields.visibility {
         changes.insert("visibility".into(), json!({"from": row.visibility, "to": v.as_str()}));
-        m.visibility = Set(v.as_str().to_owned());
+        m.visibility = Set(v.into());
     }
     m.version = Set(row.version + 1);
     m.updated_at = Set(Utc::now());

@@ -5,8 +5,11 @@ mod dto;
 
 use actix_web::{web, HttpRequest, HttpResponse};
 use gmc_domain::consultation::Channel;
-use gmc_store::services::consultations::public::{self, ProfileInput, SubmitInput};
-use gmc_store::services::consultations::{self as svc, results, ConsultationFilter};
+use gmc_store::services::consultations::public::{self, SubmitInput, Submitted};
+use gmc_store::services::consultations::{
+    self as svc, results, ConsultationFilter, ConsultationInput, ConsultationPatch,
+};
+use gmc_store::views::ConsultationView;
 use uuid::Uuid;
 
 pub use dto::*;
@@ -61,21 +64,21 @@ pub async fn list_consultations(
 /// `questions[0].options`); 409 while a request with the same `Idempotency-Key` is in progress.
 #[utoipa::path(post, path = "/api/v1/consultations", tag = "consultations", operation_id = "create_consultation",
     params(("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")),
-    request_body(content = CreateConsultationRequest, example = CreateConsultationRequest::example), security(("bearer" = [])),
-    responses((status = 201, description = "Created as a draft", body = ConsultationDto,
+    request_body(content = ConsultationInput, example = create_example), security(("bearer" = [])),
+    responses((status = 201, description = "Created as a draft", body = ConsultationView,
         headers(("Location" = String, description = "The new record's URL"), ("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Conflict, r::PayloadTooLarge, r::UnsupportedMediaType,
         r::Invalid, r::Busy))]
 pub async fn create_consultation(
     state: web::Data<AppState>,
     Authed(actor): Authed,
-    body: web::Json<CreateConsultationRequest>,
+    body: web::Json<ConsultationInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let c = svc::create(&state.db, &actor, body.into_inner().into()).await?;
+    let c = svc::create(&state.db, &actor, body.into_inner()).await?;
     Ok(HttpResponse::Created()
         .insert_header(("Location", format!("/api/v1/consultations/{}", c.id)))
         .insert_header(("ETag", etag(c.version)))
-        .json(ConsultationDto::from(c)))
+        .json(&c))
 }
 
 /// Get a consultation
@@ -90,7 +93,7 @@ pub async fn create_consultation(
 /// one the caller may not read (never 403, which would confirm it exists).
 #[utoipa::path(get, path = "/api/v1/consultations/{id}", tag = "consultations", operation_id = "get_consultation",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
-    responses((status = 200, description = "The consultation with its questionnaire; its version as ETag", body = ConsultationDto,
+    responses((status = 200, description = "The consultation with its questionnaire; its version as ETag", body = ConsultationView,
         headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
 pub async fn get_consultation(
@@ -99,7 +102,7 @@ pub async fn get_consultation(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let c = svc::get(&state.db, &actor, *id).await?;
-    Ok(json_with_etag(c.version, &ConsultationDto::from(c)))
+    Ok(json_with_etag(c.version, &c))
 }
 
 /// Change a consultation
@@ -114,8 +117,8 @@ pub async fn get_consultation(
 /// an invalid field, or questions or languages outside `draft` (`not_draft`).
 #[utoipa::path(patch, path = "/api/v1/consultations/{id}", tag = "consultations", operation_id = "update_consultation",
     params(("id" = Uuid, Path), ("If-Match" = String, Header, description = "The ETag of the version being changed")),
-    request_body(content = UpdateConsultationRequest, example = UpdateConsultationRequest::example), security(("bearer" = [])),
-    responses((status = 200, description = "Updated", body = ConsultationDto,
+    request_body(content = ConsultationPatch, example = update_example), security(("bearer" = [])),
+    responses((status = 200, description = "Updated", body = ConsultationView,
         headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::PreconditionFailed, r::PayloadTooLarge,
         r::UnsupportedMediaType, r::Invalid, r::PreconditionRequired, r::Busy))]
@@ -124,10 +127,10 @@ pub async fn update_consultation(
     state: web::Data<AppState>,
     Authed(actor): Authed,
     id: web::Path<Uuid>,
-    body: web::Json<UpdateConsultationRequest>,
+    body: web::Json<ConsultationPatch>,
 ) -> Result<HttpResponse, ApiError> {
-    let c = svc::update(&state.db, &actor, *id, body.into_inner().into(), if_match(&req)).await?;
-    Ok(json_with_etag(c.version, &ConsultationDto::from(c)))
+    let c = svc::update(&state.db, &actor, *id, body.into_inner(), if_match(&req)).await?;
+    Ok(json_with_etag(c.version, &c))
 }
 
 /// Delete a draft consultation
@@ -167,7 +170,7 @@ pub async fn delete_consultation(
     params(("id" = Uuid, Path), ("If-Match" = String, Header, description = "The ETag of the version being changed"),
         ("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")),
     request_body(content = ConsultationStatusRequest, example = ConsultationStatusRequest::example), security(("bearer" = [])),
-    responses((status = 200, description = "Moved; opening checks the questionnaire is complete in every language", body = ConsultationDto,
+    responses((status = 200, description = "Moved; opening checks the questionnaire is complete in every language", body = ConsultationView,
         headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Conflict, r::PreconditionFailed,
         r::PayloadTooLarge, r::UnsupportedMediaType, r::Invalid, r::PreconditionRequired, r::Busy))]
@@ -179,7 +182,7 @@ pub async fn set_consultation_status(
     body: web::Json<ConsultationStatusRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let c = svc::set_status(&state.db, &actor, *id, &body.status, if_match(&req)).await?;
-    Ok(json_with_etag(c.version, &ConsultationDto::from(c)))
+    Ok(json_with_etag(c.version, &c))
 }
 
 /// A consultation's results
@@ -400,8 +403,8 @@ pub async fn get_public_form(
 #[utoipa::path(post, path = "/api/v1/public/consultations/{token}/responses", tag = "public", operation_id = "submit_public_response",
     params(("token" = String, Path),
         ("Idempotency-Key" = Option<String>, Header, description = "Signed-in callers only (anonymous ones send `submission_id`): a repeat with the same key and request answers with the first outcome (24 h)")),
-    request_body(content = SubmitResponseRequest, example = SubmitResponseRequest::example), security((), ("bearer" = [])),
-    responses((status = 201, description = "Received", body = SubmittedDto),
+    request_body(content = SubmitInput, example = submit_example), security((), ("bearer" = [])),
+    responses((status = 201, description = "Received", body = Submitted),
         r::BadRequest, r::Unauthenticated, r::NotFound, r::Conflict, r::PayloadTooLarge, r::UnsupportedMediaType,
         r::Invalid, r::TooManyRequests, r::Busy))]
 pub async fn submit_public_response(
@@ -409,20 +412,12 @@ pub async fn submit_public_response(
     state: web::Data<AppState>,
     MaybeAuthed(actor): MaybeAuthed,
     token: web::Path<String>,
-    body: web::Json<SubmitResponseRequest>,
+    body: web::Json<SubmitInput>,
 ) -> Result<HttpResponse, ApiError> {
     state.public_limiter.check(super::auth::client_ip(&req)).map_err(ApiError::RateLimited)?;
-    let b = body.into_inner();
-    let profile = b.profile.map(|p| ProfileInput {
-        country: p.country,
-        sector: p.sector,
-        size_class: p.size_class,
-        women_led: p.women_led,
-    });
     let channel = if actor.as_ref().is_some_and(|a| a.is_api_key()) { Channel::Api } else { Channel::Web };
-    let input = SubmitInput { submission_id: b.submission_id, lang: b.lang, answers: b.answers, profile };
-    let s = public::submit(&state.db, &state.responses, &token, actor.as_ref(), input, channel).await?;
-    Ok(HttpResponse::Created().json(SubmittedDto { id: s.id, submitted_at: s.submitted_at }))
+    let s = public::submit(&state.db, &state.responses, &token, actor.as_ref(), body.into_inner(), channel).await?;
+    Ok(HttpResponse::Created().json(&s))
 }
 
 pub fn configure(cfg: &mut web::ServiceConfig) {

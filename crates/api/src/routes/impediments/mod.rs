@@ -5,7 +5,8 @@ mod dto;
 use actix_web::http::header::ContentType;
 use actix_web::web::Bytes;
 use actix_web::{web, HttpRequest, HttpResponse};
-use gmc_store::services::impediments::{self as svc, ImpedimentFilter, StepInput};
+use gmc_store::services::impediments::{self as svc, ImpedimentFilter, ImpedimentInput, ImpedimentPatch, StepInput};
+use gmc_store::views::ImpedimentView;
 use gmc_store::AppError;
 use uuid::Uuid;
 
@@ -107,21 +108,21 @@ pub async fn list_impediments(
 /// severity 1–5, a cost without currency, unknown topics) or a link to a record the caller cannot read; 409 while a
 /// request with the same `Idempotency-Key` is in progress.
 #[utoipa::path(post, path = "/api/v1/impediments", tag = "impediments", operation_id = "create_impediment",
-    params(("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body(content = CreateImpedimentRequest, example = CreateImpedimentRequest::example), security(("bearer" = [])),
-    responses((status = 201, description = "Reported", body = ImpedimentDto,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body(content = ImpedimentInput, example = create_example), security(("bearer" = [])),
+    responses((status = 201, description = "Reported", body = ImpedimentView,
         headers(("Location" = String, description = "The new record's URL"), ("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Conflict, r::PayloadTooLarge, r::UnsupportedMediaType,
         r::Invalid, r::Busy))]
 pub async fn create_impediment(
     state: web::Data<AppState>,
     Authed(actor): Authed,
-    body: web::Json<CreateImpedimentRequest>,
+    body: web::Json<ImpedimentInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let i = svc::create(&state.db, &actor, body.into_inner().into()).await?;
+    let i = svc::create(&state.db, &actor, body.into_inner()).await?;
     Ok(HttpResponse::Created()
         .insert_header(("Location", format!("/api/v1/impediments/{}", i.id)))
         .insert_header(("ETag", etag(i.version)))
-        .json(ImpedimentDto::from(i)))
+        .json(&i))
 }
 
 /// Get an impediment
@@ -135,7 +136,7 @@ pub async fn create_impediment(
 /// the caller may not read (never 403, which would confirm it exists).
 #[utoipa::path(get, path = "/api/v1/impediments/{id}", tag = "impediments", operation_id = "get_impediment",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
-    responses((status = 200, description = "The impediment, with its version as ETag", body = ImpedimentDto,
+    responses((status = 200, description = "The impediment, with its version as ETag", body = ImpedimentView,
         headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
 pub async fn get_impediment(
@@ -144,7 +145,7 @@ pub async fn get_impediment(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let i = svc::get(&state.db, &actor, *id).await?;
-    Ok(json_with_etag(i.version, &ImpedimentDto::from(i)))
+    Ok(json_with_etag(i.version, &i))
 }
 
 /// Change an impediment
@@ -159,8 +160,8 @@ pub async fn get_impediment(
 /// `If-Match`; 412 when it changed since that version; 422 for an invalid field.
 #[utoipa::path(patch, path = "/api/v1/impediments/{id}", tag = "impediments", operation_id = "update_impediment",
     params(("id" = Uuid, Path), ("If-Match" = String, Header, description = "The ETag of the version being changed")),
-    request_body(content = UpdateImpedimentRequest, example = UpdateImpedimentRequest::example), security(("bearer" = [])),
-    responses((status = 200, description = "Updated", body = ImpedimentDto,
+    request_body(content = ImpedimentPatch, example = update_example), security(("bearer" = [])),
+    responses((status = 200, description = "Updated", body = ImpedimentView,
         headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::PreconditionFailed, r::PayloadTooLarge,
         r::UnsupportedMediaType, r::Invalid, r::PreconditionRequired, r::Busy))]
@@ -169,10 +170,10 @@ pub async fn update_impediment(
     state: web::Data<AppState>,
     Authed(actor): Authed,
     id: web::Path<Uuid>,
-    body: web::Json<UpdateImpedimentRequest>,
+    body: web::Json<ImpedimentPatch>,
 ) -> Result<HttpResponse, ApiError> {
-    let i = svc::update(&state.db, &actor, *id, body.into_inner().into(), if_match(&req)).await?;
-    Ok(json_with_etag(i.version, &ImpedimentDto::from(i)))
+    let i = svc::update(&state.db, &actor, *id, body.into_inner(), if_match(&req)).await?;
+    Ok(json_with_etag(i.version, &i))
 }
 
 /// Delete an impediment
@@ -210,8 +211,8 @@ pub async fn delete_impediment(
 /// body and date; 409 when the impediment changed meanwhile (or while a request with the same `Idempotency-Key` is
 /// in progress).
 #[utoipa::path(post, path = "/api/v1/impediments/{id}/steps", tag = "impediments", operation_id = "step_impediment",
-    params(("id" = Uuid, Path), ("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body(content = StepRequest, example = StepRequest::example), security(("bearer" = [])),
-    responses((status = 200, description = "Moved to the next status", body = ImpedimentDto,
+    params(("id" = Uuid, Path), ("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body(content = StepInput, example = step_example), security(("bearer" = [])),
+    responses((status = 200, description = "Moved to the next status", body = ImpedimentView,
         headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Conflict, r::PayloadTooLarge,
         r::UnsupportedMediaType, r::Invalid, r::Busy))]
@@ -219,12 +220,10 @@ pub async fn step_impediment(
     state: web::Data<AppState>,
     Authed(actor): Authed,
     id: web::Path<Uuid>,
-    body: web::Json<StepRequest>,
+    body: web::Json<StepInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let b = body.into_inner();
-    let input = StepInput { to: b.to, note: b.note, raised_body: b.raised_body, raised_on: b.raised_on };
-    let i = svc::step(&state.db, &actor, *id, input).await?;
-    Ok(json_with_etag(i.version, &ImpedimentDto::from(i)))
+    let i = svc::step(&state.db, &actor, *id, body.into_inner()).await?;
+    Ok(json_with_etag(i.version, &i))
 }
 
 /// An impediment's workflow history
@@ -246,7 +245,7 @@ pub async fn list_impediment_steps(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let steps = svc::history(&state.db, &actor, *id).await?;
-    Ok(HttpResponse::Ok().json(ImpedimentStepList { items: steps.into_iter().map(ImpedimentStepDto::from).collect() }))
+    Ok(HttpResponse::Ok().json(ImpedimentStepList { items: steps }))
 }
 
 pub fn configure(cfg: &mut web::ServiceConfig) {

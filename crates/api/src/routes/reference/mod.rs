@@ -5,6 +5,7 @@ mod dto;
 use actix_web::{web, HttpResponse};
 use gmc_domain::reference::{NtmKind, Region};
 use gmc_store::services::reference as svc;
+use gmc_store::views::{CountryView, DelegationView, MinisterialView};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;
@@ -54,14 +55,14 @@ pub async fn list_countries(
 /// reference data.
 #[utoipa::path(get, path = "/api/v1/countries/{code}", tag = "reference", operation_id = "get_country",
     params(("code" = String, Path, description = "ISO 3166-1 alpha-3", example = "NPL")), security(("bearer" = [])),
-    responses((status = 200, description = "The country", body = CountryDto),
+    responses((status = 200, description = "The country", body = CountryView),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
 pub async fn get_country(
     state: web::Data<AppState>,
     Authed(actor): Authed,
     code: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(CountryDto::from(svc::get_country(&state.db, &actor, &code).await?)))
+    Ok(HttpResponse::Ok().json(svc::get_country(&state.db, &actor, &code).await?))
 }
 
 /// Delegations
@@ -92,14 +93,14 @@ pub async fn list_delegations(
 /// 404 for an unknown id.
 #[utoipa::path(get, path = "/api/v1/delegations/{id}", tag = "reference", operation_id = "get_delegation",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
-    responses((status = 200, description = "The delegation", body = DelegationDto),
+    responses((status = 200, description = "The delegation", body = DelegationView),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
 pub async fn get_delegation(
     state: web::Data<AppState>,
     Authed(actor): Authed,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(DelegationDto::from(svc::get_delegation(&state.db, &actor, *id).await?)))
+    Ok(HttpResponse::Ok().json(svc::get_delegation(&state.db, &actor, *id).await?))
 }
 
 /// Ministerial conferences
@@ -128,14 +129,14 @@ pub async fn list_ministerials(
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown code.
 #[utoipa::path(get, path = "/api/v1/ministerials/{code}", tag = "reference", operation_id = "get_ministerial",
     params(("code" = String, Path, example = "MC12")), security(("bearer" = [])),
-    responses((status = 200, description = "The ministerial conference", body = MinisterialDto),
+    responses((status = 200, description = "The ministerial conference", body = MinisterialView),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
 pub async fn get_ministerial(
     state: web::Data<AppState>,
     Authed(actor): Authed,
     code: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(MinisterialDto::from(svc::get_ministerial(&state.db, &actor, &code).await?)))
+    Ok(HttpResponse::Ok().json(svc::get_ministerial(&state.db, &actor, &code).await?))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

@@ -4,7 +4,8 @@
 mod dto;
 
 use actix_web::{web, HttpRequest, HttpResponse};
-use gmc_store::services::stakeholders::{self as svc, StakeholderFilter};
+use gmc_store::services::stakeholders::{self as svc, StakeholderFilter, StakeholderInput, StakeholderPatch};
+use gmc_store::views::{StakeholderContactView, StakeholderView};
 use uuid::Uuid;
 
 pub use dto::*;
@@ -64,21 +65,21 @@ pub async fn list_stakeholders(
 /// that disagree, unknown country or sector, contact details without consent, an `external_id` or `user_id` already
 /// used); 409 while a request with the same `Idempotency-Key` is in progress.
 #[utoipa::path(post, path = "/api/v1/stakeholders", tag = "stakeholders", operation_id = "create_stakeholder",
-    params(("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body(content = CreateStakeholderRequest, example = CreateStakeholderRequest::example), security(("bearer" = [])),
-    responses((status = 201, description = "Created", body = StakeholderDto,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body(content = StakeholderInput, example = create_example), security(("bearer" = [])),
+    responses((status = 201, description = "Created", body = StakeholderView,
         headers(("Location" = String, description = "The new record's URL"), ("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Conflict, r::Gone, r::PayloadTooLarge, r::UnsupportedMediaType,
         r::Invalid, r::Busy))]
 pub async fn create_stakeholder(
     state: web::Data<AppState>,
     Authed(actor): Authed,
-    body: web::Json<CreateStakeholderRequest>,
+    body: web::Json<StakeholderInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let s = svc::create(&state.db, &actor, body.into_inner().into()).await?;
+    let s = svc::create(&state.db, &actor, body.into_inner()).await?;
     Ok(HttpResponse::Created()
         .insert_header(("Location", format!("/api/v1/stakeholders/{}", s.id)))
         .insert_header(("ETag", etag(s.version)))
-        .json(StakeholderDto::from(s)))
+        .json(&s))
 }
 
 /// Get a stakeholder
@@ -92,7 +93,7 @@ pub async fn create_stakeholder(
 /// one the caller may not read.
 #[utoipa::path(get, path = "/api/v1/stakeholders/{id}", tag = "stakeholders", operation_id = "get_stakeholder",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
-    responses((status = 200, description = "The stakeholder (without contact details), with its version as ETag", body = StakeholderDto,
+    responses((status = 200, description = "The stakeholder (without contact details), with its version as ETag", body = StakeholderView,
         headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
 pub async fn get_stakeholder(
@@ -101,7 +102,7 @@ pub async fn get_stakeholder(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let s = svc::get(&state.db, &actor, *id).await?;
-    Ok(json_with_etag(s.version, &StakeholderDto::from(s)))
+    Ok(json_with_etag(s.version, &s))
 }
 
 /// Change a stakeholder
@@ -115,8 +116,8 @@ pub async fn get_stakeholder(
 /// an erased stakeholder; 428 without `If-Match`; 412 when it changed since that version; 422 for an invalid field.
 #[utoipa::path(patch, path = "/api/v1/stakeholders/{id}", tag = "stakeholders", operation_id = "update_stakeholder",
     params(("id" = Uuid, Path), ("If-Match" = String, Header, description = "The ETag of the version being changed")),
-    request_body(content = UpdateStakeholderRequest, example = UpdateStakeholderRequest::example), security(("bearer" = [])),
-    responses((status = 200, description = "Updated (an erased stakeholder cannot be: 409)", body = StakeholderDto,
+    request_body(content = StakeholderPatch, example = update_example), security(("bearer" = [])),
+    responses((status = 200, description = "Updated (an erased stakeholder cannot be: 409)", body = StakeholderView,
         headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Conflict, r::PreconditionFailed,
         r::PayloadTooLarge, r::UnsupportedMediaType, r::Invalid, r::PreconditionRequired, r::Busy))]
@@ -125,10 +126,10 @@ pub async fn update_stakeholder(
     state: web::Data<AppState>,
     Authed(actor): Authed,
     id: web::Path<Uuid>,
-    body: web::Json<UpdateStakeholderRequest>,
+    body: web::Json<StakeholderPatch>,
 ) -> Result<HttpResponse, ApiError> {
-    let s = svc::update(&state.db, &actor, *id, body.into_inner().into(), if_match(&req)).await?;
-    Ok(json_with_etag(s.version, &StakeholderDto::from(s)))
+    let s = svc::update(&state.db, &actor, *id, body.into_inner(), if_match(&req)).await?;
+    Ok(json_with_etag(s.version, &s))
 }
 
 /// Delete a stakeholder
@@ -162,7 +163,7 @@ pub async fn delete_stakeholder(
 /// one the caller may read but not its contact details (analysts, a linked stakeholder account, any API key).
 #[utoipa::path(get, path = "/api/v1/stakeholders/{id}/contact", tag = "stakeholders", operation_id = "get_stakeholder_contact",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
-    responses((status = 200, description = "The contact details (personal data). Admins and members of the owning delegation, signed in with a session (not an API key); every read is audited", body = StakeholderContactDto),
+    responses((status = 200, description = "The contact details (personal data). Admins and members of the owning delegation, signed in with a session (not an API key); every read is audited", body = StakeholderContactView),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
 pub async fn get_stakeholder_contact(
     state: web::Data<AppState>,
@@ -170,7 +171,7 @@ pub async fn get_stakeholder_contact(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let c = svc::contact(&state.db, &actor, *id).await?;
-    Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(StakeholderContactDto::from(c)))
+    Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(&c))
 }
 
 /// Erase a stakeholder's personal data
@@ -187,7 +188,7 @@ pub async fn get_stakeholder_contact(
     params(("id" = Uuid, Path),
         ("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")),
     security(("bearer" = [])),
-    responses((status = 200, description = "Erased: name, contact details, consent, external id and account link removed; linked responses and impediments kept", body = StakeholderDto,
+    responses((status = 200, description = "Erased: name, contact details, consent, external id and account link removed; linked responses and impediments kept", body = StakeholderView,
         headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Conflict, r::PayloadTooLarge, r::Invalid,
         r::Busy))]
@@ -197,7 +198,7 @@ pub async fn erase_stakeholder(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let s = svc::erase(&state.db, &state.sessions, &actor, *id).await?;
-    Ok(json_with_etag(s.version, &StakeholderDto::from(s)))
+    Ok(json_with_etag(s.version, &s))
 }
 
 pub fn configure(cfg: &mut web::ServiceConfig) {

@@ -3,7 +3,9 @@
 mod dto;
 
 use actix_web::{web, HttpRequest, HttpResponse};
+use gmc_domain::topic::{TopicInput, TopicPatchInput};
 use gmc_store::services::topics::{self as svc, TopicFilter};
+use gmc_store::views::TopicView;
 
 pub use dto::*;
 
@@ -45,11 +47,8 @@ pub async fn list_topics(
         cursor: page.cursor,
     };
     let page = svc::list(&state.db, &state.catalogue, &actor, filter).await?;
-    let items: Vec<_> = page
-        .items
-        .into_iter()
-        .map(|t| state.rendered_topics.get_or_render(t.id, t.version, || TopicDto::from(t)))
-        .collect();
+    let items: Vec<_> =
+        page.items.into_iter().map(|t| state.rendered_topics.get_or_render(t.id, t.version, || t)).collect();
     // Same shape as `TopicPage`, assembled from pre-rendered topics (see render_cache).
     Ok(HttpResponse::Ok().content_type("application/json").body(page_json(&items, page.next_cursor.as_deref())))
 }
@@ -62,7 +61,7 @@ pub async fn list_topics(
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown id or code.
 #[utoipa::path(get, path = "/api/v1/topics/{id}", tag = "topics", operation_id = "get_topic",
     params(("id" = String, Path, description = "The topic's UUID or code", example = "FISH")), security(("bearer" = [])),
-    responses((status = 200, description = "The topic, with its version as ETag", body = TopicDto,
+    responses((status = 200, description = "The topic, with its version as ETag", body = TopicView,
         headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
 pub async fn get_topic(
@@ -71,7 +70,7 @@ pub async fn get_topic(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let t = svc::get(&state.db, &actor, &id).await?;
-    Ok(json_with_etag(t.version, &TopicDto::from(t)))
+    Ok(json_with_etag(t.version, &t))
 }
 
 /// Create a topic
@@ -83,21 +82,21 @@ pub async fn get_topic(
 /// invalid field, a `code` already in use or a `parent_id` that names no topic; 409 while a request with the same
 /// `Idempotency-Key` is in progress (or when a concurrent create took the code).
 #[utoipa::path(post, path = "/api/v1/topics", tag = "topics", operation_id = "create_topic",
-    params(("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body(content = CreateTopicRequest, example = CreateTopicRequest::example), security(("bearer" = [])),
-    responses((status = 201, description = "Created", body = TopicDto,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body(content = TopicInput, example = create_example), security(("bearer" = [])),
+    responses((status = 201, description = "Created", body = TopicView,
         headers(("Location" = String, description = "The new record's URL"), ("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Conflict, r::PayloadTooLarge, r::UnsupportedMediaType,
         r::Invalid, r::Busy))]
 pub async fn create_topic(
     state: web::Data<AppState>,
     Authed(actor): Authed,
-    body: web::Json<CreateTopicRequest>,
+    body: web::Json<TopicInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let t = svc::create(&state.db, &state.catalogue, &actor, body.into_inner().into()).await?;
+    let t = svc::create(&state.db, &state.catalogue, &actor, body.into_inner()).await?;
     Ok(HttpResponse::Created()
         .insert_header(("Location", format!("/api/v1/topics/{}", t.id)))
         .insert_header(("ETag", etag(t.version)))
-        .json(TopicDto::from(t)))
+        .json(&t))
 }
 
 /// Change a topic
@@ -111,8 +110,8 @@ pub async fn create_topic(
 #[utoipa::path(patch, path = "/api/v1/topics/{id}", tag = "topics", operation_id = "update_topic",
     params(("id" = String, Path, description = "The topic's UUID or code"),
            ("If-Match" = String, Header, description = "The ETag of the version being changed")),
-    request_body(content = UpdateTopicRequest, example = UpdateTopicRequest::example), security(("bearer" = [])),
-    responses((status = 200, description = "Updated", body = TopicDto,
+    request_body(content = TopicPatchInput, example = update_example), security(("bearer" = [])),
+    responses((status = 200, description = "Updated", body = TopicView,
         headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::PreconditionFailed, r::PayloadTooLarge,
         r::UnsupportedMediaType, r::Invalid, r::PreconditionRequired, r::Busy))]
@@ -121,10 +120,10 @@ pub async fn update_topic(
     state: web::Data<AppState>,
     Authed(actor): Authed,
     id: web::Path<String>,
-    body: web::Json<UpdateTopicRequest>,
+    body: web::Json<TopicPatchInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let t = svc::update(&state.db, &state.catalogue, &actor, &id, body.into_inner().into(), if_match(&req)).await?;
-    Ok(json_with_etag(t.version, &TopicDto::from(t)))
+    let t = svc::update(&state.db, &state.catalogue, &actor, &id, body.into_inner(), if_match(&req)).await?;
+    Ok(json_with_etag(t.version, &t))
 }
 
 /// Delete a topic

@@ -4,6 +4,7 @@ mod dto;
 
 use actix_web::{web, HttpRequest, HttpResponse};
 use gmc_store::services::watch::{self as svc, WatchFilter, WatchInput, WatchPatch};
+use gmc_store::views::WatchItemView;
 use uuid::Uuid;
 
 pub use dto::*;
@@ -50,7 +51,7 @@ pub async fn list_watch_items(
 /// caller may not read (never 403, which would confirm it exists).
 #[utoipa::path(get, path = "/api/v1/watch-items/{id}", tag = "watch-list", operation_id = "get_watch_item",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
-    responses((status = 200, description = "The entry, with its version as ETag", body = WatchItemDto,
+    responses((status = 200, description = "The entry, with its version as ETag", body = WatchItemView,
         headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
 pub async fn get_watch_item(
@@ -59,7 +60,7 @@ pub async fn get_watch_item(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let w = svc::get(&state.db, &actor, *id).await?;
-    Ok(json_with_etag(w.version, &WatchItemDto::from(w)))
+    Ok(json_with_etag(w.version, &w))
 }
 
 /// Follow a topic
@@ -73,29 +74,21 @@ pub async fn get_watch_item(
 /// request with the same `Idempotency-Key` is in progress); 422 for an unknown `topic_id` or `delegation_id`, a
 /// `priority` or `visibility` not in the list, or a note that is too long.
 #[utoipa::path(post, path = "/api/v1/watch-items", tag = "watch-list", operation_id = "create_watch_item",
-    params(("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body(content = CreateWatchItemRequest, example = CreateWatchItemRequest::example), security(("bearer" = [])),
-    responses((status = 201, description = "Created", body = WatchItemDto,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body(content = WatchInput, example = create_example), security(("bearer" = [])),
+    responses((status = 201, description = "Created", body = WatchItemView,
         headers(("Location" = String, description = "The new record's URL"), ("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Conflict, r::PayloadTooLarge, r::UnsupportedMediaType,
         r::Invalid, r::Busy))]
 pub async fn create_watch_item(
     state: web::Data<AppState>,
     Authed(actor): Authed,
-    body: web::Json<CreateWatchItemRequest>,
+    body: web::Json<WatchInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let b = body.into_inner();
-    let input = WatchInput {
-        topic_id: b.topic_id,
-        delegation_id: b.delegation_id,
-        note: b.note,
-        priority: b.priority,
-        visibility: b.visibility,
-    };
-    let w = svc::create(&state.db, &actor, input).await?;
+    let w = svc::create(&state.db, &actor, body.into_inner()).await?;
     Ok(HttpResponse::Created()
         .insert_header(("Location", format!("/api/v1/watch-items/{}", w.id)))
         .insert_header(("ETag", etag(w.version)))
-        .json(WatchItemDto::from(w)))
+        .json(&w))
 }
 
 /// Change a watch-list entry
@@ -108,8 +101,8 @@ pub async fn create_watch_item(
 /// `If-Match`; 412 when the entry changed since that version; 422 for an empty body or an invalid field.
 #[utoipa::path(patch, path = "/api/v1/watch-items/{id}", tag = "watch-list", operation_id = "update_watch_item",
     params(("id" = Uuid, Path), ("If-Match" = String, Header, description = "The ETag of the version being changed")),
-    request_body(content = UpdateWatchItemRequest, example = UpdateWatchItemRequest::example), security(("bearer" = [])),
-    responses((status = 200, description = "Updated", body = WatchItemDto,
+    request_body(content = WatchPatch, example = update_example), security(("bearer" = [])),
+    responses((status = 200, description = "Updated", body = WatchItemView,
         headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::PreconditionFailed, r::PayloadTooLarge,
         r::UnsupportedMediaType, r::Invalid, r::PreconditionRequired, r::Busy))]
@@ -118,12 +111,10 @@ pub async fn update_watch_item(
     state: web::Data<AppState>,
     Authed(actor): Authed,
     id: web::Path<Uuid>,
-    body: web::Json<UpdateWatchItemRequest>,
+    body: web::Json<WatchPatch>,
 ) -> Result<HttpResponse, ApiError> {
-    let b = body.into_inner();
-    let patch = WatchPatch { note: b.note, priority: b.priority, visibility: b.visibility };
-    let w = svc::update(&state.db, &actor, *id, patch, if_match(&req)).await?;
-    Ok(json_with_etag(w.version, &WatchItemDto::from(w)))
+    let w = svc::update(&state.db, &actor, *id, body.into_inner(), if_match(&req)).await?;
+    Ok(json_with_etag(w.version, &w))
 }
 
 /// Stop following a topic

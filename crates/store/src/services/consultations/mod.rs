@@ -17,7 +17,9 @@ pub use list::{list, ConsultationFilter};
 use std::collections::HashMap;
 
 use chrono::Utc;
-use gmc_domain::consultation::{check_questionnaire, check_transition, public_state, ConsultationStatus, Question};
+use gmc_domain::consultation::{
+    check_questionnaire, check_transition, public_state, ConsultationStatus, PublicState, Question,
+};
 use gmc_domain::error::parse_enum;
 use gmc_domain::ids::DelegationId;
 use gmc_domain::policy::{authorize, can_read_owned, can_write_owned, Operation};
@@ -32,7 +34,7 @@ use uuid::Uuid;
 
 use crate::audit::{self, AuditEntry};
 use crate::entities::{consultations, responses};
-use crate::error::{check_version, stored};
+use crate::error::check_version;
 use crate::services::secrets;
 use crate::views::ConsultationView;
 use crate::{AppError, AppResult};
@@ -62,13 +64,15 @@ fn json_list<T: serde::de::DeserializeOwned>(text: &str) -> AppResult<Vec<T>> {
 }
 
 pub(crate) fn view(row: consultations::Model, response_count: i64) -> AppResult<ConsultationView> {
-    let status: ConsultationStatus = stored(&row.status)?;
+    let status: ConsultationStatus = row.status.0;
+    let state = public_state(status, row.opens_at, row.closes_at, Utc::now());
     Ok(ConsultationView {
-        state: public_state(status, row.opens_at, row.closes_at, Utc::now()),
+        state,
+        accepting_responses: state == PublicState::Open,
         questions: questions_of(&row)?,
         languages: json_list(&row.languages)?,
         topic_ids: json_list(&row.topic_ids)?,
-        visibility: stored(&row.visibility)?,
+        visibility: row.visibility.0,
         status,
         id: row.id,
         delegation_id: row.delegation_id,
@@ -76,6 +80,7 @@ pub(crate) fn view(row: consultations::Model, response_count: i64) -> AppResult<
         description: row.description,
         opens_at: row.opens_at,
         closes_at: row.closes_at,
+        share_path: format!("/respond/{}", row.token),
         token: row.token,
         response_count,
         version: row.version,
@@ -109,7 +114,7 @@ pub(crate) async fn find_readable<C: ConnectionTrait>(
 ) -> AppResult<consultations::Model> {
     authorize(actor, Operation::ReadDelegationRecords)?;
     let row = consultations::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound(ENTITY))?;
-    if !can_read_owned(actor, owner(&row), stored(&row.visibility)?) {
+    if !can_read_owned(actor, owner(&row), row.visibility.0) {
         return Err(AppError::NotFound(ENTITY));
     }
     Ok(row)
@@ -154,10 +159,10 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: ConsultationI
     let row = consultations::ActiveModel {
         id: Set(Uuid::now_v7()),
         delegation_id: Set(owner.map(|d| d.as_uuid())),
-        visibility: Set(f.visibility.as_str().to_owned()),
+        visibility: Set(f.visibility.into()),
         title: Set(f.title),
         description: Set(f.description),
-        status: Set(ConsultationStatus::Draft.as_str().to_owned()),
+        status: Set(ConsultationStatus::Draft.into()),
         languages: Set(json!(f.languages).to_string()),
         topic_ids: Set(json!(f.topic_ids).to_string()),
         questions: Set(json!(f.questions).to_string()),
@@ -190,7 +195,7 @@ pub async fn update(
 ) -> AppResult<ConsultationView> {
     let current = find_writable(db, actor, id).await?;
     check_version(expected, current.version)?;
-    let status: ConsultationStatus = stored(&current.status)?;
+    let status: ConsultationStatus = current.status.0;
     let (mut model, changes) = fields::patched(db, &current, status, patch).await?;
     let (_write, txn) = crate::db::begin_write(db).await?;
     // Re-read inside the write: a concurrent change since the check above must not be overwritten.
@@ -213,7 +218,7 @@ pub async fn update(
 
 pub async fn delete(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<()> {
     let current = find_writable(db, actor, id).await?;
-    if stored::<ConsultationStatus>(&current.status)? != ConsultationStatus::Draft {
+    if current.status.0 != ConsultationStatus::Draft {
         return Err(AppError::Conflict("only a draft consultation can be deleted; close or archive it instead".into()));
     }
     let (_write, txn) = crate::db::begin_write(db).await?;
@@ -242,7 +247,7 @@ pub async fn set_status(
     let current = find_writable(db, actor, id).await?;
     let to: ConsultationStatus = parse_enum(to).map_err(|p| ValidationErrors::single("status", p.code, p.message))?;
     check_version(expected, current.version)?;
-    let from: ConsultationStatus = stored(&current.status)?;
+    let from: ConsultationStatus = current.status.0;
     check_transition(from, to).map_err(|p| ValidationErrors::single("status", p.code, p.message))?;
     if to == ConsultationStatus::Open {
         let mut questions = questions_of(&current)?;
@@ -261,7 +266,7 @@ pub async fn set_status(
     let fresh = consultations::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound(ENTITY))?;
     check_version(expected, fresh.version)?;
     let mut model = fresh.clone().into_active_model();
-    model.status = Set(to.as_str().to_owned());
+    model.status = Set(to.into());
     model.version = Set(fresh.version + 1);
     model.updated_at = Set(Utc::now());
     let row = model.update(&txn).await?;

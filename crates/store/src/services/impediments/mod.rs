@@ -30,7 +30,7 @@ use uuid::Uuid;
 
 use crate::audit::{self, AuditEntry};
 use crate::entities::{impediment_steps, impediment_topics, impediments, stakeholders};
-use crate::error::{check_version, stored};
+use crate::error::check_version;
 use crate::views::ImpedimentView;
 use crate::{AppError, AppResult};
 
@@ -72,10 +72,10 @@ async fn views<C: ConnectionTrait>(
             let mut topic_ids = topics.remove(&r.id).unwrap_or_default();
             topic_ids.sort();
             Ok(ImpedimentView {
-                visibility: stored(&r.visibility)?,
-                frequency: stored(&r.frequency)?,
-                source: stored(&r.source)?,
-                status: stored(&r.status)?,
+                visibility: r.visibility.0,
+                frequency: r.frequency.0,
+                source: r.source.0,
+                status: r.status.0,
                 id: r.id,
                 delegation_id: r.delegation_id,
                 reporting_country: r.reporting_country,
@@ -107,7 +107,7 @@ async fn one<C: ConnectionTrait>(db: &C, actor: &Actor, row: impediments::Model)
 }
 
 fn ownership(row: &impediments::Model) -> AppResult<Ownership> {
-    Ok(Ownership { delegation_id: DelegationId::from_uuid(row.delegation_id), visibility: stored(&row.visibility)? })
+    Ok(Ownership { delegation_id: DelegationId::from_uuid(row.delegation_id), visibility: row.visibility.0 })
 }
 
 /// A record the actor may read, or "not found" (never "forbidden", which would confirm it exists).
@@ -144,7 +144,7 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: ImpedimentInp
     let model = impediments::ActiveModel {
         id: Set(id),
         delegation_id: Set(delegation.as_uuid()),
-        visibility: Set(f.visibility.unwrap_or(Visibility::Delegation).as_str().to_owned()),
+        visibility: Set(f.visibility.unwrap_or(Visibility::Delegation).into()),
         reporting_country: Set(f.reporting_country),
         partner: Set(f.partner),
         hs_code: Set(f.hs_code),
@@ -153,11 +153,11 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: ImpedimentInp
         title: Set(f.title),
         description: Set(f.description),
         severity: Set(f.severity),
-        frequency: Set(f.frequency.as_str().to_owned()),
+        frequency: Set(f.frequency.into()),
         estimated_cost: Set(f.estimated_cost),
         currency: Set(f.currency),
-        source: Set(f.source.or(link.source).unwrap_or(ImpedimentSource::Staff).as_str().to_owned()),
-        status: Set(ImpedimentStatus::Reported.as_str().to_owned()),
+        source: Set(f.source.or(link.source).unwrap_or(ImpedimentSource::Staff).into()),
+        status: Set(ImpedimentStatus::Reported.into()),
         raised_body: Set(None),
         raised_on: Set(None),
         created_by: Set(Some(actor.user_id.as_uuid())),
@@ -175,7 +175,7 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: ImpedimentInp
         id: Set(Uuid::now_v7()),
         impediment_id: Set(id),
         from_status: Set(None),
-        to_status: Set(ImpedimentStatus::Reported.as_str().to_owned()),
+        to_status: Set(ImpedimentStatus::Reported.into()),
         note: Set("reported".to_owned()),
         actor_id: Set(Some(actor.user_id.as_uuid())),
         at: Set(now),
@@ -236,8 +236,11 @@ pub async fn delete(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResu
     if !can_write(actor, DelegationId::from_uuid(row.delegation_id)) {
         return Err(AppError::Forbidden);
     }
-    if row.status != ImpedimentStatus::Reported.as_str() {
-        return Err(AppError::Conflict(format!("the impediment is {}; dismiss it instead of deleting it", row.status)));
+    if row.status.0 != ImpedimentStatus::Reported {
+        return Err(AppError::Conflict(format!(
+            "the impediment is {}; dismiss it instead of deleting it",
+            row.status.0
+        )));
     }
     let (_write, txn) = crate::db::begin_write(db).await?;
     let res = impediments::Entity::delete_many()

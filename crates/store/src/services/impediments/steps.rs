@@ -15,21 +15,29 @@ use uuid::Uuid;
 use super::{find_readable, one};
 use crate::audit::{self, AuditEntry};
 use crate::entities::{impediment_steps, impediments};
-use crate::error::stored;
 use crate::views::{ImpedimentStepView, ImpedimentView};
 use crate::{AppError, AppResult};
 
+// The body of `POST /impediments/{id}/steps`.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = StepRequest))]
 pub struct StepInput {
+    /// The next status.
+    #[cfg_attr(feature = "openapi", schema(value_type = ImpedimentStatus, example = "under_review"))]
     pub to: String,
+    /// Why: kept in the history.
     pub note: String,
+    /// Required for `raised`: the WTO body (e.g. `SPS Committee`).
     pub raised_body: Option<String>,
+    /// Required for `raised`: when.
     pub raised_on: Option<NaiveDate>,
 }
 
 pub async fn step(db: &DatabaseConnection, actor: &Actor, id: Uuid, input: StepInput) -> AppResult<ImpedimentView> {
     authorize(actor, Operation::StepImpediments)?;
     let row = find_readable(db, actor, id).await?;
-    let from: ImpedimentStatus = stored(&row.status)?;
+    let from: ImpedimentStatus = row.status.0;
     let mut e = ValidationErrors::new();
     let to = e.check("to", parse_enum::<ImpedimentStatus>(&input.to));
     let note = e.check("note", required_text(&input.note, 2000));
@@ -78,8 +86,8 @@ pub async fn step(db: &DatabaseConnection, actor: &Actor, id: Uuid, input: StepI
     impediment_steps::ActiveModel {
         id: Set(Uuid::now_v7()),
         impediment_id: Set(id),
-        from_status: Set(Some(from.as_str().to_owned())),
-        to_status: Set(to.as_str().to_owned()),
+        from_status: Set(Some(from.into())),
+        to_status: Set(to.into()),
         note: Set(note.clone()),
         actor_id: Set(Some(actor.user_id.as_uuid())),
         at: Set(Utc::now()),
@@ -107,8 +115,8 @@ pub async fn history(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppRes
     rows.into_iter()
         .map(|s| {
             Ok(ImpedimentStepView {
-                from_status: s.from_status.as_deref().map(stored).transpose()?,
-                to_status: stored(&s.to_status)?,
+                from_status: s.from_status.map(|s| s.0),
+                to_status: s.to_status.0,
                 id: s.id,
                 note: s.note,
                 actor_id: s.actor_id,

@@ -26,14 +26,14 @@ use uuid::Uuid;
 use self::fields::Fields;
 use crate::audit::{self, AuditEntry};
 use crate::entities::{impediments, responses, stakeholders};
-use crate::error::{check_version, stored};
+use crate::error::check_version;
 use crate::views::{StakeholderContactView, StakeholderView};
 use crate::{AppError, AppResult};
 
 fn view(r: stakeholders::Model) -> AppResult<StakeholderView> {
     Ok(StakeholderView {
-        kind: stored(&r.kind)?,
-        size_class: stored(&r.size_class)?,
+        kind: r.kind.0,
+        size_class: r.size_class.0,
         has_contact: r.contact_name.is_some() || r.contact_email.is_some() || r.contact_phone.is_some(),
         erased: r.erased_at.is_some(),
         id: r.id,
@@ -88,7 +88,7 @@ pub async fn profile_of_user<C: ConnectionTrait>(
         .filter(stakeholders::Column::ErasedAt.is_null())
         .one(db)
         .await?;
-    Ok(row.map(|s| (s.id, s.country, s.sector, s.size_class, s.women_led)))
+    Ok(row.map(|s| (s.id, s.country, s.sector, s.size_class.0.as_str().to_owned(), s.women_led)))
 }
 
 pub async fn get(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<StakeholderView> {
@@ -156,10 +156,10 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: StakeholderIn
 fn set_fields(m: &mut stakeholders::ActiveModel, f: &Fields) {
     m.external_id = Set(f.external_id.clone());
     m.name = Set(f.name.clone());
-    m.kind = Set(f.kind.as_str().to_owned());
+    m.kind = Set(f.kind.into());
     m.country = Set(f.country.clone());
     m.sector = Set(f.sector.clone());
-    m.size_class = Set(f.size_class.as_str().to_owned());
+    m.size_class = Set(f.size_class.into());
     m.employees = Set(f.employees);
     m.women_led = Set(f.women_led);
     m.exporter = Set(f.exporter);
@@ -191,7 +191,7 @@ pub async fn update(
     refuse_erased(&current)?;
     let f = fields::checked(db, Some(&current), patch).await?;
     check_version(if_match, current.version)?;
-    let before = Fields::of(&current).ok_or_else(|| AppError::Internal(anyhow::anyhow!("stored stakeholder {id}")))?;
+    let before = Fields::of(&current);
     let (_write, txn) = crate::db::begin_write(db).await?;
     let mut m = current.clone().into_active_model();
     set_fields(&mut m, &f);

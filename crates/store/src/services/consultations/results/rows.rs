@@ -117,7 +117,7 @@ async fn records(
             ResponseRecord {
                 id: r.id,
                 submitted_at: r.submitted_at,
-                channel: r.channel,
+                channel: r.channel.0.as_str().to_owned(),
                 lang: r.lang,
                 country: r.country,
                 sector: r.sector,
