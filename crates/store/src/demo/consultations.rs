@@ -16,7 +16,8 @@ use uuid::Uuid;
 use super::impediments::pick;
 
 use crate::entities::{answers, consultations, delegations, responses};
-use crate::services::consultations::public::{answer_rows, Profile};
+use crate::services::consultations::counts::Profile;
+use crate::services::consultations::public::answer_rows;
 use crate::services::secrets;
 use crate::{AppError, AppResult};
 

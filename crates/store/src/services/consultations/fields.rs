@@ -9,7 +9,7 @@ use sea_orm::{DatabaseConnection, IntoActiveModel, Set};
 use serde_json::{json, Map, Value};
 use uuid::Uuid;
 
-use super::{default_visibility, json_list, questions_of};
+use super::columns::{default_visibility, json_list, questions_of};
 use crate::entities::consultations;
 use crate::services::impediments::fields::check_topics;
 use crate::AppResult;
