@@ -1,4 +1,4 @@
-//! Route registration and the pieces shared by every feature's routes.
+//! The routes, one module per feature, and the pieces they share (`register` puts them under `/api/v1`).
 
 pub mod api_keys;
 pub mod audit;
@@ -8,12 +8,12 @@ pub mod health;
 pub mod impediments;
 pub mod mfa;
 pub mod reference;
+mod register;
 pub mod stakeholders;
 pub mod topics;
 pub mod users;
 pub mod watch_items;
 
-use actix_web::web;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -48,18 +48,4 @@ macro_rules! page_of {
     };
 }
 pub(crate) use page_of;
-
-/// Everything under `/api/v1`.
-pub fn configure_api(cfg: &mut web::ServiceConfig) {
-    auth::configure(cfg);
-    mfa::configure(cfg);
-    reference::configure(cfg);
-    topics::configure(cfg);
-    watch_items::configure(cfg);
-    impediments::configure(cfg);
-    consultations::configure(cfg);
-    stakeholders::configure(cfg);
-    users::configure(cfg);
-    api_keys::configure(cfg);
-    audit::configure(cfg);
-}
+pub use register::configure_api;

@@ -17,7 +17,7 @@ use uuid::Uuid;
 
 use super::search_text;
 use crate::audit::{self, AuditEntry};
-use crate::catalogue::Catalogue;
+use crate::catalogue::{topic_view, Catalogue};
 use crate::cursor::{self, Cursor, Page};
 use crate::entities::topics;
 use crate::error::check_version;
@@ -51,22 +51,6 @@ fn parse_sort(sort: Option<&str>) -> Result<(SortKey, bool), FieldProblem> {
         "-title" => Ok((SortKey::Title, true)),
         _ => Err(FieldProblem::new("invalid_choice", "must be one of: code, -code, title, -title")),
     }
-}
-
-pub(crate) fn view(t: topics::Model) -> AppResult<TopicView> {
-    Ok(TopicView {
-        kind: t.kind.0,
-        status: t.status.0,
-        id: t.id,
-        code: t.code,
-        title: t.title,
-        wto_body: t.wto_body,
-        parent_id: t.parent_id,
-        description: t.description,
-        version: t.version,
-        created_at: t.created_at,
-        updated_at: t.updated_at,
-    })
 }
 
 pub async fn list(
@@ -154,7 +138,7 @@ async fn resolve<C: ConnectionTrait>(db: &C, id_or_code: &str) -> AppResult<Opti
 
 pub async fn get(db: &DatabaseConnection, actor: &Actor, id_or_code: &str) -> AppResult<TopicView> {
     authorize(actor, Operation::ReadReference)?;
-    view(resolve(db, id_or_code).await?.ok_or(AppError::NotFound("topic"))?)
+    topic_view(resolve(db, id_or_code).await?.ok_or(AppError::NotFound("topic"))?)
 }
 
 pub(crate) async fn exists<C: ConnectionTrait>(db: &C, id: Uuid) -> AppResult<bool> {
@@ -198,7 +182,7 @@ pub async fn create(
     audit::record(&txn, AuditEntry::by(actor, "topic.create", "topic", model.id).changes(changes)).await?;
     txn.commit().await?;
     catalogue.invalidate();
-    view(model)
+    topic_view(model)
 }
 
 pub async fn update(
@@ -260,7 +244,7 @@ pub async fn update(
     audit::record(&txn, AuditEntry::by(actor, "topic.update", "topic", current.id).changes(changes.into())).await?;
     txn.commit().await?;
     catalogue.invalidate();
-    view(updated)
+    topic_view(updated)
 }
 
 /// A topic cannot be its own ancestor.

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use serde_json::{json, Map, Value};
 use uuid::Uuid;
 
-use super::{default_visibility, json_list, questions_of};
+use super::columns::{default_visibility, json_list, questions_of};
 use crate::entities::consultations;
 use crate::services::impediments::fields::check_topics;
 use crate::AppResult;

@@ -2,6 +2,7 @@
 //! regional, run by the secretariat), moved through `draft → open → closed → archived`, answered through
 //! an unguessable public link, and read back as results that never single out a firm.
 
+mod columns;
 pub(crate) mod counts;
 mod fields;
 mod list;
@@ -9,6 +10,8 @@ pub mod public;
 pub mod results;
 mod writer;
 
+use columns::json_list;
+pub(crate) use columns::questions_of;
 pub use writer::ResponseWriter;
 
 pub use fields::{ConsultationInput, ConsultationPatch};
@@ -17,13 +20,11 @@ pub use list::{list, ConsultationFilter};
 use std::collections::HashMap;
 
 use chrono::Utc;
-use gmc_domain::consultation::{
-    check_questionnaire, check_transition, public_state, ConsultationStatus, PublicState, Question,
-};
+use gmc_domain::consultation::{check_questionnaire, check_transition, public_state, ConsultationStatus, PublicState};
 use gmc_domain::error::parse_enum;
 use gmc_domain::ids::DelegationId;
 use gmc_domain::policy::{authorize, can_read_owned, can_write_owned, Operation};
-use gmc_domain::{Actor, ValidationErrors, Visibility};
+use gmc_domain::{Actor, ValidationErrors};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, PaginatorTrait,
@@ -53,14 +54,6 @@ async fn counts<C: ConnectionTrait>(db: &C, ids: Vec<Uuid>) -> AppResult<HashMap
         .all(db)
         .await?;
     Ok(rows.into_iter().collect())
-}
-
-pub(crate) fn questions_of(row: &consultations::Model) -> AppResult<Vec<Question>> {
-    serde_json::from_str(&row.questions).map_err(|e| AppError::Internal(anyhow::anyhow!("stored questions: {e}")))
-}
-
-fn json_list<T: serde::de::DeserializeOwned>(text: &str) -> AppResult<Vec<T>> {
-    serde_json::from_str(text).map_err(|e| AppError::Internal(anyhow::anyhow!("stored list: {e}")))
 }
 
 pub(crate) fn view(row: consultations::Model, response_count: i64) -> AppResult<ConsultationView> {
@@ -278,13 +271,4 @@ pub async fn set_status(
     audit::record(&txn, entry).await?;
     txn.commit().await?;
     get(db, actor, id).await
-}
-
-/// The default visibility of a new consultation.
-pub(crate) fn default_visibility(regional: bool) -> Visibility {
-    if regional {
-        Visibility::Regional
-    } else {
-        Visibility::Delegation
-    }
 }

@@ -16,7 +16,8 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
-use super::{json_list, questions_of};
+use super::columns::{json_list, questions_of};
+use super::counts::Profile;
 use crate::entities::{answers, consultations, countries, responses, sectors, stakeholders};
 use crate::{AppError, AppResult};
 
@@ -141,14 +142,6 @@ pub async fn form(db: &DatabaseConnection, token: &str, lang: Option<&str>) -> A
         languages,
         closes_at: row.closes_at,
     })
-}
-
-/// A checked respondent profile, copied onto every answer row.
-pub(crate) struct Profile {
-    pub country: Option<String>,
-    pub sector: Option<String>,
-    pub size_class: Option<String>,
-    pub women_led: Option<bool>,
 }
 
 /// Country and sector codes, read once per process: reference data changes only with a migration, and

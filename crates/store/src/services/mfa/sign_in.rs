@@ -1,13 +1,14 @@
 //! The step-up at sign-in: a correct password for an account with an active factor buys a short-lived
 //! challenge instead of tokens; the challenge and a code (TOTP or recovery) buy the token pair.
 
-use chrono::{Duration, Utc};
+use chrono::Utc;
 use gmc_domain::AuthMethod;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use serde_json::json;
 use uuid::Uuid;
 
+use super::challenge::CHALLENGE_PREFIX;
 use super::codes::{accept, Accepted};
 use crate::audit::{self, AuditEntry};
 use crate::entities::{mfa_challenges, mfa_factors, users};
@@ -17,39 +18,8 @@ use crate::services::tokens::Tokens;
 use crate::views::TokenPair;
 use crate::{AppError, AppResult};
 
-const CHALLENGE_PREFIX: &str = "gmf_";
-/// Long enough to open the authenticator app, short enough that a stolen challenge is soon worthless.
-pub const CHALLENGE_TTL_SECS: i64 = 300;
 /// Wrong codes one challenge takes before it is spent; the login rate limiter also counts each one.
 const MAX_FAILURES: i32 = 5;
-
-/// What `/auth/login` answers for an account with an active factor. Never logged.
-pub struct MfaChallenge {
-    pub token: String,
-    pub expires_in: i64,
-}
-
-impl std::fmt::Debug for MfaChallenge {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("MfaChallenge").field("expires_in", &self.expires_in).finish_non_exhaustive()
-    }
-}
-
-pub(crate) async fn start_challenge<C: ConnectionTrait>(conn: &C, user_id: Uuid) -> AppResult<MfaChallenge> {
-    let token = secrets::generate(CHALLENGE_PREFIX);
-    let now = Utc::now();
-    mfa_challenges::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        user_id: Set(user_id),
-        token_hash: Set(secrets::hash(&token)),
-        failures: Set(0),
-        expires_at: Set(now + Duration::seconds(CHALLENGE_TTL_SECS)),
-        created_at: Set(now),
-    }
-    .insert(conn)
-    .await?;
-    Ok(MfaChallenge { token, expires_in: CHALLENGE_TTL_SECS })
-}
 
 async fn find_challenge<C: ConnectionTrait>(conn: &C, token: &str) -> AppResult<Option<mfa_challenges::Model>> {
     if !token.starts_with(CHALLENGE_PREFIX) {

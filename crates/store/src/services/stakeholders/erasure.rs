@@ -16,7 +16,8 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, Que
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{view, writable};
+use super::view::view;
+use super::writable;
 use crate::audit::{self, AuditEntry};
 use crate::entities::{api_keys, audit_events, stakeholders, users};
 use crate::sessions::SessionCache;

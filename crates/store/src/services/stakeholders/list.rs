@@ -11,7 +11,7 @@ use sea_orm::sea_query::Condition;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
-use super::view;
+use super::view::view;
 use crate::cursor::{self, Cursor, Page};
 use crate::entities::stakeholders;
 use crate::services::{contains_ci, search_text};

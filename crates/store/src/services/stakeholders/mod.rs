@@ -7,6 +7,7 @@
 mod erasure;
 mod fields;
 mod list;
+mod view;
 
 pub use erasure::erase;
 pub use fields::{StakeholderInput, StakeholderPatch};
@@ -24,37 +25,12 @@ use serde_json::json;
 use uuid::Uuid;
 
 use self::fields::Fields;
+use self::view::view;
 use crate::audit::{self, AuditEntry};
 use crate::entities::{impediments, responses, stakeholders};
 use crate::error::check_version;
 use crate::views::{StakeholderContactView, StakeholderView};
 use crate::{AppError, AppResult};
-
-fn view(r: stakeholders::Model) -> AppResult<StakeholderView> {
-    Ok(StakeholderView {
-        kind: r.kind.0,
-        size_class: r.size_class.0,
-        has_contact: r.contact_name.is_some() || r.contact_email.is_some() || r.contact_phone.is_some(),
-        erased: r.erased_at.is_some(),
-        id: r.id,
-        delegation_id: r.delegation_id,
-        external_id: r.external_id,
-        name: r.name,
-        country: r.country,
-        sector: r.sector,
-        employees: r.employees,
-        women_led: r.women_led,
-        exporter: r.exporter,
-        importer: r.importer,
-        consent_purpose: r.consent_purpose,
-        consent_at: r.consent_at,
-        user_id: r.user_id,
-        erased_at: r.erased_at,
-        version: r.version,
-        created_at: r.created_at,
-        updated_at: r.updated_at,
-    })
-}
 
 /// The stakeholder if the actor may read it, else "not found" (never "forbidden", which would confirm
 /// it exists). For other services, e.g. linking a response or an impediment to a stakeholder.

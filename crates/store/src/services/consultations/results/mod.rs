@@ -11,13 +11,13 @@ mod dates;
 mod exact;
 mod export;
 mod filter;
+mod model;
 mod profile;
 mod reads;
 mod rows;
 mod text;
 
-use chrono::NaiveDate;
-use gmc_domain::consultation::{withheld, QuestionKind, Texts};
+use gmc_domain::consultation::QuestionKind;
 use gmc_domain::ids::DelegationId;
 use gmc_domain::policy::{sees_results_below_k, sees_small_cells};
 use gmc_domain::{Actor, ValidationErrors};
@@ -26,97 +26,13 @@ use uuid::Uuid;
 
 pub use export::results_csv;
 pub use filter::ResultFilter;
-pub(crate) use reads::Group;
+pub use model::{Cell, CrossColumn, CrossRow, CrossTab, OptionResult, QuestionResult, Results, DIMENSIONS};
 pub use rows::{responses_csv, responses_page, ResponseRecord};
 pub use text::{text_answers, TextAnswer};
 
 use super::{find_readable, questions_of};
 use crate::entities::responses;
 use crate::AppResult;
-
-/// A count as shown: the number, or nothing when withheld.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Cell {
-    pub count: Option<i64>,
-    pub withheld: bool,
-    /// Admins: below k (withheld from others). Others: set on every withheld cell, whether it is
-    /// below k itself or withheld to protect one that is — telling those apart would say which
-    /// withheld cells are k or more.
-    pub below_k: bool,
-}
-
-impl Cell {
-    /// A count of an exact view: a breakdown cell (`suppress`) below k is withheld, except for admins.
-    fn new(n: i64, k: i64, suppress: bool, sees_all: bool) -> Self {
-        let below = suppress && n < k;
-        let hide = below && withheld(n, k, sees_all);
-        Cell { count: (!hide).then_some(n), withheld: hide, below_k: below }
-    }
-
-    /// A count of a protected table, as a non-admin sees it.
-    fn protected(n: i64, withheld: bool) -> Self {
-        Cell { count: (!withheld).then_some(n), withheld, below_k: withheld }
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct OptionResult {
-    pub id: String,
-    pub label: Texts,
-    pub cell: Cell,
-    pub share: Option<f64>,
-}
-
-#[derive(Debug, Clone)]
-pub struct QuestionResult {
-    pub code: String,
-    pub kind: QuestionKind,
-    pub prompt: Texts,
-    pub answered: Cell,
-    pub skipped: Cell,
-    pub options: Vec<OptionResult>,
-    pub mean: Option<f64>,
-    pub median: Option<f64>,
-}
-
-#[derive(Debug, Clone)]
-pub struct Results {
-    pub respondents: Cell,
-    pub k: i64,
-    pub filtered: bool,
-    /// The dates the counts cover (`None`: unbounded) — for non-admins, the whole blocks a date filter
-    /// was rounded to.
-    pub from: Option<NaiveDate>,
-    pub to: Option<NaiveDate>,
-    pub questions: Vec<QuestionResult>,
-}
-
-/// The cross-tab dimensions.
-pub const DIMENSIONS: &[&str] = &["country", "sector", "size_class", "women_led"];
-
-#[derive(Debug, Clone)]
-pub struct CrossColumn {
-    pub key: String,
-    pub respondents: Cell,
-    pub mean: Option<f64>,
-    pub median: Option<f64>,
-}
-
-#[derive(Debug, Clone)]
-pub struct CrossRow {
-    pub id: String,
-    pub label: Texts,
-    pub cells: Vec<Cell>,
-}
-
-#[derive(Debug, Clone)]
-pub struct CrossTab {
-    pub question: String,
-    pub by: String,
-    pub k: i64,
-    pub columns: Vec<CrossColumn>,
-    pub rows: Vec<CrossRow>,
-}
 
 pub async fn results(db: &DatabaseConnection, actor: &Actor, id: Uuid, f: ResultFilter, k: i64) -> AppResult<Results> {
     let row = find_readable(db, actor, id).await?;

@@ -12,9 +12,9 @@ use rand::{Rng, SeedableRng};
 use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 use uuid::Uuid;
 
-use super::demo_impediments::pick;
+use super::impediments::pick;
 
-use super::demo::DEMO_PASSWORD;
+use super::accounts::DEMO_PASSWORD;
 use crate::entities::{delegations, stakeholders, users};
 use crate::AppResult;
 
@@ -208,5 +208,5 @@ async fn demo_account(db: &DatabaseConnection) -> AppResult<Option<Uuid>> {
         role: "stakeholder".into(),
         delegation_id: None,
     };
-    Ok(Some(super::users::create(db, None, input).await?.id))
+    Ok(Some(crate::services::users::create(db, None, input).await?.id))
 }

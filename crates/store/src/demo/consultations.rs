@@ -14,11 +14,12 @@ use sea_orm::{
 use serde_json::{json, Map, Value};
 use uuid::Uuid;
 
-use super::demo_impediments::pick;
+use super::impediments::pick;
 
-use super::consultations::public::{answer_rows, Profile};
-use super::secrets;
 use crate::entities::{answers, consultations, delegations, responses};
+use crate::services::consultations::counts::Profile;
+use crate::services::consultations::public::answer_rows;
+use crate::services::secrets;
 use crate::{AppError, AppResult};
 
 const COUNTRIES: &[(&str, u32)] = &[
@@ -317,8 +318,8 @@ async fn insert_responses(
     for chunk in rows.chunks(400) {
         let mut resp = Vec::with_capacity(chunk.len());
         let mut ans = Vec::with_capacity(chunk.len() * 8);
-        let mut counts = super::consultations::counts::Counts::new();
-        let scales = super::consultations::counts::scale_codes(questions);
+        let mut counts = crate::services::consultations::counts::Counts::new();
+        let scales = crate::services::consultations::counts::scale_codes(questions);
         for (answers, profile, lang, at) in chunk {
             let checked = check_answers(questions, answers)
                 .map_err(|e| AppError::Internal(anyhow::anyhow!("demo answers: {e}")))?;
@@ -337,13 +338,13 @@ async fn insert_responses(
                 submitted_at: Set(*at),
             });
             ans.extend(answer_rows(id, consultation, &checked, profile, *at));
-            super::consultations::counts::add(&mut counts, consultation, &scales, &checked, profile);
+            crate::services::consultations::counts::add(&mut counts, consultation, &scales, &checked, profile);
         }
         responses::Entity::insert_many(resp).exec_without_returning(&txn).await?;
         for a in ans.chunks(1000) {
             answers::Entity::insert_many(a.to_vec()).exec_without_returning(&txn).await?;
         }
-        super::consultations::counts::upsert(&txn, counts).await?;
+        crate::services::consultations::counts::upsert(&txn, counts).await?;
     }
     txn.commit().await?;
     Ok(())
@@ -359,7 +360,7 @@ async fn analyze(db: &DatabaseConnection) -> AppResult<()> {
     // Like the registry's seed: keep SQLite's row counts, drop the value samples that make it re-plan
     // every statement.
     if db.get_database_backend() == sea_orm::DbBackend::Sqlite {
-        super::demo_impediments::sqlite_without_stat4(db).await?;
+        super::impediments::sqlite_without_stat4(db).await?;
     }
     Ok(())
 }
