@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::Server;
-use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::http::Method;
 use actix_web::middleware::{Condition, DefaultHeaders, ErrorHandlers, Next};
 use actix_web::{error::JsonPayloadError, web, App, HttpServer};
@@ -14,6 +14,7 @@ use gmc_store::catalogue::Catalogue;
 use gmc_store::services::{demo, tokens::JwtSecret, tokens::Tokens};
 use sea_orm::DatabaseConnection;
 use utoipa::OpenApi;
+use utoipa_actix_web::{scope, AppExt, UtoipaApp};
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::openapi::ApiDoc;
@@ -135,11 +136,11 @@ fn json_error(err: JsonPayloadError) -> ApiError {
 
 fn server(listener: TcpListener, state: AppState, settings: Settings) -> anyhow::Result<Server> {
     let data = web::Data::new(state);
-    let openapi = ApiDoc::openapi();
+    let openapi = crate::openapi::document();
     let max_json = settings.max_json_bytes;
     let static_dir = settings.static_dir.clone();
     let mut server = HttpServer::new(move || {
-        App::new()
+        let app = App::new()
             .wrap(actix_web::middleware::from_fn(crate::idempotency::middleware))
             .wrap(ErrorHandlers::new().default_handler(problemize))
             .wrap(
@@ -165,11 +166,12 @@ fn server(listener: TcpListener, state: AppState, settings: Settings) -> anyhow:
                 web::PathConfig::default()
                     .error_handler(|err, _| ApiError::BadRequest(format!("the path is invalid: {err}")).into()),
             )
-            .route("/health/live", web::get().to(routes::health::live))
-            .route("/health/ready", web::get().to(routes::health::ready))
             .route("/api/docs", web::get().to(docs_redirect))
+            // Before `mount`: the document's own URL is under the `/api/v1` scope, which would answer 404.
             .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/v1/openapi.json", openapi.clone()))
-            .service(web::scope("/api/v1").configure(routes::configure_api).default_service(web::to(api_not_found)))
+            .into_utoipa_app();
+        mount(app)
+            .into_app()
             .route("/api/{tail:.*}", web::to(api_not_found))
             .configure(|cfg| spa::configure(cfg, &static_dir))
     })
@@ -180,6 +182,17 @@ fn server(listener: TcpListener, state: AppState, settings: Settings) -> anyhow:
         server = server.workers(workers);
     }
     Ok(server.run())
+}
+
+/// The operations of the OpenAPI document, each registered once: the registration that serves a handler
+/// is what documents it (`openapi::document` mounts them on an app that never runs).
+pub(crate) fn mount<T>(app: UtoipaApp<T>) -> UtoipaApp<T>
+where
+    T: ServiceFactory<ServiceRequest, Config = (), Error = actix_web::Error, InitError = ()>,
+{
+    app.openapi(ApiDoc::openapi())
+        .service(routes::health::operations())
+        .service(scope("/api/v1").configure(routes::configure_api).default_service(web::to(api_not_found)))
 }
 
 async fn api_not_found() -> Result<actix_web::HttpResponse, ApiError> {

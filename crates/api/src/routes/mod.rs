@@ -7,15 +7,16 @@ pub mod consultations;
 pub mod health;
 pub mod impediments;
 pub mod mfa;
+pub mod operations;
 pub mod reference;
 pub mod stakeholders;
 pub mod topics;
 pub mod users;
 pub mod watch_items;
 
-use actix_web::web;
 use serde::Deserialize;
 use utoipa::IntoParams;
+use utoipa_actix_web::service_config::ServiceConfig;
 
 /// Cursor pagination parameters.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -49,17 +50,17 @@ macro_rules! page_of {
 }
 pub(crate) use page_of;
 
-/// Everything under `/api/v1`.
-pub fn configure_api(cfg: &mut web::ServiceConfig) {
-    auth::configure(cfg);
-    mfa::configure(cfg);
-    reference::configure(cfg);
-    topics::configure(cfg);
-    watch_items::configure(cfg);
-    impediments::configure(cfg);
-    consultations::configure(cfg);
-    stakeholders::configure(cfg);
-    users::configure(cfg);
-    api_keys::configure(cfg);
-    audit::configure(cfg);
+/// Everything under `/api/v1`, served and documented by the same registrations.
+pub fn configure_api(cfg: &mut ServiceConfig) {
+    cfg.service(auth::operations())
+        .service(mfa::operations())
+        .service(reference::operations())
+        .service(topics::operations())
+        .service(watch_items::operations())
+        .service(impediments::operations())
+        .service(consultations::operations())
+        .service(stakeholders::operations())
+        .service(users::operations())
+        .service(api_keys::operations())
+        .service(audit::operations());
 }
