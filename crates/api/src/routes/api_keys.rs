@@ -11,6 +11,7 @@ use super::{page_of, PageQuery};
 use crate::auth::Authed;
 use crate::problem::ApiError;
 use crate::responses as r;
+use crate::routes::operations::{operations, Operations};
 use crate::state::AppState;
 
 page_of!(ApiKeyPage, ApiKeyView);
@@ -39,7 +40,7 @@ pub fn create_example() -> serde_json::Value {
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for a `limit` outside 1–200 or a
 /// bad `cursor`.
-#[utoipa::path(get, path = "/api/v1/api-keys", tag = "api-keys", operation_id = "list_api_keys",
+#[utoipa::path(get, path = "/api-keys", tag = "api-keys", operation_id = "list_api_keys",
     params(PageQuery), security(("bearer" = [])),
     responses((status = 200, description = "The caller's keys (admins: all keys), newest first", body = ApiKeyPage),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
@@ -64,7 +65,7 @@ pub async fn list_api_keys(
 /// has not passed a second factor; 422 for a missing name, no
 /// scopes, an unknown scope (`scopes[1]`), the `admin` scope without the admin role, or an `expires_at` in the
 /// past.
-#[utoipa::path(post, path = "/api/v1/api-keys", tag = "api-keys", operation_id = "create_api_key",
+#[utoipa::path(post, path = "/api-keys", tag = "api-keys", operation_id = "create_api_key",
     request_body(content = ApiKeyInput, example = create_example), security(("bearer" = [])),
     responses((status = 201, description = "Created; the key is in the body, once", body = CreatedApiKey),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::PayloadTooLarge, r::UnsupportedMediaType, r::Invalid,
@@ -85,7 +86,7 @@ pub async fn create_api_key(
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `write`; 404 for an unknown key or someone
 /// else's.
-#[utoipa::path(delete, path = "/api/v1/api-keys/{id}", tag = "api-keys", operation_id = "revoke_api_key",
+#[utoipa::path(delete, path = "/api-keys/{id}", tag = "api-keys", operation_id = "revoke_api_key",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
     responses((status = 204, description = "Revoked"),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
@@ -98,7 +99,6 @@ pub async fn revoke_api_key(
     Ok(HttpResponse::NoContent().finish())
 }
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(web::resource("/api-keys").route(web::get().to(list_api_keys)).route(web::post().to(create_api_key)))
-        .service(web::resource("/api-keys/{id}").route(web::delete().to(revoke_api_key)));
+pub fn operations() -> Operations {
+    operations![list_api_keys, create_api_key, revoke_api_key]
 }

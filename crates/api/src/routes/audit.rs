@@ -11,6 +11,7 @@ use super::{page_of, PageQuery};
 use crate::auth::Authed;
 use crate::problem::ApiError;
 use crate::responses as r;
+use crate::routes::operations::{operations, Operations};
 use crate::state::AppState;
 
 page_of!(AuditEventPage, AuditEventView);
@@ -32,7 +33,7 @@ pub struct AuditQuery {
 ///
 /// Refuses: 401 without a valid credential; 403 for any other role or a key without `admin`; 422 for a `limit`
 /// outside 1–200 or a bad `cursor`; 400 for an `actor_id` that is not a UUID.
-#[utoipa::path(get, path = "/api/v1/audit-events", tag = "admin", operation_id = "list_audit_events",
+#[utoipa::path(get, path = "/audit-events", tag = "admin", operation_id = "list_audit_events",
     params(AuditQuery, PageQuery), security(("bearer" = [])),
     responses((status = 200, description = "Audit events, newest first", body = AuditEventPage),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
@@ -54,6 +55,6 @@ pub async fn list_audit_events(
     Ok(HttpResponse::Ok().json(AuditEventPage::from(svc::list(&state.db, &actor, f).await?)))
 }
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(web::resource("/audit-events").route(web::get().to(list_audit_events)));
+pub fn operations() -> Operations {
+    operations![list_audit_events]
 }

@@ -10,6 +10,7 @@ use utoipa::ToSchema;
 use crate::auth::Authed;
 use crate::problem::ApiError;
 use crate::responses as r;
+use crate::routes::operations::{operations, Operations};
 use crate::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
@@ -118,7 +119,7 @@ pub(crate) fn client_ip(req: &HttpRequest) -> std::net::IpAddr {
 /// e-mail from that address (failures from many addresses only slow an e-mail's attempts by a second,
 /// so nobody can lock its owner out); 422 when `email` or
 /// `password` is missing; 400/413/415 for a body that is not small JSON.
-#[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", operation_id = "login", request_body(content = LoginRequest, example = LoginRequest::example),
+#[utoipa::path(post, path = "/auth/login", tag = "auth", operation_id = "login", request_body(content = LoginRequest, example = LoginRequest::example),
     responses((status = 200, description = "Signed in (a token pair), or a second factor is needed (a challenge)", body = LoginResponse),
         r::BadRequest, r::Unauthenticated, r::PayloadTooLarge, r::UnsupportedMediaType, r::Invalid, r::TooManyRequests, r::Busy))]
 pub async fn login(
@@ -149,7 +150,7 @@ pub async fn login(
 /// Refuses: 401 for an unknown, expired, revoked or already spent token — and a spent token coming back
 /// means it leaked, so its whole family is signed out; 422 when `refresh_token` is missing; 400/413/415
 /// for a body that is not small JSON.
-#[utoipa::path(post, path = "/api/v1/auth/refresh", tag = "auth", operation_id = "refresh_token",
+#[utoipa::path(post, path = "/auth/refresh", tag = "auth", operation_id = "refresh_token",
     request_body(content = RefreshRequest, example = RefreshRequest::example),
     responses((status = 200, description = "A new token pair; the old refresh token is spent", body = TokenResponse),
         r::BadRequest, r::Unauthenticated, r::PayloadTooLarge, r::UnsupportedMediaType, r::Invalid, r::Busy))]
@@ -165,7 +166,7 @@ pub async fn refresh(state: web::Data<AppState>, body: web::Json<RefreshRequest>
 /// already issued stay valid until they expire (minutes).
 ///
 /// Refuses: 422 when `refresh_token` is missing; 400/413/415 for a body that is not small JSON.
-#[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", operation_id = "logout",
+#[utoipa::path(post, path = "/auth/logout", tag = "auth", operation_id = "logout",
     request_body(content = RefreshRequest, example = RefreshRequest::example),
     responses((status = 204, description = "Signed out: the refresh token's family is revoked"),
         r::BadRequest, r::PayloadTooLarge, r::UnsupportedMediaType, r::Invalid, r::Busy))]
@@ -181,16 +182,13 @@ pub async fn logout(state: web::Data<AppState>, body: web::Json<RefreshRequest>)
 ///
 /// Refuses: 401 without a valid credential (or when the account was disabled since); 403 for an API key
 /// without the `read` scope.
-#[utoipa::path(get, path = "/api/v1/me", tag = "auth", operation_id = "get_me", security(("bearer" = [])),
+#[utoipa::path(get, path = "/me", tag = "auth", operation_id = "get_me", security(("bearer" = [])),
     responses((status = 200, description = "The signed-in user", body = MeView),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Busy))]
 pub async fn me(state: web::Data<AppState>, Authed(actor): Authed) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(users::me(&state.db, &state.catalogue, &actor).await?))
 }
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(web::resource("/auth/login").route(web::post().to(login)))
-        .service(web::resource("/auth/refresh").route(web::post().to(refresh)))
-        .service(web::resource("/auth/logout").route(web::post().to(logout)))
-        .service(web::resource("/me").route(web::get().to(me)));
+pub fn operations() -> Operations {
+    operations![login, refresh, logout, me]
 }

@@ -7,6 +7,7 @@ pub mod consultations;
 pub mod health;
 pub mod impediments;
 pub mod mfa;
+pub mod operations;
 pub mod reference;
 mod register;
 pub mod stakeholders;

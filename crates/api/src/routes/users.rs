@@ -14,6 +14,7 @@ use crate::auth::Authed;
 use crate::etag::{etag, if_match, json_with_etag};
 use crate::problem::ApiError;
 use crate::responses as r;
+use crate::routes::operations::{operations, Operations};
 use crate::state::AppState;
 
 page_of!(UserPage, UserView);
@@ -50,7 +51,7 @@ pub fn update_example() -> serde_json::Value {
 ///
 /// Refuses: 401 without a valid credential; 403 for any other role or a key without `admin`; 422 for an unknown
 /// `role`, a `limit` outside 1–200 or a bad `cursor`.
-#[utoipa::path(get, path = "/api/v1/users", tag = "admin", operation_id = "list_users",
+#[utoipa::path(get, path = "/users", tag = "admin", operation_id = "list_users",
     params(UserQuery, PageQuery), security(("bearer" = [])),
     responses((status = 200, description = "Users by e-mail", body = UserPage),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
@@ -72,7 +73,7 @@ pub async fn list_users(
 ///
 /// Refuses: 401 without a valid credential; 403 for any other role or a key without `admin`; 404 for an unknown
 /// user.
-#[utoipa::path(get, path = "/api/v1/users/{id}", tag = "admin", operation_id = "get_user",
+#[utoipa::path(get, path = "/users/{id}", tag = "admin", operation_id = "get_user",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
     responses((status = 200, description = "The user", body = UserView,
         headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
@@ -95,7 +96,7 @@ pub async fn get_user(
 /// Refuses: 401 without a valid credential; 403 for any other role or a key without `admin`; 422 for an invalid
 /// field, an e-mail already used, or a delegation that is missing, unknown or not wanted for the role; 409 while a
 /// request with the same `Idempotency-Key` is in progress (or when a concurrent create took the e-mail).
-#[utoipa::path(post, path = "/api/v1/users", tag = "admin", operation_id = "create_user",
+#[utoipa::path(post, path = "/users", tag = "admin", operation_id = "create_user",
     params(("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body(content = UserInput, example = create_example), security(("bearer" = [])),
     responses((status = 201, description = "Created", body = UserView,
         headers(("Location" = String, description = "The new record's URL"), ("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
@@ -123,7 +124,7 @@ pub async fn create_user(
 /// user; 428 without `If-Match`; 412 when the user changed since that version; 422 for an empty body, an invalid
 /// field, a delegation that does not fit the role, or an admin disabling or demoting their own account
 /// (`self_lockout`).
-#[utoipa::path(patch, path = "/api/v1/users/{id}", tag = "admin", operation_id = "update_user",
+#[utoipa::path(patch, path = "/users/{id}", tag = "admin", operation_id = "update_user",
     params(("id" = Uuid, Path), ("If-Match" = String, Header, description = "The ETag of the version being changed")),
     request_body(content = UserPatchInput, example = update_example), security(("bearer" = [])),
     responses((status = 200, description = "Updated; a changed password, role or delegation signs the user out", body = UserView,
@@ -141,7 +142,6 @@ pub async fn update_user(
     Ok(json_with_etag(u.version, &u))
 }
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(web::resource("/users").route(web::get().to(list_users)).route(web::post().to(create_user)))
-        .service(web::resource("/users/{id}").route(web::get().to(get_user)).route(web::patch().to(update_user)));
+pub fn operations() -> Operations {
+    operations![list_users, create_user, get_user, update_user]
 }

@@ -16,6 +16,7 @@ mod matrix_credentials;
 mod mfa;
 mod openapi;
 mod reference;
+mod spa;
 mod stakeholders;
 mod topics;
 mod totp;

@@ -19,6 +19,7 @@ use crate::auth::{Authed, MaybeAuthed};
 use crate::etag::{etag, if_match, json_with_etag};
 use crate::problem::ApiError;
 use crate::responses as r;
+use crate::routes::operations::{operations, Operations};
 use crate::state::AppState;
 
 /// List consultations
@@ -30,7 +31,7 @@ use crate::state::AppState;
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an unknown `status`, a
 /// `limit` outside 1–200 or a bad `cursor`.
-#[utoipa::path(get, path = "/api/v1/consultations", tag = "consultations", operation_id = "list_consultations",
+#[utoipa::path(get, path = "/consultations", tag = "consultations", operation_id = "list_consultations",
     params(ConsultationQuery, PageQuery), security(("bearer" = [])),
     responses((status = 200, description = "The consultations the caller may see, newest first", body = ConsultationPage),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
@@ -62,7 +63,7 @@ pub async fn list_consultations(
 /// `delegation_id` other than the caller's own, or `regional: true` from anyone but an admin; 422 for an invalid
 /// field (languages, visibility, dates, each question's code, kind, options and texts — each named, e.g.
 /// `questions[0].options`); 409 while a request with the same `Idempotency-Key` is in progress.
-#[utoipa::path(post, path = "/api/v1/consultations", tag = "consultations", operation_id = "create_consultation",
+#[utoipa::path(post, path = "/consultations", tag = "consultations", operation_id = "create_consultation",
     params(("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")),
     request_body(content = ConsultationInput, example = create_example), security(("bearer" = [])),
     responses((status = 201, description = "Created as a draft", body = ConsultationView,
@@ -91,7 +92,7 @@ pub async fn create_consultation(
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown consultation or
 /// one the caller may not read (never 403, which would confirm it exists).
-#[utoipa::path(get, path = "/api/v1/consultations/{id}", tag = "consultations", operation_id = "get_consultation",
+#[utoipa::path(get, path = "/consultations/{id}", tag = "consultations", operation_id = "get_consultation",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
     responses((status = 200, description = "The consultation with its questionnaire; its version as ETag", body = ConsultationView,
         headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
@@ -115,7 +116,7 @@ pub async fn get_consultation(
 /// Refuses: 401 without a valid credential; 404 for an unknown consultation or one the caller may not read; 403 for
 /// one the caller may read but not change; 428 without `If-Match`; 412 when it changed since that version; 422 for
 /// an invalid field, or questions or languages outside `draft` (`not_draft`).
-#[utoipa::path(patch, path = "/api/v1/consultations/{id}", tag = "consultations", operation_id = "update_consultation",
+#[utoipa::path(patch, path = "/consultations/{id}", tag = "consultations", operation_id = "update_consultation",
     params(("id" = Uuid, Path), ("If-Match" = String, Header, description = "The ETag of the version being changed")),
     request_body(content = ConsultationPatch, example = update_example), security(("bearer" = [])),
     responses((status = 200, description = "Updated", body = ConsultationView,
@@ -141,7 +142,7 @@ pub async fn update_consultation(
 ///
 /// Refuses: 401 without a valid credential; 404 for an unknown consultation or one the caller may not read; 403 for
 /// one the caller may read but not change; 409 when it is not a draft or has responses.
-#[utoipa::path(delete, path = "/api/v1/consultations/{id}", tag = "consultations", operation_id = "delete_consultation",
+#[utoipa::path(delete, path = "/consultations/{id}", tag = "consultations", operation_id = "delete_consultation",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
     responses((status = 204, description = "Deleted (drafts without responses only)"),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Conflict, r::Busy))]
@@ -166,7 +167,7 @@ pub async fn delete_consultation(
 /// one the caller may read but not change; 428 without `If-Match`; 412 when it changed since that version; 422 for
 /// a move the lifecycle does not have, a missing translation (each named) or a past closing date; 409 while a
 /// request with the same `Idempotency-Key` is in progress.
-#[utoipa::path(post, path = "/api/v1/consultations/{id}/status", tag = "consultations", operation_id = "set_consultation_status",
+#[utoipa::path(post, path = "/consultations/{id}/status", tag = "consultations", operation_id = "set_consultation_status",
     params(("id" = Uuid, Path), ("If-Match" = String, Header, description = "The ETag of the version being changed"),
         ("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")),
     request_body(content = ConsultationStatusRequest, example = ConsultationStatusRequest::example), security(("bearer" = [])),
@@ -200,7 +201,7 @@ pub async fn set_consultation_status(
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown consultation or
 /// one the caller may not read; 422 for an invalid filter, or (anyone but admins) a second filter, naming it.
-#[utoipa::path(get, path = "/api/v1/consultations/{id}/results", tag = "consultations", operation_id = "get_consultation_results",
+#[utoipa::path(get, path = "/consultations/{id}/results", tag = "consultations", operation_id = "get_consultation_results",
     params(("id" = Uuid, Path), ResultQuery), security(("bearer" = [])),
     responses((status = 200, description = "Counts, shares, mean and median per question; small cells withheld", body = ResultsDto),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Invalid, r::Busy))]
@@ -230,7 +231,7 @@ pub async fn get_consultation_results(
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown consultation or
 /// one the caller may not read; 400 without `question` or `by`; 422 for a question that is not in the questionnaire
 /// or is a text question, an unknown `by`, an invalid filter, or (anyone but admins) any filter, naming it.
-#[utoipa::path(get, path = "/api/v1/consultations/{id}/crosstab", tag = "consultations", operation_id = "get_consultation_crosstab",
+#[utoipa::path(get, path = "/consultations/{id}/crosstab", tag = "consultations", operation_id = "get_consultation_crosstab",
     params(("id" = Uuid, Path), CrossTabQuery, ResultQuery), security(("bearer" = [])),
     responses((status = 200, description = "One question by one profile dimension; small cells withheld", body = CrossTabDto),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Invalid, r::Busy))]
@@ -261,7 +262,7 @@ pub async fn get_consultation_crosstab(
 /// one the caller may not read; 400 without `question`; 422 for a question that is not a text question of the
 /// consultation, an invalid filter, a filter the caller may not combine or use (named), a `limit` outside 1–200 or
 /// a bad `cursor`.
-#[utoipa::path(get, path = "/api/v1/consultations/{id}/text-answers", tag = "consultations", operation_id = "list_consultation_text_answers",
+#[utoipa::path(get, path = "/consultations/{id}/text-answers", tag = "consultations", operation_id = "list_consultation_text_answers",
     params(("id" = Uuid, Path), TextAnswerQuery, ResultQuery, PageQuery), security(("bearer" = [])),
     responses((status = 200, description = "Answers to a text question, newest first", body = TextAnswerPage),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Invalid, r::Busy))]
@@ -301,7 +302,7 @@ pub async fn list_consultation_text_answers(
 /// Refuses: 401 without a valid credential; 404 for an unknown consultation or one the caller may not read; 403 for
 /// one the caller may read but does not own, or an API key without `read`; 422 for a `limit` outside 1–200 or a bad
 /// `cursor`.
-#[utoipa::path(get, path = "/api/v1/consultations/{id}/responses", tag = "consultations", operation_id = "list_consultation_responses",
+#[utoipa::path(get, path = "/consultations/{id}/responses", tag = "consultations", operation_id = "list_consultation_responses",
     params(("id" = Uuid, Path), PageQuery), security(("bearer" = [])),
     responses((status = 200, description = "Anonymised responses (no stakeholder), newest first", body = ResponsePage),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Invalid, r::Busy))]
@@ -333,7 +334,7 @@ fn csv(name: String, body: String) -> HttpResponse {
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown consultation or
 /// one the caller may not read; 422 for an invalid filter, or (anyone but admins) a second filter, naming it.
-#[utoipa::path(get, path = "/api/v1/consultations/{id}/results.csv", tag = "consultations", operation_id = "export_consultation_results",
+#[utoipa::path(get, path = "/consultations/{id}/results.csv", tag = "consultations", operation_id = "export_consultation_results",
     params(("id" = Uuid, Path), ResultQuery), security(("bearer" = [])),
     responses((status = 200, description = "The results as CSV, small cells written as `withheld`", content_type = "text/csv", body = String),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Invalid, r::Busy))]
@@ -356,7 +357,7 @@ pub async fn export_consultation_results(
 ///
 /// Refuses: 401 without a valid credential; 404 for an unknown consultation or one the caller may not read; 403 for
 /// one the caller may read but does not own, or an API key without `read`.
-#[utoipa::path(get, path = "/api/v1/consultations/{id}/responses.csv", tag = "consultations", operation_id = "export_consultation_responses",
+#[utoipa::path(get, path = "/consultations/{id}/responses.csv", tag = "consultations", operation_id = "export_consultation_responses",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
     responses((status = 200, description = "Every response, anonymised, one column per question", content_type = "text/csv", body = String),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
@@ -376,7 +377,7 @@ pub async fn export_consultation_responses(
 /// (`open`), not yet, or no more.
 ///
 /// Refuses: 404 for an unknown token or a consultation that is still a draft.
-#[utoipa::path(get, path = "/api/v1/public/consultations/{token}", tag = "public", operation_id = "get_public_form",
+#[utoipa::path(get, path = "/public/consultations/{token}", tag = "public", operation_id = "get_public_form",
     params(("token" = String, Path), LangQuery),
     responses((status = 200, description = "The form in the language asked for, else English", body = PublicFormDto),
         r::BadRequest, r::NotFound, r::Busy))]
@@ -400,7 +401,7 @@ pub async fn get_public_form(
 /// for answers that do not fit the questionnaire (each named `answers.<code>`), a `lang` the consultation lacks or
 /// an invalid profile (`profile.country`); 429 with `Retry-After` when this client sent too many; 401 for an
 /// `Authorization` header that is present but invalid (send none to answer anonymously).
-#[utoipa::path(post, path = "/api/v1/public/consultations/{token}/responses", tag = "public", operation_id = "submit_public_response",
+#[utoipa::path(post, path = "/public/consultations/{token}/responses", tag = "public", operation_id = "submit_public_response",
     params(("token" = String, Path),
         ("Idempotency-Key" = Option<String>, Header, description = "Signed-in callers only (anonymous ones send `submission_id`): a repeat with the same key and request answers with the first outcome (24 h)")),
     request_body(content = SubmitInput, example = submit_example), security((), ("bearer" = [])),
@@ -420,25 +421,21 @@ pub async fn submit_public_response(
     Ok(HttpResponse::Created().json(&s))
 }
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(
-        web::resource("/consultations")
-            .route(web::get().to(list_consultations))
-            .route(web::post().to(create_consultation)),
-    )
-    .service(
-        web::resource("/consultations/{id}")
-            .route(web::get().to(get_consultation))
-            .route(web::patch().to(update_consultation))
-            .route(web::delete().to(delete_consultation)),
-    )
-    .service(web::resource("/consultations/{id}/status").route(web::post().to(set_consultation_status)))
-    .service(web::resource("/consultations/{id}/results").route(web::get().to(get_consultation_results)))
-    .service(web::resource("/consultations/{id}/results.csv").route(web::get().to(export_consultation_results)))
-    .service(web::resource("/consultations/{id}/crosstab").route(web::get().to(get_consultation_crosstab)))
-    .service(web::resource("/consultations/{id}/text-answers").route(web::get().to(list_consultation_text_answers)))
-    .service(web::resource("/consultations/{id}/responses").route(web::get().to(list_consultation_responses)))
-    .service(web::resource("/consultations/{id}/responses.csv").route(web::get().to(export_consultation_responses)))
-    .service(web::resource("/public/consultations/{token}").route(web::get().to(get_public_form)))
-    .service(web::resource("/public/consultations/{token}/responses").route(web::post().to(submit_public_response)));
+pub fn operations() -> Operations {
+    operations![
+        list_consultations,
+        create_consultation,
+        get_consultation,
+        update_consultation,
+        delete_consultation,
+        set_consultation_status,
+        get_consultation_results,
+        export_consultation_results,
+        get_consultation_crosstab,
+        list_consultation_text_answers,
+        list_consultation_responses,
+        export_consultation_responses,
+        get_public_form,
+        submit_public_response
+    ]
 }

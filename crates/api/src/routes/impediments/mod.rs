@@ -17,6 +17,7 @@ use crate::auth::Authed;
 use crate::etag::{etag, if_match, json_with_etag};
 use crate::problem::ApiError;
 use crate::responses as r;
+use crate::routes::operations::{operations, Operations};
 use crate::state::AppState;
 
 fn filter_of(q: ImpedimentQuery, page: PageQuery) -> ImpedimentFilter {
@@ -46,7 +47,7 @@ fn filter_of(q: ImpedimentQuery, page: PageQuery) -> ImpedimentFilter {
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 400 without `by`; 422 for an unknown
 /// `by` or an invalid filter.
-#[utoipa::path(get, path = "/api/v1/impediments/summary", tag = "impediments", operation_id = "summarize_impediments",
+#[utoipa::path(get, path = "/impediments/summary", tag = "impediments", operation_id = "summarize_impediments",
     params(SummaryQuery, ImpedimentQuery), security(("bearer" = [])),
     responses((status = 200, description = "Counts of the impediments the caller may see, under the filters", body = ImpedimentSummary),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
@@ -75,7 +76,7 @@ pub async fn summarize_impediments(
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an invalid filter (each
 /// named in `errors`), a `limit` outside 1–200 or a bad `cursor`; 400 for a filter of the wrong type
 /// (`severity_min=high`, `from=yesterday`).
-#[utoipa::path(get, path = "/api/v1/impediments", tag = "impediments", operation_id = "list_impediments",
+#[utoipa::path(get, path = "/impediments", tag = "impediments", operation_id = "list_impediments",
     params(ImpedimentQuery, PageQuery), security(("bearer" = [])),
     responses((status = 200, description = "The impediments the caller may see, newest first", body = ImpedimentPage),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
@@ -107,7 +108,7 @@ pub async fn list_impediments(
 /// `delegation_id` other than the caller's own; 422 for a missing or invalid field (HS code, NTM code, partner,
 /// severity 1–5, a cost without currency, unknown topics) or a link to a record the caller cannot read; 409 while a
 /// request with the same `Idempotency-Key` is in progress.
-#[utoipa::path(post, path = "/api/v1/impediments", tag = "impediments", operation_id = "create_impediment",
+#[utoipa::path(post, path = "/impediments", tag = "impediments", operation_id = "create_impediment",
     params(("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body(content = ImpedimentInput, example = create_example), security(("bearer" = [])),
     responses((status = 201, description = "Reported", body = ImpedimentView,
         headers(("Location" = String, description = "The new record's URL"), ("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
@@ -134,7 +135,7 @@ pub async fn create_impediment(
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown impediment or one
 /// the caller may not read (never 403, which would confirm it exists).
-#[utoipa::path(get, path = "/api/v1/impediments/{id}", tag = "impediments", operation_id = "get_impediment",
+#[utoipa::path(get, path = "/impediments/{id}", tag = "impediments", operation_id = "get_impediment",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
     responses((status = 200, description = "The impediment, with its version as ETag", body = ImpedimentView,
         headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
@@ -158,7 +159,7 @@ pub async fn get_impediment(
 /// Refuses: 401 without a valid credential; 404 for an unknown impediment or one the caller may not read; 403 for
 /// one the caller may read but not write (analysts, other delegations, a key without `write`); 428 without
 /// `If-Match`; 412 when it changed since that version; 422 for an invalid field.
-#[utoipa::path(patch, path = "/api/v1/impediments/{id}", tag = "impediments", operation_id = "update_impediment",
+#[utoipa::path(patch, path = "/impediments/{id}", tag = "impediments", operation_id = "update_impediment",
     params(("id" = Uuid, Path), ("If-Match" = String, Header, description = "The ETag of the version being changed")),
     request_body(content = ImpedimentPatch, example = update_example), security(("bearer" = [])),
     responses((status = 200, description = "Updated", body = ImpedimentView,
@@ -183,7 +184,7 @@ pub async fn update_impediment(
 ///
 /// Refuses: 401 without a valid credential; 404 for an unknown impediment or one the caller may not read; 403 for
 /// one the caller may read but not write; 409 once it has left `reported`.
-#[utoipa::path(delete, path = "/api/v1/impediments/{id}", tag = "impediments", operation_id = "delete_impediment",
+#[utoipa::path(delete, path = "/impediments/{id}", tag = "impediments", operation_id = "delete_impediment",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
     responses((status = 204, description = "Deleted (only while `reported`; later, dismiss it)"),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Conflict, r::Busy))]
@@ -210,7 +211,7 @@ pub async fn delete_impediment(
 /// step that does not exist from the current status (`invalid_step`), a missing note, or a `raised` without its
 /// body and date; 409 when the impediment changed meanwhile (or while a request with the same `Idempotency-Key` is
 /// in progress).
-#[utoipa::path(post, path = "/api/v1/impediments/{id}/steps", tag = "impediments", operation_id = "step_impediment",
+#[utoipa::path(post, path = "/impediments/{id}/steps", tag = "impediments", operation_id = "step_impediment",
     params(("id" = Uuid, Path), ("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body(content = StepInput, example = step_example), security(("bearer" = [])),
     responses((status = 200, description = "Moved to the next status", body = ImpedimentView,
         headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
@@ -235,7 +236,7 @@ pub async fn step_impediment(
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown impediment or one
 /// the caller may not read.
-#[utoipa::path(get, path = "/api/v1/impediments/{id}/steps", tag = "impediments", operation_id = "list_impediment_steps",
+#[utoipa::path(get, path = "/impediments/{id}/steps", tag = "impediments", operation_id = "list_impediment_steps",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
     responses((status = 200, description = "The workflow history, oldest first", body = ImpedimentStepList),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
@@ -248,22 +249,15 @@ pub async fn list_impediment_steps(
     Ok(HttpResponse::Ok().json(ImpedimentStepList { items: steps }))
 }
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(web::resource("/impediments/summary").route(web::get().to(summarize_impediments)))
-        .service(
-            web::resource("/impediments")
-                .route(web::get().to(list_impediments))
-                .route(web::post().to(create_impediment)),
-        )
-        .service(
-            web::resource("/impediments/{id}")
-                .route(web::get().to(get_impediment))
-                .route(web::patch().to(update_impediment))
-                .route(web::delete().to(delete_impediment)),
-        )
-        .service(
-            web::resource("/impediments/{id}/steps")
-                .route(web::get().to(list_impediment_steps))
-                .route(web::post().to(step_impediment)),
-        );
+pub fn operations() -> Operations {
+    operations![
+        summarize_impediments,
+        list_impediments,
+        create_impediment,
+        get_impediment,
+        update_impediment,
+        delete_impediment,
+        list_impediment_steps,
+        step_impediment
+    ]
 }

@@ -15,6 +15,7 @@ use crate::auth::Authed;
 use crate::etag::{etag, if_match, json_with_etag};
 use crate::problem::ApiError;
 use crate::responses as r;
+use crate::routes::operations::{operations, Operations};
 use crate::state::AppState;
 
 /// List stakeholders
@@ -26,7 +27,7 @@ use crate::state::AppState;
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an invalid filter, a `limit`
 /// outside 1–200 or a bad `cursor`; 400 for a flag that is not `true`/`false`.
-#[utoipa::path(get, path = "/api/v1/stakeholders", tag = "stakeholders", operation_id = "list_stakeholders",
+#[utoipa::path(get, path = "/stakeholders", tag = "stakeholders", operation_id = "list_stakeholders",
     params(StakeholderQuery, PageQuery), security(("bearer" = [])),
     responses((status = 200, description = "The stakeholders the caller may see, newest first (never their contact details)", body = StakeholderPage),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
@@ -64,7 +65,7 @@ pub async fn list_stakeholders(
 /// `delegation_id` other than the caller's own; 422 for a missing or invalid field (kind, size class and employees
 /// that disagree, unknown country or sector, contact details without consent, an `external_id` or `user_id` already
 /// used); 409 while a request with the same `Idempotency-Key` is in progress.
-#[utoipa::path(post, path = "/api/v1/stakeholders", tag = "stakeholders", operation_id = "create_stakeholder",
+#[utoipa::path(post, path = "/stakeholders", tag = "stakeholders", operation_id = "create_stakeholder",
     params(("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body(content = StakeholderInput, example = create_example), security(("bearer" = [])),
     responses((status = 201, description = "Created", body = StakeholderView,
         headers(("Location" = String, description = "The new record's URL"), ("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
@@ -91,7 +92,7 @@ pub async fn create_stakeholder(
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown stakeholder or
 /// one the caller may not read.
-#[utoipa::path(get, path = "/api/v1/stakeholders/{id}", tag = "stakeholders", operation_id = "get_stakeholder",
+#[utoipa::path(get, path = "/stakeholders/{id}", tag = "stakeholders", operation_id = "get_stakeholder",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
     responses((status = 200, description = "The stakeholder (without contact details), with its version as ETag", body = StakeholderView,
         headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
@@ -114,7 +115,7 @@ pub async fn get_stakeholder(
 /// Refuses: 401 without a valid credential; 404 for an unknown stakeholder or one the caller may not read; 403 for
 /// one the caller may read but not change (analysts, a linked stakeholder account, a key without `write`); 409 for
 /// an erased stakeholder; 428 without `If-Match`; 412 when it changed since that version; 422 for an invalid field.
-#[utoipa::path(patch, path = "/api/v1/stakeholders/{id}", tag = "stakeholders", operation_id = "update_stakeholder",
+#[utoipa::path(patch, path = "/stakeholders/{id}", tag = "stakeholders", operation_id = "update_stakeholder",
     params(("id" = Uuid, Path), ("If-Match" = String, Header, description = "The ETag of the version being changed")),
     request_body(content = StakeholderPatch, example = update_example), security(("bearer" = [])),
     responses((status = 200, description = "Updated (an erased stakeholder cannot be: 409)", body = StakeholderView,
@@ -140,7 +141,7 @@ pub async fn update_stakeholder(
 ///
 /// Refuses: 401 without a valid credential; 404 for an unknown stakeholder or one the caller may not read; 403 for
 /// one the caller may read but not change; 409 while responses or impediments refer to it.
-#[utoipa::path(delete, path = "/api/v1/stakeholders/{id}", tag = "stakeholders", operation_id = "delete_stakeholder",
+#[utoipa::path(delete, path = "/stakeholders/{id}", tag = "stakeholders", operation_id = "delete_stakeholder",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
     responses((status = 204, description = "Deleted (refused with 409 while responses or impediments refer to it: erase it instead)"),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Conflict, r::Busy))]
@@ -161,7 +162,7 @@ pub async fn delete_stakeholder(
 ///
 /// Refuses: 401 without a valid credential; 404 for an unknown stakeholder or one the caller may not read; 403 for
 /// one the caller may read but not its contact details (analysts, a linked stakeholder account, any API key).
-#[utoipa::path(get, path = "/api/v1/stakeholders/{id}/contact", tag = "stakeholders", operation_id = "get_stakeholder_contact",
+#[utoipa::path(get, path = "/stakeholders/{id}/contact", tag = "stakeholders", operation_id = "get_stakeholder_contact",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
     responses((status = 200, description = "The contact details (personal data). Admins and members of the owning delegation, signed in with a session (not an API key); every read is audited", body = StakeholderContactView),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
@@ -184,7 +185,7 @@ pub async fn get_stakeholder_contact(
 /// Refuses: 401 without a valid credential; 404 for an unknown stakeholder or one the caller may not read; 403 for
 /// one the caller may read but not change; 409 when it is already erased (or while a request with the same
 /// `Idempotency-Key` is in progress); 422 for an invalid or reused `Idempotency-Key`.
-#[utoipa::path(post, path = "/api/v1/stakeholders/{id}/erasure", tag = "stakeholders", operation_id = "erase_stakeholder",
+#[utoipa::path(post, path = "/stakeholders/{id}/erasure", tag = "stakeholders", operation_id = "erase_stakeholder",
     params(("id" = Uuid, Path),
         ("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")),
     security(("bearer" = [])),
@@ -201,18 +202,14 @@ pub async fn erase_stakeholder(
     Ok(json_with_etag(s.version, &s))
 }
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(
-        web::resource("/stakeholders")
-            .route(web::get().to(list_stakeholders))
-            .route(web::post().to(create_stakeholder)),
-    )
-    .service(
-        web::resource("/stakeholders/{id}")
-            .route(web::get().to(get_stakeholder))
-            .route(web::patch().to(update_stakeholder))
-            .route(web::delete().to(delete_stakeholder)),
-    )
-    .service(web::resource("/stakeholders/{id}/contact").route(web::get().to(get_stakeholder_contact)))
-    .service(web::resource("/stakeholders/{id}/erasure").route(web::post().to(erase_stakeholder)));
+pub fn operations() -> Operations {
+    operations![
+        list_stakeholders,
+        create_stakeholder,
+        get_stakeholder,
+        update_stakeholder,
+        delete_stakeholder,
+        get_stakeholder_contact,
+        erase_stakeholder
+    ]
 }

@@ -15,6 +15,7 @@ use crate::etag::{etag, if_match, json_with_etag};
 use crate::problem::ApiError;
 use crate::render_cache::page_json;
 use crate::responses as r;
+use crate::routes::operations::{operations, Operations};
 use crate::state::AppState;
 
 /// List WTO topics
@@ -26,7 +27,7 @@ use crate::state::AppState;
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an unknown `kind`, `status`
 /// or `sort`, a `parent` that names no topic, a `limit` outside 1–200 or a bad `cursor` (each named in `errors`);
 /// 400 for a `limit` that is not a number.
-#[utoipa::path(get, path = "/api/v1/topics", tag = "topics", operation_id = "list_topics",
+#[utoipa::path(get, path = "/topics", tag = "topics", operation_id = "list_topics",
     params(TopicQuery, PageQuery), security(("bearer" = [])),
     responses((status = 200, description = "A page of topics", body = TopicPage),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
@@ -59,7 +60,7 @@ pub async fn list_topics(
 /// (`FISH`, case-insensitive). The `ETag` is the version to send as `If-Match` when changing it.
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown id or code.
-#[utoipa::path(get, path = "/api/v1/topics/{id}", tag = "topics", operation_id = "get_topic",
+#[utoipa::path(get, path = "/topics/{id}", tag = "topics", operation_id = "get_topic",
     params(("id" = String, Path, description = "The topic's UUID or code", example = "FISH")), security(("bearer" = [])),
     responses((status = 200, description = "The topic, with its version as ETag", body = TopicView,
         headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
@@ -81,7 +82,7 @@ pub async fn get_topic(
 /// Refuses: 401 without a valid credential; 403 for any other role or a key without `admin`; 422 for a missing or
 /// invalid field, a `code` already in use or a `parent_id` that names no topic; 409 while a request with the same
 /// `Idempotency-Key` is in progress (or when a concurrent create took the code).
-#[utoipa::path(post, path = "/api/v1/topics", tag = "topics", operation_id = "create_topic",
+#[utoipa::path(post, path = "/topics", tag = "topics", operation_id = "create_topic",
     params(("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body(content = TopicInput, example = create_example), security(("bearer" = [])),
     responses((status = 201, description = "Created", body = TopicView,
         headers(("Location" = String, description = "The new record's URL"), ("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
@@ -107,7 +108,7 @@ pub async fn create_topic(
 /// Refuses: 401 without a valid credential; 403 for any other role or a key without `admin`; 404 for an unknown
 /// topic; 428 without `If-Match`; 412 when the topic changed since that version; 422 for an invalid field or a
 /// `parent_id` that is unknown or would make the topic its own ancestor.
-#[utoipa::path(patch, path = "/api/v1/topics/{id}", tag = "topics", operation_id = "update_topic",
+#[utoipa::path(patch, path = "/topics/{id}", tag = "topics", operation_id = "update_topic",
     params(("id" = String, Path, description = "The topic's UUID or code"),
            ("If-Match" = String, Header, description = "The ETag of the version being changed")),
     request_body(content = TopicPatchInput, example = update_example), security(("bearer" = [])),
@@ -132,7 +133,7 @@ pub async fn update_topic(
 ///
 /// Refuses: 401 without a valid credential; 403 for any other role or a key without `admin`; 404 for an unknown
 /// topic; 409 while the topic has sub-topics or is still referred to by watch-list entries or impediments.
-#[utoipa::path(delete, path = "/api/v1/topics/{id}", tag = "topics", operation_id = "delete_topic",
+#[utoipa::path(delete, path = "/topics/{id}", tag = "topics", operation_id = "delete_topic",
     params(("id" = String, Path, description = "The topic's UUID or code")), security(("bearer" = [])),
     responses((status = 204, description = "Deleted"),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Conflict, r::Busy))]
@@ -145,12 +146,6 @@ pub async fn delete_topic(
     Ok(HttpResponse::NoContent().finish())
 }
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(web::resource("/topics").route(web::get().to(list_topics)).route(web::post().to(create_topic)))
-        .service(
-            web::resource("/topics/{id}")
-                .route(web::get().to(get_topic))
-                .route(web::patch().to(update_topic))
-                .route(web::delete().to(delete_topic)),
-        );
+pub fn operations() -> Operations {
+    operations![list_topics, create_topic, get_topic, update_topic, delete_topic]
 }

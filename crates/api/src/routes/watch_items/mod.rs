@@ -14,6 +14,7 @@ use crate::auth::Authed;
 use crate::etag::{etag, if_match, json_with_etag};
 use crate::problem::ApiError;
 use crate::responses as r;
+use crate::routes::operations::{operations, Operations};
 use crate::state::AppState;
 
 /// List watch-list entries
@@ -25,7 +26,7 @@ use crate::state::AppState;
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for a `limit` outside 1–200, a
 /// bad `cursor` or a bad `q`.
-#[utoipa::path(get, path = "/api/v1/watch-items", tag = "watch-list", operation_id = "list_watch_items",
+#[utoipa::path(get, path = "/watch-items", tag = "watch-list", operation_id = "list_watch_items",
     params(WatchQuery, PageQuery), security(("bearer" = [])),
     responses((status = 200, description = "The entries the caller may see", body = WatchItemPage),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
@@ -49,7 +50,7 @@ pub async fn list_watch_items(
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown entry or one the
 /// caller may not read (never 403, which would confirm it exists).
-#[utoipa::path(get, path = "/api/v1/watch-items/{id}", tag = "watch-list", operation_id = "get_watch_item",
+#[utoipa::path(get, path = "/watch-items/{id}", tag = "watch-list", operation_id = "get_watch_item",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
     responses((status = 200, description = "The entry, with its version as ETag", body = WatchItemView,
         headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
@@ -73,7 +74,7 @@ pub async fn get_watch_item(
 /// `delegation_id` other than the caller's own; 409 when the delegation already follows the topic (or while a
 /// request with the same `Idempotency-Key` is in progress); 422 for an unknown `topic_id` or `delegation_id`, a
 /// `priority` or `visibility` not in the list, or a note that is too long.
-#[utoipa::path(post, path = "/api/v1/watch-items", tag = "watch-list", operation_id = "create_watch_item",
+#[utoipa::path(post, path = "/watch-items", tag = "watch-list", operation_id = "create_watch_item",
     params(("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body(content = WatchInput, example = create_example), security(("bearer" = [])),
     responses((status = 201, description = "Created", body = WatchItemView,
         headers(("Location" = String, description = "The new record's URL"), ("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
@@ -99,7 +100,7 @@ pub async fn create_watch_item(
 /// Refuses: 401 without a valid credential; 404 for an unknown entry or one the caller may not read; 403 for one
 /// the caller may read but not write (another delegation's shared note, or a key without `write`); 428 without
 /// `If-Match`; 412 when the entry changed since that version; 422 for an empty body or an invalid field.
-#[utoipa::path(patch, path = "/api/v1/watch-items/{id}", tag = "watch-list", operation_id = "update_watch_item",
+#[utoipa::path(patch, path = "/watch-items/{id}", tag = "watch-list", operation_id = "update_watch_item",
     params(("id" = Uuid, Path), ("If-Match" = String, Header, description = "The ETag of the version being changed")),
     request_body(content = WatchPatch, example = update_example), security(("bearer" = [])),
     responses((status = 200, description = "Updated", body = WatchItemView,
@@ -124,7 +125,7 @@ pub async fn update_watch_item(
 ///
 /// Refuses: 401 without a valid credential; 404 for an unknown entry or one the caller may not read; 403 for one
 /// the caller may read but not write.
-#[utoipa::path(delete, path = "/api/v1/watch-items/{id}", tag = "watch-list", operation_id = "delete_watch_item",
+#[utoipa::path(delete, path = "/watch-items/{id}", tag = "watch-list", operation_id = "delete_watch_item",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
     responses((status = 204, description = "Deleted"),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
@@ -137,14 +138,6 @@ pub async fn delete_watch_item(
     Ok(HttpResponse::NoContent().finish())
 }
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(
-        web::resource("/watch-items").route(web::get().to(list_watch_items)).route(web::post().to(create_watch_item)),
-    )
-    .service(
-        web::resource("/watch-items/{id}")
-            .route(web::get().to(get_watch_item))
-            .route(web::patch().to(update_watch_item))
-            .route(web::delete().to(delete_watch_item)),
-    );
+pub fn operations() -> Operations {
+    operations![list_watch_items, create_watch_item, get_watch_item, update_watch_item, delete_watch_item]
 }
