@@ -22,6 +22,7 @@ use gmc_domain::ids::DelegationId;
 use gmc_domain::policy::{sees_results_below_k, sees_small_cells};
 use gmc_domain::{Actor, ValidationErrors};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
+use serde::Serialize;
 use uuid::Uuid;
 
 pub use export::results_csv;
@@ -34,14 +35,18 @@ use super::{find_readable, questions_of};
 use crate::entities::responses;
 use crate::AppResult;
 
-/// A count as shown: the number, or nothing when withheld.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// A count, or nothing when withheld by the small-cell rule.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = CellDto))]
 pub struct Cell {
     pub count: Option<i64>,
+    /// Not shown: fewer than k respondents, or withheld so that one that is cannot be worked out
+    /// (secondary suppression; see `docs/consultations.md`).
     pub withheld: bool,
-    /// Admins: below k (withheld from others). Others: set on every withheld cell, whether it is
-    /// below k itself or withheld to protect one that is — telling those apart would say which
-    /// withheld cells are k or more.
+    /// Admins: fewer than k respondents, shown only because the reader is an admin. Others: true on
+    /// every withheld cell (which withheld cells are k or more is not told).
+    // Set on every withheld cell for non-admins, whether below k itself or withheld to protect one
+    // that is: telling those apart would say which withheld cells are k or more.
     pub below_k: bool,
 }
 
@@ -94,22 +99,29 @@ pub struct Results {
 /// The cross-tab dimensions.
 pub const DIMENSIONS: &[&str] = &["country", "sector", "size_class", "women_led"];
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = CrossColumnDto))]
 pub struct CrossColumn {
+    /// The dimension's value (`BGD`, `C`, `micro`, `true`), or `unknown`.
     pub key: String,
+    /// Respondents in the group who answered the question.
     pub respondents: Cell,
     pub mean: Option<f64>,
     pub median: Option<f64>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = CrossRowDto))]
 pub struct CrossRow {
     pub id: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = std::collections::BTreeMap<String, String>))]
     pub label: Texts,
+    /// One per column, in column order.
     pub cells: Vec<Cell>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = CrossTabDto))]
 pub struct CrossTab {
     pub question: String,
     pub by: String,
