@@ -7,7 +7,7 @@ use gmc_domain::consultation::{ConsultationStatus, PublicState, QuestionKind, Si
 use gmc_store::schemas::IsicSection;
 use gmc_store::services::consultations::public::{PublicForm, PublicQuestion};
 use gmc_store::services::consultations::results::{
-    Cell, CrossTab, QuestionResult, ResponseRecord, ResultFilter, Results, TextAnswer,
+    Cell, QuestionResult, ResponseRecord, ResultFilter, Results, TextAnswer,
 };
 use gmc_store::views::ConsultationView;
 use serde::{Deserialize, Serialize};
@@ -122,24 +122,6 @@ pub struct TextAnswerQuery {
     pub question: String,
 }
 
-/// A count, or nothing when withheld by the small-cell rule.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct CellDto {
-    pub count: Option<i64>,
-    /// Not shown: fewer than k respondents, or withheld so that one that is cannot be worked out
-    /// (secondary suppression; see `docs/consultations.md`).
-    pub withheld: bool,
-    /// Admins: fewer than k respondents, shown only because the reader is an admin. Others: true on
-    /// every withheld cell (which withheld cells are k or more is not told).
-    pub below_k: bool,
-}
-
-impl From<Cell> for CellDto {
-    fn from(c: Cell) -> Self {
-        CellDto { count: c.count, withheld: c.withheld, below_k: c.below_k }
-    }
-}
-
 #[derive(Debug, Serialize, ToSchema)]
 pub struct OptionResultDto {
     /// The option id, or the value of a scale.
@@ -157,8 +139,8 @@ pub struct QuestionResultDto {
     pub code: String,
     pub kind: QuestionKind,
     pub prompt: BTreeMap<String, String>,
-    pub answered: CellDto,
-    pub skipped: CellDto,
+    pub answered: Cell,
+    pub skipped: Cell,
     pub options: Vec<OptionResultDto>,
     pub mean: Option<f64>,
     pub median: Option<f64>,
@@ -170,8 +152,8 @@ impl From<QuestionResult> for QuestionResultDto {
             code: q.code,
             kind: q.kind,
             prompt: q.prompt,
-            answered: q.answered.into(),
-            skipped: q.skipped.into(),
+            answered: q.answered,
+            skipped: q.skipped,
             options: q
                 .options
                 .into_iter()
@@ -193,7 +175,7 @@ impl From<QuestionResult> for QuestionResultDto {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ResultsDto {
     /// Responses matching the filters.
-    pub respondents: CellDto,
+    pub respondents: Cell,
     /// The small-cell threshold.
     pub k: i64,
     /// Whether a respondent filter is applied (which makes every count a breakdown cell).
@@ -209,7 +191,7 @@ pub struct ResultsDto {
 impl From<Results> for ResultsDto {
     fn from(r: Results) -> Self {
         ResultsDto {
-            respondents: r.respondents.into(),
+            respondents: r.respondents,
             k: r.k,
             filtered: r.filtered,
             from: r.from,
@@ -220,113 +202,15 @@ impl From<Results> for ResultsDto {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
-pub struct CrossColumnDto {
-    /// The dimension's value (`BGD`, `C`, `micro`, `true`), or `unknown`.
-    pub key: String,
-    /// Respondents in the group who answered the question.
-    pub respondents: CellDto,
-    pub mean: Option<f64>,
-    pub median: Option<f64>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct CrossRowDto {
-    pub id: String,
-    pub label: BTreeMap<String, String>,
-    /// One per column, in column order.
-    pub cells: Vec<CellDto>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct CrossTabDto {
-    pub question: String,
-    pub by: String,
-    pub k: i64,
-    pub columns: Vec<CrossColumnDto>,
-    pub rows: Vec<CrossRowDto>,
-}
-
-impl From<CrossTab> for CrossTabDto {
-    fn from(t: CrossTab) -> Self {
-        CrossTabDto {
-            question: t.question,
-            by: t.by,
-            k: t.k,
-            columns: t
-                .columns
-                .into_iter()
-                .map(|c| CrossColumnDto {
-                    key: c.key,
-                    respondents: c.respondents.into(),
-                    mean: c.mean,
-                    median: c.median,
-                })
-                .collect(),
-            rows: t
-                .rows
-                .into_iter()
-                .map(|r| CrossRowDto { id: r.id, label: r.label, cells: r.cells.into_iter().map(Into::into).collect() })
-                .collect(),
-        }
-    }
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct TextAnswerDto {
-    pub text: String,
-    /// For the consultation's owners only (`null` for other readers: the time would let one answer be
-    /// traced across filtered lists).
-    pub submitted_at: Option<DateTime<Utc>>,
-}
-
-impl From<TextAnswer> for TextAnswerDto {
-    fn from(t: TextAnswer) -> Self {
-        TextAnswerDto { text: t.text, submitted_at: t.submitted_at }
-    }
-}
-
-#[derive(Debug, Serialize, ToSchema)]
 pub struct TextAnswerPage {
-    pub items: Vec<TextAnswerDto>,
+    pub items: Vec<TextAnswer>,
     pub next_cursor: Option<String>,
     /// True when the answers are withheld: the filter's group (or everyone else) has fewer than k
     /// respondents, or its count of answers to the question is withheld.
     pub withheld: bool,
 }
 
-/// One anonymised response.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ResponseDto {
-    pub id: Uuid,
-    pub submitted_at: DateTime<Utc>,
-    pub channel: String,
-    pub lang: String,
-    pub country: Option<String>,
-    pub sector: Option<String>,
-    pub size_class: Option<String>,
-    pub women_led: Option<bool>,
-    /// Answers by question code: an option id, a list of ids, a number or a text.
-    #[schema(value_type = Object)]
-    pub answers: serde_json::Map<String, serde_json::Value>,
-}
-
-impl From<ResponseRecord> for ResponseDto {
-    fn from(r: ResponseRecord) -> Self {
-        ResponseDto {
-            id: r.id,
-            submitted_at: r.submitted_at,
-            channel: r.channel,
-            lang: r.lang,
-            country: r.country,
-            sector: r.sector,
-            size_class: r.size_class,
-            women_led: r.women_led,
-            answers: r.answers,
-        }
-    }
-}
-
-page_of!(ResponsePage, ResponseDto);
+page_of!(ResponsePage, ResponseRecord);
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PublicOptionDto {

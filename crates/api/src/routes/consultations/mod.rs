@@ -233,7 +233,7 @@ pub async fn get_consultation_results(
 /// or is a text question, an unknown `by`, an invalid filter, or (anyone but admins) any filter, naming it.
 #[utoipa::path(get, path = "/consultations/{id}/crosstab", tag = "consultations", operation_id = "get_consultation_crosstab",
     params(("id" = Uuid, Path), CrossTabQuery, ResultQuery), security(("bearer" = [])),
-    responses((status = 200, description = "One question by one profile dimension; small cells withheld", body = CrossTabDto),
+    responses((status = 200, description = "One question by one profile dimension; small cells withheld", body = results::CrossTab),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Invalid, r::Busy))]
 pub async fn get_consultation_crosstab(
     state: web::Data<AppState>,
@@ -244,7 +244,7 @@ pub async fn get_consultation_crosstab(
 ) -> Result<HttpResponse, ApiError> {
     let k = state.small_cell_k;
     let r = results::crosstab(&state.db, &actor, *id, &t.question, &t.by, q.into_inner().into(), k).await?;
-    Ok(HttpResponse::Ok().json(CrossTabDto::from(r)))
+    Ok(HttpResponse::Ok().json(&r))
 }
 
 /// Answers to a text question
@@ -285,11 +285,7 @@ pub async fn list_consultation_text_answers(
         state.small_cell_k,
     )
     .await?;
-    Ok(HttpResponse::Ok().json(TextAnswerPage {
-        items: p.items.into_iter().map(Into::into).collect(),
-        next_cursor: p.next_cursor,
-        withheld,
-    }))
+    Ok(HttpResponse::Ok().json(TextAnswerPage { items: p.items, next_cursor: p.next_cursor, withheld }))
 }
 
 /// Anonymised responses

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 use gmc_domain::impediment::ImpedimentStatus;
+use gmc_store::services::impediments::SummaryCell;
 use gmc_store::views::{ImpedimentStepView, ImpedimentView};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -77,15 +78,8 @@ pub struct SummaryQuery {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
-pub struct SummaryCellDto {
-    /// `[chapter, partner]`, `[topic code]`, `[YYYY-MM]` or `[status]`.
-    pub key: Vec<String>,
-    pub count: i64,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
 pub struct ImpedimentSummary {
     pub by: String,
     /// Largest counts first.
-    pub cells: Vec<SummaryCellDto>,
+    pub cells: Vec<SummaryCell>,
 }

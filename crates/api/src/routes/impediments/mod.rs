@@ -59,10 +59,7 @@ pub async fn summarize_impediments(
 ) -> Result<HttpResponse, ApiError> {
     let f = filter_of(q.into_inner(), PageQuery { limit: None, cursor: None });
     let cells = svc::summary(&state.db, &actor, f, &by.by).await?;
-    Ok(HttpResponse::Ok().json(ImpedimentSummary {
-        by: by.into_inner().by,
-        cells: cells.into_iter().map(|c| SummaryCellDto { key: c.key, count: c.count }).collect(),
-    }))
+    Ok(HttpResponse::Ok().json(ImpedimentSummary { by: by.into_inner().by, cells }))
 }
 
 /// List impediments

@@ -4,15 +4,20 @@
 
 use chrono::NaiveDate;
 use gmc_domain::consultation::{withheld, QuestionKind, Texts};
+use serde::Serialize;
 
-/// A count as shown: the number, or nothing when withheld.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// A count, or nothing when withheld by the small-cell rule.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = CellDto))]
 pub struct Cell {
     pub count: Option<i64>,
+    /// Not shown: fewer than k respondents, or withheld so that one that is cannot be worked out
+    /// (secondary suppression; see `docs/consultations.md`).
     pub withheld: bool,
-    /// Admins: below k (withheld from others). Others: set on every withheld cell, whether it is
-    /// below k itself or withheld to protect one that is — telling those apart would say which
-    /// withheld cells are k or more.
+    /// Admins: fewer than k respondents, shown only because the reader is an admin. Others: true on
+    /// every withheld cell (which withheld cells are k or more is not told).
+    // Set on every withheld cell for non-admins, whether below k itself or withheld to protect one
+    // that is: telling those apart would say which withheld cells are k or more.
     pub below_k: bool,
 }
 
@@ -65,22 +70,29 @@ pub struct Results {
 /// The cross-tab dimensions.
 pub const DIMENSIONS: &[&str] = &["country", "sector", "size_class", "women_led"];
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = CrossColumnDto))]
 pub struct CrossColumn {
+    /// The dimension's value (`BGD`, `C`, `micro`, `true`), or `unknown`.
     pub key: String,
+    /// Respondents in the group who answered the question.
     pub respondents: Cell,
     pub mean: Option<f64>,
     pub median: Option<f64>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = CrossRowDto))]
 pub struct CrossRow {
     pub id: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = std::collections::BTreeMap<String, String>))]
     pub label: Texts,
+    /// One per column, in column order.
     pub cells: Vec<Cell>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = CrossTabDto))]
 pub struct CrossTab {
     pub question: String,
     pub by: String,

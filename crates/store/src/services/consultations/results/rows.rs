@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use gmc_domain::consultation::{Question, QuestionKind};
+use gmc_domain::consultation::{Channel, Question, QuestionKind};
 use gmc_domain::ids::DelegationId;
 use gmc_domain::page::Limit;
 use gmc_domain::policy::reads_response_rows;
@@ -19,17 +19,23 @@ use crate::entities::{answers, consultations, responses};
 use crate::services::consultations::{find_readable, questions_of};
 use crate::AppResult;
 
-/// One anonymised response: no stakeholder, only the profile and the answers by question code.
-#[derive(Debug, Clone)]
+/// One anonymised response.
+// No stakeholder: only the profile and the answers by question code.
+#[derive(Debug, Clone, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = ResponseDto))]
 pub struct ResponseRecord {
     pub id: Uuid,
     pub submitted_at: DateTime<Utc>,
-    pub channel: String,
+    // Documented as a plain string, as it always has been.
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub channel: Channel,
     pub lang: String,
     pub country: Option<String>,
     pub sector: Option<String>,
     pub size_class: Option<String>,
     pub women_led: Option<bool>,
+    /// Answers by question code: an option id, a list of ids, a number or a text.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub answers: serde_json::Map<String, Value>,
 }
 
@@ -117,7 +123,7 @@ async fn records(
             ResponseRecord {
                 id: r.id,
                 submitted_at: r.submitted_at,
-                channel: r.channel.0.as_str().to_owned(),
+                channel: r.channel.0,
                 lang: r.lang,
                 country: r.country,
                 sector: r.sector,
@@ -156,7 +162,7 @@ pub async fn responses_csv(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> 
             let mut rec = vec![
                 r.id.to_string(),
                 r.submitted_at.to_rfc3339(),
-                r.channel,
+                r.channel.as_str().to_owned(),
                 r.lang,
                 r.country.unwrap_or_default(),
                 r.sector.unwrap_or_default(),

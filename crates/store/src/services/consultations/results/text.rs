@@ -20,10 +20,12 @@ use crate::services::consultations::counts::{self, ProfileFilter};
 use crate::services::consultations::{find_readable, questions_of};
 use crate::AppResult;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = TextAnswerDto))]
 pub struct TextAnswer {
     pub text: String,
-    /// When it was submitted: for readers of the response rows only.
+    /// For the consultation's owners only (`null` for other readers: the time would let one answer be
+    /// traced across filtered lists).
     pub submitted_at: Option<DateTime<Utc>>,
 }
 
