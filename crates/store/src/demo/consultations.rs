@@ -16,6 +16,7 @@ use uuid::Uuid;
 
 use super::impediments::pick;
 
+use crate::audit::{AuditedTxn, Unaudited};
 use crate::entities::{answers, consultations, delegations, responses};
 use crate::services::consultations::counts::Profile;
 use crate::services::consultations::public::answer_rows;
@@ -280,7 +281,7 @@ async fn insert_consultation(
 ) -> AppResult<Uuid> {
     let id = Uuid::now_v7();
     let visibility = if owner.is_some() { Visibility::Delegation } else { Visibility::Regional };
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     consultations::Entity::insert(consultations::ActiveModel {
         id: Set(id),
         delegation_id: Set(owner),
@@ -301,7 +302,7 @@ async fn insert_consultation(
     })
     .exec_without_returning(&txn)
     .await?;
-    txn.commit().await?;
+    txn.commit_unaudited(Unaudited::DemoData).await?;
     Ok(id)
 }
 
@@ -314,7 +315,7 @@ async fn insert_responses(
     questions: &[Question],
     rows: Vec<Row>,
 ) -> AppResult<()> {
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     for chunk in rows.chunks(400) {
         let mut resp = Vec::with_capacity(chunk.len());
         let mut ans = Vec::with_capacity(chunk.len() * 8);
@@ -346,7 +347,7 @@ async fn insert_responses(
         }
         crate::services::consultations::counts::upsert(&txn, counts).await?;
     }
-    txn.commit().await?;
+    txn.commit_unaudited(Unaudited::DemoData).await?;
     Ok(())
 }
 

@@ -13,6 +13,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
+use crate::audit::{AuditedTxn, Unaudited};
 use crate::entities::{delegations, impediment_steps, impediment_topics, impediments, topics};
 use crate::AppResult;
 
@@ -228,7 +229,7 @@ pub async fn seed(db: &DatabaseConnection, created_by: Uuid, count: usize) -> Ap
             });
         }
     }
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     for chunk in rows.chunks(200) {
         impediments::Entity::insert_many(chunk.to_vec()).exec(&txn).await?;
     }
@@ -239,7 +240,7 @@ pub async fn seed(db: &DatabaseConnection, created_by: Uuid, count: usize) -> Ap
         impediment_steps::Entity::insert_many(chunk.to_vec()).exec(&txn).await?;
     }
     // One transaction: a demo registry is either all there or not at all.
-    txn.commit().await?;
+    txn.commit_unaudited(Unaudited::DemoData).await?;
     // Fresh planner statistics after a bulk load (both engines understand a bare ANALYZE).
     db.execute_unprepared("ANALYZE").await?;
     if db.get_database_backend() == DbBackend::Sqlite {

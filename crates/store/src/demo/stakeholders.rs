@@ -15,6 +15,7 @@ use uuid::Uuid;
 use super::impediments::pick;
 
 use super::accounts::DEMO_PASSWORD;
+use crate::audit::{AuditedTxn, Unaudited};
 use crate::entities::{delegations, stakeholders, users};
 use crate::AppResult;
 
@@ -186,12 +187,12 @@ pub async fn seed(db: &DatabaseConnection, created_by: Uuid) -> AppResult<()> {
             updated_at: Set(created),
         });
     }
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     for chunk in rows.chunks(200) {
         stakeholders::Entity::insert_many(chunk.to_vec()).exec(&txn).await?;
     }
     // One transaction: the demo directory is either all there or not at all.
-    txn.commit().await?;
+    txn.commit_unaudited(Unaudited::DemoData).await?;
     Ok(())
 }
 

@@ -16,7 +16,7 @@ use uuid::Uuid;
 
 use super::auth::parse_scopes;
 use super::secrets::{self, API_KEY_PREFIX};
-use crate::audit::{self, AuditEntry};
+use crate::audit::{AuditEntry, AuditedTxn};
 use crate::cursor::{self, Cursor, Page};
 use crate::entities::api_keys;
 use crate::views::ApiKeyView;
@@ -74,7 +74,7 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: ApiKeyInput) 
     let name = name.unwrap_or_default();
     let secret = secrets::generate(API_KEY_PREFIX);
     let prefix: String = secret.chars().take(API_KEY_PREFIX.len() + 6).collect();
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     let model = api_keys::ActiveModel {
         id: Set(ApiKeyId::new().as_uuid()),
         user_id: Set(actor.user_id.as_uuid()),
@@ -92,8 +92,7 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: ApiKeyInput) 
     .insert(&txn)
     .await?;
     let changes = json!({"name": model.name, "scopes": model.scopes});
-    audit::record(&txn, AuditEntry::by(actor, "api_key.create", "api_key", model.id).changes(changes)).await?;
-    txn.commit().await?;
+    txn.commit(AuditEntry::by(actor, "api_key.create", "api_key", model.id).changes(changes)).await?;
     Ok((view(model)?, secret))
 }
 
@@ -122,7 +121,7 @@ pub async fn list(
 /// Revokes a key of the caller's (or any key, for admins). Someone else's key is "not found".
 pub async fn revoke(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<()> {
     authorize(actor, Operation::RevokeApiKey)?;
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     api_keys::Entity::find_by_id(id)
         .one(&txn)
         .await?
@@ -138,7 +137,6 @@ pub async fn revoke(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResu
     if res.rows_affected == 0 {
         return Ok(());
     }
-    audit::record(&txn, AuditEntry::by(actor, "api_key.revoke", "api_key", id)).await?;
-    txn.commit().await?;
+    txn.commit(AuditEntry::by(actor, "api_key.revoke", "api_key", id)).await?;
     Ok(())
 }

@@ -16,7 +16,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::search_text;
-use crate::audit::{self, AuditEntry};
+use crate::audit::{AuditEntry, AuditedTxn};
 use crate::catalogue::{topic_view, Catalogue};
 use crate::cursor::{self, Cursor, Page};
 use crate::entities::topics;
@@ -153,7 +153,7 @@ pub async fn create(
 ) -> AppResult<TopicView> {
     authorize(actor, Operation::ManageTopics)?;
     let new = NewTopic::parse(input)?;
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     if let Some(parent) = new.parent_id {
         if !exists(&txn, parent.as_uuid()).await? {
             return Err(ValidationErrors::single("parent_id", "unknown", "names no topic").into());
@@ -179,8 +179,7 @@ pub async fn create(
     .insert(&txn)
     .await?;
     let changes = json!({"code": model.code, "title": model.title, "kind": model.kind, "status": model.status});
-    audit::record(&txn, AuditEntry::by(actor, "topic.create", "topic", model.id).changes(changes)).await?;
-    txn.commit().await?;
+    txn.commit(AuditEntry::by(actor, "topic.create", "topic", model.id).changes(changes)).await?;
     catalogue.invalidate();
     topic_view(model)
 }
@@ -195,7 +194,7 @@ pub async fn update(
 ) -> AppResult<TopicView> {
     authorize(actor, Operation::ManageTopics)?;
     let patch = TopicPatch::parse(input)?;
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     let current = resolve(&txn, id_or_code).await?.ok_or(AppError::NotFound("topic"))?;
     check_version(if_match, current.version)?;
     if let Some(Some(parent)) = patch.parent_id {
@@ -241,8 +240,7 @@ pub async fn update(
         return Err(AppError::PreconditionFailed { current: current.version + 1 });
     }
     let updated = topics::Entity::find_by_id(current.id).one(&txn).await?.ok_or(AppError::NotFound("topic"))?;
-    audit::record(&txn, AuditEntry::by(actor, "topic.update", "topic", current.id).changes(changes.into())).await?;
-    txn.commit().await?;
+    txn.commit(AuditEntry::by(actor, "topic.update", "topic", current.id).changes(changes.into())).await?;
     catalogue.invalidate();
     topic_view(updated)
 }
@@ -267,7 +265,7 @@ async fn check_parent<C: ConnectionTrait>(db: &C, id: Uuid, parent: Uuid) -> App
 
 pub async fn delete(db: &DatabaseConnection, catalogue: &Catalogue, actor: &Actor, id_or_code: &str) -> AppResult<()> {
     authorize(actor, Operation::ManageTopics)?;
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     let current = resolve(&txn, id_or_code).await?.ok_or(AppError::NotFound("topic"))?;
     let children = topics::Entity::find().filter(topics::Column::ParentId.eq(current.id)).count(&txn).await?;
     if children > 0 {
@@ -279,12 +277,8 @@ pub async fn delete(db: &DatabaseConnection, catalogue: &Catalogue, actor: &Acto
         }
         other => other,
     })?;
-    audit::record(
-        &txn,
-        AuditEntry::by(actor, "topic.delete", "topic", current.id).changes(json!({"code": current.code})),
-    )
-    .await?;
-    txn.commit().await?;
+    txn.commit(AuditEntry::by(actor, "topic.delete", "topic", current.id).changes(json!({"code": current.code})))
+        .await?;
     catalogue.invalidate();
     Ok(())
 }

@@ -20,7 +20,7 @@ use uuid::Uuid;
 use super::reference::find_delegation;
 use super::tokens::{blocking, hash_password};
 use super::{auth, contains_ci, mfa, search_text};
-use crate::audit::{self, AuditEntry};
+use crate::audit::{AuditEntry, AuditedTxn};
 use crate::catalogue::Catalogue;
 use crate::cursor::{self, Cursor, Page};
 use crate::entities::{api_keys, mfa_factors, users};
@@ -146,7 +146,7 @@ pub async fn create(db: &DatabaseConnection, actor: Option<&Actor>, input: UserI
     let password = new.password.clone();
     let hash = blocking(move || hash_password(password.expose())).await??;
     let now = Utc::now();
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     let model = users::ActiveModel {
         id: Set(UserId::new().as_uuid()),
         email: Set(new.email.as_str().to_owned()),
@@ -171,8 +171,7 @@ pub async fn create(db: &DatabaseConnection, actor: Option<&Actor>, input: UserI
             e
         }
     };
-    audit::record(&txn, entry.changes(changes)).await?;
-    txn.commit().await?;
+    txn.commit(entry.changes(changes)).await?;
     view(model, false)
 }
 
@@ -266,7 +265,7 @@ pub async fn update(
     }
     m.version = Set(current.version + 1);
     m.updated_at = Set(Utc::now());
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     let res = users::Entity::update_many()
         .set(m)
         .filter(users::Column::Id.eq(id))
@@ -293,9 +292,9 @@ pub async fn update(
             .exec(&txn)
             .await?;
     }
-    audit::record(&txn, AuditEntry::by(actor, "user.update", "user", id).changes(changes.into())).await?;
+    let audit_entry = AuditEntry::by(actor, "user.update", "user", id).changes(changes.into());
     let updated = users::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound("user"))?;
-    txn.commit().await?;
+    txn.commit(audit_entry).await?;
     sessions.forget(id);
     view(updated, mfa::has_active_factor(db, id).await?)
 }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::Utc;
 use gmc_domain::ids::{DelegationId, WatchItemId};
 use gmc_domain::page::Limit;
-use gmc_domain::policy::{authorize, can_read, can_write, Operation, Ownership};
+use gmc_domain::policy::{authorize, Operation, Ownership};
 use gmc_domain::watch::{Priority, WatchFields};
 use gmc_domain::{Actor, ValidationErrors, Visibility};
 use sea_orm::sea_query::Condition;
@@ -19,16 +19,25 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::{contains_ci, search_text, topics};
-use crate::audit::{self, AuditEntry};
+use crate::audit::{AuditEntry, AuditedTxn};
 use crate::cursor::{self, Cursor, Page};
 use crate::entities::{delegations, topics as topic_rows, watch_items};
 use crate::error::check_version;
+use crate::services::access::{find_readable, find_writable, Guard, Guarded};
 use crate::views::WatchItemView;
 use crate::{AppError, AppResult};
 
 /// The rows an actor may read, as SQL.
 fn read_condition(actor: &Actor) -> Condition {
     super::visibility::read_condition(actor, watch_items::Column::Visibility, watch_items::Column::DelegationId)
+}
+
+impl Guarded for watch_items::Model {
+    const NOUN: &'static str = "watch item";
+
+    fn guard(&self) -> AppResult<Guard> {
+        Ok(Guard::Owned(ownership(self)?))
+    }
 }
 
 fn ownership(row: &watch_items::Model) -> AppResult<Ownership> {
@@ -116,18 +125,9 @@ pub async fn list(db: &DatabaseConnection, actor: &Actor, f: WatchFilter) -> App
     Ok(Page { items, next_cursor })
 }
 
-/// A record the actor may read, or "not found" — never "forbidden", which would confirm it exists.
-async fn find_readable<C: ConnectionTrait>(db: &C, actor: &Actor, id: Uuid) -> AppResult<watch_items::Model> {
-    let row = watch_items::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound("watch item"))?;
-    if !can_read(actor, ownership(&row)?) {
-        return Err(AppError::NotFound("watch item"));
-    }
-    Ok(row)
-}
-
 pub async fn get(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<WatchItemView> {
     authorize(actor, Operation::ReadDelegationRecords)?;
-    let row = find_readable(db, actor, id).await?;
+    let row: watch_items::Model = find_readable(db, actor, id).await?;
     views(db, vec![row]).await?.pop().ok_or(AppError::NotFound("watch item"))
 }
 
@@ -152,7 +152,7 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: WatchInput) -
     authorize(actor, Operation::WriteDelegationRecords)?;
     let fields = WatchFields::parse(input.note.as_deref(), input.priority.as_deref(), input.visibility.as_deref())?;
     let delegation = crate::services::visibility::owning_delegation(actor, input.delegation_id)?;
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     let mut e = ValidationErrors::new();
     if delegations::Entity::find_by_id(delegation.as_uuid()).one(&txn).await?.is_none() {
         e.add("delegation_id", "unknown", "names no delegation");
@@ -182,8 +182,7 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: WatchInput) -
     })?;
     let changes = json!({"topic_id": model.topic_id, "priority": model.priority, "visibility": model.visibility});
     let entry = AuditEntry::by(actor, "watch_item.create", "watch_item", model.id).delegation(model.delegation_id);
-    audit::record(&txn, entry.changes(changes)).await?;
-    txn.commit().await?;
+    txn.commit(entry.changes(changes)).await?;
     views(db, vec![model]).await?.pop().ok_or(AppError::NotFound("watch item"))
 }
 
@@ -211,11 +210,8 @@ pub async fn update(
         return Err(ValidationErrors::single("body", "empty", "names no field to change").into());
     }
     let fields = WatchFields::parse(input.note.as_deref(), input.priority.as_deref(), input.visibility.as_deref())?;
-    let (_write, txn) = crate::db::begin_write(db).await?;
-    let row = find_readable(&txn, actor, id).await?;
-    if !can_write(actor, DelegationId::from_uuid(row.delegation_id)) {
-        return Err(AppError::Forbidden);
-    }
+    let txn = AuditedTxn::begin(db).await?;
+    let row: watch_items::Model = find_writable(&txn, actor, id).await?;
     check_version(if_match, row.version)?;
     let mut changes = serde_json::Map::new();
     let mut m = row.clone().into_active_model();
@@ -243,22 +239,18 @@ pub async fn update(
         return Err(AppError::PreconditionFailed { current: row.version + 1 });
     }
     let entry = AuditEntry::by(actor, "watch_item.update", "watch_item", id).delegation(row.delegation_id);
-    audit::record(&txn, entry.changes(changes.into())).await?;
+    let audit_entry = entry.changes(changes.into());
     let updated = watch_items::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound("watch item"))?;
-    txn.commit().await?;
+    txn.commit(audit_entry).await?;
     views(db, vec![updated]).await?.pop().ok_or(AppError::NotFound("watch item"))
 }
 
 pub async fn delete(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<()> {
     authorize(actor, Operation::ReadDelegationRecords)?;
-    let (_write, txn) = crate::db::begin_write(db).await?;
-    let row = find_readable(&txn, actor, id).await?;
-    if !can_write(actor, DelegationId::from_uuid(row.delegation_id)) {
-        return Err(AppError::Forbidden);
-    }
+    let txn = AuditedTxn::begin(db).await?;
+    let row: watch_items::Model = find_writable(&txn, actor, id).await?;
     watch_items::Entity::delete_by_id(id).exec(&txn).await?;
     let entry = AuditEntry::by(actor, "watch_item.delete", "watch_item", id).delegation(row.delegation_id);
-    audit::record(&txn, entry.changes(json!({"topic_id": row.topic_id}))).await?;
-    txn.commit().await?;
+    txn.commit(entry.changes(json!({"topic_id": row.topic_id}))).await?;
     Ok(())
 }

@@ -23,7 +23,7 @@ use chrono::Utc;
 use gmc_domain::consultation::{check_questionnaire, check_transition, public_state, ConsultationStatus, PublicState};
 use gmc_domain::error::parse_enum;
 use gmc_domain::ids::DelegationId;
-use gmc_domain::policy::{authorize, can_read_owned, can_write_owned, Operation};
+use gmc_domain::policy::{authorize, can_write_owned, Operation};
 use gmc_domain::{Actor, ValidationErrors};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -33,9 +33,10 @@ use sea_orm::{
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::audit::{self, AuditEntry};
+use crate::audit::{AuditEntry, AuditedTxn};
 use crate::entities::{consultations, responses};
 use crate::error::check_version;
+use crate::services::access::{find_readable, find_writable, Guard, Guarded};
 use crate::services::secrets;
 use crate::views::ConsultationView;
 use crate::{AppError, AppResult};
@@ -99,31 +100,16 @@ fn owner(row: &consultations::Model) -> Option<DelegationId> {
     row.delegation_id.map(DelegationId::from_uuid)
 }
 
-/// A consultation the actor may read, or "not found" (never "forbidden", which would confirm it exists).
-pub(crate) async fn find_readable<C: ConnectionTrait>(
-    db: &C,
-    actor: &Actor,
-    id: Uuid,
-) -> AppResult<consultations::Model> {
-    authorize(actor, Operation::ReadDelegationRecords)?;
-    let row = consultations::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound(ENTITY))?;
-    if !can_read_owned(actor, owner(&row), row.visibility.0) {
-        return Err(AppError::NotFound(ENTITY));
-    }
-    Ok(row)
-}
+impl Guarded for consultations::Model {
+    const NOUN: &'static str = ENTITY;
 
-/// A consultation the actor may change: hidden ones are "not found", readable ones "forbidden".
-async fn find_writable<C: ConnectionTrait>(db: &C, actor: &Actor, id: Uuid) -> AppResult<consultations::Model> {
-    let row = find_readable(db, actor, id).await?;
-    if !can_write_owned(actor, owner(&row)) {
-        return Err(AppError::Forbidden);
+    fn guard(&self) -> AppResult<Guard> {
+        Ok(Guard::MaybeOwned { owner: owner(self), visibility: self.visibility.0 })
     }
-    Ok(row)
 }
 
 pub async fn get(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<ConsultationView> {
-    let row = find_readable(db, actor, id).await?;
+    let row: consultations::Model = find_readable(db, actor, id).await?;
     let n = responses::Entity::find().filter(responses::Column::ConsultationId.eq(id)).count(db).await? as i64;
     view(row, n)
 }
@@ -147,7 +133,7 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: ConsultationI
         return Err(AppError::Forbidden);
     }
     let f = fields::checked(db, input, owner.is_none()).await?;
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     let now = Utc::now();
     let row = consultations::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -174,8 +160,7 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: ConsultationI
     if let Some(d) = row.delegation_id {
         entry = entry.delegation(d);
     }
-    audit::record(&txn, entry).await?;
-    txn.commit().await?;
+    txn.commit(entry).await?;
     view(row, 0)
 }
 
@@ -186,11 +171,11 @@ pub async fn update(
     patch: ConsultationPatch,
     expected: Option<i32>,
 ) -> AppResult<ConsultationView> {
-    let current = find_writable(db, actor, id).await?;
+    let current: consultations::Model = find_writable(db, actor, id).await?;
     check_version(expected, current.version)?;
     let status: ConsultationStatus = current.status.0;
     let (mut model, changes) = fields::patched(db, &current, status, patch).await?;
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     // Re-read inside the write: a concurrent change since the check above must not be overwritten.
     let fresh = consultations::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound(ENTITY))?;
     check_version(expected, fresh.version)?;
@@ -204,17 +189,16 @@ pub async fn update(
     if let Some(d) = row.delegation_id {
         entry = entry.delegation(d);
     }
-    audit::record(&txn, entry).await?;
-    txn.commit().await?;
+    txn.commit(entry).await?;
     get(db, actor, id).await
 }
 
 pub async fn delete(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<()> {
-    let current = find_writable(db, actor, id).await?;
+    let current: consultations::Model = find_writable(db, actor, id).await?;
     if current.status.0 != ConsultationStatus::Draft {
         return Err(AppError::Conflict("only a draft consultation can be deleted; close or archive it instead".into()));
     }
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     if responses::Entity::find().filter(responses::Column::ConsultationId.eq(id)).count(&txn).await? > 0 {
         return Err(AppError::Conflict("the consultation has responses; archive it instead".into()));
     }
@@ -223,8 +207,7 @@ pub async fn delete(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResu
     if let Some(d) = current.delegation_id {
         entry = entry.delegation(d);
     }
-    audit::record(&txn, entry).await?;
-    txn.commit().await?;
+    txn.commit(entry).await?;
     Ok(())
 }
 
@@ -237,7 +220,7 @@ pub async fn set_status(
     to: &str,
     expected: Option<i32>,
 ) -> AppResult<ConsultationView> {
-    let current = find_writable(db, actor, id).await?;
+    let current: consultations::Model = find_writable(db, actor, id).await?;
     let to: ConsultationStatus = parse_enum(to).map_err(|p| ValidationErrors::single("status", p.code, p.message))?;
     check_version(expected, current.version)?;
     let from: ConsultationStatus = current.status.0;
@@ -255,7 +238,7 @@ pub async fn set_status(
             .into());
         }
     }
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     let fresh = consultations::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound(ENTITY))?;
     check_version(expected, fresh.version)?;
     let mut model = fresh.clone().into_active_model();
@@ -268,7 +251,6 @@ pub async fn set_status(
     if let Some(d) = row.delegation_id {
         entry = entry.delegation(d);
     }
-    audit::record(&txn, entry).await?;
-    txn.commit().await?;
+    txn.commit(entry).await?;
     get(db, actor, id).await
 }

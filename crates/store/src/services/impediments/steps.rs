@@ -12,9 +12,10 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, Qu
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{find_readable, one};
-use crate::audit::{self, AuditEntry};
+use super::one;
+use crate::audit::{AuditEntry, AuditedTxn};
 use crate::entities::{impediment_steps, impediments};
+use crate::services::access::{find_readable, find_visible};
 use crate::views::{ImpedimentStepView, ImpedimentView};
 use crate::{AppError, AppResult};
 
@@ -36,7 +37,7 @@ pub struct StepInput {
 
 pub async fn step(db: &DatabaseConnection, actor: &Actor, id: Uuid, input: StepInput) -> AppResult<ImpedimentView> {
     authorize(actor, Operation::StepImpediments)?;
-    let row = find_readable(db, actor, id).await?;
+    let row: impediments::Model = find_visible(db, actor, id).await?;
     let from: ImpedimentStatus = row.status.0;
     let mut e = ValidationErrors::new();
     let to = e.check("to", parse_enum::<ImpedimentStatus>(&input.to));
@@ -63,7 +64,7 @@ pub async fn step(db: &DatabaseConnection, actor: &Actor, id: Uuid, input: StepI
             return Err(ValidationErrors::single("to", "invalid_step", format!("cannot go from {from} to {to}")).into())
         }
     }
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     let mut update = impediments::Entity::update_many()
         .col_expr(impediments::Column::Status, Expr::value(to.as_str()))
         .col_expr(impediments::Column::Version, Expr::value(row.version + 1))
@@ -96,17 +97,17 @@ pub async fn step(db: &DatabaseConnection, actor: &Actor, id: Uuid, input: StepI
     .await?;
     let changes = json!({"status": {"from": from.as_str(), "to": to.as_str()}, "note": note, "raised_body": raised_body, "raised_on": input.raised_on});
     let entry = AuditEntry::by(actor, "impediment.step", "impediment", id).delegation(row.delegation_id);
-    audit::record(&txn, entry.changes(changes)).await?;
+    let audit_entry = entry.changes(changes);
     let updated = impediments::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound("impediment"))?;
     let view = one(&txn, actor, updated).await?;
-    txn.commit().await?;
+    txn.commit(audit_entry).await?;
     Ok(view)
 }
 
 /// The steps so far, oldest first.
 pub async fn history(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<Vec<ImpedimentStepView>> {
     authorize(actor, Operation::ReadDelegationRecords)?;
-    find_readable(db, actor, id).await?;
+    find_readable::<impediments::Model, _>(db, actor, id).await?;
     let rows = impediment_steps::Entity::find()
         .filter(impediment_steps::Column::ImpedimentId.eq(id))
         .order_by_asc(impediment_steps::Column::Id)

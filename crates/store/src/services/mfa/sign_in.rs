@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use super::challenge::CHALLENGE_PREFIX;
 use super::codes::{accept, Accepted};
-use crate::audit::{self, AuditEntry};
+use crate::audit::{AuditEntry, AuditedTxn};
 use crate::entities::{mfa_challenges, mfa_factors, users};
 use crate::services::auth;
 use crate::services::secrets;
@@ -50,7 +50,7 @@ pub async fn complete_sign_in(
     code: &str,
 ) -> AppResult<TokenPair> {
     let expired = AppError::Unauthenticated("the sign-in is unknown or has expired; sign in with the password again");
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     let challenge = find_challenge(&txn, token).await?.ok_or(expired)?;
     let user = users::Entity::find_by_id(challenge.user_id).one(&txn).await?.filter(|u| u.active);
     let factor = mfa_factors::Entity::find_by_id(challenge.user_id).one(&txn).await?.filter(|f| f.active);
@@ -72,8 +72,7 @@ pub async fn complete_sign_in(
         }
         let mut entry = AuditEntry::by_label("auth.mfa_failed", "user", "failed second factor");
         entry.entity_id = Some(user.id.to_string());
-        audit::record(&txn, entry).await?;
-        txn.commit().await?;
+        txn.commit(entry).await?;
         return Err(AppError::Unauthenticated("the code is wrong or was already used"));
     };
     mfa_challenges::Entity::delete_by_id(challenge.id).exec(&txn).await?;
@@ -81,10 +80,9 @@ pub async fn complete_sign_in(
     let actor = auth::actor_of(&user, AuthMethod::Session, true)?;
     if let Accepted::RecoveryCode { remaining } = how {
         let entry = AuditEntry::by(&actor, "mfa.recovery_code_used", "user", user.id);
-        audit::record(&txn, entry.changes(json!({"remaining": remaining, "for": "sign_in"}))).await?;
+        txn.record(entry.changes(json!({"remaining": remaining, "for": "sign_in"}))).await?;
     }
     let entry = AuditEntry::by(&actor, "auth.login", "user", user.id).changes(json!({"second_factor": how.label()}));
-    audit::record(&txn, entry).await?;
-    txn.commit().await?;
+    txn.commit(entry).await?;
     Ok(pair)
 }

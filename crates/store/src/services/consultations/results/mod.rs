@@ -30,12 +30,14 @@ pub use model::{Cell, CrossColumn, CrossRow, CrossTab, OptionResult, QuestionRes
 pub use rows::{responses_csv, responses_page, ResponseRecord};
 pub use text::{text_answers, TextAnswer};
 
-use super::{find_readable, questions_of};
+use super::questions_of;
+use crate::entities::consultations;
 use crate::entities::responses;
+use crate::services::access::find_readable;
 use crate::AppResult;
 
 pub async fn results(db: &DatabaseConnection, actor: &Actor, id: Uuid, f: ResultFilter, k: i64) -> AppResult<Results> {
-    let row = find_readable(db, actor, id).await?;
+    let row: consultations::Model = find_readable(db, actor, id).await?;
     let sees_all = sees_small_cells(actor);
     let mut e = ValidationErrors::new();
     let checked = filter::check_filter(&f, &mut e);
@@ -70,7 +72,7 @@ pub async fn crosstab(
     f: ResultFilter,
     k: i64,
 ) -> AppResult<CrossTab> {
-    let row = find_readable(db, actor, id).await?;
+    let row: consultations::Model = find_readable(db, actor, id).await?;
     let questions = questions_of(&row)?;
     let sees_all = sees_small_cells(actor);
     let mut e = ValidationErrors::new();

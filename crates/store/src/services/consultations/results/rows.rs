@@ -16,7 +16,8 @@ use uuid::Uuid;
 use super::export::{finish, write_safe};
 use crate::cursor::{self, Cursor, Page};
 use crate::entities::{answers, consultations, responses};
-use crate::services::consultations::{find_readable, questions_of};
+use crate::services::access::find_readable;
+use crate::services::consultations::questions_of;
 use crate::AppResult;
 
 /// One anonymised response.
@@ -48,7 +49,7 @@ fn number(v: f64) -> Value {
 /// (`policy::reads_response_rows`). A reader of the consultation who is not an owner is refused (it
 /// already knows the consultation exists); one who may not read it gets "not found".
 async fn find_rows_readable(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<consultations::Model> {
-    let row = find_readable(db, actor, id).await?;
+    let row: consultations::Model = find_readable(db, actor, id).await?;
     if !reads_response_rows(actor, row.delegation_id.map(DelegationId::from_uuid)) {
         return Err(crate::AppError::Forbidden);
     }

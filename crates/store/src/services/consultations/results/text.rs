@@ -16,8 +16,10 @@ use super::filter::{check_filter, dates_only_for_text, filtered, one_at_a_time, 
 use super::profile;
 use crate::cursor::{self, Cursor, Page};
 use crate::entities::answers;
+use crate::entities::consultations;
+use crate::services::access::find_readable;
 use crate::services::consultations::counts::{self, ProfileFilter};
-use crate::services::consultations::{find_readable, questions_of};
+use crate::services::consultations::questions_of;
 use crate::AppResult;
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -40,7 +42,7 @@ pub async fn text_answers(
     paging: (Option<i64>, Option<&str>),
     k: i64,
 ) -> AppResult<(Page<TextAnswer>, bool)> {
-    let row = find_readable(db, actor, id).await?;
+    let row: consultations::Model = find_readable(db, actor, id).await?;
     let owner = row.delegation_id.map(DelegationId::from_uuid);
     let (sees_all, rows_reader) = (sees_small_cells(actor), reads_response_rows(actor, owner));
     let mut e = ValidationErrors::new();
