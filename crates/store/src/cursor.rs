@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 pub use keyset::{Key, KeyType, KeyValue};
-pub use sort::{Paging, Sort, SortField};
+pub use sort::{PageParams, Paging, Sort, SortField};
 
 /// Longest sort key a cursor may carry, in characters: the longest sortable text (200 characters)
 /// with room to spare, while a forged cursor still cannot make the database compare megabytes.

@@ -543,4 +543,19 @@ async fn list_totals_do_not_count_another_delegations_confidential_records() {
             assert_eq!(app.all_pages(&format!("/api/v1/impediments{query}"), token).await.len(), readable, "{query}");
         }
     }
+    // The same for Nepal's own consultations and stakeholders, which Bangladesh may not read at all.
+    let before = [
+        app.get_json("/api/v1/consultations", &bgd).await["total"].clone(),
+        app.get_json("/api/v1/stakeholders", &bgd).await["total"].clone(),
+    ];
+    let c = json!({"title": "Nepal only", "visibility": "delegation", "questions": questions()});
+    assert_eq!(app.post_json("/api/v1/consultations", Some(&npl), c).await.status(), 201);
+    let s = json!({"name": "Kathmandu Felt", "kind": "msme", "country": "NPL", "sector": "C", "size_class": "small"});
+    assert_eq!(app.post_json("/api/v1/stakeholders", Some(&npl), s).await.status(), 201);
+    let after = [
+        app.get_json("/api/v1/consultations?sort=title", &bgd).await["total"].clone(),
+        app.get_json("/api/v1/stakeholders?sort=name", &bgd).await["total"].clone(),
+    ];
+    assert_eq!(before, after);
+    assert_eq!(app.get_json("/api/v1/stakeholders", &npl).await["total"], 1);
 }

@@ -85,6 +85,9 @@ impl<F: SortField> Sort<F> {
     }
 }
 
+/// A list request's `limit`, `sort` and `cursor`, as given.
+pub type PageParams<'a> = (Option<i64>, Option<&'a str>, Option<&'a str>);
+
 /// The checked paging parameters of one list request.
 #[derive(Debug, Clone)]
 pub struct Paging<F> {
@@ -101,7 +104,7 @@ impl<F: SortField> Paging<F> {
     /// sort is refused rather than silently continuing a different list.
     pub fn check(
         e: &mut ValidationErrors,
-        (limit, sort, cursor): (Option<i64>, Option<&str>, Option<&str>),
+        (limit, sort, cursor): PageParams<'_>,
         default: Sort<F>,
         filters: &impl Debug,
     ) -> Option<Self> {
@@ -124,6 +127,11 @@ impl<F: SortField> Paging<F> {
     /// The first page (no cursor): the one that carries the total.
     pub fn is_first(&self) -> bool {
         self.after.is_none()
+    }
+
+    /// The cursor given, checked against the sort and filters.
+    pub fn after(&self) -> Option<&Cursor> {
+        self.after.as_ref()
     }
 
     pub fn cursor(&self, key: KeyValue, id: Uuid) -> String {

@@ -15,8 +15,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::routes::page_of;
 use crate::routes::topics::double_option;
+use crate::routes::{page_of, sort_query};
 use crate::schemas::{IsicSection, LanguageCode};
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -73,6 +73,12 @@ impl From<ConsultationView> for ConsultationDto {
 }
 
 page_of!(ConsultationPage, ConsultationDto);
+sort_query!(ConsultationSortQuery, gmc_store::services::consultations::ConsultationSort, "newest entered first");
+sort_query!(
+    TextAnswerSortQuery,
+    gmc_store::services::consultations::results::TextAnswerSort,
+    "newest first (`-received`)"
+);
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -429,6 +435,9 @@ impl From<TextAnswer> for TextAnswerDto {
 pub struct TextAnswerPage {
     pub items: Vec<TextAnswerDto>,
     pub next_cursor: Option<String>,
+    /// On the first page (no `cursor`): how many answers there are under the filter; `null` on later pages
+    /// and when the answers are withheld.
+    pub total: Option<u64>,
     /// True when the answers are withheld: the filter's group (or everyone else) has fewer than k
     /// respondents, or its count of answers to the question is withheld.
     pub withheld: bool,
@@ -467,6 +476,7 @@ impl From<ResponseRecord> for ResponseDto {
 }
 
 page_of!(ResponsePage, ResponseDto);
+sort_query!(ResponseSortQuery, gmc_store::services::consultations::results::ResponseSort, "newest first");
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PublicOptionDto {

@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::routes::page_of;
 use crate::routes::topics::double_option;
+use crate::routes::{page_of, sort_query};
 use crate::schemas::IsicSection;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -76,6 +76,7 @@ impl From<StakeholderView> for StakeholderDto {
 }
 
 page_of!(StakeholderPage, StakeholderDto);
+sort_query!(StakeholderSortQuery, gmc_store::services::stakeholders::StakeholderSort, "newest entered first");
 
 /// Contact details (personal data); every read of them is audited.
 #[derive(Debug, Serialize, ToSchema)]

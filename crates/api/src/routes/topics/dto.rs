@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::routes::page_of;
+use crate::routes::{page_of, sort_query};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct TopicDto {
@@ -46,6 +46,7 @@ impl From<TopicView> for TopicDto {
 }
 
 page_of!(TopicPage, TopicDto);
+sort_query!(TopicSortQuery, gmc_store::services::topics::TopicSort, "by code");
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -58,8 +59,6 @@ pub struct TopicQuery {
     pub parent: Option<String>,
     /// Text search in code, title and description (case-insensitive).
     pub q: Option<String>,
-    /// `code` (default), `-code`, `title` or `-title`.
-    pub sort: Option<String>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::routes::page_of;
+use crate::routes::{page_of, sort_query};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct WatchItemDto {
@@ -48,6 +48,7 @@ impl From<WatchItemView> for WatchItemDto {
 }
 
 page_of!(WatchItemPage, WatchItemDto);
+sort_query!(WatchSortQuery, gmc_store::services::watch::WatchSort, "oldest entered first");
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]

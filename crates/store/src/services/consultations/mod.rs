@@ -12,7 +12,7 @@ mod writer;
 pub use writer::ResponseWriter;
 
 pub use fields::{ConsultationInput, ConsultationPatch};
-pub use list::{list, ConsultationFilter};
+pub use list::{list, ConsultationFilter, ConsultationSort};
 
 use std::collections::HashMap;
 

@@ -10,7 +10,7 @@ mod list;
 
 pub use erasure::erase;
 pub use fields::{StakeholderInput, StakeholderPatch};
-pub use list::{list, StakeholderFilter};
+pub use list::{list, StakeholderFilter, StakeholderSort};
 
 use chrono::Utc;
 use gmc_domain::ids::{DelegationId, StakeholderId, UserId};

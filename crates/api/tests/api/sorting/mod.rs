@@ -3,9 +3,12 @@
 //! first page carries the total and later pages `null`; a bad `sort`, or a cursor from another sort or
 //! other filters, is a 422 naming the field.
 
+mod admin;
+mod consultations;
+mod registry;
+
 use chrono::{DateTime, Utc};
-use reqwest::Method;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::helpers::*;
 
@@ -99,82 +102,4 @@ pub async fn refuses_bad_sorts_and_foreign_cursors(
     }
     let p = problem(app.get(&format!("{path}&sort={}&cursor=bm90LWEtY3Vyc29y", sorts[0]), token).await, 422).await;
     assert_eq!(fields(&p), vec!["cursor"]);
-}
-
-fn impediment(title: &str, partner: &str, ntm: &str, severity: i64) -> Value {
-    json!({"reporting_country": "BGD", "partner": partner, "ntm_code": ntm, "hs_code": "0306",
-           "title": title, "description": "Documented by exporters.", "severity": severity,
-           "visibility": "regional"})
-}
-
-#[tokio::test]
-async fn impediments_sort_by_every_allowed_field_in_both_directions_across_pages() {
-    let app = TestApp::spawn().await;
-    let bgd = app.login(BGD).await;
-    let analyst = app.login(ANALYST).await;
-    let rows = [
-        ("Apple quotas", "EU", "A14", 3),
-        ("apple quotas", "EU", "B31", 3),
-        ("Zebra labelling", "JPN", "A14", 5),
-        ("Éclair certificates", "USA", "C3", 1),
-        ("Apple quotas", "CHN", "PO-ADMIN", 3),
-        ("Bamboo permits", "EU", "E1", 4),
-        ("Cotton testing", "IND", "A14", 2),
-    ];
-    let mut ids = Vec::new();
-    for (title, partner, ntm, severity) in rows {
-        let res = app.post_json("/api/v1/impediments", Some(&bgd), impediment(title, partner, ntm, severity)).await;
-        assert_eq!(res.status(), 201);
-        ids.push(res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned());
-    }
-    // Different statuses and a later update, so those sorts have something to order.
-    for id in &ids[..3] {
-        let res = app
-            .post_json(
-                &format!("/api/v1/impediments/{id}/steps"),
-                Some(&bgd),
-                json!({"to": "under_review", "note": "triage"}),
-            )
-            .await;
-        assert_eq!(res.status(), 200);
-    }
-    let one = app.get(&format!("/api/v1/impediments/{}", ids[5]), &bgd).await;
-    let etag = one.headers()["etag"].to_str().unwrap().to_owned();
-    let res = app
-        .request(Method::PATCH, &format!("/api/v1/impediments/{}", ids[5]), Some(&bgd))
-        .header("If-Match", etag)
-        .json(&json!({"severity": 2}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 200);
-
-    let (all, total) = walk(&app, &analyst, "/api/v1/impediments?limit=200").await;
-    assert_eq!(total, 7);
-    let default_order: Vec<&str> = all.iter().filter_map(|v| v["id"].as_str()).collect();
-    let newest_first: Vec<&str> = ids.iter().rev().map(String::as_str).collect();
-    assert_eq!(default_order, newest_first, "without sort: newest entered first");
-    sorts_like_memory(
-        &app,
-        &analyst,
-        "/api/v1/impediments?",
-        &all,
-        &[
-            ("created_at", time),
-            ("updated_at", time),
-            ("severity", int),
-            ("title", text),
-            ("partner", text),
-            ("ntm_code", text),
-            ("status", text),
-        ],
-    )
-    .await;
-
-    // With a filter: the walk and the total cover the matching rows only.
-    let (eu, _) = walk(&app, &analyst, "/api/v1/impediments?partner=EU&limit=200").await;
-    assert_eq!(eu.len(), 3);
-    sorts_like_memory(&app, &analyst, "/api/v1/impediments?partner=EU", &eu[..], &[("title", text)]).await;
-    refuses_bad_sorts_and_foreign_cursors(&app, &analyst, "/api/v1/impediments?", ["title", "-title"], "&partner=EU")
-        .await;
 }
