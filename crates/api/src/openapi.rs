@@ -30,7 +30,9 @@ impl Modify for BearerAuth {
         title = "Geneva–MSME Connection API",
         description = "Connects WTO delegations of South and Southeast Asian developing and least-developed \
 countries with what their MSMEs face at home. Errors are RFC 9457 problem+json. Collections use cursor \
-pagination (`limit`, `cursor` → `{items, next_cursor}`). Versioned records carry an ETag; updates need If-Match.
+pagination (`limit`, `cursor` → `{items, next_cursor, total}`, `total` on the first page only) and sort on the \
+server (`sort=field` or `-field`, from each operation's enum); a cursor continues only the sort and filters it \
+came from. Versioned records carry an ETag; updates need If-Match.
 
 **Who may call what.** Every operation's description names who may call it and what it refuses. Callers are \
 anonymous (sign-in, health, the public consultation form) or signed in with a role — `admin` (the secretariat), \

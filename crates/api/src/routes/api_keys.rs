@@ -7,7 +7,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::{page_of, PageQuery};
+use super::{page_of, sort_query, PageQuery};
 use crate::auth::Authed;
 use crate::problem::ApiError;
 use crate::responses as r;
@@ -15,6 +15,7 @@ use crate::routes::operations::{operations, Operations};
 use crate::state::AppState;
 
 page_of!(ApiKeyPage, ApiKeyView);
+sort_query!(ApiKeySortQuery, svc::ApiKeySort, "newest first");
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CreatedApiKey {
@@ -36,20 +37,21 @@ pub fn create_example() -> serde_json::Value {
 ///
 /// Who: any role, with a session or an API key with the `read` scope. The caller's own keys, newest first; admins
 /// signed in with a session see every user's (through a key, even an admin sees only their own). The secret is
-/// never shown again, only its `prefix`.
+/// never shown again, only its `prefix`. Sorted by a field with `sort`; the first page carries `total`.
 ///
-/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for a `limit` outside 1–200 or a
-/// bad `cursor`.
+/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an unknown `sort`, a `limit`
+/// outside 1–200, a bad `cursor` or one from another sort.
 #[utoipa::path(get, path = "/api-keys", tag = "api-keys", operation_id = "list_api_keys",
-    params(PageQuery), security(("bearer" = [])),
+    params(ApiKeySortQuery, PageQuery), security(("bearer" = [])),
     responses((status = 200, description = "The caller's keys (admins: all keys), newest first", body = ApiKeyPage),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
 pub async fn list_api_keys(
     state: web::Data<AppState>,
     Authed(actor): Authed,
+    sort: web::Query<ApiKeySortQuery>,
     page: web::Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let p = svc::list(&state.db, &actor, page.limit, page.cursor.as_deref()).await?;
+    let p = svc::list(&state.db, &actor, (page.limit, sort.sort.as_deref(), page.cursor.as_deref())).await?;
     Ok(HttpResponse::Ok().json(ApiKeyPage::from(p)))
 }
 

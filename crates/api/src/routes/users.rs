@@ -9,7 +9,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;
 
-use super::{page_of, PageQuery};
+use super::{page_of, sort_query, PageQuery};
 use crate::auth::Authed;
 use crate::etag::{etag, if_match, json_with_etag};
 use crate::problem::ApiError;
@@ -18,6 +18,7 @@ use crate::routes::operations::{operations, Operations};
 use crate::state::AppState;
 
 page_of!(UserPage, UserView);
+sort_query!(UserSortQuery, gmc_store::services::users::UserSort, "by e-mail");
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -46,23 +47,31 @@ pub fn update_example() -> serde_json::Value {
 
 /// List users
 ///
-/// Who: admins only, with a session or an API key with the `admin` scope. By e-mail, filtered by `role`,
-/// `delegation` and a search in e-mail and name.
+/// Who: admins only, with a session or an API key with the `admin` scope. By e-mail or sorted by another field
+/// (`sort`), filtered by `role`, `delegation` and a search in e-mail and name. The first page carries `total`.
 ///
 /// Refuses: 401 without a valid credential; 403 for any other role or a key without `admin`; 422 for an unknown
-/// `role`, a `limit` outside 1–200 or a bad `cursor`.
+/// `role` or `sort`, a `limit` outside 1–200, a bad `cursor` or one from another sort or filters.
 #[utoipa::path(get, path = "/users", tag = "admin", operation_id = "list_users",
-    params(UserQuery, PageQuery), security(("bearer" = [])),
+    params(UserQuery, UserSortQuery, PageQuery), security(("bearer" = [])),
     responses((status = 200, description = "Users by e-mail", body = UserPage),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
 pub async fn list_users(
     state: web::Data<AppState>,
     Authed(actor): Authed,
     q: web::Query<UserQuery>,
+    sort: web::Query<UserSortQuery>,
     page: web::Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let (q, page) = (q.into_inner(), page.into_inner());
-    let f = UserFilter { role: q.role, delegation: q.delegation, q: q.q, limit: page.limit, cursor: page.cursor };
+    let f = UserFilter {
+        role: q.role,
+        delegation: q.delegation,
+        q: q.q,
+        sort: sort.into_inner().sort,
+        limit: page.limit,
+        cursor: page.cursor,
+    };
     Ok(HttpResponse::Ok().json(UserPage::from(svc::list(&state.db, &actor, f).await?)))
 }
 

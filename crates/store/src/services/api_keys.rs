@@ -4,20 +4,17 @@
 use chrono::{DateTime, Utc};
 use gmc_domain::error::required_text;
 use gmc_domain::ids::ApiKeyId;
-use gmc_domain::page::Limit;
 use gmc_domain::policy::{authorize, reaches_all_api_keys, Operation};
 use gmc_domain::{Actor, Role, Scope, ValidationErrors};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use serde_json::json;
 use uuid::Uuid;
 
 use super::auth::parse_scopes;
 use super::secrets::{self, API_KEY_PREFIX};
 use crate::audit::{AuditEntry, AuditedTxn};
-use crate::cursor::{self, Cursor, Page};
+use crate::cursor::{Key, KeyValue, Page, PageParams, Paging, Sort};
 use crate::entities::api_keys;
 use crate::views::ApiKeyView;
 use crate::{AppError, AppResult};
@@ -96,26 +93,54 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: ApiKeyInput) 
     Ok((view(model)?, secret))
 }
 
-/// The caller's keys; admins see everyone's.
-pub async fn list(
-    db: &DatabaseConnection,
-    actor: &Actor,
-    limit: Option<i64>,
-    cursor: Option<&str>,
-) -> AppResult<Page<ApiKeyView>> {
+crate::sort_fields!(
+    /// What the key list may be sorted by. A key never used, or without an expiry, sorts before every
+    /// date.
+    ApiKeySort {
+        Name => "name",
+        CreatedAt => "created_at",
+        LastUsedAt => "last_used_at",
+        ExpiresAt => "expires_at",
+    }
+);
+
+fn sort_key(field: ApiKeySort) -> Key<api_keys::Column> {
+    match field {
+        ApiKeySort::Name => Key::text(api_keys::Column::Name),
+        ApiKeySort::CreatedAt => Key::time(api_keys::Column::CreatedAt),
+        ApiKeySort::LastUsedAt => Key::time(api_keys::Column::LastUsedAt).nullable(),
+        ApiKeySort::ExpiresAt => Key::time(api_keys::Column::ExpiresAt).nullable(),
+    }
+}
+
+fn sort_value(field: Option<ApiKeySort>, k: &api_keys::Model) -> KeyValue {
+    let time = |t: Option<DateTime<Utc>>| t.map_or(KeyValue::Null, KeyValue::Time);
+    match field {
+        None => KeyValue::Null,
+        Some(ApiKeySort::Name) => KeyValue::Text(k.name.clone()),
+        Some(ApiKeySort::CreatedAt) => KeyValue::Time(k.created_at),
+        Some(ApiKeySort::LastUsedAt) => time(k.last_used_at),
+        Some(ApiKeySort::ExpiresAt) => time(k.expires_at),
+    }
+}
+
+/// The caller's keys; admins see everyone's. Without `sort`: newest first.
+pub async fn list(db: &DatabaseConnection, actor: &Actor, page: PageParams<'_>) -> AppResult<Page<ApiKeyView>> {
     authorize(actor, Operation::ListApiKeys)?;
-    let limit = Limit::parse(limit).map_err(|p| ValidationErrors::single("limit", p.code, p.message))?;
-    let cursor = cursor::parse_field(cursor)?;
-    let mut q = api_keys::Entity::find().order_by_desc(api_keys::Column::Id);
+    let mut e = ValidationErrors::new();
+    let Some(paging) = Paging::check(&mut e, page, Sort::by_id(true), &()) else {
+        return Err(e.into());
+    };
+    let mut q = api_keys::Entity::find();
     if !reaches_all_api_keys(actor) {
         q = q.filter(api_keys::Column::UserId.eq(actor.user_id.as_uuid()));
     }
-    if let Some(c) = cursor {
-        q = q.filter(api_keys::Column::Id.lt(c.id));
-    }
-    let rows = q.limit(limit.get() + 1).all(db).await?;
-    let rows = rows.into_iter().map(view).collect::<AppResult<Vec<_>>>()?;
-    Ok(Page::from_rows(rows, limit.get(), |k| Cursor { k: String::new(), id: k.id }, |k| k))
+    let total = paging.total(db, &q).await?;
+    let field = paging.sort.field;
+    let q = paging.seek(q, db.get_database_backend(), field.map(sort_key), api_keys::Column::Id)?;
+    let (rows, next_cursor) = paging.split(q.all(db).await?, |k| (sort_value(field, k), k.id));
+    let items = rows.into_iter().map(view).collect::<AppResult<Vec<_>>>()?;
+    Ok(Page { items, next_cursor, total })
 }
 
 /// Revokes a key of the caller's (or any key, for admins). Someone else's key is "not found".

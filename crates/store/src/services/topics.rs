@@ -1,9 +1,8 @@
 //! The topic catalogue: listing with filters, search and keyset pages; admin create, change, delete.
 
 use chrono::Utc;
-use gmc_domain::error::{parse_enum, FieldProblem};
+use gmc_domain::error::parse_enum;
 use gmc_domain::ids::TopicId;
-use gmc_domain::page::Limit;
 use gmc_domain::policy::{authorize, Operation};
 use gmc_domain::reference::{TopicKind, TopicStatus};
 use gmc_domain::topic::{NewTopic, TopicInput, TopicPatch, TopicPatchInput};
@@ -18,7 +17,7 @@ use uuid::Uuid;
 use super::search_text;
 use crate::audit::{AuditEntry, AuditedTxn};
 use crate::catalogue::{topic_view, Catalogue};
-use crate::cursor::{self, Cursor, Page};
+use crate::cursor::{KeyType, KeyValue, Page, Paging, Sort};
 use crate::entities::topics;
 use crate::error::check_version;
 use crate::views::TopicView;
@@ -31,27 +30,19 @@ pub struct TopicFilter {
     /// The parent topic's id or code.
     pub parent: Option<String>,
     pub q: Option<String>,
-    /// `code` (default), `-code`, `title`, `-title`.
+    /// One of `TopicSort`, `-` first for descending; default: by code.
     pub sort: Option<String>,
     pub limit: Option<i64>,
     pub cursor: Option<String>,
 }
 
-#[derive(Clone, Copy)]
-enum SortKey {
-    Code,
-    Title,
-}
-
-fn parse_sort(sort: Option<&str>) -> Result<(SortKey, bool), FieldProblem> {
-    match sort.unwrap_or("code") {
-        "code" => Ok((SortKey::Code, false)),
-        "-code" => Ok((SortKey::Code, true)),
-        "title" => Ok((SortKey::Title, false)),
-        "-title" => Ok((SortKey::Title, true)),
-        _ => Err(FieldProblem::new("invalid_choice", "must be one of: code, -code, title, -title")),
+crate::sort_fields!(
+    /// What the catalogue may be sorted by.
+    TopicSort {
+        Code => "code",
+        Title => "title",
     }
-}
+);
 
 pub async fn list(
     db: &DatabaseConnection,
@@ -61,12 +52,12 @@ pub async fn list(
 ) -> AppResult<Page<TopicView>> {
     authorize(actor, Operation::ReadReference)?;
     let mut e = ValidationErrors::new();
-    let limit = e.check("limit", Limit::parse(f.limit));
+    let filters = TopicFilter { sort: None, limit: None, cursor: None, ..f.clone() };
+    let page = (f.limit, f.sort.as_deref(), f.cursor.as_deref());
+    let paging = Paging::check(&mut e, page, Sort::asc(TopicSort::Code), &filters);
     let kind = f.kind.as_deref().and_then(|k| e.check("kind", parse_enum::<TopicKind>(k)));
     let status = f.status.as_deref().and_then(|s| e.check("status", parse_enum::<TopicStatus>(s)));
     let q = e.check("q", search_text(f.q.as_deref())).flatten().map(|q| q.to_lowercase());
-    let sort = e.check("sort", parse_sort(f.sort.as_deref()));
-    let cursor = e.check("cursor", cursor::parse(f.cursor.as_deref()));
     let all = catalogue.topics(db).await?;
     let parent = match f.parent.as_deref() {
         Some(p) => {
@@ -79,18 +70,10 @@ pub async fn list(
         }
         None => None,
     };
-    let (Some(limit), Some((key, descending)), Some(cursor)) = (limit, sort, cursor) else {
+    let Some(paging) = paging else {
         return Err(e.into());
     };
     e.finish()?;
-
-    // Borrowed keys: sorting and the cursor comparison allocate nothing.
-    fn key_of(key: SortKey, t: &TopicView) -> (&str, Uuid) {
-        match key {
-            SortKey::Code => (t.code.as_str(), t.id),
-            SortKey::Title => (t.title.as_str(), t.id),
-        }
-    }
     let matches = |t: &&TopicView| {
         kind.is_none_or(|k| t.kind == k)
             && status.is_none_or(|s| t.status == s)
@@ -101,30 +84,18 @@ pub async fn list(
                     || t.description.to_lowercase().contains(q)
             })
     };
-    let mut rows: Vec<&TopicView> = all.iter().filter(matches).collect();
-    // The snapshot is ordered by code already; other orders sort here.
-    if !matches!(key, SortKey::Code) {
-        rows.sort_by(|a, b| key_of(key, a).cmp(&key_of(key, b)));
-    }
-    if descending {
-        rows.reverse();
-    }
-    // Keyset: rows strictly after (key, id) in the chosen direction.
-    if let Some(c) = &cursor {
-        let after = (c.k.as_str(), c.id);
-        rows.retain(|t| if descending { key_of(key, t) < after } else { key_of(key, t) > after });
-    }
-    rows.truncate(limit.get() as usize + 1);
-    let rows: Vec<TopicView> = rows.into_iter().cloned().collect();
-    Ok(Page::from_rows(
-        rows,
-        limit.get(),
-        |t| {
-            let (k, id) = key_of(key, t);
-            Cursor { k: k.to_owned(), id }
-        },
-        |t| t,
-    ))
+    // The catalogue is a small cached snapshot: filtered and sorted here, in the same order SQL would.
+    let rows: Vec<TopicView> = all.iter().filter(matches).cloned().collect();
+    let field = paging.sort.field;
+    let key = |t: &TopicView| {
+        let k = match field {
+            Some(TopicSort::Code) => KeyValue::Text(t.code.clone()),
+            Some(TopicSort::Title) => KeyValue::Text(t.title.clone()),
+            None => KeyValue::Null,
+        };
+        (k, t.id)
+    };
+    Ok(paging.in_memory(rows, KeyType::Text, key)?)
 }
 
 /// Finds a topic by UUID or by code.

@@ -5,14 +5,12 @@ use std::collections::HashSet;
 use chrono::Utc;
 use gmc_domain::error::{parse_enum, required_text};
 use gmc_domain::ids::{DelegationId, UserId};
-use gmc_domain::page::Limit;
 use gmc_domain::policy::{authorize, Operation};
 use gmc_domain::user::{check_membership, NewUser, Password, UserInput};
 use gmc_domain::{Actor, AuthMethod, Role, Scope, ValidationErrors};
 use sea_orm::sea_query::{Condition, Expr};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter, Set,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -22,7 +20,7 @@ use super::tokens::{blocking, hash_password};
 use super::{auth, contains_ci, mfa, search_text};
 use crate::audit::{AuditEntry, AuditedTxn};
 use crate::catalogue::Catalogue;
-use crate::cursor::{self, Cursor, Page};
+use crate::cursor::{Key, KeyValue, Page, Paging, Sort};
 use crate::entities::{api_keys, mfa_factors, users};
 use crate::error::check_version;
 use crate::sessions::SessionCache;
@@ -80,22 +78,54 @@ pub struct UserFilter {
     pub role: Option<String>,
     pub delegation: Option<Uuid>,
     pub q: Option<String>,
+    /// One of `UserSort`, `-` first for descending; default: by email.
+    pub sort: Option<String>,
     pub limit: Option<i64>,
     pub cursor: Option<String>,
+}
+
+crate::sort_fields!(
+    /// What the user list may be sorted by. Role sorts by its stored spelling (alphabetically).
+    UserSort {
+        Email => "email",
+        Name => "name",
+        Role => "role",
+        CreatedAt => "created_at",
+    }
+);
+
+fn sort_key(field: UserSort) -> Key<users::Column> {
+    match field {
+        UserSort::Email => Key::text(users::Column::Email),
+        UserSort::Name => Key::text(users::Column::Name),
+        UserSort::Role => Key::text(users::Column::Role),
+        UserSort::CreatedAt => Key::time(users::Column::CreatedAt),
+    }
+}
+
+fn sort_value(field: Option<UserSort>, u: &users::Model) -> KeyValue {
+    match field {
+        None => KeyValue::Null,
+        Some(UserSort::Email) => KeyValue::Text(u.email.clone()),
+        Some(UserSort::Name) => KeyValue::Text(u.name.clone()),
+        Some(UserSort::Role) => KeyValue::Text(u.role.0.as_str().to_owned()),
+        Some(UserSort::CreatedAt) => KeyValue::Time(u.created_at),
+    }
 }
 
 pub async fn list(db: &DatabaseConnection, actor: &Actor, f: UserFilter) -> AppResult<Page<UserView>> {
     authorize(actor, Operation::ManageUsers)?;
     let mut e = ValidationErrors::new();
-    let limit = e.check("limit", Limit::parse(f.limit));
+    let filters = UserFilter { sort: None, limit: None, cursor: None, ..f.clone() };
+    let default = Sort::asc(UserSort::Email);
+    let paging = Paging::check(&mut e, (f.limit, f.sort.as_deref(), f.cursor.as_deref()), default, &filters);
     let role = f.role.as_deref().and_then(|r| e.check("role", parse_enum::<Role>(r)));
     let q = e.check("q", search_text(f.q.as_deref())).flatten();
-    let cursor = e.check("cursor", cursor::parse(f.cursor.as_deref()));
-    let (Some(limit), Some(cursor)) = (limit, cursor) else {
+    let Some(paging) = paging else {
         return Err(e.into());
     };
     e.finish()?;
-    let mut query = users::Entity::find().order_by_asc(users::Column::Email);
+    let mut query = users::Entity::find();
     if let Some(role) = role {
         query = query.filter(users::Column::Role.eq(role.as_str()));
     }
@@ -107,19 +137,19 @@ pub async fn list(db: &DatabaseConnection, actor: &Actor, f: UserFilter) -> AppR
             Condition::any().add(contains_ci(users::Column::Email, q)).add(contains_ci(users::Column::Name, q)),
         );
     }
-    if let Some(c) = cursor {
-        query = query.filter(users::Column::Email.gt(c.k));
-    }
-    let rows = query.limit(limit.get() + 1).all(db).await?;
+    let total = paging.total(db, &query).await?;
+    let field = paging.sort.field;
+    let query = paging.seek(query, db.get_database_backend(), field.map(sort_key), users::Column::Id)?;
+    let (rows, next_cursor) = paging.split(query.all(db).await?, |u| (sort_value(field, u), u.id));
     let factors = with_second_factor(db, rows.iter().map(|u| u.id).collect()).await?;
-    let rows = rows
+    let items = rows
         .into_iter()
         .map(|u| {
             let mfa = factors.contains(&u.id);
             view(u, mfa)
         })
         .collect::<AppResult<Vec<_>>>()?;
-    Ok(Page::from_rows(rows, limit.get(), |u| Cursor { k: u.email.clone(), id: u.id }, |u| u))
+    Ok(Page { items, next_cursor, total })
 }
 
 pub async fn get(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<UserView> {

@@ -6,21 +6,19 @@ use std::collections::HashMap;
 
 use chrono::Utc;
 use gmc_domain::ids::{DelegationId, WatchItemId};
-use gmc_domain::page::Limit;
 use gmc_domain::policy::{authorize, Operation, Ownership};
 use gmc_domain::watch::{Priority, WatchFields};
 use gmc_domain::{Actor, ValidationErrors, Visibility};
 use sea_orm::sea_query::Condition;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter, Set,
 };
 use serde_json::json;
 use uuid::Uuid;
 
 use super::{contains_ci, search_text, topics};
 use crate::audit::{AuditEntry, AuditedTxn};
-use crate::cursor::{self, Cursor, Page};
+use crate::cursor::{Key, KeyValue, Page, Paging, Sort};
 use crate::entities::{delegations, topics as topic_rows, watch_items};
 use crate::error::check_version;
 use crate::services::access::{find_readable, find_writable, Guard, Guarded};
@@ -89,20 +87,46 @@ pub struct WatchFilter {
     pub topic: Option<String>,
     pub delegation: Option<Uuid>,
     pub q: Option<String>,
+    /// One of `WatchSort`, `-` first for descending; default: oldest entered first.
+    pub sort: Option<String>,
     pub limit: Option<i64>,
     pub cursor: Option<String>,
+}
+
+crate::sort_fields!(
+    /// What the watch-list may be sorted by.
+    WatchSort {
+        CreatedAt => "created_at",
+        UpdatedAt => "updated_at",
+    }
+);
+
+fn sort_key(field: WatchSort) -> Key<watch_items::Column> {
+    match field {
+        WatchSort::CreatedAt => Key::time(watch_items::Column::CreatedAt),
+        WatchSort::UpdatedAt => Key::time(watch_items::Column::UpdatedAt),
+    }
+}
+
+fn sort_value(field: Option<WatchSort>, w: &watch_items::Model) -> KeyValue {
+    match field {
+        None => KeyValue::Null,
+        Some(WatchSort::CreatedAt) => KeyValue::Time(w.created_at),
+        Some(WatchSort::UpdatedAt) => KeyValue::Time(w.updated_at),
+    }
 }
 
 pub async fn list(db: &DatabaseConnection, actor: &Actor, f: WatchFilter) -> AppResult<Page<WatchItemView>> {
     authorize(actor, Operation::ReadDelegationRecords)?;
     let mut e = ValidationErrors::new();
-    let limit = e.check("limit", Limit::parse(f.limit));
+    let filters = WatchFilter { sort: None, limit: None, cursor: None, ..f.clone() };
+    // Without `sort`: by id, oldest entered first — the order the list always had.
+    let paging = Paging::check(&mut e, (f.limit, f.sort.as_deref(), f.cursor.as_deref()), Sort::by_id(false), &filters);
     let q = e.check("q", search_text(f.q.as_deref())).flatten();
-    let cursor = e.check("cursor", cursor::parse(f.cursor.as_deref()));
-    let (Some(limit), Some(cursor)) = (limit, cursor) else {
+    let Some(paging) = paging else {
         return Err(e.into());
     };
-    let mut query = watch_items::Entity::find().filter(read_condition(actor)).order_by_asc(watch_items::Column::Id);
+    let mut query = watch_items::Entity::find().filter(read_condition(actor));
     if let Some(topic) = f.topic.as_deref() {
         // An unknown topic simply matches nothing.
         let id = topics::get(db, actor, topic).await.map(|t| t.id).unwrap_or_else(|_| Uuid::nil());
@@ -114,15 +138,12 @@ pub async fn list(db: &DatabaseConnection, actor: &Actor, f: WatchFilter) -> App
     if let Some(q) = &q {
         query = query.filter(contains_ci(watch_items::Column::Note, q));
     }
-    if let Some(c) = cursor {
-        query = query.filter(watch_items::Column::Id.gt(c.id));
-    }
-    let rows = query.limit(limit.get() + 1).all(db).await?;
-    let more = rows.len() as u64 > limit.get();
-    let mut items = views(db, rows).await?;
-    items.truncate(limit.get() as usize);
-    let next_cursor = if more { items.last().map(|w| Cursor { k: String::new(), id: w.id }.encode()) } else { None };
-    Ok(Page { items, next_cursor })
+    let total = paging.total(db, &query).await?;
+    let field = paging.sort.field;
+    let query = paging.seek(query, db.get_database_backend(), field.map(sort_key), watch_items::Column::Id)?;
+    let (rows, next_cursor) = paging.split(query.all(db).await?, |w| (sort_value(field, w), w.id));
+    let items = views(db, rows).await?;
+    Ok(Page { items, next_cursor, total })
 }
 
 pub async fn get(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<WatchItemView> {

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::routes::page_of;
+use crate::routes::{page_of, sort_query};
 
 page_of!(ConsultationPage, ConsultationView);
 
@@ -49,6 +49,13 @@ pub fn create_example() -> serde_json::Value {
 pub fn update_example() -> serde_json::Value {
     serde_json::json!({"title": "Export barriers of shrimp and crab farmers", "closes_at": "2030-06-30T17:00:00Z"})
 }
+
+sort_query!(ConsultationSortQuery, gmc_store::services::consultations::ConsultationSort, "newest entered first");
+sort_query!(
+    TextAnswerSortQuery,
+    gmc_store::services::consultations::results::TextAnswerSort,
+    "newest first (`-received`)"
+);
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -205,12 +212,16 @@ impl From<Results> for ResultsDto {
 pub struct TextAnswerPage {
     pub items: Vec<TextAnswer>,
     pub next_cursor: Option<String>,
+    /// On the first page (no `cursor`): how many answers there are under the filter; `null` on later pages
+    /// and when the answers are withheld.
+    pub total: Option<u64>,
     /// True when the answers are withheld: the filter's group (or everyone else) has fewer than k
     /// respondents, or its count of answers to the question is withheld.
     pub withheld: bool,
 }
 
 page_of!(ResponsePage, ResponseRecord);
+sort_query!(ResponseSortQuery, gmc_store::services::consultations::results::ResponseSort, "newest first");
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PublicOptionDto {

@@ -27,18 +27,20 @@ use crate::state::AppState;
 /// Who may read a consultation: admins every one; delegates and focal points their own delegation's at any
 /// visibility, and others' (and the secretariat's regional ones) at `regional` or `public`; analysts those at
 /// `regional` or `public`; stakeholders those at `public`. Sessions, or API keys with the `read` scope. The list
-/// holds only what the caller may read, newest first, filtered by `status`, `delegation` and words in the title.
+/// holds only what the caller may read, newest first or sorted by a field (`sort`), filtered by `status`,
+/// `delegation` and words in the title. The first page carries `total`.
 ///
-/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an unknown `status`, a
-/// `limit` outside 1–200 or a bad `cursor`.
+/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an unknown `status` or
+/// `sort`, a `limit` outside 1–200, a bad `cursor` or one from another sort or filters.
 #[utoipa::path(get, path = "/consultations", tag = "consultations", operation_id = "list_consultations",
-    params(ConsultationQuery, PageQuery), security(("bearer" = [])),
+    params(ConsultationQuery, ConsultationSortQuery, PageQuery), security(("bearer" = [])),
     responses((status = 200, description = "The consultations the caller may see, newest first", body = ConsultationPage),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
 pub async fn list_consultations(
     state: web::Data<AppState>,
     Authed(actor): Authed,
     q: web::Query<ConsultationQuery>,
+    sort: web::Query<ConsultationSortQuery>,
     page: web::Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let (q, page) = (q.into_inner(), page.into_inner());
@@ -46,6 +48,7 @@ pub async fn list_consultations(
         status: q.status,
         delegation: q.delegation,
         q: q.q,
+        sort: sort.into_inner().sort,
         limit: page.limit,
         cursor: page.cursor,
     };
@@ -252,7 +255,7 @@ pub async fn get_consultation_crosstab(
 /// Who may read a consultation: admins every one; delegates and focal points their own delegation's at any
 /// visibility, and others' (and the secretariat's regional ones) at `regional` or `public`; analysts those at
 /// `regional` or `public`; stakeholders those at `public`. Sessions, or API keys with the `read` scope. Newest
-/// first. Filters `country`, `sector`, `size_class`, `women_led`, `from`, `to` narrow the respondents; outside the
+/// first (`sort=received`: oldest first); the first page carries `total` unless the answers are withheld. Filters `country`, `sector`, `size_class`, `women_led`, `from`, `to` narrow the respondents; outside the
 /// owners (admins and the owning delegation's members) by date only, rounded as in the results, and without each
 /// answer's time. For everyone but admins the answers are withheld (`withheld: true`) when the filter's group or
 /// everyone else has fewer than k respondents, or when the results withhold the group's count of answers; and,
@@ -260,10 +263,10 @@ pub async fn get_consultation_crosstab(
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown consultation or
 /// one the caller may not read; 400 without `question`; 422 for a question that is not a text question of the
-/// consultation, an invalid filter, a filter the caller may not combine or use (named), a `limit` outside 1–200 or
-/// a bad `cursor`.
+/// consultation, an invalid filter, a filter the caller may not combine or use (named), an unknown `sort`, a `limit`
+/// outside 1–200, a bad `cursor` or one from another sort or filters.
 #[utoipa::path(get, path = "/consultations/{id}/text-answers", tag = "consultations", operation_id = "list_consultation_text_answers",
-    params(("id" = Uuid, Path), TextAnswerQuery, ResultQuery, PageQuery), security(("bearer" = [])),
+    params(("id" = Uuid, Path), TextAnswerQuery, ResultQuery, TextAnswerSortQuery, PageQuery), security(("bearer" = [])),
     responses((status = 200, description = "Answers to a text question, newest first", body = TextAnswerPage),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Invalid, r::Busy))]
 pub async fn list_consultation_text_answers(
@@ -272,6 +275,7 @@ pub async fn list_consultation_text_answers(
     id: web::Path<Uuid>,
     t: web::Query<TextAnswerQuery>,
     q: web::Query<ResultQuery>,
+    sort: web::Query<TextAnswerSortQuery>,
     page: web::Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let page = page.into_inner();
@@ -281,11 +285,11 @@ pub async fn list_consultation_text_answers(
         *id,
         &t.question,
         q.into_inner().into(),
-        (page.limit, page.cursor.as_deref()),
+        (page.limit, sort.sort.as_deref(), page.cursor.as_deref()),
         state.small_cell_k,
     )
     .await?;
-    Ok(HttpResponse::Ok().json(TextAnswerPage { items: p.items, next_cursor: p.next_cursor, withheld }))
+    Ok(HttpResponse::Ok().json(TextAnswerPage { items: p.items, next_cursor: p.next_cursor, total: p.total, withheld }))
 }
 
 /// Anonymised responses
@@ -293,23 +297,26 @@ pub async fn list_consultation_text_answers(
 /// Who: the consultation's owners only — admins, and delegates and focal points of the owning delegation (a
 /// regional consultation is the secretariat's); with a session or an API key with the `read` scope. Other readers
 /// of the consultation get its aggregates (`GET .../results`), which pass the small-cell rule. Newest first, each
-/// with its profile and answers by question code, never the stakeholder it may be linked to.
+/// with its profile and answers by question code, never the stakeholder it may be linked to; or sorted by a field
+/// (`sort`). The first page carries `total`.
 ///
 /// Refuses: 401 without a valid credential; 404 for an unknown consultation or one the caller may not read; 403 for
-/// one the caller may read but does not own, or an API key without `read`; 422 for a `limit` outside 1–200 or a bad
-/// `cursor`.
+/// one the caller may read but does not own, or an API key without `read`; 422 for an unknown `sort`, a `limit`
+/// outside 1–200, a bad `cursor` or one from another sort.
 #[utoipa::path(get, path = "/consultations/{id}/responses", tag = "consultations", operation_id = "list_consultation_responses",
-    params(("id" = Uuid, Path), PageQuery), security(("bearer" = [])),
+    params(("id" = Uuid, Path), ResponseSortQuery, PageQuery), security(("bearer" = [])),
     responses((status = 200, description = "Anonymised responses (no stakeholder), newest first", body = ResponsePage),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Invalid, r::Busy))]
 pub async fn list_consultation_responses(
     state: web::Data<AppState>,
     Authed(actor): Authed,
     id: web::Path<Uuid>,
+    sort: web::Query<ResponseSortQuery>,
     page: web::Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let page = page.into_inner();
-    let p = results::responses_page(&state.db, &actor, *id, page.limit, page.cursor.as_deref()).await?;
+    let paging = (page.limit, sort.sort.as_deref(), page.cursor.as_deref());
+    let p = results::responses_page(&state.db, &actor, *id, paging).await?;
     Ok(HttpResponse::Ok().json(ResponsePage::from(p)))
 }
 

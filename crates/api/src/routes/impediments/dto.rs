@@ -3,15 +3,17 @@
 
 use chrono::NaiveDate;
 use gmc_domain::impediment::ImpedimentStatus;
+use gmc_store::services::impediments::ImpedimentSort;
 use gmc_store::services::impediments::SummaryCell;
 use gmc_store::views::{ImpedimentStepView, ImpedimentView};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::routes::page_of;
+use crate::routes::{page_of, sort_query};
 
 page_of!(ImpedimentPage, ImpedimentView);
+sort_query!(ImpedimentSortQuery, ImpedimentSort, "newest entered first");
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ImpedimentStepList {

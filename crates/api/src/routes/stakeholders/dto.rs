@@ -9,9 +9,10 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;
 
-use crate::routes::page_of;
+use crate::routes::{page_of, sort_query};
 
 page_of!(StakeholderPage, StakeholderView);
+sort_query!(StakeholderSortQuery, gmc_store::services::stakeholders::StakeholderSort, "newest entered first");
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]

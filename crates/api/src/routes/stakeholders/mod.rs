@@ -23,18 +23,21 @@ use crate::state::AppState;
 /// Who may read a stakeholder: admins and analysts every one; delegates and focal points their own delegation's; a
 /// `stakeholder` account only the record linked to it. Sessions, or API keys with the `read` scope. Contact details
 /// are never part of it (see `GET /stakeholders/{id}/contact`). Newest first, filtered by country, sector, size
-/// class, kind, the women-led, exporter and importer flags, delegation and a search in the name or external id.
+/// class, kind, the women-led, exporter and importer flags, delegation and a search in the name or external id;
+/// or sorted by a field (`sort`). The first page carries `total`.
 ///
-/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an invalid filter, a `limit`
-/// outside 1–200 or a bad `cursor`; 400 for a flag that is not `true`/`false`.
+/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an invalid filter, an unknown
+/// `sort`, a `limit` outside 1–200, a bad `cursor` or one from another sort or filters; 400 for a flag that is not
+/// `true`/`false`.
 #[utoipa::path(get, path = "/stakeholders", tag = "stakeholders", operation_id = "list_stakeholders",
-    params(StakeholderQuery, PageQuery), security(("bearer" = [])),
+    params(StakeholderQuery, StakeholderSortQuery, PageQuery), security(("bearer" = [])),
     responses((status = 200, description = "The stakeholders the caller may see, newest first (never their contact details)", body = StakeholderPage),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
 pub async fn list_stakeholders(
     state: web::Data<AppState>,
     Authed(actor): Authed,
     q: web::Query<StakeholderQuery>,
+    sort: web::Query<StakeholderSortQuery>,
     page: web::Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let (q, page) = (q.into_inner(), page.into_inner());
@@ -48,6 +51,7 @@ pub async fn list_stakeholders(
         importer: q.importer,
         delegation: q.delegation,
         q: q.q,
+        sort: sort.into_inner().sort,
         limit: page.limit,
         cursor: page.cursor,
     };

@@ -6,9 +6,10 @@ use gmc_store::views::TopicView;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use crate::routes::page_of;
+use crate::routes::{page_of, sort_query};
 
 page_of!(TopicPage, TopicView);
+sort_query!(TopicSortQuery, gmc_store::services::topics::TopicSort, "by code");
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -21,8 +22,6 @@ pub struct TopicQuery {
     pub parent: Option<String>,
     /// Text search in code, title and description (case-insensitive).
     pub q: Option<String>,
-    /// `code` (default), `-code`, `title` or `-title`.
-    pub sort: Option<String>,
 }
 
 /// A valid `TopicInput`, shown in the OpenAPI document (a test sends it).

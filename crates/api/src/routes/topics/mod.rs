@@ -22,19 +22,21 @@ use crate::state::AppState;
 ///
 /// Who: any role, signed in with a session or an API key with the `read` scope. The catalogue of WTO negotiations,
 /// regular bodies, joint statement initiatives and plurilaterals, filtered by `kind`, `status`, `parent` and a text
-/// search, sorted by code or title.
+/// search, sorted by code (the default) or title. The first page carries `total`.
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an unknown `kind`, `status`
-/// or `sort`, a `parent` that names no topic, a `limit` outside 1–200 or a bad `cursor` (each named in `errors`);
+/// or `sort`, a `parent` that names no topic, a `limit` outside 1–200, a bad `cursor` or one from another sort or
+/// filters (each named in `errors`);
 /// 400 for a `limit` that is not a number.
 #[utoipa::path(get, path = "/topics", tag = "topics", operation_id = "list_topics",
-    params(TopicQuery, PageQuery), security(("bearer" = [])),
+    params(TopicQuery, TopicSortQuery, PageQuery), security(("bearer" = [])),
     responses((status = 200, description = "A page of topics", body = TopicPage),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
 pub async fn list_topics(
     state: web::Data<AppState>,
     Authed(actor): Authed,
     q: web::Query<TopicQuery>,
+    sort: web::Query<TopicSortQuery>,
     page: web::Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let (q, page) = (q.into_inner(), page.into_inner());
@@ -43,7 +45,7 @@ pub async fn list_topics(
         status: q.status,
         parent: q.parent,
         q: q.q,
-        sort: q.sort,
+        sort: sort.into_inner().sort,
         limit: page.limit,
         cursor: page.cursor,
     };
@@ -51,7 +53,11 @@ pub async fn list_topics(
     let items: Vec<_> =
         page.items.into_iter().map(|t| state.rendered_topics.get_or_render(t.id, t.version, || t)).collect();
     // Same shape as `TopicPage`, assembled from pre-rendered topics (see render_cache).
-    Ok(HttpResponse::Ok().content_type("application/json").body(page_json(&items, page.next_cursor.as_deref())))
+    Ok(HttpResponse::Ok().content_type("application/json").body(page_json(
+        &items,
+        page.next_cursor.as_deref(),
+        page.total,
+    )))
 }
 
 /// Get a topic

@@ -6,9 +6,10 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;
 
-use crate::routes::page_of;
+use crate::routes::{page_of, sort_query};
 
 page_of!(WatchItemPage, WatchItemView);
+sort_query!(WatchSortQuery, gmc_store::services::watch::WatchSort, "oldest entered first");
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]

@@ -22,23 +22,31 @@ use crate::state::AppState;
 /// Who may read an entry: admins every one; delegates and focal points their own delegation's at any visibility and
 /// other delegations' `regional` and `public` ones; analysts `regional` and `public` ones; stakeholders `public`
 /// ones only. Sessions, or API keys with the `read` scope. The list holds only what the caller may read, filtered
-/// by `topic` (id or code), `delegation` and a search in the notes.
+/// by `topic` (id or code), `delegation` and a search in the notes, oldest entered first or sorted by a field
+/// (`sort`). The first page carries `total`.
 ///
-/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for a `limit` outside 1–200, a
-/// bad `cursor` or a bad `q`.
+/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an unknown `sort`, a `limit`
+/// outside 1–200, a bad `cursor` or one from another sort or filters, or a bad `q`.
 #[utoipa::path(get, path = "/watch-items", tag = "watch-list", operation_id = "list_watch_items",
-    params(WatchQuery, PageQuery), security(("bearer" = [])),
+    params(WatchQuery, WatchSortQuery, PageQuery), security(("bearer" = [])),
     responses((status = 200, description = "The entries the caller may see", body = WatchItemPage),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
 pub async fn list_watch_items(
     state: web::Data<AppState>,
     Authed(actor): Authed,
     q: web::Query<WatchQuery>,
+    sort: web::Query<WatchSortQuery>,
     page: web::Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let (q, page) = (q.into_inner(), page.into_inner());
-    let filter =
-        WatchFilter { topic: q.topic, delegation: q.delegation, q: q.q, limit: page.limit, cursor: page.cursor };
+    let filter = WatchFilter {
+        topic: q.topic,
+        delegation: q.delegation,
+        q: q.q,
+        sort: sort.into_inner().sort,
+        limit: page.limit,
+        cursor: page.cursor,
+    };
     Ok(HttpResponse::Ok().json(WatchItemPage::from(svc::list(&state.db, &actor, filter).await?)))
 }
 

@@ -15,7 +15,7 @@ pub(crate) use columns::questions_of;
 pub use writer::ResponseWriter;
 
 pub use fields::{ConsultationInput, ConsultationPatch};
-pub use list::{list, ConsultationFilter};
+pub use list::{list, ConsultationFilter, ConsultationSort};
 
 use std::collections::HashMap;
 

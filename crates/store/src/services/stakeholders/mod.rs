@@ -11,7 +11,7 @@ mod view;
 
 pub use erasure::erase;
 pub use fields::{StakeholderInput, StakeholderPatch};
-pub use list::{list, StakeholderFilter};
+pub use list::{list, StakeholderFilter, StakeholderSort};
 
 use chrono::Utc;
 use gmc_domain::ids::{DelegationId, StakeholderId, UserId};

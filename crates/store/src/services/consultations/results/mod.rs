@@ -27,8 +27,8 @@ use uuid::Uuid;
 pub use export::results_csv;
 pub use filter::ResultFilter;
 pub use model::{Cell, CrossColumn, CrossRow, CrossTab, OptionResult, QuestionResult, Results, DIMENSIONS};
-pub use rows::{responses_csv, responses_page, ResponseRecord};
-pub use text::{text_answers, TextAnswer};
+pub use rows::{responses_csv, responses_page, ResponseRecord, ResponseSort};
+pub use text::{text_answers, TextAnswer, TextAnswerSort};
 
 use super::questions_of;
 use crate::entities::consultations;
