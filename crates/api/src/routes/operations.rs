@@ -65,7 +65,7 @@ fn method(m: HttpMethod) -> Method {
 impl HttpServiceFactory for Operations {
     fn register(self, config: &mut AppService) {
         for (path, routes) in self.resources {
-            routes.into_iter().fold(web::resource(path), |resource, route| resource.route(route)).register(config);
+            routes.into_iter().fold(web::resource(path), actix_web::Resource::route).register(config);
         }
     }
 }

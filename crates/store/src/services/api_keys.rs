@@ -54,7 +54,7 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: ApiKeyInput) 
     for (i, s) in input.scopes.iter().enumerate() {
         match s.parse::<Scope>() {
             Ok(scope) if scope == Scope::Admin && actor.role != Role::Admin => {
-                e.add(&format!("scopes[{i}]"), "not_allowed", "the admin scope needs the admin role")
+                e.add(&format!("scopes[{i}]"), "not_allowed", "the admin scope needs the admin role");
             }
             Ok(scope) if !scopes.contains(&scope) => scopes.push(scope),
             Ok(_) => {}

@@ -419,7 +419,7 @@ pub async fn submit_public_response(
     body: web::Json<SubmitInput>,
 ) -> Result<HttpResponse, ApiError> {
     state.public_limiter.check(super::auth::client_ip(&req)).map_err(ApiError::RateLimited)?;
-    let channel = if actor.as_ref().is_some_and(|a| a.is_api_key()) { Channel::Api } else { Channel::Web };
+    let channel = if actor.as_ref().is_some_and(gmc_domain::Actor::is_api_key) { Channel::Api } else { Channel::Web };
     let s = public::submit(&state.db, &state.responses, &token, actor.as_ref(), body.into_inner(), channel).await?;
     Ok(HttpResponse::Created().json(&s))
 }

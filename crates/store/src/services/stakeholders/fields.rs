@@ -435,7 +435,8 @@ pub(super) fn changes(before: Option<&Fields>, after: &Fields) -> Value {
             }
             None => {}
             Some(old) => {
-                let from = old[i].1.clone();
+                // `values()` lists the same fields in the same order for every `Fields`.
+                let from = old.get(i).map_or(Value::Null, |(_, v)| v.clone());
                 if from != to {
                     out.insert(field.to_owned(), json!({"from": redact(field, from), "to": redact(field, to)}));
                 }

@@ -6,6 +6,12 @@
 //! time, dates in whole blocks of k respondents, and each one-dimension table suppressed — cells below
 //! k, then complementary cells — so that no withheld number can be worked out from the others.
 
+// Indexing is allowed in the results computation, as in `gmc_domain::disclosure` which it feeds: its
+// tables are sized from the questionnaire and the profile dimensions when built here, and every index
+// comes from enumerating those same tables (a question's options, a dimension's columns, a date
+// range's blocks) — never from a client's input, which is validated into those sizes first.
+#![allow(clippy::indexing_slicing)]
+
 mod breakdown;
 mod dates;
 mod exact;
@@ -84,7 +90,7 @@ pub async fn crosstab(
     match q {
         None => e.add("question", "unknown", "is not a question of this consultation"),
         Some(q) if q.kind == QuestionKind::Text => {
-            e.add("question", "not_tabulable", "text answers cannot be cross-tabulated")
+            e.add("question", "not_tabulable", "text answers cannot be cross-tabulated");
         }
         _ => {}
     }
