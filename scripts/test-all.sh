@@ -232,6 +232,8 @@ step_frontend() {
 
     # The public response page (respond.html) must stay within its 150 KB gzipped JS + CSS budget.
     npm --prefix frontend run size:respond
+    # The results page (its chunk, CSS and the chunks only it imports) within 80 KB gzipped, on the build above.
+    node frontend/scripts/check-results-size.mjs
 }
 
 step_compose() {
