@@ -3,7 +3,10 @@
 // (respond.html, served for every /respond/{token}), which is a separate entry so a respondent on a slow
 // phone connection downloads React and the form, not the dashboard. It proxies the API in development
 // and runs the Vitest unit tests in jsdom.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath, URL } from 'node:url';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Connect, type Plugin } from 'vite';
@@ -36,9 +39,39 @@ function vendorChunk(id: string): string | undefined {
   return undefined;
 }
 
+// The server sends `x.br` or `x.gz` instead of `x` to a browser that accepts it (crates/api/src/spa.rs), so
+// text is compressed once here, at the highest levels, rather than on every request. A file under 1 KiB
+// fits in a packet either way, and a variant that is not smaller is not written.
+const COMPRESSIBLE = /\.(?:html|m?js|css|svg|json|txt|xml|webmanifest)$/;
+
+function precompress(): Plugin {
+  return {
+    name: 'gmc-precompress',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      const dir = options.dir ?? fileURLToPath(new URL('./dist', import.meta.url));
+      for (const fileName of Object.keys(bundle)) {
+        if (!COMPRESSIBLE.test(fileName)) continue;
+        const file = path.join(dir, fileName);
+        const raw = readFileSync(file);
+        if (raw.length < 1024) continue;
+        const br = brotliCompressSync(raw, {
+          params: {
+            [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY,
+            [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length,
+          },
+        });
+        const gz = gzipSync(raw, { level: zlib.Z_BEST_COMPRESSION });
+        if (br.length < raw.length) writeFileSync(`${file}.br`, br);
+        if (gz.length < raw.length) writeFileSync(`${file}.gz`, gz);
+      }
+    },
+  };
+}
+
 export default defineConfig({
   base: '/',
-  plugins: [react(), respondPageFallback()],
+  plugins: [react(), respondPageFallback(), precompress()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
@@ -56,7 +89,8 @@ export default defineConfig({
   },
   build: {
     target: 'es2022',
-    sourcemap: true,
+    // Not shipped: the server answers 404 for `*.map`, and the sources are in the repository.
+    sourcemap: false,
     rollupOptions: {
       input: {
         main: fileURLToPath(new URL('./index.html', import.meta.url)),

@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Everything CI checks, in order, stopping at the first failure (`make test` runs this).
 #
-#   1 rustfmt          2 clippy            3 domain deps       4 Rust tests on SQLite (+ observed statuses)
-#   5 Rust tests on PostgreSQL (throwaway cluster)             6 OpenAPI drift
-#   7 schemathesis against the release binary, as a delegate and as an admin (scripts/schemathesis.sh)
-#   8 frontend: lint, typecheck, unit tests, TS type drift, build, public page size budget
-#   9 docker-compose config               10 browser journeys (scripts/e2e.sh)
+#   1 rustfmt          2 clippy            3 domain deps       4 import cycles (scripts/check-cycles.py)
+#   5 Rust tests on SQLite (+ observed statuses)               6 Rust tests on PostgreSQL (throwaway cluster)
+#   7 OpenAPI drift
+#   8 schemathesis against the release binary, as a delegate and as an admin (scripts/schemathesis.sh)
+#   9 frontend: lint, typecheck, unit tests, TS type drift, build, public page size budget
+#  10 docker-compose config               11 browser journeys (scripts/e2e.sh)
 #
 # Env: CI=true selects nextest's `ci` profile and always runs `npm ci`.
 #      TEST_ALL_SKIP="e2e pg" skips steps by key, locally only (ignored when CI=true).
-#      Keys: fmt clippy deps sqlite pg openapi schemathesis frontend compose e2e
+#      Keys: fmt clippy deps cycles sqlite pg openapi schemathesis frontend compose e2e
 # Artefacts (JUnit reports, schemathesis reports, e2e screenshots) go to artifacts/.
 set -euo pipefail
 
@@ -146,6 +147,12 @@ step_domain_deps() {
     echo "gmc-domain's normal dependency tree is free of actix, sea-orm, sqlx, hyper, axum, reqwest, tokio and diesel."
 }
 
+# No module of a crate may import, directly or through others, a module that imports it back
+# (docs/architecture.md, "Module dependencies").
+step_cycles() {
+    python3 scripts/check-cycles.py
+}
+
 # Copy nextest's JUnit report (ci profile only) into artifacts/ under a per-engine name.
 keep_junit() {
     local engine=$1 src="target/nextest/ci/junit.xml"
@@ -225,6 +232,8 @@ step_frontend() {
 
     # The public response page (respond.html) must stay within its 150 KB gzipped JS + CSS budget.
     npm --prefix frontend run size:respond
+    # The results page (its chunk, CSS and the chunks only it imports) within 80 KB gzipped, on the build above.
+    node frontend/scripts/check-results-size.mjs
 }
 
 step_compose() {
@@ -238,13 +247,14 @@ step_e2e() {
 }
 
 # ---- run -------------------------------------------------------------------------------------
-step fmt          "1/10 cargo fmt --check"                 step_fmt
-step clippy       "2/10 cargo clippy -D warnings"          step_clippy
-step deps         "3/10 gmc-domain dependency check"       step_domain_deps
-step sqlite       "4/10 Rust tests on SQLite"              step_tests_sqlite
-step pg           "5/10 Rust tests on PostgreSQL"          step_tests_postgres
-step openapi      "6/10 OpenAPI drift"                     step_openapi_drift
-step schemathesis "7/10 schemathesis, release binary (scripts/schemathesis.sh)" step_schemathesis
-step frontend     "8/10 Frontend lint, typecheck, tests, TS drift, build, size" step_frontend
-step compose      "9/10 docker-compose config"             step_compose
-step e2e          "10/10 Browser journeys (scripts/e2e.sh)" step_e2e
+step fmt          "1/11 cargo fmt --check"                 step_fmt
+step clippy       "2/11 cargo clippy -D warnings"          step_clippy
+step deps         "3/11 gmc-domain dependency check"       step_domain_deps
+step cycles       "4/11 import cycles (scripts/check-cycles.py)" step_cycles
+step sqlite       "5/11 Rust tests on SQLite"              step_tests_sqlite
+step pg           "6/11 Rust tests on PostgreSQL"          step_tests_postgres
+step openapi      "7/11 OpenAPI drift"                     step_openapi_drift
+step schemathesis "8/11 schemathesis, release binary (scripts/schemathesis.sh)" step_schemathesis
+step frontend     "9/11 Frontend lint, typecheck, tests, TS drift, build, size" step_frontend
+step compose      "10/11 docker-compose config"            step_compose
+step e2e          "11/11 Browser journeys (scripts/e2e.sh)" step_e2e

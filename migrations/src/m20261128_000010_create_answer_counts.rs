@@ -10,7 +10,7 @@ use sea_orm_migration::prelude::*;
 pub struct Migration;
 
 fn col(name: &str) -> ColumnDef {
-    ColumnDef::new(Alias::new(name)).to_owned()
+    ColumnDef::new(Alias::new(name))
 }
 
 #[async_trait::async_trait]

@@ -12,7 +12,6 @@ pub mod render_cache;
 pub mod request_id;
 pub mod responses;
 pub mod routes;
-pub mod schemas;
 pub mod settings;
 pub mod spa;
 pub mod startup;

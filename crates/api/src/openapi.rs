@@ -1,12 +1,10 @@
-//! The OpenAPI 3.1 document, generated from the handlers' annotations.
+//! The OpenAPI 3.1 document, generated from the handlers' annotations as the app registers them.
 
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
+use utoipa_actix_web::AppExt;
 
 use crate::problem::{Problem, ProblemField};
-use crate::routes::{
-    api_keys, audit, auth, consultations, health, impediments, mfa, reference, stakeholders, topics, users, watch_items,
-};
 
 struct BearerAuth;
 
@@ -32,7 +30,9 @@ impl Modify for BearerAuth {
         title = "Geneva–MSME Connection API",
         description = "Connects WTO delegations of South and Southeast Asian developing and least-developed \
 countries with what their MSMEs face at home. Errors are RFC 9457 problem+json. Collections use cursor \
-pagination (`limit`, `cursor` → `{items, next_cursor}`). Versioned records carry an ETag; updates need If-Match.
+pagination (`limit`, `cursor` → `{items, next_cursor, total}`, `total` on the first page only) and sort on the \
+server (`sort=field` or `-field`, from each operation's enum); a cursor continues only the sort and filters it \
+came from. Versioned records carry an ETag; updates need If-Match.
 
 **Who may call what.** Every operation's description names who may call it and what it refuses. Callers are \
 anonymous (sign-in, health, the public consultation form) or signed in with a role — `admin` (the secretariat), \
@@ -58,33 +58,6 @@ a 409. A key names one attempt at one body: derive it from the body, so that a c
 attempt.",
         license(name = "MIT")
     ),
-    paths(
-        health::live, health::ready,
-        auth::login, auth::refresh, auth::logout, auth::me,
-        mfa::complete_sign_in, mfa::start_enrolment, mfa::verify_enrolment, mfa::disable, mfa::reset_user,
-        reference::list_countries, reference::get_country,
-        reference::list_delegations, reference::get_delegation,
-        reference::list_ministerials, reference::get_ministerial,
-        reference::list_ntm_categories, reference::list_sectors,
-        topics::list_topics, topics::get_topic, topics::create_topic, topics::update_topic, topics::delete_topic,
-        watch_items::list_watch_items, watch_items::get_watch_item, watch_items::create_watch_item,
-        watch_items::update_watch_item, watch_items::delete_watch_item,
-        impediments::list_impediments, impediments::summarize_impediments, impediments::create_impediment, impediments::get_impediment,
-        impediments::update_impediment, impediments::delete_impediment, impediments::step_impediment,
-        impediments::list_impediment_steps,
-        consultations::list_consultations, consultations::create_consultation, consultations::get_consultation,
-        consultations::update_consultation, consultations::delete_consultation, consultations::set_consultation_status,
-        consultations::get_consultation_results, consultations::get_consultation_crosstab,
-        consultations::list_consultation_text_answers, consultations::list_consultation_responses,
-        consultations::export_consultation_results, consultations::export_consultation_responses,
-        consultations::get_public_form, consultations::submit_public_response,
-        stakeholders::list_stakeholders, stakeholders::create_stakeholder, stakeholders::get_stakeholder,
-        stakeholders::update_stakeholder, stakeholders::delete_stakeholder, stakeholders::get_stakeholder_contact,
-        stakeholders::erase_stakeholder,
-        users::list_users, users::get_user, users::create_user, users::update_user,
-        api_keys::list_api_keys, api_keys::create_api_key, api_keys::revoke_api_key,
-        audit::list_audit_events,
-    ),
     components(schemas(Problem, ProblemField)),
     modifiers(&BearerAuth),
     tags(
@@ -101,11 +74,18 @@ attempt.",
         (name = "health", description = "Liveness and readiness"),
     )
 )]
+/// Everything but the operations, which `document` collects from the registrations that serve them.
 pub struct ApiDoc;
+
+/// The whole document, read from the routes mounted on an `App` that is never started: no database, no
+/// server, the same registrations (`startup::mount`) that serve each operation.
+pub fn document() -> utoipa::openapi::OpenApi {
+    crate::startup::mount(actix_web::App::new().into_utoipa_app()).split_for_parts().1
+}
 
 /// The document as pretty JSON with a trailing newline, exactly as committed in `openapi/openapi.json`.
 pub fn document_json() -> String {
-    let mut s = ApiDoc::openapi().to_pretty_json().unwrap_or_default();
+    let mut s = document().to_pretty_json().unwrap_or_default();
     s.push('\n');
     s
 }

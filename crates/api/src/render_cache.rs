@@ -40,7 +40,7 @@ impl RenderCache {
 }
 
 /// `{"items":[…],"next_cursor":…}` from pre-rendered items.
-pub fn page_json(items: &[Arc<str>], next_cursor: Option<&str>) -> String {
+pub fn page_json(items: &[Arc<str>], next_cursor: Option<&str>, total: Option<u64>) -> String {
     let size: usize = items.iter().map(|i| i.len() + 1).sum::<usize>() + 64;
     let mut out = String::with_capacity(size);
     out.push_str("{\"items\":[");
@@ -52,6 +52,8 @@ pub fn page_json(items: &[Arc<str>], next_cursor: Option<&str>) -> String {
     }
     out.push_str("],\"next_cursor\":");
     out.push_str(&serde_json::to_string(&next_cursor).unwrap_or_else(|_| "null".into()));
+    out.push_str(",\"total\":");
+    out.push_str(&total.map_or_else(|| "null".to_owned(), |t| t.to_string()));
     out.push('}');
     out
 }
@@ -68,9 +70,10 @@ mod tests {
         let same = cache.get_or_render(id, 1, || serde_json::json!({"v": 99}));
         let b = cache.get_or_render(id, 2, || serde_json::json!({"v": 2}));
         assert_eq!((&*a, &*same, &*b), ("{\"v\":1}", "{\"v\":1}", "{\"v\":2}"));
-        let page: serde_json::Value = serde_json::from_str(&page_json(&[a, b], Some("c\"x"))).unwrap_or_default();
-        assert_eq!(page, serde_json::json!({"items": [{"v": 1}, {"v": 2}], "next_cursor": "c\"x"}));
-        let empty: serde_json::Value = serde_json::from_str(&page_json(&[], None)).unwrap_or_default();
-        assert_eq!(empty, serde_json::json!({"items": [], "next_cursor": null}));
+        let page: serde_json::Value =
+            serde_json::from_str(&page_json(&[a, b], Some("c\"x"), Some(7))).unwrap_or_default();
+        assert_eq!(page, serde_json::json!({"items": [{"v": 1}, {"v": 2}], "next_cursor": "c\"x", "total": 7}));
+        let empty: serde_json::Value = serde_json::from_str(&page_json(&[], None, None)).unwrap_or_default();
+        assert_eq!(empty, serde_json::json!({"items": [], "next_cursor": null, "total": null}));
     }
 }

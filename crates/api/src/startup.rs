@@ -6,14 +6,16 @@ use std::time::Duration;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::Server;
-use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::http::Method;
 use actix_web::middleware::{Condition, DefaultHeaders, ErrorHandlers, Next};
 use actix_web::{error::JsonPayloadError, web, App, HttpServer};
 use gmc_store::catalogue::Catalogue;
-use gmc_store::services::{demo, tokens::JwtSecret, tokens::Tokens};
+use gmc_store::demo;
+use gmc_store::services::{tokens::JwtSecret, tokens::Tokens};
 use sea_orm::DatabaseConnection;
 use utoipa::OpenApi;
+use utoipa_actix_web::{scope, AppExt, UtoipaApp};
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::openapi::ApiDoc;
@@ -135,11 +137,11 @@ fn json_error(err: JsonPayloadError) -> ApiError {
 
 fn server(listener: TcpListener, state: AppState, settings: Settings) -> anyhow::Result<Server> {
     let data = web::Data::new(state);
-    let openapi = ApiDoc::openapi();
+    let openapi = crate::openapi::document();
     let max_json = settings.max_json_bytes;
     let static_dir = settings.static_dir.clone();
     let mut server = HttpServer::new(move || {
-        App::new()
+        let app = App::new()
             .wrap(actix_web::middleware::from_fn(crate::idempotency::middleware))
             .wrap(ErrorHandlers::new().default_handler(problemize))
             .wrap(
@@ -164,14 +166,8 @@ fn server(listener: TcpListener, state: AppState, settings: Settings) -> anyhow:
             .app_data(
                 web::PathConfig::default()
                     .error_handler(|err, _| ApiError::BadRequest(format!("the path is invalid: {err}")).into()),
-            )
-            .route("/health/live", web::get().to(routes::health::live))
-            .route("/health/ready", web::get().to(routes::health::ready))
-            .route("/api/docs", web::get().to(docs_redirect))
-            .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/v1/openapi.json", openapi.clone()))
-            .service(web::scope("/api/v1").configure(routes::configure_api).default_service(web::to(api_not_found)))
-            .route("/api/{tail:.*}", web::to(api_not_found))
-            .configure(|cfg| spa::configure(cfg, &static_dir))
+            );
+        serve(app, openapi.clone(), &static_dir)
     })
     .listen(listener)?
     .disable_signals()
@@ -180,6 +176,33 @@ fn server(listener: TcpListener, state: AppState, settings: Settings) -> anyhow:
         server = server.workers(workers);
     }
     Ok(server.run())
+}
+
+/// Every route, in the order actix tries them: the docs, the operations (`mount`), the API's 404, the SPA.
+fn serve<T>(app: App<T>, openapi: utoipa::openapi::OpenApi, static_dir: &str) -> App<T>
+where
+    T: ServiceFactory<ServiceRequest, Config = (), Error = actix_web::Error, InitError = ()>,
+{
+    let app = app
+        .route("/api/docs", web::get().to(docs_redirect))
+        // Before `mount`: the document's own URL is under the `/api/v1` scope, which would answer 404.
+        .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/v1/openapi.json", openapi))
+        .into_utoipa_app();
+    mount(app)
+        .into_app()
+        .route("/api/{tail:.*}", web::to(api_not_found))
+        .configure(|cfg| spa::configure(cfg, static_dir))
+}
+
+/// The operations of the OpenAPI document, each registered once: the registration that serves a handler
+/// is what documents it (`openapi::document` mounts them on an app that never runs).
+pub(crate) fn mount<T>(app: UtoipaApp<T>) -> UtoipaApp<T>
+where
+    T: ServiceFactory<ServiceRequest, Config = (), Error = actix_web::Error, InitError = ()>,
+{
+    app.openapi(ApiDoc::openapi())
+        .service(routes::health::operations())
+        .service(scope("/api/v1").configure(routes::configure_api).default_service(web::to(api_not_found)))
 }
 
 async fn api_not_found() -> Result<actix_web::HttpResponse, ApiError> {
@@ -205,4 +228,76 @@ async fn head_as_get(
 
 fn serves_docs(path: &str) -> bool {
     path == "/api/docs" || path.starts_with("/api/docs/") || path == "/api/v1/openapi.json"
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    use actix_web::introspection::{IntrospectionNode, IntrospectionTree, ResourceType};
+    use actix_web::test::{call_service, init_service, TestRequest};
+    use actix_web::{web, App};
+    use utoipa::openapi::PathItem;
+
+    use super::serve;
+
+    /// Path → methods.
+    type Routes = BTreeMap<String, BTreeSet<&'static str>>;
+
+    /// What the app serves under `/api` that is not an operation, and why.
+    const NOT_OPERATIONS: [(&str, &str); 4] = [
+        ("/api/docs", "redirects to the docs UI"),
+        ("/api/docs/{_:.*}", "the docs UI"),
+        ("/api/v1/openapi.json", "the document itself"),
+        ("/api/{tail:.*}", "the API's 404"),
+    ];
+
+    fn served(node: &IntrospectionNode, out: &mut Routes) {
+        let path = node.full_path.as_str();
+        if matches!(node.kind, ResourceType::Resource) && (path.starts_with("/api") || path.starts_with("/health")) {
+            out.entry(path.to_owned()).or_default().extend(node.methods.iter().map(|m| method_name(m.as_str())));
+        }
+        for child in &node.children {
+            served(child, out);
+        }
+    }
+
+    fn method_name(m: &str) -> &'static str {
+        ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"]
+            .into_iter()
+            .find(|k| *k == m)
+            .unwrap_or("?")
+    }
+
+    fn documented(item: &PathItem) -> BTreeSet<&'static str> {
+        let ops = [
+            ("GET", &item.get),
+            ("PUT", &item.put),
+            ("POST", &item.post),
+            ("DELETE", &item.delete),
+            ("OPTIONS", &item.options),
+            ("HEAD", &item.head),
+            ("PATCH", &item.patch),
+            ("TRACE", &item.trace),
+        ];
+        ops.into_iter().filter(|(_, op)| op.is_some()).map(|(m, _)| m).collect()
+    }
+
+    /// The routes actix was given (its own introspection, not our registration code) are the document's
+    /// operations, method for method: none served undocumented, none documented unserved.
+    #[actix_web::test]
+    async fn the_app_serves_exactly_the_operations_of_its_document() {
+        let doc = crate::openapi::document();
+        let expected: Routes = doc.paths.paths.iter().map(|(path, item)| (path.clone(), documented(item))).collect();
+        let app = init_service(serve(App::new(), doc, "does-not-exist")).await;
+        let res = call_service(&app, TestRequest::get().uri("/health/live").to_request()).await;
+        let tree = res.request().app_data::<web::Data<IntrospectionTree>>().expect("introspection is on in tests");
+        let mut actual = Routes::new();
+        served(&tree.root, &mut actual);
+        for (path, why) in NOT_OPERATIONS {
+            assert!(actual.remove(path).is_some(), "{path} ({why}) is no longer served: update NOT_OPERATIONS");
+        }
+        assert!(expected.len() > 40, "the document lists {} paths", expected.len());
+        assert_eq!(actual, expected);
+    }
 }

@@ -22,7 +22,7 @@ enum Command {
         #[arg(long)]
         demo: bool,
         /// How many synthetic impediments the demo registry holds (benchmarks use 100000).
-        #[arg(long, default_value_t = gmc_store::services::demo_impediments::DEMO_IMPEDIMENTS)]
+        #[arg(long, default_value_t = gmc_store::demo::impediments::DEMO_IMPEDIMENTS)]
         impediments: usize,
         /// Also add a 10-question benchmark consultation with this many responses (benchmarks use 100000).
         #[arg(long, default_value_t = 0)]
@@ -75,9 +75,9 @@ async fn seed(settings: Settings, demo: bool, impediments: usize, bench_response
     }
     let db = gmc_store::db::connect(&settings.database_url).await?;
     gmc_store::db::migrate(&db).await?;
-    gmc_store::services::demo::seed(&db, impediments).await?;
+    gmc_store::demo::seed(&db, impediments).await?;
     if bench_responses > 0 {
-        let id = gmc_store::services::demo::seed_benchmark_consultation(&db, bench_responses).await?;
+        let id = gmc_store::demo::seed_benchmark_consultation(&db, bench_responses).await?;
         tracing::info!(consultation = %id, responses = bench_responses, "benchmark consultation ready");
     }
     tracing::info!("demo data ready: admin@gmc.test, analyst@gmc.test, delegate.bgd@gmc.test, delegate.npl@gmc.test, msme.bgd@gmc.test (stakeholder)");

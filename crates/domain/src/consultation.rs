@@ -433,7 +433,8 @@ pub fn median(pairs: &[(f64, i64)]) -> Option<f64> {
                 return *v;
             }
         }
-        sorted[sorted.len() - 1].0
+        // Unreachable: the ranks are at most `total`, the sum of the counts walked above.
+        sorted.last().map_or(0.0, |(v, _)| *v)
     };
     Some((at(lo) + at(hi)) / 2.0)
 }

@@ -9,6 +9,7 @@ pub mod ids;
 pub mod impediment;
 pub mod macros;
 pub mod page;
+pub mod patch;
 pub mod policy;
 pub mod reference;
 pub mod stakeholder;

@@ -43,7 +43,25 @@ macro_rules! string_enum {
                 f.write_str(self.as_str())
             }
         }
+
+        impl $crate::macros::StringEnum for $name {
+            const NAME: &'static str = stringify!($name);
+
+            fn as_str(self) -> &'static str {
+                $name::as_str(self)
+            }
+        }
     };
+}
+
+/// What every `string_enum!` type is, for code generic over them (the store keeps each as its spelling in
+/// one generic column type). `FromStr` reads the spelling back; its error names the allowed values.
+pub trait StringEnum: Copy + std::str::FromStr<Err = String> + 'static {
+    /// The type's name, for messages about a value that is not one of its spellings.
+    const NAME: &'static str;
+
+    /// The value's one spelling, as stored and as sent.
+    fn as_str(self) -> &'static str;
 }
 
 /// Declares a UUID-backed id newtype.

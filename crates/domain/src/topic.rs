@@ -4,15 +4,23 @@ use crate::error::{optional_text, parse_enum, required_text, ValidationErrors};
 use crate::ids::TopicId;
 use crate::reference::{TopicCode, TopicKind, TopicStatus};
 
-/// A topic as a client asked to create it, before parsing.
-#[derive(Debug, Clone, Default)]
+// A topic as a client asked to create it, before parsing: the body of `POST /topics` (a plain comment: a doc
+// comment would become the schema's description).
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = CreateTopicRequest))]
 pub struct TopicInput {
+    #[cfg_attr(feature = "openapi", schema(example = "AG-PSH"))]
     pub code: String,
     pub title: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = TopicKind))]
     pub kind: String,
     pub wto_body: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<uuid::Uuid>))]
     pub parent_id: Option<TopicId>,
     pub description: Option<String>,
+    /// Default `active`.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<TopicStatus>))]
     pub status: Option<String>,
 }
 
@@ -46,14 +54,21 @@ impl NewTopic {
     }
 }
 
-/// A partial change to a topic; `None` leaves the field alone. `parent_id: Some(None)` clears it.
-#[derive(Debug, Clone, Default)]
+/// Fields to change; absent fields stay as they are.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = UpdateTopicRequest))]
 pub struct TopicPatchInput {
     pub title: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<TopicKind>))]
     pub kind: Option<String>,
     pub wto_body: Option<String>,
+    /// A topic id, or `null` to make the topic top-level.
+    #[serde(default, deserialize_with = "crate::patch::double_option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<uuid::Uuid>, nullable))]
     pub parent_id: Option<Option<TopicId>>,
     pub description: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<TopicStatus>))]
     pub status: Option<String>,
 }
 

@@ -55,12 +55,19 @@ impl std::fmt::Debug for Password {
     }
 }
 
-#[derive(Debug, Clone)]
+// The body of `POST /users` (a plain comment: a doc comment would become the schema's description).
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = CreateUserRequest))]
 pub struct UserInput {
     pub email: String,
     pub name: String,
+    /// At least 12 characters.
     pub password: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = Role))]
     pub role: String,
+    /// Required for `delegate` and `focal_point`, empty for other roles.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<uuid::Uuid>))]
     pub delegation_id: Option<DelegationId>,
 }
 

@@ -11,5 +11,5 @@ pub async fn with_request_id<F: std::future::Future>(request_id: String, fut: F)
 }
 
 pub fn current_request_id() -> Option<String> {
-    REQUEST_ID.try_with(|id| id.clone()).ok()
+    REQUEST_ID.try_with(Clone::clone).ok()
 }

@@ -95,16 +95,19 @@ static SQLITE_WRITES: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(())
 
 pub type WriteGuard = Option<tokio::sync::MutexGuard<'static, ()>>;
 
-/// Holds the write gate (on SQLite) for a single-statement write.
-pub async fn write_gate(db: &DatabaseConnection) -> WriteGuard {
+/// Holds the write gate (on SQLite) for a single-statement write. Only for the system writes that no
+/// actor asked for and that leave no audit event: an API key's last-used stamp (`auth`) and the
+/// `Idempotency-Key` bookkeeping (`idempotency`). Every other write is an `audit::AuditedTxn`.
+pub(crate) async fn write_gate(db: &DatabaseConnection) -> WriteGuard {
     match db.get_database_backend() {
         sea_orm::DbBackend::Sqlite => Some(SQLITE_WRITES.lock().await),
         _ => None,
     }
 }
 
-/// Begins a transaction that will write; keep the guard alive until after `commit`.
-pub async fn begin_write(db: &DatabaseConnection) -> AppResult<(WriteGuard, sea_orm::DatabaseTransaction)> {
+/// Begins a transaction that will write; keep the guard alive until after `commit`. Only
+/// `audit::AuditedTxn` opens one, so that every write transaction commits with its audit event.
+pub(crate) async fn begin_write(db: &DatabaseConnection) -> AppResult<(WriteGuard, sea_orm::DatabaseTransaction)> {
     let guard = write_gate(db).await;
     let txn = sea_orm::TransactionTrait::begin(db).await?;
     Ok((guard, txn))

@@ -4,13 +4,20 @@
 
 pub mod audit;
 pub mod catalogue;
+pub mod column;
 pub mod context;
 pub mod cursor;
 pub mod db;
+pub mod demo;
 pub mod entities;
 pub mod error;
+#[cfg(feature = "openapi")]
+pub mod schemas;
 pub mod services;
 pub mod sessions;
+/// Test databases: for this crate's own tests and, through the `test-support` feature, for the tests of
+/// the crates that depend on it. Not in the shipped binary.
+#[cfg(any(test, feature = "test-support"))]
 pub mod testdb;
 pub mod views;
 

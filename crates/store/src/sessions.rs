@@ -13,7 +13,6 @@ use sea_orm::{DatabaseConnection, EntityTrait};
 use uuid::Uuid;
 
 use crate::entities::users;
-use crate::error::stored;
 use crate::AppResult;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,7 +56,7 @@ impl SessionCache {
         }
         let facts = match users::Entity::find_by_id(user_id).one(db).await? {
             Some(u) => Some(UserFacts {
-                role: stored(&u.role)?,
+                role: u.role.0,
                 delegation_id: u.delegation_id,
                 active: u.active,
                 valid_after_ms: u.tokens_valid_after.map(|t| t.timestamp_millis()),

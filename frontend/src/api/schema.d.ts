@@ -15,10 +15,10 @@ export interface paths {
          * List API keys
          * @description Who: any role, with a session or an API key with the `read` scope. The caller's own keys, newest first; admins
          *     signed in with a session see every user's (through a key, even an admin sees only their own). The secret is
-         *     never shown again, only its `prefix`.
+         *     never shown again, only its `prefix`. Sorted by a field with `sort`; the first page carries `total`.
          *
-         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for a `limit` outside 1–200 or a
-         *     bad `cursor`.
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an unknown `sort`, a `limit`
+         *     outside 1–200, a bad `cursor` or one from another sort.
          */
         get: operations["list_api_keys"];
         put?: never;
@@ -77,10 +77,11 @@ export interface paths {
          * The audit log
          * @description Who: admins only, with a session or an API key with the `admin` scope. Newest first: every write and every
          *     sign-in, with who, what, the fields written (never secrets or contact details) and the request id; filtered by
-         *     entity type and id, actor and action.
+         *     entity type and id, actor and action; or sorted by a field (`sort`). The first page carries `total`.
          *
-         *     Refuses: 401 without a valid credential; 403 for any other role or a key without `admin`; 422 for a `limit`
-         *     outside 1–200 or a bad `cursor`; 400 for an `actor_id` that is not a UUID.
+         *     Refuses: 401 without a valid credential; 403 for any other role or a key without `admin`; 422 for an unknown
+         *     `sort`, a `limit` outside 1–200, a bad `cursor` or one from another sort or filters; 400 for an `actor_id` that
+         *     is not a UUID.
          */
         get: operations["list_audit_events"];
         put?: never;
@@ -209,10 +210,11 @@ export interface paths {
          * @description Who may read a consultation: admins every one; delegates and focal points their own delegation's at any
          *     visibility, and others' (and the secretariat's regional ones) at `regional` or `public`; analysts those at
          *     `regional` or `public`; stakeholders those at `public`. Sessions, or API keys with the `read` scope. The list
-         *     holds only what the caller may read, newest first, filtered by `status`, `delegation` and words in the title.
+         *     holds only what the caller may read, newest first or sorted by a field (`sort`), filtered by `status`,
+         *     `delegation` and words in the title. The first page carries `total`.
          *
-         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an unknown `status`, a
-         *     `limit` outside 1–200 or a bad `cursor`.
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an unknown `status` or
+         *     `sort`, a `limit` outside 1–200, a bad `cursor` or one from another sort or filters.
          */
         get: operations["list_consultations"];
         put?: never;
@@ -327,11 +329,12 @@ export interface paths {
          * @description Who: the consultation's owners only — admins, and delegates and focal points of the owning delegation (a
          *     regional consultation is the secretariat's); with a session or an API key with the `read` scope. Other readers
          *     of the consultation get its aggregates (`GET .../results`), which pass the small-cell rule. Newest first, each
-         *     with its profile and answers by question code, never the stakeholder it may be linked to.
+         *     with its profile and answers by question code, never the stakeholder it may be linked to; or sorted by a field
+         *     (`sort`). The first page carries `total`.
          *
          *     Refuses: 401 without a valid credential; 404 for an unknown consultation or one the caller may not read; 403 for
-         *     one the caller may read but does not own, or an API key without `read`; 422 for a `limit` outside 1–200 or a bad
-         *     `cursor`.
+         *     one the caller may read but does not own, or an API key without `read`; 422 for an unknown `sort`, a `limit`
+         *     outside 1–200, a bad `cursor` or one from another sort.
          */
         get: operations["list_consultation_responses"];
         put?: never;
@@ -468,7 +471,7 @@ export interface paths {
          * @description Who may read a consultation: admins every one; delegates and focal points their own delegation's at any
          *     visibility, and others' (and the secretariat's regional ones) at `regional` or `public`; analysts those at
          *     `regional` or `public`; stakeholders those at `public`. Sessions, or API keys with the `read` scope. Newest
-         *     first. Filters `country`, `sector`, `size_class`, `women_led`, `from`, `to` narrow the respondents; outside the
+         *     first (`sort=received`: oldest first); the first page carries `total` unless the answers are withheld. Filters `country`, `sector`, `size_class`, `women_led`, `from`, `to` narrow the respondents; outside the
          *     owners (admins and the owning delegation's members) by date only, rounded as in the results, and without each
          *     answer's time. For everyone but admins the answers are withheld (`withheld: true`) when the filter's group or
          *     everyone else has fewer than k respondents, or when the results withhold the group's count of answers; and,
@@ -476,8 +479,8 @@ export interface paths {
          *
          *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown consultation or
          *     one the caller may not read; 400 without `question`; 422 for a question that is not a text question of the
-         *     consultation, an invalid filter, a filter the caller may not combine or use (named), a `limit` outside 1–200 or
-         *     a bad `cursor`.
+         *     consultation, an invalid filter, a filter the caller may not combine or use (named), an unknown `sort`, a `limit`
+         *     outside 1–200, a bad `cursor` or one from another sort or filters.
          */
         get: operations["list_consultation_text_answers"];
         put?: never;
@@ -596,11 +599,12 @@ export interface paths {
          *     visibility and other delegations' `regional` and `public` ones; analysts `regional` and `public` ones;
          *     stakeholders `public` ones only. Sessions, or API keys with the `read` scope. The list holds only what the
          *     caller may read, newest first, filtered by reporting country, partner, NTM chapter, HS prefix, topic, status,
-         *     delegation, severity range, dates and a text search.
+         *     delegation, severity range, dates and a text search, or sorted by a field (`sort`). The first page carries
+         *     `total`, the count of matching impediments the caller may read.
          *
          *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an invalid filter (each
-         *     named in `errors`), a `limit` outside 1–200 or a bad `cursor`; 400 for a filter of the wrong type
-         *     (`severity_min=high`, `from=yesterday`).
+         *     named in `errors`), an unknown `sort`, a `limit` outside 1–200, a bad `cursor` or one from another sort or
+         *     filters; 400 for a filter of the wrong type (`severity_min=high`, `from=yesterday`).
          */
         get: operations["list_impediments"];
         put?: never;
@@ -994,10 +998,12 @@ export interface paths {
          * @description Who may read a stakeholder: admins and analysts every one; delegates and focal points their own delegation's; a
          *     `stakeholder` account only the record linked to it. Sessions, or API keys with the `read` scope. Contact details
          *     are never part of it (see `GET /stakeholders/{id}/contact`). Newest first, filtered by country, sector, size
-         *     class, kind, the women-led, exporter and importer flags, delegation and a search in the name or external id.
+         *     class, kind, the women-led, exporter and importer flags, delegation and a search in the name or external id;
+         *     or sorted by a field (`sort`). The first page carries `total`.
          *
-         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an invalid filter, a `limit`
-         *     outside 1–200 or a bad `cursor`; 400 for a flag that is not `true`/`false`.
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an invalid filter, an unknown
+         *     `sort`, a `limit` outside 1–200, a bad `cursor` or one from another sort or filters; 400 for a flag that is not
+         *     `true`/`false`.
          */
         get: operations["list_stakeholders"];
         put?: never;
@@ -1128,10 +1134,11 @@ export interface paths {
          * List WTO topics
          * @description Who: any role, signed in with a session or an API key with the `read` scope. The catalogue of WTO negotiations,
          *     regular bodies, joint statement initiatives and plurilaterals, filtered by `kind`, `status`, `parent` and a text
-         *     search, sorted by code or title.
+         *     search, sorted by code (the default) or title. The first page carries `total`.
          *
          *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an unknown `kind`, `status`
-         *     or `sort`, a `parent` that names no topic, a `limit` outside 1–200 or a bad `cursor` (each named in `errors`);
+         *     or `sort`, a `parent` that names no topic, a `limit` outside 1–200, a bad `cursor` or one from another sort or
+         *     filters (each named in `errors`);
          *     400 for a `limit` that is not a number.
          */
         get: operations["list_topics"];
@@ -1200,11 +1207,11 @@ export interface paths {
         };
         /**
          * List users
-         * @description Who: admins only, with a session or an API key with the `admin` scope. By e-mail, filtered by `role`,
-         *     `delegation` and a search in e-mail and name.
+         * @description Who: admins only, with a session or an API key with the `admin` scope. By e-mail or sorted by another field
+         *     (`sort`), filtered by `role`, `delegation` and a search in e-mail and name. The first page carries `total`.
          *
          *     Refuses: 401 without a valid credential; 403 for any other role or a key without `admin`; 422 for an unknown
-         *     `role`, a `limit` outside 1–200 or a bad `cursor`.
+         *     `role` or `sort`, a `limit` outside 1–200, a bad `cursor` or one from another sort or filters.
          */
         get: operations["list_users"];
         put?: never;
@@ -1298,10 +1305,11 @@ export interface paths {
          * @description Who may read an entry: admins every one; delegates and focal points their own delegation's at any visibility and
          *     other delegations' `regional` and `public` ones; analysts `regional` and `public` ones; stakeholders `public`
          *     ones only. Sessions, or API keys with the `read` scope. The list holds only what the caller may read, filtered
-         *     by `topic` (id or code), `delegation` and a search in the notes.
+         *     by `topic` (id or code), `delegation` and a search in the notes, oldest entered first or sorted by a field
+         *     (`sort`). The first page carries `total`.
          *
-         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for a `limit` outside 1–200, a
-         *     bad `cursor` or a bad `q`.
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an unknown `sort`, a `limit`
+         *     outside 1–200, a bad `cursor` or one from another sort or filters, or a bad `q`.
          */
         get: operations["list_watch_items"];
         put?: never;
@@ -1438,6 +1446,12 @@ export interface components {
             items: components["schemas"]["ApiKeyDto"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             */
+            total?: number | null;
         };
         AuditEventDto: {
             /** @description `topic.update`, `auth.login`, `watch_item.create`… */
@@ -1461,6 +1475,12 @@ export interface components {
             items: components["schemas"]["AuditEventDto"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             */
+            total?: number | null;
         };
         BTreeMap: {
             [key: string]: string;
@@ -1519,6 +1539,12 @@ export interface components {
             items: components["schemas"]["ConsultationDto"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             */
+            total?: number | null;
         };
         /** @enum {string} */
         ConsultationStatus: "draft" | "open" | "closed" | "archived";
@@ -1548,6 +1574,12 @@ export interface components {
             items: components["schemas"]["CountryDto"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             */
+            total?: number | null;
         };
         CreateApiKeyRequest: {
             /** Format: date-time */
@@ -1732,6 +1764,12 @@ export interface components {
             items: components["schemas"]["DelegationDto"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             */
+            total?: number | null;
         };
         DisableMfaRequest: {
             /** @description A current 6-digit code, or an unused recovery code. */
@@ -1803,6 +1841,12 @@ export interface components {
             items: components["schemas"]["ImpedimentDto"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             */
+            total?: number | null;
         };
         /**
          * @description Who brought the impediment to the registry.
@@ -1947,6 +1991,12 @@ export interface components {
             items: components["schemas"]["MinisterialDto"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             */
+            total?: number | null;
         };
         NtmCategoryDto: {
             /** @description MAST chapter letter (`A`–`P`) or procedural-obstacle code (`PO-ADMIN`). */
@@ -1959,6 +2009,12 @@ export interface components {
             items: components["schemas"]["NtmCategoryDto"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             */
+            total?: number | null;
         };
         /** @enum {string} */
         NtmKind: "mast_chapter" | "procedural";
@@ -2124,6 +2180,12 @@ export interface components {
             items: components["schemas"]["ResponseDto"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             */
+            total?: number | null;
         };
         ResultsDto: {
             /** @description Whether a respondent filter is applied (which makes every count a breakdown cell). */
@@ -2189,6 +2251,12 @@ export interface components {
             items: components["schemas"]["SectorDto"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             */
+            total?: number | null;
         };
         /**
          * @description Firm size by headcount: micro < 10, small 10–49, medium 50–249.
@@ -2260,6 +2328,12 @@ export interface components {
             items: components["schemas"]["StakeholderDto"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             */
+            total?: number | null;
         };
         StepRequest: {
             /** @description Why: kept in the history. */
@@ -2311,6 +2385,12 @@ export interface components {
             items: components["schemas"]["TextAnswerDto"][];
             next_cursor?: string | null;
             /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many answers there are under the filter; `null` on later pages
+             *     and when the answers are withheld.
+             */
+            total?: number | null;
+            /**
              * @description True when the answers are withheld: the filter's group (or everyone else) has fewer than k
              *     respondents, or its count of answers to the question is withheld.
              */
@@ -2354,6 +2434,12 @@ export interface components {
             items: components["schemas"]["TopicDto"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             */
+            total?: number | null;
         };
         /** @enum {string} */
         TopicStatus: "active" | "concluded" | "dormant";
@@ -2462,6 +2548,12 @@ export interface components {
             items: components["schemas"]["UserDto"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             */
+            total?: number | null;
         };
         /**
          * @description Who may read a delegation-owned record.
@@ -2494,6 +2586,12 @@ export interface components {
             items: components["schemas"]["WatchItemDto"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             */
+            total?: number | null;
         };
         /** @enum {string} */
         WtoStatus: "member" | "observer" | "acceding" | "none";
@@ -2509,6 +2607,7 @@ export interface operations {
     list_api_keys: {
         parameters: {
             query?: {
+                sort?: "name" | "-name" | "created_at" | "-created_at" | "last_used_at" | "-last_used_at" | "expires_at" | "-expires_at";
                 /** @description Page size, 1–200 (default 50). */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
@@ -2757,6 +2856,7 @@ export interface operations {
                 entity_id?: string;
                 actor_id?: string;
                 action?: string;
+                sort?: "at" | "-at" | "action" | "-action";
                 /** @description Page size, 1–200 (default 50). */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
@@ -3194,6 +3294,7 @@ export interface operations {
                 delegation?: string;
                 /** @description Words in the title. */
                 q?: string;
+                sort?: "title" | "-title" | "status" | "-status" | "created_at" | "-created_at" | "closes_at" | "-closes_at";
                 /** @description Page size, 1–200 (default 50). */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
@@ -3798,6 +3899,7 @@ export interface operations {
     list_consultation_responses: {
         parameters: {
             query?: {
+                sort?: "submitted_at" | "-submitted_at" | "channel" | "-channel" | "lang" | "-lang" | "country" | "-country";
                 /** @description Page size, 1–200 (default 50). */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
@@ -4289,6 +4391,7 @@ export interface operations {
                 from?: string;
                 /** @description Submitted on or before this date (UTC). */
                 to?: string;
+                sort?: "received" | "-received";
                 /** @description Page size, 1–200 (default 50). */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
@@ -4687,6 +4790,7 @@ export interface operations {
                 to?: string;
                 /** @description Text search in title and description. */
                 q?: string;
+                sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "severity" | "-severity" | "title" | "-title" | "partner" | "-partner" | "ntm_code" | "-ntm_code" | "status" | "-status";
                 /** @description Page size, 1–200 (default 50). */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
@@ -6304,6 +6408,7 @@ export interface operations {
                 delegation?: string;
                 /** @description Text in the name or external id (case-insensitive). */
                 q?: string;
+                sort?: "name" | "-name" | "country" | "-country" | "created_at" | "-created_at";
                 /** @description Page size, 1–200 (default 50). */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
@@ -6985,8 +7090,7 @@ export interface operations {
                 parent?: string;
                 /** @description Text search in code, title and description (case-insensitive). */
                 q?: string;
-                /** @description `code` (default), `-code`, `title` or `-title`. */
-                sort?: string;
+                sort?: "code" | "-code" | "title" | "-title";
                 /** @description Page size, 1–200 (default 50). */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
@@ -7470,6 +7574,7 @@ export interface operations {
                 delegation?: string;
                 /** @description Search in e-mail and name. */
                 q?: string;
+                sort?: "email" | "-email" | "name" | "-name" | "role" | "-role" | "created_at" | "-created_at";
                 /** @description Page size, 1–200 (default 50). */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
@@ -7937,6 +8042,7 @@ export interface operations {
                 delegation?: string;
                 /** @description Text search in the notes. */
                 q?: string;
+                sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at";
                 /** @description Page size, 1–200 (default 50). */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */

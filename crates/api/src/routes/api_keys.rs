@@ -1,98 +1,57 @@
 //! API keys for third-party integrations.
 
 use actix_web::{web, HttpResponse};
-use chrono::{DateTime, Utc};
-use gmc_domain::Scope;
 use gmc_store::services::api_keys::{self as svc, ApiKeyInput};
 use gmc_store::views::ApiKeyView;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::{page_of, PageQuery};
+use super::{page_of, sort_query, PageQuery};
 use crate::auth::Authed;
 use crate::problem::ApiError;
 use crate::responses as r;
+use crate::routes::operations::{operations, Operations};
 use crate::state::AppState;
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ApiKeyDto {
-    pub id: Uuid,
-    pub user_id: Uuid,
-    pub name: String,
-    /// The first characters of the key, to recognise it.
-    pub prefix: String,
-    pub scopes: Vec<Scope>,
-    pub created_at: DateTime<Utc>,
-    pub expires_at: Option<DateTime<Utc>>,
-    pub last_used_at: Option<DateTime<Utc>>,
-    pub revoked_at: Option<DateTime<Utc>>,
-}
-
-impl From<ApiKeyView> for ApiKeyDto {
-    fn from(k: ApiKeyView) -> Self {
-        ApiKeyDto {
-            id: k.id,
-            user_id: k.user_id,
-            name: k.name,
-            prefix: k.prefix,
-            scopes: k.scopes,
-            created_at: k.created_at,
-            expires_at: k.expires_at,
-            last_used_at: k.last_used_at,
-            revoked_at: k.revoked_at,
-        }
-    }
-}
-
-page_of!(ApiKeyPage, ApiKeyDto);
+page_of!(ApiKeyPage, ApiKeyView);
+sort_query!(ApiKeySortQuery, svc::ApiKeySort, "newest first");
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CreatedApiKey {
     /// The secret: shown this once, never again. Send it as `Authorization: Bearer <key>`.
     pub key: String,
-    pub api_key: ApiKeyDto,
+    pub api_key: ApiKeyView,
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct CreateApiKeyRequest {
-    pub name: String,
-    /// `admin` needs the admin role.
-    #[schema(value_type = Vec<Scope>)]
-    pub scopes: Vec<String>,
-    pub expires_at: Option<DateTime<Utc>>,
-}
-
-impl CreateApiKeyRequest {
-    /// A valid request, shown in the OpenAPI document (a test sends it).
-    pub fn example() -> serde_json::Value {
-        serde_json::json!({
-            "name": "Ministry import pipeline",
-            "scopes": ["read", "write"],
-            "expires_at": "2030-12-31T23:59:59Z"
-        })
-    }
+/// A valid `ApiKeyInput`, shown in the OpenAPI document (a test sends it).
+pub fn create_example() -> serde_json::Value {
+    serde_json::json!({
+        "name": "Ministry import pipeline",
+        "scopes": ["read", "write"],
+        "expires_at": "2030-12-31T23:59:59Z"
+    })
 }
 
 /// List API keys
 ///
 /// Who: any role, with a session or an API key with the `read` scope. The caller's own keys, newest first; admins
 /// signed in with a session see every user's (through a key, even an admin sees only their own). The secret is
-/// never shown again, only its `prefix`.
+/// never shown again, only its `prefix`. Sorted by a field with `sort`; the first page carries `total`.
 ///
-/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for a `limit` outside 1–200 or a
-/// bad `cursor`.
-#[utoipa::path(get, path = "/api/v1/api-keys", tag = "api-keys", operation_id = "list_api_keys",
-    params(PageQuery), security(("bearer" = [])),
+/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an unknown `sort`, a `limit`
+/// outside 1–200, a bad `cursor` or one from another sort.
+#[utoipa::path(get, path = "/api-keys", tag = "api-keys", operation_id = "list_api_keys",
+    params(ApiKeySortQuery, PageQuery), security(("bearer" = [])),
     responses((status = 200, description = "The caller's keys (admins: all keys), newest first", body = ApiKeyPage),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
 pub async fn list_api_keys(
     state: web::Data<AppState>,
     Authed(actor): Authed,
+    sort: web::Query<ApiKeySortQuery>,
     page: web::Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let p = svc::list(&state.db, &actor, page.limit, page.cursor.as_deref()).await?;
+    let p = svc::list(&state.db, &actor, (page.limit, sort.sort.as_deref(), page.cursor.as_deref())).await?;
     Ok(HttpResponse::Ok().json(ApiKeyPage::from(p)))
 }
 
@@ -108,23 +67,18 @@ pub async fn list_api_keys(
 /// has not passed a second factor; 422 for a missing name, no
 /// scopes, an unknown scope (`scopes[1]`), the `admin` scope without the admin role, or an `expires_at` in the
 /// past.
-#[utoipa::path(post, path = "/api/v1/api-keys", tag = "api-keys", operation_id = "create_api_key",
-    request_body(content = CreateApiKeyRequest, example = CreateApiKeyRequest::example), security(("bearer" = [])),
+#[utoipa::path(post, path = "/api-keys", tag = "api-keys", operation_id = "create_api_key",
+    request_body(content = ApiKeyInput, example = create_example), security(("bearer" = [])),
     responses((status = 201, description = "Created; the key is in the body, once", body = CreatedApiKey),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::PayloadTooLarge, r::UnsupportedMediaType, r::Invalid,
         r::Busy))]
 pub async fn create_api_key(
     state: web::Data<AppState>,
     Authed(actor): Authed,
-    body: web::Json<CreateApiKeyRequest>,
+    body: web::Json<ApiKeyInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let b = body.into_inner();
-    let (view, key) =
-        svc::create(&state.db, &actor, ApiKeyInput { name: b.name, scopes: b.scopes, expires_at: b.expires_at })
-            .await?;
-    Ok(HttpResponse::Created()
-        .insert_header(("Cache-Control", "no-store"))
-        .json(CreatedApiKey { key, api_key: ApiKeyDto::from(view) }))
+    let (view, key) = svc::create(&state.db, &actor, body.into_inner()).await?;
+    Ok(HttpResponse::Created().insert_header(("Cache-Control", "no-store")).json(CreatedApiKey { key, api_key: view }))
 }
 
 /// Revoke an API key
@@ -134,7 +88,7 @@ pub async fn create_api_key(
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `write`; 404 for an unknown key or someone
 /// else's.
-#[utoipa::path(delete, path = "/api/v1/api-keys/{id}", tag = "api-keys", operation_id = "revoke_api_key",
+#[utoipa::path(delete, path = "/api-keys/{id}", tag = "api-keys", operation_id = "revoke_api_key",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
     responses((status = 204, description = "Revoked"),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
@@ -147,7 +101,6 @@ pub async fn revoke_api_key(
     Ok(HttpResponse::NoContent().finish())
 }
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(web::resource("/api-keys").route(web::get().to(list_api_keys)).route(web::post().to(create_api_key)))
-        .service(web::resource("/api-keys/{id}").route(web::delete().to(revoke_api_key)));
+pub fn operations() -> Operations {
+    operations![list_api_keys, create_api_key, revoke_api_key]
 }

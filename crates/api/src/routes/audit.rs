@@ -1,54 +1,21 @@
 //! The audit log, for admins.
 
 use actix_web::{web, HttpResponse};
-use chrono::{DateTime, Utc};
 use gmc_store::services::audit_log::{self as svc, AuditFilter};
 use gmc_store::views::AuditEventView;
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use serde::Deserialize;
+use utoipa::IntoParams;
 use uuid::Uuid;
 
-use super::{page_of, PageQuery};
+use super::{page_of, sort_query, PageQuery};
 use crate::auth::Authed;
 use crate::problem::ApiError;
 use crate::responses as r;
+use crate::routes::operations::{operations, Operations};
 use crate::state::AppState;
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct AuditEventDto {
-    pub id: Uuid,
-    pub at: DateTime<Utc>,
-    pub actor_id: Option<Uuid>,
-    pub actor_label: String,
-    /// `topic.update`, `auth.login`, `watch_item.create`…
-    pub action: String,
-    pub entity_type: String,
-    pub entity_id: Option<String>,
-    pub delegation_id: Option<Uuid>,
-    /// The fields written (secrets never appear).
-    #[schema(value_type = Option<Object>)]
-    pub changes: Option<serde_json::Value>,
-    pub request_id: Option<String>,
-}
-
-impl From<AuditEventView> for AuditEventDto {
-    fn from(a: AuditEventView) -> Self {
-        AuditEventDto {
-            id: a.id,
-            at: a.at,
-            actor_id: a.actor_id,
-            actor_label: a.actor_label,
-            action: a.action,
-            entity_type: a.entity_type,
-            entity_id: a.entity_id,
-            delegation_id: a.delegation_id,
-            changes: a.changes,
-            request_id: a.request_id,
-        }
-    }
-}
-
-page_of!(AuditEventPage, AuditEventDto);
+page_of!(AuditEventPage, AuditEventView);
+sort_query!(AuditSortQuery, gmc_store::services::audit_log::AuditSort, "newest first");
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -63,18 +30,20 @@ pub struct AuditQuery {
 ///
 /// Who: admins only, with a session or an API key with the `admin` scope. Newest first: every write and every
 /// sign-in, with who, what, the fields written (never secrets or contact details) and the request id; filtered by
-/// entity type and id, actor and action.
+/// entity type and id, actor and action; or sorted by a field (`sort`). The first page carries `total`.
 ///
-/// Refuses: 401 without a valid credential; 403 for any other role or a key without `admin`; 422 for a `limit`
-/// outside 1–200 or a bad `cursor`; 400 for an `actor_id` that is not a UUID.
-#[utoipa::path(get, path = "/api/v1/audit-events", tag = "admin", operation_id = "list_audit_events",
-    params(AuditQuery, PageQuery), security(("bearer" = [])),
+/// Refuses: 401 without a valid credential; 403 for any other role or a key without `admin`; 422 for an unknown
+/// `sort`, a `limit` outside 1–200, a bad `cursor` or one from another sort or filters; 400 for an `actor_id` that
+/// is not a UUID.
+#[utoipa::path(get, path = "/audit-events", tag = "admin", operation_id = "list_audit_events",
+    params(AuditQuery, AuditSortQuery, PageQuery), security(("bearer" = [])),
     responses((status = 200, description = "Audit events, newest first", body = AuditEventPage),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
 pub async fn list_audit_events(
     state: web::Data<AppState>,
     Authed(actor): Authed,
     q: web::Query<AuditQuery>,
+    sort: web::Query<AuditSortQuery>,
     page: web::Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let (q, page) = (q.into_inner(), page.into_inner());
@@ -83,12 +52,13 @@ pub async fn list_audit_events(
         entity_id: q.entity_id,
         actor_id: q.actor_id,
         action: q.action,
+        sort: sort.into_inner().sort,
         limit: page.limit,
         cursor: page.cursor,
     };
     Ok(HttpResponse::Ok().json(AuditEventPage::from(svc::list(&state.db, &actor, f).await?)))
 }
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(web::resource("/audit-events").route(web::get().to(list_audit_events)));
+pub fn operations() -> Operations {
+    operations![list_audit_events]
 }

@@ -1,18 +1,16 @@
 //! Sign in, refresh, sign out, and who am I.
 
 use actix_web::{web, HttpRequest, HttpResponse};
-use gmc_domain::{Role, Scope};
 use gmc_store::services::{auth, users};
 use gmc_store::views::{MeView, TokenPair};
 use gmc_store::AppError;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-use uuid::Uuid;
 
-use super::reference::DelegationDto;
 use crate::auth::Authed;
 use crate::problem::ApiError;
 use crate::responses as r;
+use crate::routes::operations::{operations, Operations};
 use crate::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
@@ -104,55 +102,6 @@ impl From<TokenPair> for TokenResponse {
     }
 }
 
-#[derive(Serialize, ToSchema)]
-pub struct MeDto {
-    pub id: Uuid,
-    pub email: String,
-    pub name: String,
-    pub role: Role,
-    pub delegation: Option<DelegationDto>,
-    /// What this credential may do: every scope for a session, the key's scopes for an API key.
-    pub scopes: Vec<Scope>,
-    pub second_factor: SecondFactorDto,
-}
-
-/// The caller's second factor (TOTP).
-#[derive(Serialize, ToSchema)]
-pub struct SecondFactorDto {
-    /// A factor is active: signing in asks for a code after the password.
-    pub active: bool,
-    /// An enrolment is waiting for its first code (`POST /api/v1/me/mfa/verification`).
-    pub pending: bool,
-    /// This credential passed the second factor (a session signed in or enrolled with a code, or an API
-    /// key created from such a session), and the factor is still active.
-    pub verified: bool,
-    /// The role needs it: an admin acts as admin only when `verified`; before that only `/me` and
-    /// enrolment answer (403 `second-factor-required` elsewhere).
-    pub required: bool,
-    /// Unused recovery codes.
-    pub recovery_codes_left: u64,
-}
-
-impl From<MeView> for MeDto {
-    fn from(m: MeView) -> Self {
-        MeDto {
-            id: m.id,
-            email: m.email,
-            name: m.name,
-            role: m.role,
-            delegation: m.delegation.map(DelegationDto::from),
-            scopes: m.scopes,
-            second_factor: SecondFactorDto {
-                active: m.second_factor.active,
-                pending: m.second_factor.pending,
-                verified: m.second_factor.verified,
-                required: m.second_factor.required,
-                recovery_codes_left: m.second_factor.recovery_codes_left,
-            },
-        }
-    }
-}
-
 pub(crate) fn client_ip(req: &HttpRequest) -> std::net::IpAddr {
     req.peer_addr().map_or(std::net::IpAddr::from([0, 0, 0, 0]), |a| a.ip())
 }
@@ -170,7 +119,7 @@ pub(crate) fn client_ip(req: &HttpRequest) -> std::net::IpAddr {
 /// e-mail from that address (failures from many addresses only slow an e-mail's attempts by a second,
 /// so nobody can lock its owner out); 422 when `email` or
 /// `password` is missing; 400/413/415 for a body that is not small JSON.
-#[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", operation_id = "login", request_body(content = LoginRequest, example = LoginRequest::example),
+#[utoipa::path(post, path = "/auth/login", tag = "auth", operation_id = "login", request_body(content = LoginRequest, example = LoginRequest::example),
     responses((status = 200, description = "Signed in (a token pair), or a second factor is needed (a challenge)", body = LoginResponse),
         r::BadRequest, r::Unauthenticated, r::PayloadTooLarge, r::UnsupportedMediaType, r::Invalid, r::TooManyRequests, r::Busy))]
 pub async fn login(
@@ -201,7 +150,7 @@ pub async fn login(
 /// Refuses: 401 for an unknown, expired, revoked or already spent token — and a spent token coming back
 /// means it leaked, so its whole family is signed out; 422 when `refresh_token` is missing; 400/413/415
 /// for a body that is not small JSON.
-#[utoipa::path(post, path = "/api/v1/auth/refresh", tag = "auth", operation_id = "refresh_token",
+#[utoipa::path(post, path = "/auth/refresh", tag = "auth", operation_id = "refresh_token",
     request_body(content = RefreshRequest, example = RefreshRequest::example),
     responses((status = 200, description = "A new token pair; the old refresh token is spent", body = TokenResponse),
         r::BadRequest, r::Unauthenticated, r::PayloadTooLarge, r::UnsupportedMediaType, r::Invalid, r::Busy))]
@@ -217,7 +166,7 @@ pub async fn refresh(state: web::Data<AppState>, body: web::Json<RefreshRequest>
 /// already issued stay valid until they expire (minutes).
 ///
 /// Refuses: 422 when `refresh_token` is missing; 400/413/415 for a body that is not small JSON.
-#[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", operation_id = "logout",
+#[utoipa::path(post, path = "/auth/logout", tag = "auth", operation_id = "logout",
     request_body(content = RefreshRequest, example = RefreshRequest::example),
     responses((status = 204, description = "Signed out: the refresh token's family is revoked"),
         r::BadRequest, r::PayloadTooLarge, r::UnsupportedMediaType, r::Invalid, r::Busy))]
@@ -233,16 +182,13 @@ pub async fn logout(state: web::Data<AppState>, body: web::Json<RefreshRequest>)
 ///
 /// Refuses: 401 without a valid credential (or when the account was disabled since); 403 for an API key
 /// without the `read` scope.
-#[utoipa::path(get, path = "/api/v1/me", tag = "auth", operation_id = "get_me", security(("bearer" = [])),
-    responses((status = 200, description = "The signed-in user", body = MeDto),
+#[utoipa::path(get, path = "/me", tag = "auth", operation_id = "get_me", security(("bearer" = [])),
+    responses((status = 200, description = "The signed-in user", body = MeView),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Busy))]
 pub async fn me(state: web::Data<AppState>, Authed(actor): Authed) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(MeDto::from(users::me(&state.db, &state.catalogue, &actor).await?)))
+    Ok(HttpResponse::Ok().json(users::me(&state.db, &state.catalogue, &actor).await?))
 }
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(web::resource("/auth/login").route(web::post().to(login)))
-        .service(web::resource("/auth/refresh").route(web::post().to(refresh)))
-        .service(web::resource("/auth/logout").route(web::post().to(logout)))
-        .service(web::resource("/me").route(web::get().to(me)));
+pub fn operations() -> Operations {
+    operations![login, refresh, logout, me]
 }

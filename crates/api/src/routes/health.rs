@@ -5,6 +5,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::responses as r;
+use crate::routes::operations::{operations, Operations};
 use crate::state::AppState;
 
 #[derive(Serialize, ToSchema)]
@@ -49,4 +50,9 @@ pub async fn ready(state: web::Data<AppState>) -> HttpResponse {
                 .json(Health { status: "unavailable".into(), detail: Some("database unreachable".into()) })
         }
     }
+}
+
+/// Served and documented at the root, outside `/api/v1`.
+pub fn operations() -> Operations {
+    operations![live, ready]
 }

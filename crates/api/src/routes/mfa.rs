@@ -14,6 +14,7 @@ use super::auth::{client_ip, TokenResponse};
 use crate::auth::Authed;
 use crate::problem::ApiError;
 use crate::responses as r;
+use crate::routes::operations::{operations, Operations};
 use crate::state::AppState;
 
 #[derive(Serialize, ToSchema)]
@@ -117,7 +118,7 @@ fn account_of(actor: &Actor) -> String {
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key; 409 while a factor is active (disable it
 /// first).
-#[utoipa::path(post, path = "/api/v1/me/mfa/enrolment", tag = "auth", operation_id = "start_mfa_enrolment",
+#[utoipa::path(post, path = "/me/mfa/enrolment", tag = "auth", operation_id = "start_mfa_enrolment",
     security(("bearer" = [])),
     responses((status = 200, description = "Pending: verify it with a current code", body = MfaEnrolmentResponse),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Conflict, r::Busy))]
@@ -140,7 +141,7 @@ pub async fn start_enrolment(state: web::Data<AppState>, Authed(actor): Authed) 
 /// Refuses: 401 without a valid credential; 403 for an API key; 409 with no pending enrolment or an active
 /// factor; 422 for a wrong code (`code`: `wrong_code`) or a missing field; 429 after too many wrong codes;
 /// 400/413/415 for a body that is not small JSON.
-#[utoipa::path(post, path = "/api/v1/me/mfa/verification", tag = "auth", operation_id = "verify_mfa_enrolment",
+#[utoipa::path(post, path = "/me/mfa/verification", tag = "auth", operation_id = "verify_mfa_enrolment",
     request_body(content = MfaCodeRequest, example = MfaCodeRequest::example), security(("bearer" = [])),
     responses((status = 200, description = "Active: the recovery codes and a new token pair", body = MfaActivationResponse),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Conflict, r::PayloadTooLarge, r::UnsupportedMediaType,
@@ -165,7 +166,7 @@ pub async fn verify_enrolment(
 /// Refuses: 401 without a valid credential; 403 for an API key; 404 without an active factor; 422 for a wrong
 /// password (`password`: `wrong_password`), a wrong or used code (`code`: `wrong_code`) or a missing field; 429
 /// after too many wrong attempts; 400/413/415 for a body that is not small JSON.
-#[utoipa::path(delete, path = "/api/v1/me/mfa", tag = "auth", operation_id = "disable_mfa",
+#[utoipa::path(delete, path = "/me/mfa", tag = "auth", operation_id = "disable_mfa",
     request_body(content = DisableMfaRequest, example = DisableMfaRequest::example), security(("bearer" = [])),
     responses((status = 204, description = "Disabled"),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::PayloadTooLarge, r::UnsupportedMediaType,
@@ -191,7 +192,7 @@ pub async fn disable(
 /// Refuses: 401 for an unknown or expired `mfa_token`, or a wrong or already used code (five wrong codes spend
 /// the challenge); 429 with `Retry-After` after too many attempts, counted with the password attempts of
 /// `/auth/login`; 422 when a field is missing; 400/413/415 for a body that is not small JSON.
-#[utoipa::path(post, path = "/api/v1/auth/mfa", tag = "auth", operation_id = "complete_mfa_sign_in",
+#[utoipa::path(post, path = "/auth/mfa", tag = "auth", operation_id = "complete_mfa_sign_in",
     request_body(content = MfaSignInRequest, example = MfaSignInRequest::example),
     responses((status = 200, description = "Signed in", body = TokenResponse),
         r::BadRequest, r::Unauthenticated, r::PayloadTooLarge, r::UnsupportedMediaType, r::Invalid, r::TooManyRequests, r::Busy))]
@@ -217,7 +218,7 @@ pub async fn complete_sign_in(
 ///
 /// Refuses: 401 without a valid credential; 403 for any other role, a key without `admin`, or an admin without
 /// a second factor; 404 for an unknown user.
-#[utoipa::path(delete, path = "/api/v1/users/{id}/mfa", tag = "admin", operation_id = "reset_user_mfa",
+#[utoipa::path(delete, path = "/users/{id}/mfa", tag = "admin", operation_id = "reset_user_mfa",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
     responses((status = 204, description = "The user has no second factor now"),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
@@ -230,10 +231,6 @@ pub async fn reset_user(
     Ok(HttpResponse::NoContent().finish())
 }
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(web::resource("/me/mfa").route(web::delete().to(disable)))
-        .service(web::resource("/me/mfa/enrolment").route(web::post().to(start_enrolment)))
-        .service(web::resource("/me/mfa/verification").route(web::post().to(verify_enrolment)))
-        .service(web::resource("/auth/mfa").route(web::post().to(complete_sign_in)))
-        .service(web::resource("/users/{id}/mfa").route(web::delete().to(reset_user)));
+pub fn operations() -> Operations {
+    operations![disable, start_enrolment, verify_enrolment, complete_sign_in, reset_user]
 }

@@ -92,6 +92,20 @@ async fn every_response_carries_a_request_id_and_a_sane_incoming_one_is_kept() {
     assert!(p["request_id"].as_str().is_some_and(|r| !r.is_empty()));
 }
 
+/// The health paths are resources like the API's: another method is a 405 naming GET, not the SPA's page
+/// (which used to answer `HEAD /health/ready` with 200 whatever the database's state).
+#[tokio::test]
+async fn a_wrong_method_on_health_is_a_405_problem() {
+    let app = TestApp::spawn().await;
+    for path in ["/health/live", "/health/ready"] {
+        let res = app.request(Method::POST, path, None).send().await.unwrap();
+        assert_eq!(res.headers()["allow"], "GET", "{path}");
+        problem(res, 405).await;
+        let res = app.request(Method::HEAD, path, None).send().await.unwrap();
+        assert_eq!(res.status(), 405, "HEAD {path}");
+    }
+}
+
 #[tokio::test]
 async fn health_says_live_and_ready() {
     let app = TestApp::spawn().await;

@@ -31,7 +31,7 @@ impl TestApp {
         let db = TestDatabase::create().await.expect("test database");
         let conn = gmc_store::db::connect(&db.url).await.expect("connect");
         gmc_store::db::migrate(&conn).await.expect("migrate");
-        gmc_store::services::demo::seed_accounts(&conn).await.expect("seed");
+        gmc_store::demo::seed_accounts(&conn).await.expect("seed");
         let mut settings = Settings::for_tests(&db.url);
         configure(&mut settings);
         let app = Application::build_with_db(settings, conn).expect("build");

@@ -238,10 +238,10 @@ pub(crate) async fn prepare(app: &TestApp, ctx: &Ctx, op: &str, template: &str, 
         | "export_consultation_results"
         | "export_consultation_responses" => call.path = id(&fresh_bgd_consultation(app, ctx, true).await.0),
         "get_consultation_crosstab" => {
-            call.path = format!("{}?question=q1&by=country", id(&fresh_bgd_consultation(app, ctx, true).await.0))
+            call.path = format!("{}?question=q1&by=country", id(&fresh_bgd_consultation(app, ctx, true).await.0));
         }
         "list_consultation_text_answers" => {
-            call.path = format!("{}?question=t1", id(&fresh_bgd_consultation(app, ctx, true).await.0))
+            call.path = format!("{}?question=t1", id(&fresh_bgd_consultation(app, ctx, true).await.0));
         }
         "update_consultation" => {
             call.path = id(&fresh_bgd_consultation(app, ctx, false).await.0);
@@ -263,7 +263,7 @@ pub(crate) async fn prepare(app: &TestApp, ctx: &Ctx, op: &str, template: &str, 
         }
         "create_stakeholder" => call.body = Some(stakeholder_body(&ctx.bgd_delegation)),
         "get_stakeholder" | "delete_stakeholder" | "get_stakeholder_contact" | "erase_stakeholder" => {
-            call.path = id(&fresh_bgd_stakeholder(app, ctx).await)
+            call.path = id(&fresh_bgd_stakeholder(app, ctx).await);
         }
         "update_stakeholder" => {
             call.path = id(&fresh_bgd_stakeholder(app, ctx).await);
@@ -294,7 +294,7 @@ pub(crate) async fn prepare(app: &TestApp, ctx: &Ctx, op: &str, template: &str, 
             call.path = id(res.json::<Value>().await.unwrap()["api_key"]["id"].as_str().unwrap());
         }
         "complete_mfa_sign_in" | "start_mfa_enrolment" | "verify_mfa_enrolment" | "disable_mfa" | "reset_user_mfa" => {
-            crate::mfa::prepare_call(app, ctx, op, who, &mut call).await
+            crate::mfa::prepare_call(app, ctx, op, who, &mut call).await;
         }
         _ => {}
     }

@@ -192,6 +192,8 @@ async fn erasure_removes_personal_data_and_keeps_linked_answers_and_impediments(
         .await;
     let imp: uuid::Uuid = imp.json::<Value>().await.unwrap()["id"].as_str().unwrap().parse().unwrap();
     let db = app.db().await;
+    use gmc_domain::consultation::{Channel, ConsultationStatus};
+    use gmc_domain::Visibility;
     use gmc_store::entities::{consultations, impediments, responses};
     impediments::Entity::update_many()
         .col_expr(impediments::Column::StakeholderId, Expr::value(Some(id)))
@@ -204,10 +206,10 @@ async fn erasure_removes_personal_data_and_keeps_linked_answers_and_impediments(
     consultations::ActiveModel {
         id: Set(consultation),
         delegation_id: Set(None),
-        visibility: Set("regional".into()),
+        visibility: Set(Visibility::Regional.into()),
         title: Set("Export costs".into()),
         description: Set(String::new()),
-        status: Set("open".into()),
+        status: Set(ConsultationStatus::Open.into()),
         languages: Set("[\"en\"]".into()),
         topic_ids: Set("[]".into()),
         questions: Set("[]".into()),
@@ -227,7 +229,7 @@ async fn erasure_removes_personal_data_and_keeps_linked_answers_and_impediments(
         id: Set(response),
         consultation_id: Set(consultation),
         stakeholder_id: Set(Some(id)),
-        channel: Set("web".into()),
+        channel: Set(Channel::Web.into()),
         lang: Set("en".into()),
         country: Set(Some("BGD".into())),
         sector: Set(Some("C".into())),

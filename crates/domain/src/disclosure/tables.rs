@@ -178,7 +178,7 @@ mod tests {
         };
         let m = protect_question(&respondents, &columns, &q, 2);
         assert_eq!(m.options, vec![vec![true; 3]; 3]);
-        assert_eq!((m.answered.clone(), m.skipped.clone()), (vec![false; 3], vec![false; 3]));
+        assert_eq!((m.answered.clone(), m.skipped), (vec![false; 3], vec![false; 3]));
     }
 
     #[test]

@@ -1,6 +1,10 @@
 //! The `consultations` table; `languages`, `topic_ids` and `questions` hold JSON.
 
+use gmc_domain::consultation::ConsultationStatus;
+use gmc_domain::Visibility;
 use sea_orm::entity::prelude::*;
+
+use crate::column::DbEnum;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "consultations")]
@@ -8,10 +12,10 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub delegation_id: Option<Uuid>,
-    pub visibility: String,
+    pub visibility: DbEnum<Visibility>,
     pub title: String,
     pub description: String,
-    pub status: String,
+    pub status: DbEnum<ConsultationStatus>,
     pub languages: String,
     pub topic_ids: String,
     pub questions: String,

@@ -1,6 +1,10 @@
 //! The `impediments` table.
 
+use gmc_domain::impediment::{Frequency, ImpedimentSource, ImpedimentStatus};
+use gmc_domain::Visibility;
 use sea_orm::entity::prelude::*;
+
+use crate::column::DbEnum;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "impediments")]
@@ -8,7 +12,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub delegation_id: Uuid,
-    pub visibility: String,
+    pub visibility: DbEnum<Visibility>,
     pub reporting_country: String,
     pub partner: String,
     pub hs_code: Option<String>,
@@ -17,11 +21,11 @@ pub struct Model {
     pub title: String,
     pub description: String,
     pub severity: i16,
-    pub frequency: String,
+    pub frequency: DbEnum<Frequency>,
     pub estimated_cost: Option<f64>,
     pub currency: Option<String>,
-    pub source: String,
-    pub status: String,
+    pub source: DbEnum<ImpedimentSource>,
+    pub status: DbEnum<ImpedimentStatus>,
     pub raised_body: Option<String>,
     pub raised_on: Option<Date>,
     pub created_by: Option<Uuid>,

@@ -1,6 +1,9 @@
 //! The `responses` table: one submitted questionnaire with the respondent's anonymous profile.
 
+use gmc_domain::consultation::Channel;
 use sea_orm::entity::prelude::*;
+
+use crate::column::DbEnum;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "responses")]
@@ -9,7 +12,7 @@ pub struct Model {
     pub id: Uuid,
     pub consultation_id: Uuid,
     pub stakeholder_id: Option<Uuid>,
-    pub channel: String,
+    pub channel: DbEnum<Channel>,
     pub lang: String,
     pub country: Option<String>,
     pub sector: Option<String>,

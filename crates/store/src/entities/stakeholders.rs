@@ -1,6 +1,9 @@
 //! The `stakeholders` table. The `contact_*` and `consent_*` columns are personal data (DESIGN §5).
 
+use gmc_domain::stakeholder::{SizeClass, StakeholderKind};
 use sea_orm::entity::prelude::*;
+
+use crate::column::DbEnum;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "stakeholders")]
@@ -10,10 +13,10 @@ pub struct Model {
     pub delegation_id: Uuid,
     pub external_id: Option<String>,
     pub name: String,
-    pub kind: String,
+    pub kind: DbEnum<StakeholderKind>,
     pub country: String,
     pub sector: String,
-    pub size_class: String,
+    pub size_class: DbEnum<SizeClass>,
     pub employees: Option<i32>,
     pub women_led: bool,
     pub exporter: bool,

@@ -1,6 +1,9 @@
 //! The `users` table.
 
+use gmc_domain::Role;
 use sea_orm::entity::prelude::*;
+
+use crate::column::DbEnum;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "users")]
@@ -10,7 +13,7 @@ pub struct Model {
     pub email: String,
     pub name: String,
     pub password_hash: String,
-    pub role: String,
+    pub role: DbEnum<Role>,
     pub delegation_id: Option<Uuid>,
     pub active: bool,
     /// Access tokens issued before this instant are refused.

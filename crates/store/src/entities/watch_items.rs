@@ -1,6 +1,10 @@
 //! The `watch_items` table.
 
+use gmc_domain::watch::Priority;
+use gmc_domain::Visibility;
 use sea_orm::entity::prelude::*;
+
+use crate::column::DbEnum;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "watch_items")]
@@ -10,8 +14,8 @@ pub struct Model {
     pub delegation_id: Uuid,
     pub topic_id: Uuid,
     pub note: String,
-    pub priority: String,
-    pub visibility: String,
+    pub priority: DbEnum<Priority>,
+    pub visibility: DbEnum<Visibility>,
     pub created_by: Option<Uuid>,
     pub version: i32,
     pub created_at: DateTimeUtc,

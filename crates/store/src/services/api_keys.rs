@@ -4,20 +4,17 @@
 use chrono::{DateTime, Utc};
 use gmc_domain::error::required_text;
 use gmc_domain::ids::ApiKeyId;
-use gmc_domain::page::Limit;
 use gmc_domain::policy::{authorize, reaches_all_api_keys, Operation};
 use gmc_domain::{Actor, Role, Scope, ValidationErrors};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use serde_json::json;
 use uuid::Uuid;
 
 use super::auth::parse_scopes;
 use super::secrets::{self, API_KEY_PREFIX};
-use crate::audit::{self, AuditEntry};
-use crate::cursor::{self, Cursor, Page};
+use crate::audit::{AuditEntry, AuditedTxn};
+use crate::cursor::{Key, KeyValue, Page, PageParams, Paging, Sort};
 use crate::entities::api_keys;
 use crate::views::ApiKeyView;
 use crate::{AppError, AppResult};
@@ -36,8 +33,14 @@ fn view(k: api_keys::Model) -> AppResult<ApiKeyView> {
     })
 }
 
+// The body of `POST /api-keys` (a plain comment: a doc comment would become the schema's description).
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = CreateApiKeyRequest))]
 pub struct ApiKeyInput {
     pub name: String,
+    /// `admin` needs the admin role.
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<Scope>))]
     pub scopes: Vec<String>,
     pub expires_at: Option<DateTime<Utc>>,
 }
@@ -51,7 +54,7 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: ApiKeyInput) 
     for (i, s) in input.scopes.iter().enumerate() {
         match s.parse::<Scope>() {
             Ok(scope) if scope == Scope::Admin && actor.role != Role::Admin => {
-                e.add(&format!("scopes[{i}]"), "not_allowed", "the admin scope needs the admin role")
+                e.add(&format!("scopes[{i}]"), "not_allowed", "the admin scope needs the admin role");
             }
             Ok(scope) if !scopes.contains(&scope) => scopes.push(scope),
             Ok(_) => {}
@@ -68,7 +71,7 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: ApiKeyInput) 
     let name = name.unwrap_or_default();
     let secret = secrets::generate(API_KEY_PREFIX);
     let prefix: String = secret.chars().take(API_KEY_PREFIX.len() + 6).collect();
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     let model = api_keys::ActiveModel {
         id: Set(ApiKeyId::new().as_uuid()),
         user_id: Set(actor.user_id.as_uuid()),
@@ -86,37 +89,64 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: ApiKeyInput) 
     .insert(&txn)
     .await?;
     let changes = json!({"name": model.name, "scopes": model.scopes});
-    audit::record(&txn, AuditEntry::by(actor, "api_key.create", "api_key", model.id).changes(changes)).await?;
-    txn.commit().await?;
+    txn.commit(AuditEntry::by(actor, "api_key.create", "api_key", model.id).changes(changes)).await?;
     Ok((view(model)?, secret))
 }
 
-/// The caller's keys; admins see everyone's.
-pub async fn list(
-    db: &DatabaseConnection,
-    actor: &Actor,
-    limit: Option<i64>,
-    cursor: Option<&str>,
-) -> AppResult<Page<ApiKeyView>> {
+crate::sort_fields!(
+    /// What the key list may be sorted by. A key never used, or without an expiry, sorts before every
+    /// date.
+    ApiKeySort {
+        Name => "name",
+        CreatedAt => "created_at",
+        LastUsedAt => "last_used_at",
+        ExpiresAt => "expires_at",
+    }
+);
+
+fn sort_key(field: ApiKeySort) -> Key<api_keys::Column> {
+    match field {
+        ApiKeySort::Name => Key::text(api_keys::Column::Name),
+        ApiKeySort::CreatedAt => Key::time(api_keys::Column::CreatedAt),
+        ApiKeySort::LastUsedAt => Key::time(api_keys::Column::LastUsedAt).nullable(),
+        ApiKeySort::ExpiresAt => Key::time(api_keys::Column::ExpiresAt).nullable(),
+    }
+}
+
+fn sort_value(field: Option<ApiKeySort>, k: &api_keys::Model) -> KeyValue {
+    let time = |t: Option<DateTime<Utc>>| t.map_or(KeyValue::Null, KeyValue::Time);
+    match field {
+        None => KeyValue::Null,
+        Some(ApiKeySort::Name) => KeyValue::Text(k.name.clone()),
+        Some(ApiKeySort::CreatedAt) => KeyValue::Time(k.created_at),
+        Some(ApiKeySort::LastUsedAt) => time(k.last_used_at),
+        Some(ApiKeySort::ExpiresAt) => time(k.expires_at),
+    }
+}
+
+/// The caller's keys; admins see everyone's. Without `sort`: newest first.
+pub async fn list(db: &DatabaseConnection, actor: &Actor, page: PageParams<'_>) -> AppResult<Page<ApiKeyView>> {
     authorize(actor, Operation::ListApiKeys)?;
-    let limit = Limit::parse(limit).map_err(|p| ValidationErrors::single("limit", p.code, p.message))?;
-    let cursor = cursor::parse_field(cursor)?;
-    let mut q = api_keys::Entity::find().order_by_desc(api_keys::Column::Id);
+    let mut e = ValidationErrors::new();
+    let Some(paging) = Paging::check(&mut e, page, Sort::by_id(true), &()) else {
+        return Err(e.into());
+    };
+    let mut q = api_keys::Entity::find();
     if !reaches_all_api_keys(actor) {
         q = q.filter(api_keys::Column::UserId.eq(actor.user_id.as_uuid()));
     }
-    if let Some(c) = cursor {
-        q = q.filter(api_keys::Column::Id.lt(c.id));
-    }
-    let rows = q.limit(limit.get() + 1).all(db).await?;
-    let rows = rows.into_iter().map(view).collect::<AppResult<Vec<_>>>()?;
-    Ok(Page::from_rows(rows, limit.get(), |k| Cursor { k: String::new(), id: k.id }, |k| k))
+    let total = paging.total(db, &q).await?;
+    let field = paging.sort.field;
+    let q = paging.seek(q, db.get_database_backend(), field.map(sort_key), api_keys::Column::Id)?;
+    let (rows, next_cursor) = paging.split(q.all(db).await?, |k| (sort_value(field, k), k.id));
+    let items = rows.into_iter().map(view).collect::<AppResult<Vec<_>>>()?;
+    Ok(Page { items, next_cursor, total })
 }
 
 /// Revokes a key of the caller's (or any key, for admins). Someone else's key is "not found".
 pub async fn revoke(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<()> {
     authorize(actor, Operation::RevokeApiKey)?;
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     api_keys::Entity::find_by_id(id)
         .one(&txn)
         .await?
@@ -132,7 +162,6 @@ pub async fn revoke(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResu
     if res.rows_affected == 0 {
         return Ok(());
     }
-    audit::record(&txn, AuditEntry::by(actor, "api_key.revoke", "api_key", id)).await?;
-    txn.commit().await?;
+    txn.commit(AuditEntry::by(actor, "api_key.revoke", "api_key", id)).await?;
     Ok(())
 }

@@ -5,7 +5,7 @@
 use chrono::{Duration, Utc};
 use gmc_domain::ids::{ApiKeyId, DelegationId, UserId};
 use gmc_domain::user::Email;
-use gmc_domain::{Actor, AuthMethod, Role, Scope};
+use gmc_domain::{Actor, AuthMethod, Scope};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
@@ -13,7 +13,7 @@ use uuid::Uuid;
 use super::mfa::{self, MfaChallenge};
 use super::secrets::{self, API_KEY_PREFIX, REFRESH_PREFIX};
 use super::tokens::{blocking, verify_password, Tokens};
-use crate::audit::{self, AuditEntry};
+use crate::audit::{AuditEntry, AuditedTxn};
 use crate::entities::{api_keys, refresh_tokens, users};
 use crate::error::stored;
 use crate::sessions::SessionCache;
@@ -49,22 +49,20 @@ pub async fn login(db: &DatabaseConnection, tokens: &Tokens, email: &str, passwo
             // its id, which survives its erasure without saying who it was.
             let mut entry = AuditEntry::by_label("auth.login_failed", "user", "failed sign-in");
             entry.entity_id = user.as_ref().map(|u| u.id.to_string());
-            let _gate = crate::db::write_gate(db).await;
-            audit::record(db, entry).await?;
+            // Nothing changes but the log: the event is the whole write.
+            AuditedTxn::begin(db).await?.commit(entry).await?;
             return Err(AppError::Unauthenticated(BAD_CREDENTIALS));
         }
     };
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     let actor = actor_of(&user, AuthMethod::Session, false)?;
     if mfa::has_active_factor(&txn, user.id).await? {
         let challenge = mfa::start_challenge(&txn, user.id).await?;
-        audit::record(&txn, AuditEntry::by(&actor, "auth.mfa_challenge", "user", user.id)).await?;
-        txn.commit().await?;
+        txn.commit(AuditEntry::by(&actor, "auth.mfa_challenge", "user", user.id)).await?;
         return Ok(SignIn::SecondFactor(challenge));
     }
     let pair = start_family(&txn, tokens, &user, Uuid::now_v7(), false).await?;
-    audit::record(&txn, AuditEntry::by(&actor, "auth.login", "user", user.id)).await?;
-    txn.commit().await?;
+    txn.commit(AuditEntry::by(&actor, "auth.login", "user", user.id)).await?;
     Ok(SignIn::Tokens(pair))
 }
 
@@ -87,7 +85,7 @@ pub async fn refresh(
     if row.expires_at <= Utc::now() {
         return Err(invalid);
     }
-    let (write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     // Spend the token only if it is still unspent and unrevoked: of two racing refreshes (or a refresh
     // racing a logout) exactly one wins, and the loser is treated as a reuse.
     let spent = refresh_tokens::Entity::update_many()
@@ -100,7 +98,6 @@ pub async fn refresh(
     if spent.rows_affected != 1 {
         // Release this transaction and the write gate before revoking in a transaction of its own.
         drop(txn);
-        drop(write);
         revoke_for_reuse(db, sessions, &row).await?;
         return Err(invalid);
     }
@@ -108,9 +105,7 @@ pub async fn refresh(
     // The family keeps what its sign-in proved: a second factor passed then still counts.
     let pair = start_family(&txn, tokens, &user, row.family_id, row.mfa).await?;
     let actor = actor_of(&user, AuthMethod::Session, row.mfa)?;
-    audit::record(&txn, AuditEntry::by(&actor, "auth.refresh", "user", user.id)).await?;
-    txn.commit().await?;
-    drop(write);
+    txn.commit(AuditEntry::by(&actor, "auth.refresh", "user", user.id)).await?;
     Ok(pair)
 }
 
@@ -121,13 +116,12 @@ async fn revoke_for_reuse(
     sessions: &SessionCache,
     row: &refresh_tokens::Model,
 ) -> AppResult<()> {
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     revoke_family(&txn, row.family_id).await?;
     stamp_tokens(&txn, row.user_id).await?;
     let mut entry = AuditEntry::by_label("auth.refresh_reuse", "user", "refresh-token reuse");
     entry.entity_id = Some(row.user_id.to_string());
-    audit::record(&txn, entry).await?;
-    txn.commit().await?;
+    txn.commit(entry).await?;
     sessions.forget(row.user_id);
     Ok(())
 }
@@ -137,14 +131,13 @@ async fn revoke_for_reuse(
 /// silently.
 pub async fn logout(db: &DatabaseConnection, sessions: &SessionCache, refresh_token: &str) -> AppResult<()> {
     if let Some(row) = find_refresh(db, refresh_token).await? {
-        let (_write, txn) = crate::db::begin_write(db).await?;
+        let txn = AuditedTxn::begin(db).await?;
         revoke_family(&txn, row.family_id).await?;
         stamp_tokens(&txn, row.user_id).await?;
         let mut entry = AuditEntry::by_label("auth.logout", "user", "logout");
         entry.entity_id = Some(row.user_id.to_string());
         entry.actor_id = Some(row.user_id);
-        audit::record(&txn, entry).await?;
-        txn.commit().await?;
+        txn.commit(entry).await?;
         sessions.forget(row.user_id);
     }
     Ok(())
@@ -242,7 +235,7 @@ pub(crate) fn parse_scopes(stored_scopes: &str) -> AppResult<Vec<Scope>> {
 pub(crate) fn actor_of(user: &users::Model, method: AuthMethod, mfa: bool) -> AppResult<Actor> {
     Ok(Actor {
         user_id: UserId::from_uuid(user.id),
-        role: stored::<Role>(&user.role)?,
+        role: user.role.0,
         delegation_id: user.delegation_id.map(DelegationId::from_uuid),
         method,
         mfa,
@@ -273,7 +266,7 @@ pub(crate) async fn start_family<C: ConnectionTrait>(
     }
     .insert(conn)
     .await?;
-    let access_token = tokens.issue(user.id, stored::<Role>(&user.role)?, user.delegation_id, mfa)?;
+    let access_token = tokens.issue(user.id, user.role.0, user.delegation_id, mfa)?;
     Ok(TokenPair { access_token, expires_in: tokens.access_ttl_secs, refresh_token })
 }
 

@@ -1,13 +1,10 @@
 //! One module per capability. Each public function authorizes first, then validates, then works.
 
+pub(crate) mod access;
 pub mod api_keys;
 pub mod audit_log;
 pub mod auth;
 pub mod consultations;
-pub mod demo;
-pub mod demo_consultations;
-pub mod demo_impediments;
-pub mod demo_stakeholders;
 pub mod idempotency;
 pub mod impediments;
 pub mod mfa;

@@ -1,9 +1,8 @@
 //! The topic catalogue: listing with filters, search and keyset pages; admin create, change, delete.
 
 use chrono::Utc;
-use gmc_domain::error::{parse_enum, FieldProblem};
+use gmc_domain::error::parse_enum;
 use gmc_domain::ids::TopicId;
-use gmc_domain::page::Limit;
 use gmc_domain::policy::{authorize, Operation};
 use gmc_domain::reference::{TopicKind, TopicStatus};
 use gmc_domain::topic::{NewTopic, TopicInput, TopicPatch, TopicPatchInput};
@@ -16,11 +15,11 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::search_text;
-use crate::audit::{self, AuditEntry};
-use crate::catalogue::Catalogue;
-use crate::cursor::{self, Cursor, Page};
+use crate::audit::{AuditEntry, AuditedTxn};
+use crate::catalogue::{topic_view, Catalogue};
+use crate::cursor::{KeyType, KeyValue, Page, Paging, Sort};
 use crate::entities::topics;
-use crate::error::{check_version, stored};
+use crate::error::check_version;
 use crate::views::TopicView;
 use crate::{AppError, AppResult};
 
@@ -31,43 +30,19 @@ pub struct TopicFilter {
     /// The parent topic's id or code.
     pub parent: Option<String>,
     pub q: Option<String>,
-    /// `code` (default), `-code`, `title`, `-title`.
+    /// One of `TopicSort`, `-` first for descending; default: by code.
     pub sort: Option<String>,
     pub limit: Option<i64>,
     pub cursor: Option<String>,
 }
 
-#[derive(Clone, Copy)]
-enum SortKey {
-    Code,
-    Title,
-}
-
-fn parse_sort(sort: Option<&str>) -> Result<(SortKey, bool), FieldProblem> {
-    match sort.unwrap_or("code") {
-        "code" => Ok((SortKey::Code, false)),
-        "-code" => Ok((SortKey::Code, true)),
-        "title" => Ok((SortKey::Title, false)),
-        "-title" => Ok((SortKey::Title, true)),
-        _ => Err(FieldProblem::new("invalid_choice", "must be one of: code, -code, title, -title")),
+crate::sort_fields!(
+    /// What the catalogue may be sorted by.
+    TopicSort {
+        Code => "code",
+        Title => "title",
     }
-}
-
-pub(crate) fn view(t: topics::Model) -> AppResult<TopicView> {
-    Ok(TopicView {
-        kind: stored(&t.kind)?,
-        status: stored(&t.status)?,
-        id: t.id,
-        code: t.code,
-        title: t.title,
-        wto_body: t.wto_body,
-        parent_id: t.parent_id,
-        description: t.description,
-        version: t.version,
-        created_at: t.created_at,
-        updated_at: t.updated_at,
-    })
-}
+);
 
 pub async fn list(
     db: &DatabaseConnection,
@@ -77,12 +52,12 @@ pub async fn list(
 ) -> AppResult<Page<TopicView>> {
     authorize(actor, Operation::ReadReference)?;
     let mut e = ValidationErrors::new();
-    let limit = e.check("limit", Limit::parse(f.limit));
+    let filters = TopicFilter { sort: None, limit: None, cursor: None, ..f.clone() };
+    let page = (f.limit, f.sort.as_deref(), f.cursor.as_deref());
+    let paging = Paging::check(&mut e, page, Sort::asc(TopicSort::Code), &filters);
     let kind = f.kind.as_deref().and_then(|k| e.check("kind", parse_enum::<TopicKind>(k)));
     let status = f.status.as_deref().and_then(|s| e.check("status", parse_enum::<TopicStatus>(s)));
     let q = e.check("q", search_text(f.q.as_deref())).flatten().map(|q| q.to_lowercase());
-    let sort = e.check("sort", parse_sort(f.sort.as_deref()));
-    let cursor = e.check("cursor", cursor::parse(f.cursor.as_deref()));
     let all = catalogue.topics(db).await?;
     let parent = match f.parent.as_deref() {
         Some(p) => {
@@ -95,18 +70,10 @@ pub async fn list(
         }
         None => None,
     };
-    let (Some(limit), Some((key, descending)), Some(cursor)) = (limit, sort, cursor) else {
+    let Some(paging) = paging else {
         return Err(e.into());
     };
     e.finish()?;
-
-    // Borrowed keys: sorting and the cursor comparison allocate nothing.
-    fn key_of(key: SortKey, t: &TopicView) -> (&str, Uuid) {
-        match key {
-            SortKey::Code => (t.code.as_str(), t.id),
-            SortKey::Title => (t.title.as_str(), t.id),
-        }
-    }
     let matches = |t: &&TopicView| {
         kind.is_none_or(|k| t.kind == k)
             && status.is_none_or(|s| t.status == s)
@@ -117,30 +84,18 @@ pub async fn list(
                     || t.description.to_lowercase().contains(q)
             })
     };
-    let mut rows: Vec<&TopicView> = all.iter().filter(matches).collect();
-    // The snapshot is ordered by code already; other orders sort here.
-    if !matches!(key, SortKey::Code) {
-        rows.sort_by(|a, b| key_of(key, a).cmp(&key_of(key, b)));
-    }
-    if descending {
-        rows.reverse();
-    }
-    // Keyset: rows strictly after (key, id) in the chosen direction.
-    if let Some(c) = &cursor {
-        let after = (c.k.as_str(), c.id);
-        rows.retain(|t| if descending { key_of(key, t) < after } else { key_of(key, t) > after });
-    }
-    rows.truncate(limit.get() as usize + 1);
-    let rows: Vec<TopicView> = rows.into_iter().cloned().collect();
-    Ok(Page::from_rows(
-        rows,
-        limit.get(),
-        |t| {
-            let (k, id) = key_of(key, t);
-            Cursor { k: k.to_owned(), id }
-        },
-        |t| t,
-    ))
+    // The catalogue is a small cached snapshot: filtered and sorted here, in the same order SQL would.
+    let rows: Vec<TopicView> = all.iter().filter(matches).cloned().collect();
+    let field = paging.sort.field;
+    let key = |t: &TopicView| {
+        let k = match field {
+            Some(TopicSort::Code) => KeyValue::Text(t.code.clone()),
+            Some(TopicSort::Title) => KeyValue::Text(t.title.clone()),
+            None => KeyValue::Null,
+        };
+        (k, t.id)
+    };
+    Ok(paging.in_memory(rows, KeyType::Text, key)?)
 }
 
 /// Finds a topic by UUID or by code.
@@ -154,7 +109,7 @@ async fn resolve<C: ConnectionTrait>(db: &C, id_or_code: &str) -> AppResult<Opti
 
 pub async fn get(db: &DatabaseConnection, actor: &Actor, id_or_code: &str) -> AppResult<TopicView> {
     authorize(actor, Operation::ReadReference)?;
-    view(resolve(db, id_or_code).await?.ok_or(AppError::NotFound("topic"))?)
+    topic_view(resolve(db, id_or_code).await?.ok_or(AppError::NotFound("topic"))?)
 }
 
 pub(crate) async fn exists<C: ConnectionTrait>(db: &C, id: Uuid) -> AppResult<bool> {
@@ -169,7 +124,7 @@ pub async fn create(
 ) -> AppResult<TopicView> {
     authorize(actor, Operation::ManageTopics)?;
     let new = NewTopic::parse(input)?;
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     if let Some(parent) = new.parent_id {
         if !exists(&txn, parent.as_uuid()).await? {
             return Err(ValidationErrors::single("parent_id", "unknown", "names no topic").into());
@@ -183,11 +138,11 @@ pub async fn create(
         id: Set(TopicId::new().as_uuid()),
         code: Set(new.code.into_string()),
         title: Set(new.title),
-        kind: Set(new.kind.as_str().to_owned()),
+        kind: Set(new.kind.into()),
         wto_body: Set(new.wto_body),
         parent_id: Set(new.parent_id.map(|p| p.as_uuid())),
         description: Set(new.description),
-        status: Set(new.status.as_str().to_owned()),
+        status: Set(new.status.into()),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
@@ -195,10 +150,9 @@ pub async fn create(
     .insert(&txn)
     .await?;
     let changes = json!({"code": model.code, "title": model.title, "kind": model.kind, "status": model.status});
-    audit::record(&txn, AuditEntry::by(actor, "topic.create", "topic", model.id).changes(changes)).await?;
-    txn.commit().await?;
+    txn.commit(AuditEntry::by(actor, "topic.create", "topic", model.id).changes(changes)).await?;
     catalogue.invalidate();
-    view(model)
+    topic_view(model)
 }
 
 pub async fn update(
@@ -211,7 +165,7 @@ pub async fn update(
 ) -> AppResult<TopicView> {
     authorize(actor, Operation::ManageTopics)?;
     let patch = TopicPatch::parse(input)?;
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     let current = resolve(&txn, id_or_code).await?.ok_or(AppError::NotFound("topic"))?;
     check_version(if_match, current.version)?;
     if let Some(Some(parent)) = patch.parent_id {
@@ -225,7 +179,7 @@ pub async fn update(
     }
     if let Some(v) = patch.kind {
         changes.insert("kind".into(), json!({"from": current.kind, "to": v.as_str()}));
-        m.kind = Set(v.as_str().to_owned());
+        m.kind = Set(v.into());
     }
     if let Some(v) = patch.wto_body {
         changes.insert("wto_body".into(), json!({"from": current.wto_body, "to": v}));
@@ -242,7 +196,7 @@ pub async fn update(
     }
     if let Some(v) = patch.status {
         changes.insert("status".into(), json!({"from": current.status, "to": v.as_str()}));
-        m.status = Set(v.as_str().to_owned());
+        m.status = Set(v.into());
     }
     m.version = Set(current.version + 1);
     m.updated_at = Set(Utc::now());
@@ -257,10 +211,9 @@ pub async fn update(
         return Err(AppError::PreconditionFailed { current: current.version + 1 });
     }
     let updated = topics::Entity::find_by_id(current.id).one(&txn).await?.ok_or(AppError::NotFound("topic"))?;
-    audit::record(&txn, AuditEntry::by(actor, "topic.update", "topic", current.id).changes(changes.into())).await?;
-    txn.commit().await?;
+    txn.commit(AuditEntry::by(actor, "topic.update", "topic", current.id).changes(changes.into())).await?;
     catalogue.invalidate();
-    view(updated)
+    topic_view(updated)
 }
 
 /// A topic cannot be its own ancestor.
@@ -283,7 +236,7 @@ async fn check_parent<C: ConnectionTrait>(db: &C, id: Uuid, parent: Uuid) -> App
 
 pub async fn delete(db: &DatabaseConnection, catalogue: &Catalogue, actor: &Actor, id_or_code: &str) -> AppResult<()> {
     authorize(actor, Operation::ManageTopics)?;
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     let current = resolve(&txn, id_or_code).await?.ok_or(AppError::NotFound("topic"))?;
     let children = topics::Entity::find().filter(topics::Column::ParentId.eq(current.id)).count(&txn).await?;
     if children > 0 {
@@ -295,12 +248,8 @@ pub async fn delete(db: &DatabaseConnection, catalogue: &Catalogue, actor: &Acto
         }
         other => other,
     })?;
-    audit::record(
-        &txn,
-        AuditEntry::by(actor, "topic.delete", "topic", current.id).changes(json!({"code": current.code})),
-    )
-    .await?;
-    txn.commit().await?;
+    txn.commit(AuditEntry::by(actor, "topic.delete", "topic", current.id).changes(json!({"code": current.code})))
+        .await?;
     catalogue.invalidate();
     Ok(())
 }

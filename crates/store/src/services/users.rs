@@ -5,14 +5,12 @@ use std::collections::HashSet;
 use chrono::Utc;
 use gmc_domain::error::{parse_enum, required_text};
 use gmc_domain::ids::{DelegationId, UserId};
-use gmc_domain::page::Limit;
 use gmc_domain::policy::{authorize, Operation};
 use gmc_domain::user::{check_membership, NewUser, Password, UserInput};
 use gmc_domain::{Actor, AuthMethod, Role, Scope, ValidationErrors};
 use sea_orm::sea_query::{Condition, Expr};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter, Set,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -20,18 +18,18 @@ use uuid::Uuid;
 use super::reference::find_delegation;
 use super::tokens::{blocking, hash_password};
 use super::{auth, contains_ci, mfa, search_text};
-use crate::audit::{self, AuditEntry};
+use crate::audit::{AuditEntry, AuditedTxn};
 use crate::catalogue::Catalogue;
-use crate::cursor::{self, Cursor, Page};
+use crate::cursor::{Key, KeyValue, Page, Paging, Sort};
 use crate::entities::{api_keys, mfa_factors, users};
-use crate::error::{check_version, stored};
+use crate::error::check_version;
 use crate::sessions::SessionCache;
 use crate::views::{MeView, UserView};
 use crate::{AppError, AppResult};
 
 fn view(u: users::Model, second_factor: bool) -> AppResult<UserView> {
     Ok(UserView {
-        role: stored(&u.role)?,
+        role: u.role.0,
         id: u.id,
         email: u.email,
         name: u.name,
@@ -70,7 +68,7 @@ pub async fn me(db: &DatabaseConnection, catalogue: &Catalogue, actor: &Actor) -
         AuthMethod::Session => Scope::ALL.to_vec(),
         AuthMethod::ApiKey { scopes, .. } => scopes.clone(),
     };
-    let role = stored(&user.role)?;
+    let role = user.role.0;
     let second_factor = mfa::status(db, actor, role).await?;
     Ok(MeView { role, id: user.id, email: user.email, name: user.name, delegation, scopes, second_factor })
 }
@@ -80,22 +78,54 @@ pub struct UserFilter {
     pub role: Option<String>,
     pub delegation: Option<Uuid>,
     pub q: Option<String>,
+    /// One of `UserSort`, `-` first for descending; default: by email.
+    pub sort: Option<String>,
     pub limit: Option<i64>,
     pub cursor: Option<String>,
+}
+
+crate::sort_fields!(
+    /// What the user list may be sorted by. Role sorts by its stored spelling (alphabetically).
+    UserSort {
+        Email => "email",
+        Name => "name",
+        Role => "role",
+        CreatedAt => "created_at",
+    }
+);
+
+fn sort_key(field: UserSort) -> Key<users::Column> {
+    match field {
+        UserSort::Email => Key::text(users::Column::Email),
+        UserSort::Name => Key::text(users::Column::Name),
+        UserSort::Role => Key::text(users::Column::Role),
+        UserSort::CreatedAt => Key::time(users::Column::CreatedAt),
+    }
+}
+
+fn sort_value(field: Option<UserSort>, u: &users::Model) -> KeyValue {
+    match field {
+        None => KeyValue::Null,
+        Some(UserSort::Email) => KeyValue::Text(u.email.clone()),
+        Some(UserSort::Name) => KeyValue::Text(u.name.clone()),
+        Some(UserSort::Role) => KeyValue::Text(u.role.0.as_str().to_owned()),
+        Some(UserSort::CreatedAt) => KeyValue::Time(u.created_at),
+    }
 }
 
 pub async fn list(db: &DatabaseConnection, actor: &Actor, f: UserFilter) -> AppResult<Page<UserView>> {
     authorize(actor, Operation::ManageUsers)?;
     let mut e = ValidationErrors::new();
-    let limit = e.check("limit", Limit::parse(f.limit));
+    let filters = UserFilter { sort: None, limit: None, cursor: None, ..f.clone() };
+    let default = Sort::asc(UserSort::Email);
+    let paging = Paging::check(&mut e, (f.limit, f.sort.as_deref(), f.cursor.as_deref()), default, &filters);
     let role = f.role.as_deref().and_then(|r| e.check("role", parse_enum::<Role>(r)));
     let q = e.check("q", search_text(f.q.as_deref())).flatten();
-    let cursor = e.check("cursor", cursor::parse(f.cursor.as_deref()));
-    let (Some(limit), Some(cursor)) = (limit, cursor) else {
+    let Some(paging) = paging else {
         return Err(e.into());
     };
     e.finish()?;
-    let mut query = users::Entity::find().order_by_asc(users::Column::Email);
+    let mut query = users::Entity::find();
     if let Some(role) = role {
         query = query.filter(users::Column::Role.eq(role.as_str()));
     }
@@ -107,19 +137,19 @@ pub async fn list(db: &DatabaseConnection, actor: &Actor, f: UserFilter) -> AppR
             Condition::any().add(contains_ci(users::Column::Email, q)).add(contains_ci(users::Column::Name, q)),
         );
     }
-    if let Some(c) = cursor {
-        query = query.filter(users::Column::Email.gt(c.k));
-    }
-    let rows = query.limit(limit.get() + 1).all(db).await?;
+    let total = paging.total(db, &query).await?;
+    let field = paging.sort.field;
+    let query = paging.seek(query, db.get_database_backend(), field.map(sort_key), users::Column::Id)?;
+    let (rows, next_cursor) = paging.split(query.all(db).await?, |u| (sort_value(field, u), u.id));
     let factors = with_second_factor(db, rows.iter().map(|u| u.id).collect()).await?;
-    let rows = rows
+    let items = rows
         .into_iter()
         .map(|u| {
             let mfa = factors.contains(&u.id);
             view(u, mfa)
         })
         .collect::<AppResult<Vec<_>>>()?;
-    Ok(Page::from_rows(rows, limit.get(), |u| Cursor { k: u.email.clone(), id: u.id }, |u| u))
+    Ok(Page { items, next_cursor, total })
 }
 
 pub async fn get(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<UserView> {
@@ -146,13 +176,13 @@ pub async fn create(db: &DatabaseConnection, actor: Option<&Actor>, input: UserI
     let password = new.password.clone();
     let hash = blocking(move || hash_password(password.expose())).await??;
     let now = Utc::now();
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     let model = users::ActiveModel {
         id: Set(UserId::new().as_uuid()),
         email: Set(new.email.as_str().to_owned()),
         name: Set(new.name),
         password_hash: Set(hash),
-        role: Set(new.role.as_str().to_owned()),
+        role: Set(new.role.into()),
         delegation_id: Set(new.delegation_id.map(|d| d.as_uuid())),
         active: Set(true),
         tokens_valid_after: Set(None),
@@ -171,16 +201,21 @@ pub async fn create(db: &DatabaseConnection, actor: Option<&Actor>, input: UserI
             e
         }
     };
-    audit::record(&txn, entry.changes(changes)).await?;
-    txn.commit().await?;
+    txn.commit(entry.changes(changes)).await?;
     view(model, false)
 }
 
-#[derive(Debug, Default, Clone)]
+// The body of `PATCH /users/{id}`: absent fields stay; `delegation_id: null` removes the delegation (a plain
+// comment: a doc comment would become the schema's description).
+#[derive(Debug, Default, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = UpdateUserRequest))]
 pub struct UserPatchInput {
     pub name: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Role>))]
     pub role: Option<String>,
-    /// `Some(None)` removes the delegation.
+    #[serde(default, deserialize_with = "gmc_domain::patch::double_option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Uuid>, nullable))]
     pub delegation_id: Option<Option<DelegationId>>,
     pub active: Option<bool>,
     pub password: Option<String>,
@@ -210,7 +245,7 @@ pub async fn update(
     let password = input.password.as_deref().and_then(|p| e.check("password", Password::parse(p)));
     let final_role = match role {
         Some(r) => r,
-        None => stored::<Role>(&current.role)?,
+        None => current.role.0,
     };
     let final_delegation = match input.delegation_id {
         Some(d) => d,
@@ -240,7 +275,7 @@ pub async fn update(
     }
     if let Some(v) = role {
         changes.insert("role".into(), json!({"from": current.role, "to": v.as_str()}));
-        m.role = Set(v.as_str().to_owned());
+        m.role = Set(v.into());
     }
     if let Some(v) = input.delegation_id {
         let v = v.map(|d| d.as_uuid());
@@ -260,7 +295,7 @@ pub async fn update(
     }
     m.version = Set(current.version + 1);
     m.updated_at = Set(Utc::now());
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     let res = users::Entity::update_many()
         .set(m)
         .filter(users::Column::Id.eq(id))
@@ -287,9 +322,9 @@ pub async fn update(
             .exec(&txn)
             .await?;
     }
-    audit::record(&txn, AuditEntry::by(actor, "user.update", "user", id).changes(changes.into())).await?;
+    let audit_entry = AuditEntry::by(actor, "user.update", "user", id).changes(changes.into());
     let updated = users::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound("user"))?;
-    txn.commit().await?;
+    txn.commit(audit_entry).await?;
     sessions.forget(id);
     view(updated, mfa::has_active_factor(db, id).await?)
 }

@@ -5,8 +5,11 @@ mod dto;
 
 use actix_web::{web, HttpRequest, HttpResponse};
 use gmc_domain::consultation::Channel;
-use gmc_store::services::consultations::public::{self, ProfileInput, SubmitInput};
-use gmc_store::services::consultations::{self as svc, results, ConsultationFilter};
+use gmc_store::services::consultations::public::{self, SubmitInput, Submitted};
+use gmc_store::services::consultations::{
+    self as svc, results, ConsultationFilter, ConsultationInput, ConsultationPatch,
+};
+use gmc_store::views::ConsultationView;
 use uuid::Uuid;
 
 pub use dto::*;
@@ -16,6 +19,7 @@ use crate::auth::{Authed, MaybeAuthed};
 use crate::etag::{etag, if_match, json_with_etag};
 use crate::problem::ApiError;
 use crate::responses as r;
+use crate::routes::operations::{operations, Operations};
 use crate::state::AppState;
 
 /// List consultations
@@ -23,18 +27,20 @@ use crate::state::AppState;
 /// Who may read a consultation: admins every one; delegates and focal points their own delegation's at any
 /// visibility, and others' (and the secretariat's regional ones) at `regional` or `public`; analysts those at
 /// `regional` or `public`; stakeholders those at `public`. Sessions, or API keys with the `read` scope. The list
-/// holds only what the caller may read, newest first, filtered by `status`, `delegation` and words in the title.
+/// holds only what the caller may read, newest first or sorted by a field (`sort`), filtered by `status`,
+/// `delegation` and words in the title. The first page carries `total`.
 ///
-/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an unknown `status`, a
-/// `limit` outside 1–200 or a bad `cursor`.
-#[utoipa::path(get, path = "/api/v1/consultations", tag = "consultations", operation_id = "list_consultations",
-    params(ConsultationQuery, PageQuery), security(("bearer" = [])),
+/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an unknown `status` or
+/// `sort`, a `limit` outside 1–200, a bad `cursor` or one from another sort or filters.
+#[utoipa::path(get, path = "/consultations", tag = "consultations", operation_id = "list_consultations",
+    params(ConsultationQuery, ConsultationSortQuery, PageQuery), security(("bearer" = [])),
     responses((status = 200, description = "The consultations the caller may see, newest first", body = ConsultationPage),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
 pub async fn list_consultations(
     state: web::Data<AppState>,
     Authed(actor): Authed,
     q: web::Query<ConsultationQuery>,
+    sort: web::Query<ConsultationSortQuery>,
     page: web::Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let (q, page) = (q.into_inner(), page.into_inner());
@@ -42,6 +48,7 @@ pub async fn list_consultations(
         status: q.status,
         delegation: q.delegation,
         q: q.q,
+        sort: sort.into_inner().sort,
         limit: page.limit,
         cursor: page.cursor,
     };
@@ -59,23 +66,23 @@ pub async fn list_consultations(
 /// `delegation_id` other than the caller's own, or `regional: true` from anyone but an admin; 422 for an invalid
 /// field (languages, visibility, dates, each question's code, kind, options and texts — each named, e.g.
 /// `questions[0].options`); 409 while a request with the same `Idempotency-Key` is in progress.
-#[utoipa::path(post, path = "/api/v1/consultations", tag = "consultations", operation_id = "create_consultation",
+#[utoipa::path(post, path = "/consultations", tag = "consultations", operation_id = "create_consultation",
     params(("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")),
-    request_body(content = CreateConsultationRequest, example = CreateConsultationRequest::example), security(("bearer" = [])),
-    responses((status = 201, description = "Created as a draft", body = ConsultationDto,
+    request_body(content = ConsultationInput, example = create_example), security(("bearer" = [])),
+    responses((status = 201, description = "Created as a draft", body = ConsultationView,
         headers(("Location" = String, description = "The new record's URL"), ("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Conflict, r::PayloadTooLarge, r::UnsupportedMediaType,
         r::Invalid, r::Busy))]
 pub async fn create_consultation(
     state: web::Data<AppState>,
     Authed(actor): Authed,
-    body: web::Json<CreateConsultationRequest>,
+    body: web::Json<ConsultationInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let c = svc::create(&state.db, &actor, body.into_inner().into()).await?;
+    let c = svc::create(&state.db, &actor, body.into_inner()).await?;
     Ok(HttpResponse::Created()
         .insert_header(("Location", format!("/api/v1/consultations/{}", c.id)))
         .insert_header(("ETag", etag(c.version)))
-        .json(ConsultationDto::from(c)))
+        .json(&c))
 }
 
 /// Get a consultation
@@ -88,9 +95,9 @@ pub async fn create_consultation(
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown consultation or
 /// one the caller may not read (never 403, which would confirm it exists).
-#[utoipa::path(get, path = "/api/v1/consultations/{id}", tag = "consultations", operation_id = "get_consultation",
+#[utoipa::path(get, path = "/consultations/{id}", tag = "consultations", operation_id = "get_consultation",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
-    responses((status = 200, description = "The consultation with its questionnaire; its version as ETag", body = ConsultationDto,
+    responses((status = 200, description = "The consultation with its questionnaire; its version as ETag", body = ConsultationView,
         headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
 pub async fn get_consultation(
@@ -99,7 +106,7 @@ pub async fn get_consultation(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let c = svc::get(&state.db, &actor, *id).await?;
-    Ok(json_with_etag(c.version, &ConsultationDto::from(c)))
+    Ok(json_with_etag(c.version, &c))
 }
 
 /// Change a consultation
@@ -112,10 +119,10 @@ pub async fn get_consultation(
 /// Refuses: 401 without a valid credential; 404 for an unknown consultation or one the caller may not read; 403 for
 /// one the caller may read but not change; 428 without `If-Match`; 412 when it changed since that version; 422 for
 /// an invalid field, or questions or languages outside `draft` (`not_draft`).
-#[utoipa::path(patch, path = "/api/v1/consultations/{id}", tag = "consultations", operation_id = "update_consultation",
+#[utoipa::path(patch, path = "/consultations/{id}", tag = "consultations", operation_id = "update_consultation",
     params(("id" = Uuid, Path), ("If-Match" = String, Header, description = "The ETag of the version being changed")),
-    request_body(content = UpdateConsultationRequest, example = UpdateConsultationRequest::example), security(("bearer" = [])),
-    responses((status = 200, description = "Updated", body = ConsultationDto,
+    request_body(content = ConsultationPatch, example = update_example), security(("bearer" = [])),
+    responses((status = 200, description = "Updated", body = ConsultationView,
         headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::PreconditionFailed, r::PayloadTooLarge,
         r::UnsupportedMediaType, r::Invalid, r::PreconditionRequired, r::Busy))]
@@ -124,10 +131,10 @@ pub async fn update_consultation(
     state: web::Data<AppState>,
     Authed(actor): Authed,
     id: web::Path<Uuid>,
-    body: web::Json<UpdateConsultationRequest>,
+    body: web::Json<ConsultationPatch>,
 ) -> Result<HttpResponse, ApiError> {
-    let c = svc::update(&state.db, &actor, *id, body.into_inner().into(), if_match(&req)).await?;
-    Ok(json_with_etag(c.version, &ConsultationDto::from(c)))
+    let c = svc::update(&state.db, &actor, *id, body.into_inner(), if_match(&req)).await?;
+    Ok(json_with_etag(c.version, &c))
 }
 
 /// Delete a draft consultation
@@ -138,7 +145,7 @@ pub async fn update_consultation(
 ///
 /// Refuses: 401 without a valid credential; 404 for an unknown consultation or one the caller may not read; 403 for
 /// one the caller may read but not change; 409 when it is not a draft or has responses.
-#[utoipa::path(delete, path = "/api/v1/consultations/{id}", tag = "consultations", operation_id = "delete_consultation",
+#[utoipa::path(delete, path = "/consultations/{id}", tag = "consultations", operation_id = "delete_consultation",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
     responses((status = 204, description = "Deleted (drafts without responses only)"),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Conflict, r::Busy))]
@@ -163,11 +170,11 @@ pub async fn delete_consultation(
 /// one the caller may read but not change; 428 without `If-Match`; 412 when it changed since that version; 422 for
 /// a move the lifecycle does not have, a missing translation (each named) or a past closing date; 409 while a
 /// request with the same `Idempotency-Key` is in progress.
-#[utoipa::path(post, path = "/api/v1/consultations/{id}/status", tag = "consultations", operation_id = "set_consultation_status",
+#[utoipa::path(post, path = "/consultations/{id}/status", tag = "consultations", operation_id = "set_consultation_status",
     params(("id" = Uuid, Path), ("If-Match" = String, Header, description = "The ETag of the version being changed"),
         ("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")),
     request_body(content = ConsultationStatusRequest, example = ConsultationStatusRequest::example), security(("bearer" = [])),
-    responses((status = 200, description = "Moved; opening checks the questionnaire is complete in every language", body = ConsultationDto,
+    responses((status = 200, description = "Moved; opening checks the questionnaire is complete in every language", body = ConsultationView,
         headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Conflict, r::PreconditionFailed,
         r::PayloadTooLarge, r::UnsupportedMediaType, r::Invalid, r::PreconditionRequired, r::Busy))]
@@ -179,7 +186,7 @@ pub async fn set_consultation_status(
     body: web::Json<ConsultationStatusRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let c = svc::set_status(&state.db, &actor, *id, &body.status, if_match(&req)).await?;
-    Ok(json_with_etag(c.version, &ConsultationDto::from(c)))
+    Ok(json_with_etag(c.version, &c))
 }
 
 /// A consultation's results
@@ -197,7 +204,7 @@ pub async fn set_consultation_status(
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown consultation or
 /// one the caller may not read; 422 for an invalid filter, or (anyone but admins) a second filter, naming it.
-#[utoipa::path(get, path = "/api/v1/consultations/{id}/results", tag = "consultations", operation_id = "get_consultation_results",
+#[utoipa::path(get, path = "/consultations/{id}/results", tag = "consultations", operation_id = "get_consultation_results",
     params(("id" = Uuid, Path), ResultQuery), security(("bearer" = [])),
     responses((status = 200, description = "Counts, shares, mean and median per question; small cells withheld", body = ResultsDto),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Invalid, r::Busy))]
@@ -227,9 +234,9 @@ pub async fn get_consultation_results(
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown consultation or
 /// one the caller may not read; 400 without `question` or `by`; 422 for a question that is not in the questionnaire
 /// or is a text question, an unknown `by`, an invalid filter, or (anyone but admins) any filter, naming it.
-#[utoipa::path(get, path = "/api/v1/consultations/{id}/crosstab", tag = "consultations", operation_id = "get_consultation_crosstab",
+#[utoipa::path(get, path = "/consultations/{id}/crosstab", tag = "consultations", operation_id = "get_consultation_crosstab",
     params(("id" = Uuid, Path), CrossTabQuery, ResultQuery), security(("bearer" = [])),
-    responses((status = 200, description = "One question by one profile dimension; small cells withheld", body = CrossTabDto),
+    responses((status = 200, description = "One question by one profile dimension; small cells withheld", body = results::CrossTab),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Invalid, r::Busy))]
 pub async fn get_consultation_crosstab(
     state: web::Data<AppState>,
@@ -240,7 +247,7 @@ pub async fn get_consultation_crosstab(
 ) -> Result<HttpResponse, ApiError> {
     let k = state.small_cell_k;
     let r = results::crosstab(&state.db, &actor, *id, &t.question, &t.by, q.into_inner().into(), k).await?;
-    Ok(HttpResponse::Ok().json(CrossTabDto::from(r)))
+    Ok(HttpResponse::Ok().json(&r))
 }
 
 /// Answers to a text question
@@ -248,7 +255,7 @@ pub async fn get_consultation_crosstab(
 /// Who may read a consultation: admins every one; delegates and focal points their own delegation's at any
 /// visibility, and others' (and the secretariat's regional ones) at `regional` or `public`; analysts those at
 /// `regional` or `public`; stakeholders those at `public`. Sessions, or API keys with the `read` scope. Newest
-/// first. Filters `country`, `sector`, `size_class`, `women_led`, `from`, `to` narrow the respondents; outside the
+/// first (`sort=received`: oldest first); the first page carries `total` unless the answers are withheld. Filters `country`, `sector`, `size_class`, `women_led`, `from`, `to` narrow the respondents; outside the
 /// owners (admins and the owning delegation's members) by date only, rounded as in the results, and without each
 /// answer's time. For everyone but admins the answers are withheld (`withheld: true`) when the filter's group or
 /// everyone else has fewer than k respondents, or when the results withhold the group's count of answers; and,
@@ -256,10 +263,10 @@ pub async fn get_consultation_crosstab(
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown consultation or
 /// one the caller may not read; 400 without `question`; 422 for a question that is not a text question of the
-/// consultation, an invalid filter, a filter the caller may not combine or use (named), a `limit` outside 1–200 or
-/// a bad `cursor`.
-#[utoipa::path(get, path = "/api/v1/consultations/{id}/text-answers", tag = "consultations", operation_id = "list_consultation_text_answers",
-    params(("id" = Uuid, Path), TextAnswerQuery, ResultQuery, PageQuery), security(("bearer" = [])),
+/// consultation, an invalid filter, a filter the caller may not combine or use (named), an unknown `sort`, a `limit`
+/// outside 1–200, a bad `cursor` or one from another sort or filters.
+#[utoipa::path(get, path = "/consultations/{id}/text-answers", tag = "consultations", operation_id = "list_consultation_text_answers",
+    params(("id" = Uuid, Path), TextAnswerQuery, ResultQuery, TextAnswerSortQuery, PageQuery), security(("bearer" = [])),
     responses((status = 200, description = "Answers to a text question, newest first", body = TextAnswerPage),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Invalid, r::Busy))]
 pub async fn list_consultation_text_answers(
@@ -268,6 +275,7 @@ pub async fn list_consultation_text_answers(
     id: web::Path<Uuid>,
     t: web::Query<TextAnswerQuery>,
     q: web::Query<ResultQuery>,
+    sort: web::Query<TextAnswerSortQuery>,
     page: web::Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let page = page.into_inner();
@@ -277,15 +285,11 @@ pub async fn list_consultation_text_answers(
         *id,
         &t.question,
         q.into_inner().into(),
-        (page.limit, page.cursor.as_deref()),
+        (page.limit, sort.sort.as_deref(), page.cursor.as_deref()),
         state.small_cell_k,
     )
     .await?;
-    Ok(HttpResponse::Ok().json(TextAnswerPage {
-        items: p.items.into_iter().map(Into::into).collect(),
-        next_cursor: p.next_cursor,
-        withheld,
-    }))
+    Ok(HttpResponse::Ok().json(TextAnswerPage { items: p.items, next_cursor: p.next_cursor, total: p.total, withheld }))
 }
 
 /// Anonymised responses
@@ -293,23 +297,26 @@ pub async fn list_consultation_text_answers(
 /// Who: the consultation's owners only — admins, and delegates and focal points of the owning delegation (a
 /// regional consultation is the secretariat's); with a session or an API key with the `read` scope. Other readers
 /// of the consultation get its aggregates (`GET .../results`), which pass the small-cell rule. Newest first, each
-/// with its profile and answers by question code, never the stakeholder it may be linked to.
+/// with its profile and answers by question code, never the stakeholder it may be linked to; or sorted by a field
+/// (`sort`). The first page carries `total`.
 ///
 /// Refuses: 401 without a valid credential; 404 for an unknown consultation or one the caller may not read; 403 for
-/// one the caller may read but does not own, or an API key without `read`; 422 for a `limit` outside 1–200 or a bad
-/// `cursor`.
-#[utoipa::path(get, path = "/api/v1/consultations/{id}/responses", tag = "consultations", operation_id = "list_consultation_responses",
-    params(("id" = Uuid, Path), PageQuery), security(("bearer" = [])),
+/// one the caller may read but does not own, or an API key without `read`; 422 for an unknown `sort`, a `limit`
+/// outside 1–200, a bad `cursor` or one from another sort.
+#[utoipa::path(get, path = "/consultations/{id}/responses", tag = "consultations", operation_id = "list_consultation_responses",
+    params(("id" = Uuid, Path), ResponseSortQuery, PageQuery), security(("bearer" = [])),
     responses((status = 200, description = "Anonymised responses (no stakeholder), newest first", body = ResponsePage),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Invalid, r::Busy))]
 pub async fn list_consultation_responses(
     state: web::Data<AppState>,
     Authed(actor): Authed,
     id: web::Path<Uuid>,
+    sort: web::Query<ResponseSortQuery>,
     page: web::Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let page = page.into_inner();
-    let p = results::responses_page(&state.db, &actor, *id, page.limit, page.cursor.as_deref()).await?;
+    let paging = (page.limit, sort.sort.as_deref(), page.cursor.as_deref());
+    let p = results::responses_page(&state.db, &actor, *id, paging).await?;
     Ok(HttpResponse::Ok().json(ResponsePage::from(p)))
 }
 
@@ -330,7 +337,7 @@ fn csv(name: String, body: String) -> HttpResponse {
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown consultation or
 /// one the caller may not read; 422 for an invalid filter, or (anyone but admins) a second filter, naming it.
-#[utoipa::path(get, path = "/api/v1/consultations/{id}/results.csv", tag = "consultations", operation_id = "export_consultation_results",
+#[utoipa::path(get, path = "/consultations/{id}/results.csv", tag = "consultations", operation_id = "export_consultation_results",
     params(("id" = Uuid, Path), ResultQuery), security(("bearer" = [])),
     responses((status = 200, description = "The results as CSV, small cells written as `withheld`", content_type = "text/csv", body = String),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Invalid, r::Busy))]
@@ -353,7 +360,7 @@ pub async fn export_consultation_results(
 ///
 /// Refuses: 401 without a valid credential; 404 for an unknown consultation or one the caller may not read; 403 for
 /// one the caller may read but does not own, or an API key without `read`.
-#[utoipa::path(get, path = "/api/v1/consultations/{id}/responses.csv", tag = "consultations", operation_id = "export_consultation_responses",
+#[utoipa::path(get, path = "/consultations/{id}/responses.csv", tag = "consultations", operation_id = "export_consultation_responses",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
     responses((status = 200, description = "Every response, anonymised, one column per question", content_type = "text/csv", body = String),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
@@ -373,7 +380,7 @@ pub async fn export_consultation_responses(
 /// (`open`), not yet, or no more.
 ///
 /// Refuses: 404 for an unknown token or a consultation that is still a draft.
-#[utoipa::path(get, path = "/api/v1/public/consultations/{token}", tag = "public", operation_id = "get_public_form",
+#[utoipa::path(get, path = "/public/consultations/{token}", tag = "public", operation_id = "get_public_form",
     params(("token" = String, Path), LangQuery),
     responses((status = 200, description = "The form in the language asked for, else English", body = PublicFormDto),
         r::BadRequest, r::NotFound, r::Busy))]
@@ -397,11 +404,11 @@ pub async fn get_public_form(
 /// for answers that do not fit the questionnaire (each named `answers.<code>`), a `lang` the consultation lacks or
 /// an invalid profile (`profile.country`); 429 with `Retry-After` when this client sent too many; 401 for an
 /// `Authorization` header that is present but invalid (send none to answer anonymously).
-#[utoipa::path(post, path = "/api/v1/public/consultations/{token}/responses", tag = "public", operation_id = "submit_public_response",
+#[utoipa::path(post, path = "/public/consultations/{token}/responses", tag = "public", operation_id = "submit_public_response",
     params(("token" = String, Path),
         ("Idempotency-Key" = Option<String>, Header, description = "Signed-in callers only (anonymous ones send `submission_id`): a repeat with the same key and request answers with the first outcome (24 h)")),
-    request_body(content = SubmitResponseRequest, example = SubmitResponseRequest::example), security((), ("bearer" = [])),
-    responses((status = 201, description = "Received", body = SubmittedDto),
+    request_body(content = SubmitInput, example = submit_example), security((), ("bearer" = [])),
+    responses((status = 201, description = "Received", body = Submitted),
         r::BadRequest, r::Unauthenticated, r::NotFound, r::Conflict, r::PayloadTooLarge, r::UnsupportedMediaType,
         r::Invalid, r::TooManyRequests, r::Busy))]
 pub async fn submit_public_response(
@@ -409,41 +416,29 @@ pub async fn submit_public_response(
     state: web::Data<AppState>,
     MaybeAuthed(actor): MaybeAuthed,
     token: web::Path<String>,
-    body: web::Json<SubmitResponseRequest>,
+    body: web::Json<SubmitInput>,
 ) -> Result<HttpResponse, ApiError> {
     state.public_limiter.check(super::auth::client_ip(&req)).map_err(ApiError::RateLimited)?;
-    let b = body.into_inner();
-    let profile = b.profile.map(|p| ProfileInput {
-        country: p.country,
-        sector: p.sector,
-        size_class: p.size_class,
-        women_led: p.women_led,
-    });
-    let channel = if actor.as_ref().is_some_and(|a| a.is_api_key()) { Channel::Api } else { Channel::Web };
-    let input = SubmitInput { submission_id: b.submission_id, lang: b.lang, answers: b.answers, profile };
-    let s = public::submit(&state.db, &state.responses, &token, actor.as_ref(), input, channel).await?;
-    Ok(HttpResponse::Created().json(SubmittedDto { id: s.id, submitted_at: s.submitted_at }))
+    let channel = if actor.as_ref().is_some_and(gmc_domain::Actor::is_api_key) { Channel::Api } else { Channel::Web };
+    let s = public::submit(&state.db, &state.responses, &token, actor.as_ref(), body.into_inner(), channel).await?;
+    Ok(HttpResponse::Created().json(&s))
 }
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(
-        web::resource("/consultations")
-            .route(web::get().to(list_consultations))
-            .route(web::post().to(create_consultation)),
-    )
-    .service(
-        web::resource("/consultations/{id}")
-            .route(web::get().to(get_consultation))
-            .route(web::patch().to(update_consultation))
-            .route(web::delete().to(delete_consultation)),
-    )
-    .service(web::resource("/consultations/{id}/status").route(web::post().to(set_consultation_status)))
-    .service(web::resource("/consultations/{id}/results").route(web::get().to(get_consultation_results)))
-    .service(web::resource("/consultations/{id}/results.csv").route(web::get().to(export_consultation_results)))
-    .service(web::resource("/consultations/{id}/crosstab").route(web::get().to(get_consultation_crosstab)))
-    .service(web::resource("/consultations/{id}/text-answers").route(web::get().to(list_consultation_text_answers)))
-    .service(web::resource("/consultations/{id}/responses").route(web::get().to(list_consultation_responses)))
-    .service(web::resource("/consultations/{id}/responses.csv").route(web::get().to(export_consultation_responses)))
-    .service(web::resource("/public/consultations/{token}").route(web::get().to(get_public_form)))
-    .service(web::resource("/public/consultations/{token}/responses").route(web::post().to(submit_public_response)));
+pub fn operations() -> Operations {
+    operations![
+        list_consultations,
+        create_consultation,
+        get_consultation,
+        update_consultation,
+        delete_consultation,
+        set_consultation_status,
+        get_consultation_results,
+        export_consultation_results,
+        get_consultation_crosstab,
+        list_consultation_text_answers,
+        list_consultation_responses,
+        export_consultation_responses,
+        get_public_form,
+        submit_public_response
+    ]
 }

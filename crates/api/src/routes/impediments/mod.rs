@@ -5,7 +5,8 @@ mod dto;
 use actix_web::http::header::ContentType;
 use actix_web::web::Bytes;
 use actix_web::{web, HttpRequest, HttpResponse};
-use gmc_store::services::impediments::{self as svc, ImpedimentFilter, StepInput};
+use gmc_store::services::impediments::{self as svc, ImpedimentFilter, ImpedimentInput, ImpedimentPatch, StepInput};
+use gmc_store::views::ImpedimentView;
 use gmc_store::AppError;
 use uuid::Uuid;
 
@@ -16,9 +17,10 @@ use crate::auth::Authed;
 use crate::etag::{etag, if_match, json_with_etag};
 use crate::problem::ApiError;
 use crate::responses as r;
+use crate::routes::operations::{operations, Operations};
 use crate::state::AppState;
 
-fn filter_of(q: ImpedimentQuery, page: PageQuery) -> ImpedimentFilter {
+fn filter_of(q: ImpedimentQuery, sort: Option<String>, page: PageQuery) -> ImpedimentFilter {
     ImpedimentFilter {
         reporting_country: q.reporting_country,
         partner: q.partner,
@@ -32,6 +34,7 @@ fn filter_of(q: ImpedimentQuery, page: PageQuery) -> ImpedimentFilter {
         from: q.from,
         to: q.to,
         q: q.q,
+        sort,
         limit: page.limit,
         cursor: page.cursor,
     }
@@ -45,7 +48,7 @@ fn filter_of(q: ImpedimentQuery, page: PageQuery) -> ImpedimentFilter {
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 400 without `by`; 422 for an unknown
 /// `by` or an invalid filter.
-#[utoipa::path(get, path = "/api/v1/impediments/summary", tag = "impediments", operation_id = "summarize_impediments",
+#[utoipa::path(get, path = "/impediments/summary", tag = "impediments", operation_id = "summarize_impediments",
     params(SummaryQuery, ImpedimentQuery), security(("bearer" = [])),
     responses((status = 200, description = "Counts of the impediments the caller may see, under the filters", body = ImpedimentSummary),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
@@ -55,12 +58,9 @@ pub async fn summarize_impediments(
     by: web::Query<SummaryQuery>,
     q: web::Query<ImpedimentQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let f = filter_of(q.into_inner(), PageQuery { limit: None, cursor: None });
+    let f = filter_of(q.into_inner(), None, PageQuery { limit: None, cursor: None });
     let cells = svc::summary(&state.db, &actor, f, &by.by).await?;
-    Ok(HttpResponse::Ok().json(ImpedimentSummary {
-        by: by.into_inner().by,
-        cells: cells.into_iter().map(|c| SummaryCellDto { key: c.key, count: c.count }).collect(),
-    }))
+    Ok(HttpResponse::Ok().json(ImpedimentSummary { by: by.into_inner().by, cells }))
 }
 
 /// List impediments
@@ -69,24 +69,26 @@ pub async fn summarize_impediments(
 /// visibility and other delegations' `regional` and `public` ones; analysts `regional` and `public` ones;
 /// stakeholders `public` ones only. Sessions, or API keys with the `read` scope. The list holds only what the
 /// caller may read, newest first, filtered by reporting country, partner, NTM chapter, HS prefix, topic, status,
-/// delegation, severity range, dates and a text search.
+/// delegation, severity range, dates and a text search, or sorted by a field (`sort`). The first page carries
+/// `total`, the count of matching impediments the caller may read.
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an invalid filter (each
-/// named in `errors`), a `limit` outside 1–200 or a bad `cursor`; 400 for a filter of the wrong type
-/// (`severity_min=high`, `from=yesterday`).
-#[utoipa::path(get, path = "/api/v1/impediments", tag = "impediments", operation_id = "list_impediments",
-    params(ImpedimentQuery, PageQuery), security(("bearer" = [])),
+/// named in `errors`), an unknown `sort`, a `limit` outside 1–200, a bad `cursor` or one from another sort or
+/// filters; 400 for a filter of the wrong type (`severity_min=high`, `from=yesterday`).
+#[utoipa::path(get, path = "/impediments", tag = "impediments", operation_id = "list_impediments",
+    params(ImpedimentQuery, ImpedimentSortQuery, PageQuery), security(("bearer" = [])),
     responses((status = 200, description = "The impediments the caller may see, newest first", body = ImpedimentPage),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
 pub async fn list_impediments(
     state: web::Data<AppState>,
     Authed(actor): Authed,
     q: web::Query<ImpedimentQuery>,
+    sort: web::Query<ImpedimentSortQuery>,
     page: web::Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     // No page cache: a per-node copy could show a record after its visibility narrowed (another node's
     // write) or a linked firm to a reader who may not read it; confidentiality may not lag.
-    let f = filter_of(q.into_inner(), page.into_inner());
+    let f = filter_of(q.into_inner(), sort.into_inner().sort, page.into_inner());
     let page = ImpedimentPage::from(svc::list(&state.db, &actor, f).await?);
     // ~700 bytes an item: one allocation instead of a dozen doublings.
     let mut body = Vec::with_capacity(1024 + 768 * page.items.len());
@@ -106,22 +108,22 @@ pub async fn list_impediments(
 /// `delegation_id` other than the caller's own; 422 for a missing or invalid field (HS code, NTM code, partner,
 /// severity 1–5, a cost without currency, unknown topics) or a link to a record the caller cannot read; 409 while a
 /// request with the same `Idempotency-Key` is in progress.
-#[utoipa::path(post, path = "/api/v1/impediments", tag = "impediments", operation_id = "create_impediment",
-    params(("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body(content = CreateImpedimentRequest, example = CreateImpedimentRequest::example), security(("bearer" = [])),
-    responses((status = 201, description = "Reported", body = ImpedimentDto,
+#[utoipa::path(post, path = "/impediments", tag = "impediments", operation_id = "create_impediment",
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body(content = ImpedimentInput, example = create_example), security(("bearer" = [])),
+    responses((status = 201, description = "Reported", body = ImpedimentView,
         headers(("Location" = String, description = "The new record's URL"), ("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Conflict, r::PayloadTooLarge, r::UnsupportedMediaType,
         r::Invalid, r::Busy))]
 pub async fn create_impediment(
     state: web::Data<AppState>,
     Authed(actor): Authed,
-    body: web::Json<CreateImpedimentRequest>,
+    body: web::Json<ImpedimentInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let i = svc::create(&state.db, &actor, body.into_inner().into()).await?;
+    let i = svc::create(&state.db, &actor, body.into_inner()).await?;
     Ok(HttpResponse::Created()
         .insert_header(("Location", format!("/api/v1/impediments/{}", i.id)))
         .insert_header(("ETag", etag(i.version)))
-        .json(ImpedimentDto::from(i)))
+        .json(&i))
 }
 
 /// Get an impediment
@@ -133,9 +135,9 @@ pub async fn create_impediment(
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown impediment or one
 /// the caller may not read (never 403, which would confirm it exists).
-#[utoipa::path(get, path = "/api/v1/impediments/{id}", tag = "impediments", operation_id = "get_impediment",
+#[utoipa::path(get, path = "/impediments/{id}", tag = "impediments", operation_id = "get_impediment",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
-    responses((status = 200, description = "The impediment, with its version as ETag", body = ImpedimentDto,
+    responses((status = 200, description = "The impediment, with its version as ETag", body = ImpedimentView,
         headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
 pub async fn get_impediment(
@@ -144,7 +146,7 @@ pub async fn get_impediment(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let i = svc::get(&state.db, &actor, *id).await?;
-    Ok(json_with_etag(i.version, &ImpedimentDto::from(i)))
+    Ok(json_with_etag(i.version, &i))
 }
 
 /// Change an impediment
@@ -157,10 +159,10 @@ pub async fn get_impediment(
 /// Refuses: 401 without a valid credential; 404 for an unknown impediment or one the caller may not read; 403 for
 /// one the caller may read but not write (analysts, other delegations, a key without `write`); 428 without
 /// `If-Match`; 412 when it changed since that version; 422 for an invalid field.
-#[utoipa::path(patch, path = "/api/v1/impediments/{id}", tag = "impediments", operation_id = "update_impediment",
+#[utoipa::path(patch, path = "/impediments/{id}", tag = "impediments", operation_id = "update_impediment",
     params(("id" = Uuid, Path), ("If-Match" = String, Header, description = "The ETag of the version being changed")),
-    request_body(content = UpdateImpedimentRequest, example = UpdateImpedimentRequest::example), security(("bearer" = [])),
-    responses((status = 200, description = "Updated", body = ImpedimentDto,
+    request_body(content = ImpedimentPatch, example = update_example), security(("bearer" = [])),
+    responses((status = 200, description = "Updated", body = ImpedimentView,
         headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::PreconditionFailed, r::PayloadTooLarge,
         r::UnsupportedMediaType, r::Invalid, r::PreconditionRequired, r::Busy))]
@@ -169,10 +171,10 @@ pub async fn update_impediment(
     state: web::Data<AppState>,
     Authed(actor): Authed,
     id: web::Path<Uuid>,
-    body: web::Json<UpdateImpedimentRequest>,
+    body: web::Json<ImpedimentPatch>,
 ) -> Result<HttpResponse, ApiError> {
-    let i = svc::update(&state.db, &actor, *id, body.into_inner().into(), if_match(&req)).await?;
-    Ok(json_with_etag(i.version, &ImpedimentDto::from(i)))
+    let i = svc::update(&state.db, &actor, *id, body.into_inner(), if_match(&req)).await?;
+    Ok(json_with_etag(i.version, &i))
 }
 
 /// Delete an impediment
@@ -182,7 +184,7 @@ pub async fn update_impediment(
 ///
 /// Refuses: 401 without a valid credential; 404 for an unknown impediment or one the caller may not read; 403 for
 /// one the caller may read but not write; 409 once it has left `reported`.
-#[utoipa::path(delete, path = "/api/v1/impediments/{id}", tag = "impediments", operation_id = "delete_impediment",
+#[utoipa::path(delete, path = "/impediments/{id}", tag = "impediments", operation_id = "delete_impediment",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
     responses((status = 204, description = "Deleted (only while `reported`; later, dismiss it)"),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Conflict, r::Busy))]
@@ -209,9 +211,9 @@ pub async fn delete_impediment(
 /// step that does not exist from the current status (`invalid_step`), a missing note, or a `raised` without its
 /// body and date; 409 when the impediment changed meanwhile (or while a request with the same `Idempotency-Key` is
 /// in progress).
-#[utoipa::path(post, path = "/api/v1/impediments/{id}/steps", tag = "impediments", operation_id = "step_impediment",
-    params(("id" = Uuid, Path), ("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body(content = StepRequest, example = StepRequest::example), security(("bearer" = [])),
-    responses((status = 200, description = "Moved to the next status", body = ImpedimentDto,
+#[utoipa::path(post, path = "/impediments/{id}/steps", tag = "impediments", operation_id = "step_impediment",
+    params(("id" = Uuid, Path), ("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body(content = StepInput, example = step_example), security(("bearer" = [])),
+    responses((status = 200, description = "Moved to the next status", body = ImpedimentView,
         headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Conflict, r::PayloadTooLarge,
         r::UnsupportedMediaType, r::Invalid, r::Busy))]
@@ -219,12 +221,10 @@ pub async fn step_impediment(
     state: web::Data<AppState>,
     Authed(actor): Authed,
     id: web::Path<Uuid>,
-    body: web::Json<StepRequest>,
+    body: web::Json<StepInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let b = body.into_inner();
-    let input = StepInput { to: b.to, note: b.note, raised_body: b.raised_body, raised_on: b.raised_on };
-    let i = svc::step(&state.db, &actor, *id, input).await?;
-    Ok(json_with_etag(i.version, &ImpedimentDto::from(i)))
+    let i = svc::step(&state.db, &actor, *id, body.into_inner()).await?;
+    Ok(json_with_etag(i.version, &i))
 }
 
 /// An impediment's workflow history
@@ -236,7 +236,7 @@ pub async fn step_impediment(
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown impediment or one
 /// the caller may not read.
-#[utoipa::path(get, path = "/api/v1/impediments/{id}/steps", tag = "impediments", operation_id = "list_impediment_steps",
+#[utoipa::path(get, path = "/impediments/{id}/steps", tag = "impediments", operation_id = "list_impediment_steps",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
     responses((status = 200, description = "The workflow history, oldest first", body = ImpedimentStepList),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
@@ -246,25 +246,18 @@ pub async fn list_impediment_steps(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let steps = svc::history(&state.db, &actor, *id).await?;
-    Ok(HttpResponse::Ok().json(ImpedimentStepList { items: steps.into_iter().map(ImpedimentStepDto::from).collect() }))
+    Ok(HttpResponse::Ok().json(ImpedimentStepList { items: steps }))
 }
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(web::resource("/impediments/summary").route(web::get().to(summarize_impediments)))
-        .service(
-            web::resource("/impediments")
-                .route(web::get().to(list_impediments))
-                .route(web::post().to(create_impediment)),
-        )
-        .service(
-            web::resource("/impediments/{id}")
-                .route(web::get().to(get_impediment))
-                .route(web::patch().to(update_impediment))
-                .route(web::delete().to(delete_impediment)),
-        )
-        .service(
-            web::resource("/impediments/{id}/steps")
-                .route(web::get().to(list_impediment_steps))
-                .route(web::post().to(step_impediment)),
-        );
+pub fn operations() -> Operations {
+    operations![
+        summarize_impediments,
+        list_impediments,
+        create_impediment,
+        get_impediment,
+        update_impediment,
+        delete_impediment,
+        list_impediment_steps,
+        step_impediment
+    ]
 }

@@ -5,6 +5,7 @@ mod dto;
 use actix_web::{web, HttpResponse};
 use gmc_domain::reference::{NtmKind, Region};
 use gmc_store::services::reference as svc;
+use gmc_store::views::{CountryView, DelegationView, MinisterialView};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;
@@ -15,6 +16,7 @@ use super::PageQuery;
 use crate::auth::Authed;
 use crate::problem::ApiError;
 use crate::responses as r;
+use crate::routes::operations::{operations, Operations};
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -32,7 +34,7 @@ pub struct CountryQuery {
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an unknown `region`, a
 /// `limit` outside 1–200 or a bad `cursor`.
-#[utoipa::path(get, path = "/api/v1/countries", tag = "reference", operation_id = "list_countries",
+#[utoipa::path(get, path = "/countries", tag = "reference", operation_id = "list_countries",
     params(CountryQuery, PageQuery), security(("bearer" = [])),
     responses((status = 200, description = "Countries by code", body = CountryPage),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
@@ -52,16 +54,16 @@ pub async fn list_countries(
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for a code that is not in the
 /// reference data.
-#[utoipa::path(get, path = "/api/v1/countries/{code}", tag = "reference", operation_id = "get_country",
+#[utoipa::path(get, path = "/countries/{code}", tag = "reference", operation_id = "get_country",
     params(("code" = String, Path, description = "ISO 3166-1 alpha-3", example = "NPL")), security(("bearer" = [])),
-    responses((status = 200, description = "The country", body = CountryDto),
+    responses((status = 200, description = "The country", body = CountryView),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
 pub async fn get_country(
     state: web::Data<AppState>,
     Authed(actor): Authed,
     code: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(CountryDto::from(svc::get_country(&state.db, &actor, &code).await?)))
+    Ok(HttpResponse::Ok().json(svc::get_country(&state.db, &actor, &code).await?))
 }
 
 /// Delegations
@@ -71,7 +73,7 @@ pub async fn get_country(
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for a `limit` outside 1–200 or a
 /// bad `cursor`.
-#[utoipa::path(get, path = "/api/v1/delegations", tag = "reference", operation_id = "list_delegations",
+#[utoipa::path(get, path = "/delegations", tag = "reference", operation_id = "list_delegations",
     params(PageQuery), security(("bearer" = [])),
     responses((status = 200, description = "Delegations by country code", body = DelegationPage),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
@@ -90,16 +92,16 @@ pub async fn list_delegations(
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 400 for an id that is not a UUID;
 /// 404 for an unknown id.
-#[utoipa::path(get, path = "/api/v1/delegations/{id}", tag = "reference", operation_id = "get_delegation",
+#[utoipa::path(get, path = "/delegations/{id}", tag = "reference", operation_id = "get_delegation",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
-    responses((status = 200, description = "The delegation", body = DelegationDto),
+    responses((status = 200, description = "The delegation", body = DelegationView),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
 pub async fn get_delegation(
     state: web::Data<AppState>,
     Authed(actor): Authed,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(DelegationDto::from(svc::get_delegation(&state.db, &actor, *id).await?)))
+    Ok(HttpResponse::Ok().json(svc::get_delegation(&state.db, &actor, *id).await?))
 }
 
 /// Ministerial conferences
@@ -108,7 +110,7 @@ pub async fn get_delegation(
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for a `limit` outside 1–200 or a
 /// bad `cursor`.
-#[utoipa::path(get, path = "/api/v1/ministerials", tag = "reference", operation_id = "list_ministerials",
+#[utoipa::path(get, path = "/ministerials", tag = "reference", operation_id = "list_ministerials",
     params(PageQuery), security(("bearer" = [])),
     responses((status = 200, description = "Ministerial conferences by date", body = MinisterialPage),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
@@ -126,16 +128,16 @@ pub async fn list_ministerials(
 /// Who: any role, signed in with a session or an API key with the `read` scope. By code (`MC12`).
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown code.
-#[utoipa::path(get, path = "/api/v1/ministerials/{code}", tag = "reference", operation_id = "get_ministerial",
+#[utoipa::path(get, path = "/ministerials/{code}", tag = "reference", operation_id = "get_ministerial",
     params(("code" = String, Path, example = "MC12")), security(("bearer" = [])),
-    responses((status = 200, description = "The ministerial conference", body = MinisterialDto),
+    responses((status = 200, description = "The ministerial conference", body = MinisterialView),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
 pub async fn get_ministerial(
     state: web::Data<AppState>,
     Authed(actor): Authed,
     code: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(MinisterialDto::from(svc::get_ministerial(&state.db, &actor, &code).await?)))
+    Ok(HttpResponse::Ok().json(svc::get_ministerial(&state.db, &actor, &code).await?))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -152,7 +154,7 @@ pub struct NtmQuery {
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an unknown `kind`, a `limit`
 /// outside 1–200 or a bad `cursor`.
-#[utoipa::path(get, path = "/api/v1/ntm-categories", tag = "reference", operation_id = "list_ntm_categories",
+#[utoipa::path(get, path = "/ntm-categories", tag = "reference", operation_id = "list_ntm_categories",
     params(NtmQuery, PageQuery), security(("bearer" = [])),
     responses((status = 200, description = "UNCTAD MAST chapters and procedural-obstacle groups", body = NtmCategoryPage),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
@@ -173,7 +175,7 @@ pub async fn list_ntm_categories(
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for a `limit` outside 1–200 or a
 /// bad `cursor`.
-#[utoipa::path(get, path = "/api/v1/sectors", tag = "reference", operation_id = "list_sectors",
+#[utoipa::path(get, path = "/sectors", tag = "reference", operation_id = "list_sectors",
     params(PageQuery), security(("bearer" = [])),
     responses((status = 200, description = "ISIC Rev.4 sections", body = SectorPage),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
@@ -186,13 +188,15 @@ pub async fn list_sectors(
     Ok(HttpResponse::Ok().json(SectorPage::from(p)))
 }
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(web::resource("/countries").route(web::get().to(list_countries)))
-        .service(web::resource("/countries/{code}").route(web::get().to(get_country)))
-        .service(web::resource("/delegations").route(web::get().to(list_delegations)))
-        .service(web::resource("/delegations/{id}").route(web::get().to(get_delegation)))
-        .service(web::resource("/ministerials").route(web::get().to(list_ministerials)))
-        .service(web::resource("/ministerials/{code}").route(web::get().to(get_ministerial)))
-        .service(web::resource("/ntm-categories").route(web::get().to(list_ntm_categories)))
-        .service(web::resource("/sectors").route(web::get().to(list_sectors)));
+pub fn operations() -> Operations {
+    operations![
+        list_countries,
+        get_country,
+        list_delegations,
+        get_delegation,
+        list_ministerials,
+        get_ministerial,
+        list_ntm_categories,
+        list_sectors
+    ]
 }

@@ -4,7 +4,8 @@
 mod dto;
 
 use actix_web::{web, HttpRequest, HttpResponse};
-use gmc_store::services::stakeholders::{self as svc, StakeholderFilter};
+use gmc_store::services::stakeholders::{self as svc, StakeholderFilter, StakeholderInput, StakeholderPatch};
+use gmc_store::views::{StakeholderContactView, StakeholderView};
 use uuid::Uuid;
 
 pub use dto::*;
@@ -14,6 +15,7 @@ use crate::auth::Authed;
 use crate::etag::{etag, if_match, json_with_etag};
 use crate::problem::ApiError;
 use crate::responses as r;
+use crate::routes::operations::{operations, Operations};
 use crate::state::AppState;
 
 /// List stakeholders
@@ -21,18 +23,21 @@ use crate::state::AppState;
 /// Who may read a stakeholder: admins and analysts every one; delegates and focal points their own delegation's; a
 /// `stakeholder` account only the record linked to it. Sessions, or API keys with the `read` scope. Contact details
 /// are never part of it (see `GET /stakeholders/{id}/contact`). Newest first, filtered by country, sector, size
-/// class, kind, the women-led, exporter and importer flags, delegation and a search in the name or external id.
+/// class, kind, the women-led, exporter and importer flags, delegation and a search in the name or external id;
+/// or sorted by a field (`sort`). The first page carries `total`.
 ///
-/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an invalid filter, a `limit`
-/// outside 1–200 or a bad `cursor`; 400 for a flag that is not `true`/`false`.
-#[utoipa::path(get, path = "/api/v1/stakeholders", tag = "stakeholders", operation_id = "list_stakeholders",
-    params(StakeholderQuery, PageQuery), security(("bearer" = [])),
+/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an invalid filter, an unknown
+/// `sort`, a `limit` outside 1–200, a bad `cursor` or one from another sort or filters; 400 for a flag that is not
+/// `true`/`false`.
+#[utoipa::path(get, path = "/stakeholders", tag = "stakeholders", operation_id = "list_stakeholders",
+    params(StakeholderQuery, StakeholderSortQuery, PageQuery), security(("bearer" = [])),
     responses((status = 200, description = "The stakeholders the caller may see, newest first (never their contact details)", body = StakeholderPage),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
 pub async fn list_stakeholders(
     state: web::Data<AppState>,
     Authed(actor): Authed,
     q: web::Query<StakeholderQuery>,
+    sort: web::Query<StakeholderSortQuery>,
     page: web::Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let (q, page) = (q.into_inner(), page.into_inner());
@@ -46,6 +51,7 @@ pub async fn list_stakeholders(
         importer: q.importer,
         delegation: q.delegation,
         q: q.q,
+        sort: sort.into_inner().sort,
         limit: page.limit,
         cursor: page.cursor,
     };
@@ -63,22 +69,22 @@ pub async fn list_stakeholders(
 /// `delegation_id` other than the caller's own; 422 for a missing or invalid field (kind, size class and employees
 /// that disagree, unknown country or sector, contact details without consent, an `external_id` or `user_id` already
 /// used); 409 while a request with the same `Idempotency-Key` is in progress.
-#[utoipa::path(post, path = "/api/v1/stakeholders", tag = "stakeholders", operation_id = "create_stakeholder",
-    params(("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body(content = CreateStakeholderRequest, example = CreateStakeholderRequest::example), security(("bearer" = [])),
-    responses((status = 201, description = "Created", body = StakeholderDto,
+#[utoipa::path(post, path = "/stakeholders", tag = "stakeholders", operation_id = "create_stakeholder",
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body(content = StakeholderInput, example = create_example), security(("bearer" = [])),
+    responses((status = 201, description = "Created", body = StakeholderView,
         headers(("Location" = String, description = "The new record's URL"), ("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Conflict, r::Gone, r::PayloadTooLarge, r::UnsupportedMediaType,
         r::Invalid, r::Busy))]
 pub async fn create_stakeholder(
     state: web::Data<AppState>,
     Authed(actor): Authed,
-    body: web::Json<CreateStakeholderRequest>,
+    body: web::Json<StakeholderInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let s = svc::create(&state.db, &actor, body.into_inner().into()).await?;
+    let s = svc::create(&state.db, &actor, body.into_inner()).await?;
     Ok(HttpResponse::Created()
         .insert_header(("Location", format!("/api/v1/stakeholders/{}", s.id)))
         .insert_header(("ETag", etag(s.version)))
-        .json(StakeholderDto::from(s)))
+        .json(&s))
 }
 
 /// Get a stakeholder
@@ -90,9 +96,9 @@ pub async fn create_stakeholder(
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown stakeholder or
 /// one the caller may not read.
-#[utoipa::path(get, path = "/api/v1/stakeholders/{id}", tag = "stakeholders", operation_id = "get_stakeholder",
+#[utoipa::path(get, path = "/stakeholders/{id}", tag = "stakeholders", operation_id = "get_stakeholder",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
-    responses((status = 200, description = "The stakeholder (without contact details), with its version as ETag", body = StakeholderDto,
+    responses((status = 200, description = "The stakeholder (without contact details), with its version as ETag", body = StakeholderView,
         headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
 pub async fn get_stakeholder(
@@ -101,7 +107,7 @@ pub async fn get_stakeholder(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let s = svc::get(&state.db, &actor, *id).await?;
-    Ok(json_with_etag(s.version, &StakeholderDto::from(s)))
+    Ok(json_with_etag(s.version, &s))
 }
 
 /// Change a stakeholder
@@ -113,10 +119,10 @@ pub async fn get_stakeholder(
 /// Refuses: 401 without a valid credential; 404 for an unknown stakeholder or one the caller may not read; 403 for
 /// one the caller may read but not change (analysts, a linked stakeholder account, a key without `write`); 409 for
 /// an erased stakeholder; 428 without `If-Match`; 412 when it changed since that version; 422 for an invalid field.
-#[utoipa::path(patch, path = "/api/v1/stakeholders/{id}", tag = "stakeholders", operation_id = "update_stakeholder",
+#[utoipa::path(patch, path = "/stakeholders/{id}", tag = "stakeholders", operation_id = "update_stakeholder",
     params(("id" = Uuid, Path), ("If-Match" = String, Header, description = "The ETag of the version being changed")),
-    request_body(content = UpdateStakeholderRequest, example = UpdateStakeholderRequest::example), security(("bearer" = [])),
-    responses((status = 200, description = "Updated (an erased stakeholder cannot be: 409)", body = StakeholderDto,
+    request_body(content = StakeholderPatch, example = update_example), security(("bearer" = [])),
+    responses((status = 200, description = "Updated (an erased stakeholder cannot be: 409)", body = StakeholderView,
         headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Conflict, r::PreconditionFailed,
         r::PayloadTooLarge, r::UnsupportedMediaType, r::Invalid, r::PreconditionRequired, r::Busy))]
@@ -125,10 +131,10 @@ pub async fn update_stakeholder(
     state: web::Data<AppState>,
     Authed(actor): Authed,
     id: web::Path<Uuid>,
-    body: web::Json<UpdateStakeholderRequest>,
+    body: web::Json<StakeholderPatch>,
 ) -> Result<HttpResponse, ApiError> {
-    let s = svc::update(&state.db, &actor, *id, body.into_inner().into(), if_match(&req)).await?;
-    Ok(json_with_etag(s.version, &StakeholderDto::from(s)))
+    let s = svc::update(&state.db, &actor, *id, body.into_inner(), if_match(&req)).await?;
+    Ok(json_with_etag(s.version, &s))
 }
 
 /// Delete a stakeholder
@@ -139,7 +145,7 @@ pub async fn update_stakeholder(
 ///
 /// Refuses: 401 without a valid credential; 404 for an unknown stakeholder or one the caller may not read; 403 for
 /// one the caller may read but not change; 409 while responses or impediments refer to it.
-#[utoipa::path(delete, path = "/api/v1/stakeholders/{id}", tag = "stakeholders", operation_id = "delete_stakeholder",
+#[utoipa::path(delete, path = "/stakeholders/{id}", tag = "stakeholders", operation_id = "delete_stakeholder",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
     responses((status = 204, description = "Deleted (refused with 409 while responses or impediments refer to it: erase it instead)"),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Conflict, r::Busy))]
@@ -160,9 +166,9 @@ pub async fn delete_stakeholder(
 ///
 /// Refuses: 401 without a valid credential; 404 for an unknown stakeholder or one the caller may not read; 403 for
 /// one the caller may read but not its contact details (analysts, a linked stakeholder account, any API key).
-#[utoipa::path(get, path = "/api/v1/stakeholders/{id}/contact", tag = "stakeholders", operation_id = "get_stakeholder_contact",
+#[utoipa::path(get, path = "/stakeholders/{id}/contact", tag = "stakeholders", operation_id = "get_stakeholder_contact",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
-    responses((status = 200, description = "The contact details (personal data). Admins and members of the owning delegation, signed in with a session (not an API key); every read is audited", body = StakeholderContactDto),
+    responses((status = 200, description = "The contact details (personal data). Admins and members of the owning delegation, signed in with a session (not an API key); every read is audited", body = StakeholderContactView),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
 pub async fn get_stakeholder_contact(
     state: web::Data<AppState>,
@@ -170,7 +176,7 @@ pub async fn get_stakeholder_contact(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let c = svc::contact(&state.db, &actor, *id).await?;
-    Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(StakeholderContactDto::from(c)))
+    Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(&c))
 }
 
 /// Erase a stakeholder's personal data
@@ -183,11 +189,11 @@ pub async fn get_stakeholder_contact(
 /// Refuses: 401 without a valid credential; 404 for an unknown stakeholder or one the caller may not read; 403 for
 /// one the caller may read but not change; 409 when it is already erased (or while a request with the same
 /// `Idempotency-Key` is in progress); 422 for an invalid or reused `Idempotency-Key`.
-#[utoipa::path(post, path = "/api/v1/stakeholders/{id}/erasure", tag = "stakeholders", operation_id = "erase_stakeholder",
+#[utoipa::path(post, path = "/stakeholders/{id}/erasure", tag = "stakeholders", operation_id = "erase_stakeholder",
     params(("id" = Uuid, Path),
         ("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")),
     security(("bearer" = [])),
-    responses((status = 200, description = "Erased: name, contact details, consent, external id and account link removed; linked responses and impediments kept", body = StakeholderDto,
+    responses((status = 200, description = "Erased: name, contact details, consent, external id and account link removed; linked responses and impediments kept", body = StakeholderView,
         headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Conflict, r::PayloadTooLarge, r::Invalid,
         r::Busy))]
@@ -197,21 +203,17 @@ pub async fn erase_stakeholder(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let s = svc::erase(&state.db, &state.sessions, &actor, *id).await?;
-    Ok(json_with_etag(s.version, &StakeholderDto::from(s)))
+    Ok(json_with_etag(s.version, &s))
 }
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(
-        web::resource("/stakeholders")
-            .route(web::get().to(list_stakeholders))
-            .route(web::post().to(create_stakeholder)),
-    )
-    .service(
-        web::resource("/stakeholders/{id}")
-            .route(web::get().to(get_stakeholder))
-            .route(web::patch().to(update_stakeholder))
-            .route(web::delete().to(delete_stakeholder)),
-    )
-    .service(web::resource("/stakeholders/{id}/contact").route(web::get().to(get_stakeholder_contact)))
-    .service(web::resource("/stakeholders/{id}/erasure").route(web::post().to(erase_stakeholder)));
+pub fn operations() -> Operations {
+    operations![
+        list_stakeholders,
+        create_stakeholder,
+        get_stakeholder,
+        update_stakeholder,
+        delete_stakeholder,
+        get_stakeholder_contact,
+        erase_stakeholder
+    ]
 }

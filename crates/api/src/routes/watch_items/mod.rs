@@ -4,6 +4,7 @@ mod dto;
 
 use actix_web::{web, HttpRequest, HttpResponse};
 use gmc_store::services::watch::{self as svc, WatchFilter, WatchInput, WatchPatch};
+use gmc_store::views::WatchItemView;
 use uuid::Uuid;
 
 pub use dto::*;
@@ -13,6 +14,7 @@ use crate::auth::Authed;
 use crate::etag::{etag, if_match, json_with_etag};
 use crate::problem::ApiError;
 use crate::responses as r;
+use crate::routes::operations::{operations, Operations};
 use crate::state::AppState;
 
 /// List watch-list entries
@@ -20,23 +22,31 @@ use crate::state::AppState;
 /// Who may read an entry: admins every one; delegates and focal points their own delegation's at any visibility and
 /// other delegations' `regional` and `public` ones; analysts `regional` and `public` ones; stakeholders `public`
 /// ones only. Sessions, or API keys with the `read` scope. The list holds only what the caller may read, filtered
-/// by `topic` (id or code), `delegation` and a search in the notes.
+/// by `topic` (id or code), `delegation` and a search in the notes, oldest entered first or sorted by a field
+/// (`sort`). The first page carries `total`.
 ///
-/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for a `limit` outside 1–200, a
-/// bad `cursor` or a bad `q`.
-#[utoipa::path(get, path = "/api/v1/watch-items", tag = "watch-list", operation_id = "list_watch_items",
-    params(WatchQuery, PageQuery), security(("bearer" = [])),
+/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an unknown `sort`, a `limit`
+/// outside 1–200, a bad `cursor` or one from another sort or filters, or a bad `q`.
+#[utoipa::path(get, path = "/watch-items", tag = "watch-list", operation_id = "list_watch_items",
+    params(WatchQuery, WatchSortQuery, PageQuery), security(("bearer" = [])),
     responses((status = 200, description = "The entries the caller may see", body = WatchItemPage),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
 pub async fn list_watch_items(
     state: web::Data<AppState>,
     Authed(actor): Authed,
     q: web::Query<WatchQuery>,
+    sort: web::Query<WatchSortQuery>,
     page: web::Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let (q, page) = (q.into_inner(), page.into_inner());
-    let filter =
-        WatchFilter { topic: q.topic, delegation: q.delegation, q: q.q, limit: page.limit, cursor: page.cursor };
+    let filter = WatchFilter {
+        topic: q.topic,
+        delegation: q.delegation,
+        q: q.q,
+        sort: sort.into_inner().sort,
+        limit: page.limit,
+        cursor: page.cursor,
+    };
     Ok(HttpResponse::Ok().json(WatchItemPage::from(svc::list(&state.db, &actor, filter).await?)))
 }
 
@@ -48,9 +58,9 @@ pub async fn list_watch_items(
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown entry or one the
 /// caller may not read (never 403, which would confirm it exists).
-#[utoipa::path(get, path = "/api/v1/watch-items/{id}", tag = "watch-list", operation_id = "get_watch_item",
+#[utoipa::path(get, path = "/watch-items/{id}", tag = "watch-list", operation_id = "get_watch_item",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
-    responses((status = 200, description = "The entry, with its version as ETag", body = WatchItemDto,
+    responses((status = 200, description = "The entry, with its version as ETag", body = WatchItemView,
         headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
 pub async fn get_watch_item(
@@ -59,7 +69,7 @@ pub async fn get_watch_item(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let w = svc::get(&state.db, &actor, *id).await?;
-    Ok(json_with_etag(w.version, &WatchItemDto::from(w)))
+    Ok(json_with_etag(w.version, &w))
 }
 
 /// Follow a topic
@@ -72,30 +82,22 @@ pub async fn get_watch_item(
 /// `delegation_id` other than the caller's own; 409 when the delegation already follows the topic (or while a
 /// request with the same `Idempotency-Key` is in progress); 422 for an unknown `topic_id` or `delegation_id`, a
 /// `priority` or `visibility` not in the list, or a note that is too long.
-#[utoipa::path(post, path = "/api/v1/watch-items", tag = "watch-list", operation_id = "create_watch_item",
-    params(("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body(content = CreateWatchItemRequest, example = CreateWatchItemRequest::example), security(("bearer" = [])),
-    responses((status = 201, description = "Created", body = WatchItemDto,
+#[utoipa::path(post, path = "/watch-items", tag = "watch-list", operation_id = "create_watch_item",
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")), request_body(content = WatchInput, example = create_example), security(("bearer" = [])),
+    responses((status = 201, description = "Created", body = WatchItemView,
         headers(("Location" = String, description = "The new record's URL"), ("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Conflict, r::PayloadTooLarge, r::UnsupportedMediaType,
         r::Invalid, r::Busy))]
 pub async fn create_watch_item(
     state: web::Data<AppState>,
     Authed(actor): Authed,
-    body: web::Json<CreateWatchItemRequest>,
+    body: web::Json<WatchInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let b = body.into_inner();
-    let input = WatchInput {
-        topic_id: b.topic_id,
-        delegation_id: b.delegation_id,
-        note: b.note,
-        priority: b.priority,
-        visibility: b.visibility,
-    };
-    let w = svc::create(&state.db, &actor, input).await?;
+    let w = svc::create(&state.db, &actor, body.into_inner()).await?;
     Ok(HttpResponse::Created()
         .insert_header(("Location", format!("/api/v1/watch-items/{}", w.id)))
         .insert_header(("ETag", etag(w.version)))
-        .json(WatchItemDto::from(w)))
+        .json(&w))
 }
 
 /// Change a watch-list entry
@@ -106,10 +108,10 @@ pub async fn create_watch_item(
 /// Refuses: 401 without a valid credential; 404 for an unknown entry or one the caller may not read; 403 for one
 /// the caller may read but not write (another delegation's shared note, or a key without `write`); 428 without
 /// `If-Match`; 412 when the entry changed since that version; 422 for an empty body or an invalid field.
-#[utoipa::path(patch, path = "/api/v1/watch-items/{id}", tag = "watch-list", operation_id = "update_watch_item",
+#[utoipa::path(patch, path = "/watch-items/{id}", tag = "watch-list", operation_id = "update_watch_item",
     params(("id" = Uuid, Path), ("If-Match" = String, Header, description = "The ETag of the version being changed")),
-    request_body(content = UpdateWatchItemRequest, example = UpdateWatchItemRequest::example), security(("bearer" = [])),
-    responses((status = 200, description = "Updated", body = WatchItemDto,
+    request_body(content = WatchPatch, example = update_example), security(("bearer" = [])),
+    responses((status = 200, description = "Updated", body = WatchItemView,
         headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::PreconditionFailed, r::PayloadTooLarge,
         r::UnsupportedMediaType, r::Invalid, r::PreconditionRequired, r::Busy))]
@@ -118,12 +120,10 @@ pub async fn update_watch_item(
     state: web::Data<AppState>,
     Authed(actor): Authed,
     id: web::Path<Uuid>,
-    body: web::Json<UpdateWatchItemRequest>,
+    body: web::Json<WatchPatch>,
 ) -> Result<HttpResponse, ApiError> {
-    let b = body.into_inner();
-    let patch = WatchPatch { note: b.note, priority: b.priority, visibility: b.visibility };
-    let w = svc::update(&state.db, &actor, *id, patch, if_match(&req)).await?;
-    Ok(json_with_etag(w.version, &WatchItemDto::from(w)))
+    let w = svc::update(&state.db, &actor, *id, body.into_inner(), if_match(&req)).await?;
+    Ok(json_with_etag(w.version, &w))
 }
 
 /// Stop following a topic
@@ -133,7 +133,7 @@ pub async fn update_watch_item(
 ///
 /// Refuses: 401 without a valid credential; 404 for an unknown entry or one the caller may not read; 403 for one
 /// the caller may read but not write.
-#[utoipa::path(delete, path = "/api/v1/watch-items/{id}", tag = "watch-list", operation_id = "delete_watch_item",
+#[utoipa::path(delete, path = "/watch-items/{id}", tag = "watch-list", operation_id = "delete_watch_item",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
     responses((status = 204, description = "Deleted"),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
@@ -146,14 +146,6 @@ pub async fn delete_watch_item(
     Ok(HttpResponse::NoContent().finish())
 }
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(
-        web::resource("/watch-items").route(web::get().to(list_watch_items)).route(web::post().to(create_watch_item)),
-    )
-    .service(
-        web::resource("/watch-items/{id}")
-            .route(web::get().to(get_watch_item))
-            .route(web::patch().to(update_watch_item))
-            .route(web::delete().to(delete_watch_item)),
-    );
+pub fn operations() -> Operations {
+    operations![list_watch_items, create_watch_item, get_watch_item, update_watch_item, delete_watch_item]
 }

@@ -183,7 +183,7 @@ impl Attacker<'_> {
         let set = group.members(&self.firms);
         match (seen, truth) {
             (Some(value), _) => {
-                self.out.facts.push(Fact { group: group.clone(), set, measure: m, value, source: source.to_owned() })
+                self.out.facts.push(Fact { group: group.clone(), set, measure: m, value, source: source.to_owned() });
             }
             (None, Some(truth)) => {
                 self.out.withheld_groups.push((group.clone(), m.clone(), truth, source.to_owned()));

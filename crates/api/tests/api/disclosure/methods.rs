@@ -246,7 +246,7 @@ struct Layout {
 
 impl Layout {
     fn of(q: &str, columns: usize) -> Self {
-        let opts = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let opts = |v: &[&str]| v.iter().map(std::string::ToString::to_string).collect::<Vec<_>>();
         let (options, additive, scale, answered, sum) = match q {
             "q1" => (opts(&["yes", "no", "maybe"]), true, false, None, None),
             "q2" => (opts(&["a", "b", "c"]), false, false, Some(4), None),

@@ -9,9 +9,20 @@ use sea_orm::sea_query::{Alias, Expr, OnConflict, Query, SimpleExpr};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
-use super::public::Profile;
 use crate::entities::answer_counts::{self, Column};
 use crate::{AppError, AppResult};
+
+/// One group of answers (here or from the raw answers, `results::reads`): `(key, choice, value, rows, respondents answering)` where the key is the
+/// question (results) or the dimension's value (cross-tabs).
+pub(crate) type Group<K> = (K, Option<String>, Option<f64>, i64, i64);
+
+/// A checked respondent profile, copied onto every answer row.
+pub(crate) struct Profile {
+    pub country: Option<String>,
+    pub sector: Option<String>,
+    pub size_class: Option<String>,
+    pub women_led: Option<bool>,
+}
 
 /// The respondents' pseudo-question: one row per profile counting responses.
 pub(crate) const RESPONDENTS: &str = "";
@@ -204,7 +215,7 @@ pub(crate) async fn tally<C: ConnectionTrait>(
     consultation: Uuid,
     questions: &[Question],
     f: &ProfileFilter,
-) -> AppResult<(Vec<super::results::Group<String>>, i64)> {
+) -> AppResult<(Vec<Group<String>>, i64)> {
     let rows: Vec<(String, String, i64, i64)> = filtered(consultation, f)
         .select_only()
         .column(Column::Question)
@@ -253,7 +264,7 @@ pub(crate) async fn by_dimension<C: ConnectionTrait>(
     by: &str,
     only: Option<&str>,
     f: &ProfileFilter,
-) -> AppResult<Vec<(String, super::results::Group<Option<String>>)>> {
+) -> AppResult<Vec<(String, Group<Option<String>>)>> {
     let dim = match by {
         "women_led" => Expr::cust("CASE \"women_led\" WHEN 1 THEN 'true' WHEN 0 THEN 'false' ELSE '' END"),
         other => Expr::col(Alias::new(other)).into(),

@@ -4,42 +4,69 @@
 use chrono::{DateTime, Utc};
 use gmc_domain::consultation::{check_languages, check_questionnaire, ConsultationStatus, Question};
 use gmc_domain::error::{optional_text, parse_enum, required_text};
+use gmc_domain::patch::double_option;
 use gmc_domain::{ValidationErrors, Visibility};
 use sea_orm::{DatabaseConnection, IntoActiveModel, Set};
+use serde::Deserialize;
 use serde_json::{json, Map, Value};
 use uuid::Uuid;
 
-use super::{default_visibility, json_list, questions_of};
+use super::columns::{default_visibility, json_list, questions_of};
 use crate::entities::consultations;
 use crate::services::impediments::fields::check_topics;
 use crate::AppResult;
 
 const DESCRIPTION_MAX: usize = 4000;
 
+// The body of `POST /consultations` (plain comments here: a doc comment would become the schema's
+// description). Enum-valued fields arrive as text so that a bad value is a 422 naming the field.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = CreateConsultationRequest))]
 pub struct ConsultationInput {
+    /// Admins: the owning delegation (default: the caller's own).
     pub delegation_id: Option<Uuid>,
-    /// A regional consultation (admins): no owning delegation.
+    /// Admins: a regional consultation with no owning delegation.
+    #[serde(default)]
     pub regional: bool,
+    /// Default `delegation` (`regional` for a regional consultation).
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Visibility>))]
     pub visibility: Option<String>,
     pub title: String,
     pub description: Option<String>,
+    /// Language codes; English is always included, first.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<crate::schemas::LanguageCode>))]
     pub languages: Vec<String>,
+    #[serde(default)]
     pub topic_ids: Vec<Uuid>,
     pub opens_at: Option<DateTime<Utc>>,
     pub closes_at: Option<DateTime<Utc>>,
+    #[serde(default)]
     pub questions: Vec<Question>,
 }
 
-/// Fields to change; `Some(None)` clears a date.
-#[derive(Default)]
+/// Fields to change; absent fields stay as they are. `questions` and `languages` only in `draft`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = UpdateConsultationRequest))]
 pub struct ConsultationPatch {
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Visibility>))]
     pub visibility: Option<String>,
     pub title: Option<String>,
     pub description: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Vec<crate::schemas::LanguageCode>>))]
     pub languages: Option<Vec<String>>,
     pub topic_ids: Option<Vec<Uuid>>,
+    /// A time, or `null` to clear it.
+    #[serde(default, deserialize_with = "double_option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<DateTime<Utc>>, nullable))]
     pub opens_at: Option<Option<DateTime<Utc>>>,
+    /// A time, or `null` to clear it.
+    #[serde(default, deserialize_with = "double_option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<DateTime<Utc>>, nullable))]
     pub closes_at: Option<Option<DateTime<Utc>>>,
+    /// The whole questionnaire, replacing the current one.
     pub questions: Option<Vec<Question>>,
 }
 
@@ -121,7 +148,7 @@ pub(super) async fn patched(
     if let Some(v) = p.visibility.as_deref() {
         if let Some(v) = check_visibility(&mut e, Some(v), regional) {
             changes.insert("visibility".into(), json!({"from": current.visibility, "to": v.as_str()}));
-            m.visibility = Set(v.as_str().to_owned());
+            m.visibility = Set(v.into());
         }
     }
     if let Some(t) = p.title.as_deref().and_then(|t| e.check("title", required_text(t, 200))) {

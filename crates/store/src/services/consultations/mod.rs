@@ -2,6 +2,7 @@
 //! regional, run by the secretariat), moved through `draft → open → closed → archived`, answered through
 //! an unguessable public link, and read back as results that never single out a firm.
 
+mod columns;
 pub(crate) mod counts;
 mod fields;
 mod list;
@@ -9,19 +10,21 @@ pub mod public;
 pub mod results;
 mod writer;
 
+use columns::json_list;
+pub(crate) use columns::questions_of;
 pub use writer::ResponseWriter;
 
 pub use fields::{ConsultationInput, ConsultationPatch};
-pub use list::{list, ConsultationFilter};
+pub use list::{list, ConsultationFilter, ConsultationSort};
 
 use std::collections::HashMap;
 
 use chrono::Utc;
-use gmc_domain::consultation::{check_questionnaire, check_transition, public_state, ConsultationStatus, Question};
+use gmc_domain::consultation::{check_questionnaire, check_transition, public_state, ConsultationStatus, PublicState};
 use gmc_domain::error::parse_enum;
 use gmc_domain::ids::DelegationId;
-use gmc_domain::policy::{authorize, can_read_owned, can_write_owned, Operation};
-use gmc_domain::{Actor, ValidationErrors, Visibility};
+use gmc_domain::policy::{authorize, can_write_owned, Operation};
+use gmc_domain::{Actor, ValidationErrors};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, PaginatorTrait,
@@ -30,9 +33,10 @@ use sea_orm::{
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::audit::{self, AuditEntry};
+use crate::audit::{AuditEntry, AuditedTxn};
 use crate::entities::{consultations, responses};
-use crate::error::{check_version, stored};
+use crate::error::check_version;
+use crate::services::access::{find_readable, find_writable, Guard, Guarded};
 use crate::services::secrets;
 use crate::views::ConsultationView;
 use crate::{AppError, AppResult};
@@ -53,22 +57,16 @@ async fn counts<C: ConnectionTrait>(db: &C, ids: Vec<Uuid>) -> AppResult<HashMap
     Ok(rows.into_iter().collect())
 }
 
-pub(crate) fn questions_of(row: &consultations::Model) -> AppResult<Vec<Question>> {
-    serde_json::from_str(&row.questions).map_err(|e| AppError::Internal(anyhow::anyhow!("stored questions: {e}")))
-}
-
-fn json_list<T: serde::de::DeserializeOwned>(text: &str) -> AppResult<Vec<T>> {
-    serde_json::from_str(text).map_err(|e| AppError::Internal(anyhow::anyhow!("stored list: {e}")))
-}
-
 pub(crate) fn view(row: consultations::Model, response_count: i64) -> AppResult<ConsultationView> {
-    let status: ConsultationStatus = stored(&row.status)?;
+    let status: ConsultationStatus = row.status.0;
+    let state = public_state(status, row.opens_at, row.closes_at, Utc::now());
     Ok(ConsultationView {
-        state: public_state(status, row.opens_at, row.closes_at, Utc::now()),
+        state,
+        accepting_responses: state == PublicState::Open,
         questions: questions_of(&row)?,
         languages: json_list(&row.languages)?,
         topic_ids: json_list(&row.topic_ids)?,
-        visibility: stored(&row.visibility)?,
+        visibility: row.visibility.0,
         status,
         id: row.id,
         delegation_id: row.delegation_id,
@@ -76,6 +74,7 @@ pub(crate) fn view(row: consultations::Model, response_count: i64) -> AppResult<
         description: row.description,
         opens_at: row.opens_at,
         closes_at: row.closes_at,
+        share_path: format!("/respond/{}", row.token),
         token: row.token,
         response_count,
         version: row.version,
@@ -101,31 +100,16 @@ fn owner(row: &consultations::Model) -> Option<DelegationId> {
     row.delegation_id.map(DelegationId::from_uuid)
 }
 
-/// A consultation the actor may read, or "not found" (never "forbidden", which would confirm it exists).
-pub(crate) async fn find_readable<C: ConnectionTrait>(
-    db: &C,
-    actor: &Actor,
-    id: Uuid,
-) -> AppResult<consultations::Model> {
-    authorize(actor, Operation::ReadDelegationRecords)?;
-    let row = consultations::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound(ENTITY))?;
-    if !can_read_owned(actor, owner(&row), stored(&row.visibility)?) {
-        return Err(AppError::NotFound(ENTITY));
-    }
-    Ok(row)
-}
+impl Guarded for consultations::Model {
+    const NOUN: &'static str = ENTITY;
 
-/// A consultation the actor may change: hidden ones are "not found", readable ones "forbidden".
-async fn find_writable<C: ConnectionTrait>(db: &C, actor: &Actor, id: Uuid) -> AppResult<consultations::Model> {
-    let row = find_readable(db, actor, id).await?;
-    if !can_write_owned(actor, owner(&row)) {
-        return Err(AppError::Forbidden);
+    fn guard(&self) -> AppResult<Guard> {
+        Ok(Guard::MaybeOwned { owner: owner(self), visibility: self.visibility.0 })
     }
-    Ok(row)
 }
 
 pub async fn get(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<ConsultationView> {
-    let row = find_readable(db, actor, id).await?;
+    let row: consultations::Model = find_readable(db, actor, id).await?;
     let n = responses::Entity::find().filter(responses::Column::ConsultationId.eq(id)).count(db).await? as i64;
     view(row, n)
 }
@@ -149,15 +133,15 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: ConsultationI
         return Err(AppError::Forbidden);
     }
     let f = fields::checked(db, input, owner.is_none()).await?;
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     let now = Utc::now();
     let row = consultations::ActiveModel {
         id: Set(Uuid::now_v7()),
         delegation_id: Set(owner.map(|d| d.as_uuid())),
-        visibility: Set(f.visibility.as_str().to_owned()),
+        visibility: Set(f.visibility.into()),
         title: Set(f.title),
         description: Set(f.description),
-        status: Set(ConsultationStatus::Draft.as_str().to_owned()),
+        status: Set(ConsultationStatus::Draft.into()),
         languages: Set(json!(f.languages).to_string()),
         topic_ids: Set(json!(f.topic_ids).to_string()),
         questions: Set(json!(f.questions).to_string()),
@@ -176,8 +160,7 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: ConsultationI
     if let Some(d) = row.delegation_id {
         entry = entry.delegation(d);
     }
-    audit::record(&txn, entry).await?;
-    txn.commit().await?;
+    txn.commit(entry).await?;
     view(row, 0)
 }
 
@@ -188,11 +171,11 @@ pub async fn update(
     patch: ConsultationPatch,
     expected: Option<i32>,
 ) -> AppResult<ConsultationView> {
-    let current = find_writable(db, actor, id).await?;
+    let current: consultations::Model = find_writable(db, actor, id).await?;
     check_version(expected, current.version)?;
-    let status: ConsultationStatus = stored(&current.status)?;
+    let status: ConsultationStatus = current.status.0;
     let (mut model, changes) = fields::patched(db, &current, status, patch).await?;
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     // Re-read inside the write: a concurrent change since the check above must not be overwritten.
     let fresh = consultations::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound(ENTITY))?;
     check_version(expected, fresh.version)?;
@@ -206,17 +189,16 @@ pub async fn update(
     if let Some(d) = row.delegation_id {
         entry = entry.delegation(d);
     }
-    audit::record(&txn, entry).await?;
-    txn.commit().await?;
+    txn.commit(entry).await?;
     get(db, actor, id).await
 }
 
 pub async fn delete(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<()> {
-    let current = find_writable(db, actor, id).await?;
-    if stored::<ConsultationStatus>(&current.status)? != ConsultationStatus::Draft {
+    let current: consultations::Model = find_writable(db, actor, id).await?;
+    if current.status.0 != ConsultationStatus::Draft {
         return Err(AppError::Conflict("only a draft consultation can be deleted; close or archive it instead".into()));
     }
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     if responses::Entity::find().filter(responses::Column::ConsultationId.eq(id)).count(&txn).await? > 0 {
         return Err(AppError::Conflict("the consultation has responses; archive it instead".into()));
     }
@@ -225,8 +207,7 @@ pub async fn delete(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResu
     if let Some(d) = current.delegation_id {
         entry = entry.delegation(d);
     }
-    audit::record(&txn, entry).await?;
-    txn.commit().await?;
+    txn.commit(entry).await?;
     Ok(())
 }
 
@@ -239,10 +220,10 @@ pub async fn set_status(
     to: &str,
     expected: Option<i32>,
 ) -> AppResult<ConsultationView> {
-    let current = find_writable(db, actor, id).await?;
+    let current: consultations::Model = find_writable(db, actor, id).await?;
     let to: ConsultationStatus = parse_enum(to).map_err(|p| ValidationErrors::single("status", p.code, p.message))?;
     check_version(expected, current.version)?;
-    let from: ConsultationStatus = stored(&current.status)?;
+    let from: ConsultationStatus = current.status.0;
     check_transition(from, to).map_err(|p| ValidationErrors::single("status", p.code, p.message))?;
     if to == ConsultationStatus::Open {
         let mut questions = questions_of(&current)?;
@@ -257,11 +238,11 @@ pub async fn set_status(
             .into());
         }
     }
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     let fresh = consultations::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound(ENTITY))?;
     check_version(expected, fresh.version)?;
     let mut model = fresh.clone().into_active_model();
-    model.status = Set(to.as_str().to_owned());
+    model.status = Set(to.into());
     model.version = Set(fresh.version + 1);
     model.updated_at = Set(Utc::now());
     let row = model.update(&txn).await?;
@@ -270,16 +251,6 @@ pub async fn set_status(
     if let Some(d) = row.delegation_id {
         entry = entry.delegation(d);
     }
-    audit::record(&txn, entry).await?;
-    txn.commit().await?;
+    txn.commit(entry).await?;
     get(db, actor, id).await
-}
-
-/// The default visibility of a new consultation.
-pub(crate) fn default_visibility(regional: bool) -> Visibility {
-    if regional {
-        Visibility::Regional
-    } else {
-        Visibility::Delegation
-    }
 }

@@ -12,12 +12,13 @@ use gmc_domain::consultation::{
 use gmc_domain::error::parse_enum;
 use gmc_domain::{Actor, Role, ValidationErrors};
 use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use serde::Deserialize;
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
-use super::{json_list, questions_of};
+use super::columns::{json_list, questions_of};
+use super::counts::Profile;
 use crate::entities::{answers, consultations, countries, responses, sectors, stakeholders};
-use crate::error::stored;
 use crate::{AppError, AppResult};
 
 /// One question as shown to a respondent: texts in one language.
@@ -47,25 +48,39 @@ pub struct PublicForm {
     pub questions: Vec<PublicQuestion>,
 }
 
-/// The respondent's optional, anonymous profile.
-#[derive(Debug, Clone, Default)]
+/// The respondent's optional, anonymous profile (ignored for a signed-in stakeholder, whose record is used).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = ProfileDto))]
 pub struct ProfileInput {
+    /// ISO alpha-3.
     pub country: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::schemas::IsicSection>))]
     pub sector: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<SizeClass>))]
     pub size_class: Option<String>,
     pub women_led: Option<bool>,
 }
 
+// The body of a public submission (a plain comment: a doc comment would become the schema's description).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = SubmitResponseRequest))]
 pub struct SubmitInput {
-    /// A random id the client makes once per filled form: a retry with it answers with the first
-    /// submission instead of recording the response twice.
+    /// A random UUID the client makes once per filled form: a retry with the same id (say after a lost
+    /// connection) answers with the first submission instead of recording the response twice.
     pub submission_id: Option<Uuid>,
+    /// The language answered in, one of the consultation's (default `en`).
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::schemas::LanguageCode>))]
     pub lang: Option<String>,
+    /// Answers by question code: an option id, a list of option ids, a number or a text.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub answers: Map<String, Value>,
     pub profile: Option<ProfileInput>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = SubmittedDto))]
 pub struct Submitted {
     pub id: Uuid,
     pub submitted_at: DateTime<Utc>,
@@ -81,14 +96,14 @@ async fn by_token(db: &DatabaseConnection, token: &str) -> AppResult<consultatio
         .one(db)
         .await?
         .ok_or(AppError::NotFound("consultation"))?;
-    if stored::<ConsultationStatus>(&row.status)? == ConsultationStatus::Draft {
+    if row.status.0 == ConsultationStatus::Draft {
         return Err(AppError::NotFound("consultation"));
     }
     Ok(row)
 }
 
 fn state_of(row: &consultations::Model) -> AppResult<PublicState> {
-    Ok(public_state(stored(&row.status)?, row.opens_at, row.closes_at, Utc::now()))
+    Ok(public_state(row.status.0, row.opens_at, row.closes_at, Utc::now()))
 }
 
 fn localized(q: &Question, lang: &str) -> PublicQuestion {
@@ -127,14 +142,6 @@ pub async fn form(db: &DatabaseConnection, token: &str, lang: Option<&str>) -> A
         languages,
         closes_at: row.closes_at,
     })
-}
-
-/// A checked respondent profile, copied onto every answer row.
-pub(crate) struct Profile {
-    pub country: Option<String>,
-    pub sector: Option<String>,
-    pub size_class: Option<String>,
-    pub women_led: Option<bool>,
 }
 
 /// Country and sector codes, read once per process: reference data changes only with a migration, and
@@ -232,7 +239,7 @@ pub async fn submit(
         profile = Profile {
             country: Some(s.country.clone()),
             sector: Some(s.sector.clone()),
-            size_class: Some(s.size_class.clone()),
+            size_class: Some(s.size_class.0.as_str().to_owned()),
             women_led: Some(s.women_led),
         };
     }
@@ -242,7 +249,7 @@ pub async fn submit(
         id: Set(id),
         consultation_id: Set(row.id),
         stakeholder_id: Set(stakeholder.map(|s| s.id)),
-        channel: Set(channel.as_str().to_owned()),
+        channel: Set(channel.into()),
         lang: Set(lang),
         country: Set(profile.country.clone()),
         sector: Set(profile.sector.clone()),

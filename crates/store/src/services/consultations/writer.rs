@@ -8,6 +8,7 @@ use sea_orm::{DatabaseConnection, EntityTrait};
 use tokio::sync::{mpsc, oneshot};
 
 use super::counts::{self, Counts};
+use crate::audit::{AuditedTxn, Unaudited};
 use crate::entities::{answers, responses};
 use crate::{AppError, AppResult};
 
@@ -90,13 +91,13 @@ async fn write_refs(db: &DatabaseConnection, jobs: &[&Job]) -> AppResult<()> {
             e.1 += f;
         }
     }
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     responses::Entity::insert_many(jobs.iter().map(|j| j.response.clone())).exec_without_returning(&txn).await?;
     let rows: Vec<answers::ActiveModel> = jobs.iter().flat_map(|j| j.answers.iter().cloned()).collect();
     for chunk in rows.chunks(1000) {
         answers::Entity::insert_many(chunk.to_vec()).exec_without_returning(&txn).await?;
     }
     counts::upsert(&txn, merged).await?;
-    txn.commit().await?;
+    txn.commit_unaudited(Unaudited::AnonymousPublicSubmission).await?;
     Ok(())
 }

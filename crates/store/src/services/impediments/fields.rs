@@ -5,47 +5,82 @@ use gmc_domain::error::{parse_enum, required_text, FieldProblem};
 use gmc_domain::impediment::{
     parse_currency, parse_partner, parse_severity, Frequency, HsCode, ImpedimentSource, NtmCode, PARTNER_GROUPS,
 };
+use gmc_domain::patch::double_option;
 use gmc_domain::{ValidationErrors, Visibility};
 use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
+use serde::Deserialize;
 use serde_json::{json, Map, Value};
 use uuid::Uuid;
 
 use crate::entities::{countries, impediments, ntm_categories, sectors, topics};
 use crate::AppResult;
 
+// The body of `POST /impediments` (plain comments here: a doc comment would become the schema's
+// description). Enum-valued fields arrive as text so that a bad value is a 422 naming the field (checked
+// below), not a 400 from the JSON reader.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = CreateImpedimentRequest))]
 pub struct ImpedimentInput {
+    /// Admins name the delegation; members default to (and may only use) their own.
     pub delegation_id: Option<Uuid>,
+    /// Default `delegation`.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Visibility>))]
     pub visibility: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(example = "BGD"))]
     pub reporting_country: String,
+    #[cfg_attr(feature = "openapi", schema(example = "EU"))]
     pub partner: String,
+    #[cfg_attr(feature = "openapi", schema(example = "0306"))]
     pub hs_code: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(example = "A14"))]
     pub ntm_code: String,
     pub title: String,
     pub description: String,
     pub severity: i64,
+    /// Default `occasional`.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Frequency>))]
     pub frequency: Option<String>,
     pub estimated_cost: Option<f64>,
     pub currency: Option<String>,
+    /// Default `staff`; `response` or `stakeholder` when linked.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<ImpedimentSource>))]
     pub source: Option<String>,
+    #[serde(default)]
     pub topic_ids: Vec<Uuid>,
+    /// ISIC Rev.4 section of the firms affected (default: the linked response's or stakeholder's).
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::schemas::IsicSection>))]
     pub sector: Option<String>,
+    /// The stakeholder who reported it (one the caller may read).
     pub stakeholder_id: Option<Uuid>,
+    /// The consultation response it comes from (one the caller may read).
     pub response_id: Option<Uuid>,
 }
 
-/// Fields to change; `Some(None)` clears an optional field.
-#[derive(Default)]
+/// Fields to change; absent fields stay; `null` clears `hs_code`, `estimated_cost`, `currency`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = UpdateImpedimentRequest))]
 pub struct ImpedimentPatch {
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Visibility>))]
     pub visibility: Option<String>,
     pub partner: Option<String>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, nullable))]
     pub hs_code: Option<Option<String>>,
     pub ntm_code: Option<String>,
     pub title: Option<String>,
     pub description: Option<String>,
     pub severity: Option<i64>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Frequency>))]
     pub frequency: Option<String>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<f64>, nullable))]
     pub estimated_cost: Option<Option<f64>>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, nullable))]
     pub currency: Option<Option<String>>,
+    /// Replaces the topics.
     pub topic_ids: Option<Vec<Uuid>>,
 }
 
@@ -266,7 +301,7 @@ pub(super) fn apply(current: &impediments::Model, c: &CheckedPatch, m: &mut impe
     };
     if let Some(v) = c.visibility {
         note("visibility", json!(current.visibility), json!(v.as_str()));
-        m.visibility = Set(v.as_str().to_owned());
+        m.visibility = Set(v.into());
     }
     if let Some(v) = &c.partner {
         note("partner", json!(current.partner), json!(v));
@@ -295,7 +330,7 @@ pub(super) fn apply(current: &impediments::Model, c: &CheckedPatch, m: &mut impe
     }
     if let Some(v) = c.frequency {
         note("frequency", json!(current.frequency), json!(v.as_str()));
-        m.frequency = Set(v.as_str().to_owned());
+        m.frequency = Set(v.into());
     }
     if let Some(v) = c.estimated_cost {
         note("estimated_cost", json!(current.estimated_cost), json!(v));

@@ -10,8 +10,8 @@ use sea_orm::{DatabaseConnection, EntityTrait};
 use uuid::Uuid;
 
 use super::fields::ImpedimentInput;
-use crate::entities::responses;
-use crate::services::consultations;
+use crate::entities::{consultations, responses, stakeholders};
+use crate::services::access::find_readable;
 use crate::{AppError, AppResult};
 
 pub(super) struct Link {
@@ -43,7 +43,7 @@ pub(super) async fn resolve(
         }
     }
     if let Some(id) = input.stakeholder_id {
-        let readable = match crate::services::stakeholders::readable(db, actor, id).await {
+        let readable = match find_readable::<stakeholders::Model, _>(db, actor, id).await {
             Ok(s) => Some(s),
             Err(AppError::NotFound(_)) => None,
             Err(other) => return Err(other),
@@ -67,7 +67,7 @@ async fn readable_response(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> 
     let Some(r) = responses::Entity::find_by_id(id).one(db).await? else {
         return Ok(None);
     };
-    match consultations::find_readable(db, actor, r.consultation_id).await {
+    match find_readable::<consultations::Model, _>(db, actor, r.consultation_id).await {
         Ok(c) if reads_response_rows(actor, c.delegation_id.map(DelegationId::from_uuid)) => Ok(Some(r)),
         Ok(_) | Err(AppError::NotFound(_)) => Ok(None),
         Err(other) => Err(other),

@@ -9,7 +9,7 @@ mod steps;
 mod summary;
 
 pub use fields::{ImpedimentInput, ImpedimentPatch};
-pub use list::{list, ImpedimentFilter};
+pub use list::{list, ImpedimentFilter, ImpedimentSort};
 pub use steps::{history, step, StepInput};
 pub use summary::{summary, SummaryCell};
 
@@ -19,7 +19,7 @@ use chrono::Utc;
 use gmc_domain::ids::UserId;
 use gmc_domain::ids::{DelegationId, ImpedimentId};
 use gmc_domain::impediment::{ImpedimentSource, ImpedimentStatus};
-use gmc_domain::policy::{authorize, can_read, can_read_stakeholder, can_write, Operation, Ownership};
+use gmc_domain::policy::{authorize, can_read_stakeholder, Operation, Ownership};
 use gmc_domain::{Actor, Visibility};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter,
@@ -28,9 +28,10 @@ use sea_orm::{
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::audit::{self, AuditEntry};
+use crate::audit::{AuditEntry, AuditedTxn};
 use crate::entities::{impediment_steps, impediment_topics, impediments, stakeholders};
-use crate::error::{check_version, stored};
+use crate::error::check_version;
+use crate::services::access::{find_readable, find_writable, Guard, Guarded};
 use crate::views::ImpedimentView;
 use crate::{AppError, AppResult};
 
@@ -72,10 +73,10 @@ async fn views<C: ConnectionTrait>(
             let mut topic_ids = topics.remove(&r.id).unwrap_or_default();
             topic_ids.sort();
             Ok(ImpedimentView {
-                visibility: stored(&r.visibility)?,
-                frequency: stored(&r.frequency)?,
-                source: stored(&r.source)?,
-                status: stored(&r.status)?,
+                visibility: r.visibility.0,
+                frequency: r.frequency.0,
+                source: r.source.0,
+                status: r.status.0,
                 id: r.id,
                 delegation_id: r.delegation_id,
                 reporting_country: r.reporting_country,
@@ -106,22 +107,20 @@ async fn one<C: ConnectionTrait>(db: &C, actor: &Actor, row: impediments::Model)
     views(db, actor, vec![row]).await?.pop().ok_or(AppError::NotFound("impediment"))
 }
 
-fn ownership(row: &impediments::Model) -> AppResult<Ownership> {
-    Ok(Ownership { delegation_id: DelegationId::from_uuid(row.delegation_id), visibility: stored(&row.visibility)? })
-}
+impl Guarded for impediments::Model {
+    const NOUN: &'static str = "impediment";
 
-/// A record the actor may read, or "not found" (never "forbidden", which would confirm it exists).
-async fn find_readable<C: ConnectionTrait>(db: &C, actor: &Actor, id: Uuid) -> AppResult<impediments::Model> {
-    let row = impediments::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound("impediment"))?;
-    if !can_read(actor, ownership(&row)?) {
-        return Err(AppError::NotFound("impediment"));
+    fn guard(&self) -> AppResult<Guard> {
+        Ok(Guard::Owned(Ownership {
+            delegation_id: DelegationId::from_uuid(self.delegation_id),
+            visibility: self.visibility.0,
+        }))
     }
-    Ok(row)
 }
 
 pub async fn get(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<ImpedimentView> {
     authorize(actor, Operation::ReadDelegationRecords)?;
-    let row = find_readable(db, actor, id).await?;
+    let row: impediments::Model = find_readable(db, actor, id).await?;
     one(db, actor, row).await
 }
 
@@ -138,13 +137,13 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: ImpedimentInp
     let delegation = crate::services::visibility::owning_delegation(actor, input.delegation_id)?;
     let f = fields::checked(db, &input).await?;
     let link = links::resolve(db, actor, &input, f.sector.clone()).await?;
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     let now = Utc::now();
     let id = ImpedimentId::new().as_uuid();
     let model = impediments::ActiveModel {
         id: Set(id),
         delegation_id: Set(delegation.as_uuid()),
-        visibility: Set(f.visibility.unwrap_or(Visibility::Delegation).as_str().to_owned()),
+        visibility: Set(f.visibility.unwrap_or(Visibility::Delegation).into()),
         reporting_country: Set(f.reporting_country),
         partner: Set(f.partner),
         hs_code: Set(f.hs_code),
@@ -153,11 +152,11 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: ImpedimentInp
         title: Set(f.title),
         description: Set(f.description),
         severity: Set(f.severity),
-        frequency: Set(f.frequency.as_str().to_owned()),
+        frequency: Set(f.frequency.into()),
         estimated_cost: Set(f.estimated_cost),
         currency: Set(f.currency),
-        source: Set(f.source.or(link.source).unwrap_or(ImpedimentSource::Staff).as_str().to_owned()),
-        status: Set(ImpedimentStatus::Reported.as_str().to_owned()),
+        source: Set(f.source.or(link.source).unwrap_or(ImpedimentSource::Staff).into()),
+        status: Set(ImpedimentStatus::Reported.into()),
         raised_body: Set(None),
         raised_on: Set(None),
         created_by: Set(Some(actor.user_id.as_uuid())),
@@ -175,7 +174,7 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: ImpedimentInp
         id: Set(Uuid::now_v7()),
         impediment_id: Set(id),
         from_status: Set(None),
-        to_status: Set(ImpedimentStatus::Reported.as_str().to_owned()),
+        to_status: Set(ImpedimentStatus::Reported.into()),
         note: Set("reported".to_owned()),
         actor_id: Set(Some(actor.user_id.as_uuid())),
         at: Set(now),
@@ -184,9 +183,9 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: ImpedimentInp
     .await?;
     let changes = json!({"title": model.title, "ntm_code": model.ntm_code, "partner": model.partner, "visibility": model.visibility});
     let entry = AuditEntry::by(actor, "impediment.create", "impediment", id).delegation(model.delegation_id);
-    audit::record(&txn, entry.changes(changes)).await?;
+    let audit_entry = entry.changes(changes);
     let view = one(&txn, actor, model).await?;
-    txn.commit().await?;
+    txn.commit(audit_entry).await?;
     Ok(view)
 }
 
@@ -198,13 +197,10 @@ pub async fn update(
     if_match: Option<i32>,
 ) -> AppResult<ImpedimentView> {
     authorize(actor, Operation::ReadDelegationRecords)?;
-    let current = find_readable(db, actor, id).await?;
-    if !can_write(actor, DelegationId::from_uuid(current.delegation_id)) {
-        return Err(AppError::Forbidden);
-    }
+    let current: impediments::Model = find_writable(db, actor, id).await?;
     let checked = fields::checked_patch(db, &current, &patch).await?;
     check_version(if_match, current.version)?;
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     let mut m = current.clone().into_active_model();
     let changes = fields::apply(&current, &checked, &mut m);
     m.version = Set(current.version + 1);
@@ -222,24 +218,24 @@ pub async fn update(
         set_topics(&txn, id, topics).await?;
     }
     let entry = AuditEntry::by(actor, "impediment.update", "impediment", id).delegation(current.delegation_id);
-    audit::record(&txn, entry.changes(changes)).await?;
+    let audit_entry = entry.changes(changes);
     let updated = impediments::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound("impediment"))?;
     let view = one(&txn, actor, updated).await?;
-    txn.commit().await?;
+    txn.commit(audit_entry).await?;
     Ok(view)
 }
 
 /// Deletes an impediment still in `reported`; later ones are evidence and are dismissed instead.
 pub async fn delete(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<()> {
     authorize(actor, Operation::ReadDelegationRecords)?;
-    let row = find_readable(db, actor, id).await?;
-    if !can_write(actor, DelegationId::from_uuid(row.delegation_id)) {
-        return Err(AppError::Forbidden);
+    let row: impediments::Model = find_writable(db, actor, id).await?;
+    if row.status.0 != ImpedimentStatus::Reported {
+        return Err(AppError::Conflict(format!(
+            "the impediment is {}; dismiss it instead of deleting it",
+            row.status.0
+        )));
     }
-    if row.status != ImpedimentStatus::Reported.as_str() {
-        return Err(AppError::Conflict(format!("the impediment is {}; dismiss it instead of deleting it", row.status)));
-    }
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     let res = impediments::Entity::delete_many()
         .filter(impediments::Column::Id.eq(id))
         .filter(impediments::Column::Status.eq(ImpedimentStatus::Reported.as_str()))
@@ -249,7 +245,6 @@ pub async fn delete(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResu
         return Err(AppError::Conflict("the impediment moved on while it was being deleted".into()));
     }
     let entry = AuditEntry::by(actor, "impediment.delete", "impediment", id).delegation(row.delegation_id);
-    audit::record(&txn, entry.changes(json!({"title": row.title}))).await?;
-    txn.commit().await?;
+    txn.commit(entry.changes(json!({"title": row.title}))).await?;
     Ok(())
 }

@@ -12,24 +12,33 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, Qu
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{find_readable, one};
-use crate::audit::{self, AuditEntry};
+use super::one;
+use crate::audit::{AuditEntry, AuditedTxn};
 use crate::entities::{impediment_steps, impediments};
-use crate::error::stored;
+use crate::services::access::{find_readable, find_visible};
 use crate::views::{ImpedimentStepView, ImpedimentView};
 use crate::{AppError, AppResult};
 
+// The body of `POST /impediments/{id}/steps`.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = StepRequest))]
 pub struct StepInput {
+    /// The next status.
+    #[cfg_attr(feature = "openapi", schema(value_type = ImpedimentStatus, example = "under_review"))]
     pub to: String,
+    /// Why: kept in the history.
     pub note: String,
+    /// Required for `raised`: the WTO body (e.g. `SPS Committee`).
     pub raised_body: Option<String>,
+    /// Required for `raised`: when.
     pub raised_on: Option<NaiveDate>,
 }
 
 pub async fn step(db: &DatabaseConnection, actor: &Actor, id: Uuid, input: StepInput) -> AppResult<ImpedimentView> {
     authorize(actor, Operation::StepImpediments)?;
-    let row = find_readable(db, actor, id).await?;
-    let from: ImpedimentStatus = stored(&row.status)?;
+    let row: impediments::Model = find_visible(db, actor, id).await?;
+    let from: ImpedimentStatus = row.status.0;
     let mut e = ValidationErrors::new();
     let to = e.check("to", parse_enum::<ImpedimentStatus>(&input.to));
     let note = e.check("note", required_text(&input.note, 2000));
@@ -55,7 +64,7 @@ pub async fn step(db: &DatabaseConnection, actor: &Actor, id: Uuid, input: StepI
             return Err(ValidationErrors::single("to", "invalid_step", format!("cannot go from {from} to {to}")).into())
         }
     }
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     let mut update = impediments::Entity::update_many()
         .col_expr(impediments::Column::Status, Expr::value(to.as_str()))
         .col_expr(impediments::Column::Version, Expr::value(row.version + 1))
@@ -78,8 +87,8 @@ pub async fn step(db: &DatabaseConnection, actor: &Actor, id: Uuid, input: StepI
     impediment_steps::ActiveModel {
         id: Set(Uuid::now_v7()),
         impediment_id: Set(id),
-        from_status: Set(Some(from.as_str().to_owned())),
-        to_status: Set(to.as_str().to_owned()),
+        from_status: Set(Some(from.into())),
+        to_status: Set(to.into()),
         note: Set(note.clone()),
         actor_id: Set(Some(actor.user_id.as_uuid())),
         at: Set(Utc::now()),
@@ -88,17 +97,17 @@ pub async fn step(db: &DatabaseConnection, actor: &Actor, id: Uuid, input: StepI
     .await?;
     let changes = json!({"status": {"from": from.as_str(), "to": to.as_str()}, "note": note, "raised_body": raised_body, "raised_on": input.raised_on});
     let entry = AuditEntry::by(actor, "impediment.step", "impediment", id).delegation(row.delegation_id);
-    audit::record(&txn, entry.changes(changes)).await?;
+    let audit_entry = entry.changes(changes);
     let updated = impediments::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound("impediment"))?;
     let view = one(&txn, actor, updated).await?;
-    txn.commit().await?;
+    txn.commit(audit_entry).await?;
     Ok(view)
 }
 
 /// The steps so far, oldest first.
 pub async fn history(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<Vec<ImpedimentStepView>> {
     authorize(actor, Operation::ReadDelegationRecords)?;
-    find_readable(db, actor, id).await?;
+    find_readable::<impediments::Model, _>(db, actor, id).await?;
     let rows = impediment_steps::Entity::find()
         .filter(impediment_steps::Column::ImpedimentId.eq(id))
         .order_by_asc(impediment_steps::Column::Id)
@@ -107,8 +116,8 @@ pub async fn history(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppRes
     rows.into_iter()
         .map(|s| {
             Ok(ImpedimentStepView {
-                from_status: s.from_status.as_deref().map(stored).transpose()?,
-                to_status: stored(&s.to_status)?,
+                from_status: s.from_status.map(|s| s.0),
+                to_status: s.to_status.0,
                 id: s.id,
                 note: s.note,
                 actor_id: s.actor_id,

@@ -16,9 +16,11 @@ use super::list::{filtered, ImpedimentFilter};
 use crate::entities::{impediment_topics, impediments, topics};
 use crate::AppResult;
 
-/// One cell: its key (`[chapter, partner]`, `[topic code]`, `["2026-11"]`, `[status]`) and the count.
-#[derive(Debug, Clone, PartialEq, Eq)]
+// One cell: its key and the count (a plain comment: a doc comment would become the schema's description).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = SummaryCellDto))]
 pub struct SummaryCell {
+    /// `[chapter, partner]`, `[topic code]`, `[YYYY-MM]` or `[status]`.
     pub key: Vec<String>,
     pub count: i64,
 }

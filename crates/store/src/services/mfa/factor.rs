@@ -8,7 +8,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::codes::{accept, forget_factor, new_secret, replace_recovery_codes, totp, unused_recovery_codes, Accepted};
-use crate::audit::{self, AuditEntry};
+use crate::audit::{AuditEntry, AuditedTxn};
 use crate::entities::{mfa_factors, users};
 use crate::services::auth;
 use crate::services::tokens::{blocking, verify_password, Tokens};
@@ -63,7 +63,7 @@ pub async fn enrol(db: &DatabaseConnection, actor: &Actor) -> AppResult<Enrolmen
     let user = signed_in_user(db, actor).await?;
     let secret = new_secret();
     let otpauth_uri = totp(&secret, &user.email)?.to_url().map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     if let Some(current) = mfa_factors::Entity::find_by_id(user.id).one(&txn).await? {
         if current.active {
             return Err(AppError::Conflict(
@@ -82,8 +82,7 @@ pub async fn enrol(db: &DatabaseConnection, actor: &Actor) -> AppResult<Enrolmen
     }
     .insert(&txn)
     .await?;
-    audit::record(&txn, AuditEntry::by(actor, "mfa.enrol", "user", user.id)).await?;
-    txn.commit().await?;
+    txn.commit(AuditEntry::by(actor, "mfa.enrol", "user", user.id)).await?;
     Ok(Enrolment { secret, otpauth_uri })
 }
 
@@ -98,7 +97,7 @@ pub async fn verify(
 ) -> AppResult<Activation> {
     authorize(actor, Operation::ManageOwnSecondFactor)?;
     let user = signed_in_user(db, actor).await?;
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     let factor = match mfa_factors::Entity::find_by_id(user.id).one(&txn).await? {
         Some(f) if f.active => return Err(AppError::Conflict("the second factor is already active".into())),
         Some(f) => f,
@@ -118,8 +117,7 @@ pub async fn verify(
     let recovery_codes = replace_recovery_codes(&txn, user.id).await?;
     let pair = auth::start_family(&txn, tokens, &user, Uuid::now_v7(), true).await?;
     let changes = json!({"recovery_codes": recovery_codes.len()});
-    audit::record(&txn, AuditEntry::by(actor, "mfa.activate", "user", user.id).changes(changes)).await?;
-    txn.commit().await?;
+    txn.commit(AuditEntry::by(actor, "mfa.activate", "user", user.id).changes(changes)).await?;
     sessions.forget(user.id);
     Ok(Activation { recovery_codes, tokens: pair })
 }
@@ -140,7 +138,7 @@ pub async fn disable(
     if !blocking(move || verify_password(&password, &hash)).await? {
         return Err(ValidationErrors::single("password", "wrong_password", "is not the account's password").into());
     }
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     let factor = mfa_factors::Entity::find_by_id(user.id)
         .one(&txn)
         .await?
@@ -151,12 +149,10 @@ pub async fn disable(
     };
     if let Accepted::RecoveryCode { remaining } = how {
         let entry = AuditEntry::by(actor, "mfa.recovery_code_used", "user", user.id);
-        audit::record(&txn, entry.changes(json!({"remaining": remaining, "for": "disable"}))).await?;
+        txn.record(entry.changes(json!({"remaining": remaining, "for": "disable"}))).await?;
     }
     forget_factor(&txn, user.id).await?;
-    audit::record(&txn, AuditEntry::by(actor, "mfa.disable", "user", user.id).changes(json!({"with": how.label()})))
-        .await?;
-    txn.commit().await?;
+    txn.commit(AuditEntry::by(actor, "mfa.disable", "user", user.id).changes(json!({"with": how.label()}))).await?;
     sessions.forget(user.id);
     Ok(())
 }
@@ -166,15 +162,14 @@ pub async fn disable(
 pub async fn reset(db: &DatabaseConnection, sessions: &SessionCache, actor: &Actor, user_id: Uuid) -> AppResult<()> {
     authorize(actor, Operation::ManageUsers)?;
     users::Entity::find_by_id(user_id).one(db).await?.ok_or(AppError::NotFound("user"))?;
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     let had_factor = forget_factor(&txn, user_id).await?;
     if had_factor {
         auth::revoke_all_for_user(&txn, user_id).await?;
         auth::stamp_tokens(&txn, user_id).await?;
     }
     let entry = AuditEntry::by(actor, "mfa.reset", "user", user_id).changes(json!({"had_factor": had_factor}));
-    audit::record(&txn, entry).await?;
-    txn.commit().await?;
+    txn.commit(entry).await?;
     sessions.forget(user_id);
     Ok(())
 }

@@ -6,11 +6,13 @@
 //! §5.2), a recovery code only while unused. Audit events name the user and what happened, never the
 //! secret or a code.
 
+mod challenge;
 mod codes;
 mod factor;
 mod sign_in;
 
+pub(crate) use challenge::start_challenge;
+pub use challenge::{MfaChallenge, CHALLENGE_TTL_SECS};
 pub use codes::{has_active_factor, ISSUER, RECOVERY_CODES};
 pub use factor::{disable, enrol, reset, status, verify, Activation, Enrolment};
-pub(crate) use sign_in::start_challenge;
-pub use sign_in::{challenge_account, complete_sign_in, MfaChallenge, CHALLENGE_TTL_SECS};
+pub use sign_in::{challenge_account, complete_sign_in};

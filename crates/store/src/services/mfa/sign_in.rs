@@ -1,15 +1,16 @@
 //! The step-up at sign-in: a correct password for an account with an active factor buys a short-lived
 //! challenge instead of tokens; the challenge and a code (TOTP or recovery) buy the token pair.
 
-use chrono::{Duration, Utc};
+use chrono::Utc;
 use gmc_domain::AuthMethod;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use serde_json::json;
 use uuid::Uuid;
 
+use super::challenge::CHALLENGE_PREFIX;
 use super::codes::{accept, Accepted};
-use crate::audit::{self, AuditEntry};
+use crate::audit::{AuditEntry, AuditedTxn};
 use crate::entities::{mfa_challenges, mfa_factors, users};
 use crate::services::auth;
 use crate::services::secrets;
@@ -17,39 +18,8 @@ use crate::services::tokens::Tokens;
 use crate::views::TokenPair;
 use crate::{AppError, AppResult};
 
-const CHALLENGE_PREFIX: &str = "gmf_";
-/// Long enough to open the authenticator app, short enough that a stolen challenge is soon worthless.
-pub const CHALLENGE_TTL_SECS: i64 = 300;
 /// Wrong codes one challenge takes before it is spent; the login rate limiter also counts each one.
 const MAX_FAILURES: i32 = 5;
-
-/// What `/auth/login` answers for an account with an active factor. Never logged.
-pub struct MfaChallenge {
-    pub token: String,
-    pub expires_in: i64,
-}
-
-impl std::fmt::Debug for MfaChallenge {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("MfaChallenge").field("expires_in", &self.expires_in).finish_non_exhaustive()
-    }
-}
-
-pub(crate) async fn start_challenge<C: ConnectionTrait>(conn: &C, user_id: Uuid) -> AppResult<MfaChallenge> {
-    let token = secrets::generate(CHALLENGE_PREFIX);
-    let now = Utc::now();
-    mfa_challenges::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        user_id: Set(user_id),
-        token_hash: Set(secrets::hash(&token)),
-        failures: Set(0),
-        expires_at: Set(now + Duration::seconds(CHALLENGE_TTL_SECS)),
-        created_at: Set(now),
-    }
-    .insert(conn)
-    .await?;
-    Ok(MfaChallenge { token, expires_in: CHALLENGE_TTL_SECS })
-}
 
 async fn find_challenge<C: ConnectionTrait>(conn: &C, token: &str) -> AppResult<Option<mfa_challenges::Model>> {
     if !token.starts_with(CHALLENGE_PREFIX) {
@@ -80,7 +50,7 @@ pub async fn complete_sign_in(
     code: &str,
 ) -> AppResult<TokenPair> {
     let expired = AppError::Unauthenticated("the sign-in is unknown or has expired; sign in with the password again");
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     let challenge = find_challenge(&txn, token).await?.ok_or(expired)?;
     let user = users::Entity::find_by_id(challenge.user_id).one(&txn).await?.filter(|u| u.active);
     let factor = mfa_factors::Entity::find_by_id(challenge.user_id).one(&txn).await?.filter(|f| f.active);
@@ -102,8 +72,7 @@ pub async fn complete_sign_in(
         }
         let mut entry = AuditEntry::by_label("auth.mfa_failed", "user", "failed second factor");
         entry.entity_id = Some(user.id.to_string());
-        audit::record(&txn, entry).await?;
-        txn.commit().await?;
+        txn.commit(entry).await?;
         return Err(AppError::Unauthenticated("the code is wrong or was already used"));
     };
     mfa_challenges::Entity::delete_by_id(challenge.id).exec(&txn).await?;
@@ -111,10 +80,9 @@ pub async fn complete_sign_in(
     let actor = auth::actor_of(&user, AuthMethod::Session, true)?;
     if let Accepted::RecoveryCode { remaining } = how {
         let entry = AuditEntry::by(&actor, "mfa.recovery_code_used", "user", user.id);
-        audit::record(&txn, entry.changes(json!({"remaining": remaining, "for": "sign_in"}))).await?;
+        txn.record(entry.changes(json!({"remaining": remaining, "for": "sign_in"}))).await?;
     }
     let entry = AuditEntry::by(&actor, "auth.login", "user", user.id).changes(json!({"second_factor": how.label()}));
-    audit::record(&txn, entry).await?;
-    txn.commit().await?;
+    txn.commit(entry).await?;
     Ok(pair)
 }

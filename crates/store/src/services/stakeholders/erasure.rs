@@ -16,9 +16,10 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, Que
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{view, writable};
-use crate::audit::{self, AuditEntry};
+use super::view::view;
+use crate::audit::{AuditEntry, AuditedTxn};
 use crate::entities::{api_keys, audit_events, stakeholders, users};
+use crate::services::access::find_writable;
 use crate::sessions::SessionCache;
 use crate::views::StakeholderView;
 use crate::{AppError, AppResult};
@@ -41,11 +42,11 @@ pub async fn erase(
     actor: &Actor,
     id: Uuid,
 ) -> AppResult<StakeholderView> {
-    let row = writable(db, actor, id).await?;
+    let row: stakeholders::Model = find_writable(db, actor, id).await?;
     if row.erased_at.is_some() {
         return Err(AppError::Conflict("the stakeholder is already erased".into()));
     }
-    let (write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     let now = Utc::now();
     let null_text: Option<String> = None;
     let res = stakeholders::Entity::update_many()
@@ -74,11 +75,10 @@ pub async fn erase(
     }
     crate::services::idempotency::forget_record(&txn, id).await?;
     let entry = AuditEntry::by(actor, "stakeholder.erase", "stakeholder", id).delegation(row.delegation_id);
-    audit::record(&txn, entry.changes(json!({"erased": true, "account_erased": row.user_id.is_some()}))).await?;
+    let audit_entry = entry.changes(json!({"erased": true, "account_erased": row.user_id.is_some()}));
     let updated = stakeholders::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound("stakeholder"))?;
-    txn.commit().await?;
-    // The checkpoint takes the write gate itself: release this one first.
-    drop(write);
+    txn.commit(audit_entry).await?;
+    // The checkpoint takes the write gate itself: the commit released this one.
     crate::db::flush_wal(db).await?;
     if let Some(user_id) = row.user_id {
         sessions.forget(user_id);

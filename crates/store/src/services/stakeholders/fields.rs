@@ -4,6 +4,7 @@
 
 use chrono::{NaiveDate, Utc};
 use gmc_domain::error::{optional_text, parse_enum, required_text};
+use gmc_domain::patch::double_option;
 use gmc_domain::reference::CountryCode;
 use gmc_domain::stakeholder::{
     check_consent, check_consent_date, check_size, parse_employees, parse_phone, SizeClass, StakeholderKind,
@@ -11,50 +12,92 @@ use gmc_domain::stakeholder::{
 use gmc_domain::user::Email;
 use gmc_domain::{Role, ValidationErrors};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use serde::Deserialize;
 use serde_json::{json, Map, Value};
 use uuid::Uuid;
 
 use crate::entities::{countries, sectors, stakeholders, users};
 use crate::AppResult;
 
+// The body of `POST /stakeholders` (plain comments here: a doc comment would become the schema's
+// description). Enum-valued fields arrive as text so that a bad value is a 422 naming the field.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = CreateStakeholderRequest))]
 pub struct StakeholderInput {
+    /// Admins name the delegation; members default to (and may only use) their own.
     pub delegation_id: Option<Uuid>,
+    #[cfg_attr(feature = "openapi", schema(example = "STK-BGD-0001"))]
     pub external_id: Option<String>,
     pub name: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = StakeholderKind, example = "msme"))]
     pub kind: String,
+    /// ISO alpha-3.
+    #[cfg_attr(feature = "openapi", schema(example = "BGD"))]
     pub country: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::schemas::IsicSection, example = "C"))]
     pub sector: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = SizeClass, example = "small"))]
     pub size_class: String,
+    /// 0–249, within the size class (micro < 10, small 10–49, medium 50–249).
     pub employees: Option<i64>,
+    #[serde(default)]
     pub women_led: bool,
+    #[serde(default)]
     pub exporter: bool,
+    #[serde(default)]
     pub importer: bool,
+    /// Personal data: needs `consent_purpose` and `consent_at`.
     pub contact_name: Option<String>,
     pub contact_email: Option<String>,
+    /// Digits, spaces and dashes with an optional leading `+`; 6–20 digits.
     pub contact_phone: Option<String>,
     pub consent_purpose: Option<String>,
+    /// Not in the future.
     pub consent_at: Option<NaiveDate>,
+    /// A user with the `stakeholder` role, linked to no other stakeholder.
     pub user_id: Option<Uuid>,
 }
 
-/// Fields to change; `None` keeps a field, `Some(None)` clears an optional one.
-#[derive(Default)]
+/// Fields to change; absent fields stay; `null` clears an optional field.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = UpdateStakeholderRequest))]
 pub struct StakeholderPatch {
+    #[serde(default, deserialize_with = "double_option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, nullable))]
     pub external_id: Option<Option<String>>,
     pub name: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<StakeholderKind>))]
     pub kind: Option<String>,
     pub country: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::schemas::IsicSection>))]
     pub sector: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<SizeClass>))]
     pub size_class: Option<String>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>, nullable))]
     pub employees: Option<Option<i64>>,
     pub women_led: Option<bool>,
     pub exporter: Option<bool>,
     pub importer: Option<bool>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, nullable))]
     pub contact_name: Option<Option<String>>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, nullable))]
     pub contact_email: Option<Option<String>>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, nullable))]
     pub contact_phone: Option<Option<String>>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, nullable))]
     pub consent_purpose: Option<Option<String>>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<NaiveDate>, nullable))]
     pub consent_at: Option<Option<NaiveDate>>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Uuid>, nullable))]
     pub user_id: Option<Option<Uuid>>,
 }
 
@@ -150,12 +193,12 @@ pub(super) async fn checked(
     };
     let kind = match (&p.kind, current) {
         (Some(k), _) => e.check("kind", parse_enum::<StakeholderKind>(k.trim())),
-        (None, Some(c)) => c.kind.parse().ok(),
+        (None, Some(c)) => Some(c.kind.0),
         (None, None) => None,
     };
     let size_class = match (&p.size_class, current) {
         (Some(s), _) => e.check("size_class", parse_enum::<SizeClass>(s.trim())),
-        (None, Some(c)) => c.size_class.parse().ok(),
+        (None, Some(c)) => Some(c.size_class.0),
         (None, None) => None,
     };
     let country = match (&p.country, current) {
@@ -321,7 +364,7 @@ async fn external_id_taken(db: &DatabaseConnection, value: &str, own: Option<Uui
 /// apart would let anyone learn whether a UUID is an account, which role it has, and whether another
 /// delegation's firm uses it.
 async fn check_user(db: &DatabaseConnection, e: &mut ValidationErrors, user: Uuid, own: Option<Uuid>) -> AppResult<()> {
-    let account = users::Entity::find_by_id(user).one(db).await?.filter(|u| u.role == Role::Stakeholder.as_str());
+    let account = users::Entity::find_by_id(user).one(db).await?.filter(|u| u.role.0 == Role::Stakeholder);
     let mut q = stakeholders::Entity::find().filter(stakeholders::Column::UserId.eq(user));
     if let Some(own) = own {
         q = q.filter(stakeholders::Column::Id.ne(own));
@@ -355,14 +398,14 @@ impl Fields {
         ]
     }
 
-    pub(super) fn of(m: &stakeholders::Model) -> Option<Fields> {
-        Some(Fields {
+    pub(super) fn of(m: &stakeholders::Model) -> Fields {
+        Fields {
             external_id: m.external_id.clone(),
             name: m.name.clone(),
-            kind: m.kind.parse().ok()?,
+            kind: m.kind.0,
             country: m.country.clone(),
             sector: m.sector.clone(),
-            size_class: m.size_class.parse().ok()?,
+            size_class: m.size_class.0,
             employees: m.employees,
             women_led: m.women_led,
             exporter: m.exporter,
@@ -373,7 +416,7 @@ impl Fields {
             consent_purpose: m.consent_purpose.clone(),
             consent_at: m.consent_at,
             user_id: m.user_id,
-        })
+        }
     }
 }
 
@@ -392,7 +435,8 @@ pub(super) fn changes(before: Option<&Fields>, after: &Fields) -> Value {
             }
             None => {}
             Some(old) => {
-                let from = old[i].1.clone();
+                // `values()` lists the same fields in the same order for every `Fields`.
+                let from = old.get(i).map_or(Value::Null, |(_, v)| v.clone());
                 if from != to {
                     out.insert(field.to_owned(), json!({"from": redact(field, from), "to": redact(field, to)}));
                 }

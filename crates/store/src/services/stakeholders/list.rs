@@ -1,18 +1,17 @@
 //! Listing stakeholders: the filters of the directory over only the rows the caller may read
-//! (`policy::stakeholder_scope` as SQL), newest first, with keyset pages. Text search looks at the
-//! name and external id, never at contact details.
+//! (`policy::stakeholder_scope` as SQL), newest first or sorted by a field, with keyset pages and the
+//! total on the first. Text search looks at the name and external id, never at contact details.
 
 use gmc_domain::error::{parse_enum, FieldProblem};
-use gmc_domain::page::Limit;
 use gmc_domain::policy::{authorize, stakeholder_scope, Operation, StakeholderScope};
 use gmc_domain::stakeholder::{SizeClass, StakeholderKind};
 use gmc_domain::{Actor, ValidationErrors};
 use sea_orm::sea_query::Condition;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
-use super::view;
-use crate::cursor::{self, Cursor, Page};
+use super::view::view;
+use crate::cursor::{Key, KeyValue, Page, Paging, Sort};
 use crate::entities::stakeholders;
 use crate::services::{contains_ci, search_text};
 use crate::views::StakeholderView;
@@ -31,8 +30,39 @@ pub struct StakeholderFilter {
     pub delegation: Option<Uuid>,
     /// Case-insensitive text in the name or external id.
     pub q: Option<String>,
+    /// One of `StakeholderSort`, `-` first for descending; default: newest entered first.
+    pub sort: Option<String>,
     pub limit: Option<i64>,
     pub cursor: Option<String>,
+}
+
+crate::sort_fields!(
+    /// What the directory may be sorted by.
+    StakeholderSort {
+        Name => "name",
+        Country => "country",
+        CreatedAt => "created_at",
+    }
+);
+
+/// Without `sort`: by id, newest entered first — the order the directory always had.
+const DEFAULT_SORT: Sort<StakeholderSort> = Sort::by_id(true);
+
+fn sort_key(field: StakeholderSort) -> Key<stakeholders::Column> {
+    match field {
+        StakeholderSort::Name => Key::text(stakeholders::Column::Name),
+        StakeholderSort::Country => Key::text(stakeholders::Column::Country),
+        StakeholderSort::CreatedAt => Key::time(stakeholders::Column::CreatedAt),
+    }
+}
+
+fn sort_value(field: Option<StakeholderSort>, r: &stakeholders::Model) -> KeyValue {
+    match field {
+        None => KeyValue::Null,
+        Some(StakeholderSort::Name) => KeyValue::Text(r.name.clone()),
+        Some(StakeholderSort::Country) => KeyValue::Text(r.country.clone()),
+        Some(StakeholderSort::CreatedAt) => KeyValue::Time(r.created_at),
+    }
 }
 
 fn code(value: &str, max: usize) -> Result<String, FieldProblem> {
@@ -58,14 +88,14 @@ fn scope_condition(actor: &Actor) -> Condition {
 pub async fn list(db: &DatabaseConnection, actor: &Actor, f: StakeholderFilter) -> AppResult<Page<StakeholderView>> {
     authorize(actor, Operation::ReadDelegationRecords)?;
     let mut e = ValidationErrors::new();
-    let limit = e.check("limit", Limit::parse(f.limit));
-    let cursor = e.check("cursor", cursor::parse(f.cursor.as_deref()));
+    let filters = StakeholderFilter { sort: None, limit: None, cursor: None, ..f.clone() };
+    let paging = Paging::check(&mut e, (f.limit, f.sort.as_deref(), f.cursor.as_deref()), DEFAULT_SORT, &filters);
     let q = e.check("q", search_text(f.q.as_deref())).flatten();
     let country = f.country.as_deref().and_then(|c| e.check("country", code(c, 3)));
     let sector = f.sector.as_deref().and_then(|c| e.check("sector", code(c, 2)));
     let size = f.size_class.as_deref().and_then(|s| e.check("size_class", parse_enum::<SizeClass>(s.trim())));
     let kind = f.kind.as_deref().and_then(|k| e.check("kind", parse_enum::<StakeholderKind>(k.trim())));
-    let (Some(limit), Some(cursor)) = (limit, cursor) else {
+    let Some(paging) = paging else {
         return Err(e.into());
     };
     e.finish()?;
@@ -101,14 +131,10 @@ pub async fn list(db: &DatabaseConnection, actor: &Actor, f: StakeholderFilter) 
                 .add(contains_ci(stakeholders::Column::ExternalId, q)),
         );
     }
-    let mut query = query.order_by_desc(stakeholders::Column::Id);
-    if let Some(c) = cursor {
-        query = query.filter(stakeholders::Column::Id.lt(c.id));
-    }
-    let rows = query.limit(limit.get() + 1).all(db).await?;
-    let more = rows.len() as u64 > limit.get();
-    let mut items = rows.into_iter().map(view).collect::<AppResult<Vec<_>>>()?;
-    items.truncate(limit.get() as usize);
-    let next_cursor = if more { items.last().map(|i| Cursor { k: String::new(), id: i.id }.encode()) } else { None };
-    Ok(Page { items, next_cursor })
+    let total = paging.total(db, &query).await?;
+    let field = paging.sort.field;
+    let query = paging.seek(query, db.get_database_backend(), field.map(sort_key), stakeholders::Column::Id)?;
+    let (rows, next_cursor) = paging.split(query.all(db).await?, |r| (sort_value(field, r), r.id));
+    let items = rows.into_iter().map(view).collect::<AppResult<Vec<_>>>()?;
+    Ok(Page { items, next_cursor, total })
 }

@@ -7,14 +7,15 @@
 mod erasure;
 mod fields;
 mod list;
+mod view;
 
 pub use erasure::erase;
 pub use fields::{StakeholderInput, StakeholderPatch};
-pub use list::{list, StakeholderFilter};
+pub use list::{list, StakeholderFilter, StakeholderSort};
 
 use chrono::Utc;
 use gmc_domain::ids::{DelegationId, StakeholderId, UserId};
-use gmc_domain::policy::{authorize, can_read_contact, can_read_stakeholder, can_write, Operation};
+use gmc_domain::policy::{authorize, can_read_contact, Operation};
 use gmc_domain::Actor;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, IntoActiveModel,
@@ -24,57 +25,23 @@ use serde_json::json;
 use uuid::Uuid;
 
 use self::fields::Fields;
-use crate::audit::{self, AuditEntry};
+use self::view::view;
+use crate::audit::{AuditEntry, AuditedTxn};
 use crate::entities::{impediments, responses, stakeholders};
-use crate::error::{check_version, stored};
+use crate::error::check_version;
+use crate::services::access::{find_readable, find_writable, Guard, Guarded};
 use crate::views::{StakeholderContactView, StakeholderView};
 use crate::{AppError, AppResult};
 
-fn view(r: stakeholders::Model) -> AppResult<StakeholderView> {
-    Ok(StakeholderView {
-        kind: stored(&r.kind)?,
-        size_class: stored(&r.size_class)?,
-        has_contact: r.contact_name.is_some() || r.contact_email.is_some() || r.contact_phone.is_some(),
-        erased: r.erased_at.is_some(),
-        id: r.id,
-        delegation_id: r.delegation_id,
-        external_id: r.external_id,
-        name: r.name,
-        country: r.country,
-        sector: r.sector,
-        employees: r.employees,
-        women_led: r.women_led,
-        exporter: r.exporter,
-        importer: r.importer,
-        consent_purpose: r.consent_purpose,
-        consent_at: r.consent_at,
-        user_id: r.user_id,
-        erased_at: r.erased_at,
-        version: r.version,
-        created_at: r.created_at,
-        updated_at: r.updated_at,
-    })
-}
+impl Guarded for stakeholders::Model {
+    const NOUN: &'static str = "stakeholder";
 
-/// The stakeholder if the actor may read it, else "not found" (never "forbidden", which would confirm
-/// it exists). For other services, e.g. linking a response or an impediment to a stakeholder.
-pub async fn readable<C: ConnectionTrait>(db: &C, actor: &Actor, id: Uuid) -> AppResult<stakeholders::Model> {
-    authorize(actor, Operation::ReadDelegationRecords)?;
-    let row = stakeholders::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound("stakeholder"))?;
-    let owner = DelegationId::from_uuid(row.delegation_id);
-    if !can_read_stakeholder(actor, owner, row.user_id.map(UserId::from_uuid)) {
-        return Err(AppError::NotFound("stakeholder"));
+    fn guard(&self) -> AppResult<Guard> {
+        Ok(Guard::Stakeholder {
+            owner: DelegationId::from_uuid(self.delegation_id),
+            linked_user: self.user_id.map(UserId::from_uuid),
+        })
     }
-    Ok(row)
-}
-
-/// A readable stakeholder the actor may also write (403 when readable but not writable).
-async fn writable(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<stakeholders::Model> {
-    let row = readable(db, actor, id).await?;
-    if !can_write(actor, DelegationId::from_uuid(row.delegation_id)) {
-        return Err(AppError::Forbidden);
-    }
-    Ok(row)
 }
 
 /// The profile a signed-in `stakeholder` account answers with: (stakeholder id, country, sector, size
@@ -88,24 +55,23 @@ pub async fn profile_of_user<C: ConnectionTrait>(
         .filter(stakeholders::Column::ErasedAt.is_null())
         .one(db)
         .await?;
-    Ok(row.map(|s| (s.id, s.country, s.sector, s.size_class, s.women_led)))
+    Ok(row.map(|s| (s.id, s.country, s.sector, s.size_class.0.as_str().to_owned(), s.women_led)))
 }
 
 pub async fn get(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<StakeholderView> {
-    view(readable(db, actor, id).await?)
+    view(find_readable(db, actor, id).await?)
 }
 
 /// The contact details, for admins and members of the owning delegation signed in with a session.
 /// Every successful read is audited (who read whose details, not the details).
 pub async fn contact(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<StakeholderContactView> {
-    let row = readable(db, actor, id).await?;
+    let row: stakeholders::Model = find_readable(db, actor, id).await?;
     if !can_read_contact(actor, DelegationId::from_uuid(row.delegation_id)) {
         return Err(AppError::Forbidden);
     }
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     let entry = AuditEntry::by(actor, "stakeholder.contact_read", "stakeholder", id).delegation(row.delegation_id);
-    audit::record(&txn, entry).await?;
-    txn.commit().await?;
+    txn.commit(entry).await?;
     Ok(StakeholderContactView {
         contact_name: row.contact_name,
         contact_email: row.contact_email,
@@ -132,7 +98,7 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: StakeholderIn
     authorize(actor, Operation::WriteDelegationRecords)?;
     let delegation = crate::services::visibility::owning_delegation(actor, input.delegation_id)?;
     let f = fields::checked(db, None, input.into()).await?;
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     let now = Utc::now();
     let id = StakeholderId::new().as_uuid();
     let mut model = stakeholders::ActiveModel {
@@ -148,18 +114,17 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: StakeholderIn
     set_fields(&mut model, &f);
     let row = model.insert(&txn).await.map_err(unique_to_field)?;
     let entry = AuditEntry::by(actor, "stakeholder.create", "stakeholder", id).delegation(row.delegation_id);
-    audit::record(&txn, entry.changes(fields::changes(None, &f))).await?;
-    txn.commit().await?;
+    txn.commit(entry.changes(fields::changes(None, &f))).await?;
     view(row)
 }
 
 fn set_fields(m: &mut stakeholders::ActiveModel, f: &Fields) {
     m.external_id = Set(f.external_id.clone());
     m.name = Set(f.name.clone());
-    m.kind = Set(f.kind.as_str().to_owned());
+    m.kind = Set(f.kind.into());
     m.country = Set(f.country.clone());
     m.sector = Set(f.sector.clone());
-    m.size_class = Set(f.size_class.as_str().to_owned());
+    m.size_class = Set(f.size_class.into());
     m.employees = Set(f.employees);
     m.women_led = Set(f.women_led);
     m.exporter = Set(f.exporter);
@@ -187,12 +152,12 @@ pub async fn update(
     if_match: Option<i32>,
 ) -> AppResult<StakeholderView> {
     authorize(actor, Operation::ReadDelegationRecords)?;
-    let current = writable(db, actor, id).await?;
+    let current: stakeholders::Model = find_writable(db, actor, id).await?;
     refuse_erased(&current)?;
     let f = fields::checked(db, Some(&current), patch).await?;
     check_version(if_match, current.version)?;
-    let before = Fields::of(&current).ok_or_else(|| AppError::Internal(anyhow::anyhow!("stored stakeholder {id}")))?;
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let before = Fields::of(&current);
+    let txn = AuditedTxn::begin(db).await?;
     let mut m = current.clone().into_active_model();
     set_fields(&mut m, &f);
     m.version = Set(current.version + 1);
@@ -209,9 +174,9 @@ pub async fn update(
         return Err(AppError::PreconditionFailed { current: current.version + 1 });
     }
     let entry = AuditEntry::by(actor, "stakeholder.update", "stakeholder", id).delegation(current.delegation_id);
-    audit::record(&txn, entry.changes(fields::changes(Some(&before), &f))).await?;
+    let audit_entry = entry.changes(fields::changes(Some(&before), &f));
     let updated = stakeholders::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound("stakeholder"))?;
-    txn.commit().await?;
+    txn.commit(audit_entry).await?;
     view(updated)
 }
 
@@ -219,8 +184,8 @@ pub async fn update(
 /// instead, which removes the personal data and keeps the anonymous answers.
 pub async fn delete(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<()> {
     authorize(actor, Operation::ReadDelegationRecords)?;
-    let row = writable(db, actor, id).await?;
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let row: stakeholders::Model = find_writable(db, actor, id).await?;
+    let txn = AuditedTxn::begin(db).await?;
     let linked_responses =
         responses::Entity::find().filter(responses::Column::StakeholderId.eq(id)).count(&txn).await?;
     let linked_impediments =
@@ -237,7 +202,6 @@ pub async fn delete(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResu
     erasure::blank_audit(&txn, id).await?;
     let entry = AuditEntry::by(actor, "stakeholder.delete", "stakeholder", id).delegation(row.delegation_id);
     // Neither the name nor earlier changes stay: a deleted stakeholder leaves no personal data in the log.
-    audit::record(&txn, entry.changes(json!({"external_id": row.external_id}))).await?;
-    txn.commit().await?;
+    txn.commit(entry.changes(json!({"external_id": row.external_id}))).await?;
     Ok(())
 }

@@ -6,18 +6,24 @@
 //! time, dates in whole blocks of k respondents, and each one-dimension table suppressed — cells below
 //! k, then complementary cells — so that no withheld number can be worked out from the others.
 
+// Indexing is allowed in the results computation, as in `gmc_domain::disclosure` which it feeds: its
+// tables are sized from the questionnaire and the profile dimensions when built here, and every index
+// comes from enumerating those same tables (a question's options, a dimension's columns, a date
+// range's blocks) — never from a client's input, which is validated into those sizes first.
+#![allow(clippy::indexing_slicing)]
+
 mod breakdown;
 mod dates;
 mod exact;
 mod export;
 mod filter;
+mod model;
 mod profile;
 mod reads;
 mod rows;
 mod text;
 
-use chrono::NaiveDate;
-use gmc_domain::consultation::{withheld, QuestionKind, Texts};
+use gmc_domain::consultation::QuestionKind;
 use gmc_domain::ids::DelegationId;
 use gmc_domain::policy::{sees_results_below_k, sees_small_cells};
 use gmc_domain::{Actor, ValidationErrors};
@@ -26,100 +32,18 @@ use uuid::Uuid;
 
 pub use export::results_csv;
 pub use filter::ResultFilter;
-pub(crate) use reads::Group;
-pub use rows::{responses_csv, responses_page, ResponseRecord};
-pub use text::{text_answers, TextAnswer};
+pub use model::{Cell, CrossColumn, CrossRow, CrossTab, OptionResult, QuestionResult, Results, DIMENSIONS};
+pub use rows::{responses_csv, responses_page, ResponseRecord, ResponseSort};
+pub use text::{text_answers, TextAnswer, TextAnswerSort};
 
-use super::{find_readable, questions_of};
+use super::questions_of;
+use crate::entities::consultations;
 use crate::entities::responses;
+use crate::services::access::find_readable;
 use crate::AppResult;
 
-/// A count as shown: the number, or nothing when withheld.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Cell {
-    pub count: Option<i64>,
-    pub withheld: bool,
-    /// Admins: below k (withheld from others). Others: set on every withheld cell, whether it is
-    /// below k itself or withheld to protect one that is — telling those apart would say which
-    /// withheld cells are k or more.
-    pub below_k: bool,
-}
-
-impl Cell {
-    /// A count of an exact view: a breakdown cell (`suppress`) below k is withheld, except for admins.
-    fn new(n: i64, k: i64, suppress: bool, sees_all: bool) -> Self {
-        let below = suppress && n < k;
-        let hide = below && withheld(n, k, sees_all);
-        Cell { count: (!hide).then_some(n), withheld: hide, below_k: below }
-    }
-
-    /// A count of a protected table, as a non-admin sees it.
-    fn protected(n: i64, withheld: bool) -> Self {
-        Cell { count: (!withheld).then_some(n), withheld, below_k: withheld }
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct OptionResult {
-    pub id: String,
-    pub label: Texts,
-    pub cell: Cell,
-    pub share: Option<f64>,
-}
-
-#[derive(Debug, Clone)]
-pub struct QuestionResult {
-    pub code: String,
-    pub kind: QuestionKind,
-    pub prompt: Texts,
-    pub answered: Cell,
-    pub skipped: Cell,
-    pub options: Vec<OptionResult>,
-    pub mean: Option<f64>,
-    pub median: Option<f64>,
-}
-
-#[derive(Debug, Clone)]
-pub struct Results {
-    pub respondents: Cell,
-    pub k: i64,
-    pub filtered: bool,
-    /// The dates the counts cover (`None`: unbounded) — for non-admins, the whole blocks a date filter
-    /// was rounded to.
-    pub from: Option<NaiveDate>,
-    pub to: Option<NaiveDate>,
-    pub questions: Vec<QuestionResult>,
-}
-
-/// The cross-tab dimensions.
-pub const DIMENSIONS: &[&str] = &["country", "sector", "size_class", "women_led"];
-
-#[derive(Debug, Clone)]
-pub struct CrossColumn {
-    pub key: String,
-    pub respondents: Cell,
-    pub mean: Option<f64>,
-    pub median: Option<f64>,
-}
-
-#[derive(Debug, Clone)]
-pub struct CrossRow {
-    pub id: String,
-    pub label: Texts,
-    pub cells: Vec<Cell>,
-}
-
-#[derive(Debug, Clone)]
-pub struct CrossTab {
-    pub question: String,
-    pub by: String,
-    pub k: i64,
-    pub columns: Vec<CrossColumn>,
-    pub rows: Vec<CrossRow>,
-}
-
 pub async fn results(db: &DatabaseConnection, actor: &Actor, id: Uuid, f: ResultFilter, k: i64) -> AppResult<Results> {
-    let row = find_readable(db, actor, id).await?;
+    let row: consultations::Model = find_readable(db, actor, id).await?;
     let sees_all = sees_small_cells(actor);
     let mut e = ValidationErrors::new();
     let checked = filter::check_filter(&f, &mut e);
@@ -154,7 +78,7 @@ pub async fn crosstab(
     f: ResultFilter,
     k: i64,
 ) -> AppResult<CrossTab> {
-    let row = find_readable(db, actor, id).await?;
+    let row: consultations::Model = find_readable(db, actor, id).await?;
     let questions = questions_of(&row)?;
     let sees_all = sees_small_cells(actor);
     let mut e = ValidationErrors::new();
@@ -166,7 +90,7 @@ pub async fn crosstab(
     match q {
         None => e.add("question", "unknown", "is not a question of this consultation"),
         Some(q) if q.kind == QuestionKind::Text => {
-            e.add("question", "not_tabulable", "text answers cannot be cross-tabulated")
+            e.add("question", "not_tabulable", "text answers cannot be cross-tabulated");
         }
         _ => {}
     }

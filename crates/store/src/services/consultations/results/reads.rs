@@ -16,9 +16,7 @@ use super::filter::{filtered, Checked};
 use crate::entities::{answers, responses};
 use crate::AppResult;
 
-/// One group of answers: `(key, choice, value, rows, respondents answering)` where the key is the
-/// question (results) or the dimension's value (cross-tabs).
-pub(crate) type Group<K> = (K, Option<String>, Option<f64>, i64, i64);
+pub(crate) use crate::services::consultations::counts::Group;
 pub(super) type Tally = Vec<Group<String>>;
 
 /// Respondents answering: the first row of each response's answer (`seq` 0).

@@ -4,32 +4,38 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use gmc_domain::consultation::{Question, QuestionKind};
+use gmc_domain::consultation::{Channel, Question, QuestionKind};
 use gmc_domain::ids::DelegationId;
-use gmc_domain::page::Limit;
 use gmc_domain::policy::reads_response_rows;
 use gmc_domain::{Actor, ValidationErrors};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde_json::{json, Value};
 use uuid::Uuid;
 
 use super::export::{finish, write_safe};
-use crate::cursor::{self, Cursor, Page};
+use crate::cursor::{Key, KeyValue, Page, PageParams, Paging, Sort};
 use crate::entities::{answers, consultations, responses};
-use crate::services::consultations::{find_readable, questions_of};
+use crate::services::access::find_readable;
+use crate::services::consultations::questions_of;
 use crate::AppResult;
 
-/// One anonymised response: no stakeholder, only the profile and the answers by question code.
-#[derive(Debug, Clone)]
+/// One anonymised response.
+// No stakeholder: only the profile and the answers by question code.
+#[derive(Debug, Clone, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = ResponseDto))]
 pub struct ResponseRecord {
     pub id: Uuid,
     pub submitted_at: DateTime<Utc>,
-    pub channel: String,
+    // Documented as a plain string, as it always has been.
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub channel: Channel,
     pub lang: String,
     pub country: Option<String>,
     pub sector: Option<String>,
     pub size_class: Option<String>,
     pub women_led: Option<bool>,
+    /// Answers by question code: an option id, a list of ids, a number or a text.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub answers: serde_json::Map<String, Value>,
 }
 
@@ -42,41 +48,63 @@ fn number(v: f64) -> Value {
 /// (`policy::reads_response_rows`). A reader of the consultation who is not an owner is refused (it
 /// already knows the consultation exists); one who may not read it gets "not found".
 async fn find_rows_readable(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<consultations::Model> {
-    let row = find_readable(db, actor, id).await?;
+    let row: consultations::Model = find_readable(db, actor, id).await?;
     if !reads_response_rows(actor, row.delegation_id.map(DelegationId::from_uuid)) {
         return Err(crate::AppError::Forbidden);
     }
     Ok(row)
 }
 
-/// The anonymised responses, newest first, with their answers: for the consultation's owners only.
+crate::sort_fields!(
+    /// What the anonymised responses may be sorted by. A response without a country sorts first.
+    ResponseSort {
+        SubmittedAt => "submitted_at",
+        Channel => "channel",
+        Lang => "lang",
+        Country => "country",
+    }
+);
+
+fn sort_key(field: ResponseSort) -> Key<responses::Column> {
+    match field {
+        ResponseSort::SubmittedAt => Key::time(responses::Column::SubmittedAt),
+        ResponseSort::Channel => Key::text(responses::Column::Channel),
+        ResponseSort::Lang => Key::text(responses::Column::Lang),
+        ResponseSort::Country => Key::text(responses::Column::Country).nullable(),
+    }
+}
+
+fn sort_value(field: Option<ResponseSort>, r: &responses::Model) -> KeyValue {
+    match field {
+        None => KeyValue::Null,
+        Some(ResponseSort::SubmittedAt) => KeyValue::Time(r.submitted_at),
+        Some(ResponseSort::Channel) => KeyValue::Text(r.channel.0.as_str().to_owned()),
+        Some(ResponseSort::Lang) => KeyValue::Text(r.lang.clone()),
+        Some(ResponseSort::Country) => r.country.clone().map_or(KeyValue::Null, KeyValue::Text),
+    }
+}
+
+/// The anonymised responses with their answers, newest first (by id) or sorted by a field: for the
+/// consultation's owners only.
 pub async fn responses_page(
     db: &DatabaseConnection,
     actor: &Actor,
     id: Uuid,
-    limit: Option<i64>,
-    cursor: Option<&str>,
+    page: PageParams<'_>,
 ) -> AppResult<Page<ResponseRecord>> {
     let row = find_rows_readable(db, actor, id).await?;
     let mut e = ValidationErrors::new();
-    let limit = e.check("limit", Limit::parse(limit));
-    let cursor = e.check("cursor", cursor::parse(cursor));
-    let (Some(limit), Some(cursor)) = (limit, cursor) else {
+    let Some(paging) = Paging::check(&mut e, page, Sort::by_id(true), &row.id) else {
         return Err(e.into());
     };
     let questions = questions_of(&row)?;
-    let mut q = responses::Entity::find()
-        .filter(responses::Column::ConsultationId.eq(row.id))
-        .order_by_desc(responses::Column::Id);
-    if let Some(c) = cursor {
-        q = q.filter(responses::Column::Id.lt(c.id));
-    }
-    let rows = q.limit(limit.get() + 1).all(db).await?;
-    let more = rows.len() as u64 > limit.get();
-    let rows: Vec<responses::Model> = rows.into_iter().take(limit.get() as usize).collect();
+    let q = responses::Entity::find().filter(responses::Column::ConsultationId.eq(row.id));
+    let total = paging.total(db, &q).await?;
+    let field = paging.sort.field;
+    let q = paging.seek(q, db.get_database_backend(), field.map(sort_key), responses::Column::Id)?;
+    let (rows, next_cursor) = paging.split(q.all(db).await?, |r| (sort_value(field, r), r.id));
     let items = records(db, &questions, rows).await?;
-    let next_cursor = if more { items.last().map(|r| Cursor { k: String::new(), id: r.id }.encode()) } else { None };
-    Ok(Page { items, next_cursor })
+    Ok(Page { items, next_cursor, total })
 }
 
 async fn records(
@@ -117,7 +145,7 @@ async fn records(
             ResponseRecord {
                 id: r.id,
                 submitted_at: r.submitted_at,
-                channel: r.channel,
+                channel: r.channel.0,
                 lang: r.lang,
                 country: r.country,
                 sector: r.sector,
@@ -156,7 +184,7 @@ pub async fn responses_csv(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> 
             let mut rec = vec![
                 r.id.to_string(),
                 r.submitted_at.to_rfc3339(),
-                r.channel,
+                r.channel.as_str().to_owned(),
                 r.lang,
                 r.country.unwrap_or_default(),
                 r.sector.unwrap_or_default(),

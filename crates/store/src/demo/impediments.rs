@@ -4,6 +4,8 @@
 //! always yields the same data.
 
 use chrono::{Duration, NaiveDate, NaiveTime};
+use gmc_domain::impediment::{Frequency, ImpedimentSource as Source, ImpedimentStatus as Status};
+use gmc_domain::Visibility;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use sea_orm::{
@@ -11,6 +13,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
+use crate::audit::{AuditedTxn, Unaudited};
 use crate::entities::{delegations, impediment_steps, impediment_topics, impediments, topics};
 use crate::AppResult;
 
@@ -144,24 +147,33 @@ pub async fn seed(db: &DatabaseConnection, created_by: Uuid, count: usize) -> Ap
         let status = *pick(
             &mut rng,
             &[
-                ("reported", 45),
-                ("under_review", 20),
-                ("validated", 20),
-                ("raised", 8),
-                ("resolved", 3),
-                ("dismissed", 4),
+                (Status::Reported, 45),
+                (Status::UnderReview, 20),
+                (Status::Validated, 20),
+                (Status::Raised, 8),
+                (Status::Resolved, 3),
+                (Status::Dismissed, 4),
             ],
         );
-        let visibility = *pick(&mut rng, &[("regional", 70), ("delegation", 25), ("public", 5)]);
-        let frequency = *pick(&mut rng, &[("one_off", 10), ("occasional", 35), ("recurring", 40), ("constant", 15)]);
+        let visibility =
+            *pick(&mut rng, &[(Visibility::Regional, 70), (Visibility::Delegation, 25), (Visibility::Public, 5)]);
+        let frequency = *pick(
+            &mut rng,
+            &[
+                (Frequency::OneOff, 10),
+                (Frequency::Occasional, 35),
+                (Frequency::Recurring, 40),
+                (Frequency::Constant, 15),
+            ],
+        );
         let created = base - Duration::days(rng.gen_range(0..540)) + Duration::minutes(rng.gen_range(0..1440));
         let cost = rng.gen_bool(0.6).then(|| (10f64.powf(rng.gen_range(2.0..4.7)) / 10.0).round() * 10.0);
         let id = Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_0000 + n as u128);
-        let raised = matches!(status, "raised" | "resolved");
+        let raised = matches!(status, Status::Raised | Status::Resolved);
         rows.push(impediments::ActiveModel {
             id: Set(id),
             delegation_id: Set(owner.id),
-            visibility: Set(visibility.to_owned()),
+            visibility: Set(visibility.into()),
             reporting_country: Set(reporter.to_owned()),
             partner: Set(partner.to_owned()),
             hs_code: Set(Some(hs.clone())),
@@ -175,11 +187,13 @@ pub async fn seed(db: &DatabaseConnection, created_by: Uuid, count: usize) -> Ap
                 n + 1
             )),
             severity: Set(severity),
-            frequency: Set(frequency.to_owned()),
+            frequency: Set(frequency.into()),
             estimated_cost: Set(cost),
             currency: Set(cost.map(|_| "USD".to_owned())),
-            source: Set((*pick(&mut rng, &[("stakeholder", 60), ("response", 25), ("staff", 15)])).to_owned()),
-            status: Set(status.to_owned()),
+            source: Set(
+                (*pick(&mut rng, &[(Source::Stakeholder, 60), (Source::Response, 25), (Source::Staff, 15)])).into()
+            ),
+            status: Set(status.into()),
             raised_body: Set(raised.then(|| BODIES[rng.gen_range(0..BODIES.len())].to_owned())),
             raised_on: Set(raised.then(|| (created + Duration::days(60)).min(base).date_naive())),
             created_by: Set(Some(created_by)),
@@ -193,20 +207,21 @@ pub async fn seed(db: &DatabaseConnection, created_by: Uuid, count: usize) -> Ap
         if let Some(topic) = topic.and_then(|t| topic_ids.iter().find(|(c, _)| c == t)) {
             links.push(impediment_topics::ActiveModel { impediment_id: Set(id), topic_id: Set(topic.1) });
         }
-        let path: &[&str] = match status {
-            "reported" => &["reported"],
-            "under_review" => &["reported", "under_review"],
-            "validated" => &["reported", "under_review", "validated"],
-            "raised" => &["reported", "under_review", "validated", "raised"],
-            "resolved" => &["reported", "under_review", "validated", "raised", "resolved"],
-            _ => &["reported", "dismissed"],
+        use Status::*;
+        let path: &[Status] = match status {
+            Reported => &[Reported],
+            UnderReview => &[Reported, UnderReview],
+            Validated => &[Reported, UnderReview, Validated],
+            Raised => &[Reported, UnderReview, Validated, Raised],
+            Resolved => &[Reported, UnderReview, Validated, Raised, Resolved],
+            Dismissed => &[Reported, Dismissed],
         };
         for (i, to) in path.iter().enumerate() {
             steps.push(impediment_steps::ActiveModel {
                 id: Set(Uuid::from_u128(0x0190_0000_0000_7000_9000_0000_0000_0000 + (n * 8 + i) as u128)),
                 impediment_id: Set(id),
-                from_status: Set(i.checked_sub(1).map(|p| path[p].to_owned())),
-                to_status: Set((*to).to_owned()),
+                from_status: Set(i.checked_sub(1).map(|p| path[p].into())),
+                to_status: Set((*to).into()),
                 note: Set(if i == 0 { "reported".to_owned() } else { format!("moved to {to} (demo)") }),
                 actor_id: Set(Some(created_by)),
                 // Steps follow at 20-day intervals, never later than the data set's date.
@@ -214,7 +229,7 @@ pub async fn seed(db: &DatabaseConnection, created_by: Uuid, count: usize) -> Ap
             });
         }
     }
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     for chunk in rows.chunks(200) {
         impediments::Entity::insert_many(chunk.to_vec()).exec(&txn).await?;
     }
@@ -225,7 +240,7 @@ pub async fn seed(db: &DatabaseConnection, created_by: Uuid, count: usize) -> Ap
         impediment_steps::Entity::insert_many(chunk.to_vec()).exec(&txn).await?;
     }
     // One transaction: a demo registry is either all there or not at all.
-    txn.commit().await?;
+    txn.commit_unaudited(Unaudited::DemoData).await?;
     // Fresh planner statistics after a bulk load (both engines understand a bare ANALYZE).
     db.execute_unprepared("ANALYZE").await?;
     if db.get_database_backend() == DbBackend::Sqlite {

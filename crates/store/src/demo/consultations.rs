@@ -4,7 +4,8 @@
 //! number of responses. The same seed always yields the same data.
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
-use gmc_domain::consultation::{check_answers, ConsultationStatus, Question};
+use gmc_domain::consultation::{check_answers, Channel, ConsultationStatus, Question};
+use gmc_domain::Visibility;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use sea_orm::{
@@ -13,11 +14,13 @@ use sea_orm::{
 use serde_json::{json, Map, Value};
 use uuid::Uuid;
 
-use super::demo_impediments::pick;
+use super::impediments::pick;
 
-use super::consultations::public::{answer_rows, Profile};
-use super::secrets;
+use crate::audit::{AuditedTxn, Unaudited};
 use crate::entities::{answers, consultations, delegations, responses};
+use crate::services::consultations::counts::Profile;
+use crate::services::consultations::public::answer_rows;
+use crate::services::secrets;
 use crate::{AppError, AppResult};
 
 const COUNTRIES: &[(&str, u32)] = &[
@@ -277,15 +280,15 @@ async fn insert_consultation(
     at: DateTime<Utc>,
 ) -> AppResult<Uuid> {
     let id = Uuid::now_v7();
-    let visibility = if owner.is_some() { "delegation" } else { "regional" };
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let visibility = if owner.is_some() { Visibility::Delegation } else { Visibility::Regional };
+    let txn = AuditedTxn::begin(db).await?;
     consultations::Entity::insert(consultations::ActiveModel {
         id: Set(id),
         delegation_id: Set(owner),
         visibility: Set(visibility.into()),
         title: Set(title.into()),
         description: Set(description.into()),
-        status: Set(status.as_str().into()),
+        status: Set(status.into()),
         languages: Set(json!(langs).to_string()),
         topic_ids: Set("[]".into()),
         questions: Set(json!(questions).to_string()),
@@ -299,7 +302,7 @@ async fn insert_consultation(
     })
     .exec_without_returning(&txn)
     .await?;
-    txn.commit().await?;
+    txn.commit_unaudited(Unaudited::DemoData).await?;
     Ok(id)
 }
 
@@ -312,12 +315,12 @@ async fn insert_responses(
     questions: &[Question],
     rows: Vec<Row>,
 ) -> AppResult<()> {
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     for chunk in rows.chunks(400) {
         let mut resp = Vec::with_capacity(chunk.len());
         let mut ans = Vec::with_capacity(chunk.len() * 8);
-        let mut counts = super::consultations::counts::Counts::new();
-        let scales = super::consultations::counts::scale_codes(questions);
+        let mut counts = crate::services::consultations::counts::Counts::new();
+        let scales = crate::services::consultations::counts::scale_codes(questions);
         for (answers, profile, lang, at) in chunk {
             let checked = check_answers(questions, answers)
                 .map_err(|e| AppError::Internal(anyhow::anyhow!("demo answers: {e}")))?;
@@ -326,7 +329,7 @@ async fn insert_responses(
                 id: Set(id),
                 consultation_id: Set(consultation),
                 stakeholder_id: Set(None),
-                channel: Set("web".into()),
+                channel: Set(Channel::Web.into()),
                 lang: Set((*lang).into()),
                 country: Set(profile.country.clone()),
                 sector: Set(profile.sector.clone()),
@@ -336,15 +339,15 @@ async fn insert_responses(
                 submitted_at: Set(*at),
             });
             ans.extend(answer_rows(id, consultation, &checked, profile, *at));
-            super::consultations::counts::add(&mut counts, consultation, &scales, &checked, profile);
+            crate::services::consultations::counts::add(&mut counts, consultation, &scales, &checked, profile);
         }
         responses::Entity::insert_many(resp).exec_without_returning(&txn).await?;
         for a in ans.chunks(1000) {
             answers::Entity::insert_many(a.to_vec()).exec_without_returning(&txn).await?;
         }
-        super::consultations::counts::upsert(&txn, counts).await?;
+        crate::services::consultations::counts::upsert(&txn, counts).await?;
     }
-    txn.commit().await?;
+    txn.commit_unaudited(Unaudited::DemoData).await?;
     Ok(())
 }
 
@@ -358,7 +361,7 @@ async fn analyze(db: &DatabaseConnection) -> AppResult<()> {
     // Like the registry's seed: keep SQLite's row counts, drop the value samples that make it re-plan
     // every statement.
     if db.get_database_backend() == sea_orm::DbBackend::Sqlite {
-        super::demo_impediments::sqlite_without_stat4(db).await?;
+        super::impediments::sqlite_without_stat4(db).await?;
     }
     Ok(())
 }

@@ -5,15 +5,17 @@
 //! addresses, 555 phone numbers). One BGD firm is linked to the demo account `msme.bgd@gmc.test`.
 
 use chrono::{Duration, NaiveDate, NaiveTime};
+use gmc_domain::stakeholder::{SizeClass, StakeholderKind as Kind};
 use gmc_domain::user::UserInput;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 use uuid::Uuid;
 
-use super::demo_impediments::pick;
+use super::impediments::pick;
 
-use super::demo::DEMO_PASSWORD;
+use super::accounts::DEMO_PASSWORD;
+use crate::audit::{AuditedTxn, Unaudited};
 use crate::entities::{delegations, stakeholders, users};
 use crate::AppResult;
 
@@ -121,14 +123,15 @@ pub async fn seed(db: &DatabaseConnection, created_by: Uuid) -> AppResult<()> {
         let (sector, trades) = *pick(&mut rng, SECTORS);
         let place = places[rng.gen_range(0..places.len())];
         let trade = trades[rng.gen_range(0..trades.len())];
-        let kind = *pick(&mut rng, &[("msme", 85), ("association", 6), ("cooperative", 6), ("chamber", 3)]);
+        let kind =
+            *pick(&mut rng, &[(Kind::Msme, 85), (Kind::Association, 6), (Kind::Cooperative, 6), (Kind::Chamber, 3)]);
         let women_led = rng.gen_bool(0.27);
         let name = match kind {
-            "association" if women_led => format!("{place} Women Entrepreneurs Association"),
-            "association" => format!("{place} {trade} Association"),
-            "cooperative" => format!("{place} {trade} Cooperative"),
-            "chamber" => format!("{place} Chamber of Commerce and Industry"),
-            _ => {
+            Kind::Association if women_led => format!("{place} Women Entrepreneurs Association"),
+            Kind::Association => format!("{place} {trade} Association"),
+            Kind::Cooperative => format!("{place} {trade} Cooperative"),
+            Kind::Chamber => format!("{place} Chamber of Commerce and Industry"),
+            Kind::Msme => {
                 let suffix = SUFFIXES[rng.gen_range(0..SUFFIXES.len())];
                 // "Sylhet Tea Growers" already reads as a firm's name; "Sylhet Knitwear" needs "Ltd".
                 if COMPLETE.iter().any(|w| trade.ends_with(w)) {
@@ -138,11 +141,11 @@ pub async fn seed(db: &DatabaseConnection, created_by: Uuid) -> AppResult<()> {
                 }
             }
         };
-        let size = *pick(&mut rng, &[("micro", 50), ("small", 34), ("medium", 16)]);
+        let size = *pick(&mut rng, &[(SizeClass::Micro, 50), (SizeClass::Small, 34), (SizeClass::Medium, 16)]);
         let range = match size {
-            "micro" => 1..10,
-            "small" => 10..50,
-            _ => 50..250,
+            SizeClass::Micro => 1..10,
+            SizeClass::Small => 10..50,
+            SizeClass::Medium => 50..250,
         };
         let employees = rng.gen_bool(0.7).then(|| rng.gen_range(range));
         let exporter = rng.gen_bool(if sector == "C" || sector == "A" { 0.6 } else { 0.3 });
@@ -161,10 +164,10 @@ pub async fn seed(db: &DatabaseConnection, created_by: Uuid) -> AppResult<()> {
             delegation_id: Set(owner.id),
             external_id: Set(Some(external_id)),
             name: Set(name),
-            kind: Set(kind.to_owned()),
+            kind: Set(kind.into()),
             country: Set(country.to_owned()),
             sector: Set(sector.to_owned()),
-            size_class: Set(size.to_owned()),
+            size_class: Set(size.into()),
             employees: Set(employees),
             women_led: Set(women_led),
             exporter: Set(exporter),
@@ -184,12 +187,12 @@ pub async fn seed(db: &DatabaseConnection, created_by: Uuid) -> AppResult<()> {
             updated_at: Set(created),
         });
     }
-    let (_write, txn) = crate::db::begin_write(db).await?;
+    let txn = AuditedTxn::begin(db).await?;
     for chunk in rows.chunks(200) {
         stakeholders::Entity::insert_many(chunk.to_vec()).exec(&txn).await?;
     }
     // One transaction: the demo directory is either all there or not at all.
-    txn.commit().await?;
+    txn.commit_unaudited(Unaudited::DemoData).await?;
     Ok(())
 }
 
@@ -206,5 +209,5 @@ async fn demo_account(db: &DatabaseConnection) -> AppResult<Option<Uuid>> {
         role: "stakeholder".into(),
         delegation_id: None,
     };
-    Ok(Some(super::users::create(db, None, input).await?.id))
+    Ok(Some(crate::services::users::create(db, None, input).await?.id))
 }

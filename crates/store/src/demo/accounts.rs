@@ -1,14 +1,13 @@
-//! Demo accounts and records for a first run (`gmc seed --demo`). Idempotent: running it twice
-//! changes nothing. Refused in production by the CLI.
+//! The demo accounts and their watch-lists: what API tests start from, and the first part of
+//! `gmc seed --demo`. Idempotent: running it twice changes nothing.
 
 use gmc_domain::ids::UserId;
 use gmc_domain::user::UserInput;
-use gmc_domain::{Actor, AuthMethod, Role};
+use gmc_domain::{Actor, AuthMethod};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
-use super::{topics, users, watch};
 use crate::entities::{delegations, users as user_rows, watch_items};
-use crate::error::stored;
+use crate::services::{topics, users, watch};
 use crate::AppResult;
 
 pub const DEMO_PASSWORD: &str = "demo-pass-2026";
@@ -42,27 +41,7 @@ const DEMO_WATCH: &[(&str, &str, &str, &str, &str)] = &[
      "Following the moratorium discussion; MSMEs selling handicrafts online rely on low-cost digital trade."),
 ];
 
-/// Creates what is missing of the demo accounts and records, a synthetic stakeholder directory
-/// (`demo_stakeholders`) and a synthetic impediment registry of `impediments` records (`demo_impediments::DEMO_IMPEDIMENTS` for a demo; more for benchmarks).
-pub async fn seed(db: &DatabaseConnection, impediments: usize) -> AppResult<()> {
-    seed_accounts(db).await?;
-    let admin = user_rows::Entity::find().filter(user_rows::Column::Email.eq("admin@gmc.test")).one(db).await?;
-    if let Some(admin) = admin {
-        super::demo_stakeholders::seed(db, admin.id).await?;
-        super::demo_impediments::seed(db, admin.id, impediments).await?;
-        super::demo_consultations::seed(db, admin.id).await?;
-    }
-    Ok(())
-}
-
 /// The demo accounts and their watch-lists only: what tests start from.
-/// A 10-question consultation with `responses` synthetic responses, for the results benchmark.
-pub async fn seed_benchmark_consultation(db: &DatabaseConnection, responses: usize) -> AppResult<uuid::Uuid> {
-    let admin = user_rows::Entity::find().filter(user_rows::Column::Email.eq("admin@gmc.test")).one(db).await?;
-    let admin = admin.ok_or(crate::AppError::NotFound("admin account"))?;
-    super::demo_consultations::seed_benchmark(db, admin.id, responses).await
-}
-
 pub async fn seed_accounts(db: &DatabaseConnection) -> AppResult<()> {
     for u in DEMO_USERS {
         let exists = user_rows::Entity::find().filter(user_rows::Column::Email.eq(u.email)).one(db).await?;
@@ -90,7 +69,7 @@ pub async fn seed_accounts(db: &DatabaseConnection) -> AppResult<()> {
     let Some(admin) = admin else { return Ok(()) };
     let actor = Actor {
         user_id: UserId::from_uuid(admin.id),
-        role: stored::<Role>(&admin.role)?,
+        role: admin.role.0,
         delegation_id: None,
         method: AuthMethod::Session,
         // The seed runs from the command line, where nobody signs in: the account's own second factor

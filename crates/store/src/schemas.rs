@@ -1,6 +1,7 @@
-//! Schema-only value sets. These fields travel as strings and are checked by the services (against the
-//! reference tables or the domain's lists), so a bad value is a 422 naming the field; these types only
-//! tell clients the allowed values. Tests keep each set equal to where the services read it from.
+//! Schema-only value sets (with the `openapi` feature). These fields travel as strings and are checked by
+//! the services (against the reference tables or the domain's lists), so a bad value is a 422 naming the
+//! field; these types only tell clients the allowed values. Tests keep each set equal to where the
+//! services read it from.
 
 use utoipa::ToSchema;
 

@@ -1,0 +1,23 @@
+//! Registration of every feature's routes. Apart from `routes/mod.rs`, which holds what the features
+//! share, so that the features depend on it and it on none of them.
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use super::{
+    api_keys, audit, auth, consultations, impediments, mfa, reference, stakeholders, topics, users, watch_items,
+};
+
+/// Everything under `/api/v1`, served and documented by the same registrations.
+pub fn configure_api(cfg: &mut ServiceConfig) {
+    cfg.service(auth::operations())
+        .service(mfa::operations())
+        .service(reference::operations())
+        .service(topics::operations())
+        .service(watch_items::operations())
+        .service(impediments::operations())
+        .service(consultations::operations())
+        .service(stakeholders::operations())
+        .service(users::operations())
+        .service(api_keys::operations())
+        .service(audit::operations());
+}

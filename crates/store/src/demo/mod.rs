@@ -1,0 +1,42 @@
+//! Demo and benchmark data for a first run (`gmc seed --demo`) and for benchmarks: deterministic
+//! synthetic records written straight to the tables. Not services: nothing here is a user's request, so
+//! nothing is authorized or audited (the accounts and watch-lists go through the services all the
+//! same). Idempotent: running it twice changes nothing. Refused in production by the CLI.
+
+// Generators draw an index from `0..len` of non-empty constant tables; they run from the CLI and
+// tests, never on a request, so indexing is allowed here rather than `choose(..).unwrap_or(..)` at
+// every draw.
+#![allow(clippy::indexing_slicing)]
+
+mod accounts;
+pub mod consultations;
+pub mod impediments;
+pub mod stakeholders;
+
+pub use accounts::{has_demo_accounts, seed_accounts, DEMO_DOMAIN, DEMO_PASSWORD};
+
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+
+use crate::entities::users as user_rows;
+use crate::AppResult;
+
+/// Creates what is missing of the demo accounts and records, a synthetic stakeholder directory
+/// (`stakeholders`) and a synthetic impediment registry of `impediments` records
+/// (`impediments::DEMO_IMPEDIMENTS` for a demo; more for benchmarks).
+pub async fn seed(db: &DatabaseConnection, impediments: usize) -> AppResult<()> {
+    seed_accounts(db).await?;
+    let admin = user_rows::Entity::find().filter(user_rows::Column::Email.eq("admin@gmc.test")).one(db).await?;
+    if let Some(admin) = admin {
+        stakeholders::seed(db, admin.id).await?;
+        impediments::seed(db, admin.id, impediments).await?;
+        consultations::seed(db, admin.id).await?;
+    }
+    Ok(())
+}
+
+/// A 10-question consultation with `responses` synthetic responses, for the results benchmark.
+pub async fn seed_benchmark_consultation(db: &DatabaseConnection, responses: usize) -> AppResult<uuid::Uuid> {
+    let admin = user_rows::Entity::find().filter(user_rows::Column::Email.eq("admin@gmc.test")).one(db).await?;
+    let admin = admin.ok_or(crate::AppError::NotFound("admin account"))?;
+    consultations::seed_benchmark(db, admin.id, responses).await
+}

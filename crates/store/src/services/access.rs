@@ -1,0 +1,78 @@
+//! One way to fetch a single guarded record for an actor: `find_readable`, `find_writable`, and
+//! `find_visible` for an operation that is neither. Each record type says only what the policy needs to
+//! know about a row (`Guarded::guard`); what that means for the actor is `gmc_domain::policy`'s.
+//!
+//! A record the actor may not read answers 404, never 403, so its existence is not confirmed; one it
+//! may read but not change answers 403.
+
+use gmc_domain::ids::{DelegationId, UserId};
+use gmc_domain::policy::{self, authorize, Operation, Ownership};
+use gmc_domain::{Actor, Visibility};
+use sea_orm::{ConnectionTrait, EntityTrait, ModelTrait, PrimaryKeyTrait};
+use uuid::Uuid;
+
+use crate::{AppError, AppResult};
+
+/// What the policy reads of a record to decide who may read and write it.
+pub(crate) enum Guard {
+    /// A delegation's record, shared by its visibility (impediments, watch items).
+    Owned(Ownership),
+    /// A record that may belong to no delegation — a regional one, the secretariat's (consultations).
+    MaybeOwned { owner: Option<DelegationId>, visibility: Visibility },
+    /// A stakeholder: no visibility, read by its delegation and by the account linked to it.
+    Stakeholder { owner: DelegationId, linked_user: Option<UserId> },
+}
+
+impl Guard {
+    fn readable_by(&self, actor: &Actor) -> bool {
+        match *self {
+            Guard::Owned(record) => policy::can_read(actor, record),
+            Guard::MaybeOwned { owner, visibility } => policy::can_read_owned(actor, owner, visibility),
+            Guard::Stakeholder { owner, linked_user } => policy::can_read_stakeholder(actor, owner, linked_user),
+        }
+    }
+
+    fn writable_by(&self, actor: &Actor) -> bool {
+        match *self {
+            Guard::Owned(record) => policy::can_write(actor, record.delegation_id),
+            Guard::MaybeOwned { owner, .. } => policy::can_write_owned(actor, owner),
+            Guard::Stakeholder { owner, .. } => policy::can_write(actor, owner),
+        }
+    }
+}
+
+/// A record type fetched one at a time through this module: its rows are keyed by a UUID.
+pub(crate) trait Guarded:
+    ModelTrait<Entity: EntityTrait<Model = Self, PrimaryKey: PrimaryKeyTrait<ValueType = Uuid>>>
+{
+    /// The noun of its "not found" (e.g. "watch item").
+    const NOUN: &'static str;
+
+    fn guard(&self) -> AppResult<Guard>;
+}
+
+/// The record if the actor may read it (the read operation, then the record's policy), else "not found".
+pub(crate) async fn find_readable<M: Guarded, C: ConnectionTrait>(db: &C, actor: &Actor, id: Uuid) -> AppResult<M> {
+    authorize(actor, Operation::ReadDelegationRecords)?;
+    find_visible(db, actor, id).await
+}
+
+/// A readable record the actor may also change, else "forbidden".
+pub(crate) async fn find_writable<M: Guarded, C: ConnectionTrait>(db: &C, actor: &Actor, id: Uuid) -> AppResult<M> {
+    let row: M = find_readable(db, actor, id).await?;
+    if !row.guard()?.writable_by(actor) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(row)
+}
+
+/// The record if the record's policy lets the actor read it, else "not found" — without the read
+/// operation, for a request authorized as another operation by its caller (an impediment's workflow
+/// step, `Operation::StepImpediments`, which a write-scoped key may take without the read scope).
+pub(crate) async fn find_visible<M: Guarded, C: ConnectionTrait>(db: &C, actor: &Actor, id: Uuid) -> AppResult<M> {
+    let row = M::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound(M::NOUN))?;
+    if !row.guard()?.readable_by(actor) {
+        return Err(AppError::NotFound(M::NOUN));
+    }
+    Ok(row)
+}
