@@ -1,6 +1,7 @@
 // A cross-tab: one question (choice or scale) by one profile dimension, as a captioned table whose
 // withheld cells and columns say so. Admins see counts below k, marked, under the page's filters;
 // anyone else sees every respondent, since the server takes no filter on a cross-tab from them.
+// Country and sector columns are named from the shared reference data, as everywhere else.
 import { Group, NativeSelect, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { PageLoader } from '@/components/ui/page-loader';
 import { QueryError } from '@/components/ui/query-error';
 import { oneOf } from '@/lib/domain-values';
+import { useNames } from '@/lib/reference';
 
 import { crosstabQueryOptions } from '../api/get-crosstab';
 import { crosstabDimensions, type CrosstabDimension, type ResultsFilters } from '../lib/results-filters';
@@ -31,11 +33,12 @@ export function CrosstabPanel({ consultationId, questions, filters, filtersIgnor
   const [by, setBy] = useState<CrosstabDimension>('country');
   const crosstab = useQuery(crosstabQueryOptions(consultationId, question, by, filters));
   const lang = i18n.language;
+  const names = useNames(['country', 'sector']);
 
   const columnLabel = (key: string) => {
     if (key === 'unknown') return t('consultations.results.unknown');
-    if (by === 'country') return t(`consultations.countries.${key as 'BGD'}`, { defaultValue: key });
-    if (by === 'sector') return key;
+    if (by === 'country') return names.country(key);
+    if (by === 'sector') return names.sector(key);
     if (by === 'size_class') return t(`consultations.size.${key as 'micro'}`, { defaultValue: key });
     return t(`consultations.womenLed.${key as 'true'}`, { defaultValue: key });
   };

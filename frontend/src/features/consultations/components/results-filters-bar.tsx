@@ -1,14 +1,16 @@
 // The respondent filters of the results page (country, sector, size, women-led, submitted from/to).
 // Each applies at once; the parent keeps them in the URL. For readers who are not admins it says that
 // one filter applies at a time (the parent clears the others) and which dates the server used, since
-// it rounds them to whole periods.
+// it rounds them to whole periods. Countries and sectors are named from the shared reference data, as
+// on every other page; the options stay the codes a respondent can give.
 import { Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 import { oneOf } from '@/lib/domain-values';
+import { useNames } from '@/lib/reference';
 import type { FiltersChange } from '@/lib/use-url-filters';
 
-import { isFiltered, sizeClasses, type ResultsFilters } from '../lib/results-filters';
+import { isFiltered, resultsFiltersCodec, sizeClasses, type ResultsFilters } from '../lib/results-filters';
 import { isicSections, respondentCountries } from '../lib/results-values';
 
 /** `onChange` gets only what changed, so quick successive changes all apply (lib/use-url-filters.ts). */
@@ -24,7 +26,7 @@ type ResultsFiltersBarProps = {
 
 export function ResultsFiltersBar({ filters, onChange, oneAtATime = false, k, applied }: ResultsFiltersBarProps) {
   const { t, i18n } = useTranslation();
-  const countryName = (code: string) => t(`consultations.countries.${code as 'BGD'}`, { defaultValue: code });
+  const names = useNames(['country', 'sector']);
   const any = t('consultations.results.filters.any');
   const date = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined);
   // A day the server sent (UTC), in the reader's language.
@@ -47,18 +49,15 @@ export function ResultsFiltersBar({ filters, onChange, oneAtATime = false, k, ap
           data={[
             { value: '', label: any },
             ...respondentCountries
-              .map((code) => ({ value: code, label: countryName(code) }))
+              .map((code) => ({ value: code, label: names.country(code) }))
               .sort((a, b) => a.label.localeCompare(b.label, i18n.language)),
           ]}
         />
         <NativeSelect
           label={t('consultations.results.filters.sector')}
           value={filters.sector ?? ''}
-          onChange={(e) => onChange({ sector: (e.currentTarget.value || undefined) as ResultsFilters['sector'] })}
-          data={[
-            { value: '', label: any },
-            ...isicSections.map((s) => ({ value: s, label: `${s} – ${t(`consultations.sectors.${s as 'A'}`)}` })),
-          ]}
+          onChange={(e) => onChange({ sector: resultsFiltersCodec.schema.sector.parse(e.currentTarget.value) })}
+          data={[{ value: '', label: any }, ...isicSections.map((s) => ({ value: s, label: names.sector(s) }))]}
           w={260}
         />
         <NativeSelect

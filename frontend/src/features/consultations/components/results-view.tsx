@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 
 import { PageLoader } from '@/components/ui/page-loader';
 import { QueryError } from '@/components/ui/query-error';
+import { useNames } from '@/lib/reference';
 import { useUrlFilters, type FiltersChange } from '@/lib/use-url-filters';
 
 import { resultsQueryOptions } from '../api/get-results';
@@ -20,8 +21,7 @@ import {
   hasProfileFilter,
   isFiltered,
   oneAtATime,
-  resultsFiltersFromSearchParams,
-  resultsFiltersToSearchParams,
+  resultsFiltersCodec,
   type ResultsFilters,
 } from '../lib/results-filters';
 
@@ -45,7 +45,8 @@ type ResultsViewProps = {
 
 export function ResultsView({ consultationId, fileStem, canReadRows, isAdmin, questionnaire = [] }: ResultsViewProps) {
   const { t, i18n } = useTranslation();
-  const [urlFilters, changeFilters] = useUrlFilters(resultsFiltersFromSearchParams, resultsFiltersToSearchParams);
+  const [urlFilters, changeFilters] = useUrlFilters(resultsFiltersCodec);
+  const names = useNames(['country', 'sector']);
   // A URL an admin shared may combine filters; anyone else sends (and sees) the first one only.
   const filters = isAdmin ? urlFilters : firstFilterOnly(urlFilters);
   const change = (next: FiltersChange<ResultsFilters>) =>
@@ -65,7 +66,7 @@ export function ResultsView({ consultationId, fileStem, canReadRows, isAdmin, qu
         applied={appliedDates}
       />
       <Text className="results-print-only" data-testid="results-filters-line">
-        {filtersLine(t, i18n.language, filters, appliedDates)}
+        {filtersLine(t, i18n.language, names, filters, appliedDates)}
       </Text>
       <Group justify="space-between" align="flex-start" data-print="hide">
         <CsvDownloads consultationId={consultationId} filters={filters} fileStem={fileStem} withResponses={canReadRows} />

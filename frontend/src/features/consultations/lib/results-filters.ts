@@ -24,9 +24,6 @@ export const resultsFiltersCodec = defineSearchParams({
 
 export type ResultsFilters = ValuesOf<typeof resultsFiltersCodec.schema>;
 
-export const resultsFiltersFromSearchParams = resultsFiltersCodec.parse;
-export const resultsFiltersToSearchParams = resultsFiltersCodec.serialize;
-
 const order = Object.keys(resultsFiltersCodec.schema) as (keyof ResultsFilters)[];
 
 /** Whether any respondent filter is set (which turns every count into a breakdown cell). */

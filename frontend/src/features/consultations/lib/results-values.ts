@@ -46,10 +46,3 @@ export function countView(cell: { count?: number | null; withheld: boolean; belo
   if (cell.withheld || cell.count == null) return { kind: 'withheld' };
   return { kind: 'count', count: cell.count, belowK: cell.below_k ?? false };
 }
-
-/** The bars of a choice or scale question: withheld options have no bar (they are listed, not drawn as 0). */
-export function chartRows(question: QuestionResult, lang: string): { label: string; count: number }[] {
-  return question.options
-    .filter((o) => !o.withheld && o.count != null)
-    .map((o) => ({ label: pickText(o.label, lang) || o.id, count: o.count ?? 0 }));
-}

@@ -1,14 +1,23 @@
 // The filters a printed results page was read under, as one line of text: on paper there are no
-// controls to look at, and a reader must know which respondents the numbers count.
+// controls to look at, and a reader must know which respondents the numbers count. Countries and
+// sectors read as the filters bar shows them (lib/reference).
 import type { TFunction } from 'i18next';
+
+import type { Names } from '@/lib/reference';
 
 import type { ResultsFilters } from '../../lib/results-filters';
 
 /** The dates the server used when it rounded a date filter (`null`: unbounded). */
 export type AppliedDates = { from: string | null; to: string | null } | null;
 
-/** "Filters: Country: Bangladesh · Submitted from: 1 Mar 2025", or that there are none. */
-export function filtersLine(t: TFunction, lang: string, filters: ResultsFilters, applied: AppliedDates = null): string {
+/** "Filters: Country: Bangladesh (BGD) · Submitted from: 1 Mar 2025", or that there are none. */
+export function filtersLine(
+  t: TFunction,
+  lang: string,
+  names: Pick<Names, 'country' | 'sector'>,
+  filters: ResultsFilters,
+  applied: AppliedDates = null,
+): string {
   // A day as the filters bar writes it: the date the reader picked, in UTC so it is not shifted.
   const day = (iso: string) =>
     new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
@@ -16,14 +25,8 @@ export function filtersLine(t: TFunction, lang: string, filters: ResultsFilters,
     `${t(`consultations.results.filters.${key}`)}: ${value}`;
 
   const parts: string[] = [];
-  if (filters.country) {
-    parts.push(
-      label('country', t(`consultations.countries.${filters.country as 'BGD'}`, { defaultValue: filters.country })),
-    );
-  }
-  if (filters.sector) {
-    parts.push(label('sector', `${filters.sector} – ${t(`consultations.sectors.${filters.sector}`)}`));
-  }
+  if (filters.country) parts.push(label('country', names.country(filters.country)));
+  if (filters.sector) parts.push(label('sector', names.sector(filters.sector)));
   if (filters.size_class) parts.push(label('size', t(`consultations.size.${filters.size_class}`)));
   if (filters.women_led !== undefined) {
     parts.push(label('womenLed', t(`consultations.womenLed.${filters.women_led ? 'true' : 'false'}`)));
