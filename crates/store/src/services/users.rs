@@ -15,7 +15,7 @@ use sea_orm::{
 use serde_json::json;
 use uuid::Uuid;
 
-use super::reference::find_delegation;
+use super::reference_checks as checks;
 use super::tokens::{blocking, hash_password};
 use super::{auth, contains_ci, mfa, search_text};
 use crate::audit::{AuditEntry, AuditedTxn};
@@ -165,9 +165,9 @@ pub async fn create(db: &DatabaseConnection, actor: Option<&Actor>, input: UserI
     }
     let new = NewUser::parse(input)?;
     if let Some(d) = new.delegation_id {
-        if find_delegation(db, d.as_uuid()).await?.is_none() {
-            return Err(ValidationErrors::single("delegation_id", "unknown", "names no delegation").into());
-        }
+        let mut e = ValidationErrors::new();
+        checks::delegation(db, &mut e, "delegation_id", d.as_uuid()).await?;
+        e.finish()?;
     }
     let exists = users::Entity::find().filter(users::Column::Email.eq(new.email.as_str())).one(db).await?;
     if exists.is_some() {
@@ -253,9 +253,7 @@ pub async fn update(
     };
     check_membership(&mut e, final_role, final_delegation);
     if let Some(Some(d)) = input.delegation_id {
-        if find_delegation(db, d.as_uuid()).await?.is_none() {
-            e.add("delegation_id", "unknown", "names no delegation");
-        }
+        checks::delegation(db, &mut e, "delegation_id", d.as_uuid()).await?;
     }
     if current.id == actor.user_id.as_uuid() && (input.active == Some(false) || role.is_some_and(|r| r != Role::Admin))
     {
