@@ -6,7 +6,7 @@ use chrono::Utc;
 use gmc_domain::error::{parse_enum, required_text};
 use gmc_domain::ids::{DelegationId, UserId};
 use gmc_domain::policy::{authorize, Operation};
-use gmc_domain::user::{check_membership, NewUser, Password, UserInput};
+use gmc_domain::user::{check_membership, NewUser, Password, UserInput, REDACTED};
 use gmc_domain::{Actor, AuthMethod, Role, Scope, ValidationErrors};
 use sea_orm::sea_query::{Condition, Expr};
 use sea_orm::{
@@ -206,8 +206,9 @@ pub async fn create(db: &DatabaseConnection, actor: Option<&Actor>, input: UserI
 }
 
 // The body of `PATCH /users/{id}`: absent fields stay; `delegation_id: null` removes the delegation (a plain
-// comment: a doc comment would become the schema's description).
-#[derive(Debug, Default, Clone, serde::Deserialize)]
+// comment: a doc comment would become the schema's description). `Debug` is written out below so that
+// a new password never reaches a log.
+#[derive(Default, Clone, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = UpdateUserRequest))]
 pub struct UserPatchInput {
@@ -219,6 +220,18 @@ pub struct UserPatchInput {
     pub delegation_id: Option<Option<DelegationId>>,
     pub active: Option<bool>,
     pub password: Option<String>,
+}
+
+impl std::fmt::Debug for UserPatchInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UserPatchInput")
+            .field("name", &self.name)
+            .field("role", &self.role)
+            .field("delegation_id", &self.delegation_id)
+            .field("active", &self.active)
+            .field("password", &self.password.as_ref().map(|_| REDACTED))
+            .finish()
+    }
 }
 
 pub async fn update(
@@ -325,4 +338,23 @@ pub async fn update(
     txn.commit(audit_entry).await?;
     sessions.forget(id);
     view(updated, mfa::has_active_factor(db, id).await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::UserPatchInput;
+
+    #[test]
+    fn a_user_patch_prints_everything_but_the_password() {
+        let patch = UserPatchInput {
+            name: Some("X".into()),
+            password: Some("correct horse battery".into()),
+            ..Default::default()
+        };
+        let printed = format!("{patch:?}");
+        assert!(!printed.contains("correct horse battery"), "{printed}");
+        assert!(printed.contains("password: Some(<redacted>)"), "{printed}");
+        assert!(printed.contains("name: Some(\"X\")"), "{printed}");
+        assert!(format!("{:?}", UserPatchInput::default()).contains("password: None"));
+    }
 }
