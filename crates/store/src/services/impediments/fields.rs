@@ -7,7 +7,7 @@ use gmc_domain::impediment::{
 };
 use gmc_domain::patch::double_option;
 use gmc_domain::{ValidationErrors, Visibility};
-use sea_orm::{ActiveValue::Set, DatabaseConnection};
+use sea_orm::{ActiveValue::Set, DatabaseConnection, IntoActiveModel};
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
 use uuid::Uuid;
@@ -103,7 +103,7 @@ pub(super) struct Checked {
 }
 
 #[derive(Default)]
-pub(super) struct CheckedPatch {
+struct CheckedPatch {
     pub visibility: Option<Visibility>,
     pub partner: Option<String>,
     pub hs_code: Option<Option<String>>,
@@ -185,7 +185,23 @@ pub(super) async fn checked(db: &DatabaseConnection, i: &ImpedimentInput) -> App
     }
 }
 
-pub(super) async fn checked_patch(
+/// The topics a patch sets, when it names them: they live in a link table, not in the row.
+pub(super) type NewTopics = Option<Vec<Uuid>>;
+
+/// Checks a patch against the current row; returns the active model to save, the audit changes, and
+/// the topics to set.
+pub(super) async fn patched(
+    db: &DatabaseConnection,
+    current: &impediments::Model,
+    p: &ImpedimentPatch,
+) -> AppResult<(impediments::ActiveModel, Value, NewTopics)> {
+    let c = checked_patch(db, current, p).await?;
+    let mut m = current.clone().into_active_model();
+    let changes = apply(current, &c, &mut m);
+    Ok((m, changes, c.topic_ids))
+}
+
+async fn checked_patch(
     db: &DatabaseConnection,
     current: &impediments::Model,
     p: &ImpedimentPatch,
@@ -252,7 +268,7 @@ pub(super) async fn checked_patch(
 }
 
 /// Writes the checked changes into the active model and returns `{field: {from, to}}` for the audit.
-pub(super) fn apply(current: &impediments::Model, c: &CheckedPatch, m: &mut impediments::ActiveModel) -> Value {
+fn apply(current: &impediments::Model, c: &CheckedPatch, m: &mut impediments::ActiveModel) -> Value {
     let mut changes = Map::new();
     let mut note = |field: &str, from: Value, to: Value| {
         changes.insert(field.to_owned(), json!({"from": from, "to": to}));
