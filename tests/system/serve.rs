@@ -20,7 +20,7 @@ async fn login(client: &reqwest::Client, base: &str, email: &str) -> String {
         .await
         .unwrap();
     assert_eq!(res.status(), 200, "login {email}");
-    res.json::<Value>().await.unwrap()["access_token"].as_str().unwrap().to_owned()
+    res.json::<Value>().await.unwrap().pointer("/access_token").and_then(Value::as_str).unwrap().to_owned()
 }
 
 /// The demo admin, signed in as the SPA does it: the password, then — admins act as admins only with a
@@ -29,7 +29,7 @@ async fn login_admin(client: &reqwest::Client, base: &str) -> String {
     let token = login(client, base, "admin@gmc.test").await;
     let enrol = client.post(format!("{base}/api/v1/me/mfa/enrolment")).bearer_auth(&token).send().await.unwrap();
     assert_eq!(enrol.status(), 200, "enrolment");
-    let secret = enrol.json::<Value>().await.unwrap()["secret"].as_str().unwrap().to_owned();
+    let secret = enrol.json::<Value>().await.unwrap().pointer("/secret").and_then(Value::as_str).unwrap().to_owned();
     let totp = Builder::new().with_secret(Secret::try_from_base32(&secret).unwrap()).build().unwrap();
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
     let res = client
@@ -40,7 +40,7 @@ async fn login_admin(client: &reqwest::Client, base: &str) -> String {
         .await
         .unwrap();
     assert_eq!(res.status(), 200, "verification");
-    res.json::<Value>().await.unwrap()["tokens"]["access_token"].as_str().unwrap().to_owned()
+    res.json::<Value>().await.unwrap().pointer("/tokens/access_token").and_then(Value::as_str).unwrap().to_owned()
 }
 
 #[tokio::test]

@@ -56,7 +56,8 @@ impl std::fmt::Debug for Password {
 }
 
 // The body of `POST /users` (a plain comment: a doc comment would become the schema's description).
-#[derive(Debug, Clone, serde::Deserialize)]
+// `Debug` is written out below so that the password never reaches a log.
+#[derive(Clone, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = CreateUserRequest))]
 pub struct UserInput {
@@ -69,6 +70,31 @@ pub struct UserInput {
     /// Required for `delegate` and `focal_point`, empty for other roles.
     #[cfg_attr(feature = "openapi", schema(value_type = Option<uuid::Uuid>))]
     pub delegation_id: Option<DelegationId>,
+}
+
+impl std::fmt::Debug for UserInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UserInput")
+            .field("email", &self.email)
+            .field("name", &self.name)
+            .field("password", &REDACTED)
+            .field("role", &self.role)
+            .field("delegation_id", &self.delegation_id)
+            .finish()
+    }
+}
+
+/// What `Debug` prints in place of a password or other secret.
+pub const REDACTED: Redacted = Redacted;
+
+/// Prints as `<redacted>`: stands in for a secret in a `Debug` output.
+#[derive(Clone, Copy)]
+pub struct Redacted;
+
+impl std::fmt::Debug for Redacted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("<redacted>")
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -136,5 +162,20 @@ mod tests {
     fn passwords_are_redacted_in_debug_output() {
         let p = Password::parse("correct horse battery").ok();
         assert_eq!(format!("{p:?}"), "Some(Password(<redacted>))");
+    }
+
+    #[test]
+    fn a_user_input_prints_everything_but_the_password() {
+        let input = UserInput {
+            email: "x@gmc.test".into(),
+            name: "X".into(),
+            password: "correct horse battery".into(),
+            role: "delegate".into(),
+            delegation_id: None,
+        };
+        let printed = format!("{input:?}");
+        assert!(!printed.contains("correct horse battery"), "{printed}");
+        assert!(printed.contains("password: <redacted>"), "{printed}");
+        assert!(printed.contains("x@gmc.test") && printed.contains("delegate"), "{printed}");
     }
 }

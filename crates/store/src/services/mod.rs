@@ -9,6 +9,7 @@ pub mod idempotency;
 pub mod impediments;
 pub mod mfa;
 pub mod reference;
+pub(crate) mod reference_checks;
 pub mod secrets;
 pub mod stakeholders;
 pub mod tokens;

@@ -88,7 +88,7 @@ pub async fn get_delegation(db: &DatabaseConnection, actor: &Actor, id: Uuid) ->
     find_delegation(db, id).await?.ok_or(AppError::NotFound("delegation"))
 }
 
-pub(crate) async fn find_delegation(db: &DatabaseConnection, id: Uuid) -> AppResult<Option<DelegationView>> {
+async fn find_delegation(db: &DatabaseConnection, id: Uuid) -> AppResult<Option<DelegationView>> {
     Ok(delegations::Entity::find_by_id(id).one(db).await?.map(delegation_view))
 }
 

@@ -14,6 +14,7 @@ use sea_orm::{
 use serde_json::json;
 use uuid::Uuid;
 
+use super::reference_checks as checks;
 use super::search_text;
 use crate::audit::{AuditEntry, AuditedTxn};
 use crate::catalogue::{topic_view, Catalogue};
@@ -112,10 +113,6 @@ pub async fn get(db: &DatabaseConnection, actor: &Actor, id_or_code: &str) -> Ap
     topic_view(resolve(db, id_or_code).await?.ok_or(AppError::NotFound("topic"))?)
 }
 
-pub(crate) async fn exists<C: ConnectionTrait>(db: &C, id: Uuid) -> AppResult<bool> {
-    Ok(topics::Entity::find_by_id(id).one(db).await?.is_some())
-}
-
 pub async fn create(
     db: &DatabaseConnection,
     catalogue: &Catalogue,
@@ -126,9 +123,9 @@ pub async fn create(
     let new = NewTopic::parse(input)?;
     let txn = AuditedTxn::begin(db).await?;
     if let Some(parent) = new.parent_id {
-        if !exists(&txn, parent.as_uuid()).await? {
-            return Err(ValidationErrors::single("parent_id", "unknown", "names no topic").into());
-        }
+        let mut e = ValidationErrors::new();
+        checks::topic(&txn, &mut e, "parent_id", parent.as_uuid()).await?;
+        e.finish()?;
     }
     if resolve(&txn, new.code.as_str()).await?.is_some() {
         return Err(ValidationErrors::single("code", "taken", "is already used by another topic").into());

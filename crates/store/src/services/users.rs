@@ -6,7 +6,7 @@ use chrono::Utc;
 use gmc_domain::error::{parse_enum, required_text};
 use gmc_domain::ids::{DelegationId, UserId};
 use gmc_domain::policy::{authorize, Operation};
-use gmc_domain::user::{check_membership, NewUser, Password, UserInput};
+use gmc_domain::user::{check_membership, NewUser, Password, UserInput, REDACTED};
 use gmc_domain::{Actor, AuthMethod, Role, Scope, ValidationErrors};
 use sea_orm::sea_query::{Condition, Expr};
 use sea_orm::{
@@ -15,7 +15,7 @@ use sea_orm::{
 use serde_json::json;
 use uuid::Uuid;
 
-use super::reference::find_delegation;
+use super::reference_checks as checks;
 use super::tokens::{blocking, hash_password};
 use super::{auth, contains_ci, mfa, search_text};
 use crate::audit::{AuditEntry, AuditedTxn};
@@ -165,9 +165,9 @@ pub async fn create(db: &DatabaseConnection, actor: Option<&Actor>, input: UserI
     }
     let new = NewUser::parse(input)?;
     if let Some(d) = new.delegation_id {
-        if find_delegation(db, d.as_uuid()).await?.is_none() {
-            return Err(ValidationErrors::single("delegation_id", "unknown", "names no delegation").into());
-        }
+        let mut e = ValidationErrors::new();
+        checks::delegation(db, &mut e, "delegation_id", d.as_uuid()).await?;
+        e.finish()?;
     }
     let exists = users::Entity::find().filter(users::Column::Email.eq(new.email.as_str())).one(db).await?;
     if exists.is_some() {
@@ -206,8 +206,9 @@ pub async fn create(db: &DatabaseConnection, actor: Option<&Actor>, input: UserI
 }
 
 // The body of `PATCH /users/{id}`: absent fields stay; `delegation_id: null` removes the delegation (a plain
-// comment: a doc comment would become the schema's description).
-#[derive(Debug, Default, Clone, serde::Deserialize)]
+// comment: a doc comment would become the schema's description). `Debug` is written out below so that
+// a new password never reaches a log.
+#[derive(Default, Clone, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = UpdateUserRequest))]
 pub struct UserPatchInput {
@@ -219,6 +220,18 @@ pub struct UserPatchInput {
     pub delegation_id: Option<Option<DelegationId>>,
     pub active: Option<bool>,
     pub password: Option<String>,
+}
+
+impl std::fmt::Debug for UserPatchInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UserPatchInput")
+            .field("name", &self.name)
+            .field("role", &self.role)
+            .field("delegation_id", &self.delegation_id)
+            .field("active", &self.active)
+            .field("password", &self.password.as_ref().map(|_| REDACTED))
+            .finish()
+    }
 }
 
 pub async fn update(
@@ -253,9 +266,7 @@ pub async fn update(
     };
     check_membership(&mut e, final_role, final_delegation);
     if let Some(Some(d)) = input.delegation_id {
-        if find_delegation(db, d.as_uuid()).await?.is_none() {
-            e.add("delegation_id", "unknown", "names no delegation");
-        }
+        checks::delegation(db, &mut e, "delegation_id", d.as_uuid()).await?;
     }
     if current.id == actor.user_id.as_uuid() && (input.active == Some(false) || role.is_some_and(|r| r != Role::Admin))
     {
@@ -327,4 +338,23 @@ pub async fn update(
     txn.commit(audit_entry).await?;
     sessions.forget(id);
     view(updated, mfa::has_active_factor(db, id).await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::UserPatchInput;
+
+    #[test]
+    fn a_user_patch_prints_everything_but_the_password() {
+        let patch = UserPatchInput {
+            name: Some("X".into()),
+            password: Some("correct horse battery".into()),
+            ..Default::default()
+        };
+        let printed = format!("{patch:?}");
+        assert!(!printed.contains("correct horse battery"), "{printed}");
+        assert!(printed.contains("password: Some(<redacted>)"), "{printed}");
+        assert!(printed.contains("name: Some(\"X\")"), "{printed}");
+        assert!(format!("{:?}", UserPatchInput::default()).contains("password: None"));
+    }
 }

@@ -16,6 +16,7 @@ use sea_orm::{
 use serde_json::json;
 use uuid::Uuid;
 
+use super::reference_checks as checks;
 use super::{contains_ci, search_text, topics};
 use crate::audit::{AuditEntry, AuditedTxn};
 use crate::cursor::{Key, KeyValue, Page, Paging, Sort};
@@ -175,12 +176,8 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: WatchInput) -
     let delegation = crate::services::visibility::owning_delegation(actor, input.delegation_id)?;
     let txn = AuditedTxn::begin(db).await?;
     let mut e = ValidationErrors::new();
-    if delegations::Entity::find_by_id(delegation.as_uuid()).one(&txn).await?.is_none() {
-        e.add("delegation_id", "unknown", "names no delegation");
-    }
-    if !topics::exists(&txn, input.topic_id).await? {
-        e.add("topic_id", "unknown", "names no topic");
-    }
+    checks::delegation(&txn, &mut e, "delegation_id", delegation.as_uuid()).await?;
+    checks::topic(&txn, &mut e, "topic_id", input.topic_id).await?;
     e.finish()?;
     let now = Utc::now();
     let model = watch_items::ActiveModel {

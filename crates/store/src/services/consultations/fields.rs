@@ -13,7 +13,7 @@ use uuid::Uuid;
 
 use super::columns::{default_visibility, json_list, questions_of};
 use crate::entities::consultations;
-use crate::services::impediments::fields::check_topics;
+use crate::services::reference_checks as checks;
 use crate::AppResult;
 
 const DESCRIPTION_MAX: usize = 4000;
@@ -107,7 +107,7 @@ pub(super) async fn checked(db: &DatabaseConnection, mut i: ConsultationInput, r
     let title = e.check("title", required_text(&i.title, 200));
     let description = e.check("description", optional_text(i.description.as_deref().unwrap_or(""), DESCRIPTION_MAX));
     let languages = e.check("languages", check_languages(&i.languages));
-    let topic_ids = check_topics(db, &mut e, &i.topic_ids).await?;
+    let topic_ids = checks::topic_ids(db, &mut e, "topic_ids", &i.topic_ids).await?;
     check_dates(&mut e, i.opens_at, i.closes_at);
     if let Some(langs) = &languages {
         for p in check_questionnaire(&mut i.questions, langs, false).into_vec() {
@@ -166,7 +166,7 @@ pub(super) async fn patched(
         langs = l;
     }
     if let Some(ids) = &p.topic_ids {
-        let ids = check_topics(db, &mut e, ids).await?;
+        let ids = checks::topic_ids(db, &mut e, "topic_ids", ids).await?;
         changes.insert("topic_ids".into(), json!({"to": ids}));
         m.topic_ids = Set(json!(ids).to_string());
     }

@@ -2,8 +2,6 @@
 //! and the checked submission of one response. Anyone with the link may answer; a signed-in stakeholder
 //! account is linked to its stakeholder record.
 
-use std::collections::HashSet;
-
 use chrono::{DateTime, Utc};
 use gmc_domain::consultation::{
     check_answers, public_state, Answer, Channel, ConsultationStatus, PublicState, Question, QuestionKind, SizeClass,
@@ -18,7 +16,8 @@ use uuid::Uuid;
 
 use super::columns::{json_list, questions_of};
 use super::counts::Profile;
-use crate::entities::{answers, consultations, countries, responses, sectors, stakeholders};
+use crate::entities::{answers, consultations, responses, stakeholders};
+use crate::services::reference_checks as checks;
 use crate::{AppError, AppResult};
 
 /// One question as shown to a respondent: texts in one language.
@@ -144,36 +143,15 @@ pub async fn form(db: &DatabaseConnection, token: &str, lang: Option<&str>) -> A
     })
 }
 
-/// Country and sector codes, read once per process: reference data changes only with a migration, and
-/// the public form checks them on every submission.
-static CODES: tokio::sync::OnceCell<(HashSet<String>, HashSet<String>)> = tokio::sync::OnceCell::const_new();
-
-async fn codes(db: &DatabaseConnection) -> AppResult<&'static (HashSet<String>, HashSet<String>)> {
-    CODES
-        .get_or_try_init(|| async {
-            let countries = countries::Entity::find().all(db).await?.into_iter().map(|c| c.code).collect();
-            let sectors = sectors::Entity::find().all(db).await?.into_iter().map(|s| s.code).collect();
-            Ok::<_, AppError>((countries, sectors))
-        })
-        .await
-}
-
 async fn checked_profile(db: &DatabaseConnection, p: ProfileInput, e: &mut ValidationErrors) -> AppResult<Profile> {
-    let (known_countries, known_sectors) = codes(db).await?;
     let mut out = Profile { country: None, sector: None, size_class: None, women_led: p.women_led };
     if let Some(c) = p.country.map(|c| c.trim().to_ascii_uppercase()).filter(|c| !c.is_empty()) {
-        if known_countries.contains(&c) {
+        if checks::country(db, e, "profile.country", &c).await? {
             out.country = Some(c);
-        } else {
-            e.add("profile.country", "unknown", "names no country");
         }
     }
-    if let Some(s) = p.sector.map(|s| s.trim().to_ascii_uppercase()).filter(|s| !s.is_empty()) {
-        if known_sectors.contains(&s) {
-            out.sector = Some(s);
-        } else {
-            e.add("profile.sector", "unknown", "names no ISIC section (A–U)");
-        }
+    if let Some(s) = p.sector {
+        out.sector = checks::sector(db, e, "profile.sector", &s).await?;
     }
     if let Some(s) = p.size_class.filter(|s| !s.trim().is_empty()) {
         out.size_class =

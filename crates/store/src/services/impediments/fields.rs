@@ -3,16 +3,17 @@
 
 use gmc_domain::error::{parse_enum, required_text, FieldProblem};
 use gmc_domain::impediment::{
-    parse_currency, parse_partner, parse_severity, Frequency, HsCode, ImpedimentSource, NtmCode, PARTNER_GROUPS,
+    parse_currency, parse_partner, parse_severity, Frequency, HsCode, ImpedimentSource, NtmCode,
 };
 use gmc_domain::patch::double_option;
 use gmc_domain::{ValidationErrors, Visibility};
-use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{ActiveValue::Set, DatabaseConnection, IntoActiveModel};
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
 use uuid::Uuid;
 
-use crate::entities::{countries, impediments, ntm_categories, sectors, topics};
+use crate::entities::impediments;
+use crate::services::reference_checks as checks;
 use crate::AppResult;
 
 // The body of `POST /impediments` (plain comments here: a doc comment would become the schema's
@@ -102,7 +103,7 @@ pub(super) struct Checked {
 }
 
 #[derive(Default)]
-pub(super) struct CheckedPatch {
+struct CheckedPatch {
     pub visibility: Option<Visibility>,
     pub partner: Option<String>,
     pub hs_code: Option<Option<String>>,
@@ -126,62 +127,23 @@ fn cost(value: f64) -> Result<f64, FieldProblem> {
     }
 }
 
-async fn country_exists(db: &DatabaseConnection, code: &str) -> AppResult<bool> {
-    Ok(countries::Entity::find_by_id(code.to_owned()).one(db).await?.is_some())
-}
-
-async fn check_partner(db: &DatabaseConnection, e: &mut ValidationErrors, partner: &str) -> AppResult<()> {
-    if !PARTNER_GROUPS.contains(&partner) && !country_exists(db, partner).await? {
-        e.add("partner", "unknown", "names no country or market group");
-    }
-    Ok(())
-}
-
-async fn check_ntm(db: &DatabaseConnection, e: &mut ValidationErrors, ntm: &NtmCode) -> AppResult<()> {
-    if ntm_categories::Entity::find_by_id(ntm.chapter().to_owned()).one(db).await?.is_none() {
-        e.add("ntm_code", "unknown", "names no NTM chapter or procedural group");
-    }
-    Ok(())
-}
-
-pub(crate) async fn check_topics(
-    db: &DatabaseConnection,
-    e: &mut ValidationErrors,
-    ids: &[Uuid],
-) -> AppResult<Vec<Uuid>> {
-    let mut ids = ids.to_vec();
-    ids.sort();
-    ids.dedup();
-    if ids.len() > 20 {
-        e.add("topic_ids", "too_many", "may name at most 20 topics");
-        return Ok(ids);
-    }
-    let found = topics::Entity::find().filter(topics::Column::Id.is_in(ids.clone())).count(db).await?;
-    if found != ids.len() as u64 {
-        e.add("topic_ids", "unknown", "names a topic that does not exist");
-    }
-    Ok(ids)
-}
-
 pub(super) async fn checked(db: &DatabaseConnection, i: &ImpedimentInput) -> AppResult<Checked> {
     let mut e = ValidationErrors::new();
     let visibility = i.visibility.as_deref().and_then(|v| e.check("visibility", parse_enum::<Visibility>(v)));
     let reporting_country =
         e.check("reporting_country", gmc_domain::reference::CountryCode::parse(&i.reporting_country));
     if let Some(c) = &reporting_country {
-        if !country_exists(db, c.as_str()).await? {
-            e.add("reporting_country", "unknown", "names no country");
-        }
+        checks::country(db, &mut e, "reporting_country", c.as_str()).await?;
     }
     let partner = e.check("partner", parse_partner(&i.partner));
     if let Some(p) = &partner {
-        check_partner(db, &mut e, p).await?;
+        checks::partner(db, &mut e, "partner", p).await?;
     }
     let hs_code =
         i.hs_code.as_deref().filter(|h| !h.trim().is_empty()).and_then(|h| e.check("hs_code", HsCode::parse(h)));
     let ntm = e.check("ntm_code", NtmCode::parse(&i.ntm_code));
     if let Some(n) = &ntm {
-        check_ntm(db, &mut e, n).await?;
+        checks::ntm_code(db, &mut e, "ntm_code", n).await?;
     }
     let title = e.check("title", required_text(&i.title, 200));
     let description = e.check("description", required_text(&i.description, DESCRIPTION_MAX));
@@ -193,13 +155,9 @@ pub(super) async fn checked(db: &DatabaseConnection, i: &ImpedimentInput) -> App
         e.add("currency", "required_together", "estimated_cost and currency go together");
     }
     let source = i.source.as_deref().and_then(|s| e.check("source", parse_enum::<ImpedimentSource>(s)));
-    let topic_ids = check_topics(db, &mut e, &i.topic_ids).await?;
-    let sector = match i.sector.as_deref().map(|s| s.trim().to_ascii_uppercase()).filter(|s| !s.is_empty()) {
-        Some(s) if s.len() <= 2 && sectors::Entity::find_by_id(s.clone()).one(db).await?.is_some() => Some(s),
-        Some(_) => {
-            e.add("sector", "unknown", "names no ISIC section (A–U)");
-            None
-        }
+    let topic_ids = checks::topic_ids(db, &mut e, "topic_ids", &i.topic_ids).await?;
+    let sector = match i.sector.as_deref() {
+        Some(s) => checks::sector(db, &mut e, "sector", s).await?,
         None => None,
     };
     match (reporting_country, partner, ntm, title, description, severity, frequency) {
@@ -227,7 +185,23 @@ pub(super) async fn checked(db: &DatabaseConnection, i: &ImpedimentInput) -> App
     }
 }
 
-pub(super) async fn checked_patch(
+/// The topics a patch sets, when it names them: they live in a link table, not in the row.
+pub(super) type NewTopics = Option<Vec<Uuid>>;
+
+/// Checks a patch against the current row; returns the active model to save, the audit changes, and
+/// the topics to set.
+pub(super) async fn patched(
+    db: &DatabaseConnection,
+    current: &impediments::Model,
+    p: &ImpedimentPatch,
+) -> AppResult<(impediments::ActiveModel, Value, NewTopics)> {
+    let c = checked_patch(db, current, p).await?;
+    let mut m = current.clone().into_active_model();
+    let changes = apply(current, &c, &mut m);
+    Ok((m, changes, c.topic_ids))
+}
+
+async fn checked_patch(
     db: &DatabaseConnection,
     current: &impediments::Model,
     p: &ImpedimentPatch,
@@ -242,7 +216,7 @@ pub(super) async fn checked_patch(
         ..Default::default()
     };
     if let Some(partner) = p.partner.as_deref().and_then(|v| e.check("partner", parse_partner(v))) {
-        check_partner(db, &mut e, &partner).await?;
+        checks::partner(db, &mut e, "partner", &partner).await?;
         c.partner = Some(partner);
     }
     if let Some(hs) = &p.hs_code {
@@ -252,7 +226,7 @@ pub(super) async fn checked_patch(
         };
     }
     if let Some(ntm) = p.ntm_code.as_deref().and_then(|n| e.check("ntm_code", NtmCode::parse(n))) {
-        check_ntm(db, &mut e, &ntm).await?;
+        checks::ntm_code(db, &mut e, "ntm_code", &ntm).await?;
         c.ntm = Some(ntm);
     }
     if let Some(cost_value) = &p.estimated_cost {
@@ -273,7 +247,7 @@ pub(super) async fn checked_patch(
         e.add("currency", "required_together", "estimated_cost and currency go together");
     }
     if let Some(ids) = &p.topic_ids {
-        c.topic_ids = Some(check_topics(db, &mut e, ids).await?);
+        c.topic_ids = Some(checks::topic_ids(db, &mut e, "topic_ids", ids).await?);
     }
     let empty = p.visibility.is_none()
         && p.partner.is_none()
@@ -294,7 +268,7 @@ pub(super) async fn checked_patch(
 }
 
 /// Writes the checked changes into the active model and returns `{field: {from, to}}` for the audit.
-pub(super) fn apply(current: &impediments::Model, c: &CheckedPatch, m: &mut impediments::ActiveModel) -> Value {
+fn apply(current: &impediments::Model, c: &CheckedPatch, m: &mut impediments::ActiveModel) -> Value {
     let mut changes = Map::new();
     let mut note = |field: &str, from: Value, to: Value| {
         changes.insert(field.to_owned(), json!({"from": from, "to": to}));

@@ -22,8 +22,7 @@ use gmc_domain::impediment::{ImpedimentSource, ImpedimentStatus};
 use gmc_domain::policy::{authorize, can_read_stakeholder, Operation, Ownership};
 use gmc_domain::{Actor, Visibility};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Set,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -198,11 +197,9 @@ pub async fn update(
 ) -> AppResult<ImpedimentView> {
     authorize(actor, Operation::ReadDelegationRecords)?;
     let current: impediments::Model = find_writable(db, actor, id).await?;
-    let checked = fields::checked_patch(db, &current, &patch).await?;
+    let (mut m, changes, topics) = fields::patched(db, &current, &patch).await?;
     check_version(if_match, current.version)?;
     let txn = AuditedTxn::begin(db).await?;
-    let mut m = current.clone().into_active_model();
-    let changes = fields::apply(&current, &checked, &mut m);
     m.version = Set(current.version + 1);
     m.updated_at = Set(Utc::now());
     let res = impediments::Entity::update_many()
@@ -214,7 +211,7 @@ pub async fn update(
     if res.rows_affected != 1 {
         return Err(AppError::PreconditionFailed { current: current.version + 1 });
     }
-    if let Some(topics) = &checked.topic_ids {
+    if let Some(topics) = &topics {
         set_topics(&txn, id, topics).await?;
     }
     let entry = AuditEntry::by(actor, "impediment.update", "impediment", id).delegation(current.delegation_id);

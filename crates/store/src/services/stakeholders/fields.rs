@@ -16,7 +16,8 @@ use serde::Deserialize;
 use serde_json::{json, Map, Value};
 use uuid::Uuid;
 
-use crate::entities::{countries, sectors, stakeholders, users};
+use crate::entities::{stakeholders, users};
+use crate::services::reference_checks as checks;
 use crate::AppResult;
 
 // The body of `POST /stakeholders` (plain comments here: a doc comment would become the schema's
@@ -203,26 +204,14 @@ pub(super) async fn checked(
     };
     let country = match (&p.country, current) {
         (Some(c), _) => match e.check("country", CountryCode::parse(c)) {
-            Some(code) if countries::Entity::find_by_id(code.as_str()).one(db).await?.is_none() => {
-                e.add("country", "unknown", "names no country");
-                None
-            }
+            Some(code) if !checks::country(db, &mut e, "country", code.as_str()).await? => None,
             other => other.map(|c| c.as_str().to_owned()),
         },
         (None, Some(c)) => Some(c.country.clone()),
         (None, None) => None,
     };
     let sector = match (&p.sector, current) {
-        (Some(s), _) => {
-            let code = s.trim().to_ascii_uppercase();
-            let known = code.len() <= 2
-                && !code.is_empty()
-                && sectors::Entity::find_by_id(code.as_str()).one(db).await?.is_some();
-            if !known {
-                e.add("sector", "unknown", "must be an ISIC Rev.4 section code (A–U)");
-            }
-            known.then_some(code)
-        }
+        (Some(s), _) => checks::required_sector(db, &mut e, "sector", s).await?,
         (None, Some(c)) => Some(c.sector.clone()),
         (None, None) => None,
     };
