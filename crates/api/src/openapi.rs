@@ -1,10 +1,13 @@
 //! The OpenAPI 3.1 document, generated from the handlers' annotations as the app registers them.
 
+use actix_web::dev::{ServiceFactory, ServiceRequest};
+use actix_web::web;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
-use utoipa_actix_web::AppExt;
+use utoipa_actix_web::{scope, AppExt, UtoipaApp};
 
-use crate::problem::{Problem, ProblemField};
+use crate::problem::{ApiError, Problem, ProblemField};
+use crate::routes;
 
 struct BearerAuth;
 
@@ -78,9 +81,9 @@ attempt.",
 pub struct ApiDoc;
 
 /// The whole document, read from the routes mounted on an `App` that is never started: no database, no
-/// server, the same registrations (`startup::mount`) that serve each operation.
+/// server, the same registrations (`mount`) that serve each operation.
 pub fn document() -> utoipa::openapi::OpenApi {
-    crate::startup::mount(actix_web::App::new().into_utoipa_app()).split_for_parts().1
+    mount(actix_web::App::new().into_utoipa_app()).split_for_parts().1
 }
 
 /// The document as pretty JSON with a trailing newline, exactly as committed in `openapi/openapi.json`.
@@ -88,4 +91,19 @@ pub fn document_json() -> String {
     let mut s = document().to_pretty_json().unwrap_or_default();
     s.push('\n');
     s
+}
+
+/// The operations of the OpenAPI document, each registered once: the registration that serves a handler
+/// is what documents it (`document` mounts them on an app that never runs).
+pub(crate) fn mount<T>(app: UtoipaApp<T>) -> UtoipaApp<T>
+where
+    T: ServiceFactory<ServiceRequest, Config = (), Error = actix_web::Error, InitError = ()>,
+{
+    app.openapi(ApiDoc::openapi())
+        .service(routes::health::operations())
+        .service(scope("/api/v1").configure(routes::configure_api).default_service(web::to(api_not_found)))
+}
+
+pub(crate) async fn api_not_found() -> Result<actix_web::HttpResponse, ApiError> {
+    Err(ApiError::App(gmc_store::AppError::NotFound("resource")))
 }

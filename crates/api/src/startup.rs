@@ -14,16 +14,15 @@ use gmc_store::catalogue::Catalogue;
 use gmc_store::demo;
 use gmc_store::services::{tokens::JwtSecret, tokens::Tokens};
 use sea_orm::DatabaseConnection;
-use utoipa::OpenApi;
-use utoipa_actix_web::{scope, AppExt, UtoipaApp};
+use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
-use crate::openapi::ApiDoc;
+use crate::openapi::{api_not_found, mount};
 use crate::problem::{problemize, ApiError};
 use crate::rate_limit::LoginLimiter;
 use crate::settings::{Environment, Settings};
 use crate::state::AppState;
-use crate::{request_id, routes, spa, status_log};
+use crate::{request_id, spa, status_log};
 
 pub struct Application {
     port: u16,
@@ -192,21 +191,6 @@ where
         .into_app()
         .route("/api/{tail:.*}", web::to(api_not_found))
         .configure(|cfg| spa::configure(cfg, static_dir))
-}
-
-/// The operations of the OpenAPI document, each registered once: the registration that serves a handler
-/// is what documents it (`openapi::document` mounts them on an app that never runs).
-pub(crate) fn mount<T>(app: UtoipaApp<T>) -> UtoipaApp<T>
-where
-    T: ServiceFactory<ServiceRequest, Config = (), Error = actix_web::Error, InitError = ()>,
-{
-    app.openapi(ApiDoc::openapi())
-        .service(routes::health::operations())
-        .service(scope("/api/v1").configure(routes::configure_api).default_service(web::to(api_not_found)))
-}
-
-async fn api_not_found() -> Result<actix_web::HttpResponse, ApiError> {
-    Err(ApiError::App(gmc_store::AppError::NotFound("resource")))
 }
 
 async fn docs_redirect() -> actix_web::HttpResponse {

@@ -6,6 +6,7 @@
 
 mod keyset;
 mod sort;
+mod value;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -14,8 +15,9 @@ use gmc_domain::ValidationErrors;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-pub use keyset::{Key, KeyType, KeyValue};
+pub use keyset::Key;
 pub use sort::{PageParams, Paging, Sort, SortField};
+pub use value::{KeyType, KeyValue};
 
 /// Longest sort key a cursor may carry, in characters: the longest sortable text (200 characters)
 /// with room to spare, while a forged cursor still cannot make the database compare megabytes.

@@ -3,25 +3,16 @@
 //! explicitly) and text compares byte by byte (SQLite's BINARY, PostgreSQL's `COLLATE "C"`), so that a
 //! list has one order whichever engine serves it, and the same order as sorting the rows in memory.
 
-use chrono::{DateTime, SecondsFormat, Utc};
-use gmc_domain::error::FieldProblem;
 use gmc_domain::ValidationErrors;
 use sea_orm::sea_query::{Condition, Expr, NullOrdering, Order, SimpleExpr};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, IntoSimpleExpr, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Select, Value,
+    QueryOrder, QuerySelect, Select,
 };
 use uuid::Uuid;
 
+use super::value::{KeyType, KeyValue};
 use super::{Page, Paging, SortField};
-
-/// How a sort key is compared and written into a cursor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KeyType {
-    Text,
-    Int,
-    Time,
-}
 
 /// A sort field's column.
 #[derive(Debug, Clone, Copy)]
@@ -46,45 +37,6 @@ impl<C> Key<C> {
 
     pub fn nullable(self) -> Self {
         Key { nullable: true, ..self }
-    }
-}
-
-/// One row's sort key. The derived order puts `Null` first, as the SQL order does.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub enum KeyValue {
-    Null,
-    Int(i64),
-    Text(String),
-    Time(DateTime<Utc>),
-}
-
-impl KeyValue {
-    pub fn encode(self) -> Option<String> {
-        match self {
-            KeyValue::Null => None,
-            KeyValue::Int(n) => Some(n.to_string()),
-            KeyValue::Text(s) => Some(s),
-            KeyValue::Time(t) => Some(t.to_rfc3339_opts(SecondsFormat::AutoSi, true)),
-        }
-    }
-
-    pub fn decode(ty: KeyType, value: Option<&str>) -> Result<Self, FieldProblem> {
-        let bad = || FieldProblem::new("invalid_cursor", "is not a cursor this API returned");
-        let Some(v) = value else { return Ok(KeyValue::Null) };
-        Ok(match ty {
-            KeyType::Text => KeyValue::Text(v.to_owned()),
-            KeyType::Int => KeyValue::Int(v.parse().map_err(|_| bad())?),
-            KeyType::Time => KeyValue::Time(DateTime::parse_from_rfc3339(v).map_err(|_| bad())?.with_timezone(&Utc)),
-        })
-    }
-
-    fn sql(self) -> Option<Value> {
-        match self {
-            KeyValue::Null => None,
-            KeyValue::Int(n) => Some(n.into()),
-            KeyValue::Text(s) => Some(s.into()),
-            KeyValue::Time(t) => Some(t.into()),
-        }
     }
 }
 
@@ -207,6 +159,7 @@ impl<F: SortField> Paging<F> {
 mod tests {
     use super::*;
     use crate::cursor::Sort;
+    use chrono::Utc;
 
     crate::sort_fields!(Demo { Name => "name" });
 

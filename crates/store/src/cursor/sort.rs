@@ -9,7 +9,8 @@ use gmc_domain::ValidationErrors;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use super::{Cursor, KeyValue};
+use super::value::KeyValue;
+use super::Cursor;
 
 /// The fields one list may be sorted by. Declared with `sort_fields!`.
 pub trait SortField: Copy + Eq + Debug + 'static {
