@@ -1,5 +1,11 @@
-//! Opaque keyset cursors: base64url of the last row's sort key and id. Keyset (not offset) paging keeps
-//! every page as fast as the first and never skips or repeats rows when others insert meanwhile.
+//! Opaque keyset cursors and the pages they walk. A cursor is base64url of the last row's sort key, its
+//! id (the tie-breaker) and a hash of the sort and filters it was minted under. Keyset (not offset)
+//! paging keeps every page as fast as the first and never skips or repeats rows when others insert
+//! meanwhile; the hash makes a cursor valid only under the sort and filters that produced it, since its
+//! key means nothing under another order (see `Paging::check`).
+
+mod keyset;
+mod sort;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -8,11 +14,22 @@ use gmc_domain::ValidationErrors;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+pub use keyset::{Key, KeyType, KeyValue};
+pub use sort::{Paging, Sort, SortField};
+
+/// Longest sort key a cursor may carry, in characters: the longest sortable text (200 characters)
+/// with room to spare, while a forged cursor still cannot make the database compare megabytes.
+const MAX_KEY_CHARS: usize = 1000;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cursor {
-    /// The sort key of the last row returned (empty when sorting by id alone).
-    pub k: String,
+    /// The sort key of the last row returned; `None` when it was NULL, or when sorting by id alone.
+    #[serde(default)]
+    pub k: Option<String>,
     pub id: Uuid,
+    /// The sort and filters the cursor belongs to (a hash; empty where a list has no such check).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub s: String,
 }
 
 impl Cursor {
@@ -27,7 +44,10 @@ impl Cursor {
             .ok()
             .and_then(|bytes| serde_json::from_slice::<Cursor>(&bytes).ok())
             // A forged cursor could carry text the database refuses (NUL in PostgreSQL).
-            .filter(|c| !gmc_domain::error::has_control_chars(&c.k) && c.k.len() <= 400)
+            .filter(|c| {
+                c.k.as_deref()
+                    .is_none_or(|k| !gmc_domain::error::has_control_chars(k) && k.chars().count() <= MAX_KEY_CHARS)
+            })
             .ok_or_else(|| FieldProblem::new("invalid_cursor", "is not a cursor this API returned"))
     }
 }
@@ -47,6 +67,9 @@ pub fn parse_field(value: Option<&str>) -> Result<Option<Cursor>, ValidationErro
 pub struct Page<T> {
     pub items: Vec<T>,
     pub next_cursor: Option<String>,
+    /// On the first page only: how many rows match the filters among those the caller may read. Later
+    /// pages carry `None`, so that paging deep costs no count.
+    pub total: Option<u64>,
 }
 
 impl<T> Page<T> {
@@ -55,11 +78,15 @@ impl<T> Page<T> {
         let more = rows.len() as u64 > limit;
         rows.truncate(limit as usize);
         let next_cursor = if more { rows.last().map(|r| key(r).encode()) } else { None };
-        Page { items: rows.into_iter().map(map).collect(), next_cursor }
+        Page { items: rows.into_iter().map(map).collect(), next_cursor, total: None }
+    }
+
+    pub fn with_total(self, total: Option<u64>) -> Self {
+        Page { total, ..self }
     }
 
     pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
-        Page { items: self.items.into_iter().map(f).collect(), next_cursor: self.next_cursor }
+        Page { items: self.items.into_iter().map(f).collect(), next_cursor: self.next_cursor, total: self.total }
     }
 }
 
@@ -69,14 +96,16 @@ mod tests {
 
     #[test]
     fn a_cursor_survives_a_round_trip_and_garbage_is_refused() {
-        let c = Cursor { k: "FISH".into(), id: Uuid::now_v7() };
+        let c = Cursor { k: Some("FISH".into()), id: Uuid::now_v7(), s: "abc".into() };
         assert_eq!(Cursor::decode(&c.encode()).ok(), Some(c));
         assert!(Cursor::decode("not-a-cursor").is_err());
+        let nul = Cursor { k: Some("a\u{0}b".into()), id: Uuid::nil(), s: String::new() };
+        assert!(Cursor::decode(&nul.encode()).is_err());
     }
 
     #[test]
     fn a_page_signals_more_only_when_an_extra_row_was_fetched() {
-        let key = |n: &u32| Cursor { k: n.to_string(), id: Uuid::nil() };
+        let key = |n: &u32| Cursor { k: Some(n.to_string()), id: Uuid::nil(), s: String::new() };
         let full = Page::from_rows(vec![1u32, 2, 3], 2, key, |n| n);
         assert_eq!(full.items, vec![1, 2]);
         assert!(full.next_cursor.is_some());

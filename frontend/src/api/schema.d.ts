@@ -596,11 +596,12 @@ export interface paths {
          *     visibility and other delegations' `regional` and `public` ones; analysts `regional` and `public` ones;
          *     stakeholders `public` ones only. Sessions, or API keys with the `read` scope. The list holds only what the
          *     caller may read, newest first, filtered by reporting country, partner, NTM chapter, HS prefix, topic, status,
-         *     delegation, severity range, dates and a text search.
+         *     delegation, severity range, dates and a text search, or sorted by a field (`sort`). The first page carries
+         *     `total`, the count of matching impediments the caller may read.
          *
          *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an invalid filter (each
-         *     named in `errors`), a `limit` outside 1–200 or a bad `cursor`; 400 for a filter of the wrong type
-         *     (`severity_min=high`, `from=yesterday`).
+         *     named in `errors`), an unknown `sort`, a `limit` outside 1–200, a bad `cursor` or one from another sort or
+         *     filters; 400 for a filter of the wrong type (`severity_min=high`, `from=yesterday`).
          */
         get: operations["list_impediments"];
         put?: never;
@@ -1438,6 +1439,12 @@ export interface components {
             items: components["schemas"]["ApiKeyDto"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             */
+            total?: number | null;
         };
         AuditEventDto: {
             /** @description `topic.update`, `auth.login`, `watch_item.create`… */
@@ -1461,6 +1468,12 @@ export interface components {
             items: components["schemas"]["AuditEventDto"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             */
+            total?: number | null;
         };
         BTreeMap: {
             [key: string]: string;
@@ -1519,6 +1532,12 @@ export interface components {
             items: components["schemas"]["ConsultationDto"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             */
+            total?: number | null;
         };
         /** @enum {string} */
         ConsultationStatus: "draft" | "open" | "closed" | "archived";
@@ -1548,6 +1567,12 @@ export interface components {
             items: components["schemas"]["CountryDto"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             */
+            total?: number | null;
         };
         CreateApiKeyRequest: {
             /** Format: date-time */
@@ -1732,6 +1757,12 @@ export interface components {
             items: components["schemas"]["DelegationDto"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             */
+            total?: number | null;
         };
         DisableMfaRequest: {
             /** @description A current 6-digit code, or an unused recovery code. */
@@ -1803,6 +1834,12 @@ export interface components {
             items: components["schemas"]["ImpedimentDto"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             */
+            total?: number | null;
         };
         /**
          * @description Who brought the impediment to the registry.
@@ -1947,6 +1984,12 @@ export interface components {
             items: components["schemas"]["MinisterialDto"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             */
+            total?: number | null;
         };
         NtmCategoryDto: {
             /** @description MAST chapter letter (`A`–`P`) or procedural-obstacle code (`PO-ADMIN`). */
@@ -1959,6 +2002,12 @@ export interface components {
             items: components["schemas"]["NtmCategoryDto"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             */
+            total?: number | null;
         };
         /** @enum {string} */
         NtmKind: "mast_chapter" | "procedural";
@@ -2124,6 +2173,12 @@ export interface components {
             items: components["schemas"]["ResponseDto"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             */
+            total?: number | null;
         };
         ResultsDto: {
             /** @description Whether a respondent filter is applied (which makes every count a breakdown cell). */
@@ -2189,6 +2244,12 @@ export interface components {
             items: components["schemas"]["SectorDto"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             */
+            total?: number | null;
         };
         /**
          * @description Firm size by headcount: micro < 10, small 10–49, medium 50–249.
@@ -2260,6 +2321,12 @@ export interface components {
             items: components["schemas"]["StakeholderDto"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             */
+            total?: number | null;
         };
         StepRequest: {
             /** @description Why: kept in the history. */
@@ -2354,6 +2421,12 @@ export interface components {
             items: components["schemas"]["TopicDto"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             */
+            total?: number | null;
         };
         /** @enum {string} */
         TopicStatus: "active" | "concluded" | "dormant";
@@ -2462,6 +2535,12 @@ export interface components {
             items: components["schemas"]["UserDto"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             */
+            total?: number | null;
         };
         /**
          * @description Who may read a delegation-owned record.
@@ -2494,6 +2573,12 @@ export interface components {
             items: components["schemas"]["WatchItemDto"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             */
+            total?: number | null;
         };
         /** @enum {string} */
         WtoStatus: "member" | "observer" | "acceding" | "none";
@@ -4687,6 +4772,7 @@ export interface operations {
                 to?: string;
                 /** @description Text search in title and description. */
                 q?: string;
+                sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "severity" | "-severity" | "title" | "-title" | "partner" | "-partner" | "ntm_code" | "-ntm_code" | "status" | "-status";
                 /** @description Page size, 1–200 (default 50). */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */

@@ -14,7 +14,10 @@ pub mod users;
 pub mod watch_items;
 
 use actix_web::web;
+use gmc_store::cursor::SortField;
 use serde::Deserialize;
+use utoipa::openapi::schema::{ObjectBuilder, Schema, SchemaType, Type};
+use utoipa::openapi::RefOr;
 use utoipa::IntoParams;
 
 /// Cursor pagination parameters.
@@ -27,7 +30,43 @@ pub struct PageQuery {
     pub cursor: Option<String>,
 }
 
-/// Declares a concrete page type (`{items, next_cursor}`) for the OpenAPI document.
+/// The `sort` parameter's schema: the values the store accepts for the list, so that the OpenAPI
+/// document (and the generated client) carries them as an enum.
+pub fn sort_schema<F: SortField>(description: &str) -> RefOr<Schema> {
+    ObjectBuilder::new()
+        .schema_type(SchemaType::new(Type::String))
+        .enum_values(Some(F::values()))
+        .description(Some(description))
+        .into()
+}
+
+/// Declares a list's `sort` query parameter, documented with the allowed values of the store's
+/// `SortField` type and the list's default order.
+macro_rules! sort_query {
+    ($name:ident, $fields:ty, $default:literal) => {
+        #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+        #[into_params(parameter_in = Query)]
+        pub struct $name {
+            #[param(schema_with = $name::schema)]
+            pub sort: Option<String>,
+        }
+
+        impl $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                crate::routes::sort_schema::<$fields>(concat!(
+                    "A field to sort by, ascending, or `-field` for descending; ties are broken by id in the same ",
+                    "direction, text compares byte by byte and a missing (null) value sorts before any other. Without ",
+                    "`sort`: ",
+                    $default,
+                    ". A `cursor` continues only the sort and filters it came from."
+                ))
+            }
+        }
+    };
+}
+pub(crate) use sort_query;
+
+/// Declares a concrete page type (`{items, next_cursor, total}`) for the OpenAPI document.
 macro_rules! page_of {
     ($name:ident, $item:ty) => {
         #[derive(Debug, serde::Serialize, utoipa::ToSchema)]
@@ -35,6 +74,9 @@ macro_rules! page_of {
             pub items: Vec<$item>,
             /// Pass as `cursor` to get the next page; `null` on the last page.
             pub next_cursor: Option<String>,
+            /// On the first page (no `cursor`): how many items match the filters, counting only those the
+            /// caller may read. `null` on later pages, so that paging deep costs no count.
+            pub total: Option<u64>,
         }
 
         impl<V> From<gmc_store::cursor::Page<V>> for $name
@@ -42,7 +84,11 @@ macro_rules! page_of {
             $item: From<V>,
         {
             fn from(p: gmc_store::cursor::Page<V>) -> Self {
-                $name { items: p.items.into_iter().map(<$item>::from).collect(), next_cursor: p.next_cursor }
+                $name {
+                    items: p.items.into_iter().map(<$item>::from).collect(),
+                    next_cursor: p.next_cursor,
+                    total: p.total,
+                }
             }
         }
     };

@@ -516,3 +516,31 @@ async fn a_record_narrowed_to_its_delegation_disappears_from_other_delegations_a
     assert!(!listed(npl).await.contains(id), "the narrowed record is gone for Nepal at once");
     problem(app.get(&format!("/api/v1/impediments/{id}"), &app.login(NPL).await).await, 404).await;
 }
+
+/// A list's `total` is a count of what the caller may read, never of what exists: another delegation's
+/// confidential records change neither the items nor the count, under any filter or sort.
+#[tokio::test]
+async fn list_totals_do_not_count_another_delegations_confidential_records() {
+    let app = TestApp::spawn().await;
+    let (bgd, npl, analyst) = (app.login(BGD).await, app.login(NPL).await, app.login(ANALYST).await);
+    let file = |token: String, country: &'static str, visibility: &'static str| {
+        let app = &app;
+        async move {
+            let body = json!({"reporting_country": country, "partner": "EU", "ntm_code": "A14", "hs_code": "0306",
+                              "title": "Residue limits", "description": "Documented.", "severity": 3,
+                              "visibility": visibility});
+            assert_eq!(app.post_json("/api/v1/impediments", Some(&token), body).await.status(), 201);
+        }
+    };
+    file(npl.clone(), "NPL", "delegation").await;
+    file(npl.clone(), "NPL", "delegation").await;
+    file(npl.clone(), "NPL", "regional").await;
+    file(bgd.clone(), "BGD", "delegation").await;
+    for (token, readable) in [(&bgd, 2), (&analyst, 1), (&npl, 3)] {
+        for query in ["", "?partner=EU", "?q=residue&sort=-title", "?sort=severity&limit=1"] {
+            let page = app.get_json(&format!("/api/v1/impediments{query}"), token).await;
+            assert_eq!(page["total"], readable, "{query}");
+            assert_eq!(app.all_pages(&format!("/api/v1/impediments{query}"), token).await.len(), readable, "{query}");
+        }
+    }
+}

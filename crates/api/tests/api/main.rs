@@ -16,6 +16,7 @@ mod matrix_credentials;
 mod mfa;
 mod openapi;
 mod reference;
+mod sorting;
 mod stakeholders;
 mod topics;
 mod totp;

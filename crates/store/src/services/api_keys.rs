@@ -110,7 +110,7 @@ pub async fn list(
     }
     let rows = q.limit(limit.get() + 1).all(db).await?;
     let rows = rows.into_iter().map(view).collect::<AppResult<Vec<_>>>()?;
-    Ok(Page::from_rows(rows, limit.get(), |k| Cursor { k: String::new(), id: k.id }, |k| k))
+    Ok(Page::from_rows(rows, limit.get(), |k| Cursor { k: None, id: k.id, s: String::new() }, |k| k))
 }
 
 /// Revokes a key of the caller's (or any key, for admins). Someone else's key is "not found".

@@ -49,7 +49,7 @@ pub async fn list(db: &DatabaseConnection, actor: &Actor, f: AuditFilter) -> App
     Ok(Page::from_rows(
         rows,
         limit.get(),
-        |a| Cursor { k: String::new(), id: a.id },
+        |a| Cursor { k: None, id: a.id, s: String::new() },
         |a| AuditEventView {
             id: a.id,
             at: a.at,

@@ -15,11 +15,15 @@ use crate::error::stored;
 use crate::views::{CountryView, DelegationView, MinisterialView, NtmCategoryView, SectorView};
 use crate::{AppError, AppResult};
 
-/// Pages rows already sorted by `key` (unique): those after the cursor, `limit` of them.
+/// Pages rows already sorted by `key` (unique): those after the cursor, `limit` of them; the first page
+/// says how many there are. The order is fixed (no `sort`): each of these lists fits in one page of the
+/// largest size, where sorting on the client is honest.
 fn page_sorted<T>(rows: Vec<T>, key: impl Fn(&T) -> String, limit: Limit, cursor: Option<&str>) -> AppResult<Page<T>> {
-    let after = crate::cursor::parse_field(cursor)?.map(|c| c.k);
+    let after = crate::cursor::parse_field(cursor)?.map(|c| c.k.unwrap_or_default());
+    let total = after.is_none().then_some(rows.len() as u64);
     let rest: Vec<T> = rows.into_iter().filter(|r| after.as_ref().is_none_or(|a| key(r) > *a)).collect();
-    Ok(Page::from_rows(rest, limit.get(), |r| Cursor { k: key(r), id: Uuid::nil() }, |r| r))
+    let key = |r: &T| Cursor { k: Some(key(r)), id: Uuid::nil(), s: String::new() };
+    Ok(Page::from_rows(rest, limit.get(), key, |r| r).with_total(total))
 }
 
 pub fn parse_limit(limit: Option<i64>) -> Result<Limit, ValidationErrors> {

@@ -127,7 +127,7 @@ pub async fn list(
     }
     // Keyset: rows strictly after (key, id) in the chosen direction.
     if let Some(c) = &cursor {
-        let after = (c.k.as_str(), c.id);
+        let after = (c.k.as_deref().unwrap_or(""), c.id);
         rows.retain(|t| if descending { key_of(key, t) < after } else { key_of(key, t) > after });
     }
     rows.truncate(limit.get() as usize + 1);
@@ -137,7 +137,7 @@ pub async fn list(
         limit.get(),
         |t| {
             let (k, id) = key_of(key, t);
-            Cursor { k: k.to_owned(), id }
+            Cursor { k: Some(k.to_owned()), id, s: String::new() }
         },
         |t| t,
     ))

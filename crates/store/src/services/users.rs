@@ -108,7 +108,7 @@ pub async fn list(db: &DatabaseConnection, actor: &Actor, f: UserFilter) -> AppR
         );
     }
     if let Some(c) = cursor {
-        query = query.filter(users::Column::Email.gt(c.k));
+        query = query.filter(users::Column::Email.gt(c.k.unwrap_or_default()));
     }
     let rows = query.limit(limit.get() + 1).all(db).await?;
     let factors = with_second_factor(db, rows.iter().map(|u| u.id).collect()).await?;
@@ -119,7 +119,7 @@ pub async fn list(db: &DatabaseConnection, actor: &Actor, f: UserFilter) -> AppR
             view(u, mfa)
         })
         .collect::<AppResult<Vec<_>>>()?;
-    Ok(Page::from_rows(rows, limit.get(), |u| Cursor { k: u.email.clone(), id: u.id }, |u| u))
+    Ok(Page::from_rows(rows, limit.get(), |u| Cursor { k: Some(u.email.clone()), id: u.id, s: String::new() }, |u| u))
 }
 
 pub async fn get(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<UserView> {

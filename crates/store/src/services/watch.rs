@@ -112,8 +112,9 @@ pub async fn list(db: &DatabaseConnection, actor: &Actor, f: WatchFilter) -> App
     let more = rows.len() as u64 > limit.get();
     let mut items = views(db, rows).await?;
     items.truncate(limit.get() as usize);
-    let next_cursor = if more { items.last().map(|w| Cursor { k: String::new(), id: w.id }.encode()) } else { None };
-    Ok(Page { items, next_cursor })
+    let next_cursor =
+        if more { items.last().map(|w| Cursor { k: None, id: w.id, s: String::new() }.encode()) } else { None };
+    Ok(Page { items, next_cursor, total: None })
 }
 
 /// A record the actor may read, or "not found" — never "forbidden", which would confirm it exists.

@@ -3,14 +3,14 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use gmc_domain::impediment::{Frequency, ImpedimentSource, ImpedimentStatus};
 use gmc_domain::Visibility;
-use gmc_store::services::impediments::{ImpedimentInput, ImpedimentPatch};
+use gmc_store::services::impediments::{ImpedimentInput, ImpedimentPatch, ImpedimentSort};
 use gmc_store::views::{ImpedimentStepView, ImpedimentView};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::routes::page_of;
 use crate::routes::topics::double_option;
+use crate::routes::{page_of, sort_query};
 use crate::schemas::IsicSection;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -85,6 +85,7 @@ impl From<ImpedimentView> for ImpedimentDto {
 }
 
 page_of!(ImpedimentPage, ImpedimentDto);
+sort_query!(ImpedimentSortQuery, ImpedimentSort, "newest entered first");
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ImpedimentStepDto {

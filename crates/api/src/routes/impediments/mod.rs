@@ -18,7 +18,7 @@ use crate::problem::ApiError;
 use crate::responses as r;
 use crate::state::AppState;
 
-fn filter_of(q: ImpedimentQuery, page: PageQuery) -> ImpedimentFilter {
+fn filter_of(q: ImpedimentQuery, sort: Option<String>, page: PageQuery) -> ImpedimentFilter {
     ImpedimentFilter {
         reporting_country: q.reporting_country,
         partner: q.partner,
@@ -32,6 +32,7 @@ fn filter_of(q: ImpedimentQuery, page: PageQuery) -> ImpedimentFilter {
         from: q.from,
         to: q.to,
         q: q.q,
+        sort,
         limit: page.limit,
         cursor: page.cursor,
     }
@@ -55,7 +56,7 @@ pub async fn summarize_impediments(
     by: web::Query<SummaryQuery>,
     q: web::Query<ImpedimentQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let f = filter_of(q.into_inner(), PageQuery { limit: None, cursor: None });
+    let f = filter_of(q.into_inner(), None, PageQuery { limit: None, cursor: None });
     let cells = svc::summary(&state.db, &actor, f, &by.by).await?;
     Ok(HttpResponse::Ok().json(ImpedimentSummary {
         by: by.into_inner().by,
@@ -69,24 +70,26 @@ pub async fn summarize_impediments(
 /// visibility and other delegations' `regional` and `public` ones; analysts `regional` and `public` ones;
 /// stakeholders `public` ones only. Sessions, or API keys with the `read` scope. The list holds only what the
 /// caller may read, newest first, filtered by reporting country, partner, NTM chapter, HS prefix, topic, status,
-/// delegation, severity range, dates and a text search.
+/// delegation, severity range, dates and a text search, or sorted by a field (`sort`). The first page carries
+/// `total`, the count of matching impediments the caller may read.
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an invalid filter (each
-/// named in `errors`), a `limit` outside 1–200 or a bad `cursor`; 400 for a filter of the wrong type
-/// (`severity_min=high`, `from=yesterday`).
+/// named in `errors`), an unknown `sort`, a `limit` outside 1–200, a bad `cursor` or one from another sort or
+/// filters; 400 for a filter of the wrong type (`severity_min=high`, `from=yesterday`).
 #[utoipa::path(get, path = "/api/v1/impediments", tag = "impediments", operation_id = "list_impediments",
-    params(ImpedimentQuery, PageQuery), security(("bearer" = [])),
+    params(ImpedimentQuery, ImpedimentSortQuery, PageQuery), security(("bearer" = [])),
     responses((status = 200, description = "The impediments the caller may see, newest first", body = ImpedimentPage),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
 pub async fn list_impediments(
     state: web::Data<AppState>,
     Authed(actor): Authed,
     q: web::Query<ImpedimentQuery>,
+    sort: web::Query<ImpedimentSortQuery>,
     page: web::Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     // No page cache: a per-node copy could show a record after its visibility narrowed (another node's
     // write) or a linked firm to a reader who may not read it; confidentiality may not lag.
-    let f = filter_of(q.into_inner(), page.into_inner());
+    let f = filter_of(q.into_inner(), sort.into_inner().sort, page.into_inner());
     let page = ImpedimentPage::from(svc::list(&state.db, &actor, f).await?);
     // ~700 bytes an item: one allocation instead of a dozen doublings.
     let mut body = Vec::with_capacity(1024 + 768 * page.items.len());

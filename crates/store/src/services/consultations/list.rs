@@ -54,6 +54,7 @@ pub async fn list(db: &DatabaseConnection, actor: &Actor, f: ConsultationFilter)
     let more = rows.len() as u64 > limit.get();
     let mut items = views(db, rows).await?;
     items.truncate(limit.get() as usize);
-    let next_cursor = if more { items.last().map(|i| Cursor { k: String::new(), id: i.id }.encode()) } else { None };
-    Ok(Page { items, next_cursor })
+    let next_cursor =
+        if more { items.last().map(|i| Cursor { k: None, id: i.id, s: String::new() }.encode()) } else { None };
+    Ok(Page { items, next_cursor, total: None })
 }

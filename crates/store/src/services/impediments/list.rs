@@ -1,18 +1,17 @@
 //! Listing impediments: every filter of the registry, over only the rows the caller may read, newest
-//! first, with keyset pages.
+//! entered first or sorted by a field, with keyset pages and the total on the first.
 
 use chrono::{NaiveDate, NaiveTime};
 use gmc_domain::error::{parse_enum, FieldProblem};
 use gmc_domain::impediment::ImpedimentStatus;
-use gmc_domain::page::Limit;
 use gmc_domain::policy::{authorize, Operation};
 use gmc_domain::{Actor, ValidationErrors};
 use sea_orm::sea_query::{Condition, Query};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Select};
 use uuid::Uuid;
 
 use super::views;
-use crate::cursor::{self, Cursor, Page};
+use crate::cursor::{Key, KeyValue, Page, Paging, Sort};
 use crate::entities::{impediment_topics, impediments, topics};
 use crate::services::{contains_ci, search_text, visibility::read_condition};
 use crate::views::ImpedimentView;
@@ -37,8 +36,53 @@ pub struct ImpedimentFilter {
     /// Created on or before this date.
     pub to: Option<NaiveDate>,
     pub q: Option<String>,
+    /// One of `ImpedimentSort`, `-` first for descending; default: newest entered first.
+    pub sort: Option<String>,
     pub limit: Option<i64>,
     pub cursor: Option<String>,
+}
+
+crate::sort_fields!(
+    /// What the registry may be sorted by. Status sorts by its stored spelling (alphabetically).
+    ImpedimentSort {
+        CreatedAt => "created_at",
+        UpdatedAt => "updated_at",
+        Severity => "severity",
+        Title => "title",
+        Partner => "partner",
+        NtmCode => "ntm_code",
+        Status => "status",
+    }
+);
+
+/// Without `sort`: by id, newest first — the order the list always had (ids are time-ordered UUIDs, in
+/// the order records were entered; `created_at` may be set earlier for imported or demo records).
+const DEFAULT_SORT: Sort<ImpedimentSort> = Sort::by_id(true);
+
+fn sort_key(field: ImpedimentSort) -> Key<impediments::Column> {
+    use impediments::Column as C;
+    match field {
+        ImpedimentSort::CreatedAt => Key::time(C::CreatedAt),
+        ImpedimentSort::UpdatedAt => Key::time(C::UpdatedAt),
+        ImpedimentSort::Severity => Key::int(C::Severity),
+        ImpedimentSort::Title => Key::text(C::Title),
+        ImpedimentSort::Partner => Key::text(C::Partner),
+        ImpedimentSort::NtmCode => Key::text(C::NtmCode),
+        ImpedimentSort::Status => Key::text(C::Status),
+    }
+}
+
+fn sort_value(field: Option<ImpedimentSort>, r: &impediments::Model) -> KeyValue {
+    match field {
+        None => KeyValue::Null,
+        Some(ImpedimentSort::CreatedAt) => KeyValue::Time(r.created_at),
+        Some(ImpedimentSort::UpdatedAt) => KeyValue::Time(r.updated_at),
+        Some(ImpedimentSort::Severity) => KeyValue::Int(r.severity.into()),
+        Some(ImpedimentSort::Title) => KeyValue::Text(r.title.clone()),
+        Some(ImpedimentSort::Partner) => KeyValue::Text(r.partner.clone()),
+        Some(ImpedimentSort::NtmCode) => KeyValue::Text(r.ntm_code.clone()),
+        Some(ImpedimentSort::Status) => KeyValue::Text(r.status.clone()),
+    }
 }
 
 fn code(value: &str, max: usize) -> Result<String, FieldProblem> {
@@ -57,23 +101,19 @@ fn severity(value: i64) -> Result<i16, FieldProblem> {
 pub async fn list(db: &DatabaseConnection, actor: &Actor, f: ImpedimentFilter) -> AppResult<Page<ImpedimentView>> {
     authorize(actor, Operation::ReadDelegationRecords)?;
     let mut e = ValidationErrors::new();
-    let limit = e.check("limit", Limit::parse(f.limit));
-    let cursor = e.check("cursor", cursor::parse(f.cursor.as_deref()));
+    let filters = ImpedimentFilter { sort: None, limit: None, cursor: None, ..f.clone() };
+    let paging = Paging::check(&mut e, (f.limit, f.sort.as_deref(), f.cursor.as_deref()), DEFAULT_SORT, &filters);
     let query = filtered(db, actor, &f, &mut e).await?;
-    let (Some(limit), Some(cursor)) = (limit, cursor) else {
+    let Some(paging) = paging else {
         return Err(e.into());
     };
     e.finish()?;
-    let mut query = query.order_by_desc(impediments::Column::Id);
-    if let Some(c) = cursor {
-        query = query.filter(impediments::Column::Id.lt(c.id));
-    }
-    let rows = query.limit(limit.get() + 1).all(db).await?;
-    let more = rows.len() as u64 > limit.get();
-    let mut items = views(db, actor, rows).await?;
-    items.truncate(limit.get() as usize);
-    let next_cursor = if more { items.last().map(|i| Cursor { k: String::new(), id: i.id }.encode()) } else { None };
-    Ok(Page { items, next_cursor })
+    let total = paging.total(db, &query).await?;
+    let field = paging.sort.field;
+    let query = paging.seek(query, db.get_database_backend(), field.map(sort_key), impediments::Column::Id)?;
+    let (rows, next_cursor) = paging.split(query.all(db).await?, |r| (sort_value(field, r), r.id));
+    let items = views(db, actor, rows).await?;
+    Ok(Page { items, next_cursor, total })
 }
 
 /// The rows the actor may read that match the filter; problems with the filter go into `e`.

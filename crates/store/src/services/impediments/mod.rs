@@ -9,7 +9,7 @@ mod steps;
 mod summary;
 
 pub use fields::{ImpedimentInput, ImpedimentPatch};
-pub use list::{list, ImpedimentFilter};
+pub use list::{list, ImpedimentFilter, ImpedimentSort};
 pub use steps::{history, step, StepInput};
 pub use summary::{summary, SummaryCell};
 

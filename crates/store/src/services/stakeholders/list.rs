@@ -109,6 +109,7 @@ pub async fn list(db: &DatabaseConnection, actor: &Actor, f: StakeholderFilter) 
     let more = rows.len() as u64 > limit.get();
     let mut items = rows.into_iter().map(view).collect::<AppResult<Vec<_>>>()?;
     items.truncate(limit.get() as usize);
-    let next_cursor = if more { items.last().map(|i| Cursor { k: String::new(), id: i.id }.encode()) } else { None };
-    Ok(Page { items, next_cursor })
+    let next_cursor =
+        if more { items.last().map(|i| Cursor { k: None, id: i.id, s: String::new() }.encode()) } else { None };
+    Ok(Page { items, next_cursor, total: None })
 }

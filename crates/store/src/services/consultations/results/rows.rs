@@ -75,8 +75,9 @@ pub async fn responses_page(
     let more = rows.len() as u64 > limit.get();
     let rows: Vec<responses::Model> = rows.into_iter().take(limit.get() as usize).collect();
     let items = records(db, &questions, rows).await?;
-    let next_cursor = if more { items.last().map(|r| Cursor { k: String::new(), id: r.id }.encode()) } else { None };
-    Ok(Page { items, next_cursor })
+    let next_cursor =
+        if more { items.last().map(|r| Cursor { k: None, id: r.id, s: String::new() }.encode()) } else { None };
+    Ok(Page { items, next_cursor, total: None })
 }
 
 async fn records(

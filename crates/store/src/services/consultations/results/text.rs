@@ -75,7 +75,7 @@ pub async fn text_answers(
         few
     };
     if withheld {
-        return Ok((Page { items: Vec::new(), next_cursor: None }, true));
+        return Ok((Page { items: Vec::new(), next_cursor: None, total: None }, true));
     }
     let mut rows = filtered(
         answers::Entity::find()
@@ -86,7 +86,7 @@ pub async fn text_answers(
     )
     .order_by_desc(answers::Column::Id);
     if let Some(c) = cursor {
-        let before: i64 = c.k.parse().unwrap_or(i64::MAX);
+        let before: i64 = c.k.as_deref().unwrap_or("").parse().unwrap_or(i64::MAX);
         rows = rows.filter(answers::Column::Id.lt(before));
     }
     let rows = rows.limit(limit.get() + 1).all(db).await?;
@@ -94,7 +94,7 @@ pub async fn text_answers(
     let page = Page::from_rows(
         rows,
         limit.get(),
-        |r| Cursor { k: r.id.to_string(), id: Uuid::nil() },
+        |r| Cursor { k: Some(r.id.to_string()), id: Uuid::nil(), s: String::new() },
         |r| TextAnswer { text: r.text.unwrap_or_default(), submitted_at: rows_reader.then_some(r.submitted_at) },
     );
     Ok((page, false))
