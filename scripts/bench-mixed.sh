@@ -116,6 +116,24 @@ seed_start=$(date +%s)
     || { cat "$WORK/seed.log" >&2; die "gmc seed --demo failed"; }
 log "seeded in $(($(date +%s) - seed_start)) s"
 
+# CPU time (clock ticks) used so far by the given processes (all their threads).
+cpu_ticks() {
+    local total=0 p
+    for p in "$@"; do
+        [[ -r "/proc/$p/stat" ]] && total=$((total + $(sed 's/^.*) //' "/proc/$p/stat" | awk '{print $12 + $13}')))
+    done
+    echo "$total"
+}
+# The database's processes: PostgreSQL's postmaster and its backends (SQLite runs inside the server).
+db_pids() {
+    [[ "$BENCH_DB" == "postgres" ]] || return 0
+    local pm
+    pm="$(head -n1 "$PG_CLUSTER_DIR/data/postmaster.pid" 2>/dev/null)" || return 0
+    echo "$pm"
+    ps -o pid= --ppid "$pm" 2>/dev/null || true
+}
+TICK="$(getconf CLK_TCK)"
+
 start_server() { # start_server VARIANT
     local cache="true"
     [[ "$1" == "off" ]] && cache="false"
@@ -141,8 +159,8 @@ export BENCH_TOKENS_FILE="$WORK/tokens.txt"
 {
     echo "<!-- $(date -u +%Y-%m-%dT%H:%MZ), commit $REV$DIRTY, $(nproc) cores ($CPU), db $BENCH_DB, $BENCH_IMPEDIMENTS impediments, wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS -d$BENCH_DURATION, load average $(cut -d' ' -f1-3 /proc/loadavg), sorts '${BENCH_SORTS}' -->"
     echo
-    echo "| render cache | round | req/s | p50 ms | p99 ms | list req/s | list p50 | list p99 | /me p50 | /me p99 | topics p99 | pages/chain | non-2xx | writer |"
-    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+    echo "| render cache | round | req/s | p50 ms | p99 ms | list req/s | list p50 | list p99 | /me p50 | /me p99 | topics p99 | pages/chain | app CPU ms/req | db CPU ms/req | non-2xx | writer |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
 } >"$OUT"
 
 failed=0
@@ -169,8 +187,13 @@ for variant in $BENCH_VARIANTS; do
             PERF_PID=$!
         fi
         log "round $round/$BENCH_RUNS: wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS -d$BENCH_DURATION (render cache $variant)"
+        mapfile -t dbp < <(db_pids)
+        app0="$(cpu_ticks "$SERVER_PID")"
+        db0="$(cpu_ticks "${dbp[@]}")"
         wrk_out="$(wrk -t"$BENCH_THREADS" -c"$BENCH_CONNECTIONS" -d"$BENCH_DURATION" --latency \
             -s scripts/bench/mixed.lua "$BASE")"
+        app1="$(cpu_ticks "$SERVER_PID")"
+        db1="$(cpu_ticks "${dbp[@]}")"
         if [[ -n "$PERF_PID" ]]; then
             kill -INT "$PERF_PID" 2>/dev/null || true
             wait "$PERF_PID" 2>/dev/null || true
@@ -213,9 +236,14 @@ PY
         non2xx=$((l[non2xx] + m[non2xx] + t[non2xx] + b[socket_errors] + ch[unmatched]))
         [[ $non2xx -eq 0 ]] || failed=1
         per_chain="$(python3 -c "print(round(${ch[pages]} / max(1, ${ch[chains]}), 2))")"
-        printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$variant" "$round" \
-            "${b[rps]}" "${b[p50_ms]}" "${b[p99_ms]}" "${l[rps]}" "${l[p50_ms]}" "${l[p99_ms]}" \
-            "${m[p50_ms]}" "${m[p99_ms]}" "${t[p99_ms]}" "$per_chain" "$non2xx" "$writer" >>"$OUT"
+        # CPU per read (the writer's work included): robust where latency is not, on a shared machine.
+        app_cpu="$(python3 -c "print(round(($app1 - $app0) * 1000 / $TICK / max(1, ${b[requests]}), 3))")"
+        db_cpu="-"
+        [[ "$BENCH_DB" == "postgres" ]] \
+            && db_cpu="$(python3 -c "print(round(($db1 - $db0) * 1000 / $TICK / max(1, ${b[requests]}), 3))")"
+        printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$variant" \
+            "$round" "${b[rps]}" "${b[p50_ms]}" "${b[p99_ms]}" "${l[rps]}" "${l[p50_ms]}" "${l[p99_ms]}" \
+            "${m[p50_ms]}" "${m[p99_ms]}" "${t[p99_ms]}" "$per_chain" "$app_cpu" "$db_cpu" "$non2xx" "$writer" >>"$OUT"
         unset b l m t ch
     done
     stop_pid "$SERVER_PID"
