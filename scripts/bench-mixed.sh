@@ -20,7 +20,8 @@
 #   BENCH_THREADS=2              wrk threads
 #   BENCH_WARMUP=5s              untimed warm-up after each server start ("0" to skip)
 #   BENCH_VARIANTS="off on"      the render cache off (GMC_RENDER_CACHE=false) and on
-#   BENCH_SORTS="..."            `sort` values the registry queries draw from (empty: none)
+#   BENCH_SORTS="..."            `sort` values 40% of the registry queries draw from (default: the newest,
+#                                latest changed and most severe first, and a few ascending; empty: none)
 #   BENCH_WRITER=1               0: no background writer
 #   GMC_BIN=path                 benchmark this binary instead of building target/release/gmc
 #   BENCH_PERF=path.svg          also profile the first round of the first variant with perf and write a
@@ -39,7 +40,7 @@ BENCH_THREADS="${BENCH_THREADS:-2}"
 BENCH_WARMUP="${BENCH_WARMUP:-5s}"
 BENCH_VARIANTS="${BENCH_VARIANTS:-off on}"
 BENCH_WRITER="${BENCH_WRITER:-1}"
-export BENCH_SORTS="${BENCH_SORTS-}"
+export BENCH_SORTS="${BENCH_SORTS--created_at -created_at -updated_at -severity -severity severity title partner ntm_code status}"
 
 log() { printf '[bench-mixed] %s\n' "$*" >&2; }
 die() { printf '[bench-mixed] ERROR: %s\n' "$*" >&2; exit 1; }
