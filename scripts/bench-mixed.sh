@@ -131,7 +131,7 @@ db_pids() {
     local pm
     pm="$(head -n1 "$PG_CLUSTER_DIR/data/postmaster.pid" 2>/dev/null)" || return 0
     echo "$pm"
-    ps -o pid= --ppid "$pm" 2>/dev/null || true
+    ps -o pid= --ppid "$pm" 2>/dev/null | tr -d " " || true
 }
 TICK="$(getconf CLK_TCK)"
 
@@ -216,7 +216,7 @@ parts = [f"{k}: {v}" for k, v in sorted(c.items())]
 print(f"{d['seconds']} s — " + ", ".join(parts))
 PY
 )"
-            if grep -Eq '" [5][0-9][0-9]"|error' "$writer_json" 2>/dev/null; then
+            if grep -Eq ' 5[0-9][0-9]"|error' "$writer_json" 2>/dev/null; then
                 failed=1
                 log "the writer met server errors: $writer"
             fi
@@ -270,7 +270,8 @@ if [[ -n "${BENCH_PERF:-}" && -f "$WORK/perf.data" ]]; then
     perf script -i "$WORK/perf.data" 2>/dev/null | inferno-collapse-perf | inferno-flamegraph \
         --title "gmc serve under bench-mixed ($BENCH_DB, render cache $(echo "$BENCH_VARIANTS" | cut -d' ' -f1))" \
         >"$BENCH_PERF" || log "flame graph failed"
-    perf script -i "$WORK/perf.data" 2>/dev/null | inferno-collapse-perf >"${BENCH_PERF%.svg}.folded" || true
+    # The folded stacks, for grepping shares (`grep sqlite3_step … | awk '{s+=$NF}'`), beside the results.
+    perf script -i "$WORK/perf.data" 2>/dev/null | inferno-collapse-perf >"$OUT_DIR/mixed-$BENCH_DB.folded" || true
 fi
 
 echo
