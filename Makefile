@@ -11,7 +11,7 @@ GMC_RELEASE := $(CARGO) run --release -p gmc-cli --
 
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: help run spa test bench openapi fmt lint e2e docker-config
+.PHONY: help run spa test bench bench-mixed openapi fmt lint e2e docker-config
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -29,9 +29,13 @@ run: spa ## build, migrate, seed demo data and serve on SQLite (DATABASE_URL to 
 test: ## fmt, clippy, tests on SQLite and PostgreSQL, contract drift, frontend, compose, e2e
 	bash scripts/test-all.sh
 
-bench: ## HTTP benchmarks with wrk (BENCH_DB=postgres for PostgreSQL); see docs/benchmarks.md
+bench: ## single-URL HTTP benchmarks with wrk (BENCH_DB=postgres for PostgreSQL); see docs/benchmarks.md
 	bash scripts/bench.sh
 	GMC_BIN=target/release/gmc bash scripts/bench-consultations.sh
+	$(CARGO) bench -p gmc-api --bench serialize
+
+bench-mixed: ## mixed read workload with a background writer (BENCH_DB=postgres for PostgreSQL); docs/benchmarks.md
+	bash scripts/bench-mixed.sh
 
 openapi: ## regenerate openapi/openapi.json and the frontend's TypeScript types from the code
 	@mkdir -p openapi

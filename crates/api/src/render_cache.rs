@@ -2,8 +2,14 @@
 //! most of the cost of `GET /topics` (48k req/s at 2 topics, 16k at 30). Each topic's JSON is
 //! rendered once per (id, version) — every update bumps the version, so an entry is never stale —
 //! and a page is the join of its fragments.
+//!
+//! It may stay where page caches went (issue 8) because it never decides what a caller sees: the
+//! records are read and authorized from the database on every request, and only the JSON of a version
+//! already read is reused. `GMC_RENDER_CACHE=false` switches it off, so benchmarks can show both; its
+//! hits and misses are logged when the server stops (target `gmc_cache`).
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 
 use serde::Serialize;
@@ -12,22 +18,41 @@ use uuid::Uuid;
 /// Record id → (version, its JSON).
 type Entries = HashMap<Uuid, (i32, Arc<str>)>;
 
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct RenderCache {
     entries: Arc<RwLock<Entries>>,
+    enabled: bool,
+    hits: Arc<AtomicU64>,
+    misses: Arc<AtomicU64>,
+}
+
+impl Default for RenderCache {
+    fn default() -> Self {
+        Self::new(true)
+    }
 }
 
 /// Far above any real catalogue; past it the cache starts over rather than grow without bound.
 const MAX_ENTRIES: usize = 10_000;
 
 impl RenderCache {
+    /// A cache that stores nothing when `enabled` is false (every record is rendered every time).
+    pub fn new(enabled: bool) -> Self {
+        Self { entries: Default::default(), enabled, hits: Default::default(), misses: Default::default() }
+    }
+
     /// The JSON of a record at a version, rendering it on a miss.
     pub fn get_or_render<T: Serialize>(&self, id: Uuid, version: i32, render: impl FnOnce() -> T) -> Arc<str> {
+        if !self.enabled {
+            return serde_json::to_string(&render()).unwrap_or_else(|_| "null".into()).into();
+        }
         if let Some((v, json)) = self.entries.read().ok().and_then(|m| m.get(&id).cloned()) {
             if v == version {
+                self.hits.fetch_add(1, Ordering::Relaxed);
                 return json;
             }
         }
+        self.misses.fetch_add(1, Ordering::Relaxed);
         let json: Arc<str> = serde_json::to_string(&render()).unwrap_or_else(|_| "null".into()).into();
         if let Ok(mut m) = self.entries.write() {
             if m.len() >= MAX_ENTRIES {
@@ -36,6 +61,11 @@ impl RenderCache {
             m.insert(id, (version, json.clone()));
         }
         json
+    }
+
+    /// (hits, misses) since the start; both stay 0 while switched off.
+    pub fn counts(&self) -> (u64, u64) {
+        (self.hits.load(Ordering::Relaxed), self.misses.load(Ordering::Relaxed))
     }
 }
 
@@ -75,5 +105,15 @@ mod tests {
         assert_eq!(page, serde_json::json!({"items": [{"v": 1}, {"v": 2}], "next_cursor": "c\"x", "total": 7}));
         let empty: serde_json::Value = serde_json::from_str(&page_json(&[], None, None)).unwrap_or_default();
         assert_eq!(empty, serde_json::json!({"items": [], "next_cursor": null, "total": null}));
+        assert_eq!(cache.counts(), (1, 2));
+    }
+
+    #[test]
+    fn switched_off_it_renders_every_time() {
+        let cache = RenderCache::new(false);
+        let id = Uuid::now_v7();
+        let a = cache.get_or_render(id, 1, || serde_json::json!({"v": 1}));
+        let b = cache.get_or_render(id, 1, || serde_json::json!({"v": 2}));
+        assert_eq!((&*a, &*b, cache.counts()), ("{\"v\":1}", "{\"v\":2}", (0, 0)));
     }
 }

@@ -62,6 +62,8 @@ pub struct Settings {
     pub public_period_ms: u64,
     /// The small-cell rule: breakdown cells of fewer respondents are withheld (except for admins).
     pub small_cell_k: i64,
+    /// Reuse the JSON of catalogue records per (id, version) (`gmc_api::render_cache`); off for benchmarks.
+    pub render_cache: bool,
 }
 
 impl Settings {
@@ -80,7 +82,8 @@ impl Settings {
             .set_default("max_json_bytes", 1024 * 1024)?
             .set_default("public_burst", 20)?
             .set_default("public_period_ms", 3000)?
-            .set_default("small_cell_k", 5)?;
+            .set_default("small_cell_k", 5)?
+            .set_default("render_cache", true)?;
         let file = std::env::var("GMC_CONFIG")
             .ok()
             .or_else(|| std::path::Path::new("gmc.toml").exists().then(|| "gmc.toml".to_owned()));
@@ -114,6 +117,7 @@ impl Settings {
             public_burst: 1000,
             public_period_ms: 1,
             small_cell_k: 5,
+            render_cache: true,
         }
     }
 }
