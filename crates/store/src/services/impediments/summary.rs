@@ -12,7 +12,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::list::{filtered, ImpedimentFilter};
+use super::list::{filtered, ImpedimentFilter, Walk};
 use crate::entities::{impediment_topics, impediments, topics};
 use crate::AppResult;
 
@@ -33,7 +33,7 @@ pub async fn summary(
 ) -> AppResult<Vec<SummaryCell>> {
     authorize(actor, Operation::ReadDelegationRecords)?;
     let mut e = ValidationErrors::new();
-    let query = filtered(db, actor, &f, &mut e).await?;
+    let query = filtered(db, actor, &f, &mut e, Walk::Any).await?;
     if !matches!(by, "chapter_partner" | "topic" | "month" | "status" | "sector") {
         e.add("by", "invalid_choice", "must be one of: chapter_partner, topic, month, status, sector");
     }
