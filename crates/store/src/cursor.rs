@@ -15,7 +15,7 @@ use gmc_domain::ValidationErrors;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-pub use keyset::Key;
+pub use keyset::{count_up_to, Key};
 pub use sort::{PageParams, Paging, Sort, SortField};
 pub use value::{KeyType, KeyValue};
 

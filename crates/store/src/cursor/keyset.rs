@@ -50,6 +50,21 @@ fn sort_expr<C: ColumnTrait>(key: &Key<C>, backend: DbBackend) -> SimpleExpr {
     }
 }
 
+/// How many rows `query` matches, counting no further than `limit`. Selecting a constant spares the
+/// count from reading the rows' columns; the inner LIMIT stops it early (sea-orm's own `count` drops a
+/// query's limit, hence by hand).
+pub async fn count_up_to<E, C>(db: &C, query: &Select<E>, limit: u64) -> Result<u64, DbErr>
+where
+    E: EntityTrait,
+    C: ConnectionTrait,
+{
+    let inner = query.clone().select_only().expr(Expr::val(1)).limit(limit).into_query();
+    let stmt = Query::select().expr(Expr::cust("COUNT(*)")).from_subquery(inner, Alias::new("counted")).to_owned();
+    let row = db.query_one(db.get_database_backend().build(&stmt)).await?;
+    let counted = row.map(|r| r.try_get_by_index::<i64>(0)).transpose()?.unwrap_or(0);
+    Ok(u64::try_from(counted).unwrap_or(0))
+}
+
 fn invalid_cursor() -> ValidationErrors {
     ValidationErrors::single("cursor", "invalid_cursor", "is not a cursor this API returned")
 }
@@ -65,14 +80,7 @@ impl<F: SortField> Paging<F> {
         if !self.is_first() {
             return Ok(Total::NONE);
         }
-        // Selecting a constant spares the count from reading the rows' columns; the inner LIMIT stops it
-        // after one row past the bound (sea-orm's own `count` drops a query's limit, hence by hand).
-        let inner = query.clone().select_only().expr(Expr::val(1)).limit(COUNT_LIMIT + 1).into_query();
-        let stmt = Query::select().expr(Expr::cust("COUNT(*)")).from_subquery(inner, Alias::new("counted")).to_owned();
-        let backend = db.get_database_backend();
-        let row = db.query_one(backend.build(&stmt)).await?;
-        let counted = row.map(|r| r.try_get_by_index::<i64>(0)).transpose()?.unwrap_or(0);
-        Ok(Total::bounded(u64::try_from(counted).unwrap_or(0)))
+        Ok(Total::bounded(count_up_to(db, query, COUNT_LIMIT + 1).await?))
     }
 
     /// Orders the query by `key` (none: by id alone) then id, keeps the rows after the cursor, and

@@ -110,7 +110,7 @@ pub async fn refuses_bad_sorts_and_foreign_cursors(
 #[tokio::test]
 async fn a_first_page_counts_to_a_thousand_then_says_at_least() {
     let app = TestApp::spawn().await;
-    gmc_store::demo::seed(&app.db().await, 3000).await.expect("seed");
+    gmc_store::demo::seed(&app.db().await, 10_000).await.expect("seed");
     let bgd = app.login(BGD).await;
     let readable = app.all_pages("/api/v1/impediments?limit=200", &bgd).await.len();
     assert!(readable > 1000, "the seed gives the delegate more than the bound: {readable}");
@@ -142,6 +142,43 @@ async fn a_first_page_counts_to_a_thousand_then_says_at_least() {
             assert_eq!(total, 1000);
         }
     }
+    // Broad and narrow HS prefixes and topics take different plans (a walk or a seek): each still
+    // finds exactly the records it names.
+    let everything = app.all_pages("/api/v1/impediments?limit=200", &bgd).await;
+    let ids = |items: &[Value]| {
+        let mut ids: Vec<String> = items.iter().map(id).collect();
+        ids.sort();
+        ids
+    };
+    let mut sizes = Vec::new();
+    for prefix in ["03", "0306", "030612", "61", "6", "99"] {
+        let got = app.all_pages(&format!("/api/v1/impediments?hs={prefix}&limit=200"), &bgd).await;
+        let expected: Vec<Value> = everything
+            .iter()
+            .filter(|v| v["hs_code"].as_str().is_some_and(|h| h.starts_with(prefix)))
+            .cloned()
+            .collect();
+        assert_eq!(ids(&got), ids(&expected), "hs={prefix}");
+        sizes.push(got.len());
+    }
+    // Readable counts: above 2,000 the filter is surely broad, below 1,000 (three quarters readable)
+    // surely narrow.
+    let both = |sizes: &[usize]| sizes.iter().any(|&n| n > 2000) && sizes.iter().any(|&n| n < 1000);
+    assert!(both(&sizes), "broad and narrow prefixes: {sizes:?}");
+    let topics = app.all_pages("/api/v1/topics?limit=200", &bgd).await;
+    sizes.clear();
+    for topic in &topics {
+        let (tid, code) = (topic["id"].as_str().unwrap_or_default(), topic["code"].as_str().unwrap_or_default());
+        let got = app.all_pages(&format!("/api/v1/impediments?topic={code}&limit=200"), &bgd).await;
+        let expected: Vec<Value> = everything
+            .iter()
+            .filter(|v| v["topic_ids"].as_array().is_some_and(|t| t.iter().any(|t| t == tid)))
+            .cloned()
+            .collect();
+        assert_eq!(ids(&got), ids(&expected), "topic={code}");
+        sizes.push(got.len());
+    }
+    assert!(both(&sizes), "broad and narrow topics: {sizes:?}");
     // A narrower filter, under the bound: exact.
     let narrow = "/api/v1/impediments?partner=CHN&severity_min=4";
     let expected = app.all_pages(&format!("{narrow}&limit=200"), &bgd).await.len();

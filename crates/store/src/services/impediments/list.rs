@@ -13,7 +13,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::views;
-use crate::cursor::{Key, KeyValue, Page, Paging, Sort};
+use crate::cursor::{count_up_to, Key, KeyValue, Page, Paging, Sort};
 use crate::entities::{impediment_topics, impediments, topics};
 use crate::services::{contains_ci, search_text, visibility::read_condition};
 use crate::views::ImpedimentView;
@@ -112,21 +112,64 @@ fn hs_range(prefix: &str) -> (String, Option<String>) {
     (prefix.to_owned(), None)
 }
 
-/// "The HS code starts with `prefix`", as each engine's planner serves it best. PostgreSQL: a range,
-/// which a btree seeks whatever the database's collation (`LIKE '03%'` cannot use the index unless it is
-/// `COLLATE "C"`). SQLite: `LIKE`, on purpose — given a range, its planner (which has no statistics)
-/// seeks the HS index and sorts every match, 34 ms for `03` over 100,000 rows, where `LIKE` walks the
-/// id-ordered readable index and stops after the page, 0.6 ms (docs/benchmarks.md).
-fn hs_condition(backend: DbBackend, prefix: &str) -> Condition {
-    if backend != DbBackend::Postgres {
-        return Condition::all().add(impediments::Column::HsCode.starts_with(prefix));
-    }
+/// How many records a filter's own index must hold before a page is better found by walking the list's
+/// order and testing the filter than by seeking the filter's index and sorting its matches. Seeking
+/// costs the filter's matches (sorted); walking costs about page × rows ÷ matches: they cross near
+/// √(50 × 100,000) ≈ 2,000 for the registry's size, and either side of it both stay in milliseconds.
+const WALK_ABOVE: u64 = 2000;
+
+/// Whether a filter, alone, matches more than `WALK_ABOVE` records: a count of its own index that stops
+/// there (a fraction of a millisecond). SQLite has no statistics to tell its planner this.
+async fn is_broad<E: EntityTrait>(db: &DatabaseConnection, query: Select<E>) -> AppResult<bool> {
+    Ok(count_up_to(db, &query, WALK_ABOVE + 1).await? > WALK_ABOVE)
+}
+
+/// "The HS code starts with `prefix`", as each engine's planner serves it best. A range seeks the HS
+/// index whatever the collation (`LIKE '03%'` cannot use it on PostgreSQL unless it is `COLLATE "C"`);
+/// PostgreSQL's planner, which has statistics, takes it from there. SQLite's has none: given a range it
+/// always seeks and sorts every match — 34 ms for `03` over 100,000 rows — where `LIKE` (no index)
+/// walks the list's order and stops after the page, 0.6 ms; but for a narrow prefix (`030612`: 12
+/// records) that walk reads everything, 44 ms, and the seek takes 0.3 ms. So SQLite gets `LIKE` when
+/// the prefix is broad and the range otherwise.
+async fn hs_condition(db: &DatabaseConnection, prefix: &str) -> AppResult<Condition> {
     let (from, until) = hs_range(prefix);
-    let c = Condition::all().add(impediments::Column::HsCode.gte(from));
-    match until {
-        Some(until) => c.add(impediments::Column::HsCode.lt(until)),
-        None => c,
+    let mut range = Condition::all().add(impediments::Column::HsCode.gte(from));
+    if let Some(until) = until {
+        range = range.add(impediments::Column::HsCode.lt(until));
     }
+    if db.get_database_backend() == DbBackend::Sqlite
+        && is_broad(db, impediments::Entity::find().filter(range.clone())).await?
+    {
+        return Ok(Condition::all().add(impediments::Column::HsCode.starts_with(prefix)));
+    }
+    Ok(range)
+}
+
+/// "Linked to the topic". A broad topic is tested row by row as the list walks its order (`EXISTS`, a
+/// primary-key probe: 0.3 ms for a page of `SPS`, 40% of the registry); a narrow one is the set of its
+/// links (`IN`), which a walk would have to cross the whole registry to fill. `IN` over a broad topic
+/// collects and sorts tens of thousands of ids on every page (16–51 ms on SQLite).
+async fn topic_condition(db: &DatabaseConnection, topic: Uuid) -> AppResult<SimpleExpr> {
+    let links = impediment_topics::Entity::find().filter(impediment_topics::Column::TopicId.eq(topic));
+    if is_broad(db, links).await? {
+        let linked = Query::select()
+            .expr(Expr::val(1))
+            .from(impediment_topics::Entity)
+            .and_where(
+                Expr::col((impediment_topics::Entity, impediment_topics::Column::ImpedimentId))
+                    .equals((impediments::Entity, impediments::Column::Id)),
+            )
+            .and_where(impediment_topics::Column::TopicId.eq(topic))
+            .to_owned();
+        return Ok(Expr::exists(linked));
+    }
+    Ok(impediments::Column::Id.in_subquery(
+        Query::select()
+            .column(impediment_topics::Column::ImpedimentId)
+            .from(impediment_topics::Entity)
+            .and_where(impediment_topics::Column::TopicId.eq(topic))
+            .to_owned(),
+    ))
 }
 
 fn severity(value: i64) -> Result<i16, FieldProblem> {
@@ -240,7 +283,7 @@ pub(super) async fn filtered(
         query = query.filter(col(C::NtmChapter).eq(v));
     }
     if let Some(v) = hs {
-        query = query.filter(hs_condition(db.get_database_backend(), &v));
+        query = query.filter(hs_condition(db, &v).await?);
     }
     if let Some(v) = f.delegation {
         query = query.filter(col(C::DelegationId).eq(v));
@@ -267,16 +310,7 @@ pub(super) async fn filtered(
                 .map(|t| t.id),
         };
         // An unknown topic matches nothing.
-        let topic = topic.unwrap_or(Uuid::nil());
-        query = query.filter(
-            impediments::Column::Id.in_subquery(
-                Query::select()
-                    .column(impediment_topics::Column::ImpedimentId)
-                    .from(impediment_topics::Entity)
-                    .and_where(impediment_topics::Column::TopicId.eq(topic))
-                    .to_owned(),
-            ),
-        );
+        query = query.filter(topic_condition(db, topic.unwrap_or(Uuid::nil())).await?);
     }
     if let Some(q) = &q {
         query = query.filter(
