@@ -6,14 +6,15 @@ use gmc_domain::error::{parse_enum, FieldProblem};
 use gmc_domain::impediment::ImpedimentStatus;
 use gmc_domain::policy::{authorize, Operation};
 use gmc_domain::{Actor, ValidationErrors};
-use sea_orm::sea_query::{Condition, Query};
+use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Select};
 use uuid::Uuid;
 
+use super::search::text_matches;
 use super::views;
 use crate::cursor::{Key, KeyValue, Page, Paging, Sort};
 use crate::entities::{impediment_topics, impediments, topics};
-use crate::services::{contains_ci, search_text, visibility::read_condition};
+use crate::services::{search_text, visibility::read_condition};
 use crate::views::ImpedimentView;
 use crate::AppResult;
 
@@ -208,11 +209,7 @@ pub(super) async fn filtered(
         );
     }
     if let Some(q) = &q {
-        query = query.filter(
-            Condition::any()
-                .add(contains_ci(impediments::Column::Title, q))
-                .add(contains_ci(impediments::Column::Description, q)),
-        );
+        query = query.filter(text_matches(db.get_database_backend(), q));
     }
     Ok(query)
 }
