@@ -7,10 +7,10 @@ use gmc_domain::impediment::ImpedimentStatus;
 use gmc_domain::policy::{authorize, Operation};
 use gmc_domain::{Actor, ValidationErrors};
 use sea_orm::sea_query::Query;
-use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Select};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter, Select};
 use uuid::Uuid;
 
-use super::search::text_matches;
+use super::search::{text_matches, Plan};
 use super::views;
 use crate::cursor::{Key, KeyValue, Page, Paging, Sort};
 use crate::entities::{impediment_topics, impediments, topics};
@@ -104,17 +104,36 @@ pub async fn list(db: &DatabaseConnection, actor: &Actor, f: ImpedimentFilter) -
     let mut e = ValidationErrors::new();
     let filters = ImpedimentFilter { sort: None, limit: None, cursor: None, ..f.clone() };
     let paging = Paging::check(&mut e, (f.limit, f.sort.as_deref(), f.cursor.as_deref()), DEFAULT_SORT, &filters);
-    let query = filtered(db, actor, &f, &mut e).await?;
+    let found = filtered(db, actor, &f, &mut e).await?;
     let Some(paging) = paging else {
         return Err(e.into());
     };
     e.finish()?;
-    let total = paging.total(db, &query).await?;
+    let backend = db.get_database_backend();
+    let total = paging.total(db, &found.clone().select(backend, Plan::FromMatches)).await?;
     let field = paging.sort.field;
-    let query = paging.seek(query, db.get_database_backend(), field.map(sort_key), impediments::Column::Id)?;
+    let query =
+        paging.seek(found.select(backend, Plan::InSortOrder), backend, field.map(sort_key), impediments::Column::Id)?;
     let (rows, next_cursor) = paging.split(query.all(db).await?, |r| (sort_value(field, r), r.id));
     let items = views(db, actor, rows).await?;
     Ok(Page { items, next_cursor, total })
+}
+
+/// The rows the actor may read that match the filter, the text search kept apart until the query's
+/// use is known: how the search index best takes part depends on it (`search::Plan`).
+#[derive(Clone)]
+pub(super) struct Filtered {
+    query: Select<impediments::Entity>,
+    text: Option<String>,
+}
+
+impl Filtered {
+    pub(super) fn select(self, backend: DbBackend, plan: Plan) -> Select<impediments::Entity> {
+        match &self.text {
+            Some(q) => self.query.filter(text_matches(backend, q, plan)),
+            None => self.query,
+        }
+    }
 }
 
 /// The rows the actor may read that match the filter; problems with the filter go into `e`.
@@ -123,7 +142,7 @@ pub(super) async fn filtered(
     actor: &Actor,
     f: &ImpedimentFilter,
     e: &mut ValidationErrors,
-) -> AppResult<Select<impediments::Entity>> {
+) -> AppResult<Filtered> {
     let q = e.check("q", search_text(f.q.as_deref())).flatten();
     let status = f.status.as_deref().and_then(|s| e.check("status", parse_enum::<ImpedimentStatus>(s)));
     let country = f.reporting_country.as_deref().and_then(|c| e.check("reporting_country", code(c, 3)));
@@ -208,8 +227,5 @@ pub(super) async fn filtered(
             ),
         );
     }
-    if let Some(q) = &q {
-        query = query.filter(text_matches(db.get_database_backend(), q));
-    }
-    Ok(query)
+    Ok(Filtered { query, text: q })
 }

@@ -10,18 +10,35 @@ use sea_orm::DbBackend;
 use crate::entities::impediments;
 use crate::services::contains_ci;
 
+/// How the search index takes part in a query's plan (SQLite; PostgreSQL's planner weighs its
+/// indexes itself, from their statistics).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Plan {
+    /// Counts and summaries visit every match: start from the index's matches (a common word over
+    /// 100,000 rows: 16 ms instead of 99 for the `LIKE` over every readable row).
+    FromMatches,
+    /// A page in sort order: walk the sort key's index and stop after the page, each row tested
+    /// against the index's matches. Started from the matches instead, SQLite would fetch and sort
+    /// every one of them to keep 50 (44 ms for a common word instead of 8; the `LIKE` alone: 1 ms for
+    /// a common word, 94 ms for a word nobody wrote).
+    InSortOrder,
+}
+
 /// The rows whose title or description contains `q` (already trimmed and checked by `search_text`).
-pub(super) fn text_matches(backend: DbBackend, q: &str) -> Condition {
+pub(super) fn text_matches(backend: DbBackend, q: &str, plan: Plan) -> Condition {
     let like = Condition::any()
         .add(contains_ci(impediments::Column::Title, q))
         .add(contains_ci(impediments::Column::Description, q));
     match (backend, fts_phrase(q)) {
-        (DbBackend::Sqlite, Some(phrase)) => Condition::all()
-            .add(Expr::cust_with_values(
-                r#""impediments"."rowid" IN (SELECT "rowid" FROM "impediments_fts" WHERE "impediments_fts" MATCH ?)"#,
-                [phrase],
-            ))
-            .add(like),
+        (DbBackend::Sqlite, Some(phrase)) => {
+            // A unary `+` makes the rowid a value rather than a key SQLite may start from.
+            let rowid = match plan {
+                Plan::FromMatches => r#""impediments"."rowid""#,
+                Plan::InSortOrder => r#"+"impediments"."rowid""#,
+            };
+            let sql = format!(r#"{rowid} IN (SELECT "rowid" FROM "impediments_fts" WHERE "impediments_fts" MATCH ?)"#);
+            Condition::all().add(Expr::cust_with_values(sql, [phrase])).add(like)
+        }
         _ => like,
     }
 }
@@ -81,12 +98,18 @@ mod tests {
         for q in queries {
             let needle = q.to_lowercase();
             let found = |text: &str| text.to_lowercase().contains(&needle);
-            let expected = rows.iter().filter(|r| found(&r.title) || found(&r.description)).count();
-            let filter = ImpedimentFilter { q: Some(q.to_owned()), ..ImpedimentFilter::default() };
+            let mut expected: Vec<Uuid> =
+                rows.iter().filter(|r| found(&r.title) || found(&r.description)).map(|r| r.id).collect();
+            let total = u64::try_from(expected.len()).ok();
+            // The first page, newest entered first: the largest ids.
+            expected.sort_unstable_by(|a, b| b.cmp(a));
+            expected.truncate(100);
+            let filter = ImpedimentFilter { q: Some(q.to_owned()), limit: Some(100), ..ImpedimentFilter::default() };
             let page = list(&db, &admin, filter).await.expect("a search");
-            assert_eq!(page.total, u64::try_from(expected).ok(), "q = {q}");
+            assert_eq!(page.total, total, "q = {q}: the count");
+            assert_eq!(page.items.iter().map(|i| i.id).collect::<Vec<_>>(), expected, "q = {q}: the page");
             if !matches!(q, "no-such-word" | r"\") {
-                assert!(expected > 0, "q = {q} finds something in the demo registry");
+                assert!(total > Some(0), "q = {q} finds something in the demo registry");
             }
         }
     }

@@ -13,6 +13,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::list::{filtered, ImpedimentFilter};
+use super::search::Plan;
 use crate::entities::{impediment_topics, impediments, topics};
 use crate::AppResult;
 
@@ -33,7 +34,8 @@ pub async fn summary(
 ) -> AppResult<Vec<SummaryCell>> {
     authorize(actor, Operation::ReadDelegationRecords)?;
     let mut e = ValidationErrors::new();
-    let query = filtered(db, actor, &f, &mut e).await?;
+    // Aggregates visit every match: the search index may drive.
+    let query = filtered(db, actor, &f, &mut e).await?.select(db.get_database_backend(), Plan::FromMatches);
     if !matches!(by, "chapter_partner" | "topic" | "month" | "status" | "sector") {
         e.add("by", "invalid_choice", "must be one of: chapter_partner, topic, month, status, sector");
     }
