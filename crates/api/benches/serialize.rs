@@ -51,7 +51,7 @@ fn page(n: u128) -> Page<ImpedimentView> {
     Page {
         items,
         next_cursor: Some("eyJrIjpudWxsLCJpZCI6IjAxOTAwMDAwLTAwMDAtNzAwMC04MDAwLTAwMDAwMDAwMDAzMSJ9".into()),
-        total: Some(806),
+        total: gmc_store::cursor::Total::exact(806),
     }
 }
 

@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 
+use gmc_store::cursor::Total;
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -69,8 +70,8 @@ impl RenderCache {
     }
 }
 
-/// `{"items":[…],"next_cursor":…}` from pre-rendered items.
-pub fn page_json(items: &[Arc<str>], next_cursor: Option<&str>, total: Option<u64>) -> String {
+/// `{"items":[…],"next_cursor":…,"total":…,"total_is_lower_bound":…}` from pre-rendered items.
+pub fn page_json(items: &[Arc<str>], next_cursor: Option<&str>, total: Total) -> String {
     let size: usize = items.iter().map(|i| i.len() + 1).sum::<usize>() + 64;
     let mut out = String::with_capacity(size);
     out.push_str("{\"items\":[");
@@ -83,7 +84,9 @@ pub fn page_json(items: &[Arc<str>], next_cursor: Option<&str>, total: Option<u6
     out.push_str("],\"next_cursor\":");
     out.push_str(&serde_json::to_string(&next_cursor).unwrap_or_else(|_| "null".into()));
     out.push_str(",\"total\":");
-    out.push_str(&total.map_or_else(|| "null".to_owned(), |t| t.to_string()));
+    out.push_str(&total.count.map_or_else(|| "null".to_owned(), |t| t.to_string()));
+    out.push_str(",\"total_is_lower_bound\":");
+    out.push_str(if total.is_lower_bound { "true" } else { "false" });
     out.push('}');
     out
 }
@@ -101,10 +104,20 @@ mod tests {
         let b = cache.get_or_render(id, 2, || serde_json::json!({"v": 2}));
         assert_eq!((&*a, &*same, &*b), ("{\"v\":1}", "{\"v\":1}", "{\"v\":2}"));
         let page: serde_json::Value =
-            serde_json::from_str(&page_json(&[a, b], Some("c\"x"), Some(7))).unwrap_or_default();
-        assert_eq!(page, serde_json::json!({"items": [{"v": 1}, {"v": 2}], "next_cursor": "c\"x", "total": 7}));
-        let empty: serde_json::Value = serde_json::from_str(&page_json(&[], None, None)).unwrap_or_default();
-        assert_eq!(empty, serde_json::json!({"items": [], "next_cursor": null, "total": null}));
+            serde_json::from_str(&page_json(&[a, b], Some("c\"x"), Total::exact(7))).unwrap_or_default();
+        assert_eq!(
+            page,
+            serde_json::json!({"items": [{"v": 1}, {"v": 2}], "next_cursor": "c\"x", "total": 7, "total_is_lower_bound": false})
+        );
+        let empty: serde_json::Value = serde_json::from_str(&page_json(&[], None, Total::NONE)).unwrap_or_default();
+        assert_eq!(
+            empty,
+            serde_json::json!({"items": [], "next_cursor": null, "total": null, "total_is_lower_bound": false})
+        );
+        let many: serde_json::Value =
+            serde_json::from_str(&page_json(&[], None, Total::bounded(1001))).unwrap_or_default();
+        assert_eq!(many["total"], 1000);
+        assert_eq!(many["total_is_lower_bound"], true);
         assert_eq!(cache.counts(), (1, 2));
     }
 

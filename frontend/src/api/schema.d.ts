@@ -1449,9 +1449,16 @@ export interface components {
             /**
              * Format: int64
              * @description On the first page (no `cursor`): how many items match the filters, counting only those the
-             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             *     caller may read, up to 1,000 (see `total_is_lower_bound`). `null` on later pages, so that
+             *     paging deep costs no count.
              */
             total?: number | null;
+            /**
+             * @description True when more than 1,000 items match: `total` is then 1,000 and means "at least 1,000"
+             *     (show "1,000+"). Counting stops there so that a first page costs the same over 100,000 rows
+             *     as over 1,000.
+             */
+            total_is_lower_bound: boolean;
         };
         AuditEventDto: {
             /** @description `topic.update`, `auth.login`, `watch_item.create`… */
@@ -1478,9 +1485,16 @@ export interface components {
             /**
              * Format: int64
              * @description On the first page (no `cursor`): how many items match the filters, counting only those the
-             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             *     caller may read, up to 1,000 (see `total_is_lower_bound`). `null` on later pages, so that
+             *     paging deep costs no count.
              */
             total?: number | null;
+            /**
+             * @description True when more than 1,000 items match: `total` is then 1,000 and means "at least 1,000"
+             *     (show "1,000+"). Counting stops there so that a first page costs the same over 100,000 rows
+             *     as over 1,000.
+             */
+            total_is_lower_bound: boolean;
         };
         BTreeMap: {
             [key: string]: string;
@@ -1542,9 +1556,16 @@ export interface components {
             /**
              * Format: int64
              * @description On the first page (no `cursor`): how many items match the filters, counting only those the
-             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             *     caller may read, up to 1,000 (see `total_is_lower_bound`). `null` on later pages, so that
+             *     paging deep costs no count.
              */
             total?: number | null;
+            /**
+             * @description True when more than 1,000 items match: `total` is then 1,000 and means "at least 1,000"
+             *     (show "1,000+"). Counting stops there so that a first page costs the same over 100,000 rows
+             *     as over 1,000.
+             */
+            total_is_lower_bound: boolean;
         };
         /** @enum {string} */
         ConsultationStatus: "draft" | "open" | "closed" | "archived";
@@ -1577,9 +1598,16 @@ export interface components {
             /**
              * Format: int64
              * @description On the first page (no `cursor`): how many items match the filters, counting only those the
-             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             *     caller may read, up to 1,000 (see `total_is_lower_bound`). `null` on later pages, so that
+             *     paging deep costs no count.
              */
             total?: number | null;
+            /**
+             * @description True when more than 1,000 items match: `total` is then 1,000 and means "at least 1,000"
+             *     (show "1,000+"). Counting stops there so that a first page costs the same over 100,000 rows
+             *     as over 1,000.
+             */
+            total_is_lower_bound: boolean;
         };
         CreateApiKeyRequest: {
             /** Format: date-time */
@@ -1767,9 +1795,16 @@ export interface components {
             /**
              * Format: int64
              * @description On the first page (no `cursor`): how many items match the filters, counting only those the
-             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             *     caller may read, up to 1,000 (see `total_is_lower_bound`). `null` on later pages, so that
+             *     paging deep costs no count.
              */
             total?: number | null;
+            /**
+             * @description True when more than 1,000 items match: `total` is then 1,000 and means "at least 1,000"
+             *     (show "1,000+"). Counting stops there so that a first page costs the same over 100,000 rows
+             *     as over 1,000.
+             */
+            total_is_lower_bound: boolean;
         };
         DisableMfaRequest: {
             /** @description A current 6-digit code, or an unused recovery code. */
@@ -1844,9 +1879,16 @@ export interface components {
             /**
              * Format: int64
              * @description On the first page (no `cursor`): how many items match the filters, counting only those the
-             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             *     caller may read, up to 1,000 (see `total_is_lower_bound`). `null` on later pages, so that
+             *     paging deep costs no count.
              */
             total?: number | null;
+            /**
+             * @description True when more than 1,000 items match: `total` is then 1,000 and means "at least 1,000"
+             *     (show "1,000+"). Counting stops there so that a first page costs the same over 100,000 rows
+             *     as over 1,000.
+             */
+            total_is_lower_bound: boolean;
         };
         /**
          * @description Who brought the impediment to the registry.
@@ -1994,9 +2036,16 @@ export interface components {
             /**
              * Format: int64
              * @description On the first page (no `cursor`): how many items match the filters, counting only those the
-             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             *     caller may read, up to 1,000 (see `total_is_lower_bound`). `null` on later pages, so that
+             *     paging deep costs no count.
              */
             total?: number | null;
+            /**
+             * @description True when more than 1,000 items match: `total` is then 1,000 and means "at least 1,000"
+             *     (show "1,000+"). Counting stops there so that a first page costs the same over 100,000 rows
+             *     as over 1,000.
+             */
+            total_is_lower_bound: boolean;
         };
         NtmCategoryDto: {
             /** @description MAST chapter letter (`A`–`P`) or procedural-obstacle code (`PO-ADMIN`). */
@@ -2012,9 +2061,16 @@ export interface components {
             /**
              * Format: int64
              * @description On the first page (no `cursor`): how many items match the filters, counting only those the
-             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             *     caller may read, up to 1,000 (see `total_is_lower_bound`). `null` on later pages, so that
+             *     paging deep costs no count.
              */
             total?: number | null;
+            /**
+             * @description True when more than 1,000 items match: `total` is then 1,000 and means "at least 1,000"
+             *     (show "1,000+"). Counting stops there so that a first page costs the same over 100,000 rows
+             *     as over 1,000.
+             */
+            total_is_lower_bound: boolean;
         };
         /** @enum {string} */
         NtmKind: "mast_chapter" | "procedural";
@@ -2183,9 +2239,16 @@ export interface components {
             /**
              * Format: int64
              * @description On the first page (no `cursor`): how many items match the filters, counting only those the
-             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             *     caller may read, up to 1,000 (see `total_is_lower_bound`). `null` on later pages, so that
+             *     paging deep costs no count.
              */
             total?: number | null;
+            /**
+             * @description True when more than 1,000 items match: `total` is then 1,000 and means "at least 1,000"
+             *     (show "1,000+"). Counting stops there so that a first page costs the same over 100,000 rows
+             *     as over 1,000.
+             */
+            total_is_lower_bound: boolean;
         };
         ResultsDto: {
             /** @description Whether a respondent filter is applied (which makes every count a breakdown cell). */
@@ -2254,9 +2317,16 @@ export interface components {
             /**
              * Format: int64
              * @description On the first page (no `cursor`): how many items match the filters, counting only those the
-             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             *     caller may read, up to 1,000 (see `total_is_lower_bound`). `null` on later pages, so that
+             *     paging deep costs no count.
              */
             total?: number | null;
+            /**
+             * @description True when more than 1,000 items match: `total` is then 1,000 and means "at least 1,000"
+             *     (show "1,000+"). Counting stops there so that a first page costs the same over 100,000 rows
+             *     as over 1,000.
+             */
+            total_is_lower_bound: boolean;
         };
         /**
          * @description Firm size by headcount: micro < 10, small 10–49, medium 50–249.
@@ -2331,9 +2401,16 @@ export interface components {
             /**
              * Format: int64
              * @description On the first page (no `cursor`): how many items match the filters, counting only those the
-             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             *     caller may read, up to 1,000 (see `total_is_lower_bound`). `null` on later pages, so that
+             *     paging deep costs no count.
              */
             total?: number | null;
+            /**
+             * @description True when more than 1,000 items match: `total` is then 1,000 and means "at least 1,000"
+             *     (show "1,000+"). Counting stops there so that a first page costs the same over 100,000 rows
+             *     as over 1,000.
+             */
+            total_is_lower_bound: boolean;
         };
         StepRequest: {
             /** @description Why: kept in the history. */
@@ -2387,9 +2464,11 @@ export interface components {
             /**
              * Format: int64
              * @description On the first page (no `cursor`): how many answers there are under the filter; `null` on later pages
-             *     and when the answers are withheld.
+             *     and when the answers are withheld. Counted up to 1,000 (see `total_is_lower_bound`).
              */
             total?: number | null;
+            /** @description True when more than 1,000 answers match: `total` is then 1,000, a lower bound. */
+            total_is_lower_bound: boolean;
             /**
              * @description True when the answers are withheld: the filter's group (or everyone else) has fewer than k
              *     respondents, or its count of answers to the question is withheld.
@@ -2437,9 +2516,16 @@ export interface components {
             /**
              * Format: int64
              * @description On the first page (no `cursor`): how many items match the filters, counting only those the
-             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             *     caller may read, up to 1,000 (see `total_is_lower_bound`). `null` on later pages, so that
+             *     paging deep costs no count.
              */
             total?: number | null;
+            /**
+             * @description True when more than 1,000 items match: `total` is then 1,000 and means "at least 1,000"
+             *     (show "1,000+"). Counting stops there so that a first page costs the same over 100,000 rows
+             *     as over 1,000.
+             */
+            total_is_lower_bound: boolean;
         };
         /** @enum {string} */
         TopicStatus: "active" | "concluded" | "dormant";
@@ -2551,9 +2637,16 @@ export interface components {
             /**
              * Format: int64
              * @description On the first page (no `cursor`): how many items match the filters, counting only those the
-             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             *     caller may read, up to 1,000 (see `total_is_lower_bound`). `null` on later pages, so that
+             *     paging deep costs no count.
              */
             total?: number | null;
+            /**
+             * @description True when more than 1,000 items match: `total` is then 1,000 and means "at least 1,000"
+             *     (show "1,000+"). Counting stops there so that a first page costs the same over 100,000 rows
+             *     as over 1,000.
+             */
+            total_is_lower_bound: boolean;
         };
         /**
          * @description Who may read a delegation-owned record.
@@ -2589,9 +2682,16 @@ export interface components {
             /**
              * Format: int64
              * @description On the first page (no `cursor`): how many items match the filters, counting only those the
-             *     caller may read. `null` on later pages, so that paging deep costs no count.
+             *     caller may read, up to 1,000 (see `total_is_lower_bound`). `null` on later pages, so that
+             *     paging deep costs no count.
              */
             total?: number | null;
+            /**
+             * @description True when more than 1,000 items match: `total` is then 1,000 and means "at least 1,000"
+             *     (show "1,000+"). Counting stops there so that a first page costs the same over 100,000 rows
+             *     as over 1,000.
+             */
+            total_is_lower_bound: boolean;
         };
         /** @enum {string} */
         WtoStatus: "member" | "observer" | "acceding" | "none";

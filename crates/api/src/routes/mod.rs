@@ -76,8 +76,13 @@ macro_rules! page_of {
             /// Pass as `cursor` to get the next page; `null` on the last page.
             pub next_cursor: Option<String>,
             /// On the first page (no `cursor`): how many items match the filters, counting only those the
-            /// caller may read. `null` on later pages, so that paging deep costs no count.
+            /// caller may read, up to 1,000 (see `total_is_lower_bound`). `null` on later pages, so that
+            /// paging deep costs no count.
             pub total: Option<u64>,
+            /// True when more than 1,000 items match: `total` is then 1,000 and means "at least 1,000"
+            /// (show "1,000+"). Counting stops there so that a first page costs the same over 100,000 rows
+            /// as over 1,000.
+            pub total_is_lower_bound: bool,
         }
 
         impl<V> From<gmc_store::cursor::Page<V>> for $name
@@ -88,7 +93,8 @@ macro_rules! page_of {
                 $name {
                     items: p.items.into_iter().map(<$item>::from).collect(),
                     next_cursor: p.next_cursor,
-                    total: p.total,
+                    total: p.total.count,
+                    total_is_lower_bound: p.total.is_lower_bound,
                 }
             }
         }

@@ -4,15 +4,15 @@
 //! list has one order whichever engine serves it, and the same order as sorting the rows in memory.
 
 use gmc_domain::ValidationErrors;
-use sea_orm::sea_query::{Condition, Expr, NullOrdering, Order, SimpleExpr};
+use sea_orm::sea_query::{Alias, Condition, Expr, NullOrdering, Order, Query, SimpleExpr};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, IntoSimpleExpr, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Select,
+    ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, IntoSimpleExpr, QueryFilter, QueryOrder, QuerySelect,
+    QueryTrait, Select,
 };
 use uuid::Uuid;
 
 use super::value::{KeyType, KeyValue};
-use super::{Page, Paging, SortField};
+use super::{Page, Paging, SortField, Total, COUNT_LIMIT};
 
 /// A sort field's column.
 #[derive(Debug, Clone, Copy)]
@@ -50,25 +50,37 @@ fn sort_expr<C: ColumnTrait>(key: &Key<C>, backend: DbBackend) -> SimpleExpr {
     }
 }
 
+/// How many rows `query` matches, counting no further than `limit`. Selecting a constant spares the
+/// count from reading the rows' columns; the inner LIMIT stops it early (sea-orm's own `count` drops a
+/// query's limit, hence by hand).
+pub async fn count_up_to<E, C>(db: &C, query: &Select<E>, limit: u64) -> Result<u64, DbErr>
+where
+    E: EntityTrait,
+    C: ConnectionTrait,
+{
+    let inner = query.clone().select_only().expr(Expr::val(1)).limit(limit).into_query();
+    let stmt = Query::select().expr(Expr::cust("COUNT(*)")).from_subquery(inner, Alias::new("counted")).to_owned();
+    let row = db.query_one(db.get_database_backend().build(&stmt)).await?;
+    let counted = row.map(|r| r.try_get_by_index::<i64>(0)).transpose()?.unwrap_or(0);
+    Ok(u64::try_from(counted).unwrap_or(0))
+}
+
 fn invalid_cursor() -> ValidationErrors {
     ValidationErrors::single("cursor", "invalid_cursor", "is not a cursor this API returned")
 }
 
 impl<F: SortField> Paging<F> {
-    /// How many rows the query matches, on the first page only. Counted before ordering and paging, over
-    /// the same query (visibility included) as the items.
-    pub async fn total<E, C>(&self, db: &C, query: &Select<E>) -> Result<Option<u64>, DbErr>
+    /// How many rows the query matches, on the first page only, up to `COUNT_LIMIT` (past it, a lower
+    /// bound). Counted before ordering and paging, over the same query (visibility included) as the items.
+    pub async fn total<E, C>(&self, db: &C, query: &Select<E>) -> Result<Total, DbErr>
     where
         E: EntityTrait,
-        E::Model: Sync,
         C: ConnectionTrait,
     {
         if !self.is_first() {
-            return Ok(None);
+            return Ok(Total::NONE);
         }
-        // Selecting a constant spares the count from reading the rows' columns.
-        let q = query.clone().select_only().expr(Expr::val(1));
-        Ok(Some(q.count(db).await?))
+        Ok(Total::bounded(count_up_to(db, query, COUNT_LIMIT + 1).await?))
     }
 
     /// Orders the query by `key` (none: by id alone) then id, keeps the rows after the cursor, and
@@ -139,7 +151,7 @@ impl<F: SortField> Paging<F> {
         ty: KeyType,
         key: impl Fn(&T) -> (KeyValue, Uuid),
     ) -> Result<Page<T>, ValidationErrors> {
-        let total = self.is_first().then_some(rows.len() as u64);
+        let total = if self.is_first() { Total::exact(rows.len() as u64) } else { Total::NONE };
         rows.sort_by_cached_key(&key);
         if self.sort.descending {
             rows.reverse();
@@ -190,7 +202,7 @@ mod tests {
                 let p = Paging::<Demo>::check(&mut e, (Some(2), sort, cursor.as_deref()), Sort::by_id(true), &());
                 let page = p.map(|p| p.in_memory(rows.clone(), KeyType::Text, key));
                 let Some(Ok(page)) = page else { panic!("{e:?}") };
-                first = first.or(page.total);
+                first = first.or(page.total.count);
                 seen.extend(page.items);
                 match page.next_cursor {
                     Some(c) => cursor = Some(c),

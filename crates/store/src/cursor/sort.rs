@@ -97,6 +97,8 @@ pub struct Paging<F> {
     pub(super) after: Option<Cursor>,
     /// The hash of the sort and filters, carried by every cursor this request mints.
     scope: String,
+    /// More than `COUNT_LIMIT` rows match (the first page's count, or the cursor's `b`).
+    broad: bool,
 }
 
 impl<F: SortField> Paging<F> {
@@ -122,12 +124,27 @@ impl<F: SortField> Paging<F> {
             );
             return None;
         }
-        Some(Paging { limit, sort, after, scope })
+        let broad = after.as_ref().is_some_and(|c| c.b);
+        Some(Paging { limit, sort, after, scope, broad })
     }
 
     /// The first page (no cursor): the one that carries the total.
     pub fn is_first(&self) -> bool {
         self.after.is_none()
+    }
+
+    /// Whether more than `COUNT_LIMIT` rows match, as far as this request knows: on the first page once
+    /// `note_total` has seen the count, on later pages from the cursor. A list may pick its query plan
+    /// by it (the registry does on SQLite).
+    pub fn is_broad(&self) -> bool {
+        self.broad
+    }
+
+    /// Records the first page's count, for `is_broad` and the cursors this request mints.
+    pub fn note_total(&mut self, total: super::Total) {
+        if self.is_first() {
+            self.broad = total.is_lower_bound;
+        }
     }
 
     /// The cursor given, checked against the sort and filters.
@@ -136,7 +153,7 @@ impl<F: SortField> Paging<F> {
     }
 
     pub fn cursor(&self, key: KeyValue, id: Uuid) -> String {
-        Cursor { k: key.encode(), id, s: self.scope.clone() }.encode()
+        Cursor { k: key.encode(), id, s: self.scope.clone(), b: self.broad }.encode()
     }
 
     /// Cuts `limit + 1` fetched rows to the page, and the cursor of its last row when more exist.

@@ -21,7 +21,7 @@ fn page_sorted<T>(rows: Vec<T>, key: impl Fn(&T) -> String, limit: Limit, cursor
     let after = crate::cursor::parse_field(cursor)?.map(|c| c.k.unwrap_or_default());
     let total = after.is_none().then_some(rows.len() as u64);
     let rest: Vec<T> = rows.into_iter().filter(|r| after.as_ref().is_none_or(|a| key(r) > *a)).collect();
-    let key = |r: &T| Cursor { k: Some(key(r)), id: Uuid::nil(), s: String::new() };
+    let key = |r: &T| Cursor { k: Some(key(r)), id: Uuid::nil(), s: String::new(), b: false };
     Ok(Page::from_rows(rest, limit.get(), key, |r| r).with_total(total))
 }
 

@@ -213,8 +213,10 @@ pub struct TextAnswerPage {
     pub items: Vec<TextAnswer>,
     pub next_cursor: Option<String>,
     /// On the first page (no `cursor`): how many answers there are under the filter; `null` on later pages
-    /// and when the answers are withheld.
+    /// and when the answers are withheld. Counted up to 1,000 (see `total_is_lower_bound`).
     pub total: Option<u64>,
+    /// True when more than 1,000 answers match: `total` is then 1,000, a lower bound.
+    pub total_is_lower_bound: bool,
     /// True when the answers are withheld: the filter's group (or everyone else) has fewer than k
     /// respondents, or its count of answers to the question is withheld.
     pub withheld: bool,

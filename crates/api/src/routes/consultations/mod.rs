@@ -289,7 +289,13 @@ pub async fn list_consultation_text_answers(
         state.small_cell_k,
     )
     .await?;
-    Ok(HttpResponse::Ok().json(TextAnswerPage { items: p.items, next_cursor: p.next_cursor, total: p.total, withheld }))
+    Ok(HttpResponse::Ok().json(TextAnswerPage {
+        items: p.items,
+        next_cursor: p.next_cursor,
+        total: p.total.count,
+        total_is_lower_bound: p.total.is_lower_bound,
+        withheld,
+    }))
 }
 
 /// Anonymised responses

@@ -103,3 +103,87 @@ pub async fn refuses_bad_sorts_and_foreign_cursors(
     let p = problem(app.get(&format!("{path}&sort={}&cursor=bm90LWEtY3Vyc29y", sorts[0]), token).await, 422).await;
     assert_eq!(fields(&p), vec!["cursor"]);
 }
+
+/// A first page counts at most 1,000 matching records: past that, `total` is 1,000 and
+/// `total_is_lower_bound` says "at least". Under the bound the count is exact, and it stays a count of
+/// what the caller may read.
+#[tokio::test]
+async fn a_first_page_counts_to_a_thousand_then_says_at_least() {
+    let app = TestApp::spawn().await;
+    gmc_store::demo::seed(&app.db().await, 10_000).await.expect("seed");
+    let bgd = app.login(BGD).await;
+    let readable = app.all_pages("/api/v1/impediments?limit=200", &bgd).await.len();
+    assert!(readable > 1000, "the seed gives the delegate more than the bound: {readable}");
+    for sort in ["", "&sort=-severity", "&sort=title"] {
+        let page = app.get_json(&format!("/api/v1/impediments?limit=5{sort}"), &bgd).await;
+        assert_eq!(page["total"], 1000, "{sort}: {page}");
+        assert_eq!(page["total_is_lower_bound"], true, "{sort}");
+        let next = page["next_cursor"].as_str().expect("a next page");
+        let later = app.get_json(&format!("/api/v1/impediments?limit=5{sort}&cursor={next}"), &bgd).await;
+        assert!(later["total"].is_null(), "{sort}: later pages carry no count");
+        assert_eq!(later["total_is_lower_bound"], false, "{sort}");
+    }
+    // A broad list, sorted and filtered, walks another plan on SQLite (the sort index, the filters
+    // tested there; the cursor carries the choice): the same rows in the same order all the same.
+    let broad = "/api/v1/impediments?severity_min=2&severity_max=5";
+    let all = app.all_pages(&format!("{broad}&limit=200"), &bgd).await;
+    assert!(all.len() > 1000, "broad: {}", all.len());
+    let id = |v: &Value| v["id"].as_str().unwrap_or_default().to_owned();
+    for (field, key) in [("title", text as fn(&Value) -> K), ("severity", int), ("created_at", time)] {
+        for desc in [false, true] {
+            let mut expected = all.clone();
+            expected.sort_by_key(|v| (key(&v[field]), id(v)));
+            if desc {
+                expected.reverse();
+            }
+            let sort = if desc { format!("-{field}") } else { field.to_owned() };
+            let (got, total) = walk(&app, &bgd, &format!("{broad}&sort={sort}&limit=200")).await;
+            assert_eq!(got.iter().map(id).collect::<Vec<_>>(), expected.iter().map(id).collect::<Vec<_>>(), "{sort}");
+            assert_eq!(total, 1000);
+        }
+    }
+    // Broad and narrow HS prefixes and topics take different plans (a walk or a seek): each still
+    // finds exactly the records it names.
+    let everything = app.all_pages("/api/v1/impediments?limit=200", &bgd).await;
+    let ids = |items: &[Value]| {
+        let mut ids: Vec<String> = items.iter().map(id).collect();
+        ids.sort();
+        ids
+    };
+    let mut sizes = Vec::new();
+    for prefix in ["03", "0306", "030612", "61", "6", "99"] {
+        let got = app.all_pages(&format!("/api/v1/impediments?hs={prefix}&limit=200"), &bgd).await;
+        let expected: Vec<Value> = everything
+            .iter()
+            .filter(|v| v["hs_code"].as_str().is_some_and(|h| h.starts_with(prefix)))
+            .cloned()
+            .collect();
+        assert_eq!(ids(&got), ids(&expected), "hs={prefix}");
+        sizes.push(got.len());
+    }
+    // Readable counts: above 2,000 the filter is surely broad, below 1,000 (three quarters readable)
+    // surely narrow.
+    let both = |sizes: &[usize]| sizes.iter().any(|&n| n > 2000) && sizes.iter().any(|&n| n < 1000);
+    assert!(both(&sizes), "broad and narrow prefixes: {sizes:?}");
+    let topics = app.all_pages("/api/v1/topics?limit=200", &bgd).await;
+    sizes.clear();
+    for topic in &topics {
+        let (tid, code) = (topic["id"].as_str().unwrap_or_default(), topic["code"].as_str().unwrap_or_default());
+        let got = app.all_pages(&format!("/api/v1/impediments?topic={code}&limit=200"), &bgd).await;
+        let expected: Vec<Value> = everything
+            .iter()
+            .filter(|v| v["topic_ids"].as_array().is_some_and(|t| t.iter().any(|t| t == tid)))
+            .cloned()
+            .collect();
+        assert_eq!(ids(&got), ids(&expected), "topic={code}");
+        sizes.push(got.len());
+    }
+    assert!(both(&sizes), "broad and narrow topics: {sizes:?}");
+    // A narrower filter, under the bound: exact.
+    let narrow = "/api/v1/impediments?partner=CHN&severity_min=4";
+    let expected = app.all_pages(&format!("{narrow}&limit=200"), &bgd).await.len();
+    assert!((1..=1000).contains(&expected), "the narrow filter matches {expected}");
+    let page = app.get_json(&format!("{narrow}&limit=5"), &bgd).await;
+    assert_eq!(page["total"], expected as u64);
+    assert_eq!(page["total_is_lower_bound"], false);
+}

@@ -12,8 +12,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::list::{filtered, ImpedimentFilter};
-use super::search::Plan;
+use super::list::{filtered, ImpedimentFilter, Walk};
 use crate::entities::{impediment_topics, impediments, topics};
 use crate::AppResult;
 
@@ -34,8 +33,7 @@ pub async fn summary(
 ) -> AppResult<Vec<SummaryCell>> {
     authorize(actor, Operation::ReadDelegationRecords)?;
     let mut e = ValidationErrors::new();
-    // Aggregates visit every match: the search index may drive.
-    let query = filtered(db, actor, &f, &mut e).await?.select(db.get_database_backend(), Plan::FromMatches);
+    let query = filtered(db, actor, &f, &mut e, Walk::Any).await?;
     if !matches!(by, "chapter_partner" | "topic" | "month" | "status" | "sector") {
         e.add("by", "invalid_choice", "must be one of: chapter_partner, topic, month, status, sector");
     }

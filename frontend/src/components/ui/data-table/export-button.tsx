@@ -5,6 +5,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import type { ListTotal } from '@/api/lists';
 import { saveBlob } from '@/lib/save-file';
 
 import { QueryError } from '../query-error';
@@ -26,7 +27,7 @@ type ExportButtonProps<T> = {
   // A table mixes column value types (see DataTableProps).
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   columns: ColumnDef<T, any>[];
-  total: number | null;
+  total: ListTotal;
 };
 
 export function ExportButton<T>({ exporter, columns, total }: ExportButtonProps<T>) {
@@ -64,7 +65,7 @@ export function ExportButton<T>({ exporter, columns, total }: ExportButtonProps<
           <Alert color="yellow" variant="light" mt="xs" title={t('list.exportCappedTitle')}>
             {t('list.exportCapped', {
               cap: number(EXPORT_CAP),
-              total: total === null ? t('list.exportMore') : number(total),
+              total: total === null || total.atLeast ? t('list.exportMore') : number(total.count),
             })}
           </Alert>
         ) : outcome?.kind === 'done' ? (

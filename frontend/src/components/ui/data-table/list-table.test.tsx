@@ -55,6 +55,12 @@ describe('ListTable', () => {
     expect(screen.getByTestId('count')).toHaveTextContent('25 of 806 rows');
   });
 
+  it('says "more than" when the server stopped counting', () => {
+    const pages = [{ items: rows, next_cursor: 'next', total: 1000, total_is_lower_bound: true }];
+    renderList(query({ data: { pages } }));
+    expect(screen.getByTestId('count')).toHaveTextContent('25 of more than 1,000 rows');
+  });
+
   it('says how many are shown when the total is unknown', () => {
     renderList(query({ data: { pages: [{ items: rows, next_cursor: 'next', total: null }] } }));
     expect(screen.getByTestId('count')).toHaveTextContent('25 rows shown');

@@ -13,7 +13,7 @@ use uuid::Uuid;
 use super::dates::Run;
 use super::filter::{check_filter, dates_only_for_text, filtered, one_at_a_time, ResultFilter};
 use super::profile;
-use crate::cursor::{KeyType, KeyValue, Page, PageParams, Paging, Sort};
+use crate::cursor::{KeyType, KeyValue, Page, PageParams, Paging, Sort, Total};
 use crate::entities::answers;
 use crate::entities::consultations;
 use crate::services::access::find_readable;
@@ -89,7 +89,7 @@ pub async fn text_answers(
         few
     };
     if withheld {
-        return Ok((Page { items: Vec::new(), next_cursor: None, total: None }, true));
+        return Ok((Page { items: Vec::new(), next_cursor: None, total: Total::NONE }, true));
     }
     let rows = filtered(
         answers::Entity::find()
