@@ -79,6 +79,11 @@ async fn search_finds_a_text_in_the_title_or_the_description_whatever_its_case()
     assert_eq!(titles(&app, &bgd, "no such text").await, Vec::<String>::new());
     let cells = app.get_json(&with_q("/api/v1/impediments/summary?by=status", "HELD"), &bgd).await;
     assert_eq!(cells["cells"], json!([{"key": ["reported"], "count": 1}]), "the summary searches alike");
+    for (by, expected) in [("chapter_partner", 1), ("month", 1), ("sector", 1), ("topic", 0)] {
+        let cells = app.get_json(&with_q(&format!("/api/v1/impediments/summary?by={by}"), "consignment"), &bgd).await;
+        let counted: i64 = cells["cells"].as_array().unwrap().iter().map(|c| c["count"].as_i64().unwrap()).sum();
+        assert_eq!(counted, expected, "by = {by}");
+    }
 }
 
 #[tokio::test]

@@ -12,7 +12,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::search::{text_matches, Plan};
+use super::search::{containing, Plan};
 use super::views;
 use crate::cursor::{count_up_to, Key, KeyValue, Page, Paging, Sort};
 use crate::entities::{impediment_topics, impediments, topics};
@@ -331,7 +331,7 @@ pub(super) async fn filtered(
         query = query.filter(topic_condition(db, topic.unwrap_or(Uuid::nil())).await?);
     }
     if let Some(q) = &q {
-        query = query.filter(text_matches(db.get_database_backend(), q, walk.text_plan()));
+        query = containing(query, db.get_database_backend(), q, walk.text_plan());
     }
     Ok(query)
 }

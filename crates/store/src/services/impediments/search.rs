@@ -5,8 +5,8 @@
 //! the rows to those holding the text and the `LIKE` then decides, so the answer is always exactly
 //! what the `LIKE` alone gives.
 
-use sea_orm::sea_query::{Condition, Expr};
-use sea_orm::DbBackend;
+use sea_orm::sea_query::{Alias, Condition, Expr, JoinType, Query};
+use sea_orm::{DbBackend, QueryFilter, QueryTrait, Select};
 
 use crate::entities::impediments;
 use crate::services::contains_ci;
@@ -15,8 +15,8 @@ use crate::services::contains_ci;
 /// indexes itself, from their statistics).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Plan {
-    /// Start from the index's matches: for counts and summaries, which visit every match, and for a
-    /// page of a narrow match, whose few matches are quickly sorted.
+    /// Start from the index's matches: for counts and summaries, which visit every match (or, bounded,
+    /// the first 1,001), and for a page of a narrow match, whose few matches are quickly sorted.
     FromMatches,
     /// Test the `LIKE` row by row as the list walks its order, for a page of a broad match (more than
     /// `COUNT_LIMIT`): the walk stops after the page. Started from the index's matches instead, SQLite
@@ -24,20 +24,39 @@ pub(super) enum Plan {
     AsTheListWalks,
 }
 
-/// The rows whose title or description contains `q` (already trimmed and checked by `search_text`).
-pub(super) fn text_matches(backend: DbBackend, q: &str, plan: Plan) -> Condition {
-    let like = Condition::any()
-        .add(contains_ci(impediments::Column::Title, q))
-        .add(contains_ci(impediments::Column::Description, q));
-    match (backend, plan, fts_phrase(q)) {
-        (DbBackend::Sqlite, Plan::FromMatches, Some(phrase)) => Condition::all()
-            .add(Expr::cust_with_values(
-                r#""impediments"."rowid" IN (SELECT "rowid" FROM "impediments_fts" WHERE "impediments_fts" MATCH ?)"#,
-                [phrase],
-            ))
-            .add(like),
-        _ => like,
+/// The rows of `query` whose title or description contains `q` (already trimmed and checked by
+/// `search_text`).
+///
+/// The index's matches are joined rather than tested with `rowid IN (…)`: SQLite then reads them one
+/// at a time as the outer loop, so a bounded count stops after its 1,001st row (1.3–2.1 ms for a
+/// common word over 100,000 rows), where `IN` first collects every match (6–12 ms). The joined
+/// subquery names only its rowid, so no column of the FTS table can clash with the registry's.
+pub(super) fn containing(
+    query: Select<impediments::Entity>,
+    backend: DbBackend,
+    q: &str,
+    plan: Plan,
+) -> Select<impediments::Entity> {
+    let mut query = query.filter(
+        Condition::any()
+            .add(contains_ci(impediments::Column::Title, q))
+            .add(contains_ci(impediments::Column::Description, q)),
+    );
+    if let (DbBackend::Sqlite, Plan::FromMatches, Some(phrase)) = (backend, plan, fts_phrase(q)) {
+        let matches = Query::select()
+            .expr_as(Expr::cust(r#""rowid""#), Alias::new("fts_rowid"))
+            .from(Alias::new("impediments_fts"))
+            .and_where(Expr::cust_with_values(r#""impediments_fts" MATCH ?"#, [phrase]))
+            .to_owned();
+        QueryTrait::query(&mut query).join_subquery(
+            JoinType::InnerJoin,
+            matches,
+            Alias::new("text_matches"),
+            Expr::col((impediments::Entity, Alias::new("rowid")))
+                .equals((Alias::new("text_matches"), Alias::new("fts_rowid"))),
+        );
     }
+    query
 }
 
 /// The search text as one FTS5 string, or `None` when it is too short for the trigram index (fewer
