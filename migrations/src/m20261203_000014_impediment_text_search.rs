@@ -52,6 +52,13 @@ const POSTGRES_UP: &[&str] = &[
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     "CREATE INDEX ix_impediments_title_trgm ON impediments USING gin (lower(title) gin_trgm_ops)",
     "CREATE INDEX ix_impediments_description_trgm ON impediments USING gin (lower(description) gin_trgm_ops)",
+    // The planner estimates `lower(col) LIKE '%…%'` from these expressions' sampled values. With the
+    // default 100 histogram entries a rare text (`record 4242`: 11 of 100,000 rows) was estimated at
+    // 1%, and a page walked the primary key through every row (176 ms) instead of taking the index's
+    // few matches (2.4 ms); 1,000 entries estimate it right. ANALYZE then reads 300,000 sampled rows
+    // instead of 30,000 (at 100,000 rows: 0.43–0.49 s either way).
+    "ALTER INDEX ix_impediments_title_trgm ALTER COLUMN 1 SET STATISTICS 1000",
+    "ALTER INDEX ix_impediments_description_trgm ALTER COLUMN 1 SET STATISTICS 1000",
 ];
 
 // The extension stays: other objects may come to use it, and dropping it needs its owner.
