@@ -15,6 +15,7 @@ mod m20261128_000010_create_answer_counts;
 mod m20261130_000011_add_session_stamps;
 mod m20261201_000012_add_second_factor;
 mod m20261202_000013_list_sort_indexes;
+mod m20261203_000014_impediment_text_search;
 mod m20261203_000015_registry_readable_indexes;
 mod seed_reference;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000011_add_session_stamps::Migration),
             Box::new(m20261201_000012_add_second_factor::Migration),
             Box::new(m20261202_000013_list_sort_indexes::Migration),
+            Box::new(m20261203_000014_impediment_text_search::Migration),
             Box::new(m20261203_000015_registry_readable_indexes::Migration),
         ]
     }

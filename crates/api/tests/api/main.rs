@@ -13,6 +13,7 @@ mod disclosure;
 mod errors;
 mod helpers;
 mod idempotency;
+mod impediment_search;
 mod impediments;
 mod matrix;
 mod matrix_credentials;

@@ -12,10 +12,11 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
+use super::search::{containing, Plan};
 use super::views;
 use crate::cursor::{count_up_to, Key, KeyValue, Page, Paging, Sort};
 use crate::entities::{impediment_topics, impediments, topics};
-use crate::services::{contains_ci, search_text, visibility::read_condition};
+use crate::services::{search_text, visibility::read_condition};
 use crate::views::ImpedimentView;
 use crate::AppResult;
 
@@ -193,9 +194,13 @@ pub async fn list(db: &DatabaseConnection, actor: &Actor, f: ImpedimentFilter) -
     // SQLite, sorted by a field, over a broad match (more than COUNT_LIMIT rows): the same filters,
     // written so that the planner walks the sort index (see `filter_column`). Over a narrow match the
     // planner's own choice — seek the filter's index, sort the few matches — is the faster one.
+    // In the default order, the same holds for the text search alone (`search::Plan`).
     let query = match field {
         Some(sort) if backend == DbBackend::Sqlite && paging.is_broad() => {
             filtered(db, actor, &f, &mut ValidationErrors::new(), Walk::SortIndex(sort_key(sort).column)).await?
+        }
+        None if backend == DbBackend::Sqlite && paging.is_broad() && f.q.is_some() => {
+            filtered(db, actor, &f, &mut ValidationErrors::new(), Walk::DefaultOrder).await?
         }
         _ => query,
     };
@@ -212,6 +217,19 @@ pub(super) enum Walk {
     Any,
     /// The index of this sort key.
     SortIndex(impediments::Column),
+    /// The default order over a broad match: as `Any`, but the text search tested row by row.
+    DefaultOrder,
+}
+
+impl Walk {
+    /// How the text search's index takes part: counts, summaries and narrow matches start from its
+    /// matches; a broad match is walked in the list's order, which stops after the page.
+    fn text_plan(self) -> Plan {
+        match self {
+            Walk::Any => Plan::FromMatches,
+            Walk::SortIndex(_) | Walk::DefaultOrder => Plan::AsTheListWalks,
+        }
+    }
 }
 
 /// A filter's column as the condition names it. Sorted by a field, SQLite's planner (without
@@ -313,11 +331,7 @@ pub(super) async fn filtered(
         query = query.filter(topic_condition(db, topic.unwrap_or(Uuid::nil())).await?);
     }
     if let Some(q) = &q {
-        query = query.filter(
-            Condition::any()
-                .add(contains_ci(impediments::Column::Title, q))
-                .add(contains_ci(impediments::Column::Description, q)),
-        );
+        query = containing(query, db.get_database_backend(), q, walk.text_plan());
     }
     Ok(query)
 }

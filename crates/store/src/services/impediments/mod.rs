@@ -5,6 +5,7 @@
 pub(crate) mod fields;
 mod links;
 mod list;
+mod search;
 mod steps;
 mod summary;
 
