@@ -20,8 +20,13 @@ pub async fn connect(url: &str) -> anyhow::Result<DatabaseConnection> {
         // generic plan that does not know the values — for the registry, a walk of every row for a rare
         // search text or a narrow filter (186 ms instead of 2.5 ms; docs/benchmarks.md). Planning each
         // run for its own values costs a fraction of a millisecond; under `make bench-mixed` PostgreSQL's
-        // CPU per request went from 4.3 to 4.0 ms and the mix from 341 to 368 req/s.
-        opts.map_sqlx_postgres_opts(|o| o.options([("plan_cache_mode", "force_custom_plan")]));
+        // CPU per request went from 4.3 to 4.0 ms and the mix from 341 to 368 req/s. Sent as a startup
+        // option, which PgBouncer refuses: `GMC_PG_CUSTOM_PLANS=false` leaves it to the server (`ALTER
+        // ROLE … SET plan_cache_mode = force_custom_plan`; docs/deployment.md). Read here rather than
+        // through `Settings`, because every caller of `connect` (server, CLI, tests) should get it.
+        if std::env::var("GMC_PG_CUSTOM_PLANS").map_or(true, |v| v != "false" && v != "0") {
+            opts.map_sqlx_postgres_opts(|o| o.options([("plan_cache_mode", "force_custom_plan")]));
+        }
         Ok(Database::connect(opts).await?)
     }
 }

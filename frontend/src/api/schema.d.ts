@@ -600,7 +600,8 @@ export interface paths {
          *     stakeholders `public` ones only. Sessions, or API keys with the `read` scope. The list holds only what the
          *     caller may read, newest first, filtered by reporting country, partner, NTM chapter, HS prefix, topic, status,
          *     delegation, severity range, dates and a text search, or sorted by a field (`sort`). The first page carries
-         *     `total`, the count of matching impediments the caller may read.
+         *     `total`, the count of matching impediments the caller may read, counted up to 1,000 (past that `total` is 1,000
+         *     and `total_is_lower_bound` is true).
          *
          *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an invalid filter (each
          *     named in `errors`), an unknown `sort`, a `limit` outside 1–200, a bad `cursor` or one from another sort or

@@ -132,14 +132,17 @@ async fn is_broad<E: EntityTrait>(db: &DatabaseConnection, query: Select<E>) -> 
 /// walks the list's order and stops after the page, 0.6 ms; but for a narrow prefix (`030612`: 12
 /// records) that walk reads everything, 44 ms, and the seek takes 0.3 ms. So SQLite gets `LIKE` when
 /// the prefix is broad and the range otherwise.
-async fn hs_condition(db: &DatabaseConnection, prefix: &str) -> AppResult<Condition> {
+///
+/// The probe counts only what the caller may read: how fast a page comes must not tell whether hidden
+/// records share the prefix.
+async fn hs_condition(db: &DatabaseConnection, readable: Condition, prefix: &str) -> AppResult<Condition> {
     let (from, until) = hs_range(prefix);
     let mut range = Condition::all().add(impediments::Column::HsCode.gte(from));
     if let Some(until) = until {
         range = range.add(impediments::Column::HsCode.lt(until));
     }
     if db.get_database_backend() == DbBackend::Sqlite
-        && is_broad(db, impediments::Entity::find().filter(range.clone())).await?
+        && is_broad(db, impediments::Entity::find().filter(readable).filter(range.clone())).await?
     {
         return Ok(Condition::all().add(impediments::Column::HsCode.starts_with(prefix)));
     }
@@ -149,10 +152,24 @@ async fn hs_condition(db: &DatabaseConnection, prefix: &str) -> AppResult<Condit
 /// "Linked to the topic". A broad topic is tested row by row as the list walks its order (`EXISTS`, a
 /// primary-key probe: 0.3 ms for a page of `SPS`, 40% of the registry); a narrow one is the set of its
 /// links (`IN`), which a walk would have to cross the whole registry to fill. `IN` over a broad topic
-/// collects and sorts tens of thousands of ids on every page (16–51 ms on SQLite).
-async fn topic_condition(db: &DatabaseConnection, topic: Uuid) -> AppResult<SimpleExpr> {
-    let links = impediment_topics::Entity::find().filter(impediment_topics::Column::TopicId.eq(topic));
-    if is_broad(db, links).await? {
+/// collects and sorts tens of thousands of ids on every page (16–51 ms on SQLite). PostgreSQL plans
+/// both as the same semi-join, so it gets `IN` without a probe. The probe counts only links to records
+/// the caller may read (each a probe of the covering `ix_impediments_readable`), so that timing tells
+/// nothing about hidden ones.
+async fn topic_condition(db: &DatabaseConnection, readable: Condition, topic: Uuid) -> AppResult<SimpleExpr> {
+    let readable_link = Query::select()
+        .expr(Expr::val(1))
+        .from(impediments::Entity)
+        .and_where(
+            Expr::col((impediments::Entity, impediments::Column::Id))
+                .equals((impediment_topics::Entity, impediment_topics::Column::ImpedimentId)),
+        )
+        .cond_where(readable)
+        .to_owned();
+    let links = impediment_topics::Entity::find()
+        .filter(impediment_topics::Column::TopicId.eq(topic))
+        .filter(Expr::exists(readable_link));
+    if db.get_database_backend() == DbBackend::Sqlite && is_broad(db, links).await? {
         let linked = Query::select()
             .expr(Expr::val(1))
             .from(impediment_topics::Entity)
@@ -283,11 +300,8 @@ pub(super) async fn filtered(
             e.add("to", "out_of_range", "must not be before from");
         }
     }
-    let mut query = impediments::Entity::find().filter(read_condition(
-        actor,
-        impediments::Column::Visibility,
-        impediments::Column::DelegationId,
-    ));
+    let readable = || read_condition(actor, impediments::Column::Visibility, impediments::Column::DelegationId);
+    let mut query = impediments::Entity::find().filter(readable());
     if let Some(v) = status {
         query = query.filter(col(C::Status).eq(v.as_str()));
     }
@@ -301,7 +315,7 @@ pub(super) async fn filtered(
         query = query.filter(col(C::NtmChapter).eq(v));
     }
     if let Some(v) = hs {
-        query = query.filter(hs_condition(db, &v).await?);
+        query = query.filter(hs_condition(db, readable(), &v).await?);
     }
     if let Some(v) = f.delegation {
         query = query.filter(col(C::DelegationId).eq(v));
@@ -328,7 +342,7 @@ pub(super) async fn filtered(
                 .map(|t| t.id),
         };
         // An unknown topic matches nothing.
-        query = query.filter(topic_condition(db, topic.unwrap_or(Uuid::nil())).await?);
+        query = query.filter(topic_condition(db, readable(), topic.unwrap_or(Uuid::nil())).await?);
     }
     if let Some(q) = &q {
         query = containing(query, db.get_database_backend(), q, walk.text_plan());
