@@ -11,3 +11,5 @@ id_type!(MinisterialId);
 id_type!(AuditEventId);
 id_type!(ImpedimentId);
 id_type!(StakeholderId);
+id_type!(CoalitionId);
+id_type!(PrepItemId);

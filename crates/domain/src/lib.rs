@@ -11,6 +11,7 @@ pub mod macros;
 pub mod page;
 pub mod patch;
 pub mod policy;
+pub mod prep;
 pub mod reference;
 pub mod stakeholder;
 pub mod topic;
@@ -48,5 +49,10 @@ mod tests {
         same_spelling(QuestionKind::ALL, QuestionKind::as_str);
         same_spelling(Channel::ALL, Channel::as_str);
         same_spelling(PublicState::ALL, PublicState::as_str);
+        use crate::prep::{EvidenceKind, Interest, PrepKind, PrepStatus};
+        same_spelling(PrepKind::ALL, PrepKind::as_str);
+        same_spelling(Interest::ALL, Interest::as_str);
+        same_spelling(PrepStatus::ALL, PrepStatus::as_str);
+        same_spelling(EvidenceKind::ALL, EvidenceKind::as_str);
     }
 }

@@ -6,11 +6,12 @@
 //! may read but not change answers 403.
 
 use gmc_domain::ids::{DelegationId, UserId};
-use gmc_domain::policy::{self, authorize, Operation, Ownership};
+use gmc_domain::policy::{self, authorize, Operation, Owner, Ownership};
 use gmc_domain::{Actor, Visibility};
-use sea_orm::{ConnectionTrait, EntityTrait, ModelTrait, PrimaryKeyTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, ModelTrait, PrimaryKeyTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
+use crate::entities::coalition_members;
 use crate::{AppError, AppResult};
 
 /// What the policy reads of a record to decide who may read and write it.
@@ -21,24 +22,51 @@ pub(crate) enum Guard {
     MaybeOwned { owner: Option<DelegationId>, visibility: Visibility },
     /// A stakeholder: no visibility, read by its delegation and by the account linked to it.
     Stakeholder { owner: DelegationId, linked_user: Option<UserId> },
+    /// A record a coalition owns (prep items): its member delegations stand where an owning delegation
+    /// stands (`policy::Owner`). The members are read when the record is, so a membership change
+    /// applies at once.
+    Coalition { coalition_id: Uuid, visibility: Visibility },
 }
 
 impl Guard {
-    fn readable_by(&self, actor: &Actor) -> bool {
-        match *self {
+    async fn readable_by<C: ConnectionTrait>(&self, db: &C, actor: &Actor) -> AppResult<bool> {
+        Ok(match *self {
             Guard::Owned(record) => policy::can_read(actor, record),
             Guard::MaybeOwned { owner, visibility } => policy::can_read_owned(actor, owner, visibility),
             Guard::Stakeholder { owner, linked_user } => policy::can_read_stakeholder(actor, owner, linked_user),
-        }
+            Guard::Coalition { coalition_id, visibility } => {
+                let members = coalition_members_of(db, coalition_id).await?;
+                policy::can_read_shared(actor, Owner::Coalition { members: &members }, visibility)
+            }
+        })
     }
 
-    fn writable_by(&self, actor: &Actor) -> bool {
-        match *self {
+    async fn writable_by<C: ConnectionTrait>(&self, db: &C, actor: &Actor) -> AppResult<bool> {
+        Ok(match *self {
             Guard::Owned(record) => policy::can_write(actor, record.delegation_id),
             Guard::MaybeOwned { owner, .. } => policy::can_write_owned(actor, owner),
             Guard::Stakeholder { owner, .. } => policy::can_write(actor, owner),
-        }
+            Guard::Coalition { coalition_id, .. } => {
+                let members = coalition_members_of(db, coalition_id).await?;
+                policy::can_write_shared(actor, Owner::Coalition { members: &members })
+            }
+        })
     }
+}
+
+/// The member delegations of a coalition, as the policy's `Owner::Coalition` wants them.
+pub(crate) async fn coalition_members_of<C: ConnectionTrait>(
+    db: &C,
+    coalition_id: Uuid,
+) -> AppResult<Vec<DelegationId>> {
+    let ids: Vec<Uuid> = coalition_members::Entity::find()
+        .select_only()
+        .column(coalition_members::Column::DelegationId)
+        .filter(coalition_members::Column::CoalitionId.eq(coalition_id))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(ids.into_iter().map(DelegationId::from_uuid).collect())
 }
 
 /// A record type fetched one at a time through this module: its rows are keyed by a UUID.
@@ -60,7 +88,7 @@ pub(crate) async fn find_readable<M: Guarded, C: ConnectionTrait>(db: &C, actor:
 /// A readable record the actor may also change, else "forbidden".
 pub(crate) async fn find_writable<M: Guarded, C: ConnectionTrait>(db: &C, actor: &Actor, id: Uuid) -> AppResult<M> {
     let row: M = find_readable(db, actor, id).await?;
-    if !row.guard()?.writable_by(actor) {
+    if !row.guard()?.writable_by(db, actor).await? {
         return Err(AppError::Forbidden);
     }
     Ok(row)
@@ -71,7 +99,7 @@ pub(crate) async fn find_writable<M: Guarded, C: ConnectionTrait>(db: &C, actor:
 /// step, `Operation::StepImpediments`, which a write-scoped key may take without the read scope).
 pub(crate) async fn find_visible<M: Guarded, C: ConnectionTrait>(db: &C, actor: &Actor, id: Uuid) -> AppResult<M> {
     let row = M::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound(M::NOUN))?;
-    if !row.guard()?.readable_by(actor) {
+    if !row.guard()?.readable_by(db, actor).await? {
         return Err(AppError::NotFound(M::NOUN));
     }
     Ok(row)

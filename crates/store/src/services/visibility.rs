@@ -4,10 +4,11 @@
 use gmc_domain::ids::DelegationId;
 use gmc_domain::policy::{can_write, read_scope, ReadScope};
 use gmc_domain::{Actor, ValidationErrors, Visibility};
-use sea_orm::sea_query::Condition;
+use sea_orm::sea_query::{Condition, Query};
 use sea_orm::ColumnTrait;
 use uuid::Uuid;
 
+use crate::entities::coalition_members;
 use crate::{AppError, AppResult};
 
 pub fn read_condition(actor: &Actor, visibility: impl ColumnTrait, delegation: impl ColumnTrait) -> Condition {
@@ -21,6 +22,29 @@ pub fn read_condition(actor: &Actor, visibility: impl ColumnTrait, delegation: i
             }
             c
         }
+    }
+}
+
+/// `read_condition` for a table whose records a delegation or a coalition owns (prep items): a
+/// coalition's member delegations read its records as owners (`policy::Owner::Coalition`).
+pub fn shared_read_condition(
+    actor: &Actor,
+    visibility: impl ColumnTrait,
+    delegation: impl ColumnTrait,
+    coalition: impl ColumnTrait,
+) -> Condition {
+    let base = read_condition(actor, visibility, delegation);
+    match read_scope(actor) {
+        ReadScope::Visible { own: Some(own), .. } => base.add(
+            coalition.in_subquery(
+                Query::select()
+                    .column(coalition_members::Column::CoalitionId)
+                    .from(coalition_members::Entity)
+                    .and_where(coalition_members::Column::DelegationId.eq(own.as_uuid()))
+                    .to_owned(),
+            ),
+        ),
+        _ => base,
     }
 }
 
