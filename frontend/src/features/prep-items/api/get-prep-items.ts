@@ -24,3 +24,16 @@ export const dueBeforeQueryOptions = (dueBefore: string) =>
     queryKey: [...prepItemsQueryKey, 'due-before', dueBefore],
     queryFn: ({ signal }) => getPrepItemsDueBefore(dueBefore, signal),
   });
+
+/** The prep items on a topic, of an owner (the alignment report's drill-down). */
+export const topicPrepItemsQueryOptions = (topicId: string, owner: { delegation_id?: string; coalition_id?: string }) =>
+  queryOptions({
+    queryKey: [...prepItemsQueryKey, 'topic', topicId, owner],
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/v1/prep-items', {
+          params: { query: { topic: topicId, ...owner, sort: 'deadline', limit: DUE_LIMIT } },
+          signal,
+        }),
+      ),
+  });
