@@ -26,12 +26,18 @@ const ConsultationResultsRoute = lazyPage(
 );
 const StakeholdersRoute = lazyPage(() => import('./routes/app/stakeholders'), 'StakeholdersRoute');
 const StakeholderRoute = lazyPage(() => import('./routes/app/stakeholder'), 'StakeholderRoute');
+const MinisterialRoute = lazyPage(() => import('./routes/app/ministerial'), 'MinisterialRoute');
+const MinisterialBoardRoute = lazyPage(() => import('./routes/app/ministerial-board'), 'MinisterialBoardRoute');
+const PrepItemRoute = lazyPage(() => import('./routes/app/prep-item'), 'PrepItemRoute');
+const PrepItemTraceRoute = lazyPage(() => import('./routes/app/prep-item-trace'), 'PrepItemTraceRoute');
+const ImpedimentTraceRoute = lazyPage(() => import('./routes/app/impediment-trace'), 'ImpedimentTraceRoute');
+const AlignmentRoute = lazyPage(() => import('./routes/app/alignment'), 'AlignmentRoute');
 const AdminRoute = lazyPage(() => import('./routes/app/admin'), 'AdminRoute');
 const SecurityRoute = lazyPage(() => import('./routes/app/security'), 'SecurityRoute');
 const NotBuiltRoute = lazyPage(() => import('./routes/app/not-built'), 'NotBuiltRoute');
 const NotFoundRoute = lazyPage(() => import('./routes/not-found'), 'NotFoundRoute');
 
-const notBuilt = [paths.briefings, paths.meetings, paths.ministerial, paths.alignment, paths.imports];
+const notBuilt = [paths.briefings, paths.meetings, paths.imports];
 
 const router = createBrowserRouter([
   { path: paths.signIn, element: <SignInRoute /> },
@@ -47,8 +53,23 @@ const router = createBrowserRouter([
       { path: 'consultations/:id/results', element: <ConsultationResultsRoute /> },
       { path: 'impediments', element: <ImpedimentsRoute /> },
       { path: 'impediments/:id', element: <ImpedimentRoute /> },
+      { path: 'impediments/:id/trace', element: <ImpedimentTraceRoute /> },
       { path: 'stakeholders', element: <StakeholdersRoute /> },
       { path: 'stakeholders/:id', element: <StakeholderRoute /> },
+      ...[
+        { path: 'ministerial', element: <MinisterialRoute /> },
+        { path: 'ministerial/:code', element: <MinisterialBoardRoute /> },
+        { path: 'prep-items/:id', element: <PrepItemRoute /> },
+        { path: 'prep-items/:id/trace', element: <PrepItemTraceRoute /> },
+      ].map(({ path, element }) => ({ path, element: <RoleGate area="ministerial">{element}</RoleGate> })),
+      {
+        path: 'alignment',
+        element: (
+          <RoleGate area="alignment">
+            <AlignmentRoute />
+          </RoleGate>
+        ),
+      },
       {
         path: 'admin',
         element: (

@@ -20,9 +20,16 @@ describe('navigation by role', () => {
     expect(navItems.filter((item) => item.coming).map((item) => item.key)).toEqual([
       'briefings',
       'meetings',
-      'ministerial',
-      'alignment',
       'imports',
     ]);
+  });
+
+  it('offers the ministerial tracker and the alignment report to those who prepare a ministerial', () => {
+    for (const role of ['delegate', 'focal_point', 'analyst', 'admin']) {
+      expect(navItemsFor(role).map((item) => item.key)).toEqual(expect.arrayContaining(['ministerial', 'alignment']));
+    }
+    const keys = navItemsFor('stakeholder').map((item) => item.key);
+    expect(keys).not.toContain('ministerial');
+    expect(keys).not.toContain('alignment');
   });
 });

@@ -17,6 +17,9 @@ export type NavItem = {
   coming?: boolean;
 };
 
+/** Who prepares a ministerial: delegation members, the analysts supporting them and admins. */
+const preparers: readonly Role[] = ['delegate', 'focal_point', 'analyst', 'admin'];
+
 export const navItems: readonly NavItem[] = [
   { to: paths.home, key: 'home' },
   { to: paths.topics, key: 'topics' },
@@ -25,8 +28,8 @@ export const navItems: readonly NavItem[] = [
   { to: paths.stakeholders, key: 'stakeholders' },
   { to: paths.briefings, key: 'briefings', coming: true },
   { to: paths.meetings, key: 'meetings', coming: true },
-  { to: paths.ministerial, key: 'ministerial', coming: true },
-  { to: paths.alignment, key: 'alignment', coming: true },
+  { to: paths.ministerial, key: 'ministerial', roles: preparers },
+  { to: paths.alignment, key: 'alignment', roles: preparers },
   { to: paths.imports, key: 'imports', coming: true },
   { to: paths.admin, key: 'admin', roles: ['admin'] },
 ];

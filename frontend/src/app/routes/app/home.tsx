@@ -3,7 +3,9 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
+import { mayUse, navItems } from '@/components/layouts/nav-items';
 import { PageTitle } from '@/components/ui/page-title';
+import { DeadlinesCard } from '@/features/prep-items/components/deadlines-card';
 import { WatchItemsList } from '@/features/watch-items/components/watch-items-list';
 import { useSignedInUser } from '@/lib/auth/use-user';
 import { roleLabel } from '@/lib/labels';
@@ -12,6 +14,7 @@ export function HomeRoute() {
   const { t } = useTranslation();
   const user = useSignedInUser();
   const delegation = user.delegation ?? null;
+  const tracker = navItems.find((item) => item.key === 'ministerial');
 
   return (
     <Stack gap="lg">
@@ -29,6 +32,8 @@ export function HomeRoute() {
           <Text data-testid="home-delegation">{t('home.noDelegation', { role: roleLabel(t, user.role) })}</Text>
         )}
       </Paper>
+
+      {tracker && mayUse(tracker, user.role) ? <DeadlinesCard /> : null}
 
       <section aria-labelledby="watch-list-heading">
         <Title order={2} size="h3" id="watch-list-heading" mb="sm">

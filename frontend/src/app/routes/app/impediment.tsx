@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 
+import { mayUse, navItems } from '@/components/layouts/nav-items';
 import { PageLoader } from '@/components/ui/page-loader';
 import { PageTitle } from '@/components/ui/page-title';
 import { QueryError } from '@/components/ui/query-error';
@@ -66,13 +67,22 @@ export function ImpedimentRoute() {
   }
 
   const data = impediment.data;
+  // The trace leads to prep items: offered to those who use the ministerial tracker.
+  const tracker = navItems.find((item) => item.key === 'ministerial');
 
   return (
     <Stack gap="xl">
       <div>
-        <Anchor component={Link} to={paths.impediments} size="sm">
-          {t('impediment.back')}
-        </Anchor>
+        <Group justify="space-between" wrap="wrap">
+          <Anchor component={Link} to={paths.impediments} size="sm">
+            {t('impediment.back')}
+          </Anchor>
+          {tracker && mayUse(tracker, user.role) ? (
+            <Anchor component={Link} to={paths.impedimentTrace(data.id)} size="sm">
+              {t('trace.impediment.link')}
+            </Anchor>
+          ) : null}
+        </Group>
         <PageTitle documentTitle={data.title}>{data.title}</PageTitle>
         <ImpedimentDetails impediment={data} />
       </div>
