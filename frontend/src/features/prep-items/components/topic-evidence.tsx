@@ -11,8 +11,8 @@ import { paths } from '@/config/paths';
 
 import { topicPrepItemsQueryOptions } from '../api/get-prep-items';
 
-import { DeadlineText, PrepStatusBadge } from './prep-badges';
 import { EvidenceStrengthPanel } from './evidence-strength';
+import { DeadlineText, PrepStatusBadge } from './prep-badges';
 
 export function TopicEvidence({ topicId, owner }: { topicId: string; owner: { delegation_id?: string; coalition_id?: string } }) {
   const { t } = useTranslation();

@@ -1,5 +1,4 @@
 import i18n, { resources } from '@/lib/i18n';
-import { alignmentStatuses } from '@/features/alignment/lib/alignment-values';
 
 import { evidenceKindLabel, interestLabel, ownerKindLabel, prepKindLabel, prepStatusLabel, stepActionLabel } from './prep-labels';
 import { evidenceKinds, interests, ownerKinds, prepKinds, prepStatuses } from './prep-values';
@@ -18,8 +17,6 @@ const keys = [
   ...interests.map((v) => `prep.interest.${v}`),
   ...evidenceKinds.map((v) => `prep.evidence.kind.${v}`),
   ...ownerKinds.map((v) => `prep.owner.${v}`),
-  ...alignmentStatuses.map((v) => `alignment.status.${v}`),
-  ...alignmentStatuses.map((v) => `alignment.statusHelp.${v}`),
 ];
 
 describe('the prep labels', () => {
