@@ -87,7 +87,7 @@ export function PrepItemRoute() {
         <Title order={2} size="h3" id="prep-evidence-heading" mb="xs">
           {t('prep.evidence.title')}
         </Title>
-        <EvidencePanel itemId={data.id} canEdit={data.can_edit} />
+        <EvidencePanel itemId={data.id} canEdit={data.can_edit} topics={data.topics} />
       </section>
     </Stack>
   );

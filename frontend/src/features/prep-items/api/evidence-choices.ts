@@ -6,11 +6,17 @@ import { queryOptions } from '@tanstack/react-query';
 import { unwrap } from '@/lib/api/unwrap';
 import { api } from '@/lib/api-client';
 
-export const impedimentSearchQueryOptions = (q: string) =>
+/** Impediments whose title matches `q`, on `topic` (an id) when given. */
+export const impedimentSearchQueryOptions = (q: string, topic: string) =>
   queryOptions({
-    queryKey: ['impediments', 'evidence-search', q],
+    queryKey: ['impediments', 'evidence-search', q, topic],
     queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/v1/impediments', { params: { query: { q: q || undefined, limit: 20 } }, signal })),
+      unwrap(
+        api.GET('/api/v1/impediments', {
+          params: { query: { q: q || undefined, topic: topic || undefined, limit: 50 } },
+          signal,
+        }),
+      ),
   });
 
 export const consultationChoicesQueryOptions = () =>

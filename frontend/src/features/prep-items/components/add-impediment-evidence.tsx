@@ -1,6 +1,6 @@
-// Links an impediment: the user searches the registry by title (only impediments they may read come
-// back), picks one and says why it matters.
-import { Alert, Button, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
+// Links an impediment: the user searches the registry by title, on one of the item's topics by default
+// (only impediments they may read come back), picks one and says why it matters.
+import { Alert, Button, NativeSelect, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -13,15 +13,18 @@ import { impedimentSearchQueryOptions } from '../api/evidence-choices';
 
 const NOTE_MAX = 2000;
 
-export function AddImpedimentEvidence({ itemId, onAdded }: { itemId: string; onAdded: () => void }) {
+type Props = { itemId: string; topics: readonly { id: string; code: string; title: string }[]; onAdded: () => void };
+
+export function AddImpedimentEvidence({ itemId, topics, onAdded }: Props) {
   const { t } = useTranslation();
   const add = useAddEvidence(itemId);
   const [search, setSearch] = useState('');
+  const [topic, setTopic] = useState(topics[0]?.id ?? '');
   const [q] = useDebouncedValue(search.trim(), 300);
   const [picked, setPicked] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const found = useQuery(impedimentSearchQueryOptions(q));
+  const found = useQuery(impedimentSearchQueryOptions(q, topic));
   const options = (found.data?.items ?? []).map((i) => ({ value: i.id, label: `${i.title} (${i.reporting_country} → ${i.partner})` }));
 
   async function submit() {
@@ -39,9 +42,9 @@ export function AddImpedimentEvidence({ itemId, onAdded }: { itemId: string; onA
   }
 
   return (
-    <Paper withBorder p="md" miw={280}>
+    <Paper withBorder p="md" miw={280} component="section" aria-labelledby="add-impediment-heading">
       <Stack gap="sm">
-        <Title order={3} size="h5">
+        <Title order={3} size="h5" id="add-impediment-heading">
           {t('prep.evidence.addImpediment')}
         </Title>
         {error ? (
@@ -54,6 +57,18 @@ export function AddImpedimentEvidence({ itemId, onAdded }: { itemId: string; onA
           description={t('prep.evidence.searchHelp')}
           value={search}
           onChange={(event) => setSearch(event.currentTarget.value)}
+        />
+        <NativeSelect
+          label={t('prep.evidence.topic')}
+          value={topic}
+          onChange={(event) => {
+            setTopic(event.currentTarget.value);
+            setPicked(null);
+          }}
+          data={[
+            { value: '', label: t('prep.filters.allTopics') },
+            ...topics.map((item) => ({ value: item.id, label: `${item.code} — ${item.title}` })),
+          ]}
         />
         <Select
           label={t('prep.evidence.pickImpediment')}

@@ -50,9 +50,9 @@ export function AddQuestionEvidence({ itemId, onAdded }: { itemId: string; onAdd
   }
 
   return (
-    <Paper withBorder p="md" miw={280}>
+    <Paper withBorder p="md" miw={280} component="section" aria-labelledby="add-question-heading">
       <Stack gap="sm">
-        <Title order={3} size="h5">
+        <Title order={3} size="h5" id="add-question-heading">
           {t('prep.evidence.addQuestion')}
         </Title>
         {error ? (

@@ -22,7 +22,9 @@ import { evidenceKindLabel } from '../lib/prep-labels';
 import { AddImpedimentEvidence } from './add-impediment-evidence';
 import { AddQuestionEvidence } from './add-question-evidence';
 
-export function EvidencePanel({ itemId, canEdit }: { itemId: string; canEdit: boolean }) {
+type Props = { itemId: string; canEdit: boolean; topics: readonly { id: string; code: string; title: string }[] };
+
+export function EvidencePanel({ itemId, canEdit, topics }: Props) {
   const { t } = useTranslation();
   const evidence = useQuery(evidenceQueryOptions(itemId));
   const remove = useRemoveEvidence(itemId);
@@ -116,7 +118,7 @@ export function EvidencePanel({ itemId, canEdit }: { itemId: string; canEdit: bo
       {list}
       {canEdit ? (
         <Group align="flex-start" grow wrap="wrap">
-          <AddImpedimentEvidence itemId={itemId} onAdded={() => setStatus({ ok: true, text: t('prep.evidence.added') })} />
+          <AddImpedimentEvidence itemId={itemId} topics={topics} onAdded={() => setStatus({ ok: true, text: t('prep.evidence.added') })} />
           <AddQuestionEvidence itemId={itemId} onAdded={() => setStatus({ ok: true, text: t('prep.evidence.added') })} />
         </Group>
       ) : null}
