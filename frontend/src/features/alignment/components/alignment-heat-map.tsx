@@ -80,8 +80,8 @@ export function AlignmentHeatMap({ rows, shaded, onOpen }: Props) {
               })}
               {shaded ? null : (
                 <>
-                  <Table.Td ta="center">{row.concern_parts.impediments}</Table.Td>
-                  <Table.Td ta="center">{row.concern_parts.answers}</Table.Td>
+                  <Table.Td ta="center">{formatScore(row.concern_parts.impediments)}</Table.Td>
+                  <Table.Td ta="center">{formatScore(row.concern_parts.answers)}</Table.Td>
                 </>
               )}
               <Table.Td>

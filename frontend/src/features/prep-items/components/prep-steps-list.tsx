@@ -26,16 +26,16 @@ export function PrepStepsList({ itemId }: { itemId: string }) {
       data-testid="prep-history"
       style={{ listStyle: 'none', paddingInlineStart: 0 }}
     >
-      {items.map((step, index) => (
+      {items.map((step) => (
         <Timeline.Item
-          key={`${step.at}-${index}`}
+          key={step.id}
           component="li"
           title={
-            step.from
-              ? t('prep.history.moved', { from: prepStatusLabel(t, step.from), to: prepStatusLabel(t, step.to) })
-              : prepStatusLabel(t, step.to)
+            step.from_status
+              ? t('prep.history.moved', { from: prepStatusLabel(t, step.from_status), to: prepStatusLabel(t, step.to_status) })
+              : prepStatusLabel(t, step.to_status)
           }
-          data-status={step.to}
+          data-status={step.to_status}
         >
           {step.note ? <Text size="sm">{step.note}</Text> : null}
           <Text size="xs" c="dimmed">

@@ -32,8 +32,6 @@ export type Board = {
   columns: { status: string; total: number; items: PrepItem[] }[];
 };
 
-export type PrepStep = { id?: string; from?: string | null; to: string; note?: string | null; actor_name?: string | null; at: string };
-
 export type TextVersionSummary = { number: number; author_name?: string | null; created_at: string; length: number };
 export type TextVersion = TextVersionSummary & { body: string };
 export type TextDiff = { from: number; to: number; ops: { op: string; text: string }[] };
