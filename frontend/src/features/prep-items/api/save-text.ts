@@ -11,9 +11,8 @@ import { prepItemQueryKey } from './keys';
 export function saveText(id: string, body: string, basedOn: number) {
   return unwrap(
     api.POST('/api/v1/prep-items/{id}/texts', {
-      params: { path: { id } },
+      params: { path: { id }, header: { 'If-Match': `"${basedOn}"` } },
       body: { body },
-      headers: { 'If-Match': `"${basedOn}"` },
     }),
   );
 }

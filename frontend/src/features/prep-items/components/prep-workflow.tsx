@@ -10,7 +10,7 @@ import * as z from 'zod/mini';
 
 import { applyProblemToForm } from '@/lib/form-errors';
 
-import { useStepPrepItem } from '../api/step-prep-item';
+import { useStepPrepItem, type PrepStepInput } from '../api/step-prep-item';
 import { prepStatusLabel, stepActionLabel } from '../lib/prep-labels';
 import { inWorkflowOrder } from '../lib/prep-values';
 
@@ -21,7 +21,9 @@ const OUTCOME_BODY_MAX = 200;
 const fields = ['note', 'outcome.text', 'outcome.date', 'outcome.body'] as const;
 type Values = { note: string; outcome: { text: string; date: string; body: string } };
 
-function StepForm({ itemId, to, onDone, onCancel }: { itemId: string; to: string; onDone: () => void; onCancel: () => void }) {
+type Step = PrepStepInput['to'];
+
+function StepForm({ itemId, to, onDone, onCancel }: { itemId: string; to: Step; onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const mutation = useStepPrepItem(itemId);
   const [formError, setFormError] = useState<string | null>(null);
@@ -58,7 +60,7 @@ function StepForm({ itemId, to, onDone, onCancel }: { itemId: string; to: string
     const note = values.note.trim();
     try {
       await mutation.mutateAsync({
-        to: to as never,
+        to,
         ...(note ? { note } : {}),
         ...(recording
           ? { outcome: { text: values.outcome.text.trim(), date: values.outcome.date, body: values.outcome.body.trim() } }
@@ -145,9 +147,9 @@ function StepForm({ itemId, to, onDone, onCancel }: { itemId: string; to: string
   );
 }
 
-export function PrepWorkflow({ itemId, stepsOpen }: { itemId: string; stepsOpen: readonly string[] }) {
+export function PrepWorkflow({ itemId, stepsOpen }: { itemId: string; stepsOpen: readonly Step[] }) {
   const { t } = useTranslation();
-  const [chosen, setChosen] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<Step | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const next = inWorkflowOrder(stepsOpen.map((status) => ({ status }))).map(({ status }) => status);
 
