@@ -2,6 +2,10 @@
 //! versioned texts and evidence. Reads go through `read_condition` (the SQL form of the policy, with
 //! coalition members as owners); single records through `access::find_readable` / `find_writable`.
 
+pub mod evidence;
+pub mod strength;
+pub mod trace;
+
 use gmc_domain::ids::DelegationId;
 use gmc_domain::policy::Ownership;
 use gmc_domain::Actor;
