@@ -7,12 +7,13 @@ import type { AlignmentRow } from '../lib/alignment-types';
 
 import { AlignmentHeatMap } from './alignment-heat-map';
 
-const row = (code: string, status: string, concern: number, prep: number, links: number): AlignmentRow => ({
+const row = (code: string, status: AlignmentRow['status'], concern: number, prep: number, links: number): AlignmentRow => ({
   topic: { id: code.toLowerCase(), code, title: `${code} title` },
   concern,
   concern_parts: { impediments: 2, answers: 1 },
   coverage: { prep_items: prep, briefings: 0, meetings: 0 },
   evidence_links: links,
+  unsupported_items: 0,
   status,
 });
 
