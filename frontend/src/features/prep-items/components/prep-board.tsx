@@ -1,7 +1,7 @@
 // The board of one ministerial: a column per status in workflow order, each with its count and its
 // first items by deadline as cards (title linking to the item, owner, kind, interest, deadline with the
 // overdue mark). Columns scroll sideways on a narrow screen rather than squeezing the cards.
-import { Anchor, Badge, Group, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
@@ -49,14 +49,16 @@ function BoardCard({ item, today }: { item: PrepItem; today?: string }) {
 export function PrepBoard({ board, today }: { board: Board; today?: string }) {
   const { t } = useTranslation();
   const columns = boardColumns(board.columns);
+  const caption = t('prep.board.caption', { ministerial: board.ministerial.code });
   return (
-    <ScrollArea type="auto" offsetScrollbars>
+    // A focusable region, so the columns that do not fit scroll with the keyboard too.
+    <div role="region" aria-label={caption} tabIndex={0} style={{ overflowX: 'auto', paddingBottom: 8 }}>
       <Group
         align="flex-start"
         wrap="nowrap"
         gap="sm"
         role="list"
-        aria-label={t('prep.board.caption', { ministerial: board.ministerial.code })}
+        aria-label={caption}
         data-testid="prep-board"
       >
         {columns.map((column) => {
@@ -97,6 +99,6 @@ export function PrepBoard({ board, today }: { board: Board; today?: string }) {
           );
         })}
       </Group>
-    </ScrollArea>
+    </div>
   );
 }
