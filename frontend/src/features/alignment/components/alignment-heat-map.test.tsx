@@ -30,7 +30,7 @@ describe('the alignment heat map', () => {
   it('shades the largest value of a column strongest', () => {
     const { container } = renderWithProviders(<AlignmentHeatMap rows={rows} shaded onOpen={() => {}} />);
     const cell = container.querySelector('[data-topic="FISH"] [data-measure="concern"]') as HTMLElement;
-    expect(cell.style.background).toContain('red-9');
+    expect(cell.style.background).toContain('blue-9');
   });
 
   it('leaves the table alternative unshaded, with the concern parts', () => {

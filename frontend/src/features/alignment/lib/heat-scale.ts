@@ -5,14 +5,15 @@ export const HEAT_LEVELS = 5;
 
 export type CellShade = { background: string; color: string };
 
-// Levels 0–3 carry black text, 4–5 white text.
+// The registry heat map's palette (features/impediments): levels 0–3 carry black text, 4–5 white text,
+// every pair above 4.5:1 (axe checks it in the journeys).
 export const shades: readonly CellShade[] = [
   { background: 'transparent', color: 'var(--mantine-color-text)' },
-  { background: 'var(--mantine-color-orange-0)', color: 'var(--mantine-color-black)' },
-  { background: 'var(--mantine-color-orange-1)', color: 'var(--mantine-color-black)' },
-  { background: 'var(--mantine-color-orange-3)', color: 'var(--mantine-color-black)' },
-  { background: 'var(--mantine-color-orange-9)', color: 'var(--mantine-color-white)' },
-  { background: 'var(--mantine-color-red-9)', color: 'var(--mantine-color-white)' },
+  { background: 'var(--mantine-color-blue-0)', color: 'var(--mantine-color-black)' },
+  { background: 'var(--mantine-color-blue-1)', color: 'var(--mantine-color-black)' },
+  { background: 'var(--mantine-color-blue-3)', color: 'var(--mantine-color-black)' },
+  { background: 'var(--mantine-color-blue-8)', color: 'var(--mantine-color-white)' },
+  { background: 'var(--mantine-color-blue-9)', color: 'var(--mantine-color-white)' },
 ];
 
 /** 0 for none (or a bad value), else 1…HEAT_LEVELS in proportion to `max`. */
