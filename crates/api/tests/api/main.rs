@@ -5,12 +5,15 @@
 #![allow(clippy::indexing_slicing)]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod alignment;
 mod api_keys;
 mod attacks;
 mod auth;
 mod consultations;
 mod disclosure;
 mod errors;
+mod evidence;
+mod evidence_fixtures;
 mod helpers;
 mod idempotency;
 mod impediment_search;

@@ -289,7 +289,9 @@ pub async fn create(
     prep_item: Uuid,
     input: EvidenceInput,
 ) -> AppResult<EvidenceLinkView> {
-    authorize(actor, Operation::WriteDelegationRecords)?;
+    // Reading first, as every change of a record does: a prep item the caller may not read is 404 for
+    // readers and writers alike; `find_writable` then refuses one it may read but not change (403).
+    authorize(actor, Operation::ReadDelegationRecords)?;
     let txn = AuditedTxn::begin(db).await?;
     let item: prep_items::Model = find_writable(&txn, actor, prep_item).await?;
     let mut e = ValidationErrors::new();
@@ -339,7 +341,9 @@ pub async fn create(
 }
 
 pub async fn delete(db: &DatabaseConnection, actor: &Actor, prep_item: Uuid, link: Uuid) -> AppResult<()> {
-    authorize(actor, Operation::WriteDelegationRecords)?;
+    // Reading first, as every change of a record does: a prep item the caller may not read is 404 for
+    // readers and writers alike; `find_writable` then refuses one it may read but not change (403).
+    authorize(actor, Operation::ReadDelegationRecords)?;
     let txn = AuditedTxn::begin(db).await?;
     let item: prep_items::Model = find_writable(&txn, actor, prep_item).await?;
     let row = evidence_links::Entity::find_by_id(link)
