@@ -142,7 +142,7 @@ async fn compute<C: ConnectionTrait>(db: &C, actor: &Actor, s: Sources, k: i64) 
     let mut firms: HashMap<Uuid, Profile> = HashMap::new();
     if !stakeholder_ids.is_empty() {
         let rows = stakeholders::Entity::find()
-            .filter(stakeholders::Column::Id.is_in(stakeholder_ids.iter().copied().collect::<Vec<_>>()))
+            .filter(stakeholders::Column::Id.is_in(stakeholder_ids.iter().copied()))
             .all(db)
             .await?;
         for r in rows {
@@ -218,12 +218,15 @@ async fn counted_questions<C: ConnectionTrait>(
     Ok(out)
 }
 
+/// A response's id and profile: country, sector, size class, women-led.
+type ProfileRow = (Uuid, Option<String>, Option<String>, Option<String>, Option<bool>);
+
 async fn respondent_profiles<C: ConnectionTrait>(
     db: &C,
     which: sea_orm::sea_query::SimpleExpr,
     into: &mut HashMap<Uuid, Profile>,
 ) -> AppResult<()> {
-    let rows: Vec<(Uuid, Option<String>, Option<String>, Option<String>, Option<bool>)> = responses::Entity::find()
+    let rows: Vec<ProfileRow> = responses::Entity::find()
         .select_only()
         .column(responses::Column::Id)
         .column(responses::Column::Country)

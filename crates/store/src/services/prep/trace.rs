@@ -199,21 +199,21 @@ async fn traced_impediments<C: ConnectionTrait>(
 async fn traced_items<C: ConnectionTrait>(db: &C, rows: Vec<prep_items::Model>) -> AppResult<Vec<TracePrepItem>> {
     let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
     let ministerials: HashMap<Uuid, ministerials::Model> = ministerials::Entity::find()
-        .filter(ministerials::Column::Id.is_in(rows.iter().map(|r| r.ministerial_id).collect::<Vec<_>>()))
+        .filter(ministerials::Column::Id.is_in(rows.iter().map(|r| r.ministerial_id)))
         .all(db)
         .await?
         .into_iter()
         .map(|m| (m.id, m))
         .collect();
     let delegations: HashMap<Uuid, delegations::Model> = delegations::Entity::find()
-        .filter(delegations::Column::Id.is_in(rows.iter().filter_map(|r| r.delegation_id).collect::<Vec<_>>()))
+        .filter(delegations::Column::Id.is_in(rows.iter().filter_map(|r| r.delegation_id)))
         .all(db)
         .await?
         .into_iter()
         .map(|d| (d.id, d))
         .collect();
     let coalitions: HashMap<Uuid, coalitions::Model> = coalitions::Entity::find()
-        .filter(coalitions::Column::Id.is_in(rows.iter().filter_map(|r| r.coalition_id).collect::<Vec<_>>()))
+        .filter(coalitions::Column::Id.is_in(rows.iter().filter_map(|r| r.coalition_id)))
         .all(db)
         .await?
         .into_iter()
@@ -261,7 +261,7 @@ async fn traced_items<C: ConnectionTrait>(db: &C, rows: Vec<prep_items::Model>) 
                 ministerial_name: m.map(|m| m.name.clone()).unwrap_or_default(),
                 owner,
                 tabled_at: tabled.get(&r.id).copied(),
-                outcome: has_outcome.then(|| TraceOutcome {
+                outcome: has_outcome.then_some(TraceOutcome {
                     text: r.outcome_text,
                     date: r.outcome_date,
                     body: r.outcome_body,
