@@ -4,7 +4,10 @@
 
 pub mod evidence;
 pub mod strength;
+mod strength_figures;
+pub(crate) mod targets;
 pub mod trace;
+mod trace_views;
 
 use gmc_domain::ids::DelegationId;
 use gmc_domain::policy::Ownership;
