@@ -11,6 +11,7 @@
 mod accounts;
 pub mod consultations;
 pub mod impediments;
+pub mod prep;
 pub mod stakeholders;
 
 pub use accounts::{has_demo_accounts, seed_accounts, DEMO_DOMAIN, DEMO_PASSWORD};
@@ -30,6 +31,7 @@ pub async fn seed(db: &DatabaseConnection, impediments: usize) -> AppResult<()> 
         stakeholders::seed(db, admin.id).await?;
         impediments::seed(db, admin.id, impediments).await?;
         consultations::seed(db, admin.id).await?;
+        prep::seed(db, admin.id).await?;
     }
     Ok(())
 }

@@ -13,6 +13,7 @@ use crate::{AppError, AppResult};
 
 /// The prep items an actor may read, as SQL: own delegation's and own coalitions' at any visibility,
 /// others' by visibility.
+#[allow(dead_code)] // the list, board and report of the next commits read through it
 pub(crate) fn read_condition(actor: &Actor) -> Condition {
     super::visibility::shared_read_condition(
         actor,
