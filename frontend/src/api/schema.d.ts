@@ -858,7 +858,15 @@ export interface paths {
          */
         get: operations["list_ministerials"];
         put?: never;
-        post?: never;
+        /**
+         * Add a ministerial conference
+         * @description Who: admins only, with a session or an API key with the `admin` scope. For conferences after the seeded
+         *     MC11–MC14, so prep items can belong to them. Answers 201 with `Location`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for any other role or a key without `admin`; 422 for a missing or
+         *     invalid field, an `ends_on` before `starts_on` or a `code` already in use.
+         */
+        post: operations["create_ministerial"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1673,6 +1681,24 @@ export interface components {
             title: string;
             topic_ids?: string[];
             visibility?: null | components["schemas"]["Visibility"];
+        };
+        CreateMinisterialRequest: {
+            /**
+             * @description Upper-case letters, digits and hyphens, 2–16 characters, starting with a letter (`MC15`).
+             * @example MC15
+             */
+            code: string;
+            /**
+             * Format: date
+             * @description On or after `starts_on`.
+             */
+            ends_on: string;
+            host_city: string;
+            host_country: string;
+            name: string;
+            note?: string | null;
+            /** Format: date */
+            starts_on: string;
         };
         CreateStakeholderRequest: {
             /**
@@ -6058,6 +6084,119 @@ export interface operations {
             };
             /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_ministerial: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "MC15",
+                 *       "ends_on": "2028-03-04",
+                 *       "host_city": "To be decided",
+                 *       "host_country": "To be decided",
+                 *       "name": "Fifteenth WTO Ministerial Conference",
+                 *       "note": "Added for preparation; dates provisional.",
+                 *       "starts_on": "2028-03-01"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateMinisterialRequest"];
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    /** @description The new record's URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MinisterialDto"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -24,6 +24,7 @@ const MATRIX: &[(&str, [u16; 5])] = &[
     ("get_delegation", [401, 200, 200, 200, 200]),
     ("list_ministerials", [401, 200, 200, 200, 200]),
     ("get_ministerial", [401, 200, 200, 200, 200]),
+    ("create_ministerial", [401, 201, 403, 403, 403]),
     ("list_ntm_categories", [401, 200, 200, 200, 200]),
     ("list_sectors", [401, 200, 200, 200, 200]),
     ("list_topics", [401, 200, 200, 200, 200]),
@@ -195,6 +196,12 @@ pub(crate) async fn prepare(app: &TestApp, ctx: &Ctx, op: &str, template: &str, 
         "refresh_token" | "logout" => call.body = Some(json!({"refresh_token": fresh_refresh_token(app, ctx).await})),
         "get_country" => call.path = id("NPL"),
         "get_ministerial" => call.path = id("MC12"),
+        "create_ministerial" => {
+            let code = format!("MC-{}", &uuid::Uuid::new_v4().simple().to_string()[..8]).to_uppercase();
+            call.body =
+                Some(json!({"code": code, "name": "Next", "host_city": "Geneva", "host_country": "Switzerland",
+                "starts_on": "2028-03-01", "ends_on": "2028-03-04"}));
+        }
         "get_delegation" => call.path = id(&ctx.bgd_delegation),
         "get_topic" => call.path = id("FISH"),
         "create_topic" => {

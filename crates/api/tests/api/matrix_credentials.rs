@@ -28,6 +28,7 @@ const CREDENTIALS: &[(&str, [u16; 3])] = &[
     ("get_delegation", [200, 200, 200]),
     ("list_ministerials", [200, 200, 200]),
     ("get_ministerial", [200, 200, 200]),
+    ("create_ministerial", [403, 403, 403]),
     ("list_ntm_categories", [200, 200, 200]),
     ("list_sectors", [200, 200, 200]),
     ("list_topics", [200, 200, 200]),
