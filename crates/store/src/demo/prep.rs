@@ -16,7 +16,9 @@ use gmc_domain::watch::Priority;
 use gmc_domain::Visibility;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
-use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect,
+};
 use uuid::Uuid;
 
 use crate::audit::{AuditedTxn, Unaudited};
@@ -371,6 +373,122 @@ pub async fn seed(db: &DatabaseConnection, created_by: Uuid) -> AppResult<()> {
     // One transaction: demo preparation is all there or not at all.
     txn.commit_unaudited(Unaudited::DemoData).await?;
     Ok(())
+}
+
+/// The topics the benchmark's prep items and consultation questions bear on.
+const BENCH_TOPICS: &[&str] =
+    &["FISH", "ECOM-MORA", "AG-PSH", "TRIPS-COVID", "LDC-GRAD", "MSME", "SPS", "TBT", "TF", "ROO"];
+
+/// `items` prep items in MC14 spread over every delegation and coalition (a third Bangladesh's), at every
+/// status and visibility, and one Bangladesh item citing `links` of Bangladesh's impediments. Returns
+/// (that item, Bangladesh's delegation, the topics used).
+pub async fn seed_benchmark(
+    db: &DatabaseConnection,
+    created_by: Uuid,
+    items: usize,
+    links: usize,
+) -> AppResult<(Uuid, Uuid, Vec<Uuid>)> {
+    let delegations = delegations::Entity::find().all(db).await?;
+    let bgd = delegations
+        .iter()
+        .find(|d| d.country_code == "BGD")
+        .map(|d| d.id)
+        .ok_or(crate::AppError::NotFound("delegation BGD"))?;
+    let coalitions = coalitions::Entity::find().all(db).await?;
+    let mc14 = ministerials::Entity::find()
+        .filter(ministerials::Column::Code.eq("MC14"))
+        .one(db)
+        .await?
+        .ok_or(crate::AppError::NotFound("ministerial MC14"))?;
+    let all_topics = topics::Entity::find().all(db).await?;
+    let topic_ids: Vec<Uuid> =
+        BENCH_TOPICS.iter().filter_map(|c| all_topics.iter().find(|t| t.code == *c).map(|t| t.id)).collect();
+    let mut rng = StdRng::seed_from_u64(2030);
+    let now = Utc::now();
+    let mut rows = Vec::with_capacity(items + 1);
+    let mut tags = Vec::new();
+    for n in 0..=items {
+        let id = Uuid::now_v7();
+        let (delegation_id, coalition_id) = if n == items || n % 3 == 0 || coalitions.is_empty() {
+            (Some(if n == items { bgd } else { delegations[rng.gen_range(0..delegations.len())].id }), None)
+        } else if n % 3 == 1 {
+            (Some(bgd), None)
+        } else {
+            (None, Some(coalitions[rng.gen_range(0..coalitions.len())].id))
+        };
+        let status = PrepStatus::ALL[rng.gen_range(0..PrepStatus::ALL.len())];
+        let kind = PrepKind::ALL[rng.gen_range(0..PrepKind::ALL.len())];
+        rows.push(prep_items::ActiveModel {
+            id: Set(id),
+            ministerial_id: Set(mc14.id),
+            delegation_id: Set(delegation_id),
+            coalition_id: Set(coalition_id),
+            visibility: Set(Visibility::ALL[rng.gen_range(0..Visibility::ALL.len())].into()),
+            title: Set(if n == items {
+                "Benchmark: the item with many links".to_owned()
+            } else {
+                format!("Benchmark prep item {n}")
+            }),
+            summary: Set("Synthetic load for benchmarks.".to_owned()),
+            kind: Set(kind.into()),
+            interest: Set(Interest::ALL[rng.gen_range(0..Interest::ALL.len())].into()),
+            priority: Set(Priority::ALL[rng.gen_range(0..Priority::ALL.len())].into()),
+            status: Set(status.into()),
+            deadline: Set(Some(mc14.starts_on - Duration::days(rng.gen_range(0..120)))),
+            responsible_user_id: Set(None),
+            outcome_text: Set(None),
+            outcome_date: Set(None),
+            outcome_body: Set(None),
+            text_number: Set(0),
+            created_by: Set(Some(created_by)),
+            version: Set(1),
+            created_at: Set(now - Duration::days(rng.gen_range(0..365))),
+            updated_at: Set(now),
+        });
+        if !topic_ids.is_empty() {
+            let first = rng.gen_range(0..topic_ids.len());
+            tags.push(prep_item_topics::ActiveModel { prep_item_id: Set(id), topic_id: Set(topic_ids[first]) });
+            let second = (first + 1 + rng.gen_range(0..topic_ids.len() - 1)) % topic_ids.len();
+            if rng.gen_bool(0.3) && second != first {
+                tags.push(prep_item_topics::ActiveModel { prep_item_id: Set(id), topic_id: Set(topic_ids[second]) });
+            }
+        }
+    }
+    let linked = rows.last().and_then(|r| r.id.clone().take()).unwrap_or_default();
+    let cited: Vec<Uuid> = impediments::Entity::find()
+        .select_only()
+        .column(impediments::Column::Id)
+        .filter(impediments::Column::DelegationId.eq(bgd))
+        .limit(links as u64)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let evidence: Vec<evidence_links::ActiveModel> = cited
+        .into_iter()
+        .map(|target| evidence_links::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            prep_item_id: Set(linked),
+            target_kind: Set(EvidenceKind::Impediment.into()),
+            target_id: Set(target),
+            question_code: Set(None),
+            filter: Set(None),
+            note: Set("Benchmark link.".to_owned()),
+            created_by: Set(Some(created_by)),
+            created_at: Set(now),
+        })
+        .collect();
+    let txn = AuditedTxn::begin(db).await?;
+    for chunk in rows.chunks(200) {
+        prep_items::Entity::insert_many(chunk.to_vec()).exec(&txn).await?;
+    }
+    for chunk in tags.chunks(500) {
+        prep_item_topics::Entity::insert_many(chunk.to_vec()).exec(&txn).await?;
+    }
+    for chunk in evidence.chunks(200) {
+        evidence_links::Entity::insert_many(chunk.to_vec()).exec(&txn).await?;
+    }
+    txn.commit_unaudited(Unaudited::DemoData).await?;
+    Ok((linked, bgd, topic_ids))
 }
 
 /// The workflow path from `identified` to `status` (a withdrawn item: withdrawn while drafting).
