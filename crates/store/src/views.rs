@@ -259,6 +259,7 @@ pub struct ConsultationView {
     pub title: String,
     pub description: String,
     /// The title and description by language code (never `en`); an untranslated one falls back to the default.
+    #[cfg_attr(feature = "openapi", schema(value_type = BTreeMap<String, gmc_domain::consultation::TitleText>))]
     pub translations: gmc_domain::consultation::Translations,
     /// The "you said, we did" note by language, once published (`PUT .../feedback`); `null` before.
     pub feedback: Option<gmc_domain::consultation::Texts>,

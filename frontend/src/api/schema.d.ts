@@ -1583,7 +1583,9 @@ export interface components {
             token: string;
             topic_ids: string[];
             /** @description The title and description by language code (never `en`); an untranslated one falls back to the default. */
-            translations: components["schemas"]["BTreeMap"];
+            translations: {
+                [key: string]: components["schemas"]["TitleText"];
+            };
             /** Format: date-time */
             updated_at: string;
             /** Format: int32 */
@@ -1687,7 +1689,9 @@ export interface components {
              * @description The title and description in the consultation's other languages, by code: `{"bn": {"title": "…",
              *     "description": "…"}}`; what is left out falls back to the English text.
              */
-            translations?: components["schemas"]["BTreeMap"];
+            translations?: {
+                [key: string]: components["schemas"]["TitleText"];
+            };
             visibility?: null | components["schemas"]["Visibility"];
         };
         CreateImpedimentRequest: {
@@ -2187,6 +2191,11 @@ export interface components {
             accepting_responses: boolean;
             /** @description Who asks: the owning delegation's name; `null` for a regional consultation run by the secretariat. */
             asked_by?: string | null;
+            /**
+             * @description The owning delegation's country (ISO alpha-3), for naming it in the respondent's language; `null` when
+             *     regional.
+             */
+            asked_by_country?: string | null;
             /** Format: date-time */
             closes_at?: string | null;
             description: string;
@@ -2542,6 +2551,14 @@ export interface components {
              */
             withheld: boolean;
         };
+        /**
+         * @description The title and description of a consultation in one of its other languages; an empty one falls back
+         *     to the default (English) text.
+         */
+        TitleText: {
+            description?: string;
+            title?: string;
+        };
         TokenResponse: {
             /** @description A short-lived JWT for `Authorization: Bearer`. */
             access_token: string;
@@ -2614,7 +2631,13 @@ export interface components {
             questions?: components["schemas"]["Question"][] | null;
             title?: string | null;
             topic_ids?: string[] | null;
-            translations?: null | components["schemas"]["BTreeMap"];
+            /**
+             * @description All the translations of the title and description, replacing the current ones. When `languages`
+             *     change without them, the translations of a language taken away go with it.
+             */
+            translations?: {
+                [key: string]: components["schemas"]["TitleText"];
+            } | null;
             visibility?: null | components["schemas"]["Visibility"];
         };
         /** @description Fields to change; absent fields stay; `null` clears `hs_code`, `estimated_cost`, `currency`. */

@@ -78,6 +78,7 @@ async fn titles_are_translated_per_language_checked_against_the_consultations_an
     assert_eq!(bn["description"], "Ten minutes on exporting.", "an untranslated description falls back to English");
     let bgd_name = app.get_json(&format!("/api/v1/delegations/{}", c["delegation_id"].as_str().unwrap()), &bgd).await;
     assert_eq!(bn["asked_by"], bgd_name["name"], "the page says who asks");
+    assert_eq!(bn["asked_by_country"], "BGD", "…and the country, which the page names in the respondent's language");
     assert_eq!(bn["feedback"], Value::Null);
     let en = public(&app, &c, "en").await;
     assert_eq!(
@@ -189,7 +190,8 @@ async fn a_regional_note_is_the_secretariats_and_a_readable_consultation_is_not_
     let c = create(&app, &admin, body(json!({"regional": true}))).await;
     let c = set_status(&app, &admin, &c, "open").await;
     let c = set_status(&app, &admin, &c, "closed").await;
-    assert_eq!(public(&app, &c, "en").await["asked_by"], Value::Null, "the secretariat asks");
+    let form = public(&app, &c, "en").await;
+    assert_eq!((&form["asked_by"], &form["asked_by_country"]), (&Value::Null, &Value::Null), "the secretariat asks");
     let v = c["version"].as_i64();
     // Readable by every delegation (regional), changeable only by admins: 403, not 404.
     problem(put_feedback(&app, &bgd, &c, v, json!({"en": "Note"})).await, 403).await;

@@ -295,6 +295,9 @@ pub struct PublicFormDto {
     pub description: String,
     /// Who asks: the owning delegation's name; `null` for a regional consultation run by the secretariat.
     pub asked_by: Option<String>,
+    /// The owning delegation's country (ISO alpha-3), for naming it in the respondent's language; `null` when
+    /// regional.
+    pub asked_by_country: Option<String>,
     /// What came of the consultation, once it is closed and its owners published a note; `null` before.
     pub feedback: Option<PublicFeedbackDto>,
     /// The language served: the one asked for when the consultation has it, else English.
@@ -313,6 +316,7 @@ impl From<PublicForm> for PublicFormDto {
             title: f.title,
             description: f.description,
             asked_by: f.asked_by,
+            asked_by_country: f.asked_by_country,
             feedback: f.feedback.map(Into::into),
             lang: f.lang,
             requested_lang: f.requested_lang,

@@ -39,6 +39,7 @@ pub struct ConsultationInput {
     /// The title and description in the consultation's other languages, by code: `{"bn": {"title": "…",
     /// "description": "…"}}`; what is left out falls back to the English text.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = BTreeMap<String, gmc_domain::consultation::TitleText>))]
     pub translations: Translations,
     /// Language codes; English is always included, first.
     #[serde(default)]
@@ -63,6 +64,7 @@ pub struct ConsultationPatch {
     pub description: Option<String>,
     /// All the translations of the title and description, replacing the current ones. When `languages`
     /// change without them, the translations of a language taken away go with it.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<BTreeMap<String, gmc_domain::consultation::TitleText>>))]
     pub translations: Option<Translations>,
     #[cfg_attr(feature = "openapi", schema(value_type = Option<Vec<crate::schemas::LanguageCode>>))]
     pub languages: Option<Vec<String>>,

@@ -47,6 +47,8 @@ pub struct PublicForm {
     pub questions: Vec<PublicQuestion>,
     /// The owning delegation's name; `None` for a regional consultation (the secretariat's).
     pub asked_by: Option<String>,
+    /// The owning delegation's country (ISO alpha-3), which the page names in the respondent's language.
+    pub asked_by_country: Option<String>,
     /// The note, once the consultation is closed and its owners published one.
     pub feedback: Option<PublicFeedback>,
 }
@@ -145,10 +147,11 @@ pub async fn form(db: &DatabaseConnection, token: &str, lang: Option<&str>) -> A
         .filter(|l| languages.contains(l))
         .unwrap_or_else(|| BASE_LANGUAGE.to_owned());
     let state = state_of(&row)?;
-    let asked_by = match row.delegation_id {
-        Some(d) => delegations::Entity::find_by_id(d).one(db).await?.map(|d| d.name),
+    let owner = match row.delegation_id {
+        Some(d) => delegations::Entity::find_by_id(d).one(db).await?,
         None => None,
     };
+    let (asked_by, asked_by_country) = owner.map(|d| (d.name, d.country_code)).unzip();
     // The note replaces the form only while the link takes no answers (a reopened round shows the form).
     let feedback = match (state, feedback_of(&row)?) {
         (PublicState::Closed, Some(texts)) => {
@@ -165,6 +168,7 @@ pub async fn form(db: &DatabaseConnection, token: &str, lang: Option<&str>) -> A
         title,
         description,
         asked_by,
+        asked_by_country,
         feedback,
         lang: served,
         requested_lang: requested,
