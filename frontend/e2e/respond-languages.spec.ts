@@ -148,7 +148,11 @@ test.beforeAll(async ({ playwright }, testInfo) => {
     // A second round, in English and Khmer: opened, closed, and the note on what came of it published.
     const second = await api.post('/api/v1/consultations', {
       headers,
-      data: { title: `Border checks (${stamp})`, languages: ['km'], questions: questions.slice(0, 1) },
+      data: {
+        title: `Border checks (${stamp})`,
+        languages: ['km'],
+        questions: [{ code: 'days', kind: 'number', min: 0, prompt: { en: days.en, km: days.km } }],
+      },
     });
     expect(second.status(), await second.text()).toBe(201);
     const { id: secondId } = (await second.json()) as { id: string };

@@ -32,16 +32,19 @@ export function FeedbackScreen({ form, feedback, t }: FeedbackScreenProps) {
   // The note may be in English where the page is not (no translation of it): say so to the browser.
   const noteLang = feedback.lang === form.lang ? {} : { lang: feedback.lang };
 
+  const headingText = t('feedback.title');
+
+  // On the words (not the translator, a new function each render), so focus moves once per screen.
   useEffect(() => {
-    document.title = `${t('feedback.title')} · ${form.title}`;
+    document.title = `${headingText} · ${form.title}`;
     heading.current?.focus();
-  }, [t, form.title]);
+  }, [headingText, form.title]);
 
   return (
     <section className="status status-feedback" aria-labelledby="feedback-heading">
       <p className="status-context">{form.title}</p>
       <h1 id="feedback-heading" ref={heading} tabIndex={-1} {...frame}>
-        {t('feedback.title')}
+        {headingText}
       </h1>
       <p className="hint" {...frame}>
         {t('feedback.intro')}
