@@ -9,6 +9,7 @@ mod api_keys;
 mod attacks;
 mod auth;
 mod consultations;
+mod consultations_feedback;
 mod disclosure;
 mod errors;
 mod helpers;

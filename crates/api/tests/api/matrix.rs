@@ -51,6 +51,7 @@ const MATRIX: &[(&str, [u16; 5])] = &[
     ("update_consultation", [401, 200, 404, 200, 404]),
     ("delete_consultation", [401, 204, 404, 204, 404]),
     ("set_consultation_status", [401, 200, 404, 200, 404]),
+    ("publish_consultation_feedback", [401, 200, 404, 200, 404]),
     ("get_consultation_results", [401, 200, 404, 200, 404]),
     ("get_consultation_crosstab", [401, 200, 404, 200, 404]),
     ("list_consultation_text_answers", [401, 200, 404, 200, 404]),
@@ -260,6 +261,20 @@ pub(crate) async fn prepare(app: &TestApp, ctx: &Ctx, op: &str, template: &str, 
             call.path = id(&fresh_bgd_consultation(app, ctx, false).await.0);
             call.body = Some(json!({"status": "open"}));
             call.if_match = Some("\"1\"");
+        }
+        "publish_consultation_feedback" => {
+            let (c, _) = fresh_bgd_consultation(app, ctx, true).await;
+            let res = app
+                .request(Method::POST, &format!("/api/v1/consultations/{c}/status"), Some(&ctx.admin))
+                .header("if-match", "\"2\"")
+                .json(&json!({"status": "closed"}))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), 200);
+            call.path = id(&c);
+            call.body = Some(json!({"texts": {"en": "You said testing stalls shipments; we raised it."}}));
+            call.if_match = Some("\"3\"");
         }
         "get_public_form" => {
             call.path = template.replace("{token}", &fresh_bgd_consultation(app, ctx, true).await.1);

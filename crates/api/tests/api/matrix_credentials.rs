@@ -55,6 +55,7 @@ const CREDENTIALS: &[(&str, [u16; 3])] = &[
     ("update_consultation", [403, 200, 404]),
     ("delete_consultation", [403, 204, 404]),
     ("set_consultation_status", [403, 200, 404]),
+    ("publish_consultation_feedback", [403, 200, 404]),
     ("get_consultation_results", [200, 200, 404]),
     ("get_consultation_crosstab", [200, 200, 404]),
     ("list_consultation_text_answers", [200, 200, 404]),
@@ -197,6 +198,14 @@ const READ_NOT_WRITE: &[(&str, &str, Method, &str, [u16; 3])] = &[
     ("update_consultation", "consultation", Method::PATCH, "/api/v1/consultations/{id}", [403, 403, 200]),
     ("delete_consultation", "consultation", Method::DELETE, "/api/v1/consultations/{id}", [403, 403, 204]),
     ("set_consultation_status", "consultation", Method::POST, "/api/v1/consultations/{id}/status", [403, 403, 200]),
+    // The control is refused too, for another reason: the regional round is a draft, not closed (409).
+    (
+        "publish_consultation_feedback",
+        "consultation",
+        Method::PUT,
+        "/api/v1/consultations/{id}/feedback",
+        [403, 403, 409],
+    ),
     // Reading a shared consultation is not reading its response rows.
     (
         "list_consultation_responses",
@@ -221,6 +230,7 @@ fn body_for(op: &str) -> Option<Value> {
         "step_impediment" => Some(json!({"to": "under_review", "note": "triage"})),
         "update_consultation" => Some(json!({"title": "Changed"})),
         "set_consultation_status" => Some(json!({"status": "open"})),
+        "publish_consultation_feedback" => Some(json!({"texts": {"en": "We raised it."}})),
         _ => None,
     }
 }
@@ -246,7 +256,7 @@ async fn another_delegations_regional_records_are_readable_but_not_writable() {
             if let Some(body) = body_for(op) {
                 rb = rb.json(&body);
             }
-            if matches!(*method, Method::PATCH) || *op == "set_consultation_status" {
+            if matches!(*method, Method::PATCH | Method::PUT) || *op == "set_consultation_status" {
                 rb = rb.header("if-match", "\"1\"");
             }
             let status = rb.send().await.unwrap().status().as_u16();

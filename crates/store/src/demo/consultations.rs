@@ -299,6 +299,9 @@ async fn insert_consultation(
         version: Set(1),
         created_at: Set(at - Duration::days(50)),
         updated_at: Set(at - Duration::days(50)),
+        translations: Set("{}".into()),
+        feedback: Set(None),
+        feedback_at: Set(None),
     })
     .exec_without_returning(&txn)
     .await?;
