@@ -8,6 +8,7 @@
 mod api_keys;
 mod attacks;
 mod auth;
+mod coalitions;
 mod consultations;
 mod disclosure;
 mod errors;
@@ -19,6 +20,7 @@ mod matrix;
 mod matrix_credentials;
 mod mfa;
 mod openapi;
+mod prep_items;
 mod reference;
 mod sorting;
 mod spa;
