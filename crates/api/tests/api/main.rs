@@ -20,6 +20,7 @@ mod matrix;
 mod matrix_credentials;
 mod mfa;
 mod openapi;
+mod prep_item_texts;
 mod prep_items;
 mod reference;
 mod sorting;

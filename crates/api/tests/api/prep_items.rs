@@ -1,5 +1,5 @@
-//! Prep items (issue 9): create, list, filter and sort; the workflow's role rules with their history;
-//! versioned texts with their If-Match and diff; and who reads a coalition's confidential items.
+//! Prep items (issue 9): create, list, filter and sort; the workflow's role rules with their history; and
+//! who reads a coalition's confidential items. The texts are in `prep_item_texts.rs`.
 
 use reqwest::{Method, Response};
 use serde_json::{json, Value};
@@ -8,7 +8,7 @@ use crate::helpers::*;
 
 const FOCAL_BGD: &str = "focal.bgd@gmc.test";
 
-fn body(extra: Value) -> Value {
+pub(crate) fn body(extra: Value) -> Value {
     let mut b = json!({"ministerial": "MC14", "title": "Fisheries subsidies: special and differential treatment",
         "kind": "position", "interest": "defensive", "priority": "high", "visibility": "delegation"});
     if let (Some(b), Some(extra)) = (b.as_object_mut(), extra.as_object()) {
@@ -17,7 +17,7 @@ fn body(extra: Value) -> Value {
     b
 }
 
-async fn create(app: &TestApp, token: &str, extra: Value) -> Value {
+pub(crate) async fn create(app: &TestApp, token: &str, extra: Value) -> Value {
     let res = app.post_json("/api/v1/prep-items", Some(token), body(extra)).await;
     assert_eq!(res.status(), 201, "create");
     res.json().await.unwrap()
@@ -27,7 +27,7 @@ async fn step(app: &TestApp, token: &str, id: &str, body: Value) -> Response {
     app.post_json(&format!("/api/v1/prep-items/{id}/steps"), Some(token), body).await
 }
 
-async fn save_text(app: &TestApp, token: &str, id: &str, if_match: Option<&str>, text: &str) -> Response {
+pub(crate) async fn save_text(app: &TestApp, token: &str, id: &str, if_match: Option<&str>, text: &str) -> Response {
     let mut rb = app.request(Method::POST, &format!("/api/v1/prep-items/{id}/texts"), Some(token));
     if let Some(v) = if_match {
         rb = rb.header("if-match", v);
@@ -198,61 +198,6 @@ async fn withdrawn_is_final_and_analysts_take_no_step() {
     let item = app.get_json(&format!("/api/v1/prep-items/{id}"), &bgd).await;
     assert_eq!(item["status"], "withdrawn");
     assert_eq!(item["steps_open"], json!([]));
-}
-
-#[tokio::test]
-async fn a_text_is_saved_over_its_current_version_only_and_two_versions_diff_word_by_word() {
-    let app = TestApp::spawn().await;
-    let bgd = app.login(BGD).await;
-    let position = create(&app, &bgd, json!({})).await;
-    let pid = position["id"].as_str().unwrap();
-    problem(save_text(&app, &bgd, pid, Some("\"0\""), "text").await, 409).await;
-    problem(app.get(&format!("/api/v1/prep-items/{pid}/texts"), &bgd).await, 409).await;
-
-    let proposal = create(&app, &bgd, json!({"kind": "proposal"})).await;
-    let id = proposal["id"].as_str().unwrap();
-    problem(save_text(&app, &bgd, id, None, "no If-Match").await, 428).await;
-    let first = save_text(&app, &bgd, id, Some("\"0\""), "LDCs keep the transition for five years.").await;
-    assert_eq!(first.status(), 201);
-    assert_eq!(first.headers()["etag"], "\"1\"");
-    // A second editor still on version 0 is refused, and nothing is written.
-    problem(save_text(&app, &bgd, id, Some("\"0\""), "An overwrite.").await, 412).await;
-    let second =
-        save_text(&app, &bgd, id, Some("\"1\""), "LDCs keep the transition for seven years after graduation.").await;
-    assert_eq!(second.status(), 201);
-    assert_eq!(second.json::<Value>().await.unwrap()["number"], 2);
-    problem(save_text(&app, &bgd, id, Some("\"2\""), "   ").await, 422).await;
-
-    let versions = app.get_json(&format!("/api/v1/prep-items/{id}/texts"), &bgd).await;
-    let items = versions["items"].as_array().unwrap();
-    assert_eq!(items.len(), 2);
-    assert_eq!(items[0]["author_name"], "Bangladesh Delegate");
-    assert_eq!(items[0]["length"], 40);
-    assert!(items[0].get("body").is_none(), "the list carries no bodies");
-    let one = app.get_json(&format!("/api/v1/prep-items/{id}/texts/1"), &bgd).await;
-    assert_eq!(one["body"], "LDCs keep the transition for five years.");
-    problem(app.get(&format!("/api/v1/prep-items/{id}/texts/3"), &bgd).await, 404).await;
-    assert_eq!(app.get_json(&format!("/api/v1/prep-items/{id}"), &bgd).await["text_number"], 2);
-
-    let diff = app.get_json(&format!("/api/v1/prep-items/{id}/texts/diff?from=1&to=2"), &bgd).await;
-    let ops = diff["ops"].as_array().unwrap();
-    let text =
-        |kind: &str| ops.iter().filter(|o| o["op"] != kind).map(|o| o["text"].as_str().unwrap()).collect::<String>();
-    assert_eq!(text("insert"), "LDCs keep the transition for five years.");
-    assert_eq!(text("delete"), "LDCs keep the transition for seven years after graduation.");
-    assert!(ops.iter().any(|o| o["op"] == "delete" && o["text"].as_str().unwrap().contains("five")));
-    problem(app.get(&format!("/api/v1/prep-items/{id}/texts/diff?from=0&to=2"), &bgd).await, 422).await;
-    problem(app.get(&format!("/api/v1/prep-items/{id}/texts/diff?from=1&to=9"), &bgd).await, 404).await;
-
-    // The kind cannot drop its text once there is one.
-    let patch = app
-        .request(Method::PATCH, &format!("/api/v1/prep-items/{id}"), Some(&bgd))
-        .header("if-match", "\"1\"")
-        .json(&json!({"kind": "position"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(fields(&problem(patch, 422).await), ["kind"]);
 }
 
 #[tokio::test]
