@@ -3,11 +3,13 @@
 pub mod api_keys;
 pub mod audit;
 pub mod auth;
+pub mod coalitions;
 pub mod consultations;
 pub mod health;
 pub mod impediments;
 pub mod mfa;
 pub mod operations;
+pub mod prep_items;
 pub mod reference;
 mod register;
 pub mod stakeholders;

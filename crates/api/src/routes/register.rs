@@ -6,6 +6,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use super::{
     api_keys, audit, auth, consultations, impediments, mfa, reference, stakeholders, topics, users, watch_items,
 };
+use super::{coalitions, prep_items};
 
 /// Everything under `/api/v1`, served and documented by the same registrations.
 pub fn configure_api(cfg: &mut ServiceConfig) {
@@ -17,6 +18,8 @@ pub fn configure_api(cfg: &mut ServiceConfig) {
         .service(impediments::operations())
         .service(consultations::operations())
         .service(stakeholders::operations())
+        .service(coalitions::operations())
+        .service(prep_items::operations())
         .service(users::operations())
         .service(api_keys::operations())
         .service(audit::operations());

@@ -8,6 +8,7 @@
 mod api_keys;
 mod attacks;
 mod auth;
+mod coalitions;
 mod consultations;
 mod consultations_feedback;
 mod disclosure;
@@ -20,6 +21,8 @@ mod matrix;
 mod matrix_credentials;
 mod mfa;
 mod openapi;
+mod prep_item_texts;
+mod prep_items;
 mod reference;
 mod sorting;
 mod spa;

@@ -82,6 +82,23 @@ const MATRIX: &[(&str, [u16; 5])] = &[
     ("verify_mfa_enrolment", [401, 409, 200, 200, 200]),
     ("disable_mfa", [401, 204, 204, 204, 204]),
     ("reset_user_mfa", [401, 204, 403, 403, 403]),
+    // Ministerial preparation (issue 9). Coalition membership is public; changing it is an admin's.
+    ("list_coalitions", [401, 200, 200, 200, 200]),
+    ("get_coalition", [401, 200, 200, 200, 200]),
+    ("create_coalition", [401, 201, 403, 403, 403]),
+    ("update_coalition", [401, 200, 403, 403, 403]),
+    ("list_prep_items", [401, 200, 200, 200, 200]),
+    ("get_prep_board", [401, 200, 200, 200, 200]),
+    ("create_prep_item", [401, 201, 403, 201, 403]),
+    ("get_prep_item", [401, 200, 404, 200, 404]),
+    ("update_prep_item", [401, 200, 404, 200, 404]),
+    // Analysts take no step and save no text: refused before the item is looked at.
+    ("step_prep_item", [401, 200, 403, 200, 404]),
+    ("list_prep_item_steps", [401, 200, 404, 200, 404]),
+    ("list_prep_item_texts", [401, 200, 404, 200, 404]),
+    ("diff_prep_item_texts", [401, 200, 404, 200, 404]),
+    ("get_prep_item_text", [401, 200, 404, 200, 404]),
+    ("save_prep_item_text", [401, 201, 403, 201, 404]),
 ];
 
 pub(crate) struct Ctx {
@@ -172,6 +189,38 @@ fn stakeholder_body(delegation: &str) -> Value {
 
 async fn fresh_bgd_stakeholder(app: &TestApp, ctx: &Ctx) -> String {
     let res = app.post_json("/api/v1/stakeholders", Some(&ctx.admin), stakeholder_body(&ctx.bgd_delegation)).await;
+    assert_eq!(res.status(), 201);
+    res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned()
+}
+
+fn prep_item_body(delegation: &str, kind: &str) -> Value {
+    json!({"delegation_id": delegation, "ministerial": "MC14", "title": "Matrix position", "kind": kind,
+           "interest": "defensive", "priority": "high", "visibility": "delegation"})
+}
+
+/// A Bangladesh `delegation`-level proposal with `texts` saved versions.
+pub(crate) async fn fresh_bgd_prep_item(app: &TestApp, ctx: &Ctx, texts: i32) -> String {
+    let res =
+        app.post_json("/api/v1/prep-items", Some(&ctx.admin), prep_item_body(&ctx.bgd_delegation, "proposal")).await;
+    assert_eq!(res.status(), 201);
+    let id = res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned();
+    for n in 0..texts {
+        let res = app
+            .request(Method::POST, &format!("/api/v1/prep-items/{id}/texts"), Some(&ctx.admin))
+            .header("if-match", format!("\"{n}\""))
+            .json(&json!({"body": format!("Version {} of the text.", n + 1)}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 201);
+    }
+    id
+}
+
+async fn fresh_coalition(app: &TestApp, ctx: &Ctx) -> String {
+    let code = format!("C{}", &uuid::Uuid::new_v4().simple().to_string()[..8]).to_uppercase();
+    let res =
+        app.post_json("/api/v1/coalitions", Some(&ctx.admin), json!({"code": code, "name": "Matrix group"})).await;
     assert_eq!(res.status(), 201);
     res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned()
 }
@@ -314,6 +363,41 @@ pub(crate) async fn prepare(app: &TestApp, ctx: &Ctx, op: &str, template: &str, 
         "revoke_api_key" => {
             let res = app.post_json("/api/v1/api-keys", Some(&ctx.bgd), json!({"name": "k", "scopes": ["read"]})).await;
             call.path = id(res.json::<Value>().await.unwrap()["api_key"]["id"].as_str().unwrap());
+        }
+        "get_coalition" => call.path = id("LDC"),
+        "create_coalition" => {
+            let code = format!("N{}", &uuid::Uuid::new_v4().simple().to_string()[..8]).to_uppercase();
+            call.body = Some(json!({"code": code, "name": "New group"}));
+        }
+        "update_coalition" => {
+            call.path = id(&fresh_coalition(app, ctx).await);
+            call.body = Some(json!({"description": "changed"}));
+            call.if_match = Some("\"1\"");
+        }
+        "get_prep_board" => call.path = format!("{template}?ministerial=MC14"),
+        "create_prep_item" => call.body = Some(prep_item_body(&ctx.bgd_delegation, "position")),
+        "get_prep_item" | "list_prep_item_steps" | "list_prep_item_texts" => {
+            call.path = id(&fresh_bgd_prep_item(app, ctx, 0).await);
+        }
+        "update_prep_item" => {
+            call.path = id(&fresh_bgd_prep_item(app, ctx, 0).await);
+            call.body = Some(json!({"priority": "low"}));
+            call.if_match = Some("\"1\"");
+        }
+        "step_prep_item" => {
+            call.path = id(&fresh_bgd_prep_item(app, ctx, 0).await);
+            call.body = Some(json!({"to": "drafting", "note": "start"}));
+        }
+        "save_prep_item_text" => {
+            call.path = id(&fresh_bgd_prep_item(app, ctx, 0).await);
+            call.body = Some(json!({"body": "A first text."}));
+            call.if_match = Some("\"0\"");
+        }
+        "get_prep_item_text" => {
+            call.path = template.replace("{id}", &fresh_bgd_prep_item(app, ctx, 1).await).replace("{number}", "1");
+        }
+        "diff_prep_item_texts" => {
+            call.path = format!("{}?from=1&to=2", id(&fresh_bgd_prep_item(app, ctx, 2).await));
         }
         "complete_mfa_sign_in" | "start_mfa_enrolment" | "verify_mfa_enrolment" | "disable_mfa" | "reset_user_mfa" => {
             crate::mfa::prepare_call(app, ctx, op, who, &mut call).await;

@@ -4,6 +4,7 @@ pub(crate) mod access;
 pub mod api_keys;
 pub mod audit_log;
 pub mod auth;
+pub mod coalitions;
 pub mod consultations;
 pub mod idempotency;
 pub mod impediments;
