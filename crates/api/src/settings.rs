@@ -64,6 +64,13 @@ pub struct Settings {
     pub small_cell_k: i64,
     /// Reuse the JSON of catalogue records per (id, version) (`gmc_api::render_cache`); off for benchmarks.
     pub render_cache: bool,
+    /// The alignment report's formula (`docs/alignment.md`): the weight of a validated impediment by
+    /// severity 1–5 (five comma-separated numbers), of one respondent's answer, the half-life in days of
+    /// an impediment's weight, and the concern from which an uncovered topic is a blind spot.
+    pub alignment_severity_weights: String,
+    pub alignment_answer_weight: f64,
+    pub alignment_half_life_days: f64,
+    pub alignment_blind_spot_threshold: f64,
 }
 
 impl Settings {
@@ -83,7 +90,11 @@ impl Settings {
             .set_default("public_burst", 20)?
             .set_default("public_period_ms", 3000)?
             .set_default("small_cell_k", 5)?
-            .set_default("render_cache", true)?;
+            .set_default("render_cache", true)?
+            .set_default("alignment_severity_weights", "1,2,3,5,8")?
+            .set_default("alignment_answer_weight", 0.2)?
+            .set_default("alignment_half_life_days", 365.0)?
+            .set_default("alignment_blind_spot_threshold", 5.0)?;
         let file = std::env::var("GMC_CONFIG")
             .ok()
             .or_else(|| std::path::Path::new("gmc.toml").exists().then(|| "gmc.toml".to_owned()));
@@ -95,7 +106,19 @@ impl Settings {
             b = b.set_override("database_url", url)?;
         }
         let settings: Settings = b.build()?.try_deserialize()?;
+        settings.alignment_weights()?;
         Ok(settings)
+    }
+
+    /// The alignment report's weights, checked (a bad setting stops the server at start).
+    pub fn alignment_weights(&self) -> anyhow::Result<gmc_store::services::alignment::Weights> {
+        gmc_store::services::alignment::Weights::parse(
+            &self.alignment_severity_weights,
+            self.alignment_answer_weight,
+            self.alignment_half_life_days,
+            self.alignment_blind_spot_threshold,
+        )
+        .map_err(|e| anyhow::anyhow!("GMC_ALIGNMENT_*: {e}"))
     }
 
     /// Settings for tests: an ephemeral port on loopback and the given database.
@@ -118,6 +141,10 @@ impl Settings {
             public_period_ms: 1,
             small_cell_k: 5,
             render_cache: true,
+            alignment_severity_weights: "1,2,3,5,8".into(),
+            alignment_answer_weight: 0.2,
+            alignment_half_life_days: 365.0,
+            alignment_blind_spot_threshold: 5.0,
         }
     }
 }

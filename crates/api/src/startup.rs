@@ -75,6 +75,7 @@ impl Application {
                 Duration::from_millis(settings.public_period_ms),
             ),
             small_cell_k: settings.small_cell_k.max(1),
+            alignment: settings.alignment_weights()?,
             responses,
             catalogue: Catalogue::default(),
             sessions: Default::default(),

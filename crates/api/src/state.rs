@@ -18,6 +18,8 @@ pub struct AppState {
     pub responses: gmc_store::services::consultations::ResponseWriter,
     /// The small-cell rule's k.
     pub small_cell_k: i64,
+    /// The alignment report's weights (settings `alignment_*`).
+    pub alignment: gmc_store::services::alignment::Weights,
     pub catalogue: Catalogue,
     pub sessions: SessionCache,
     pub rendered_topics: RenderCache,

@@ -210,6 +210,21 @@ pub fn can_write_shared(actor: &Actor, owner: Owner<'_>) -> bool {
     actor.is_admin() || owner.includes(actor.delegation_id)
 }
 
+/// Who reads an owner's alignment report (issue 9): it says which of the owner's firms' concerns are
+/// not yet defended, so it is the owner's working document. Admins read any; analysts, who support
+/// every delegation, any delegation's (its figures count only what they may read); a delegation's
+/// delegates and focal points their own and their coalitions'. Stakeholder accounts read none.
+pub fn reads_alignment(actor: &Actor, owner: Owner<'_>) -> bool {
+    if authorize(actor, Operation::ReadDelegationRecords).is_err() {
+        return false;
+    }
+    match (actor.role, owner) {
+        (Role::Admin, _) | (Role::Analyst, Owner::Delegation(_)) => true,
+        (Role::Delegate | Role::FocalPoint, owner) => owner.includes(actor.delegation_id),
+        _ => false,
+    }
+}
+
 /// Reading a record that may have no owning delegation (a regional consultation run by the
 /// secretariat): such a record is read by its visibility alone.
 pub fn can_read_owned(actor: &Actor, owner: Option<DelegationId>, visibility: Visibility) -> bool {

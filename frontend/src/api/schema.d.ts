@@ -4,6 +4,58 @@
  */
 
 export interface paths {
+    "/api/v1/alignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The alignment report
+         * @description Who: delegates and focal points, for their delegation (the default) and its coalitions; analysts, for any
+         *     delegation; admins, for any delegation or coalition. Sessions, or API keys with the `read` scope. For every
+         *     topic: the MSME-concern score (validated impediments of the owner's delegations weighted by severity and
+         *     halving every half-life, plus weighted answers to the owner's questions tagged with it), the owner's coverage
+         *     (prep items; briefings and meetings are 0 until they exist) and a status — `blind_spot`, `unsupported`,
+         *     `covered` or `quiet`. Every figure counts only what the caller may read. The formula is `docs/alignment.md`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown delegation or
+         *     coalition, or one whose report the caller may not read; 422 for both `delegation_id` and `coalition_id`, or
+         *     none from a caller who belongs to no delegation.
+         */
+        get: operations["get_alignment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alignment.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the alignment report as CSV
+         * @description Who and what: as `GET /alignment`, one line per topic; a text cell a spreadsheet would take for a formula is
+         *     written as text.
+         *
+         *     Refuses: as `GET /alignment`.
+         */
+        get: operations["export_alignment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/api-keys": {
         parameters: {
             query?: never;
@@ -835,6 +887,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/impediments/{id}/trace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Trace an impediment to Geneva
+         * @description Who: whoever may read the impediment; sessions, or API keys with the `read` scope. Reported → validated →
+         *     topics → the prep items citing it that the caller may read → when they were tabled → their outcome, and where
+         *     the impediment itself was raised.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown impediment or
+         *     one the caller may not read.
+         */
+        get: operations["get_impediment_trace"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -1117,6 +1194,66 @@ export interface paths {
         patch: operations["update_prep_item"];
         trace?: never;
     };
+    "/api/v1/prep-items/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a prep item's evidence
+         * @description Who: whoever may read the prep item (its owners — the delegation, or the coalition's member delegations — at
+         *     any visibility, others by its visibility); sessions, or API keys with the `read` scope. Lists only the links
+         *     whose target the caller may read, oldest first, with no count of the others.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown prep item or
+         *     one the caller may not read.
+         */
+        get: operations["list_prep_item_evidence"];
+        put?: never;
+        /**
+         * Cite evidence for a prep item
+         * @description Who: whoever may change the prep item (delegates and focal points of the owning delegation or of a member
+         *     delegation of the owning coalition, and admins); with a session or an API key with the `write` scope. The
+         *     target must be one the caller may read: an impediment, or a consultation (`target_id`) and one of its
+         *     questions (`question_code`) with the results `filter` it was read under. Retry-safe with `Idempotency-Key`.
+         *
+         *     Refuses: 401 without a valid credential; 404 for an unknown prep item or one the caller may not read; 403 for
+         *     one the caller may read but not change, or a key without `write`; 409 when the prep item already cites the
+         *     target; 422 for an unknown `target_kind`, a `target_id` that names nothing the caller may read (the same
+         *     answer whether it exists or not), an unknown `question_code`, a bad `filter` or a missing `note`.
+         */
+        post: operations["create_evidence_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prep-items/{id}/evidence/{link_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a citation
+         * @description Who: whoever may change the prep item; with a session or an API key with the `write` scope.
+         *
+         *     Refuses: 401 without a valid credential; 404 for an unknown prep item or link, or one the caller may not read
+         *     (a link to a target the caller may not read included); 403 for a prep item the caller may read but not change.
+         */
+        delete: operations["delete_evidence_link"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/prep-items/{id}/steps": {
         parameters: {
             query?: never;
@@ -1150,6 +1287,32 @@ export interface paths {
          *     in progress).
          */
         post: operations["step_prep_item"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prep-items/{id}/strength": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The strength of a prep item's evidence
+         * @description Who: whoever may read the prep item; sessions, or API keys with the `read` scope. Distinct firms (stakeholders
+         *     and anonymous respondents), their countries, sectors, size classes and women-led share, the severity and
+         *     recency of the impediments — over the evidence the caller may read. Every count of fewer than k, and any count
+         *     from which one could be worked out, is withheld (admins excepted; `docs/alignment.md`).
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown prep item or
+         *     one the caller may not read.
+         */
+        get: operations["get_prep_item_strength"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1231,6 +1394,30 @@ export interface paths {
          *     caller may not read, or a version it does not have; 409 for a kind that carries no text.
          */
         get: operations["get_prep_item_text"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prep-items/{id}/trace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Trace a prep item back to the firms
+         * @description Who: whoever may read the prep item; sessions, or API keys with the `read` scope. The cited impediments and
+         *     consultation questions the caller may read, and the firms behind them in aggregate (small cells withheld).
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown prep item or
+         *     one the caller may not read.
+         */
+        get: operations["get_prep_item_trace"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1528,6 +1715,30 @@ export interface paths {
         patch: operations["update_topic"];
         trace?: never;
     };
+    "/api/v1/topics/{id}/strength": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The strength of the evidence on a topic
+         * @description Who: every signed-in role; sessions, or API keys with the `read` scope. Over the validated impediments tagged
+         *     with the topic and the answers to questions tagged with it, of every owner, as far as the caller may read
+         *     them; small cells withheld as for a prep item. `id` is the topic's id or code.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown topic.
+         */
+        get: operations["get_topic_strength"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -1754,6 +1965,94 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AlignmentCoverage: {
+            /**
+             * Format: int64
+             * @description Always 0 until briefings exist (issue 10).
+             */
+            briefings: number;
+            /**
+             * Format: int64
+             * @description Always 0 until meetings exist (issue 10).
+             */
+            meetings: number;
+            /**
+             * Format: int64
+             * @description The owner's prep items on the topic (not withdrawn) that the caller may read.
+             */
+            prep_items: number;
+        };
+        AlignmentOwner: {
+            /** @description The delegation's country code, or the coalition's code. */
+            code: string;
+            /** Format: uuid */
+            id: string;
+            /** @description `delegation` or `coalition`. */
+            kind: string;
+            name: string;
+        };
+        AlignmentReport: {
+            /** Format: date-time */
+            generated_at: string;
+            /**
+             * Format: int64
+             * @description The small-cell k: a question fewer than k answered adds nothing to a concern.
+             */
+            k: number;
+            owner: components["schemas"]["AlignmentOwner"];
+            /** @description Every topic, the highest concern first. */
+            rows: components["schemas"]["AlignmentRow"][];
+            weights: components["schemas"]["AlignmentWeights"];
+        };
+        AlignmentRow: {
+            /** Format: double */
+            concern: number;
+            concern_parts: components["schemas"]["ConcernParts"];
+            coverage: components["schemas"]["AlignmentCoverage"];
+            /**
+             * Format: int64
+             * @description Evidence links, readable by the caller, on those prep items.
+             */
+            evidence_links: number;
+            status: components["schemas"]["AlignmentStatus"];
+            topic: components["schemas"]["AlignmentTopic"];
+            /**
+             * Format: int64
+             * @description Those prep items citing no evidence the caller may read.
+             */
+            unsupported_items: number;
+        };
+        /**
+         * @description Where a topic stands for the owner.
+         * @enum {string}
+         */
+        AlignmentStatus: "blind_spot" | "unsupported" | "covered" | "quiet";
+        AlignmentTopic: {
+            code: string;
+            /** Format: uuid */
+            id: string;
+            title: string;
+        };
+        /** @description The weights of the formula (settings `GMC_ALIGNMENT_*`, listed in `docs/deployment.md`). */
+        AlignmentWeights: {
+            /**
+             * Format: double
+             * @description The weight of one respondent answering a question tagged with the topic.
+             */
+            answer: number;
+            /**
+             * Format: double
+             * @description A topic of at least this concern and no coverage is a blind spot.
+             */
+            blind_spot_threshold: number;
+            /**
+             * Format: double
+             * @description An impediment's weight halves every this many days after it was reported.
+             */
+            half_life_days: number;
+            /** @description The weight of one validated impediment by its severity, 1 to 5. */
+            severity: number[];
+        };
         ApiKeyDto: {
             /** Format: date-time */
             created_at: string;
@@ -1886,6 +2185,18 @@ export interface components {
              *     as over 1,000.
              */
             total_is_lower_bound: boolean;
+        };
+        ConcernParts: {
+            /**
+             * Format: double
+             * @description Answer weight × respondents answering the owner's questions tagged with the topic.
+             */
+            answers: number;
+            /**
+             * Format: double
+             * @description Σ severity weight × decay over the validated impediments.
+             */
+            impediments: number;
         };
         ConsultationDto: {
             accepting_responses: boolean;
@@ -2046,6 +2357,23 @@ export interface components {
                 [key: string]: components["schemas"]["TitleText"];
             };
             visibility?: null | components["schemas"]["Visibility"];
+        };
+        CreateEvidenceLinkRequest: {
+            /**
+             * @description `consultation_question` only: the results filter the result was read under (`country`,
+             *     `sector`, `size_class`, `women_led`, `from`, `to`), kept so a reader can read it the same way.
+             */
+            filter?: Record<string, never> | null;
+            /** @description Why it matters (required). */
+            note: string;
+            /** @description Required for `consultation_question`: the question's code in that consultation. */
+            question_code?: string | null;
+            /**
+             * Format: uuid
+             * @description The impediment's id, or the consultation's.
+             */
+            target_id: string;
+            target_kind: components["schemas"]["EvidenceKind"];
         };
         CreateImpedimentRequest: {
             currency?: string | null;
@@ -2279,6 +2607,100 @@ export interface components {
             /** @description The account's password. */
             password: string;
         };
+        /**
+         * @description What an evidence link points at. Documents and meetings join when they exist (issue 10); the
+         *     table keeps the kind as a string, so adding one is a new variant and a reader for it.
+         * @enum {string}
+         */
+        EvidenceKind: "impediment" | "consultation_question";
+        EvidenceLinkView: {
+            /** Format: date-time */
+            created_at: string;
+            created_by_name?: string | null;
+            /** @description The results filter the consultation question was read under, as the linker sent it. */
+            filter?: Record<string, never> | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Why it matters. */
+            note: string;
+            question_code?: string | null;
+            target: components["schemas"]["EvidenceTarget"];
+            /**
+             * Format: uuid
+             * @description The impediment's id, or the consultation's (with `question_code`).
+             */
+            target_id: string;
+            target_kind: components["schemas"]["EvidenceKind"];
+        };
+        /**
+         * @description The evidence of a prep item the caller may read. There is no total: the links to targets the
+         *     caller may not read are left out without a trace.
+         */
+        EvidenceList: {
+            items: components["schemas"]["EvidenceLinkView"][];
+        };
+        /**
+         * @description The strength of the evidence, as the caller may read it: only what they may read is counted,
+         *     and each count of fewer than `k` (or one that would let such a count be worked out) is withheld.
+         */
+        EvidenceStrength: {
+            /**
+             * Format: int64
+             * @description Distinct countries, sectors and size classes of the firms; `null` when `firms` is withheld.
+             */
+            countries?: number | null;
+            /** @description Distinct firms: the stakeholders behind the impediments plus the anonymous respondents. */
+            firms: components["schemas"]["CellDto"];
+            impediments: components["schemas"]["CellDto"];
+            /** Format: int64 */
+            k: number;
+            /**
+             * Format: date-time
+             * @description When the newest and the oldest impediment were reported; `null` when `impediments` is withheld.
+             */
+            newest?: string | null;
+            /** Format: date-time */
+            oldest?: string | null;
+            /** @description Reported in the last 12 months. */
+            recent: components["schemas"]["CellDto"];
+            /** Format: double */
+            recent_share?: number | null;
+            /**
+             * @description Anonymous respondents: behind impediments reported through a consultation, and answering the
+             *     linked (or topic-tagged) questions that at least k answered.
+             */
+            respondents: components["schemas"]["CellDto"];
+            /** Format: int64 */
+            sectors?: number | null;
+            severity: components["schemas"]["SeverityCell"][];
+            /** Format: int64 */
+            size_classes?: number | null;
+            stakeholders: components["schemas"]["CellDto"];
+            women_led: components["schemas"]["CellDto"];
+            /**
+             * Format: double
+             * @description Women-led firms among those whose answer is known; `null` when a count behind it is withheld.
+             */
+            women_led_share?: number | null;
+        };
+        /** @description What a link points at, as far as the reader may see it. */
+        EvidenceTarget: {
+            /** @description Impediments: the reporting country. */
+            country?: string | null;
+            /** @description Impediments: the partner market. */
+            partner?: string | null;
+            /** @description Consultation questions: the question's prompt in English (else its first language). */
+            question_prompt?: string | null;
+            /**
+             * Format: int32
+             * @description Impediments: 1 (minor) – 5 (prohibitive).
+             */
+            severity?: number | null;
+            /** @description The impediment's or the consultation's status. */
+            status?: string | null;
+            /** @description The impediment's title, or the consultation's. */
+            title: string;
+        };
         /** @enum {string} */
         Frequency: "one_off" | "occasional" | "recurring" | "constant";
         Health: {
@@ -2385,6 +2807,14 @@ export interface components {
             by: string;
             /** @description Largest counts first. */
             cells: components["schemas"]["SummaryCellDto"][];
+        };
+        /** @description `GET /impediments/{id}/trace`. */
+        ImpedimentTrace: {
+            impediment: components["schemas"]["TraceImpediment"];
+            /** @description The prep items citing it that the caller may read. */
+            prep_items: components["schemas"]["TracePrepItem"][];
+            /** @description Its workflow, oldest first. */
+            steps: components["schemas"]["TraceStep"][];
         };
         /**
          * @description The owner's interest in the subject.
@@ -2640,6 +3070,16 @@ export interface components {
              *     as over 1,000.
              */
             total_is_lower_bound: boolean;
+        };
+        /** @description `GET /prep-items/{id}/trace`. */
+        PrepItemTrace: {
+            /** @description The cited impediments the caller may read. */
+            impediments: components["schemas"]["TraceImpediment"][];
+            prep_item: components["schemas"]["TracePrepItem"];
+            /** @description The cited consultation questions the caller may read. */
+            questions: components["schemas"]["TraceQuestion"][];
+            /** @description The firms behind it all, in aggregate. */
+            strength: components["schemas"]["EvidenceStrength"];
         };
         /**
          * @description What a prep item is.
@@ -3000,6 +3440,14 @@ export interface components {
              */
             total_is_lower_bound: boolean;
         };
+        SeverityCell: {
+            impediments: components["schemas"]["CellDto"];
+            /**
+             * Format: int32
+             * @description 1 (minor) – 5 (prohibitive).
+             */
+            severity: number;
+        };
         /**
          * @description Firm size by headcount: micro < 10, small 10–49, medium 50–249.
          * @enum {string}
@@ -3217,6 +3665,82 @@ export interface components {
         };
         /** @enum {string} */
         TopicStatus: "active" | "concluded" | "dormant";
+        TraceImpediment: {
+            /** Format: uuid */
+            id: string;
+            partner: string;
+            /** @description The WTO body it was raised at, and when. */
+            raised_body?: string | null;
+            /** Format: date */
+            raised_on?: string | null;
+            /** Format: date-time */
+            reported_at: string;
+            reporting_country: string;
+            /** Format: int32 */
+            severity: number;
+            status: components["schemas"]["ImpedimentStatus"];
+            title: string;
+            topics: components["schemas"]["TraceTopic"][];
+            /**
+             * Format: date-time
+             * @description Its first step to `validated`.
+             */
+            validated_at?: string | null;
+        };
+        TraceOutcome: {
+            body?: string | null;
+            /** Format: date */
+            date?: string | null;
+            text?: string | null;
+        };
+        TraceOwner: {
+            /** @description The delegation's country code, or the coalition's code. */
+            code: string;
+            /** Format: uuid */
+            id: string;
+            /** @description `delegation` or `coalition`. */
+            kind: string;
+            name: string;
+        };
+        /** @description A prep item as the trace shows it: what, whose, for which ministerial, and where it got to. */
+        TracePrepItem: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["PrepKind"];
+            /** @description The ministerial's code (`MC12`) and name. */
+            ministerial_code: string;
+            ministerial_name: string;
+            outcome?: null | components["schemas"]["TraceOutcome"];
+            owner: components["schemas"]["TraceOwner"];
+            status: components["schemas"]["PrepStatus"];
+            /**
+             * Format: date-time
+             * @description When it was tabled (its step to `tabled`), if it was.
+             */
+            tabled_at?: string | null;
+            title: string;
+        };
+        TraceQuestion: {
+            /** @description Respondents who answered it (fewer than k withheld, admins excepted). */
+            answered: components["schemas"]["CellDto"];
+            /** Format: uuid */
+            consultation_id: string;
+            consultation_title: string;
+            prompt: string;
+            question_code: string;
+        };
+        TraceStep: {
+            /** Format: date-time */
+            at: string;
+            from?: null | components["schemas"]["ImpedimentStatus"];
+            to: components["schemas"]["ImpedimentStatus"];
+        };
+        TraceTopic: {
+            code: string;
+            /** Format: uuid */
+            id: string;
+            title: string;
+        };
         /** @description Fields to change; absent fields stay; `members` replaces the membership. */
         UpdateCoalitionRequest: {
             description?: string | null;
@@ -3425,6 +3949,172 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    get_alignment: {
+        parameters: {
+            query?: {
+                /** @description The delegation whose report it is (default: the caller's). */
+                delegation_id?: string;
+                /** @description A coalition instead of a delegation (its members only, and admins). */
+                coalition_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlignmentReport"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_alignment: {
+        parameters: {
+            query?: {
+                /** @description The delegation whose report it is (default: the caller's). */
+                delegation_id?: string;
+                /** @description A coalition instead of a delegation (its members only, and admins). */
+                coalition_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_api_keys: {
         parameters: {
             query?: {
@@ -6921,6 +7611,77 @@ export interface operations {
             };
         };
     };
+    get_impediment_trace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The trace */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImpedimentTrace"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_me: {
         parameters: {
             query?: never;
@@ -8106,6 +8867,268 @@ export interface operations {
             };
         };
     };
+    list_prep_item_evidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The evidence the caller may read */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceList"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_evidence_link: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe: a repeat with the same key and request answers with the first outcome (24 h) */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "note": "Shrimp exporters re-tested at every consignment: the SPS position rests on it.",
+                 *       "target_id": "0193a5e2-7c1a-7d3e-9b4f-2a6c8e0d1f23",
+                 *       "target_kind": "impediment"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateEvidenceLinkRequest"];
+            };
+        };
+        responses: {
+            /** @description Cited */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceLinkView"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_evidence_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                link_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_prep_item_steps: {
         parameters: {
             query?: never;
@@ -8279,6 +9302,77 @@ export interface operations {
             };
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_prep_item_strength: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The strength, small cells withheld */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceStrength"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8675,6 +9769,77 @@ export interface operations {
             };
             /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_prep_item_trace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The trace */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrepItemTrace"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10109,6 +11274,78 @@ export interface operations {
             };
             /** @description `If-Match` is required: send the ETag of the version being changed */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_topic_strength: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The topic's id or code */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The strength, small cells withheld */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceStrength"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

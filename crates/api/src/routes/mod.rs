@@ -1,10 +1,12 @@
 //! The routes, one module per feature, and the pieces they share (`register` puts them under `/api/v1`).
 
+pub mod alignment;
 pub mod api_keys;
 pub mod audit;
 pub mod auth;
 pub mod coalitions;
 pub mod consultations;
+pub mod evidence;
 pub mod health;
 pub mod impediments;
 pub mod mfa;

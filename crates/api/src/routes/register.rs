@@ -3,6 +3,7 @@
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
+use super::{alignment, evidence};
 use super::{
     api_keys, audit, auth, consultations, impediments, mfa, reference, stakeholders, topics, users, watch_items,
 };
@@ -17,6 +18,8 @@ pub fn configure_api(cfg: &mut ServiceConfig) {
         .service(watch_items::operations())
         .service(impediments::operations())
         .service(consultations::operations())
+        .service(evidence::operations())
+        .service(alignment::operations())
         .service(stakeholders::operations())
         .service(coalitions::operations())
         .service(prep_items::operations())

@@ -5,6 +5,7 @@
 #![allow(clippy::indexing_slicing)]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod alignment;
 mod api_keys;
 mod attacks;
 mod auth;
@@ -13,6 +14,8 @@ mod consultations;
 mod consultations_feedback;
 mod disclosure;
 mod errors;
+mod evidence;
+mod evidence_fixtures;
 mod helpers;
 mod idempotency;
 mod impediment_search;

@@ -5,6 +5,7 @@
 use reqwest::Method;
 use serde_json::{json, Value};
 
+use crate::evidence_fixtures::{cite, impediment_link, prep_item, Owner};
 use crate::helpers::*;
 
 const WHO: [&str; 5] = ["anonymous", "admin", "analyst", "own delegate", "other delegate"];
@@ -60,6 +61,17 @@ const MATRIX: &[(&str, [u16; 5])] = &[
     ("export_consultation_responses", [401, 200, 404, 200, 404]),
     ("get_public_form", [200, 200, 200, 200, 200]),
     ("submit_public_response", [201, 201, 201, 201, 201]),
+    // Evidence behind prep items (issue 9), on a Bangladesh prep item at `delegation` visibility.
+    ("list_prep_item_evidence", [401, 200, 404, 200, 404]),
+    ("create_evidence_link", [401, 201, 404, 201, 404]),
+    ("delete_evidence_link", [401, 204, 404, 204, 404]),
+    ("get_prep_item_strength", [401, 200, 404, 200, 404]),
+    ("get_topic_strength", [401, 200, 200, 200, 200]),
+    ("get_impediment_trace", [401, 200, 404, 200, 404]),
+    ("get_prep_item_trace", [401, 200, 404, 200, 404]),
+    // Bangladesh's alignment report: its own members, admins and analysts; not Nepal's delegate.
+    ("get_alignment", [401, 200, 200, 200, 404]),
+    ("export_alignment", [401, 200, 200, 200, 404]),
     ("list_stakeholders", [401, 200, 200, 200, 200]),
     ("create_stakeholder", [401, 201, 403, 201, 403]),
     ("get_stakeholder", [401, 200, 200, 200, 404]),
@@ -225,6 +237,11 @@ async fn fresh_coalition(app: &TestApp, ctx: &Ctx) -> String {
     res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned()
 }
 
+/// A Bangladesh prep item at `delegation` visibility (inserted: prep-item creation is another branch's).
+async fn bgd_prep_item(app: &TestApp, ctx: &Ctx) -> String {
+    prep_item(app, Owner::Delegation(&ctx.bgd_delegation), "delegation", &[]).await
+}
+
 /// A refresh token of a throwaway account: signing out ends all of a user's access tokens, so the
 /// `logout` row must not sign out the callers the other rows use.
 async fn fresh_refresh_token(app: &TestApp, ctx: &Ctx) -> String {
@@ -332,6 +349,22 @@ pub(crate) async fn prepare(app: &TestApp, ctx: &Ctx, op: &str, template: &str, 
             call.path = template.replace("{token}", &fresh_bgd_consultation(app, ctx, true).await.1);
             call.body = Some(json!({"lang": "en", "answers": {"q1": "no"}, "profile": {"country": "BGD"}}));
         }
+        "list_prep_item_evidence" | "get_prep_item_strength" | "get_prep_item_trace" => {
+            call.path = id(&bgd_prep_item(app, ctx).await);
+        }
+        "create_evidence_link" => {
+            call.path = id(&bgd_prep_item(app, ctx).await);
+            call.body = Some(impediment_link(&fresh_bgd_impediment(app, ctx).await));
+        }
+        "delete_evidence_link" => {
+            let item = bgd_prep_item(app, ctx).await;
+            let res = cite(app, &ctx.admin, &item, impediment_link(&fresh_bgd_impediment(app, ctx).await)).await;
+            let link = res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned();
+            call.path = template.replace("{id}", &item).replace("{link_id}", &link);
+        }
+        "get_topic_strength" => call.path = id("FISH"),
+        "get_impediment_trace" => call.path = id(&fresh_bgd_impediment(app, ctx).await),
+        "get_alignment" | "export_alignment" => call.path = format!("{template}?delegation_id={}", ctx.bgd_delegation),
         "create_stakeholder" => call.body = Some(stakeholder_body(&ctx.bgd_delegation)),
         "get_stakeholder" | "delete_stakeholder" | "get_stakeholder_contact" | "erase_stakeholder" => {
             call.path = id(&fresh_bgd_stakeholder(app, ctx).await);

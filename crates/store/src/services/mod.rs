@@ -1,6 +1,7 @@
 //! One module per capability. Each public function authorizes first, then validates, then works.
 
 pub(crate) mod access;
+pub mod alignment;
 pub mod api_keys;
 pub mod audit_log;
 pub mod auth;

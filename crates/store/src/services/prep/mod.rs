@@ -4,10 +4,13 @@
 
 mod board;
 mod diff;
+pub mod evidence;
 pub(crate) mod fields;
 mod list;
 mod steps;
+pub mod strength;
 mod texts;
+pub mod trace;
 pub(crate) mod view;
 
 pub use board::{board, BoardColumn, BoardFilter, PrepBoardView};

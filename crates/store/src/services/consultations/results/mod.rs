@@ -31,6 +31,7 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Quer
 use uuid::Uuid;
 
 pub use export::results_csv;
+pub(crate) use export::spreadsheet_safe;
 pub use filter::ResultFilter;
 pub use model::{Cell, CrossColumn, CrossRow, CrossTab, OptionResult, QuestionResult, Results, DIMENSIONS};
 pub use rows::{responses_csv, responses_page, ResponseRecord, ResponseSort};
