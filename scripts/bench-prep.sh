@@ -76,10 +76,10 @@ export GMC_PORT
 log "migrating and seeding ($BENCH_DB): $BENCH_IMPEDIMENTS impediments, $BENCH_RESPONSES responses, $BENCH_ITEMS prep items"
 "$GMC" migrate >"$WORK/migrate.log" 2>&1 || { cat "$WORK/migrate.log" >&2; die "migrate failed"; }
 seed_start=$(date +%s.%N)
-"$GMC" seed --demo --impediments "$BENCH_IMPEDIMENTS" --bench-responses "$BENCH_RESPONSES" \
+RUST_LOG=info "$GMC" seed --demo --impediments "$BENCH_IMPEDIMENTS" --bench-responses "$BENCH_RESPONSES" \
     --bench-prep "$BENCH_ITEMS" >"$WORK/seed.log" 2>&1 || { cat "$WORK/seed.log" >&2; die "seed failed"; }
 seed_secs=$(python3 -c "print(round($(date +%s.%N) - $seed_start, 1))")
-ITEM="$(sed -n 's/.*prep_item=\([0-9a-f-]*\).*/\1/p' "$WORK/seed.log" | tail -n1)"
+ITEM="$(sed -n 's/.*prep_item[^0-9a-f]*\([0-9a-f-]\{36\}\).*/\1/p' "$WORK/seed.log" | tail -n1)"
 [[ -n "$ITEM" ]] || die "the seed did not name the benchmark item: $(tail -n 5 "$WORK/seed.log")"
 
 BASE="http://127.0.0.1:$GMC_PORT"
