@@ -520,3 +520,62 @@ async fn every_operation_answers_every_role_as_the_matrix_declares() {
     }
     assert!(failures.is_empty(), "authorization matrix failures:\n{}", failures.join("\n"));
 }
+
+/// A coalition's confidential prep item, read through every read operation: its members read it (Nepal
+/// is in the LDC Group), a delegation outside the coalition (Bangladesh) and the analyst get 404 — and
+/// the list and the board hold nothing of it.
+/// Columns: (admin, analyst, Bangladesh's delegate, Nepal's delegate).
+const COALITION_READS: &[(&str, [u16; 4])] = &[
+    ("/api/v1/prep-items/{id}", [200, 404, 404, 200]),
+    ("/api/v1/prep-items/{id}/steps", [200, 404, 404, 200]),
+    ("/api/v1/prep-items/{id}/texts", [200, 404, 404, 200]),
+    ("/api/v1/prep-items/{id}/texts/1", [200, 404, 404, 200]),
+    ("/api/v1/prep-items/{id}/texts/diff?from=1&to=1", [200, 404, 404, 200]),
+];
+
+#[tokio::test]
+async fn a_coalitions_confidential_item_answers_its_members_only() {
+    let app = TestApp::spawn().await;
+    let ctx = context(&app).await;
+    let npl = ctx.tokens[4].clone().unwrap();
+    let ldc = app.get_json("/api/v1/coalitions/LDC", &npl).await["id"].as_str().unwrap().to_owned();
+    let body = json!({"coalition_id": ldc, "ministerial": "MC14", "title": "LDC Group statement",
+        "kind": "declaration_text", "interest": "offensive", "priority": "high", "visibility": "delegation"});
+    let res = app.post_json("/api/v1/prep-items", Some(&npl), body).await;
+    assert_eq!(res.status(), 201);
+    let id = res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned();
+    let res = app
+        .request(Method::POST, &format!("/api/v1/prep-items/{id}/texts"), Some(&npl))
+        .header("if-match", "\"0\"")
+        .json(&json!({"body": "The LDC Group calls for ..."}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    let callers = [&ctx.admin, ctx.tokens[2].as_ref().unwrap(), &ctx.bgd, &npl];
+    let who = ["admin", "analyst", "Bangladesh's delegate", "Nepal's delegate"];
+    let mut failures = Vec::new();
+    for (template, expected) in COALITION_READS {
+        for (i, token) in callers.iter().enumerate() {
+            let status = app.get(&template.replace("{id}", &id), token).await.status().as_u16();
+            if status != expected[i] {
+                failures.push(format!("{template} as {}: expected {}, got {status}", who[i], expected[i]));
+            }
+        }
+    }
+    for (i, token) in callers.iter().enumerate() {
+        let member = expected_reader(i);
+        let listed = app.get_json(&format!("/api/v1/prep-items?coalition_id={ldc}"), token).await["total"] == 1;
+        let board = app.get_json("/api/v1/prep-items/board?ministerial=MC14", token).await;
+        let on_board = board["columns"][0]["total"] == 1;
+        if listed != member || on_board != member {
+            failures.push(format!("as {}: listed {listed}, on the board {on_board}, expected {member}", who[i]));
+        }
+    }
+    assert!(failures.is_empty(), "coalition visibility failures:\n{}", failures.join("\n"));
+}
+
+/// Whether the caller at this column of `COALITION_READS` reads the coalition's item.
+fn expected_reader(column: usize) -> bool {
+    matches!(column, 0 | 3)
+}
