@@ -250,6 +250,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/coalitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List coalitions
+         * @description Who: every signed-in role, with a session or an API key with the `read` scope: membership of a negotiating group
+         *     is public. Each coalition with its member delegations, by code unless sorted otherwise.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an unknown `sort`, a `limit`
+         *     outside 1–200 or a bad `cursor`.
+         */
+        get: operations["list_coalitions"];
+        put?: never;
+        /**
+         * Create a coalition
+         * @description Who: admins, with a session that passed the second factor or an API key with the `admin` scope. Audited. Answers
+         *     201 with `Location` and `ETag`. Retry-safe with `Idempotency-Key`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for every other role and for keys without `admin`; 422 for a missing
+         *     or invalid field, a code already taken or a member that names no delegation; 409 while a request with the same
+         *     `Idempotency-Key` is in progress.
+         */
+        post: operations["create_coalition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coalitions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a coalition
+         * @description Who: every signed-in role, with a session or an API key with the `read` scope. By id or code (`LDC`).
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown coalition.
+         */
+        get: operations["get_coalition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a coalition
+         * @description Who: admins, with a session that passed the second factor or an API key with the `admin` scope. Send only the
+         *     fields to change, with `If-Match` set to the `ETag`; `members` replaces the membership, and who reads the
+         *     coalition's prep items changes with it at once. Audited.
+         *
+         *     Refuses: 401 without a valid credential; 403 for every other role and for keys without `admin`; 404 for an unknown
+         *     coalition; 428 without `If-Match`; 412 when it changed since that version; 422 for an invalid field or a member
+         *     that names no delegation.
+         */
+        patch: operations["update_coalition"];
+        trace?: never;
+    };
     "/api/v1/consultations": {
         parameters: {
             query?: never;
@@ -362,6 +427,36 @@ export interface paths {
          */
         get: operations["get_consultation_crosstab"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Publish what came of a closed consultation ("you said, we did")
+         * @description Who may change it: delegates and focal points of the owning delegation, and admins (only admins change a
+         *     regional consultation, which no delegation owns); with a session or an API key with the `write` scope. Once the
+         *     consultation is `closed` (or `archived`), its owners publish a short note, per language of the consultation
+         *     (English needed), telling respondents what was done with their answers; the public link then shows it, in the
+         *     respondent's language or else English, instead of the "closed" screen. Publishing again replaces the note;
+         *     send `If-Match` set to the `ETag`.
+         *
+         *     Refuses: 401 without a valid credential; 404 for an unknown consultation or one the caller may not read; 403 for
+         *     one the caller may read but not change; 428 without `If-Match`; 412 when it changed since that version; 409
+         *     while the consultation is a draft or open; 422 for a missing English text, a language the consultation does
+         *     not have, or a text over 3,000 characters (`texts.<lang>`).
+         */
+        put: operations["publish_consultation_feedback"];
         post?: never;
         delete?: never;
         options?: never;
@@ -935,7 +1030,15 @@ export interface paths {
          */
         get: operations["list_ministerials"];
         put?: never;
-        post?: never;
+        /**
+         * Add a ministerial conference
+         * @description Who: admins only, with a session or an API key with the `admin` scope. For conferences after the seeded
+         *     MC11–MC14, so prep items can belong to them. Answers 201 with `Location`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for any other role or a key without `admin`; 422 for a missing or
+         *     invalid field, an `ends_on` before `starts_on` or a `code` already in use.
+         */
+        post: operations["create_ministerial"];
         delete?: never;
         options?: never;
         head?: never;
@@ -986,6 +1089,109 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prep-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List prep items
+         * @description Who may read a prep item: admins every one; delegates and focal points those of their own delegation and of the
+         *     coalitions their delegation belongs to, at any visibility, and others' `regional` and `public` ones; analysts
+         *     `regional` and `public` ones; stakeholders `public` ones only. Sessions, or API keys with the `read` scope. The
+         *     list holds only what the caller may read, newest entered first or sorted (`sort`), filtered by ministerial,
+         *     status, topic, owner, interest, kind, a title search and `due_before`. The first page carries `total`, counted up
+         *     to 1,000.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an invalid filter (an
+         *     unknown `ministerial`, status, interest or kind), an unknown `sort`, a `limit` outside 1–200 or a bad `cursor`;
+         *     400 for a filter of the wrong type (`due_before=soon`).
+         */
+        get: operations["list_prep_items"];
+        put?: never;
+        /**
+         * Create a prep item
+         * @description Who: delegates and focal points, for their own delegation (the default) or for a coalition their delegation
+         *     belongs to (`coalition_id`); admins, for any delegation (`delegation_id`) or coalition. With a session or an API
+         *     key with the `write` scope. It starts as `identified`. Answers 201 with `Location` and `ETag`. Retry-safe with
+         *     `Idempotency-Key`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for analysts and stakeholders, a key without `write`, a
+         *     `delegation_id` other than the caller's own or a coalition the caller's delegation is not in; 422 for a missing or
+         *     invalid field (an unknown ministerial, topics or coalition, both owners named, a responsible person who is not a
+         *     member of the owner); 409 while a request with the same `Idempotency-Key` is in progress.
+         */
+        post: operations["create_prep_item"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prep-items/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The preparation board of a ministerial
+         * @description Who: as for the list — each column counts and shows only the prep items the caller may read. One column per
+         *     status in workflow order (`identified` … `withdrawn`), each with its `total` and its first 50 items by deadline
+         *     (items without one last), filtered by topic, owner and interest. Without `ministerial`, the latest conference.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an unknown `ministerial` or
+         *     interest.
+         */
+        get: operations["get_prep_board"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prep-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a prep item
+         * @description Who may read a prep item: admins every one; delegates and focal points those of their own delegation and of the
+         *     coalitions their delegation belongs to, at any visibility, and others' `regional` and `public` ones; analysts
+         *     `regional` and `public` ones; stakeholders `public` ones only. Sessions, or API keys with the `read` scope.
+         *     `steps_open` and `can_edit` say what this caller may do with it.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown prep item or one
+         *     the caller may not read (never 403, which would confirm it exists).
+         */
+        get: operations["get_prep_item"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a prep item
+         * @description Who: delegates and focal points of the owning delegation (for a coalition's item, of a member delegation), and
+         *     admins; with a session or an API key with the `write` scope. Send only the fields to change, with `If-Match` set
+         *     to the `ETag`; `null` clears `deadline` and `responsible_user_id`; `topic_ids` replaces the topics. The status
+         *     moves only through `POST /prep-items/{id}/steps`; the owner and ministerial do not change.
+         *
+         *     Refuses: 401 without a valid credential; 404 for an unknown prep item or one the caller may not read; 403 for one
+         *     the caller may read but not write; 428 without `If-Match`; 412 when it changed since that version; 422 for an
+         *     invalid field, or a kind without a text for an item that has saved texts.
+         */
+        patch: operations["update_prep_item"];
         trace?: never;
     };
     "/api/v1/prep-items/{id}/evidence": {
@@ -1048,6 +1254,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/prep-items/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A prep item's workflow history
+         * @description Who: whoever may read the prep item (see `GET /prep-items/{id}`). The steps, oldest first, each with its note,
+         *     who took it and when.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown prep item or one
+         *     the caller may not read.
+         */
+        get: operations["list_prep_item_steps"];
+        put?: never;
+        /**
+         * Move a prep item to its next status
+         * @description Who: by step, among the members of the owner (the owning delegation, or a member delegation of the owning
+         *     coalition) — `identified → drafting`, `drafting → capital_review`, `tabled → outcome_recorded` and withdrawing (from
+         *     any open status): delegates and focal points; `capital_review → agreed` or back to `drafting`: focal points (the
+         *     capital signs off); `agreed → tabled`: delegates (Geneva tables). Admins take any step; analysts none. With a
+         *     session or an API key with the `write` scope. `outcome_recorded` needs `outcome` (text, date, body); `withdrawn`
+         *     and `outcome_recorded` are final. The history is kept (`GET .../steps`). Retry-safe with `Idempotency-Key`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for analysts, stakeholders and keys without `write`; 404 for an
+         *     unknown prep item or one the caller may not read; 403 when the step exists but is not the caller's to take; 422
+         *     for a step that does not exist from the current status (`invalid_step`, e.g. out of `withdrawn`), a missing or
+         *     misplaced `outcome`; 409 when the item changed meanwhile (or while a request with the same `Idempotency-Key` is
+         *     in progress).
+         */
+        post: operations["step_prep_item"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/prep-items/{id}/strength": {
         parameters: {
             query?: never;
@@ -1066,6 +1311,89 @@ export interface paths {
          *     one the caller may not read.
          */
         get: operations["get_prep_item_strength"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prep-items/{id}/texts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The versions of a prep item's text
+         * @description Who: whoever may read the prep item (see `GET /prep-items/{id}`). Oldest first, each with its author, time and
+         *     length, without the text itself.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown prep item or one
+         *     the caller may not read; 409 for a kind that carries no text (only proposals and declaration texts do).
+         */
+        get: operations["list_prep_item_texts"];
+        put?: never;
+        /**
+         * Save the next version of a prep item's text
+         * @description Who: those who may change the prep item (members of the owner, admins); with a session or an API key with the
+         *     `write` scope. Send the whole text, with `If-Match` set to the item's current `text_number` (`"0"` before the
+         *     first save): a save over an older version is refused, so two people editing at once cannot overwrite each other.
+         *     Answers 201 with the new version and its number as `ETag`. Retry-safe with `Idempotency-Key`.
+         *
+         *     Refuses: 401 without a valid credential; 404 for an unknown prep item or one the caller may not read; 403 for one
+         *     the caller may read but not write, or a key without `write`; 409 for a kind that carries no text; 428 without
+         *     `If-Match`; 412 when a newer version was saved since; 422 for an empty or too long text (100,000 characters).
+         */
+        post: operations["save_prep_item_text"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prep-items/{id}/texts/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Compare two versions of a prep item's text
+         * @description Who: whoever may read the prep item. Word by word: runs of `equal`, `insert` (only in `to`) and `delete` (only
+         *     in `from`) text, in reading order.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown prep item, one the
+         *     caller may not read, or a version it does not have; 409 for a kind that carries no text; 400 without `from` and
+         *     `to`; 422 for a version number below 1.
+         */
+        get: operations["diff_prep_item_texts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prep-items/{id}/texts/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One version of a prep item's text
+         * @description Who: whoever may read the prep item. With its Markdown body.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown prep item, one the
+         *     caller may not read, or a version it does not have; 409 for a kind that carries no text.
+         */
+        get: operations["get_prep_item_text"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1108,8 +1436,9 @@ export interface paths {
         /**
          * The public form behind a consultation's link
          * @description Who: anyone (anonymous; no credential is read). The questionnaire in the language asked for with `lang` (`bn`,
-         *     `bn-BD`), or in English when the consultation lacks it, with its `state`: whether it takes responses now
-         *     (`open`), not yet, or no more.
+         *     `bn-BD`), or in English when the consultation lacks it — title, description and questions, each falling back
+         *     to English where untranslated — with its `state`: whether it takes responses now (`open`), not yet, or no
+         *     more; who asks (`asked_by`); and, once it is closed, the owners' "you said, we did" note (`feedback`).
          *
          *     Refuses: 404 for an unknown token or a consultation that is still a draft.
          */
@@ -1814,6 +2143,49 @@ export interface components {
              */
             withheld: boolean;
         };
+        Coalition: {
+            /** @example LDC */
+            code: string;
+            /** Format: date-time */
+            created_at: string;
+            description: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The platform's delegations in the group, by country code. */
+            members: components["schemas"]["CoalitionMember"][];
+            name: string;
+            /** @description Where the membership was taken from. */
+            source: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        CoalitionMember: {
+            /** @example NPL */
+            country_code: string;
+            /** Format: uuid */
+            delegation_id: string;
+            name: string;
+        };
+        CoalitionPage: {
+            items: components["schemas"]["Coalition"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read, up to 1,000 (see `total_is_lower_bound`). `null` on later pages, so that
+             *     paging deep costs no count.
+             */
+            total?: number | null;
+            /**
+             * @description True when more than 1,000 items match: `total` is then 1,000 and means "at least 1,000"
+             *     (show "1,000+"). Counting stops there so that a first page costs the same over 100,000 rows
+             *     as over 1,000.
+             */
+            total_is_lower_bound: boolean;
+        };
         ConcernParts: {
             /**
              * Format: double
@@ -1838,6 +2210,12 @@ export interface components {
              */
             delegation_id?: string | null;
             description: string;
+            feedback?: null | components["schemas"]["BTreeMap"];
+            /**
+             * Format: date-time
+             * @description When the note was last published.
+             */
+            feedback_at?: string | null;
             /** Format: uuid */
             id: string;
             /** @description Language codes, English first. */
@@ -1851,15 +2229,27 @@ export interface components {
             /** @description What the public link offers now, honouring `opens_at` and `closes_at`. */
             state: components["schemas"]["PublicState"];
             status: components["schemas"]["ConsultationStatus"];
+            /** @description The default (English) title; `translations` has it in the other languages. */
             title: string;
             /** @description The public link token; the page is `/respond/{token}`. */
             token: string;
             topic_ids: string[];
+            /** @description The title and description by language code (never `en`); an untranslated one falls back to the default. */
+            translations: {
+                [key: string]: components["schemas"]["TitleText"];
+            };
             /** Format: date-time */
             updated_at: string;
             /** Format: int32 */
             version: number;
             visibility: components["schemas"]["Visibility"];
+        };
+        ConsultationFeedbackRequest: {
+            /**
+             * @description The note by language code, plain text or Markdown, at most 3,000 characters each: English is needed,
+             *     the consultation's other languages are optional (a respondent reading one without its text gets English).
+             */
+            texts: components["schemas"]["BTreeMap"];
         };
         ConsultationPage: {
             items: components["schemas"]["ConsultationDto"][];
@@ -1928,6 +2318,18 @@ export interface components {
             /** @description `admin` needs the admin role. */
             scopes: components["schemas"]["Scope"][];
         };
+        CreateCoalitionRequest: {
+            /**
+             * @description Upper-case letters, digits and `-`, unique.
+             * @example G90
+             */
+            code: string;
+            description?: string;
+            /** @description Delegation ids. */
+            members?: string[];
+            name: string;
+            source?: string;
+        };
         CreateConsultationRequest: {
             /** Format: date-time */
             closes_at?: string | null;
@@ -1944,8 +2346,16 @@ export interface components {
             questions?: components["schemas"]["Question"][];
             /** @description Admins: a regional consultation with no owning delegation. */
             regional?: boolean;
+            /** @description The default (English) title. */
             title: string;
             topic_ids?: string[];
+            /**
+             * @description The title and description in the consultation's other languages, by code: `{"bn": {"title": "…",
+             *     "description": "…"}}`; what is left out falls back to the English text.
+             */
+            translations?: {
+                [key: string]: components["schemas"]["TitleText"];
+            };
             visibility?: null | components["schemas"]["Visibility"];
         };
         CreateEvidenceLinkRequest: {
@@ -2001,6 +2411,55 @@ export interface components {
             title: string;
             topic_ids?: string[];
             visibility?: null | components["schemas"]["Visibility"];
+        };
+        CreateMinisterialRequest: {
+            /**
+             * @description Upper-case letters, digits and hyphens, 2–16 characters, starting with a letter (`MC15`).
+             * @example MC15
+             */
+            code: string;
+            /**
+             * Format: date
+             * @description On or after `starts_on`.
+             */
+            ends_on: string;
+            host_city: string;
+            host_country: string;
+            name: string;
+            note?: string | null;
+            /** Format: date */
+            starts_on: string;
+        };
+        CreatePrepItemRequest: {
+            /**
+             * Format: uuid
+             * @description A coalition the caller's delegation belongs to (admins: any), whose members then own the item together.
+             */
+            coalition_id?: string | null;
+            /** Format: date */
+            deadline?: string | null;
+            /**
+             * Format: uuid
+             * @description Admins name the delegation; members default to (and may only use) their own. Not with `coalition_id`.
+             */
+            delegation_id?: string | null;
+            interest: components["schemas"]["Interest"];
+            kind: components["schemas"]["PrepKind"];
+            /**
+             * @description The ministerial conference's code.
+             * @example MC14
+             */
+            ministerial: string;
+            priority: components["schemas"]["Priority"];
+            /**
+             * Format: uuid
+             * @description A member of an owning delegation.
+             */
+            responsible_user_id?: string | null;
+            summary?: string;
+            title: string;
+            topic_ids?: string[];
+            visibility: components["schemas"]["Visibility"];
         };
         CreateStakeholderRequest: {
             /**
@@ -2135,6 +2594,13 @@ export interface components {
              */
             total_is_lower_bound: boolean;
         };
+        DiffOp: {
+            op: components["schemas"]["DiffOpKind"];
+            /** @description The words and the whitespace between them, as written. */
+            text: string;
+        };
+        /** @enum {string} */
+        DiffOpKind: "equal" | "insert" | "delete";
         DisableMfaRequest: {
             /** @description A current 6-digit code, or an unused recovery code. */
             code: string;
@@ -2351,6 +2817,11 @@ export interface components {
             steps: components["schemas"]["TraceStep"][];
         };
         /**
+         * @description The owner's interest in the subject.
+         * @enum {string}
+         */
+        Interest: "offensive" | "defensive" | "neutral";
+        /**
          * @description An ISIC Rev.4 section: the `sector` of stakeholders, impediments and respondent profiles (the
          *     sectors of `GET /api/v1/sectors`).
          * @enum {string}
@@ -2478,6 +2949,12 @@ export interface components {
              */
             total_is_lower_bound: boolean;
         };
+        /** @description A ministerial conference, as a prep item names it. */
+        MinisterialRef: {
+            /** @example MC14 */
+            code: string;
+            name: string;
+        };
         NtmCategoryDto: {
             /** @description MAST chapter letter (`A`–`P`) or procedural-obstacle code (`PO-ADMIN`). */
             code: string;
@@ -2521,6 +2998,79 @@ export interface components {
             share?: number | null;
             withheld: boolean;
         };
+        /** @enum {string} */
+        OwnerKind: "delegation" | "coalition";
+        PrepBoard: {
+            /** @description One per status, in workflow order (`identified` … `withdrawn`). */
+            columns: components["schemas"]["PrepBoardColumn"][];
+            ministerial: components["schemas"]["MinisterialRef"];
+        };
+        PrepBoardColumn: {
+            /** @description The first 50 by deadline (none last), then oldest entered. */
+            items: components["schemas"]["PrepItem"][];
+            status: components["schemas"]["PrepStatus"];
+            /**
+             * Format: int64
+             * @description Items in this status the caller may read, under the filters.
+             */
+            total: number;
+        };
+        PrepItem: {
+            /** @description Whether this caller may change it (`PATCH`, texts). */
+            can_edit: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date */
+            deadline?: string | null;
+            /** Format: uuid */
+            id: string;
+            interest: components["schemas"]["Interest"];
+            kind: components["schemas"]["PrepKind"];
+            ministerial: components["schemas"]["MinisterialRef"];
+            outcome?: null | components["schemas"]["PrepOutcome"];
+            /** @description The deadline has passed (before today, UTC) and the item is neither decided nor withdrawn. */
+            overdue: boolean;
+            owner: components["schemas"]["PrepOwner"];
+            priority: components["schemas"]["Priority"];
+            responsible_name?: string | null;
+            /** Format: uuid */
+            responsible_user_id?: string | null;
+            status: components["schemas"]["PrepStatus"];
+            /** @description The statuses this caller may move the item to now (`POST /prep-items/{id}/steps`). */
+            steps_open: components["schemas"]["PrepStatus"][];
+            summary: string;
+            /**
+             * Format: int32
+             * @description The number of the latest text version (0: none yet); send it as `If-Match` to save the next one.
+             */
+            text_number: number;
+            title: string;
+            topics: components["schemas"]["TopicRef"][];
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+            /** @description `delegation`: the owners only (for a coalition, its member delegations). */
+            visibility: components["schemas"]["Visibility"];
+        };
+        PrepItemPage: {
+            items: components["schemas"]["PrepItem"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read, up to 1,000 (see `total_is_lower_bound`). `null` on later pages, so that
+             *     paging deep costs no count.
+             */
+            total?: number | null;
+            /**
+             * @description True when more than 1,000 items match: `total` is then 1,000 and means "at least 1,000"
+             *     (show "1,000+"). Counting stops there so that a first page costs the same over 100,000 rows
+             *     as over 1,000.
+             */
+            total_is_lower_bound: boolean;
+        };
         /** @description `GET /prep-items/{id}/trace`. */
         PrepItemTrace: {
             /** @description The cited impediments the caller may read. */
@@ -2536,12 +3086,100 @@ export interface components {
          * @enum {string}
          */
         PrepKind: "position" | "proposal" | "declaration_text" | "decision" | "coalition_statement";
+        /** @description What came of a tabled item. */
+        PrepOutcome: {
+            /** @description The WTO body where it was decided (`General Council`, `MC14 plenary`). */
+            body: string;
+            /** Format: date */
+            date: string;
+            text: string;
+        };
+        /** @description What came of a tabled item (required for `outcome_recorded`). */
+        PrepOutcomeRequest: {
+            /**
+             * @description The WTO body where it was decided.
+             * @example MC14 plenary
+             */
+            body: string;
+            /**
+             * Format: date
+             * @description Not in the future.
+             */
+            date: string;
+            text: string;
+        };
+        /** @description Who owns a prep item: a delegation, or a coalition whose member delegations own it together. */
+        PrepOwner: {
+            /** @description The delegation's country (`BGD`) or the coalition's code (`LDC`). */
+            code: string;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["OwnerKind"];
+            name: string;
+        };
         /**
          * @description Where a prep item stands: `identified → drafting → capital_review → agreed → tabled →
          *     outcome_recorded`, or `withdrawn` from any open status.
          * @enum {string}
          */
         PrepStatus: "identified" | "drafting" | "capital_review" | "agreed" | "tabled" | "outcome_recorded" | "withdrawn";
+        PrepStep: {
+            /** Format: uuid */
+            actor_id?: string | null;
+            actor_name?: string | null;
+            /** Format: date-time */
+            at: string;
+            from_status?: null | components["schemas"]["PrepStatus"];
+            /** Format: uuid */
+            id: string;
+            note: string;
+            to_status: components["schemas"]["PrepStatus"];
+        };
+        PrepStepList: {
+            items: components["schemas"]["PrepStep"][];
+        };
+        PrepStepRequest: {
+            /** @description Why: kept in the history. */
+            note?: string | null;
+            outcome?: null | components["schemas"]["PrepOutcomeRequest"];
+            /** @description The next status. */
+            to: components["schemas"]["PrepStatus"];
+        };
+        /** @description One saved version, with its text. */
+        PrepText: components["schemas"]["PrepTextVersion"] & {
+            /** @description Markdown. */
+            body: string;
+        };
+        PrepTextDiff: {
+            /** Format: int32 */
+            from: number;
+            /** @description In reading order: `equal` + `delete` runs give `from`, `equal` + `insert` runs give `to`. */
+            ops: components["schemas"]["DiffOp"][];
+            /** Format: int32 */
+            to: number;
+        };
+        /** @description One saved version, without its text. */
+        PrepTextVersion: {
+            /** Format: uuid */
+            author_id?: string | null;
+            author_name?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: int64
+             * @description In characters.
+             */
+            length: number;
+            /**
+             * Format: int32
+             * @description 1, 2, 3, … per item.
+             */
+            number: number;
+        };
+        PrepTextVersionList: {
+            /** @description Oldest first. */
+            items: components["schemas"]["PrepTextVersion"][];
+        };
         /** @enum {string} */
         Priority: "high" | "medium" | "low";
         /** @description An RFC 9457 problem document. */
@@ -2572,17 +3210,35 @@ export interface components {
             size_class?: null | components["schemas"]["SizeClass"];
             women_led?: boolean | null;
         };
+        /** @description The "you said, we did" note in one language. */
+        PublicFeedbackDto: {
+            /** @description The language of `text`: the one served when the note has it, else English. */
+            lang: string;
+            /** Format: date-time */
+            published_at?: string | null;
+            /** @description Plain text or Markdown. */
+            text: string;
+        };
         PublicFormDto: {
             accepting_responses: boolean;
+            /** @description Who asks: the owning delegation's name; `null` for a regional consultation run by the secretariat. */
+            asked_by?: string | null;
+            /**
+             * @description The owning delegation's country (ISO alpha-3), for naming it in the respondent's language; `null` when
+             *     regional.
+             */
+            asked_by_country?: string | null;
             /** Format: date-time */
             closes_at?: string | null;
             description: string;
+            feedback?: null | components["schemas"]["PublicFeedbackDto"];
             /** @description The language served: the one asked for when the consultation has it, else English. */
             lang: string;
             languages: string[];
             questions: components["schemas"]["PublicQuestionDto"][];
             requested_lang?: string | null;
             state: components["schemas"]["PublicState"];
+            /** @description In the language served, else the default (English) text. */
             title: string;
         };
         PublicOptionDto: {
@@ -2730,6 +3386,10 @@ export interface components {
          * @enum {string}
          */
         Role: "admin" | "analyst" | "delegate" | "focal_point" | "stakeholder";
+        SavePrepTextRequest: {
+            /** @description The whole text, Markdown. */
+            body: string;
+        };
         /**
          * @description What an API key may do; a session token may do everything its role allows.
          * @enum {string}
@@ -2935,6 +3595,14 @@ export interface components {
              */
             withheld: boolean;
         };
+        /**
+         * @description The title and description of a consultation in one of its other languages; an empty one falls back
+         *     to the default (English) text.
+         */
+        TitleText: {
+            description?: string;
+            title?: string;
+        };
         TokenResponse: {
             /** @description A short-lived JWT for `Authorization: Bearer`. */
             access_token: string;
@@ -2986,6 +3654,14 @@ export interface components {
              *     as over 1,000.
              */
             total_is_lower_bound: boolean;
+        };
+        /** @description A topic, as a prep item names it. */
+        TopicRef: {
+            /** @example FISH */
+            code: string;
+            /** Format: uuid */
+            id: string;
+            title: string;
         };
         /** @enum {string} */
         TopicStatus: "active" | "concluded" | "dormant";
@@ -3065,6 +3741,14 @@ export interface components {
             id: string;
             title: string;
         };
+        /** @description Fields to change; absent fields stay; `members` replaces the membership. */
+        UpdateCoalitionRequest: {
+            description?: string | null;
+            /** @description Delegation ids: the whole new membership. */
+            members?: string[] | null;
+            name?: string | null;
+            source?: string | null;
+        };
         /** @description Fields to change; absent fields stay as they are. `questions` and `languages` only in `draft`. */
         UpdateConsultationRequest: {
             /**
@@ -3083,6 +3767,13 @@ export interface components {
             questions?: components["schemas"]["Question"][] | null;
             title?: string | null;
             topic_ids?: string[] | null;
+            /**
+             * @description All the translations of the title and description, replacing the current ones. When `languages`
+             *     change without them, the translations of a language taken away go with it.
+             */
+            translations?: {
+                [key: string]: components["schemas"]["TitleText"];
+            } | null;
             visibility?: null | components["schemas"]["Visibility"];
         };
         /** @description Fields to change; absent fields stay; `null` clears `hs_code`, `estimated_cost`, `currency`. */
@@ -3097,6 +3788,24 @@ export interface components {
             partner?: string | null;
             /** Format: int64 */
             severity?: number | null;
+            title?: string | null;
+            /** @description Replaces the topics. */
+            topic_ids?: string[] | null;
+            visibility?: null | components["schemas"]["Visibility"];
+        };
+        /**
+         * @description Fields to change; absent fields stay; `null` clears `deadline` and `responsible_user_id`. The status
+         *     moves only through steps, the owner and ministerial not at all.
+         */
+        UpdatePrepItemRequest: {
+            /** Format: date */
+            deadline?: string | null;
+            interest?: null | components["schemas"]["Interest"];
+            kind?: null | components["schemas"]["PrepKind"];
+            priority?: null | components["schemas"]["Priority"];
+            /** Format: uuid */
+            responsible_user_id?: string | null;
+            summary?: string | null;
             title?: string | null;
             /** @description Replaces the topics. */
             topic_ids?: string[] | null;
@@ -4089,6 +4798,401 @@ export interface operations {
             };
         };
     };
+    list_coalitions: {
+        parameters: {
+            query?: {
+                sort?: "code" | "-code" | "name" | "-name";
+                /** @description Page size, 1–200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The coalitions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoalitionPage"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_coalition: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe: a repeat with the same key and request answers with the first outcome (24 h) */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "G90",
+                 *       "description": "African, ACP and least-developed country Members.",
+                 *       "members": [],
+                 *       "name": "G-90",
+                 *       "source": "WTO, \"Groups in the negotiations\"."
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateCoalitionRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
+                    /** @description The new record's URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Coalition"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_coalition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The coalition's id or code */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The coalition, with its version as ETag */
+            200: {
+                headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Coalition"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_coalition: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "description": "Membership checked against the WTO list, December 2026."
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateCoalitionRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Coalition"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names a version that is no longer current: reload, reapply, resend */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the ETag of the version being changed */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_consultations: {
         parameters: {
             query?: {
@@ -4223,6 +5327,12 @@ export interface operations {
                  *         }
                  *       ],
                  *       "title": "Export barriers of shrimp farmers",
+                 *       "translations": {
+                 *         "bn": {
+                 *           "description": "বিদেশি ক্রেতাদের কাছে পৌঁছাতে কী বাধা, দশ মিনিটে বলুন।",
+                 *           "title": "চিংড়ি চাষিদের রপ্তানি বাধা"
+                 *         }
+                 *       },
                  *       "visibility": "delegation"
                  *     }
                  */
@@ -4489,7 +5599,12 @@ export interface operations {
                 /**
                  * @example {
                  *       "closes_at": "2030-06-30T17:00:00Z",
-                 *       "title": "Export barriers of shrimp and crab farmers"
+                 *       "title": "Export barriers of shrimp and crab farmers",
+                 *       "translations": {
+                 *         "bn": {
+                 *           "title": "চিংড়ি ও কাঁকড়া চাষিদের রপ্তানি বাধা"
+                 *         }
+                 *       }
                  *     }
                  */
                 "application/json": components["schemas"]["UpdateConsultationRequest"];
@@ -4678,6 +5793,148 @@ export interface operations {
             };
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publish_consultation_feedback: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "texts": {
+                 *         "bn": "আপনারা বলেছেন, পুনরায় পরীক্ষার জন্য চিংড়ির চালান সীমান্তে দিনের পর দিন আটকে থাকে। আমরা মার্চে এসপিএস কমিটিতে বিষয়টি ইইউর কাছে তুলেছি।",
+                 *         "en": "You said shrimp consignments wait days at the border for re-testing. We raised it with the EU at the SPS Committee in March; the reply is due in June."
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ConsultationFeedbackRequest"];
+            };
+        };
+        responses: {
+            /** @description Published; the public link shows it */
+            200: {
+                headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationDto"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names a version that is no longer current: reload, reapply, resend */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the ETag of the version being changed */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6859,6 +8116,119 @@ export interface operations {
             };
         };
     };
+    create_ministerial: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "MC15",
+                 *       "ends_on": "2028-03-04",
+                 *       "host_city": "To be decided",
+                 *       "host_country": "To be decided",
+                 *       "name": "Fifteenth WTO Ministerial Conference",
+                 *       "note": "Added for preparation; dates provisional.",
+                 *       "starts_on": "2028-03-01"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateMinisterialRequest"];
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    /** @description The new record's URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MinisterialDto"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_ministerial: {
         parameters: {
             query?: never;
@@ -6986,6 +8356,497 @@ export interface operations {
             };
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_prep_items: {
+        parameters: {
+            query?: {
+                /** @description The ministerial conference's code (`MC14`). */
+                ministerial?: string;
+                status?: components["schemas"]["PrepStatus"];
+                /** @description Topic id or code. */
+                topic?: string;
+                /** @description Items this delegation owns itself (not through a coalition). */
+                delegation_id?: string;
+                /** @description Items this coalition owns. */
+                coalition_id?: string;
+                interest?: components["schemas"]["Interest"];
+                kind?: components["schemas"]["PrepKind"];
+                /** @description Text search in the title. */
+                q?: string;
+                /** @description A deadline on or before this date (YYYY-MM-DD). */
+                due_before?: string;
+                sort?: "deadline" | "-deadline" | "updated_at" | "-updated_at" | "priority" | "-priority" | "title" | "-title" | "status" | "-status";
+                /** @description Page size, 1–200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The prep items the caller may see */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrepItemPage"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_prep_item: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe: a repeat with the same key and request answers with the first outcome (24 h) */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "deadline": "2026-12-15",
+                 *       "interest": "defensive",
+                 *       "kind": "proposal",
+                 *       "ministerial": "MC14",
+                 *       "priority": "high",
+                 *       "summary": "Graduating LDCs keep the TRIPS transition for six more years; MSME surveys show licensing costs.",
+                 *       "title": "Extend the LDC transition period for TRIPS",
+                 *       "topic_ids": [],
+                 *       "visibility": "delegation"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreatePrepItemRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
+                    /** @description The new record's URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrepItem"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_prep_board: {
+        parameters: {
+            query?: {
+                /** @description The ministerial conference's code (`MC14`); default: the latest by start date. */
+                ministerial?: string;
+                /** @description Topic id or code. */
+                topic?: string;
+                delegation_id?: string;
+                coalition_id?: string;
+                interest?: components["schemas"]["Interest"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The board's columns */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrepBoard"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_prep_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The prep item, with its version as ETag */
+            200: {
+                headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrepItem"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_prep_item: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "deadline": null,
+                 *       "priority": "medium"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdatePrepItemRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrepItem"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names a version that is no longer current: reload, reapply, resend */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the ETag of the version being changed */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7268,6 +9129,199 @@ export interface operations {
             };
         };
     };
+    list_prep_item_steps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workflow history, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrepStepList"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    step_prep_item: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe: a repeat with the same key and request answers with the first outcome (24 h) */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "note": "First draft from the MSME survey results.",
+                 *       "to": "drafting"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PrepStepRequest"];
+            };
+        };
+        responses: {
+            /** @description Moved to the next status */
+            200: {
+                headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrepItem"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_prep_item_strength: {
         parameters: {
             query?: never;
@@ -7319,6 +9373,402 @@ export interface operations {
             };
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_prep_item_texts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The text's versions, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrepTextVersionList"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    save_prep_item_text: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The item's current `text_number`, quoted (`"0"` before the first save) */
+                "If-Match": string;
+                /** @description Retry-safe: a repeat with the same key and request answers with the first outcome (24 h) */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "body": "## Proposal\n\nLDC Members graduating from the category shall keep the transition period for six years."
+                 *     }
+                 */
+                "application/json": components["schemas"]["SavePrepTextRequest"];
+            };
+        };
+        responses: {
+            /** @description Saved as the next version */
+            201: {
+                headers: {
+                    /** @description The new version's number, to send as `If-Match` with the next save */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrepText"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names a version that is no longer current: reload, reapply, resend */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the ETag of the version being changed */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    diff_prep_item_texts: {
+        parameters: {
+            query: {
+                /** @description The older version's number. */
+                from: number;
+                /** @description The newer version's number. */
+                to: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The word-level difference */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrepTextDiff"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_prep_item_text: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version, with its text */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrepText"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -7,6 +7,7 @@ use super::{alignment, evidence};
 use super::{
     api_keys, audit, auth, consultations, impediments, mfa, reference, stakeholders, topics, users, watch_items,
 };
+use super::{coalitions, prep_items};
 
 /// Everything under `/api/v1`, served and documented by the same registrations.
 pub fn configure_api(cfg: &mut ServiceConfig) {
@@ -20,6 +21,8 @@ pub fn configure_api(cfg: &mut ServiceConfig) {
         .service(evidence::operations())
         .service(alignment::operations())
         .service(stakeholders::operations())
+        .service(coalitions::operations())
+        .service(prep_items::operations())
         .service(users::operations())
         .service(api_keys::operations())
         .service(audit::operations());

@@ -35,6 +35,10 @@ impl<C> Key<C> {
         Key { column, ty: KeyType::Time, nullable: false }
     }
 
+    pub fn date(column: C) -> Self {
+        Key { column, ty: KeyType::Date, nullable: false }
+    }
+
     pub fn nullable(self) -> Self {
         Key { nullable: true, ..self }
     }

@@ -1,7 +1,7 @@
 //! A sort key's type and one row's value of it: what a cursor carries. Its own module so that the
 //! keyset query (`keyset`) and the sort and paging rules (`sort`) both use it without using each other.
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use gmc_domain::error::FieldProblem;
 use sea_orm::Value;
 
@@ -11,6 +11,8 @@ pub enum KeyType {
     Text,
     Int,
     Time,
+    /// A calendar date (`YYYY-MM-DD`): prep items' deadlines.
+    Date,
 }
 
 /// One row's sort key. The derived order puts `Null` first, as the SQL order does.
@@ -20,6 +22,7 @@ pub enum KeyValue {
     Int(i64),
     Text(String),
     Time(DateTime<Utc>),
+    Date(NaiveDate),
 }
 
 impl KeyValue {
@@ -29,6 +32,7 @@ impl KeyValue {
             KeyValue::Int(n) => Some(n.to_string()),
             KeyValue::Text(s) => Some(s),
             KeyValue::Time(t) => Some(t.to_rfc3339_opts(SecondsFormat::AutoSi, true)),
+            KeyValue::Date(d) => Some(d.to_string()),
         }
     }
 
@@ -39,6 +43,7 @@ impl KeyValue {
             KeyType::Text => KeyValue::Text(v.to_owned()),
             KeyType::Int => KeyValue::Int(v.parse().map_err(|_| bad())?),
             KeyType::Time => KeyValue::Time(DateTime::parse_from_rfc3339(v).map_err(|_| bad())?.with_timezone(&Utc)),
+            KeyType::Date => KeyValue::Date(NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|_| bad())?),
         })
     }
 
@@ -48,6 +53,7 @@ impl KeyValue {
             KeyValue::Int(n) => Some(n.into()),
             KeyValue::Text(s) => Some(s.into()),
             KeyValue::Time(t) => Some(t.into()),
+            KeyValue::Date(d) => Some(d.into()),
         }
     }
 }
