@@ -32,6 +32,7 @@ test: ## fmt, clippy, tests on SQLite and PostgreSQL, contract drift, frontend, 
 bench: ## single-URL HTTP benchmarks with wrk (BENCH_DB=postgres for PostgreSQL); see docs/benchmarks.md
 	bash scripts/bench.sh
 	GMC_BIN=target/release/gmc bash scripts/bench-consultations.sh
+	GMC_BIN=target/release/gmc bash scripts/bench-prep.sh
 	$(CARGO) bench -p gmc-api --bench serialize
 
 bench-mixed: ## mixed read workload with a background writer (BENCH_DB=postgres for PostgreSQL); docs/benchmarks.md

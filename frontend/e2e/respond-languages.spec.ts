@@ -1,8 +1,10 @@
 // The public page in Khmer and in Thai on a 360 px phone. Through the API, the Bangladesh delegate creates
 // a consultation in English, Khmer and Thai (single and multiple choice, a scale, a number, a text) and
-// opens it. An MSME whose browser is set to English opens the link with ?lang=km, sends it empty and is
-// told which answers are missing, answers everything (the profile section too) and is thanked; another
-// does the same with ?lang=th. On every screen, each of the page's own words must come from that
+// opens it, its title and description translated too. An MSME whose browser is set to English opens the
+// link with ?lang=km, reads who asks, how long it takes and what happens to the answers, sends it empty and
+// gets the error summary (a count, a link to each problem that focuses its field), answers everything (the
+// profile section too) and is thanked, with what happens next; another does the same with ?lang=th. Then a
+// closed consultation whose owners published their "you said, we did" note shows that note at its link. On every screen, each of the page's own words must come from that
 // language's dictionary: no English sentence of en.json may show anywhere in the page's text (visible or
 // for screen readers), the page must not scroll sideways, and axe must find nothing.
 import { readFileSync } from 'node:fs';
@@ -24,7 +26,17 @@ const english = dictionary('en');
 type Lang = 'km' | 'th';
 type Texts = { en: string; km: string; th: string };
 
-const title = `ការនាំចេញ · การส่งออก 2026 (${Date.now()})`;
+const stamp = Date.now();
+const titles: Texts = {
+  en: `Exports 2026 (${stamp})`,
+  km: `ការនាំចេញ 2026 (${stamp})`,
+  th: `การส่งออก 2026 (${stamp})`,
+};
+const descriptions: Texts = {
+  en: 'A short survey about exporting.',
+  km: 'ការស្ទង់មតិខ្លីអំពីការនាំចេញ',
+  th: 'แบบสอบถามสั้น ๆ เรื่องการส่งออก',
+};
 const shipping = {
   prompt: {
     en: 'How do you ship most of your exports?',
@@ -88,6 +100,11 @@ const questions = [
 ];
 
 let sharePath = '';
+let closedPath = '';
+const note = {
+  en: 'You said border checks hold shipments for days.\n\nWe raised it with our neighbours at the WTO in June.',
+  km: 'អ្នកបាននិយាយថា ការត្រួតពិនិត្យនៅព្រំដែនឃាត់ទំនិញជាច្រើនថ្ងៃ។\n\nយើងបានលើកបញ្ហានេះនៅ WTO កាលពីខែមិថុនា។',
+};
 
 test.beforeAll(async ({ playwright }, testInfo) => {
   const api = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL });
@@ -104,8 +121,12 @@ test.beforeAll(async ({ playwright }, testInfo) => {
     const created = await api.post('/api/v1/consultations', {
       headers,
       data: {
-        title,
-        description: 'ការស្ទង់មតិខ្លីអំពីការនាំចេញ · แบบสอบถามสั้น ๆ เรื่องการส่งออก',
+        title: titles.en,
+        description: descriptions.en,
+        translations: {
+          km: { title: titles.km, description: descriptions.km },
+          th: { title: titles.th, description: descriptions.th },
+        },
         languages: ['km', 'th'],
         closes_at: closesAt,
         questions,
@@ -123,6 +144,33 @@ test.beforeAll(async ({ playwright }, testInfo) => {
     expect(consultation.accepting_responses).toBe(true);
     sharePath = consultation.share_path;
     expect(sharePath).toMatch(/^\/respond\/[A-Za-z0-9_-]{40,}$/);
+
+    // A second round, in English and Khmer: opened, closed, and the note on what came of it published.
+    const second = await api.post('/api/v1/consultations', {
+      headers,
+      data: {
+        title: `Border checks (${stamp})`,
+        languages: ['km'],
+        questions: [{ code: 'days', kind: 'number', min: 0, prompt: { en: days.en, km: days.km } }],
+      },
+    });
+    expect(second.status(), await second.text()).toBe(201);
+    const { id: secondId } = (await second.json()) as { id: string };
+    let etag = second.headers().etag ?? '';
+    for (const status of ['open', 'closed']) {
+      const moved = await api.post(`/api/v1/consultations/${secondId}/status`, {
+        headers: { ...headers, 'If-Match': etag },
+        data: { status },
+      });
+      expect(moved.status(), await moved.text()).toBe(200);
+      etag = moved.headers().etag ?? '';
+    }
+    const published = await api.put(`/api/v1/consultations/${secondId}/feedback`, {
+      headers: { ...headers, 'If-Match': etag },
+      data: { texts: note },
+    });
+    expect(published.status(), await published.text()).toBe(200);
+    closedPath = ((await published.json()) as { share_path: string }).share_path;
   } finally {
     await api.dispose();
   }
@@ -183,7 +231,8 @@ for (const lang of ['km', 'th'] as const satisfies readonly Lang[]) {
       expect((await form).status()).toBe(200);
 
       // --- the form ---------------------------------------------------------------------------------------
-      await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1, name: titles[lang] })).toBeVisible();
+      await expect(page.getByText(descriptions[lang], { exact: true })).toBeVisible();
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
       // The page's words are the questionnaire's language: nothing in the form is marked as another.
       await expect(page.locator('main [lang]')).toHaveCount(0);
@@ -191,6 +240,12 @@ for (const lang of ['km', 'th'] as const satisfies readonly Lang[]) {
       await expect(submit).toBeVisible();
       await expect(page.getByLabel(words.language, { exact: true })).toHaveValue(lang);
       await expect(page.getByText(words.requiredNote, { exact: true })).toBeVisible();
+      // Who asks (Bangladesh's delegation), about 30 s a question (five: 3 minutes), what happens to the answers.
+      const number = (n: number) =>
+        page.evaluate((value) => new Intl.NumberFormat(document.documentElement.lang).format(value), n);
+      await expect(page.getByText(fill(words['about.askedBy'], { who: words['country.BGD'] }), { exact: true })).toBeVisible();
+      await expect(page.getByText(fill(words['about.time'], { minutes: await number(3) }), { exact: true })).toBeVisible();
+      await expect(page.getByText(words['about.answers'], { exact: true })).toBeVisible();
       await expect(page.getByText(words.openUntil.split('{date}')[0]?.trim() ?? '', { exact: false })).toBeVisible();
       const choice = page.getByRole('group', { name: shipping.prompt[lang] });
       await expect(choice.getByText(words.chooseOne, { exact: true })).toBeVisible();
@@ -206,9 +261,12 @@ for (const lang of ['km', 'th'] as const satisfies readonly Lang[]) {
 
       // --- sent empty: the required answers are missing ------------------------------------------------------
       await submit.click();
-      await expect(page.getByRole('alert')).toContainText(words['error.summary']);
+      const summary = page.getByRole('alert', { name: fill(words['error.summaryMany'], { count: await number(2) }) });
+      await expect(summary).toBeFocused();
+      await expect(summary.getByRole('link')).toHaveCount(2);
       await expect(choice.getByText(words['error.required'], { exact: true })).toBeVisible();
       await expect(choice.getByRole('radiogroup')).toHaveAttribute('aria-invalid', 'true');
+      await summary.getByRole('link', { name: new RegExp(`^${shipping.prompt[lang].replace(/[.?*+^$()[\]\\|{}]/g, '\\$&')}`) }).click();
       await expect(choice.getByRole('radio', { name: shipping.options[0]?.label[lang] })).toBeFocused();
       const daysInput = page.getByLabel(days[lang]);
       await expect(daysInput).toHaveAttribute('aria-invalid', 'true');
@@ -257,6 +315,7 @@ for (const lang of ['km', 'th'] as const satisfies readonly Lang[]) {
       });
       await expect(page.getByRole('heading', { level: 1, name: words['thanks.title'] })).toBeFocused();
       await expect(page.getByText(words['thanks.body'], { exact: true })).toBeVisible();
+      await expect(page.getByText(words['thanks.next'], { exact: true })).toBeVisible();
       await expect(page.locator('main [lang]')).toHaveCount(0);
       await expectNoEnglish(page, words);
       await expectFitsPhone(page);
@@ -267,3 +326,26 @@ for (const lang of ['km', 'th'] as const satisfies readonly Lang[]) {
     }
   });
 }
+
+test('a closed consultation shows its owners’ “you said, we did” note in the respondent’s language', async ({ browser }) => {
+  const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, locale: 'en-US' });
+  try {
+    const page = await phone.newPage();
+    const words = dictionary('km');
+    await page.goto(`${closedPath}?lang=km`);
+    await expect(page.getByRole('heading', { level: 1, name: words['feedback.title'] })).toBeFocused();
+    await expect(page.getByText(note.km.split('\n\n')[1] ?? '', { exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: words.submit })).toHaveCount(0);
+    await expectNoEnglish(page, words);
+    await expectFitsPhone(page);
+    await expectAccessible(page);
+    await snap(page, journey, 'km-4-you-said-we-did');
+
+    // A language the consultation lacks: the page and the note in English.
+    await page.goto(`${closedPath}?lang=th`);
+    await expect(page.getByRole('heading', { level: 1, name: english['feedback.title'] })).toBeVisible();
+    await expect(page.getByText(note.en.split('\n\n')[0] ?? '', { exact: true })).toBeVisible();
+  } finally {
+    await phone.close();
+  }
+});

@@ -18,6 +18,7 @@ mod m20261202_000013_list_sort_indexes;
 mod m20261203_000014_impediment_text_search;
 mod m20261203_000015_registry_readable_indexes;
 mod m20261204_000016_create_ministerial_prep;
+mod m20261204_000017_consultation_translations;
 mod seed_reference;
 
 pub struct Migrator;
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000014_impediment_text_search::Migration),
             Box::new(m20261203_000015_registry_readable_indexes::Migration),
             Box::new(m20261204_000016_create_ministerial_prep::Migration),
+            Box::new(m20261204_000017_consultation_translations::Migration),
         ]
     }
 }

@@ -27,6 +27,10 @@ enum Command {
         /// Also add a 10-question benchmark consultation with this many responses (benchmarks use 100000).
         #[arg(long, default_value_t = 0)]
         bench_responses: usize,
+        /// Add this many ministerial prep items in MC14 (one citing 500 impediments), and make the
+        /// benchmark consultation Bangladesh's with topic-tagged questions (the alignment report's load).
+        #[arg(long, default_value_t = 0)]
+        bench_prep: usize,
     },
     /// Print the OpenAPI document (JSON) to stdout.
     Openapi,
@@ -49,8 +53,8 @@ async fn main() -> anyhow::Result<()> {
             tracing::info!("migrations applied");
             Ok(())
         }
-        Command::Seed { demo, impediments, bench_responses } => {
-            seed(settings, demo, impediments, bench_responses).await
+        Command::Seed { demo, impediments, bench_responses, bench_prep } => {
+            seed(settings, demo, impediments, bench_responses, bench_prep).await
         }
         Command::Openapi => Ok(()),
     }
@@ -66,7 +70,16 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn seed(settings: Settings, demo: bool, impediments: usize, bench_responses: usize) -> anyhow::Result<()> {
+/// Evidence links on the benchmark's one well-evidenced prep item (issue 9: strength with 500 links).
+const BENCH_LINKS: usize = 500;
+
+async fn seed(
+    settings: Settings,
+    demo: bool,
+    impediments: usize,
+    bench_responses: usize,
+    bench_prep: usize,
+) -> anyhow::Result<()> {
     if !demo {
         anyhow::bail!("nothing to seed: pass --demo for the demo accounts and records");
     }
@@ -76,7 +89,10 @@ async fn seed(settings: Settings, demo: bool, impediments: usize, bench_response
     let db = gmc_store::db::connect(&settings.database_url).await?;
     gmc_store::db::migrate(&db).await?;
     gmc_store::demo::seed(&db, impediments).await?;
-    if bench_responses > 0 {
+    if bench_prep > 0 {
+        let id = gmc_store::demo::seed_benchmark_prep(&db, bench_prep, BENCH_LINKS, bench_responses).await?;
+        tracing::info!(prep_item = %id, items = bench_prep, links = BENCH_LINKS, responses = bench_responses, "benchmark preparation ready");
+    } else if bench_responses > 0 {
         let id = gmc_store::demo::seed_benchmark_consultation(&db, bench_responses).await?;
         tracing::info!(consultation = %id, responses = bench_responses, "benchmark consultation ready");
     }

@@ -282,6 +282,80 @@ fn check_bounds(e: &mut ValidationErrors, f: &str, q: &mut Question, langs: &[St
     }
 }
 
+/// The title and description of a consultation in one of its other languages; an empty one falls back
+/// to the default (English) text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TitleText {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+/// Translations of the title and description, keyed by language code (never `en`: the consultation's own
+/// `title` and `description` are the English text).
+pub type Translations = BTreeMap<String, TitleText>;
+
+pub const TITLE_MAX: usize = 200;
+pub const DESCRIPTION_MAX: usize = 4000;
+/// The "you said, we did" note is short: a few paragraphs per language.
+pub const FEEDBACK_MAX: usize = 3000;
+
+/// Checks translations against the consultation's languages, naming `translations.<lang>[.title]`;
+/// texts are trimmed, and languages with neither text dropped (they fall back anyway).
+pub fn check_translations(e: &mut ValidationErrors, translations: &mut Translations, langs: &[String]) {
+    translations.retain(|_, t| {
+        t.title = t.title.trim().to_owned();
+        t.description = t.description.trim().to_owned();
+        !(t.title.is_empty() && t.description.is_empty())
+    });
+    for (lang, t) in translations.iter() {
+        let f = format!("translations.{lang}");
+        if !LANGUAGES.contains(&lang.as_str()) {
+            e.add(&f, "invalid_choice", format!("`{}` is not a known language code", clip(lang)));
+        } else if lang == BASE_LANGUAGE {
+            e.add(&f, "not_allowed", "the English text is the consultation's own title and description");
+        } else if !langs.contains(lang) {
+            e.add(&f, "unknown_language", "is not a language of the consultation");
+        } else {
+            for (name, text, max) in [("title", &t.title, TITLE_MAX), ("description", &t.description, DESCRIPTION_MAX)]
+            {
+                if has_control_chars(text) || (name == "title" && text.contains(['\n', '\r'])) {
+                    e.add(&format!("{f}.{name}"), "invalid_character", "must not contain control characters");
+                } else if text.chars().count() > max {
+                    e.add(&format!("{f}.{name}"), "too_long", format!("must be at most {max} characters"));
+                }
+            }
+        }
+    }
+}
+
+/// The title and description in `lang`, each falling back to the default text when not translated.
+pub fn title_in(translations: &Translations, lang: &str, title: &str, description: &str) -> (String, String) {
+    let t = translations.get(lang);
+    let pick = |text: Option<&String>, default: &str| text.filter(|s| !s.is_empty()).map_or(default, |s| s).to_owned();
+    (pick(t.map(|t| &t.title), title), pick(t.map(|t| &t.description), description))
+}
+
+/// Checks a "you said, we did" note: English needed, the consultation's other languages optional, each at
+/// most `FEEDBACK_MAX` characters (line breaks allowed). Texts are trimmed and empty ones dropped.
+pub fn check_feedback(texts: &mut Texts, langs: &[String]) -> ValidationErrors {
+    texts.retain(|_, t| {
+        *t = t.trim().to_owned();
+        !t.is_empty()
+    });
+    let mut e = ValidationErrors::new();
+    check_texts(&mut e, "texts", texts, langs, FEEDBACK_MAX, false);
+    e
+}
+
+/// A note on what came of a consultation is published only once it no longer takes answers.
+pub fn may_publish_feedback(status: ConsultationStatus) -> bool {
+    matches!(status, ConsultationStatus::Closed | ConsultationStatus::Archived)
+}
+
 /// May a consultation move from `from` to `to`?
 pub fn check_transition(from: ConsultationStatus, to: ConsultationStatus) -> Result<(), FieldProblem> {
     use ConsultationStatus::*;
@@ -583,6 +657,43 @@ mod tests {
         assert!(check_transition(Closed, Open).is_ok());
         assert!(check_transition(Open, Draft).is_err());
         assert!(check_transition(Archived, Open).is_err());
+    }
+
+    #[test]
+    fn translations_name_each_bad_language_and_fall_back_per_field() {
+        let mut tr = Translations::new();
+        tr.insert("bn".into(), TitleText { title: " রপ্তানি ".into(), description: String::new() });
+        tr.insert("ne".into(), TitleText { title: "निर्यात".into(), description: String::new() });
+        tr.insert("xx".into(), TitleText { title: "?".into(), description: String::new() });
+        tr.insert("en".into(), TitleText { title: "Export".into(), description: String::new() });
+        tr.insert("ur".into(), TitleText::default());
+        let mut e = ValidationErrors::new();
+        check_translations(&mut e, &mut tr, &langs());
+        assert_eq!(fields(&e), vec!["translations.en", "translations.ne", "translations.xx"]);
+        assert!(!tr.contains_key("ur"), "an empty translation is dropped");
+        let (title, description) = title_in(&tr, "bn", "Exports", "About exporting");
+        assert_eq!((title.as_str(), description.as_str()), ("রপ্তানি", "About exporting"));
+        assert_eq!(title_in(&tr, "si", "Exports", "").0, "Exports");
+        let mut long = Translations::new();
+        long.insert("bn".into(), TitleText { title: "a\nb".into(), description: "x".repeat(DESCRIPTION_MAX + 1) });
+        let mut e = ValidationErrors::new();
+        check_translations(&mut e, &mut long, &langs());
+        assert_eq!(fields(&e), vec!["translations.bn.title", "translations.bn.description"]);
+    }
+
+    #[test]
+    fn feedback_needs_english_fits_the_languages_and_waits_for_the_close() {
+        let mut ok = texts(&[("en", "You said exports stall.\n\nWe raised it."), ("bn", "  ")]);
+        assert!(check_feedback(&mut ok, &langs()).is_empty());
+        assert!(!ok.contains_key("bn"), "a blank translation is dropped");
+        let mut bad = texts(&[("bn", "x"), ("ne", "y")]);
+        assert_eq!(fields(&check_feedback(&mut bad, &langs())), vec!["texts.ne", "texts.en"]);
+        let mut long = texts(&[("en", &"x".repeat(FEEDBACK_MAX + 1))]);
+        assert_eq!(fields(&check_feedback(&mut long, &langs())), vec!["texts.en"]);
+        assert!(may_publish_feedback(ConsultationStatus::Closed));
+        assert!(may_publish_feedback(ConsultationStatus::Archived));
+        assert!(!may_publish_feedback(ConsultationStatus::Open));
+        assert!(!may_publish_feedback(ConsultationStatus::Draft));
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod error;
 pub mod ids;
 pub mod impediment;
 pub mod macros;
+pub mod ministerial;
 pub mod page;
 pub mod patch;
 pub mod policy;

@@ -31,6 +31,8 @@ pub enum Operation {
     /// Create or change coalitions and their memberships (admins: membership decides who reads
     /// coalition-owned records, so it is an access decision).
     ManageCoalitions,
+    /// Add ministerial conferences to the reference data (admins).
+    ManageMinisterials,
     /// Enrol, verify or disable one's own second factor: every role, with a session only (a key must
     /// not change how its owner signs in), and open to an admin who has not passed a second factor yet —
     /// that is how they get one.
@@ -50,9 +52,11 @@ impl Operation {
             | Operation::CreateApiKey
             | Operation::RevokeApiKey
             | Operation::ManageOwnSecondFactor => Scope::Write,
-            Operation::ManageTopics | Operation::ManageUsers | Operation::ReadAudit | Operation::ManageCoalitions => {
-                Scope::Admin
-            }
+            Operation::ManageTopics
+            | Operation::ManageUsers
+            | Operation::ReadAudit
+            | Operation::ManageCoalitions
+            | Operation::ManageMinisterials => Scope::Admin,
         }
     }
 
@@ -65,9 +69,11 @@ impl Operation {
             | Operation::CreateApiKey
             | Operation::ReadDelegationRecords
             | Operation::ManageOwnSecondFactor => true,
-            Operation::ManageTopics | Operation::ManageUsers | Operation::ReadAudit | Operation::ManageCoalitions => {
-                role == Role::Admin
-            }
+            Operation::ManageTopics
+            | Operation::ManageUsers
+            | Operation::ReadAudit
+            | Operation::ManageCoalitions
+            | Operation::ManageMinisterials => role == Role::Admin,
             Operation::WriteDelegationRecords => {
                 matches!(role, Role::Admin | Role::Delegate | Role::FocalPoint)
             }
@@ -374,6 +380,8 @@ mod tests {
         assert!(authorize(&actor(Role::Admin, None), Operation::ManageCoalitions).is_ok());
         assert!(authorize(&actor(Role::Delegate, Some(DelegationId::new())), Operation::ManageCoalitions).is_err());
         assert!(authorize(&actor(Role::Analyst, None), Operation::ManageCoalitions).is_err());
+        assert!(authorize(&actor(Role::Delegate, None), Operation::ManageMinisterials).is_err());
+        assert!(authorize(&actor(Role::Admin, None), Operation::ManageMinisterials).is_ok());
     }
 
     #[test]

@@ -255,8 +255,16 @@ pub struct ConsultationView {
     /// The owning delegation; `null` for a regional consultation run by the secretariat.
     pub delegation_id: Option<Uuid>,
     pub visibility: Visibility,
+    /// The default (English) title; `translations` has it in the other languages.
     pub title: String,
     pub description: String,
+    /// The title and description by language code (never `en`); an untranslated one falls back to the default.
+    #[cfg_attr(feature = "openapi", schema(value_type = BTreeMap<String, gmc_domain::consultation::TitleText>))]
+    pub translations: gmc_domain::consultation::Translations,
+    /// The "you said, we did" note by language, once published (`PUT .../feedback`); `null` before.
+    pub feedback: Option<gmc_domain::consultation::Texts>,
+    /// When the note was last published.
+    pub feedback_at: Option<DateTime<Utc>>,
     pub status: gmc_domain::consultation::ConsultationStatus,
     /// What the public link offers now, honouring `opens_at` and `closes_at`.
     pub state: gmc_domain::consultation::PublicState,

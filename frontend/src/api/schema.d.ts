@@ -434,6 +434,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/consultations/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Publish what came of a closed consultation ("you said, we did")
+         * @description Who may change it: delegates and focal points of the owning delegation, and admins (only admins change a
+         *     regional consultation, which no delegation owns); with a session or an API key with the `write` scope. Once the
+         *     consultation is `closed` (or `archived`), its owners publish a short note, per language of the consultation
+         *     (English needed), telling respondents what was done with their answers; the public link then shows it, in the
+         *     respondent's language or else English, instead of the "closed" screen. Publishing again replaces the note;
+         *     send `If-Match` set to the `ETag`.
+         *
+         *     Refuses: 401 without a valid credential; 404 for an unknown consultation or one the caller may not read; 403 for
+         *     one the caller may read but not change; 428 without `If-Match`; 412 when it changed since that version; 409
+         *     while the consultation is a draft or open; 422 for a missing English text, a language the consultation does
+         *     not have, or a text over 3,000 characters (`texts.<lang>`).
+         */
+        put: operations["publish_consultation_feedback"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/consultations/{id}/responses": {
         parameters: {
             query?: never;
@@ -1000,7 +1030,15 @@ export interface paths {
          */
         get: operations["list_ministerials"];
         put?: never;
-        post?: never;
+        /**
+         * Add a ministerial conference
+         * @description Who: admins only, with a session or an API key with the `admin` scope. For conferences after the seeded
+         *     MC11–MC14, so prep items can belong to them. Answers 201 with `Location`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for any other role or a key without `admin`; 422 for a missing or
+         *     invalid field, an `ends_on` before `starts_on` or a `code` already in use.
+         */
+        post: operations["create_ministerial"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1398,8 +1436,9 @@ export interface paths {
         /**
          * The public form behind a consultation's link
          * @description Who: anyone (anonymous; no credential is read). The questionnaire in the language asked for with `lang` (`bn`,
-         *     `bn-BD`), or in English when the consultation lacks it, with its `state`: whether it takes responses now
-         *     (`open`), not yet, or no more.
+         *     `bn-BD`), or in English when the consultation lacks it — title, description and questions, each falling back
+         *     to English where untranslated — with its `state`: whether it takes responses now (`open`), not yet, or no
+         *     more; who asks (`asked_by`); and, once it is closed, the owners' "you said, we did" note (`feedback`).
          *
          *     Refuses: 404 for an unknown token or a consultation that is still a draft.
          */
@@ -2171,6 +2210,12 @@ export interface components {
              */
             delegation_id?: string | null;
             description: string;
+            feedback?: null | components["schemas"]["BTreeMap"];
+            /**
+             * Format: date-time
+             * @description When the note was last published.
+             */
+            feedback_at?: string | null;
             /** Format: uuid */
             id: string;
             /** @description Language codes, English first. */
@@ -2184,15 +2229,27 @@ export interface components {
             /** @description What the public link offers now, honouring `opens_at` and `closes_at`. */
             state: components["schemas"]["PublicState"];
             status: components["schemas"]["ConsultationStatus"];
+            /** @description The default (English) title; `translations` has it in the other languages. */
             title: string;
             /** @description The public link token; the page is `/respond/{token}`. */
             token: string;
             topic_ids: string[];
+            /** @description The title and description by language code (never `en`); an untranslated one falls back to the default. */
+            translations: {
+                [key: string]: components["schemas"]["TitleText"];
+            };
             /** Format: date-time */
             updated_at: string;
             /** Format: int32 */
             version: number;
             visibility: components["schemas"]["Visibility"];
+        };
+        ConsultationFeedbackRequest: {
+            /**
+             * @description The note by language code, plain text or Markdown, at most 3,000 characters each: English is needed,
+             *     the consultation's other languages are optional (a respondent reading one without its text gets English).
+             */
+            texts: components["schemas"]["BTreeMap"];
         };
         ConsultationPage: {
             items: components["schemas"]["ConsultationDto"][];
@@ -2289,8 +2346,16 @@ export interface components {
             questions?: components["schemas"]["Question"][];
             /** @description Admins: a regional consultation with no owning delegation. */
             regional?: boolean;
+            /** @description The default (English) title. */
             title: string;
             topic_ids?: string[];
+            /**
+             * @description The title and description in the consultation's other languages, by code: `{"bn": {"title": "…",
+             *     "description": "…"}}`; what is left out falls back to the English text.
+             */
+            translations?: {
+                [key: string]: components["schemas"]["TitleText"];
+            };
             visibility?: null | components["schemas"]["Visibility"];
         };
         CreateEvidenceLinkRequest: {
@@ -2346,6 +2411,24 @@ export interface components {
             title: string;
             topic_ids?: string[];
             visibility?: null | components["schemas"]["Visibility"];
+        };
+        CreateMinisterialRequest: {
+            /**
+             * @description Upper-case letters, digits and hyphens, 2–16 characters, starting with a letter (`MC15`).
+             * @example MC15
+             */
+            code: string;
+            /**
+             * Format: date
+             * @description On or after `starts_on`.
+             */
+            ends_on: string;
+            host_city: string;
+            host_country: string;
+            name: string;
+            note?: string | null;
+            /** Format: date */
+            starts_on: string;
         };
         CreatePrepItemRequest: {
             /**
@@ -3127,17 +3210,35 @@ export interface components {
             size_class?: null | components["schemas"]["SizeClass"];
             women_led?: boolean | null;
         };
+        /** @description The "you said, we did" note in one language. */
+        PublicFeedbackDto: {
+            /** @description The language of `text`: the one served when the note has it, else English. */
+            lang: string;
+            /** Format: date-time */
+            published_at?: string | null;
+            /** @description Plain text or Markdown. */
+            text: string;
+        };
         PublicFormDto: {
             accepting_responses: boolean;
+            /** @description Who asks: the owning delegation's name; `null` for a regional consultation run by the secretariat. */
+            asked_by?: string | null;
+            /**
+             * @description The owning delegation's country (ISO alpha-3), for naming it in the respondent's language; `null` when
+             *     regional.
+             */
+            asked_by_country?: string | null;
             /** Format: date-time */
             closes_at?: string | null;
             description: string;
+            feedback?: null | components["schemas"]["PublicFeedbackDto"];
             /** @description The language served: the one asked for when the consultation has it, else English. */
             lang: string;
             languages: string[];
             questions: components["schemas"]["PublicQuestionDto"][];
             requested_lang?: string | null;
             state: components["schemas"]["PublicState"];
+            /** @description In the language served, else the default (English) text. */
             title: string;
         };
         PublicOptionDto: {
@@ -3494,6 +3595,14 @@ export interface components {
              */
             withheld: boolean;
         };
+        /**
+         * @description The title and description of a consultation in one of its other languages; an empty one falls back
+         *     to the default (English) text.
+         */
+        TitleText: {
+            description?: string;
+            title?: string;
+        };
         TokenResponse: {
             /** @description A short-lived JWT for `Authorization: Bearer`. */
             access_token: string;
@@ -3658,6 +3767,13 @@ export interface components {
             questions?: components["schemas"]["Question"][] | null;
             title?: string | null;
             topic_ids?: string[] | null;
+            /**
+             * @description All the translations of the title and description, replacing the current ones. When `languages`
+             *     change without them, the translations of a language taken away go with it.
+             */
+            translations?: {
+                [key: string]: components["schemas"]["TitleText"];
+            } | null;
             visibility?: null | components["schemas"]["Visibility"];
         };
         /** @description Fields to change; absent fields stay; `null` clears `hs_code`, `estimated_cost`, `currency`. */
@@ -5211,6 +5327,12 @@ export interface operations {
                  *         }
                  *       ],
                  *       "title": "Export barriers of shrimp farmers",
+                 *       "translations": {
+                 *         "bn": {
+                 *           "description": "বিদেশি ক্রেতাদের কাছে পৌঁছাতে কী বাধা, দশ মিনিটে বলুন।",
+                 *           "title": "চিংড়ি চাষিদের রপ্তানি বাধা"
+                 *         }
+                 *       },
                  *       "visibility": "delegation"
                  *     }
                  */
@@ -5477,7 +5599,12 @@ export interface operations {
                 /**
                  * @example {
                  *       "closes_at": "2030-06-30T17:00:00Z",
-                 *       "title": "Export barriers of shrimp and crab farmers"
+                 *       "title": "Export barriers of shrimp and crab farmers",
+                 *       "translations": {
+                 *         "bn": {
+                 *           "title": "চিংড়ি ও কাঁকড়া চাষিদের রপ্তানি বাধা"
+                 *         }
+                 *       }
                  *     }
                  */
                 "application/json": components["schemas"]["UpdateConsultationRequest"];
@@ -5666,6 +5793,148 @@ export interface operations {
             };
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publish_consultation_feedback: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "texts": {
+                 *         "bn": "আপনারা বলেছেন, পুনরায় পরীক্ষার জন্য চিংড়ির চালান সীমান্তে দিনের পর দিন আটকে থাকে। আমরা মার্চে এসপিএস কমিটিতে বিষয়টি ইইউর কাছে তুলেছি।",
+                 *         "en": "You said shrimp consignments wait days at the border for re-testing. We raised it with the EU at the SPS Committee in March; the reply is due in June."
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ConsultationFeedbackRequest"];
+            };
+        };
+        responses: {
+            /** @description Published; the public link shows it */
+            200: {
+                headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationDto"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names a version that is no longer current: reload, reapply, resend */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the ETag of the version being changed */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7818,6 +8087,119 @@ export interface operations {
             };
             /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_ministerial: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "MC15",
+                 *       "ends_on": "2028-03-04",
+                 *       "host_city": "To be decided",
+                 *       "host_country": "To be decided",
+                 *       "name": "Fifteenth WTO Ministerial Conference",
+                 *       "note": "Added for preparation; dates provisional.",
+                 *       "starts_on": "2028-03-01"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateMinisterialRequest"];
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    /** @description The new record's URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MinisterialDto"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

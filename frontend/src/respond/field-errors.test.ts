@@ -1,5 +1,5 @@
 import type { PublicQuestion } from './api-types';
-import { answerErrorMessage, firstInvalidInputId, mapProblemErrors } from './field-errors';
+import { answerErrorMessage, mapProblemErrors } from './field-errors';
 import { english, loadDictionary, translator } from './messages';
 
 const questions: PublicQuestion[] = [
@@ -29,20 +29,6 @@ describe('server field errors onto the form', () => {
   it('keeps an unknown error code with the server’s message', () => {
     const mapped = mapProblemErrors([{ field: 'answers.q1', code: 'brand_new', message: 'Server says no' }], questions);
     expect(mapped.answers.q1).toEqual({ code: 'invalid_type', message: 'Server says no' });
-  });
-
-  it('focuses the first field in page order: questions, then the profile', () => {
-    expect(
-      firstInvalidInputId(questions, {
-        answers: { q3: { code: 'too_long' }, q2: { code: 'required' } },
-        profile: {},
-        other: [],
-      }),
-    ).toBe('q-q2');
-    expect(firstInvalidInputId(questions, { answers: {}, profile: { sector: 'x', country: 'y' }, other: [] })).toBe(
-      'profile-country',
-    );
-    expect(firstInvalidInputId(questions, { answers: {}, profile: {}, other: [] })).toBeUndefined();
   });
 
   it('words errors in the page’s language with the question’s bounds', async () => {

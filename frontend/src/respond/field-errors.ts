@@ -56,23 +56,11 @@ export function mapProblemErrors(
   return mapped;
 }
 
-export function hasFieldErrors(errors: FieldErrors): boolean {
-  return Object.keys(errors.answers).length > 0 || Object.keys(errors.profile).length > 0;
-}
-
 /** The id of a field's first input (what gets focus) and of its error message (for aria-describedby). */
 export const answerInputId = (code: string) => `q-${code}`;
 export const answerErrorId = (code: string) => `q-${code}-error`;
 export const profileInputId = (field: ProfileField) => `profile-${field}`;
 export const profileErrorId = (field: ProfileField) => `profile-${field}-error`;
-
-/** The input to focus: the first field in page order (questions, then the profile) that has an error. */
-export function firstInvalidInputId(questions: readonly PublicQuestion[], errors: FieldErrors): string | undefined {
-  const question = questions.find((q) => errors.answers[q.code] !== undefined);
-  if (question) return answerInputId(question.code);
-  const field = profileFields.find((f) => errors.profile[f] !== undefined);
-  return field ? profileInputId(field) : undefined;
-}
 
 /** The sentence to show under a question for an error, in the page's language. */
 export function answerErrorMessage(t: Translate, error: AnswerError, question: PublicQuestion): string {

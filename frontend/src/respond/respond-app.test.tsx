@@ -114,14 +114,42 @@ describe('the public response page', () => {
     expect(document.documentElement.lang).toBe('en');
   });
 
-  it('shows missing answers next to their questions and focuses the first', async () => {
+  it('says who asks, how long it takes and what happens to the answers', async () => {
+    mockFetch(json({ ...form, asked_by: 'Bangladesh', asked_by_country: 'BGD' }));
+    const { unmount } = render(<RespondApp path="/respond/tok" search="" />);
+    expect(await screen.findByText('Asked by Bangladesh.')).toBeInTheDocument();
+    // Three questions at about 30 s each: 1.5 minutes, rounded up.
+    expect(screen.getByText('Takes about 2 minutes.')).toBeInTheDocument();
+    expect(screen.getByText(/anonymous answers stay anonymous/)).toBeInTheDocument();
+    unmount();
+
+    mockFetch(json({ ...form, asked_by: null, lang: 'bn', questions: form.questions.slice(0, 1) }));
+    render(<RespondApp path="/respond/tok" search="?lang=bn" />);
+    expect(await screen.findByText('জিজ্ঞাসা করছে: আঞ্চলিক সচিবালয়।')).toBeInTheDocument();
+    expect(screen.getByText('প্রায় ১ মিনিট লাগবে।')).toBeInTheDocument();
+  });
+
+  it('lists the problems at the top with a count, focuses that summary, and each link focuses its field', async () => {
     const calls = mockFetch(json(form));
     render(<RespondApp path="/respond/tok" search="" />);
     await userEvent.type(await screen.findByLabelText(/How many people/), 'many');
     await userEvent.click(screen.getByRole('button', { name: 'Send my answers' }));
 
-    const yes = await exportsChoice('Yes');
-    expect(yes).toHaveFocus();
+    const summary = await screen.findByRole('alert', { name: 'There are 2 problems' });
+    await waitFor(() => expect(summary).toHaveFocus());
+    // The summary comes before the form's title, as in the GOV.UK pattern.
+    const title = screen.getByRole('heading', { level: 1, name: 'Export paperwork survey' });
+    expect(summary.compareDocumentPosition(title) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    const links = within(summary).getAllByRole('link');
+    expect(links.map((a) => a.textContent)).toEqual([
+      'Do you export?: Please answer this question.',
+      'How many people work there?: Enter a number, such as 12 or 12.5.',
+    ]);
+    await userEvent.click(links[1] as HTMLElement);
+    expect(screen.getByLabelText(/How many people/)).toHaveFocus();
+    await userEvent.click(links[0] as HTMLElement);
+    expect(await exportsChoice('Yes')).toHaveFocus();
+
     expect(screen.getByRole('radiogroup', { description: 'Please answer this question.' })).toHaveAttribute(
       'aria-invalid',
       'true',
@@ -157,7 +185,12 @@ describe('the public response page', () => {
     await userEvent.selectOptions(screen.getByLabelText('Main activity'), 'C');
     await userEvent.click(screen.getByRole('button', { name: 'Send my answers' }));
 
-    await waitFor(() => expect(screen.getByLabelText(/How many people/)).toHaveFocus());
+    const summary = await screen.findByRole('alert', { name: 'There are 2 problems' });
+    await waitFor(() => expect(summary).toHaveFocus());
+    expect(within(summary).getByRole('link', { name: 'Main activity: unknown sector' })).toHaveAttribute(
+      'href',
+      '#profile-sector',
+    );
     const sent = JSON.parse(String(calls[1]?.init?.body)) as { submission_id: string };
     expect(sent).toEqual({
       lang: 'en',
@@ -170,6 +203,7 @@ describe('the public response page', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Send my answers' }));
     expect(await screen.findByRole('heading', { name: 'Thank you!' })).toHaveFocus();
+    expect(screen.getByText(/what came of it will appear at this same link/)).toBeInTheDocument();
     // The second try is the same filled form: it carries the same submission id.
     expect((JSON.parse(String(calls[2]?.init?.body)) as { submission_id: string }).submission_id).toBe(
       sent.submission_id,
@@ -195,6 +229,23 @@ describe('the public response page', () => {
     const closed = render(<RespondApp path="/respond/tok" search="" />);
     expect(await screen.findByRole('heading', { name: 'This consultation is closed' })).toBeInTheDocument();
     closed.unmount();
+
+    // Closed with the owners' note: the note, in the page's language, instead of the closed screen.
+    const note = 'আপনারা বলেছেন পরীক্ষায় চালান আটকে যায়।\n\nআমরা বিষয়টি তুলেছি।';
+    mockFetch(
+      json({
+        ...form,
+        lang: 'bn',
+        state: 'closed',
+        accepting_responses: false,
+        feedback: { text: note, lang: 'bn', published_at: '2026-06-01T09:00:00Z' },
+      }),
+    );
+    const withNote = render(<RespondApp path="/respond/tok" search="?lang=bn" />);
+    expect(await screen.findByRole('heading', { name: 'আপনারা বলেছেন, আমরা করেছি' })).toHaveFocus();
+    expect(screen.getByText('আমরা বিষয়টি তুলেছি।')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'আমার উত্তর পাঠান' })).not.toBeInTheDocument();
+    withNote.unmount();
 
     mockFetch(new TypeError('Failed to fetch'), json(form));
     render(<RespondApp path="/respond/tok" search="" />);

@@ -1,12 +1,14 @@
 // The public page: reads the link token from the path and the language from `?lang=` (or the browser),
 // loads the form and the page's own words in that language (both at once), and shows the form, a state
-// the link is in (unknown, not yet open, closed, busy, unreachable) or the thank-you screen. Answers
+// the link is in (unknown, not yet open, closed — with the owners' "you said, we did" note once there is one —
+// busy, unreachable) or the thank-you screen. Answers
 // survive a language switch.
 import { useCallback, useEffect, useState } from 'react';
 
 import { emptyProfile, type Drafts, type ProfileDraft } from './answers';
 import { fetchForm, type FormResult } from './api';
 import type { PublicForm } from './api-types';
+import { FeedbackScreen } from './feedback-screen';
 import { applyDocumentLanguage, languageName, requestedLanguage } from './languages';
 import { english, loadDictionary, translator, uiLanguage, type Dictionary } from './messages';
 import { ResponseForm } from './response-form';
@@ -23,7 +25,11 @@ export function tokenFromPath(path: string): string {
   }
 }
 
-type Screen = { kind: 'loading' } | { kind: 'form' } | { kind: ScreenKind; retryAfterSeconds?: number };
+type Screen =
+  | { kind: 'loading' }
+  | { kind: 'form' }
+  | { kind: 'feedback' }
+  | { kind: ScreenKind; retryAfterSeconds?: number };
 
 function screenFor(result: Exclude<FormResult, { kind: 'ok' }>): Screen {
   switch (result.kind) {
@@ -42,6 +48,7 @@ function screenFor(result: Exclude<FormResult, { kind: 'ok' }>): Screen {
 
 function screenForForm(form: PublicForm): Screen {
   if (form.state === 'not_yet_open') return { kind: 'not_yet_open' };
+  if (form.state === 'closed' && form.feedback) return { kind: 'feedback' };
   if (!form.accepting_responses || form.state === 'closed') return { kind: 'closed' };
   return { kind: 'form' };
 }
@@ -157,7 +164,9 @@ export function RespondApp({ path, search }: { path: string; search: string }) {
             onClosed={() => setScreen({ kind: 'closed' })}
             onNotFound={() => setScreen({ kind: 'not_found' })}
           />
-        ) : screen.kind !== 'form' ? (
+        ) : screen.kind === 'feedback' && form?.feedback ? (
+          <FeedbackScreen form={form} feedback={form.feedback} t={t} />
+        ) : screen.kind !== 'form' && screen.kind !== 'feedback' ? (
           <StatusScreen
             kind={screen.kind}
             t={t}

@@ -1,15 +1,16 @@
-// The questionnaire and the optional profile, checked here as the server checks them, then sent. A
-// refusal puts each error next to its field and focuses the first; a busy server or a lost connection
-// keeps the answers on the page with a message by the button.
+// The questionnaire and the optional profile, introduced by who asks, how long it takes and what happens
+// to the answers; checked here as the server checks them, then sent. A refusal puts each error next to its
+// field and lists them all in the error summary at the top, which takes focus; a busy server or a lost
+// connection keeps the answers on the page with a message by the button.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 
+import { aboutSentences } from './about';
 import { checkAnswers, newSubmissionId, requestBody, type Draft, type Drafts, type ProfileDraft } from './answers';
 import { submitResponse } from './api';
 import type { PublicForm } from './api-types';
+import { ErrorSummary, summaryItems } from './error-summary';
 import {
   answerErrorMessage,
-  firstInvalidInputId,
-  hasFieldErrors,
   mapProblemErrors,
   noFieldErrors,
   type FieldErrors,
@@ -63,16 +64,12 @@ export function ResponseForm(props: ResponseFormProps) {
     document.title = form.title;
   }, [form.title]);
 
-  // Focus moves after the errors have rendered, so the field is announced with its message.
+  // Focus moves after the errors have rendered, so the summary (or message) is announced with them.
   useEffect(() => {
     if (!focusTarget) return;
-    const target = document.getElementById(focusTarget.id);
-    if (target) {
-      target.focus();
-      target.scrollIntoView?.({ block: 'center' });
-    } else {
-      summary.current?.focus();
-    }
+    const target = document.getElementById(focusTarget.id) ?? summary.current;
+    target?.focus();
+    target?.scrollIntoView?.({ block: 'start' });
   }, [focusTarget]);
 
   function changeAnswer(code: string, draft: Draft) {
@@ -94,7 +91,7 @@ export function ResponseForm(props: ResponseFormProps) {
 
   function showErrors(next: FieldErrors) {
     setErrors(next);
-    setFocusTarget({ id: firstInvalidInputId(form.questions, next) ?? 'form-summary' });
+    setFocusTarget({ id: 'error-summary' });
   }
 
   async function submit(event: FormEvent) {
@@ -119,9 +116,9 @@ export function ResponseForm(props: ResponseFormProps) {
         return props.onNotFound();
       case 'invalid': {
         const mapped = mapProblemErrors(result.errors, form.questions);
-        const others = mapped.other.map((e) => e.message);
-        if (!hasFieldErrors(mapped) && others.length === 0 && result.detail) others.push(result.detail);
-        setMessage(others.length > 0 ? others.join(' ') : null);
+        if (summaryItems(t, form.questions, mapped).length === 0) {
+          mapped.other.push({ field: '', code: 'invalid', message: result.detail ?? t('submit.server') });
+        }
         return showErrors(mapped);
       }
       case 'too_many':
@@ -136,12 +133,18 @@ export function ResponseForm(props: ResponseFormProps) {
     }
   }
 
-  const invalid = hasFieldErrors(errors);
+  const frame = frameAttributes(frameLang);
 
   return (
     <form className="response-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="form-title">
+      <ErrorSummary items={summaryItems(t, form.questions, errors)} t={t} frame={frame} />
       <h1 id="form-title">{form.title}</h1>
       {form.description ? <p className="description">{form.description}</p> : null}
+      <ul className="about hint" {...frame}>
+        {aboutSentences(t, form, form.questions.length).map((sentence) => (
+          <li key={sentence}>{sentence}</li>
+        ))}
+      </ul>
       {form.closes_at ? (
         <p className="hint" {...frameAttributes(frameLang)}>
           {t('openUntil', { date: formatDate(t.lang, form.closes_at) })}
@@ -172,14 +175,7 @@ export function ResponseForm(props: ResponseFormProps) {
       <ProfileSection profile={profile} onChange={changeProfile} errors={errors.profile} t={t} lang={form.lang} />
 
       <div className="submit-area" {...frameAttributes(frameLang)}>
-        <div
-          id="form-summary"
-          ref={summary}
-          tabIndex={-1}
-          role="alert"
-          className={invalid || message ? 'alert' : undefined}
-        >
-          {invalid ? <p>{t('error.summary')}</p> : null}
+        <div id="form-summary" ref={summary} tabIndex={-1} role="alert" className={message ? 'alert' : undefined}>
           {message ? <p>{message}</p> : null}
         </div>
         <button type="submit" className="button button-primary" disabled={sending} aria-disabled={sending}>

@@ -1,5 +1,5 @@
 // The screens shown instead of the form: the link is unknown, not open yet or closed, the server is
-// busy or unreachable (with a retry), or the answers were received.
+// busy or unreachable (with a retry), or the answers were received (and what happens to them next).
 import { useEffect, useRef } from 'react';
 
 import { frameAttributes, intlKnows } from './languages';
@@ -65,6 +65,7 @@ export function StatusScreen({ kind, t, lang, title, retryAfterSeconds, onRetry 
         {headingText}
       </h1>
       <p {...frame}>{body}</p>
+      {kind === 'thanks' ? <p {...frame}>{t('thanks.next')}</p> : null}
       {onRetry ? (
         <button type="button" className="button" onClick={onRetry} {...frame}>
           {t('retry')}

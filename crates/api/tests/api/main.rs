@@ -5,12 +5,17 @@
 #![allow(clippy::indexing_slicing)]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod alignment;
 mod api_keys;
 mod attacks;
 mod auth;
+mod coalitions;
 mod consultations;
+mod consultations_feedback;
 mod disclosure;
 mod errors;
+mod evidence;
+mod evidence_fixtures;
 mod helpers;
 mod idempotency;
 mod impediment_search;
@@ -19,6 +24,8 @@ mod matrix;
 mod matrix_credentials;
 mod mfa;
 mod openapi;
+mod prep_item_texts;
+mod prep_items;
 mod reference;
 mod sorting;
 mod spa;

@@ -5,6 +5,7 @@
 use reqwest::Method;
 use serde_json::{json, Value};
 
+use crate::evidence_fixtures::{cite, impediment_link, prep_item, Owner};
 use crate::helpers::*;
 
 const WHO: [&str; 5] = ["anonymous", "admin", "analyst", "own delegate", "other delegate"];
@@ -24,6 +25,7 @@ const MATRIX: &[(&str, [u16; 5])] = &[
     ("get_delegation", [401, 200, 200, 200, 200]),
     ("list_ministerials", [401, 200, 200, 200, 200]),
     ("get_ministerial", [401, 200, 200, 200, 200]),
+    ("create_ministerial", [401, 201, 403, 403, 403]),
     ("list_ntm_categories", [401, 200, 200, 200, 200]),
     ("list_sectors", [401, 200, 200, 200, 200]),
     ("list_topics", [401, 200, 200, 200, 200]),
@@ -50,6 +52,7 @@ const MATRIX: &[(&str, [u16; 5])] = &[
     ("update_consultation", [401, 200, 404, 200, 404]),
     ("delete_consultation", [401, 204, 404, 204, 404]),
     ("set_consultation_status", [401, 200, 404, 200, 404]),
+    ("publish_consultation_feedback", [401, 200, 404, 200, 404]),
     ("get_consultation_results", [401, 200, 404, 200, 404]),
     ("get_consultation_crosstab", [401, 200, 404, 200, 404]),
     ("list_consultation_text_answers", [401, 200, 404, 200, 404]),
@@ -58,6 +61,17 @@ const MATRIX: &[(&str, [u16; 5])] = &[
     ("export_consultation_responses", [401, 200, 404, 200, 404]),
     ("get_public_form", [200, 200, 200, 200, 200]),
     ("submit_public_response", [201, 201, 201, 201, 201]),
+    // Evidence behind prep items (issue 9), on a Bangladesh prep item at `delegation` visibility.
+    ("list_prep_item_evidence", [401, 200, 404, 200, 404]),
+    ("create_evidence_link", [401, 201, 404, 201, 404]),
+    ("delete_evidence_link", [401, 204, 404, 204, 404]),
+    ("get_prep_item_strength", [401, 200, 404, 200, 404]),
+    ("get_topic_strength", [401, 200, 200, 200, 200]),
+    ("get_impediment_trace", [401, 200, 404, 200, 404]),
+    ("get_prep_item_trace", [401, 200, 404, 200, 404]),
+    // Bangladesh's alignment report: its own members, admins and analysts; not Nepal's delegate.
+    ("get_alignment", [401, 200, 200, 200, 404]),
+    ("export_alignment", [401, 200, 200, 200, 404]),
     ("list_stakeholders", [401, 200, 200, 200, 200]),
     ("create_stakeholder", [401, 201, 403, 201, 403]),
     ("get_stakeholder", [401, 200, 200, 200, 404]),
@@ -80,6 +94,23 @@ const MATRIX: &[(&str, [u16; 5])] = &[
     ("verify_mfa_enrolment", [401, 409, 200, 200, 200]),
     ("disable_mfa", [401, 204, 204, 204, 204]),
     ("reset_user_mfa", [401, 204, 403, 403, 403]),
+    // Ministerial preparation (issue 9). Coalition membership is public; changing it is an admin's.
+    ("list_coalitions", [401, 200, 200, 200, 200]),
+    ("get_coalition", [401, 200, 200, 200, 200]),
+    ("create_coalition", [401, 201, 403, 403, 403]),
+    ("update_coalition", [401, 200, 403, 403, 403]),
+    ("list_prep_items", [401, 200, 200, 200, 200]),
+    ("get_prep_board", [401, 200, 200, 200, 200]),
+    ("create_prep_item", [401, 201, 403, 201, 403]),
+    ("get_prep_item", [401, 200, 404, 200, 404]),
+    ("update_prep_item", [401, 200, 404, 200, 404]),
+    // Analysts take no step and save no text: refused before the item is looked at.
+    ("step_prep_item", [401, 200, 403, 200, 404]),
+    ("list_prep_item_steps", [401, 200, 404, 200, 404]),
+    ("list_prep_item_texts", [401, 200, 404, 200, 404]),
+    ("diff_prep_item_texts", [401, 200, 404, 200, 404]),
+    ("get_prep_item_text", [401, 200, 404, 200, 404]),
+    ("save_prep_item_text", [401, 201, 403, 201, 404]),
 ];
 
 pub(crate) struct Ctx {
@@ -174,6 +205,43 @@ async fn fresh_bgd_stakeholder(app: &TestApp, ctx: &Ctx) -> String {
     res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned()
 }
 
+fn prep_item_body(delegation: &str, kind: &str) -> Value {
+    json!({"delegation_id": delegation, "ministerial": "MC14", "title": "Matrix position", "kind": kind,
+           "interest": "defensive", "priority": "high", "visibility": "delegation"})
+}
+
+/// A Bangladesh `delegation`-level proposal with `texts` saved versions.
+pub(crate) async fn fresh_bgd_prep_item(app: &TestApp, ctx: &Ctx, texts: i32) -> String {
+    let res =
+        app.post_json("/api/v1/prep-items", Some(&ctx.admin), prep_item_body(&ctx.bgd_delegation, "proposal")).await;
+    assert_eq!(res.status(), 201);
+    let id = res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned();
+    for n in 0..texts {
+        let res = app
+            .request(Method::POST, &format!("/api/v1/prep-items/{id}/texts"), Some(&ctx.admin))
+            .header("if-match", format!("\"{n}\""))
+            .json(&json!({"body": format!("Version {} of the text.", n + 1)}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 201);
+    }
+    id
+}
+
+async fn fresh_coalition(app: &TestApp, ctx: &Ctx) -> String {
+    let code = format!("C{}", &uuid::Uuid::new_v4().simple().to_string()[..8]).to_uppercase();
+    let res =
+        app.post_json("/api/v1/coalitions", Some(&ctx.admin), json!({"code": code, "name": "Matrix group"})).await;
+    assert_eq!(res.status(), 201);
+    res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned()
+}
+
+/// A Bangladesh prep item at `delegation` visibility (inserted: prep-item creation is another branch's).
+async fn bgd_prep_item(app: &TestApp, ctx: &Ctx) -> String {
+    prep_item(app, Owner::Delegation(&ctx.bgd_delegation), "delegation", &[]).await
+}
+
 /// A refresh token of a throwaway account: signing out ends all of a user's access tokens, so the
 /// `logout` row must not sign out the callers the other rows use.
 async fn fresh_refresh_token(app: &TestApp, ctx: &Ctx) -> String {
@@ -195,6 +263,12 @@ pub(crate) async fn prepare(app: &TestApp, ctx: &Ctx, op: &str, template: &str, 
         "refresh_token" | "logout" => call.body = Some(json!({"refresh_token": fresh_refresh_token(app, ctx).await})),
         "get_country" => call.path = id("NPL"),
         "get_ministerial" => call.path = id("MC12"),
+        "create_ministerial" => {
+            let code = format!("MC-{}", &uuid::Uuid::new_v4().simple().to_string()[..8]).to_uppercase();
+            call.body =
+                Some(json!({"code": code, "name": "Next", "host_city": "Geneva", "host_country": "Switzerland",
+                "starts_on": "2028-03-01", "ends_on": "2028-03-04"}));
+        }
         "get_delegation" => call.path = id(&ctx.bgd_delegation),
         "get_topic" => call.path = id("FISH"),
         "create_topic" => {
@@ -254,6 +328,20 @@ pub(crate) async fn prepare(app: &TestApp, ctx: &Ctx, op: &str, template: &str, 
             call.body = Some(json!({"status": "open"}));
             call.if_match = Some("\"1\"");
         }
+        "publish_consultation_feedback" => {
+            let (c, _) = fresh_bgd_consultation(app, ctx, true).await;
+            let res = app
+                .request(Method::POST, &format!("/api/v1/consultations/{c}/status"), Some(&ctx.admin))
+                .header("if-match", "\"2\"")
+                .json(&json!({"status": "closed"}))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), 200);
+            call.path = id(&c);
+            call.body = Some(json!({"texts": {"en": "You said testing stalls shipments; we raised it."}}));
+            call.if_match = Some("\"3\"");
+        }
         "get_public_form" => {
             call.path = template.replace("{token}", &fresh_bgd_consultation(app, ctx, true).await.1);
         }
@@ -261,6 +349,22 @@ pub(crate) async fn prepare(app: &TestApp, ctx: &Ctx, op: &str, template: &str, 
             call.path = template.replace("{token}", &fresh_bgd_consultation(app, ctx, true).await.1);
             call.body = Some(json!({"lang": "en", "answers": {"q1": "no"}, "profile": {"country": "BGD"}}));
         }
+        "list_prep_item_evidence" | "get_prep_item_strength" | "get_prep_item_trace" => {
+            call.path = id(&bgd_prep_item(app, ctx).await);
+        }
+        "create_evidence_link" => {
+            call.path = id(&bgd_prep_item(app, ctx).await);
+            call.body = Some(impediment_link(&fresh_bgd_impediment(app, ctx).await));
+        }
+        "delete_evidence_link" => {
+            let item = bgd_prep_item(app, ctx).await;
+            let res = cite(app, &ctx.admin, &item, impediment_link(&fresh_bgd_impediment(app, ctx).await)).await;
+            let link = res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned();
+            call.path = template.replace("{id}", &item).replace("{link_id}", &link);
+        }
+        "get_topic_strength" => call.path = id("FISH"),
+        "get_impediment_trace" => call.path = id(&fresh_bgd_impediment(app, ctx).await),
+        "get_alignment" | "export_alignment" => call.path = format!("{template}?delegation_id={}", ctx.bgd_delegation),
         "create_stakeholder" => call.body = Some(stakeholder_body(&ctx.bgd_delegation)),
         "get_stakeholder" | "delete_stakeholder" | "get_stakeholder_contact" | "erase_stakeholder" => {
             call.path = id(&fresh_bgd_stakeholder(app, ctx).await);
@@ -292,6 +396,41 @@ pub(crate) async fn prepare(app: &TestApp, ctx: &Ctx, op: &str, template: &str, 
         "revoke_api_key" => {
             let res = app.post_json("/api/v1/api-keys", Some(&ctx.bgd), json!({"name": "k", "scopes": ["read"]})).await;
             call.path = id(res.json::<Value>().await.unwrap()["api_key"]["id"].as_str().unwrap());
+        }
+        "get_coalition" => call.path = id("LDC"),
+        "create_coalition" => {
+            let code = format!("N{}", &uuid::Uuid::new_v4().simple().to_string()[..8]).to_uppercase();
+            call.body = Some(json!({"code": code, "name": "New group"}));
+        }
+        "update_coalition" => {
+            call.path = id(&fresh_coalition(app, ctx).await);
+            call.body = Some(json!({"description": "changed"}));
+            call.if_match = Some("\"1\"");
+        }
+        "get_prep_board" => call.path = format!("{template}?ministerial=MC14"),
+        "create_prep_item" => call.body = Some(prep_item_body(&ctx.bgd_delegation, "position")),
+        "get_prep_item" | "list_prep_item_steps" | "list_prep_item_texts" => {
+            call.path = id(&fresh_bgd_prep_item(app, ctx, 0).await);
+        }
+        "update_prep_item" => {
+            call.path = id(&fresh_bgd_prep_item(app, ctx, 0).await);
+            call.body = Some(json!({"priority": "low"}));
+            call.if_match = Some("\"1\"");
+        }
+        "step_prep_item" => {
+            call.path = id(&fresh_bgd_prep_item(app, ctx, 0).await);
+            call.body = Some(json!({"to": "drafting", "note": "start"}));
+        }
+        "save_prep_item_text" => {
+            call.path = id(&fresh_bgd_prep_item(app, ctx, 0).await);
+            call.body = Some(json!({"body": "A first text."}));
+            call.if_match = Some("\"0\"");
+        }
+        "get_prep_item_text" => {
+            call.path = template.replace("{id}", &fresh_bgd_prep_item(app, ctx, 1).await).replace("{number}", "1");
+        }
+        "diff_prep_item_texts" => {
+            call.path = format!("{}?from=1&to=2", id(&fresh_bgd_prep_item(app, ctx, 2).await));
         }
         "complete_mfa_sign_in" | "start_mfa_enrolment" | "verify_mfa_enrolment" | "disable_mfa" | "reset_user_mfa" => {
             crate::mfa::prepare_call(app, ctx, op, who, &mut call).await;
@@ -380,4 +519,63 @@ async fn every_operation_answers_every_role_as_the_matrix_declares() {
         }
     }
     assert!(failures.is_empty(), "authorization matrix failures:\n{}", failures.join("\n"));
+}
+
+/// A coalition's confidential prep item, read through every read operation: its members read it (Nepal
+/// is in the LDC Group), a delegation outside the coalition (Bangladesh) and the analyst get 404 — and
+/// the list and the board hold nothing of it.
+/// Columns: (admin, analyst, Bangladesh's delegate, Nepal's delegate).
+const COALITION_READS: &[(&str, [u16; 4])] = &[
+    ("/api/v1/prep-items/{id}", [200, 404, 404, 200]),
+    ("/api/v1/prep-items/{id}/steps", [200, 404, 404, 200]),
+    ("/api/v1/prep-items/{id}/texts", [200, 404, 404, 200]),
+    ("/api/v1/prep-items/{id}/texts/1", [200, 404, 404, 200]),
+    ("/api/v1/prep-items/{id}/texts/diff?from=1&to=1", [200, 404, 404, 200]),
+];
+
+#[tokio::test]
+async fn a_coalitions_confidential_item_answers_its_members_only() {
+    let app = TestApp::spawn().await;
+    let ctx = context(&app).await;
+    let npl = ctx.tokens[4].clone().unwrap();
+    let ldc = app.get_json("/api/v1/coalitions/LDC", &npl).await["id"].as_str().unwrap().to_owned();
+    let body = json!({"coalition_id": ldc, "ministerial": "MC14", "title": "LDC Group statement",
+        "kind": "declaration_text", "interest": "offensive", "priority": "high", "visibility": "delegation"});
+    let res = app.post_json("/api/v1/prep-items", Some(&npl), body).await;
+    assert_eq!(res.status(), 201);
+    let id = res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned();
+    let res = app
+        .request(Method::POST, &format!("/api/v1/prep-items/{id}/texts"), Some(&npl))
+        .header("if-match", "\"0\"")
+        .json(&json!({"body": "The LDC Group calls for ..."}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    let callers = [&ctx.admin, ctx.tokens[2].as_ref().unwrap(), &ctx.bgd, &npl];
+    let who = ["admin", "analyst", "Bangladesh's delegate", "Nepal's delegate"];
+    let mut failures = Vec::new();
+    for (template, expected) in COALITION_READS {
+        for (i, token) in callers.iter().enumerate() {
+            let status = app.get(&template.replace("{id}", &id), token).await.status().as_u16();
+            if status != expected[i] {
+                failures.push(format!("{template} as {}: expected {}, got {status}", who[i], expected[i]));
+            }
+        }
+    }
+    for (i, token) in callers.iter().enumerate() {
+        let member = expected_reader(i);
+        let listed = app.get_json(&format!("/api/v1/prep-items?coalition_id={ldc}"), token).await["total"] == 1;
+        let board = app.get_json("/api/v1/prep-items/board?ministerial=MC14", token).await;
+        let on_board = board["columns"][0]["total"] == 1;
+        if listed != member || on_board != member {
+            failures.push(format!("as {}: listed {listed}, on the board {on_board}, expected {member}", who[i]));
+        }
+    }
+    assert!(failures.is_empty(), "coalition visibility failures:\n{}", failures.join("\n"));
+}
+
+/// Whether the caller at this column of `COALITION_READS` reads the coalition's item.
+fn expected_reader(column: usize) -> bool {
+    matches!(column, 0 | 3)
 }

@@ -28,6 +28,7 @@ const CREDENTIALS: &[(&str, [u16; 3])] = &[
     ("get_delegation", [200, 200, 200]),
     ("list_ministerials", [200, 200, 200]),
     ("get_ministerial", [200, 200, 200]),
+    ("create_ministerial", [403, 403, 403]),
     ("list_ntm_categories", [200, 200, 200]),
     ("list_sectors", [200, 200, 200]),
     ("list_topics", [200, 200, 200]),
@@ -54,6 +55,7 @@ const CREDENTIALS: &[(&str, [u16; 3])] = &[
     ("update_consultation", [403, 200, 404]),
     ("delete_consultation", [403, 204, 404]),
     ("set_consultation_status", [403, 200, 404]),
+    ("publish_consultation_feedback", [403, 200, 404]),
     ("get_consultation_results", [200, 200, 404]),
     ("get_consultation_crosstab", [200, 200, 404]),
     ("list_consultation_text_answers", [200, 200, 404]),
@@ -62,6 +64,16 @@ const CREDENTIALS: &[(&str, [u16; 3])] = &[
     ("export_consultation_responses", [200, 200, 404]),
     ("get_public_form", [200, 200, 200]),
     ("submit_public_response", [201, 201, 201]),
+    ("list_prep_item_evidence", [200, 200, 404]),
+    ("create_evidence_link", [403, 201, 404]),
+    ("delete_evidence_link", [403, 204, 404]),
+    ("get_prep_item_strength", [200, 200, 404]),
+    ("get_topic_strength", [200, 200, 200]),
+    ("get_impediment_trace", [200, 200, 404]),
+    ("get_prep_item_trace", [200, 200, 404]),
+    // A stakeholder account reads no alignment report.
+    ("get_alignment", [200, 200, 404]),
+    ("export_alignment", [200, 200, 404]),
     ("list_stakeholders", [200, 200, 200]),
     ("create_stakeholder", [403, 201, 403]),
     ("get_stakeholder", [200, 200, 404]),
@@ -87,6 +99,22 @@ const CREDENTIALS: &[(&str, [u16; 3])] = &[
     ("verify_mfa_enrolment", [403, 403, 422]),
     ("disable_mfa", [403, 403, 404]),
     ("reset_user_mfa", [403, 403, 403]),
+    // Ministerial preparation (issue 9).
+    ("list_coalitions", [200, 200, 200]),
+    ("get_coalition", [200, 200, 200]),
+    ("create_coalition", [403, 403, 403]),
+    ("update_coalition", [403, 403, 403]),
+    ("list_prep_items", [200, 200, 200]),
+    ("get_prep_board", [200, 200, 200]),
+    ("create_prep_item", [403, 201, 403]),
+    ("get_prep_item", [200, 200, 404]),
+    ("update_prep_item", [403, 200, 404]),
+    ("step_prep_item", [403, 200, 403]),
+    ("list_prep_item_steps", [200, 200, 404]),
+    ("list_prep_item_texts", [200, 200, 404]),
+    ("diff_prep_item_texts", [200, 200, 404]),
+    ("get_prep_item_text", [200, 200, 404]),
+    ("save_prep_item_text", [403, 201, 403]),
 ];
 
 async fn key(app: &TestApp, bgd: &str, scopes: Value) -> String {
@@ -154,6 +182,11 @@ async fn regional(app: &TestApp, ctx: &Ctx, kind: &str) -> String {
                    "ntm_code": "A14", "title": "Shared", "description": "Shared with the region.", "severity": 3,
                    "visibility": "regional"}),
         ),
+        "prep_item" => (
+            "/api/v1/prep-items",
+            json!({"delegation_id": ctx.bgd_delegation, "ministerial": "MC14", "title": "Shared position",
+                   "kind": "proposal", "interest": "offensive", "priority": "medium", "visibility": "regional"}),
+        ),
         "consultation" => (
             "/api/v1/consultations",
             json!({"delegation_id": ctx.bgd_delegation, "title": "Shared round", "visibility": "regional",
@@ -193,9 +226,21 @@ const READ_NOT_WRITE: &[(&str, &str, Method, &str, [u16; 3])] = &[
     ("delete_impediment", "impediment", Method::DELETE, "/api/v1/impediments/{id}", [403, 403, 204]),
     // Raising is the owning delegation's step; the analyst's steps are review and validation.
     ("step_impediment", "impediment", Method::POST, "/api/v1/impediments/{id}/steps", [403, 200, 200]),
+    ("update_prep_item", "prep_item", Method::PATCH, "/api/v1/prep-items/{id}", [403, 403, 200]),
+    // Steps are the owners' (and analysts take none); a text is saved by those who may change the item.
+    ("step_prep_item", "prep_item", Method::POST, "/api/v1/prep-items/{id}/steps", [403, 403, 200]),
+    ("save_prep_item_text", "prep_item", Method::POST, "/api/v1/prep-items/{id}/texts", [403, 403, 201]),
     ("update_consultation", "consultation", Method::PATCH, "/api/v1/consultations/{id}", [403, 403, 200]),
     ("delete_consultation", "consultation", Method::DELETE, "/api/v1/consultations/{id}", [403, 403, 204]),
     ("set_consultation_status", "consultation", Method::POST, "/api/v1/consultations/{id}/status", [403, 403, 200]),
+    // The control is refused too, for another reason: the regional round is a draft, not closed (409).
+    (
+        "publish_consultation_feedback",
+        "consultation",
+        Method::PUT,
+        "/api/v1/consultations/{id}/feedback",
+        [403, 403, 409],
+    ),
     // Reading a shared consultation is not reading its response rows.
     (
         "list_consultation_responses",
@@ -219,7 +264,11 @@ fn body_for(op: &str) -> Option<Value> {
         "update_impediment" => Some(json!({"severity": 5})),
         "step_impediment" => Some(json!({"to": "under_review", "note": "triage"})),
         "update_consultation" => Some(json!({"title": "Changed"})),
+        "update_prep_item" => Some(json!({"priority": "low"})),
+        "step_prep_item" => Some(json!({"to": "drafting"})),
+        "save_prep_item_text" => Some(json!({"body": "A shared text."})),
         "set_consultation_status" => Some(json!({"status": "open"})),
+        "publish_consultation_feedback" => Some(json!({"texts": {"en": "We raised it."}})),
         _ => None,
     }
 }
@@ -245,8 +294,11 @@ async fn another_delegations_regional_records_are_readable_but_not_writable() {
             if let Some(body) = body_for(op) {
                 rb = rb.json(&body);
             }
-            if matches!(*method, Method::PATCH) || *op == "set_consultation_status" {
+            if matches!(*method, Method::PATCH | Method::PUT) || *op == "set_consultation_status" {
                 rb = rb.header("if-match", "\"1\"");
+            }
+            if *op == "save_prep_item_text" {
+                rb = rb.header("if-match", "\"0\"");
             }
             let status = rb.send().await.unwrap().status().as_u16();
             if status != expected[i] {

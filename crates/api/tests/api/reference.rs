@@ -1,3 +1,5 @@
+use serde_json::json;
+
 use crate::helpers::*;
 
 #[tokio::test]
@@ -48,4 +50,33 @@ async fn ministerials_ntm_categories_and_sectors_are_seeded() {
     assert_eq!(procedural.len(), 8);
     let sectors = app.all_pages("/api/v1/sectors?limit=4", &token).await;
     assert_eq!(sectors.len(), 21);
+}
+
+#[tokio::test]
+async fn an_admin_adds_a_ministerial_and_bad_or_taken_ones_write_nothing() {
+    let app = TestApp::spawn().await;
+    let admin = app.login(ADMIN).await;
+    let body = json!({"code": "MC15", "name": "Fifteenth WTO Ministerial Conference", "host_city": "Geneva",
+        "host_country": "Switzerland", "starts_on": "2028-03-01", "ends_on": "2028-03-04"});
+    let res = app.post_json("/api/v1/ministerials", Some(&admin), body.clone()).await;
+    assert_eq!(res.status(), 201);
+    assert_eq!(res.headers()["location"], "/api/v1/ministerials/MC15");
+    assert_eq!(app.get_json("/api/v1/ministerials/MC15", &admin).await["host_city"], "Geneva");
+    // The same code again: refused, naming the field.
+    let p = problem(app.post_json("/api/v1/ministerials", Some(&admin), body.clone()).await, 422).await;
+    assert_eq!(p["errors"][0]["field"], "code");
+    // Every problem at once, and nothing written.
+    let bad = json!({"code": "mc 16", "name": " ", "host_city": "x", "host_country": "y",
+        "starts_on": "2028-03-04", "ends_on": "2028-03-01"});
+    let p = problem(app.post_json("/api/v1/ministerials", Some(&admin), bad).await, 422).await;
+    let fields: Vec<&str> = p["errors"].as_array().unwrap().iter().filter_map(|e| e["field"].as_str()).collect();
+    assert_eq!(fields, ["code", "name", "ends_on"]);
+    let all = app.all_pages("/api/v1/ministerials", &admin).await;
+    assert_eq!(all.iter().filter(|m| m["code"] == "MC15").count(), 1);
+    assert_eq!(all.len(), 5, "MC11–MC14 and MC15");
+    // A delegate may not add one.
+    let bgd = app.login(BGD).await;
+    let other = json!({"code": "MC16", "name": "x", "host_city": "x", "host_country": "x",
+        "starts_on": "2030-03-01", "ends_on": "2030-03-04"});
+    assert_eq!(app.post_json("/api/v1/ministerials", Some(&bgd), other).await.status(), 403);
 }

@@ -220,6 +220,9 @@ async fn erasure_removes_personal_data_and_keeps_linked_answers_and_impediments(
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
+        translations: Set("{}".into()),
+        feedback: Set(None),
+        feedback_at: Set(None),
     }
     .insert(&db)
     .await

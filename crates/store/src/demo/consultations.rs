@@ -299,6 +299,9 @@ async fn insert_consultation(
         version: Set(1),
         created_at: Set(at - Duration::days(50)),
         updated_at: Set(at - Duration::days(50)),
+        translations: Set("{}".into()),
+        feedback: Set(None),
+        feedback_at: Set(None),
     })
     .exec_without_returning(&txn)
     .await?;
@@ -368,7 +371,15 @@ async fn analyze(db: &DatabaseConnection) -> AppResult<()> {
 
 /// The benchmark consultation: 10 questions (choices, scales, numbers, a text) and `n` responses from
 /// across the region; regional, open.
-pub async fn seed_benchmark(db: &DatabaseConnection, created_by: Uuid, n: usize) -> AppResult<Uuid> {
+/// `owner` and `topics` make it a delegation's consultation whose questions bear on those topics (one each,
+/// in turn), for the alignment report's benchmark; the results benchmark uses a regional, untagged one.
+pub async fn seed_benchmark(
+    db: &DatabaseConnection,
+    created_by: Uuid,
+    n: usize,
+    owner: Option<Uuid>,
+    topics: &[Uuid],
+) -> AppResult<Uuid> {
     let mut questions = questionnaire(None)?;
     let extra: Vec<Question> = serde_json::from_value(json!([
         {"code": "employees", "kind": "number", "min": 0, "max": 250, "prompt": {"en": "Employees"}},
@@ -382,12 +393,17 @@ pub async fn seed_benchmark(db: &DatabaseConnection, created_by: Uuid, n: usize)
     .map_err(|e| AppError::Internal(e.into()))?;
     questions.extend(extra);
     debug_assert_eq!(questions.len(), 10);
+    if !topics.is_empty() {
+        for (q, topic) in questions.iter_mut().zip(topics.iter().cycle()) {
+            q.topic_id = Some(*topic);
+        }
+    }
     let end = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap_or_default().and_time(NaiveTime::MIN).and_utc();
     let id = insert_consultation(
         db,
         "Benchmark: 10 questions",
         "Synthetic load for benchmarks.",
-        None,
+        owner,
         &["en"],
         &questions,
         ConsultationStatus::Open,

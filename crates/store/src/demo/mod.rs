@@ -11,6 +11,7 @@
 mod accounts;
 pub mod consultations;
 pub mod impediments;
+pub mod prep;
 pub mod stakeholders;
 
 pub use accounts::{has_demo_accounts, seed_accounts, DEMO_DOMAIN, DEMO_PASSWORD};
@@ -30,6 +31,7 @@ pub async fn seed(db: &DatabaseConnection, impediments: usize) -> AppResult<()> 
         stakeholders::seed(db, admin.id).await?;
         impediments::seed(db, admin.id, impediments).await?;
         consultations::seed(db, admin.id).await?;
+        prep::seed(db, admin.id).await?;
     }
     Ok(())
 }
@@ -38,5 +40,24 @@ pub async fn seed(db: &DatabaseConnection, impediments: usize) -> AppResult<()> 
 pub async fn seed_benchmark_consultation(db: &DatabaseConnection, responses: usize) -> AppResult<uuid::Uuid> {
     let admin = user_rows::Entity::find().filter(user_rows::Column::Email.eq("admin@gmc.test")).one(db).await?;
     let admin = admin.ok_or(crate::AppError::NotFound("admin account"))?;
-    consultations::seed_benchmark(db, admin.id, responses).await
+    consultations::seed_benchmark(db, admin.id, responses, None, &[]).await
+}
+
+/// Ministerial-preparation load for the benchmarks of issue 9: `items` prep items in MC14, one
+/// Bangladesh item with `links` evidence links, and — when `responses` > 0 — a Bangladesh consultation
+/// whose 10 questions bear on the prep topics, with `responses` responses (10 answers each), so the
+/// alignment report has answers to weigh. Returns the id of the item with the links.
+pub async fn seed_benchmark_prep(
+    db: &DatabaseConnection,
+    items: usize,
+    links: usize,
+    responses: usize,
+) -> AppResult<uuid::Uuid> {
+    let admin = user_rows::Entity::find().filter(user_rows::Column::Email.eq("admin@gmc.test")).one(db).await?;
+    let admin = admin.ok_or(crate::AppError::NotFound("admin account"))?;
+    let (linked, owner, topics) = prep::seed_benchmark(db, admin.id, items, links).await?;
+    if responses > 0 {
+        consultations::seed_benchmark(db, admin.id, responses, Some(owner), &topics).await?;
+    }
+    Ok(linked)
 }

@@ -1,4 +1,4 @@
-//! The `consultations` table; `languages`, `topic_ids` and `questions` hold JSON.
+//! The `consultations` table; `languages`, `topic_ids`, `questions`, `translations` and `feedback` hold JSON.
 
 use gmc_domain::consultation::ConsultationStatus;
 use gmc_domain::Visibility;
@@ -26,6 +26,11 @@ pub struct Model {
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// The title and description in the other languages: `{"bn": {"title": …, "description": …}}`.
+    pub translations: String,
+    /// The "you said, we did" note by language, once published.
+    pub feedback: Option<String>,
+    pub feedback_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

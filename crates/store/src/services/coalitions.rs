@@ -96,7 +96,7 @@ async fn views<C: ConnectionTrait>(db: &C, rows: Vec<coalitions::Model>) -> AppR
     let links =
         coalition_members::Entity::find().filter(coalition_members::Column::CoalitionId.is_in(ids)).all(db).await?;
     let delegations: HashMap<Uuid, delegations::Model> = delegations::Entity::find()
-        .filter(delegations::Column::Id.is_in(links.iter().map(|l| l.delegation_id).collect::<Vec<_>>()))
+        .filter(delegations::Column::Id.is_in(links.iter().map(|l| l.delegation_id)))
         .all(db)
         .await?
         .into_iter()

@@ -10,6 +10,7 @@ pub mod consultations;
 pub mod idempotency;
 pub mod impediments;
 pub mod mfa;
+pub mod ministerials;
 pub mod prep;
 pub mod reference;
 pub(crate) mod reference_checks;

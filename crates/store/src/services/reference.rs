@@ -92,7 +92,7 @@ async fn find_delegation(db: &DatabaseConnection, id: Uuid) -> AppResult<Option<
     Ok(delegations::Entity::find_by_id(id).one(db).await?.map(delegation_view))
 }
 
-fn ministerial_view(m: ministerials::Model) -> MinisterialView {
+pub(crate) fn ministerial_view(m: ministerials::Model) -> MinisterialView {
     MinisterialView {
         id: m.id,
         code: m.code,

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use gmc_domain::consultation::{ConsultationStatus, PublicState, QuestionKind, SizeClass};
 use gmc_store::schemas::IsicSection;
-use gmc_store::services::consultations::public::{PublicForm, PublicQuestion};
+use gmc_store::services::consultations::public::{PublicFeedback, PublicForm, PublicQuestion};
 use gmc_store::services::consultations::results::{
     Cell, QuestionResult, ResponseRecord, ResultFilter, Results, TextAnswer,
 };
@@ -24,6 +24,7 @@ pub fn create_example() -> serde_json::Value {
         "title": "Export barriers of shrimp farmers",
         "description": "Ten minutes on what stands between your firm and buyers abroad.",
         "languages": ["en", "bn"],
+        "translations": {"bn": {"title": "চিংড়ি চাষিদের রপ্তানি বাধা", "description": "বিদেশি ক্রেতাদের কাছে পৌঁছাতে কী বাধা, দশ মিনিটে বলুন।"}},
         "visibility": "delegation",
         "questions": [
             {
@@ -45,9 +46,18 @@ pub fn create_example() -> serde_json::Value {
     })
 }
 
+/// A valid `FeedbackInput`, shown in the OpenAPI document (a test sends it).
+pub fn feedback_example() -> serde_json::Value {
+    serde_json::json!({"texts": {
+        "en": "You said shrimp consignments wait days at the border for re-testing. We raised it with the EU at the SPS Committee in March; the reply is due in June.",
+        "bn": "আপনারা বলেছেন, পুনরায় পরীক্ষার জন্য চিংড়ির চালান সীমান্তে দিনের পর দিন আটকে থাকে। আমরা মার্চে এসপিএস কমিটিতে বিষয়টি ইইউর কাছে তুলেছি।"
+    }})
+}
+
 /// A valid `ConsultationPatch`, shown in the OpenAPI document (a test sends it).
 pub fn update_example() -> serde_json::Value {
-    serde_json::json!({"title": "Export barriers of shrimp and crab farmers", "closes_at": "2030-06-30T17:00:00Z"})
+    serde_json::json!({"title": "Export barriers of shrimp and crab farmers", "closes_at": "2030-06-30T17:00:00Z",
+        "translations": {"bn": {"title": "চিংড়ি ও কাঁকড়া চাষিদের রপ্তানি বাধা"}}})
 }
 
 sort_query!(ConsultationSortQuery, gmc_store::services::consultations::ConsultationSort, "newest entered first");
@@ -262,10 +272,34 @@ impl From<PublicQuestion> for PublicQuestionDto {
     }
 }
 
+/// The "you said, we did" note in one language.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PublicFeedbackDto {
+    /// Plain text or Markdown.
+    pub text: String,
+    /// The language of `text`: the one served when the note has it, else English.
+    pub lang: String,
+    pub published_at: Option<DateTime<Utc>>,
+}
+
+impl From<PublicFeedback> for PublicFeedbackDto {
+    fn from(f: PublicFeedback) -> Self {
+        PublicFeedbackDto { text: f.text, lang: f.lang, published_at: f.published_at }
+    }
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PublicFormDto {
+    /// In the language served, else the default (English) text.
     pub title: String,
     pub description: String,
+    /// Who asks: the owning delegation's name; `null` for a regional consultation run by the secretariat.
+    pub asked_by: Option<String>,
+    /// The owning delegation's country (ISO alpha-3), for naming it in the respondent's language; `null` when
+    /// regional.
+    pub asked_by_country: Option<String>,
+    /// What came of the consultation, once it is closed and its owners published a note; `null` before.
+    pub feedback: Option<PublicFeedbackDto>,
     /// The language served: the one asked for when the consultation has it, else English.
     pub lang: String,
     pub requested_lang: Option<String>,
@@ -281,6 +315,9 @@ impl From<PublicForm> for PublicFormDto {
         PublicFormDto {
             title: f.title,
             description: f.description,
+            asked_by: f.asked_by,
+            asked_by_country: f.asked_by_country,
+            feedback: f.feedback.map(Into::into),
             lang: f.lang,
             requested_lang: f.requested_lang,
             languages: f.languages,

@@ -7,7 +7,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use gmc_domain::consultation::Channel;
 use gmc_store::services::consultations::public::{self, SubmitInput, Submitted};
 use gmc_store::services::consultations::{
-    self as svc, results, ConsultationFilter, ConsultationInput, ConsultationPatch,
+    self as svc, results, ConsultationFilter, ConsultationInput, ConsultationPatch, FeedbackInput,
 };
 use gmc_store::views::ConsultationView;
 use uuid::Uuid;
@@ -186,6 +186,37 @@ pub async fn set_consultation_status(
     body: web::Json<ConsultationStatusRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let c = svc::set_status(&state.db, &actor, *id, &body.status, if_match(&req)).await?;
+    Ok(json_with_etag(c.version, &c))
+}
+
+/// Publish what came of a closed consultation ("you said, we did")
+///
+/// Who may change it: delegates and focal points of the owning delegation, and admins (only admins change a
+/// regional consultation, which no delegation owns); with a session or an API key with the `write` scope. Once the
+/// consultation is `closed` (or `archived`), its owners publish a short note, per language of the consultation
+/// (English needed), telling respondents what was done with their answers; the public link then shows it, in the
+/// respondent's language or else English, instead of the "closed" screen. Publishing again replaces the note;
+/// send `If-Match` set to the `ETag`.
+///
+/// Refuses: 401 without a valid credential; 404 for an unknown consultation or one the caller may not read; 403 for
+/// one the caller may read but not change; 428 without `If-Match`; 412 when it changed since that version; 409
+/// while the consultation is a draft or open; 422 for a missing English text, a language the consultation does
+/// not have, or a text over 3,000 characters (`texts.<lang>`).
+#[utoipa::path(put, path = "/consultations/{id}/feedback", tag = "consultations", operation_id = "publish_consultation_feedback",
+    params(("id" = Uuid, Path), ("If-Match" = String, Header, description = "The ETag of the version being changed")),
+    request_body(content = FeedbackInput, example = feedback_example), security(("bearer" = [])),
+    responses((status = 200, description = "Published; the public link shows it", body = ConsultationView,
+        headers(("ETag" = String, description = "The record's version, to send as `If-Match` when changing it"))),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Conflict, r::PreconditionFailed,
+        r::PayloadTooLarge, r::UnsupportedMediaType, r::Invalid, r::PreconditionRequired, r::Busy))]
+pub async fn publish_consultation_feedback(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    Authed(actor): Authed,
+    id: web::Path<Uuid>,
+    body: web::Json<FeedbackInput>,
+) -> Result<HttpResponse, ApiError> {
+    let c = svc::publish_feedback(&state.db, &actor, *id, body.into_inner(), if_match(&req)).await?;
     Ok(json_with_etag(c.version, &c))
 }
 
@@ -382,8 +413,9 @@ pub async fn export_consultation_responses(
 /// The public form behind a consultation's link
 ///
 /// Who: anyone (anonymous; no credential is read). The questionnaire in the language asked for with `lang` (`bn`,
-/// `bn-BD`), or in English when the consultation lacks it, with its `state`: whether it takes responses now
-/// (`open`), not yet, or no more.
+/// `bn-BD`), or in English when the consultation lacks it — title, description and questions, each falling back
+/// to English where untranslated — with its `state`: whether it takes responses now (`open`), not yet, or no
+/// more; who asks (`asked_by`); and, once it is closed, the owners' "you said, we did" note (`feedback`).
 ///
 /// Refuses: 404 for an unknown token or a consultation that is still a draft.
 #[utoipa::path(get, path = "/public/consultations/{token}", tag = "public", operation_id = "get_public_form",
@@ -438,6 +470,7 @@ pub fn operations() -> Operations {
         update_consultation,
         delete_consultation,
         set_consultation_status,
+        publish_consultation_feedback,
         get_consultation_results,
         export_consultation_results,
         get_consultation_crosstab,

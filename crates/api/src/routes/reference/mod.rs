@@ -3,6 +3,7 @@
 mod dto;
 
 use actix_web::{web, HttpResponse};
+use gmc_domain::ministerial::MinisterialInput;
 use gmc_domain::reference::{NtmKind, Region};
 use gmc_store::services::reference as svc;
 use gmc_store::views::{CountryView, DelegationView, MinisterialView};
@@ -140,6 +141,28 @@ pub async fn get_ministerial(
     Ok(HttpResponse::Ok().json(svc::get_ministerial(&state.db, &actor, &code).await?))
 }
 
+/// Add a ministerial conference
+///
+/// Who: admins only, with a session or an API key with the `admin` scope. For conferences after the seeded
+/// MC11–MC14, so prep items can belong to them. Answers 201 with `Location`.
+///
+/// Refuses: 401 without a valid credential; 403 for any other role or a key without `admin`; 422 for a missing or
+/// invalid field, an `ends_on` before `starts_on` or a `code` already in use.
+#[utoipa::path(post, path = "/ministerials", tag = "reference", operation_id = "create_ministerial",
+    request_body(content = MinisterialInput, example = ministerial_example), security(("bearer" = [])),
+    responses((status = 201, description = "Added", body = MinisterialView,
+        headers(("Location" = String, description = "The new record's URL"))),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::Conflict, r::PayloadTooLarge, r::UnsupportedMediaType,
+        r::Invalid, r::Busy))]
+pub async fn create_ministerial(
+    state: web::Data<AppState>,
+    Authed(actor): Authed,
+    body: web::Json<MinisterialInput>,
+) -> Result<HttpResponse, ApiError> {
+    let m = gmc_store::services::ministerials::create(&state.db, &actor, body.into_inner()).await?;
+    Ok(HttpResponse::Created().insert_header(("Location", format!("/api/v1/ministerials/{}", m.code))).json(&m))
+}
+
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct NtmQuery {
@@ -196,6 +219,7 @@ pub fn operations() -> Operations {
         get_delegation,
         list_ministerials,
         get_ministerial,
+        create_ministerial,
         list_ntm_categories,
         list_sectors
     ]

@@ -111,7 +111,7 @@ async fn owner(db: &DatabaseConnection, actor: &Actor, q: &AlignmentQuery) -> Ap
                 return Err(AppError::NotFound("coalition"));
             }
             let owner = AlignmentOwner { kind: "coalition".into(), id, name: c.name, code: c.code };
-            let members = members.iter().map(|d| d.as_uuid()).collect();
+            let members = members.iter().map(DelegationId::as_uuid).collect();
             return Ok((owner, Whose::Coalition { id, members }));
         }
         (Some(d), None) => d,

@@ -13,9 +13,9 @@ use uuid::Uuid;
 use super::score::Weights;
 use crate::entities::{consultations, impediment_topics, impediments, prep_item_topics, prep_items};
 use crate::services::consultations::questions_of;
-use crate::services::prep::evidence::Readable;
 use crate::services::prep::read_condition as prep_read_condition;
 use crate::services::prep::strength::{answered, VALIDATED};
+use crate::services::prep::targets::Readable;
 use crate::services::visibility::read_condition;
 use crate::AppResult;
 

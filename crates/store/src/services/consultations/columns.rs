@@ -2,7 +2,7 @@
 //! they default to: shared by the service, its fields, the public page and results, and depending on
 //! none of them.
 
-use gmc_domain::consultation::Question;
+use gmc_domain::consultation::{Question, Texts, Translations};
 use gmc_domain::Visibility;
 
 use crate::entities::consultations;
@@ -10,6 +10,18 @@ use crate::{AppError, AppResult};
 
 pub(crate) fn questions_of(row: &consultations::Model) -> AppResult<Vec<Question>> {
     serde_json::from_str(&row.questions).map_err(|e| AppError::Internal(anyhow::anyhow!("stored questions: {e}")))
+}
+
+pub(crate) fn translations_of(row: &consultations::Model) -> AppResult<Translations> {
+    serde_json::from_str(&row.translations).map_err(|e| AppError::Internal(anyhow::anyhow!("stored translations: {e}")))
+}
+
+pub(crate) fn feedback_of(row: &consultations::Model) -> AppResult<Option<Texts>> {
+    row.feedback
+        .as_deref()
+        .map(serde_json::from_str)
+        .transpose()
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("stored feedback: {e}")))
 }
 
 pub(crate) fn json_list<T: serde::de::DeserializeOwned>(text: &str) -> AppResult<Vec<T>> {

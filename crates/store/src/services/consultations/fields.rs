@@ -2,7 +2,10 @@
 //! while the consultation is a draft.
 
 use chrono::{DateTime, Utc};
-use gmc_domain::consultation::{check_languages, check_questionnaire, ConsultationStatus, Question};
+use gmc_domain::consultation::{
+    check_languages, check_questionnaire, check_translations, ConsultationStatus, Question, Translations,
+    DESCRIPTION_MAX, TITLE_MAX,
+};
 use gmc_domain::error::{optional_text, parse_enum, required_text};
 use gmc_domain::patch::double_option;
 use gmc_domain::{ValidationErrors, Visibility};
@@ -11,12 +14,10 @@ use serde::Deserialize;
 use serde_json::{json, Map, Value};
 use uuid::Uuid;
 
-use super::columns::{default_visibility, json_list, questions_of};
+use super::columns::{default_visibility, json_list, questions_of, translations_of};
 use crate::entities::consultations;
 use crate::services::reference_checks as checks;
 use crate::AppResult;
-
-const DESCRIPTION_MAX: usize = 4000;
 
 // The body of `POST /consultations` (plain comments here: a doc comment would become the schema's
 // description). Enum-valued fields arrive as text so that a bad value is a 422 naming the field.
@@ -32,8 +33,14 @@ pub struct ConsultationInput {
     /// Default `delegation` (`regional` for a regional consultation).
     #[cfg_attr(feature = "openapi", schema(value_type = Option<Visibility>))]
     pub visibility: Option<String>,
+    /// The default (English) title.
     pub title: String,
     pub description: Option<String>,
+    /// The title and description in the consultation's other languages, by code: `{"bn": {"title": "…",
+    /// "description": "…"}}`; what is left out falls back to the English text.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = BTreeMap<String, gmc_domain::consultation::TitleText>))]
+    pub translations: Translations,
     /// Language codes; English is always included, first.
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(value_type = Vec<crate::schemas::LanguageCode>))]
@@ -55,6 +62,10 @@ pub struct ConsultationPatch {
     pub visibility: Option<String>,
     pub title: Option<String>,
     pub description: Option<String>,
+    /// All the translations of the title and description, replacing the current ones. When `languages`
+    /// change without them, the translations of a language taken away go with it.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<BTreeMap<String, gmc_domain::consultation::TitleText>>))]
+    pub translations: Option<Translations>,
     #[cfg_attr(feature = "openapi", schema(value_type = Option<Vec<crate::schemas::LanguageCode>>))]
     pub languages: Option<Vec<String>>,
     pub topic_ids: Option<Vec<Uuid>>,
@@ -74,6 +85,7 @@ pub(super) struct Checked {
     pub visibility: Visibility,
     pub title: String,
     pub description: String,
+    pub translations: Translations,
     pub languages: Vec<String>,
     pub topic_ids: Vec<Uuid>,
     pub opens_at: Option<DateTime<Utc>>,
@@ -104,12 +116,13 @@ fn check_dates(e: &mut ValidationErrors, opens: Option<DateTime<Utc>>, closes: O
 pub(super) async fn checked(db: &DatabaseConnection, mut i: ConsultationInput, regional: bool) -> AppResult<Checked> {
     let mut e = ValidationErrors::new();
     let visibility = check_visibility(&mut e, i.visibility.as_deref(), regional);
-    let title = e.check("title", required_text(&i.title, 200));
+    let title = e.check("title", required_text(&i.title, TITLE_MAX));
     let description = e.check("description", optional_text(i.description.as_deref().unwrap_or(""), DESCRIPTION_MAX));
     let languages = e.check("languages", check_languages(&i.languages));
     let topic_ids = checks::topic_ids(db, &mut e, "topic_ids", &i.topic_ids).await?;
     check_dates(&mut e, i.opens_at, i.closes_at);
     if let Some(langs) = &languages {
+        check_translations(&mut e, &mut i.translations, langs);
         for p in check_questionnaire(&mut i.questions, langs, false).into_vec() {
             e.add(&p.field, &p.code, p.message);
         }
@@ -119,6 +132,7 @@ pub(super) async fn checked(db: &DatabaseConnection, mut i: ConsultationInput, r
             visibility,
             title,
             description,
+            translations: i.translations,
             languages,
             topic_ids,
             opens_at: i.opens_at,
@@ -127,6 +141,35 @@ pub(super) async fn checked(db: &DatabaseConnection, mut i: ConsultationInput, r
         }),
         _ => Err(e.into()),
     }
+}
+
+/// New translations are checked against the (new) languages; without them, the stored ones lose any
+/// language taken away by a new language list.
+fn patch_translations(
+    e: &mut ValidationErrors,
+    changes: &mut Map<String, Value>,
+    m: &mut consultations::ActiveModel,
+    current: &consultations::Model,
+    new: Option<Translations>,
+    langs: &[String],
+) -> AppResult<()> {
+    let sent = new.is_some();
+    let next = match new {
+        Some(mut t) => {
+            check_translations(e, &mut t, langs);
+            t
+        }
+        None => {
+            let mut t = translations_of(current)?;
+            t.retain(|lang, _| langs.contains(lang));
+            t
+        }
+    };
+    if sent || next != translations_of(current)? {
+        changes.insert("translations".into(), json!({"languages": next.keys().collect::<Vec<_>>()}));
+        m.translations = Set(json!(next).to_string());
+    }
+    Ok(())
 }
 
 /// Checks a patch against the current row; returns the active model to save and the audit changes.
@@ -151,7 +194,7 @@ pub(super) async fn patched(
             m.visibility = Set(v.into());
         }
     }
-    if let Some(t) = p.title.as_deref().and_then(|t| e.check("title", required_text(t, 200))) {
+    if let Some(t) = p.title.as_deref().and_then(|t| e.check("title", required_text(t, TITLE_MAX))) {
         changes.insert("title".into(), json!({"from": current.title, "to": t}));
         m.title = Set(t);
     }
@@ -165,6 +208,7 @@ pub(super) async fn patched(
         m.languages = Set(json!(l).to_string());
         langs = l;
     }
+    patch_translations(&mut e, &mut changes, &mut m, current, p.translations, &langs)?;
     if let Some(ids) = &p.topic_ids {
         let ids = checks::topic_ids(db, &mut e, "topic_ids", ids).await?;
         changes.insert("topic_ids".into(), json!({"to": ids}));

@@ -4,16 +4,18 @@
 
 mod columns;
 pub(crate) mod counts;
+mod feedback;
 mod fields;
 mod list;
 pub mod public;
 pub mod results;
 mod writer;
 
-use columns::json_list;
 pub(crate) use columns::questions_of;
+use columns::{feedback_of, json_list, translations_of};
 pub use writer::ResponseWriter;
 
+pub use feedback::{publish_feedback, FeedbackInput};
 pub use fields::{ConsultationInput, ConsultationPatch};
 pub use list::{list, ConsultationFilter, ConsultationSort};
 
@@ -66,6 +68,9 @@ pub(crate) fn view(row: consultations::Model, response_count: i64) -> AppResult<
         questions: questions_of(&row)?,
         languages: json_list(&row.languages)?,
         topic_ids: json_list(&row.topic_ids)?,
+        translations: translations_of(&row)?,
+        feedback: feedback_of(&row)?,
+        feedback_at: row.feedback_at,
         visibility: row.visibility.0,
         status,
         id: row.id,
@@ -152,6 +157,9 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: ConsultationI
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
+        translations: Set(json!(f.translations).to_string()),
+        feedback: Set(None),
+        feedback_at: Set(None),
     }
     .insert(&txn)
     .await?;

@@ -1,11 +1,11 @@
-//! The public side of a consultation: the form in the respondent's language (falling back to English)
-//! and the checked submission of one response. Anyone with the link may answer; a signed-in stakeholder
+//! The public side of a consultation: the form in the respondent's language (falling back to English),
+//! who asks, the "you said, we did" note once it is closed, and the checked submission of one response. Anyone with the link may answer; a signed-in stakeholder
 //! account is linked to its stakeholder record.
 
 use chrono::{DateTime, Utc};
 use gmc_domain::consultation::{
-    check_answers, public_state, Answer, Channel, ConsultationStatus, PublicState, Question, QuestionKind, SizeClass,
-    BASE_LANGUAGE,
+    check_answers, public_state, title_in, Answer, Channel, ConsultationStatus, PublicState, Question, QuestionKind,
+    SizeClass, BASE_LANGUAGE,
 };
 use gmc_domain::error::parse_enum;
 use gmc_domain::{Actor, Role, ValidationErrors};
@@ -14,9 +14,9 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
-use super::columns::{json_list, questions_of};
+use super::columns::{feedback_of, json_list, questions_of, translations_of};
 use super::counts::Profile;
-use crate::entities::{answers, consultations, responses, stakeholders};
+use crate::entities::{answers, consultations, delegations, responses, stakeholders};
 use crate::services::reference_checks as checks;
 use crate::{AppError, AppResult};
 
@@ -45,6 +45,21 @@ pub struct PublicForm {
     pub state: PublicState,
     pub closes_at: Option<DateTime<Utc>>,
     pub questions: Vec<PublicQuestion>,
+    /// The owning delegation's name; `None` for a regional consultation (the secretariat's).
+    pub asked_by: Option<String>,
+    /// The owning delegation's country (ISO alpha-3), which the page names in the respondent's language.
+    pub asked_by_country: Option<String>,
+    /// The note, once the consultation is closed and its owners published one.
+    pub feedback: Option<PublicFeedback>,
+}
+
+/// The "you said, we did" note in one language.
+#[derive(Debug, Clone)]
+pub struct PublicFeedback {
+    pub text: String,
+    /// The language of `text`: the one served when the note has it, else English.
+    pub lang: String,
+    pub published_at: Option<DateTime<Utc>>,
 }
 
 /// The respondent's optional, anonymous profile (ignored for a signed-in stakeholder, whose record is used).
@@ -131,11 +146,30 @@ pub async fn form(db: &DatabaseConnection, token: &str, lang: Option<&str>) -> A
         .map(|l| l.split(['-', '_']).next().unwrap_or(l).to_owned())
         .filter(|l| languages.contains(l))
         .unwrap_or_else(|| BASE_LANGUAGE.to_owned());
+    let state = state_of(&row)?;
+    let owner = match row.delegation_id {
+        Some(d) => delegations::Entity::find_by_id(d).one(db).await?,
+        None => None,
+    };
+    let (asked_by, asked_by_country) = owner.map(|d| (d.name, d.country_code)).unzip();
+    // The note replaces the form only while the link takes no answers (a reopened round shows the form).
+    let feedback = match (state, feedback_of(&row)?) {
+        (PublicState::Closed, Some(texts)) => {
+            let lang = if texts.contains_key(&served) { served.clone() } else { BASE_LANGUAGE.to_owned() };
+            let text = Question::text_in(&texts, &lang);
+            Some(PublicFeedback { text, lang, published_at: row.feedback_at })
+        }
+        _ => None,
+    };
+    let (title, description) = title_in(&translations_of(&row)?, &served, &row.title, &row.description);
     Ok(PublicForm {
-        state: state_of(&row)?,
+        state,
         questions: questions_of(&row)?.iter().map(|q| localized(q, &served)).collect(),
-        title: row.title,
-        description: row.description,
+        title,
+        description,
+        asked_by,
+        asked_by_country,
+        feedback,
         lang: served,
         requested_lang: requested,
         languages,

@@ -3,45 +3,25 @@
 //! the linker may read, and a reader sees only the links whose target they may read: a target the
 //! caller may not read is refused exactly like one that does not exist, and nothing counts the hidden.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use gmc_domain::consultation::Question;
 use gmc_domain::error::{parse_enum, required_text};
 use gmc_domain::policy::{authorize, Operation};
 use gmc_domain::prep::{EvidenceKind, NOTE_MAX};
 use gmc_domain::{Actor, ValidationErrors};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use serde::Serialize;
 use serde_json::json;
 use uuid::Uuid;
 
 use crate::audit::{AuditEntry, AuditedTxn};
-use crate::entities::{consultations, evidence_links, impediments, prep_items, users};
+use crate::entities::{evidence_links, prep_items, users};
 use crate::services::access::{find_readable, find_writable};
-use crate::services::consultations::questions_of;
-use crate::services::visibility::read_condition;
 use crate::{AppError, AppResult};
 
-/// What a link points at, as far as the reader may see it.
-#[derive(Debug, Clone, Default, Serialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct EvidenceTarget {
-    /// The impediment's title, or the consultation's.
-    pub title: String,
-    /// The impediment's or the consultation's status.
-    pub status: Option<String>,
-    /// Impediments: 1 (minor) – 5 (prohibitive).
-    pub severity: Option<i16>,
-    /// Impediments: the reporting country.
-    pub country: Option<String>,
-    /// Impediments: the partner market.
-    pub partner: Option<String>,
-    /// Consultation questions: the question's prompt in English (else its first language).
-    pub question_prompt: Option<String>,
-}
+pub use super::targets::EvidenceTarget;
+use super::targets::{links_of, Readable};
 
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -89,93 +69,6 @@ pub struct EvidenceInput {
 }
 
 const FILTER_KEYS: &[&str] = &["country", "sector", "size_class", "women_led", "from", "to"];
-
-/// The targets of `links` the actor may read: impediments by the impediments' read rule, consultations
-/// by the consultations' — one query each, in SQL, so the rule is the lists' own.
-pub(crate) struct Readable {
-    pub impediments: HashMap<Uuid, impediments::Model>,
-    pub consultations: HashMap<Uuid, (consultations::Model, Vec<Question>)>,
-}
-
-impl Readable {
-    pub(crate) async fn of<C: ConnectionTrait>(
-        db: &C,
-        actor: &Actor,
-        links: &[evidence_links::Model],
-    ) -> AppResult<Self> {
-        let ids = |kind: EvidenceKind| -> Vec<Uuid> {
-            let set: HashSet<Uuid> = links.iter().filter(|l| l.target_kind.0 == kind).map(|l| l.target_id).collect();
-            set.into_iter().collect()
-        };
-        let mut out = Readable { impediments: HashMap::new(), consultations: HashMap::new() };
-        let imp = ids(EvidenceKind::Impediment);
-        if !imp.is_empty() {
-            let rows = impediments::Entity::find()
-                .filter(impediments::Column::Id.is_in(imp))
-                .filter(read_condition(actor, impediments::Column::Visibility, impediments::Column::DelegationId))
-                .all(db)
-                .await?;
-            out.impediments = rows.into_iter().map(|r| (r.id, r)).collect();
-        }
-        let con = ids(EvidenceKind::ConsultationQuestion);
-        if !con.is_empty() {
-            let rows = consultations::Entity::find()
-                .filter(consultations::Column::Id.is_in(con))
-                .filter(read_condition(actor, consultations::Column::Visibility, consultations::Column::DelegationId))
-                .all(db)
-                .await?;
-            for r in rows {
-                let questions = questions_of(&r)?;
-                out.consultations.insert(r.id, (r, questions));
-            }
-        }
-        Ok(out)
-    }
-
-    /// Whether the reader may see this link's target (a question must still be in its questionnaire).
-    pub(crate) fn shows(&self, l: &evidence_links::Model) -> bool {
-        match l.target_kind.0 {
-            EvidenceKind::Impediment => self.impediments.contains_key(&l.target_id),
-            EvidenceKind::ConsultationQuestion => self.question(l).is_some(),
-        }
-    }
-
-    pub(crate) fn question(&self, l: &evidence_links::Model) -> Option<(&consultations::Model, &Question)> {
-        let (c, questions) = self.consultations.get(&l.target_id)?;
-        let code = l.question_code.as_deref()?;
-        questions.iter().find(|q| q.code == code).map(|q| (c, q))
-    }
-
-    fn target(&self, l: &evidence_links::Model) -> EvidenceTarget {
-        match (l.target_kind.0, self.impediments.get(&l.target_id), self.question(l)) {
-            (EvidenceKind::Impediment, Some(i), _) => EvidenceTarget {
-                title: i.title.clone(),
-                status: Some(i.status.0.as_str().to_owned()),
-                severity: Some(i.severity),
-                country: Some(i.reporting_country.clone()),
-                partner: Some(i.partner.clone()),
-                question_prompt: None,
-            },
-            (EvidenceKind::ConsultationQuestion, _, Some((c, q))) => EvidenceTarget {
-                title: c.title.clone(),
-                status: Some(c.status.0.as_str().to_owned()),
-                question_prompt: Some(Question::text_in(&q.prompt, "en")),
-                ..EvidenceTarget::default()
-            },
-            _ => EvidenceTarget::default(),
-        }
-    }
-}
-
-/// The links of one prep item, oldest first.
-pub(crate) async fn links_of<C: ConnectionTrait>(db: &C, prep_item: Uuid) -> AppResult<Vec<evidence_links::Model>> {
-    Ok(evidence_links::Entity::find()
-        .filter(evidence_links::Column::PrepItemId.eq(prep_item))
-        .order_by_asc(evidence_links::Column::CreatedAt)
-        .order_by_asc(evidence_links::Column::Id)
-        .all(db)
-        .await?)
-}
 
 async fn views<C: ConnectionTrait>(
     db: &C,
@@ -289,7 +182,9 @@ pub async fn create(
     prep_item: Uuid,
     input: EvidenceInput,
 ) -> AppResult<EvidenceLinkView> {
-    authorize(actor, Operation::WriteDelegationRecords)?;
+    // Reading first, as every change of a record does: a prep item the caller may not read is 404 for
+    // readers and writers alike; `find_writable` then refuses one it may read but not change (403).
+    authorize(actor, Operation::ReadDelegationRecords)?;
     let txn = AuditedTxn::begin(db).await?;
     let item: prep_items::Model = find_writable(&txn, actor, prep_item).await?;
     let mut e = ValidationErrors::new();
@@ -339,7 +234,9 @@ pub async fn create(
 }
 
 pub async fn delete(db: &DatabaseConnection, actor: &Actor, prep_item: Uuid, link: Uuid) -> AppResult<()> {
-    authorize(actor, Operation::WriteDelegationRecords)?;
+    // Reading first, as every change of a record does: a prep item the caller may not read is 404 for
+    // readers and writers alike; `find_writable` then refuses one it may read but not change (403).
+    authorize(actor, Operation::ReadDelegationRecords)?;
     let txn = AuditedTxn::begin(db).await?;
     let item: prep_items::Model = find_writable(&txn, actor, prep_item).await?;
     let row = evidence_links::Entity::find_by_id(link)

@@ -9,8 +9,11 @@ pub(crate) mod fields;
 mod list;
 mod steps;
 pub mod strength;
+mod strength_figures;
+pub(crate) mod targets;
 mod texts;
 pub mod trace;
+mod trace_views;
 pub(crate) mod view;
 
 pub use board::{board, BoardColumn, BoardFilter, PrepBoardView};
@@ -39,6 +42,7 @@ use crate::{AppError, AppResult};
 
 /// The prep items an actor may read, as SQL: own delegation's and own coalitions' at any visibility,
 /// others' by visibility.
+#[allow(dead_code)] // the list, board and report of the next commits read through it
 pub(crate) fn read_condition(actor: &Actor) -> Condition {
     super::visibility::shared_read_condition(
         actor,

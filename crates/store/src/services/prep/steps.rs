@@ -156,7 +156,7 @@ pub async fn history(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppRes
         .all(db)
         .await?;
     let people: std::collections::HashMap<Uuid, String> = users::Entity::find()
-        .filter(users::Column::Id.is_in(rows.iter().filter_map(|s| s.actor_id).collect::<Vec<_>>()))
+        .filter(users::Column::Id.is_in(rows.iter().filter_map(|s| s.actor_id)))
         .all(db)
         .await?
         .into_iter()

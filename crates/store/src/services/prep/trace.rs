@@ -5,19 +5,22 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use gmc_domain::consultation::Question;
 use gmc_domain::impediment::ImpedimentStatus;
 use gmc_domain::policy::{authorize, sees_small_cells, Operation};
-use gmc_domain::prep::{EvidenceKind, PrepKind, PrepStatus};
+use gmc_domain::prep::{EvidenceKind, PrepStatus};
 use gmc_domain::Actor;
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
-use serde::Serialize;
 use uuid::Uuid;
 
-use super::evidence::{links_of, Readable};
-use super::strength::{self, EvidenceStrength};
+use super::strength;
+use super::targets::{links_of, Readable};
+pub use super::trace_views::{
+    ImpedimentTrace, PrepItemTrace, TraceImpediment, TraceOutcome, TraceOwner, TracePrepItem, TraceQuestion, TraceStep,
+    TraceTopic,
+};
 use crate::entities::{
     coalitions, delegations, evidence_links, impediment_steps, impediment_topics, impediments, ministerials,
     prep_item_steps, prep_items, topics,
@@ -25,111 +28,6 @@ use crate::entities::{
 use crate::services::access::find_readable;
 use crate::services::consultations::results::Cell;
 use crate::AppResult;
-
-#[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct TraceTopic {
-    pub id: Uuid,
-    pub code: String,
-    pub title: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct TraceOwner {
-    /// `delegation` or `coalition`.
-    pub kind: String,
-    pub id: Uuid,
-    pub name: String,
-    /// The delegation's country code, or the coalition's code.
-    pub code: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct TraceOutcome {
-    pub text: Option<String>,
-    pub date: Option<NaiveDate>,
-    pub body: Option<String>,
-}
-
-/// A prep item as the trace shows it: what, whose, for which ministerial, and where it got to.
-#[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct TracePrepItem {
-    pub id: Uuid,
-    pub title: String,
-    pub kind: PrepKind,
-    pub status: PrepStatus,
-    /// The ministerial's code (`MC12`) and name.
-    pub ministerial_code: String,
-    pub ministerial_name: String,
-    pub owner: TraceOwner,
-    /// When it was tabled (its step to `tabled`), if it was.
-    pub tabled_at: Option<DateTime<Utc>>,
-    pub outcome: Option<TraceOutcome>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct TraceStep {
-    pub from: Option<ImpedimentStatus>,
-    pub to: ImpedimentStatus,
-    pub at: DateTime<Utc>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct TraceImpediment {
-    pub id: Uuid,
-    pub title: String,
-    pub status: ImpedimentStatus,
-    pub severity: i16,
-    pub reporting_country: String,
-    pub partner: String,
-    pub reported_at: DateTime<Utc>,
-    /// Its first step to `validated`.
-    pub validated_at: Option<DateTime<Utc>>,
-    /// The WTO body it was raised at, and when.
-    pub raised_body: Option<String>,
-    pub raised_on: Option<NaiveDate>,
-    pub topics: Vec<TraceTopic>,
-}
-
-/// `GET /impediments/{id}/trace`.
-#[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct ImpedimentTrace {
-    pub impediment: TraceImpediment,
-    /// Its workflow, oldest first.
-    pub steps: Vec<TraceStep>,
-    /// The prep items citing it that the caller may read.
-    pub prep_items: Vec<TracePrepItem>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct TraceQuestion {
-    pub consultation_id: Uuid,
-    pub consultation_title: String,
-    pub question_code: String,
-    pub prompt: String,
-    /// Respondents who answered it (fewer than k withheld, admins excepted).
-    pub answered: Cell,
-}
-
-/// `GET /prep-items/{id}/trace`.
-#[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct PrepItemTrace {
-    pub prep_item: TracePrepItem,
-    /// The cited impediments the caller may read.
-    pub impediments: Vec<TraceImpediment>,
-    /// The cited consultation questions the caller may read.
-    pub questions: Vec<TraceQuestion>,
-    /// The firms behind it all, in aggregate.
-    pub strength: EvidenceStrength,
-}
 
 async fn topics_of<C: ConnectionTrait>(db: &C, ids: &[Uuid]) -> AppResult<HashMap<Uuid, Vec<TraceTopic>>> {
     let links = impediment_topics::Entity::find()
@@ -199,21 +97,21 @@ async fn traced_impediments<C: ConnectionTrait>(
 async fn traced_items<C: ConnectionTrait>(db: &C, rows: Vec<prep_items::Model>) -> AppResult<Vec<TracePrepItem>> {
     let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
     let ministerials: HashMap<Uuid, ministerials::Model> = ministerials::Entity::find()
-        .filter(ministerials::Column::Id.is_in(rows.iter().map(|r| r.ministerial_id).collect::<Vec<_>>()))
+        .filter(ministerials::Column::Id.is_in(rows.iter().map(|r| r.ministerial_id)))
         .all(db)
         .await?
         .into_iter()
         .map(|m| (m.id, m))
         .collect();
     let delegations: HashMap<Uuid, delegations::Model> = delegations::Entity::find()
-        .filter(delegations::Column::Id.is_in(rows.iter().filter_map(|r| r.delegation_id).collect::<Vec<_>>()))
+        .filter(delegations::Column::Id.is_in(rows.iter().filter_map(|r| r.delegation_id)))
         .all(db)
         .await?
         .into_iter()
         .map(|d| (d.id, d))
         .collect();
     let coalitions: HashMap<Uuid, coalitions::Model> = coalitions::Entity::find()
-        .filter(coalitions::Column::Id.is_in(rows.iter().filter_map(|r| r.coalition_id).collect::<Vec<_>>()))
+        .filter(coalitions::Column::Id.is_in(rows.iter().filter_map(|r| r.coalition_id)))
         .all(db)
         .await?
         .into_iter()
@@ -261,7 +159,7 @@ async fn traced_items<C: ConnectionTrait>(db: &C, rows: Vec<prep_items::Model>) 
                 ministerial_name: m.map(|m| m.name.clone()).unwrap_or_default(),
                 owner,
                 tabled_at: tabled.get(&r.id).copied(),
-                outcome: has_outcome.then(|| TraceOutcome {
+                outcome: has_outcome.then_some(TraceOutcome {
                     text: r.outcome_text,
                     date: r.outcome_date,
                     body: r.outcome_body,

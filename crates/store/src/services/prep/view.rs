@@ -105,7 +105,7 @@ pub(super) async fn ministerial<C: ConnectionTrait>(db: &C, code: &str) -> AppRe
     Ok(ministerials::Entity::find().filter(ministerials::Column::Code.eq(code)).one(db).await?)
 }
 
-/// Whether the actor's delegation owns a row (itself, or as a member of the owning coalition).
+/// Who owns a row, as the policy takes it (for a coalition, its member delegations from `members`).
 pub(super) fn owner_of<'a>(row: &prep_items::Model, members: &'a HashMap<Uuid, Vec<DelegationId>>) -> Owner<'a> {
     match (row.delegation_id, row.coalition_id) {
         (Some(d), _) => Owner::Delegation(DelegationId::from_uuid(d)),

@@ -1,5 +1,6 @@
-// A consultation's page body: its facts and link, the lifecycle buttons and the questionnaire builder,
-// which share the questionnaire errors that opening can produce.
+// A consultation's page body: its facts and link, the lifecycle buttons and the questionnaire builder
+// (which share the questionnaire errors that opening can produce), the title and description in the other
+// languages, and — once closed — the "you said, we did" note for the public link.
 import { Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +10,9 @@ import type { BuilderErrors } from '../lib/questionnaire';
 
 import { ConsultationLifecycle } from './consultation-lifecycle';
 import { ConsultationOverview } from './consultation-overview';
+import { FeedbackEditor } from './feedback-editor';
 import { QuestionnaireBuilder } from './questionnaire-builder';
+import { TitleTranslationsEditor } from './title-translations-editor';
 
 type ConsultationWorkspaceProps = {
   consultation: Consultation;
@@ -52,6 +55,19 @@ export function ConsultationWorkspace({
             onReload={() => void reload()}
           />
         </section>
+      ) : null}
+      <FeedbackEditor
+        key={`feedback-${builderKey}`}
+        consultation={consultation}
+        writable={writable}
+        onReload={() => void reload()}
+      />
+      {writable ? (
+        <TitleTranslationsEditor
+          key={`titles-${builderKey}`}
+          consultation={consultation}
+          onReload={() => void reload()}
+        />
       ) : null}
       <section aria-labelledby="builder-heading">
         <Title order={2} size="h3" id="builder-heading" mb="xs">

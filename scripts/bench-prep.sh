@@ -1,0 +1,178 @@
+#!/usr/bin/env bash
+# Ministerial-preparation benchmarks (issue 9; `make bench` runs this). Method: docs/benchmarks.md.
+#
+# Seeds BENCH_IMPEDIMENTS impediments, a Bangladesh consultation with BENCH_RESPONSES responses whose
+# 10 questions bear on the prep topics (1,000,000 answers at the default 100,000), BENCH_ITEMS prep
+# items in MC14 and one Bangladesh item citing 500 impediments; no page cache (GMC_RENDER_CACHE=false).
+# Then measures on the release build:
+#   - the alignment report for Bangladesh, and the evidence strength of the item with 500 links:
+#     BENCH_SAMPLES sequential requests each (median, p95, max of a whole request);
+#   - the MC14 board with wrk at BENCH_CONNECTIONS connections for BENCH_DURATION, each request drawing
+#     its caller (Bangladesh's and Nepal's delegates, the analyst) and its filters (topic, owner,
+#     coalition, interest).
+# Prints Markdown tables, also saved to artifacts/bench/prep-<db>.md.
+#
+# Env (all optional): BENCH_DB=sqlite|postgres, BENCH_IMPEDIMENTS=100000, BENCH_RESPONSES=100000,
+# BENCH_ITEMS=2000, BENCH_SAMPLES=20, BENCH_DURATION=15s, BENCH_CONNECTIONS=32, BENCH_THREADS=2,
+# GMC_BIN=path.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+BENCH_DB="${BENCH_DB:-sqlite}"
+BENCH_IMPEDIMENTS="${BENCH_IMPEDIMENTS:-100000}"
+BENCH_RESPONSES="${BENCH_RESPONSES:-100000}"
+BENCH_ITEMS="${BENCH_ITEMS:-2000}"
+BENCH_SAMPLES="${BENCH_SAMPLES:-20}"
+BENCH_DURATION="${BENCH_DURATION:-15s}"
+BENCH_CONNECTIONS="${BENCH_CONNECTIONS:-32}"
+BENCH_THREADS="${BENCH_THREADS:-2}"
+
+log() { printf '[bench-prep] %s\n' "$*" >&2; }
+die() { printf '[bench-prep] ERROR: %s\n' "$*" >&2; exit 1; }
+for tool in wrk curl python3; do
+    command -v "$tool" >/dev/null 2>&1 || die "$tool is required"
+done
+
+# shellcheck source=scripts/pg-cluster.sh
+source "$ROOT/scripts/pg-cluster.sh"
+
+WORK="$(mktemp -d /tmp/gmc-bench-p.XXXXXX)"
+SERVER_PID=""
+cleanup() {
+    if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+        kill -TERM "$SERVER_PID" 2>/dev/null || true
+        wait "$SERVER_PID" 2>/dev/null || true
+    fi
+    if [[ "$BENCH_DB" == "postgres" ]]; then pg_cluster_stop || true; fi
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+if [[ -n "${GMC_BIN:-}" ]]; then
+    GMC="$GMC_BIN"
+else
+    log "building the release binary"
+    cargo build --release -q -p gmc-cli
+    GMC="$ROOT/target/release/gmc"
+fi
+
+case "$BENCH_DB" in
+    sqlite) export DATABASE_URL="sqlite://$WORK/bench.sqlite3?mode=rwc" ;;
+    postgres)
+        pg_cluster_start
+        psql -q -h 127.0.0.1 -p "$PG_CLUSTER_PORT" -U postgres -d postgres -c 'CREATE DATABASE gmc_bench'
+        export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_CLUSTER_PORT/gmc_bench"
+        ;;
+    *) die "BENCH_DB must be sqlite or postgres" ;;
+esac
+export GMC_ENV=development GMC_LOG_FORMAT=json RUST_LOG=warn GMC_HOST=127.0.0.1 GMC_RENDER_CACHE=false
+GMC_JWT_SECRET="bench-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+export GMC_JWT_SECRET
+GMC_PORT="$(pg_cluster__free_port)"
+export GMC_PORT
+
+log "migrating and seeding ($BENCH_DB): $BENCH_IMPEDIMENTS impediments, $BENCH_RESPONSES responses, $BENCH_ITEMS prep items"
+"$GMC" migrate >"$WORK/migrate.log" 2>&1 || { cat "$WORK/migrate.log" >&2; die "migrate failed"; }
+seed_start=$(date +%s.%N)
+RUST_LOG=info "$GMC" seed --demo --impediments "$BENCH_IMPEDIMENTS" --bench-responses "$BENCH_RESPONSES" \
+    --bench-prep "$BENCH_ITEMS" >"$WORK/seed.log" 2>&1 || { cat "$WORK/seed.log" >&2; die "seed failed"; }
+seed_secs=$(python3 -c "print(round($(date +%s.%N) - $seed_start, 1))")
+ITEM="$(sed -n 's/.*prep_item[^0-9a-f]*\([0-9a-f-]\{36\}\).*/\1/p' "$WORK/seed.log" | tail -n1)"
+[[ -n "$ITEM" ]] || die "the seed did not name the benchmark item: $(tail -n 5 "$WORK/seed.log")"
+
+BASE="http://127.0.0.1:$GMC_PORT"
+"$GMC" serve >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 300); do
+    curl -fsS -o /dev/null "$BASE/health/ready" 2>/dev/null && break
+    kill -0 "$SERVER_PID" 2>/dev/null || die "server exited: $(tail -n 20 "$WORK/server.log")"
+    sleep 0.2
+done
+
+login() {
+    curl -fsS -X POST -H 'Content-Type: application/json' \
+        -d "{\"email\":\"$1\",\"password\":\"demo-pass-2026\"}" "$BASE/api/v1/auth/login" \
+        | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'
+}
+TOKEN="$(login delegate.bgd@gmc.test)"
+{
+    echo "bgd $TOKEN"
+    echo "npl $(login delegate.npl@gmc.test)"
+    echo "analyst $(login analyst@gmc.test)"
+} >"$WORK/tokens"
+
+# The board's filters, drawn per request: none, a topic, an owner, a coalition, an interest, and pairs.
+python3 - "$BASE" "$TOKEN" >"$WORK/paths" <<'PY'
+import json, sys, urllib.request
+base, token = sys.argv[1], sys.argv[2]
+def get(path):
+    req = urllib.request.Request(base + path, headers={"Authorization": "Bearer " + token})
+    return json.load(urllib.request.urlopen(req))
+delegations = [d["id"] for d in get("/api/v1/delegations?limit=200")["items"]]
+coalitions = [c["id"] for c in get("/api/v1/coalitions?limit=50")["items"]]
+topics = ["FISH", "ECOM-MORA", "AG-PSH", "TRIPS-COVID", "LDC-GRAD", "MSME", "SPS", "TBT", "TF", "ROO"]
+board = "/api/v1/prep-items/board?ministerial=MC14"
+paths = [board] * 4
+paths += [f"{board}&topic={t}" for t in topics]
+paths += [f"{board}&delegation_id={d}" for d in delegations]
+paths += [f"{board}&coalition_id={c}" for c in coalitions]
+paths += [f"{board}&interest={i}" for i in ("offensive", "defensive", "neutral")]
+paths += [f"{board}&topic={t}&interest={i}" for t in topics[:5] for i in ("offensive", "defensive")]
+print("\n".join(paths))
+PY
+
+OUT_DIR="$ROOT/artifacts/bench"
+mkdir -p "$OUT_DIR"
+OUT="$OUT_DIR/prep-$BENCH_DB.md"
+CPU="$(lscpu 2>/dev/null | sed -n 's/^Model name:[[:space:]]*//p' | head -n1)"
+REV="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+{
+    echo "<!-- $(date -u +%Y-%m-%dT%H:%MZ), commit $REV, $(nproc) cores ($CPU), db $BENCH_DB, $BENCH_IMPEDIMENTS impediments, $BENCH_RESPONSES responses × 10 topic-tagged questions, $BENCH_ITEMS prep items, seeded in ${seed_secs}s, no page cache -->"
+    echo
+    echo "| request | db | samples | median ms | p95 ms | max ms |"
+    echo "|---|---|---:|---:|---:|---:|"
+} >"$OUT"
+
+measure() { # measure LABEL PATH
+    local label="$1" url="$BASE$2" times=()
+    local status
+    status="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$url")"
+    [[ "$status" == 200 ]] || die "GET $2 answered $status"
+    for _ in $(seq 1 "$BENCH_SAMPLES"); do
+        times+=("$(curl -s -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $TOKEN" "$url")")
+    done
+    python3 - "$label" "$BENCH_DB" "${times[@]}" >>"$OUT" <<'PY'
+import sys
+label, db, ts = sys.argv[1], sys.argv[2], sorted(float(t) * 1000 for t in sys.argv[3:])
+n = len(ts)
+med = (ts[(n - 1) // 2] + ts[n // 2]) / 2
+p95 = ts[min(n - 1, int(round(0.95 * n + 0.5)) - 1)]
+print(f"| {label} | {db} | {n} | {med:.1f} | {p95:.1f} | {ts[-1]:.1f} |")
+PY
+}
+
+log "alignment report and evidence strength ($BENCH_SAMPLES samples each)"
+measure "alignment report, Bangladesh" "/api/v1/alignment"
+measure "alignment report, CSV" "/api/v1/alignment.csv"
+measure "evidence strength, item with 500 links" "/api/v1/prep-items/$ITEM/strength"
+measure "evidence strength, topic FISH" "/api/v1/topics/FISH/strength"
+
+log "board: wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS -d$BENCH_DURATION over $(wc -l <"$WORK/paths") filter variants"
+wrk_out="$(BENCH_TOKENS_FILE="$WORK/tokens" BENCH_PATHS_FILE="$WORK/paths" \
+    wrk -t"$BENCH_THREADS" -c"$BENCH_CONNECTIONS" -d"$BENCH_DURATION" -s scripts/bench/board.lua "$BASE")"
+printf '%s\n' "$wrk_out" >"$OUT_DIR/wrk-$BENCH_DB-board.txt"
+line="$(printf '%s\n' "$wrk_out" | grep '^BENCH ' | tail -n1)"
+declare -A b=()
+for kv in ${line#BENCH }; do b[${kv%%=*}]="${kv#*=}"; done
+{
+    echo
+    echo "| board (varied callers and filters) | db | req/s | p50 ms | p90 ms | p99 ms | requests | errors |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|"
+    echo "| \`GET /prep-items/board?ministerial=MC14&…\` | $BENCH_DB | ${b[rps]} | ${b[p50_ms]} | ${b[p90_ms]} | ${b[p99_ms]} | ${b[requests]} | $((b[http_errors] + b[socket_errors])) |"
+} >>"$OUT"
+
+echo
+cat "$OUT"
+[[ $((b[http_errors] + b[socket_errors])) -eq 0 ]] || die "some board requests failed: the numbers are not valid"
