@@ -7,7 +7,8 @@ import { oneOf } from '@/lib/domain-values';
 
 import { alignmentStatuses } from '../lib/alignment-values';
 
-const colors: Record<string, string> = { blind_spot: 'red', unsupported: 'orange', covered: 'teal', quiet: 'gray' };
+// Shades whose text (white, or black where autoContrast picks it) stays above 4.5:1.
+const colors: Record<string, string> = { blind_spot: 'red.9', unsupported: 'orange.3', covered: 'teal.9', quiet: 'gray.7' };
 
 export function alignmentStatusLabel(t: TFunction, value: string): string {
   const status = oneOf(alignmentStatuses, value);
@@ -22,7 +23,7 @@ export function alignmentStatusHelp(t: TFunction, value: string): string | null 
 export function AlignmentStatusBadge({ status }: { status: string }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="filled" color={colors[status] ?? 'gray'} data-testid="alignment-status" data-status={status}>
+    <Badge variant="filled" autoContrast color={colors[status] ?? 'gray.7'} data-testid="alignment-status" data-status={status}>
       {alignmentStatusLabel(t, status)}
     </Badge>
   );
