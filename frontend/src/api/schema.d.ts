@@ -1142,7 +1142,7 @@ export interface paths {
         /**
          * The preparation board of a ministerial
          * @description Who: as for the list — each column counts and shows only the prep items the caller may read. One column per
-         *     status in workflow order (`identified` … `withdrawn`), each with its `total` and its first 50 items by deadline
+         *     status in workflow order (`identified` … `withdrawn`), each with its `total` and its first 20 items by deadline
          *     (items without one last), filtered by topic, owner and interest. Without `ministerial`, the latest conference.
          *
          *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an unknown `ministerial` or
@@ -3006,7 +3006,7 @@ export interface components {
             ministerial: components["schemas"]["MinisterialRef"];
         };
         PrepBoardColumn: {
-            /** @description The first 50 by deadline (none last), then oldest entered. */
+            /** @description The first 20 by deadline (none last), then oldest entered. */
             items: components["schemas"]["PrepItem"][];
             status: components["schemas"]["PrepStatus"];
             /**

@@ -67,7 +67,7 @@ pub async fn list_prep_items(
 /// The preparation board of a ministerial
 ///
 /// Who: as for the list — each column counts and shows only the prep items the caller may read. One column per
-/// status in workflow order (`identified` … `withdrawn`), each with its `total` and its first 50 items by deadline
+/// status in workflow order (`identified` … `withdrawn`), each with its `total` and its first 20 items by deadline
 /// (items without one last), filtered by topic, owner and interest. Without `ministerial`, the latest conference.
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an unknown `ministerial` or

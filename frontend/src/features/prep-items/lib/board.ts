@@ -1,6 +1,6 @@
 // The board's layout: one column per status in workflow order, every status present even when the
 // server leaves one out (an empty column still tells the user nothing is in it), each with its total and
-// whether more items exist than the column shows (the server sends the first 50 by deadline).
+// whether more items exist than the column shows (the server sends the first 20 by deadline).
 import { inWorkflowOrder, prepStatuses } from './prep-values';
 
 export type BoardColumnIn<I> = { status: string; total: number; items: I[] };
