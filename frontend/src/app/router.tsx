@@ -28,6 +28,7 @@ const StakeholdersRoute = lazyPage(() => import('./routes/app/stakeholders'), 'S
 const StakeholderRoute = lazyPage(() => import('./routes/app/stakeholder'), 'StakeholderRoute');
 const MinisterialRoute = lazyPage(() => import('./routes/app/ministerial'), 'MinisterialRoute');
 const MinisterialBoardRoute = lazyPage(() => import('./routes/app/ministerial-board'), 'MinisterialBoardRoute');
+const PrepItemsRoute = lazyPage(() => import('./routes/app/prep-items'), 'PrepItemsRoute');
 const PrepItemRoute = lazyPage(() => import('./routes/app/prep-item'), 'PrepItemRoute');
 const PrepItemTraceRoute = lazyPage(() => import('./routes/app/prep-item-trace'), 'PrepItemTraceRoute');
 const ImpedimentTraceRoute = lazyPage(() => import('./routes/app/impediment-trace'), 'ImpedimentTraceRoute');
@@ -59,6 +60,7 @@ const router = createBrowserRouter([
       ...[
         { path: 'ministerial', element: <MinisterialRoute /> },
         { path: 'ministerial/:code', element: <MinisterialBoardRoute /> },
+        { path: 'prep-items', element: <PrepItemsRoute /> },
         { path: 'prep-items/:id', element: <PrepItemRoute /> },
         { path: 'prep-items/:id/trace', element: <PrepItemTraceRoute /> },
       ].map(({ path, element }) => ({ path, element: <RoleGate area="ministerial">{element}</RoleGate> })),

@@ -16,6 +16,7 @@ export const paths = {
   meetings: '/meetings',
   ministerial: '/ministerial',
   ministerialBoard: (code: string) => `/ministerial/${encodeURIComponent(code)}`,
+  prepItems: '/prep-items',
   prepItem: (id: string) => `/prep-items/${encodeURIComponent(id)}`,
   prepItemTrace: (id: string) => `/prep-items/${encodeURIComponent(id)}/trace`,
   alignment: '/alignment',

@@ -1,5 +1,5 @@
 // /ministerial/:code: the tracker for one ministerial conference — the choice of conference, then the
-// board with its filters and "New prep item".
+// board with its filters and "New prep item", and a link to the same conference's items as a list.
 import { Anchor, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { paths } from '@/config/paths';
 import { ministerialsQueryOptions } from '@/features/prep-items/api/get-ministerials';
 import { BoardView } from '@/features/prep-items/components/board-view';
 import { ministerialFromPath } from '@/features/prep-items/lib/prep-filters';
+import { prepListParams } from '@/features/prep-items/lib/prep-list-filters';
 import { useSignedInUser } from '@/lib/auth/use-user';
 
 export function MinisterialBoardRoute() {
@@ -46,6 +47,9 @@ export function MinisterialBoardRoute() {
         />
       </Group>
       <Text c="dimmed">{known ? `${known.name}. ${t('prep.board.intro')}` : t('prep.board.intro')}</Text>
+      <Anchor component={Link} to={`${paths.prepItems}?${prepListParams.serialize({ ministerial: code }).toString()}`}>
+        {t('prep.list.boardLink')}
+      </Anchor>
       <BoardView ministerial={code} role={user.role} />
     </Stack>
   );
