@@ -169,13 +169,17 @@ test('a delegate runs a Bengali consultation that an MSME answers on a phone, an
     await msme.getByRole('group', { name: new RegExp(q2.bn) }).getByRole('radio', { name: four, exact: true }).check();
     await msme.getByLabel(q3.bn).fill('Faster SPS certificates and one window for export papers.');
 
-    // The required first question left unanswered: the message sits in its field, which gets focus.
+    // The required first question left unanswered: the message sits in its field, and the error summary
+    // at the top takes focus, counts the problem and links to the field, which its link focuses.
     const submit = msme.getByRole('button', { name: 'আমার উত্তর পাঠান' });
     await submit.click();
     await expect(choice.getByText('অনুগ্রহ করে এই প্রশ্নের উত্তর দিন।')).toBeVisible();
     await expect(choice.getByRole('radiogroup')).toHaveAttribute('aria-invalid', 'true');
+    const summary = msme.locator('#error-summary');
+    await expect(summary).toBeFocused();
+    await expect(summary).toContainText('একটি সমস্যা আছে');
+    await summary.getByRole('link').first().click();
     await expect(choice.getByRole('radio', { name: sea.bn })).toBeFocused();
-    await expect(msme.getByRole('alert')).toContainText('কিছু উত্তর ঠিক করা দরকার।');
     expect(await noHorizontalScroll()).toBeLessThanOrEqual(360);
     await expectAccessible(msme);
     await snap(msme, journey, '06-respond-required-error');

@@ -88,7 +88,8 @@ test('a delegate builds an MC12 position on MSME evidence; another delegation se
 
   // And a consultation result: the first consultation and question offered.
   const addQuestion = page.getByRole('region', { name: 'Link a consultation result' });
-  await addQuestion.getByLabel('Consultation').selectOption({ index: 1 });
+  // The delegation's own demo consultation, by name: other journeys add consultations to the list.
+  await addQuestion.getByLabel('Consultation').selectOption({ label: 'Bangladesh exporters: obstacles abroad, 2026' });
   await expect(addQuestion.getByLabel('Question').locator('option')).not.toHaveCount(1);
   await addQuestion.getByLabel('Question').selectOption({ index: 1 });
   await addQuestion.getByLabel(/^Why it matters/).fill('What the surveyed fishing firms said about their costs.');
