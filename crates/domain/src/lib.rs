@@ -4,6 +4,8 @@
 pub mod actor;
 pub mod consultation;
 pub mod disclosure;
+// issue 10: documents
+pub mod document;
 pub mod error;
 pub mod ids;
 pub mod impediment;

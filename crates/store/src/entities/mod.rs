@@ -30,3 +30,7 @@ pub mod stakeholders;
 pub mod topics;
 pub mod users;
 pub mod watch_items;
+// issue 10: documents
+pub mod document_topics;
+pub mod document_versions;
+pub mod documents;
