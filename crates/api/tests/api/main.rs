@@ -24,6 +24,7 @@ mod matrix;
 mod matrix_credentials;
 mod mfa;
 mod openapi;
+mod prep_board;
 mod prep_item_texts;
 mod prep_items;
 mod reference;
