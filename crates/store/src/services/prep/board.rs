@@ -151,9 +151,7 @@ pub async fn board(db: &DatabaseConnection, actor: &Actor, f: BoardFilter) -> Ap
     }
     // A union has no order of its own: each column's cards are put in the order its walk took.
     for column in &mut columns {
-        column
-            .items
-            .sort_by(|a, b| (a.deadline.is_none(), a.deadline, a.id).cmp(&(b.deadline.is_none(), b.deadline, b.id)));
+        column.items.sort_by_key(|c| (c.deadline.is_none(), c.deadline, c.id));
     }
     Ok(PrepBoardView { ministerial: MinisterialRef { code: ministerial.code, name: ministerial.name }, columns })
 }
