@@ -30,3 +30,8 @@ pub mod stakeholders;
 pub mod topics;
 pub mod users;
 pub mod watch_items;
+// issue 10: notifications
+pub mod email_outbox;
+pub mod notification_settings;
+pub mod notifications;
+pub mod user_follows;
