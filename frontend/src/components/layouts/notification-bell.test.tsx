@@ -14,7 +14,7 @@ describe('the notification bell', () => {
   it('names the unread count, links to the notifications and announces politely', async () => {
     unread = 3;
     renderWithProviders(<NotificationBell />);
-    const bell = await screen.findByRole('link', { name: '3 unread notifications' });
+    const bell = await screen.findByRole('link', { name: '3 unread notifications' }, { timeout: 5000 });
     expect(bell).toHaveAttribute('href', '/notifications');
     const live = screen.getByTestId('notification-bell-live');
     expect(live).toHaveAttribute('aria-live', 'polite');
@@ -24,7 +24,7 @@ describe('the notification bell', () => {
   it('says one in the singular and polls every minute', async () => {
     unread = 1;
     renderWithProviders(<NotificationBell />);
-    expect(await screen.findByRole('link', { name: '1 unread notification' })).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: '1 unread notification' }, { timeout: 5000 })).toBeInTheDocument();
     expect(UNREAD_POLL_MS).toBe(60_000);
   });
 });
