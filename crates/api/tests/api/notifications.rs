@@ -265,3 +265,17 @@ async fn the_periodic_job_tells_the_responsible_officer_of_a_deadline_once() {
     assert_eq!(list["items"][0]["kind"], "prep_deadline");
     assert!(list["items"][0]["title"].as_str().unwrap().starts_with("Due soon"));
 }
+
+#[tokio::test]
+async fn the_request_examples_of_follows_and_settings_are_valid_requests() {
+    let app = TestApp::spawn().await;
+    let bgd = app.login(BGD).await;
+    let doc: Value =
+        app.request(reqwest::Method::GET, "/api/v1/openapi.json", None).send().await.unwrap().json().await.unwrap();
+    for path in ["/api/v1/me/follows", "/api/v1/me/notification-settings"] {
+        let body = doc["paths"][path]["put"]["requestBody"]["content"]["application/json"]["example"].clone();
+        assert!(body.is_object(), "PUT {path} has no request example");
+        let res = app.request(reqwest::Method::PUT, path, Some(&bgd)).json(&body).send().await.unwrap();
+        assert_eq!(res.status(), 200, "PUT {path}: {}", res.text().await.unwrap());
+    }
+}
