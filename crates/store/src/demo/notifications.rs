@@ -15,8 +15,10 @@ use crate::entities::{impediments, notifications, prep_items, topics, user_follo
 use crate::services::notifications::{notify, NewNotification, Subject};
 use crate::AppResult;
 
-/// (delegate's e-mail, topic codes, HS prefixes, partners) each demo delegate follows.
-const FOLLOWS: &[(&str, &[&str], &[&str], &[&str])] = &[
+/// (delegate's e-mail, topic codes, HS prefixes, partners) a demo delegate follows.
+type Follows = (&'static str, &'static [&'static str], &'static [&'static str], &'static [&'static str]);
+
+const FOLLOWS: &[Follows] = &[
     ("delegate.bgd@gmc.test", &["FISH"], &["03", "61"], &["EU"]),
     ("delegate.npl@gmc.test", &["ECOM-MORA"], &["09"], &["IND", "USA"]),
 ];
@@ -30,14 +32,15 @@ pub async fn seed(db: &DatabaseConnection) -> AppResult<()> {
         let Some(user) = users::Entity::find().filter(users::Column::Email.eq(*email)).one(&txn).await? else {
             continue;
         };
-        let topic_ids = topics::Entity::find().filter(topics::Column::Code.is_in(topic_codes.to_vec())).all(&txn).await?;
+        let topic_ids =
+            topics::Entity::find().filter(topics::Column::Code.is_in(topic_codes.to_vec())).all(&txn).await?;
         let mut rows: Vec<user_follows::ActiveModel> = Vec::new();
         let mut add = |kind: FollowKind, value: String| {
             rows.push(user_follows::ActiveModel {
                 user_id: Set(user.id),
                 follow_kind: Set(kind.as_str().to_owned()),
                 value: Set(value),
-            })
+            });
         };
         topic_ids.iter().for_each(|t| add(FollowKind::Topic, t.id.to_string()));
         hs.iter().for_each(|p| add(FollowKind::HsPrefix, (*p).to_owned()));
