@@ -21,6 +21,8 @@ mod m20261204_000016_create_ministerial_prep;
 mod m20261204_000017_consultation_translations;
 // issue 10: documents
 mod m20261205_000019_create_documents;
+// issue 10: notifications
+mod m20261205_000021_create_notifications;
 // issue 9: the board's covering index
 mod m20261205_000022_prep_board_index;
 mod seed_reference;
@@ -49,6 +51,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000017_consultation_translations::Migration),
             // issue 10: documents
             Box::new(m20261205_000019_create_documents::Migration),
+            // issue 10: notifications
+            Box::new(m20261205_000021_create_notifications::Migration),
             // issue 9: the board's covering index
             Box::new(m20261205_000022_prep_board_index::Migration),
         ]

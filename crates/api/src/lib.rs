@@ -5,6 +5,8 @@ pub mod auth;
 pub mod etag;
 pub mod headers;
 pub mod idempotency;
+// issue 10: notifications
+pub mod jobs;
 pub mod openapi;
 pub mod problem;
 pub mod rate_limit;

@@ -75,6 +75,8 @@ attempt.",
         (name = "api-keys", description = "Keys for third-party integrations"),
         (name = "admin", description = "Users and the audit log"),
         (name = "health", description = "Liveness and readiness"),
+        // issue 10: notifications
+        (name = "notifications", description = "The caller's notifications, follows and settings, and the home page's \"what needs me today\""),
     )
 )]
 /// Everything but the operations, which `document` collects from the registrations that serve them.

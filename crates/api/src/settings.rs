@@ -71,6 +71,9 @@ pub struct Settings {
     pub alignment_answer_weight: f64,
     pub alignment_half_life_days: f64,
     pub alignment_blind_spot_threshold: f64,
+    // issue 10: notifications
+    /// How often the periodic notifications run (prep deadlines), in seconds; 0 turns them off.
+    pub notify_interval_secs: u64,
 }
 
 impl Settings {
@@ -94,7 +97,9 @@ impl Settings {
             .set_default("alignment_severity_weights", "1,2,3,5,8")?
             .set_default("alignment_answer_weight", 0.2)?
             .set_default("alignment_half_life_days", 365.0)?
-            .set_default("alignment_blind_spot_threshold", 5.0)?;
+            .set_default("alignment_blind_spot_threshold", 5.0)?
+            // issue 10: notifications
+            .set_default("notify_interval_secs", 900)?;
         let file = std::env::var("GMC_CONFIG")
             .ok()
             .or_else(|| std::path::Path::new("gmc.toml").exists().then(|| "gmc.toml".to_owned()));
@@ -145,6 +150,8 @@ impl Settings {
             alignment_answer_weight: 0.2,
             alignment_half_life_days: 365.0,
             alignment_blind_spot_threshold: 5.0,
+            // issue 10: notifications (off: tests run the job's service directly)
+            notify_interval_secs: 0,
         }
     }
 }

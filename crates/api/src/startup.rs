@@ -29,6 +29,8 @@ pub struct Application {
     server: Server,
     shutdown: Shutdown,
     rendered_topics: crate::render_cache::RenderCache,
+    // issue 10: notifications
+    jobs: crate::jobs::Jobs,
 }
 
 /// SIGINT and SIGTERM, registered when the app is built, so a signal that arrives as soon as the
@@ -86,8 +88,10 @@ impl Application {
         let port = listener.local_addr()?.port();
         let shutdown = Shutdown::register()?;
         let rendered_topics = state.rendered_topics.clone();
+        // issue 10: notifications
+        let jobs = crate::jobs::Jobs::new(state.db.clone(), settings.notify_interval_secs);
         let server = server(listener, state, settings)?;
-        Ok(Self { port, server, shutdown, rendered_topics })
+        Ok(Self { port, server, shutdown, rendered_topics, jobs })
     }
 
     pub fn port(&self) -> u16 {
@@ -98,6 +102,8 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let handle = self.server.handle();
         let shutdown = self.shutdown;
+        // issue 10: notifications
+        self.jobs.spawn();
         tokio::spawn(async move {
             shutdown.recv().await;
             tracing::info!("shutting down: finishing requests in flight");

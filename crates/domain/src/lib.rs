@@ -11,6 +11,8 @@ pub mod ids;
 pub mod impediment;
 pub mod macros;
 pub mod ministerial;
+// issue 10: notifications
+pub mod notification;
 pub mod page;
 pub mod patch;
 pub mod policy;
@@ -57,5 +59,10 @@ mod tests {
         same_spelling(Interest::ALL, Interest::as_str);
         same_spelling(PrepStatus::ALL, PrepStatus::as_str);
         same_spelling(EvidenceKind::ALL, EvidenceKind::as_str);
+        // issue 10: notifications
+        use crate::notification::{EmailStatus, FollowKind, NotificationKind};
+        same_spelling(NotificationKind::ALL, NotificationKind::as_str);
+        same_spelling(FollowKind::ALL, FollowKind::as_str);
+        same_spelling(EmailStatus::ALL, EmailStatus::as_str);
     }
 }

@@ -37,6 +37,12 @@ pub enum Operation {
     /// not change how its owner signs in), and open to an admin who has not passed a second factor yet —
     /// that is how they get one.
     ManageOwnSecondFactor,
+    // issue 10: notifications
+    /// Mark one's own notifications read, choose what one follows and how one is told: every role, a
+    /// write (a key needs `write`), reaching only the caller's own rows.
+    ManageOwnNotifications,
+    /// Read the e-mail outbox (admins: it holds every user's address and messages).
+    ReadEmailOutbox,
 }
 
 impl Operation {
@@ -52,6 +58,9 @@ impl Operation {
             | Operation::CreateApiKey
             | Operation::RevokeApiKey
             | Operation::ManageOwnSecondFactor => Scope::Write,
+            // issue 10: notifications
+            Operation::ManageOwnNotifications => Scope::Write,
+            Operation::ReadEmailOutbox => Scope::Admin,
             Operation::ManageTopics
             | Operation::ManageUsers
             | Operation::ReadAudit
@@ -69,6 +78,9 @@ impl Operation {
             | Operation::CreateApiKey
             | Operation::ReadDelegationRecords
             | Operation::ManageOwnSecondFactor => true,
+            // issue 10: notifications
+            Operation::ManageOwnNotifications => true,
+            Operation::ReadEmailOutbox => role == Role::Admin,
             Operation::ManageTopics
             | Operation::ManageUsers
             | Operation::ReadAudit

@@ -4,6 +4,30 @@
  */
 
 export interface paths {
+    "/api/v1/admin/email-outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the e-mail outbox
+         * @description Who: admins, with a session that passed a second factor (or a key with `admin`). Newest first, filtered by
+         *     `status`; the first page carries `total`. E-mail is sent only when the server has SMTP configured.
+         *
+         *     Refuses: 401 without a valid credential; 403 for other roles or a key without `admin`; 422 for an unknown
+         *     `status`, a `limit` outside 1–200 or a bad `cursor`.
+         */
+        get: operations["list_email_outbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/alignment": {
         parameters: {
             query?: never;
@@ -733,6 +757,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What needs me today
+         * @description Who: every signed-in user, about themselves; sessions, or API keys with `read`. One answer: unread
+         *     notifications (count and the newest five), prep deadlines this week for which the caller or their delegation is
+         *     responsible, consultations closing within 7 days, and impediments validated in the last 7 days on what the
+         *     caller follows — each holding only records the caller may read — and the time zone to show times in.
+         *
+         *     Refuses: 401 without a valid credential; 403 for a key without `read`.
+         */
+        get: operations["get_home"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/impediments": {
         parameters: {
             query?: never;
@@ -936,6 +985,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/follows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What I follow
+         * @description Who: every signed-in user, their own; sessions, or API keys with `read`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for a key without `read`.
+         */
+        get: operations["get_my_follows"];
+        /**
+         * Choose what I follow
+         * @description Who: every signed-in user, their own; sessions, or API keys with `write`. The body is the whole set: what it
+         *     leaves out is no longer followed. A newly validated impediment on a followed topic, HS prefix or partner then
+         *     notifies the caller, if they may read it.
+         *
+         *     Refuses: 401 without a valid credential; 403 for a key without `write`; 422 naming each bad entry
+         *     (`topics[0]` unknown, `hs_prefixes[1]` not 2–10 digits in a real chapter, `partners[2]` no country or market
+         *     group) or a list longer than 50 — nothing is changed then.
+         */
+        put: operations["put_my_follows"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/mfa": {
         parameters: {
             query?: never;
@@ -1008,6 +1089,128 @@ export interface paths {
          *     400/413/415 for a body that is not small JSON.
          */
         post: operations["verify_mfa_enrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notification-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How I am notified
+         * @description Who: every signed-in user, their own; sessions, or API keys with `read`. Every kind, with the caller's choice
+         *     or the default (in-app on, e-mail off).
+         *
+         *     Refuses: 401 without a valid credential; 403 for a key without `read`.
+         */
+        get: operations["get_my_notification_settings"];
+        /**
+         * Choose how I am notified
+         * @description Who: every signed-in user, their own; sessions, or API keys with `write`. Kinds left out keep their setting.
+         *
+         *     Refuses: 401 without a valid credential; 403 for a key without `write`; 422 for an unknown kind or one named
+         *     twice.
+         */
+        put: operations["put_my_notification_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my notifications
+         * @description Who: every signed-in user, for their own notifications only; sessions, or API keys with `read`. Unread first,
+         *     then newest first; `unread=true` for only the unread ones. The first page carries `total`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for a key without `read`; 422 for a `limit` outside 1–200 or a
+         *     bad `cursor` (or one from other filters).
+         */
+        get: operations["list_my_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark all my notifications read
+         * @description Who: every signed-in user, for their own; sessions, or API keys with `write`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for a key without `write`.
+         */
+        post: operations["mark_all_notifications_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count my unread notifications
+         * @description Who: every signed-in user, for their own; sessions, or API keys with `read`. The bell polls it.
+         *
+         *     Refuses: 401 without a valid credential; 403 for a key without `read`.
+         */
+        get: operations["count_my_unread_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a notification read
+         * @description Who: the notification's recipient only; sessions, or API keys with `write`. Marking one already read changes
+         *     nothing.
+         *
+         *     Refuses: 401 without a valid credential; 403 for a key without `write`; 404 for an unknown notification or
+         *     another user's (never 403, which would confirm it exists).
+         */
+        post: operations["mark_notification_read"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2608,6 +2811,11 @@ export interface components {
             password: string;
         };
         /**
+         * @description Where an e-mail stands: waiting for the worker, handed to the SMTP server, or given up on.
+         * @enum {string}
+         */
+        EmailStatus: "queued" | "sent" | "failed";
+        /**
          * @description What an evidence link points at. Documents and meetings join when they exist (issue 10); the
          *     table keeps the kind as a string, so adding one is a new variant and a reader for it.
          * @enum {string}
@@ -2701,12 +2909,88 @@ export interface components {
             /** @description The impediment's title, or the consultation's. */
             title: string;
         };
+        /** @description A followed topic, with its code and title for display. */
+        FollowedTopic: {
+            code: string;
+            /** Format: uuid */
+            id: string;
+            title: string;
+        };
+        /** @description Everything the caller follows. */
+        Follows: {
+            /** @description HS prefixes, 2–10 digits (`03`, `0306`). */
+            hs_prefixes: string[];
+            /** @description Partner markets: ISO alpha-3 country codes or market groups (`EU`). */
+            partners: string[];
+            topics: components["schemas"]["FollowedTopic"][];
+        };
         /** @enum {string} */
         Frequency: "one_off" | "occasional" | "recurring" | "constant";
         Health: {
             detail?: string | null;
             /** @description `ok`, or `unavailable` with the reason in `detail`. */
             status: string;
+        };
+        /** @description The caller's day, in one payload. */
+        Home: {
+            /** @description Open consultations the caller may read that close within 7 days; soonest first (at most 50). */
+            consultations_closing: components["schemas"]["HomeClosingConsultation"][];
+            /**
+             * @description Impediments the caller may read, validated in the last 7 days, on a topic, HS prefix or
+             *     partner the caller follows; newest first (at most 50).
+             */
+            followed_impediments: components["schemas"]["HomeFollowedImpediment"][];
+            /** @description The newest unread notifications (at most 5). */
+            notifications: components["schemas"]["Notification"][];
+            /**
+             * Format: date-time
+             * @description When this was computed.
+             */
+            now: string;
+            /**
+             * @description Open prep items the caller may read, due within 7 days or overdue, for which the caller or
+             *     their delegation is responsible; soonest first (at most 50).
+             */
+            prep_deadlines: components["schemas"]["HomePrepDeadline"][];
+            /**
+             * @description The IANA zone to show times in: the caller's delegation's capital when known, else `UTC`.
+             * @example Asia/Dhaka
+             */
+            time_zone: string;
+            /** Format: int64 */
+            unread_notifications: number;
+        };
+        /** @description A consultation closing soon. */
+        HomeClosingConsultation: {
+            /** Format: date-time */
+            closes_at: string;
+            /** Format: uuid */
+            id: string;
+            title: string;
+        };
+        /** @description A newly validated impediment on something the caller follows. */
+        HomeFollowedImpediment: {
+            hs_code?: string | null;
+            /** Format: uuid */
+            id: string;
+            partner: string;
+            reporting_country: string;
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description A prep item due soon. */
+        HomePrepDeadline: {
+            /** Format: date */
+            deadline: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The caller is the responsible officer (else their delegation is). */
+            mine: boolean;
+            /** @description The deadline has passed. */
+            overdue: boolean;
+            status: components["schemas"]["PrepStatus"];
+            title: string;
         };
         ImpedimentDto: {
             /** Format: date-time */
@@ -2843,6 +3127,14 @@ export interface components {
          *     active second factor, a challenge (`mfa_required: true`).
          */
         LoginResponse: components["schemas"]["TokenResponse"] | components["schemas"]["MfaChallengeResponse"];
+        /** @description The answer of `POST /me/notifications/read-all`. */
+        MarkedRead: {
+            /**
+             * Format: int64
+             * @description How many were unread and are now read.
+             */
+            marked: number;
+        };
         MeDto: {
             delegation?: null | components["schemas"]["DelegationDto"];
             email: string;
@@ -2955,6 +3247,62 @@ export interface components {
             code: string;
             name: string;
         };
+        /** @description A notification as its recipient sees it. */
+        Notification: {
+            body?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["NotificationKind"];
+            /** @description Where the SPA opens the subject (`/impediments/…`). */
+            link: string;
+            /**
+             * Format: date-time
+             * @description `null` while unread.
+             */
+            read_at?: string | null;
+            /** Format: uuid */
+            subject_id?: string | null;
+            /** @description The kind of record it is about (`impediment`, `prep_item`, `meeting`, …). */
+            subject_kind: string;
+            title: string;
+        };
+        /**
+         * @description What a notification is about. Each kind can be switched on or off per user, in-app and by e-mail.
+         * @enum {string}
+         */
+        NotificationKind: "meeting_invitation" | "meeting_changed" | "meeting_cancelled" | "action_item_assigned" | "action_item_overdue" | "briefing_accepted" | "briefing_declined" | "briefing_delivered" | "prep_deadline" | "followed_impediment";
+        NotificationPage: {
+            items: components["schemas"]["Notification"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read, up to 1,000 (see `total_is_lower_bound`). `null` on later pages, so that
+             *     paging deep costs no count.
+             */
+            total?: number | null;
+            /**
+             * @description True when more than 1,000 items match: `total` is then 1,000 and means "at least 1,000"
+             *     (show "1,000+"). Counting stops there so that a first page costs the same over 100,000 rows
+             *     as over 1,000.
+             */
+            total_is_lower_bound: boolean;
+        };
+        /** @description One kind's setting, as `GET /me/notification-settings` lists it and `PUT` takes it. */
+        NotificationSetting: {
+            /** @description Sent by e-mail (when the server has SMTP configured; otherwise queued in the outbox). */
+            email: boolean;
+            /** @description Shown in the bell and the notifications page. */
+            in_app: boolean;
+            kind: components["schemas"]["NotificationKind"];
+        };
+        /** @description Every kind, with the caller's choice or the default. */
+        NotificationSettings: {
+            items: components["schemas"]["NotificationSetting"][];
+        };
         NtmCategoryDto: {
             /** @description MAST chapter letter (`A`–`P`) or procedural-obstacle code (`PO-ADMIN`). */
             code: string;
@@ -2997,6 +3345,41 @@ export interface components {
              */
             share?: number | null;
             withheld: boolean;
+        };
+        /** @description One e-mail in the outbox. */
+        OutboxEmail: {
+            /** Format: int32 */
+            attempts: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            last_error?: string | null;
+            /** Format: date-time */
+            sent_at?: string | null;
+            status: components["schemas"]["EmailStatus"];
+            subject: string;
+            to: string;
+            /** Format: uuid */
+            user_id?: string | null;
+        };
+        OutboxEmailPage: {
+            items: components["schemas"]["OutboxEmail"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read, up to 1,000 (see `total_is_lower_bound`). `null` on later pages, so that
+             *     paging deep costs no count.
+             */
+            total?: number | null;
+            /**
+             * @description True when more than 1,000 items match: `total` is then 1,000 and means "at least 1,000"
+             *     (show "1,000+"). Counting stops there so that a first page costs the same over 100,000 rows
+             *     as over 1,000.
+             */
+            total_is_lower_bound: boolean;
         };
         /** @enum {string} */
         OwnerKind: "delegation" | "coalition";
@@ -3761,6 +4144,11 @@ export interface components {
             id: string;
             title: string;
         };
+        /** @description The bell's number (a separate type: the answer is a count, not a resource). */
+        UnreadCount: {
+            /** Format: int64 */
+            unread: number;
+        };
         /** @description Fields to change; absent fields stay; `members` replaces the membership. */
         UpdateCoalitionRequest: {
             description?: string | null;
@@ -3796,6 +4184,11 @@ export interface components {
             } | null;
             visibility?: null | components["schemas"]["Visibility"];
         };
+        UpdateFollowsRequest: {
+            hs_prefixes?: string[];
+            partners?: string[];
+            topics?: string[];
+        };
         /** @description Fields to change; absent fields stay; `null` clears `hs_code`, `estimated_cost`, `currency`. */
         UpdateImpedimentRequest: {
             currency?: string | null;
@@ -3812,6 +4205,9 @@ export interface components {
             /** @description Replaces the topics. */
             topic_ids?: string[] | null;
             visibility?: null | components["schemas"]["Visibility"];
+        };
+        UpdateNotificationSettingsRequest: {
+            items: components["schemas"]["NotificationSetting"][];
         };
         /**
          * @description Fields to change; absent fields stay; `null` clears `deadline` and `responsible_user_id`. The status
@@ -3969,6 +4365,82 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    list_email_outbox: {
+        parameters: {
+            query?: {
+                /** @description `queued`, `sent` or `failed`. */
+                status?: string;
+                /** @description Page size, 1–200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The outbox */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxEmailPage"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_alignment: {
         parameters: {
             query?: {
@@ -6848,6 +7320,57 @@ export interface operations {
             };
         };
     };
+    get_home: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's day */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Home"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_impediments: {
         parameters: {
             query?: {
@@ -7762,6 +8285,161 @@ export interface operations {
             };
         };
     };
+    get_my_follows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Topics, HS prefixes and partners followed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Follows"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_my_follows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "hs_prefixes": [
+                 *         "03",
+                 *         "0306"
+                 *       ],
+                 *       "partners": [
+                 *         "EU",
+                 *         "USA"
+                 *       ],
+                 *       "topics": []
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateFollowsRequest"];
+            };
+        };
+        responses: {
+            /** @description What the caller now follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Follows"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     disable_mfa: {
         parameters: {
             query?: never;
@@ -8043,6 +8721,408 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_my_notification_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per kind: in-app and e-mail on or off */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_my_notification_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "items": [
+                 *         {
+                 *           "email": false,
+                 *           "in_app": true,
+                 *           "kind": "prep_deadline"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateNotificationSettingsRequest"];
+            };
+        };
+        responses: {
+            /** @description Every kind's setting */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_my_notifications: {
+        parameters: {
+            query?: {
+                /** @description `true`: only the unread ones. */
+                unread?: boolean;
+                /** @description Page size, 1–200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's notifications */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mark_all_notifications_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many were marked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedRead"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    count_my_unread_notifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many are unread */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mark_notification_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notification, read */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notification"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

@@ -35,6 +35,10 @@ const ImpedimentTraceRoute = lazyPage(() => import('./routes/app/impediment-trac
 const AlignmentRoute = lazyPage(() => import('./routes/app/alignment'), 'AlignmentRoute');
 const AdminRoute = lazyPage(() => import('./routes/app/admin'), 'AdminRoute');
 const SecurityRoute = lazyPage(() => import('./routes/app/security'), 'SecurityRoute');
+// issue 10: notifications
+const NotificationsRoute = lazyPage(() => import('./routes/app/notifications'), 'NotificationsRoute');
+const FollowingRoute = lazyPage(() => import('./routes/app/following'), 'FollowingRoute');
+const EmailOutboxRoute = lazyPage(() => import('./routes/app/email-outbox'), 'EmailOutboxRoute');
 const NotBuiltRoute = lazyPage(() => import('./routes/app/not-built'), 'NotBuiltRoute');
 const NotFoundRoute = lazyPage(() => import('./routes/not-found'), 'NotFoundRoute');
 
@@ -81,6 +85,17 @@ const router = createBrowserRouter([
         ),
       },
       { path: 'security', element: <SecurityRoute /> },
+      // issue 10: notifications
+      { path: 'notifications', element: <NotificationsRoute /> },
+      { path: 'notifications/following', element: <FollowingRoute /> },
+      {
+        path: 'admin/email-outbox',
+        element: (
+          <RoleGate area="admin">
+            <EmailOutboxRoute />
+          </RoleGate>
+        ),
+      },
       ...notBuilt.map((path) => ({ path, element: <NotBuiltRoute /> })),
       { path: '*', element: <NotFoundRoute /> },
     ],

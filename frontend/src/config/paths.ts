@@ -23,4 +23,8 @@ export const paths = {
   imports: '/imports',
   admin: '/admin',
   security: '/security',
+  // issue 10: notifications
+  notifications: '/notifications',
+  following: '/notifications/following',
+  emailOutbox: '/admin/email-outbox',
 } as const;

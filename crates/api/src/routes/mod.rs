@@ -18,6 +18,9 @@ pub mod stakeholders;
 pub mod topics;
 pub mod users;
 pub mod watch_items;
+// issue 10: notifications
+pub mod home;
+pub mod notifications;
 
 use gmc_store::cursor::SortField;
 use serde::Deserialize;

@@ -8,6 +8,8 @@ use super::{
     api_keys, audit, auth, consultations, impediments, mfa, reference, stakeholders, topics, users, watch_items,
 };
 use super::{coalitions, prep_items};
+// issue 10: notifications
+use super::{home, notifications};
 
 /// Everything under `/api/v1`, served and documented by the same registrations.
 pub fn configure_api(cfg: &mut ServiceConfig) {
@@ -25,5 +27,8 @@ pub fn configure_api(cfg: &mut ServiceConfig) {
         .service(prep_items::operations())
         .service(users::operations())
         .service(api_keys::operations())
-        .service(audit::operations());
+        .service(audit::operations())
+        // issue 10: notifications
+        .service(notifications::operations())
+        .service(home::operations());
 }

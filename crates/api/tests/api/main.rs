@@ -35,3 +35,6 @@ mod topics;
 mod totp;
 mod users;
 mod watch;
+// issue 10: notifications
+mod home;
+mod notifications;

@@ -111,6 +111,17 @@ const MATRIX: &[(&str, [u16; 5])] = &[
     ("diff_prep_item_texts", [401, 200, 404, 200, 404]),
     ("get_prep_item_text", [401, 200, 404, 200, 404]),
     ("save_prep_item_text", [401, 201, 403, 201, 404]),
+    // issue 10: notifications — each caller's own; the notification marked is Bangladesh's delegate's.
+    ("list_my_notifications", [401, 200, 200, 200, 200]),
+    ("count_my_unread_notifications", [401, 200, 200, 200, 200]),
+    ("mark_notification_read", [401, 404, 404, 200, 404]),
+    ("mark_all_notifications_read", [401, 200, 200, 200, 200]),
+    ("get_my_follows", [401, 200, 200, 200, 200]),
+    ("put_my_follows", [401, 200, 200, 200, 200]),
+    ("get_my_notification_settings", [401, 200, 200, 200, 200]),
+    ("put_my_notification_settings", [401, 200, 200, 200, 200]),
+    ("list_email_outbox", [401, 200, 403, 403, 403]),
+    ("get_home", [401, 200, 200, 200, 200]),
 ];
 
 pub(crate) struct Ctx {
@@ -431,6 +442,16 @@ pub(crate) async fn prepare(app: &TestApp, ctx: &Ctx, op: &str, template: &str, 
         }
         "diff_prep_item_texts" => {
             call.path = format!("{}?from=1&to=2", id(&fresh_bgd_prep_item(app, ctx, 2).await));
+        }
+        // issue 10: notifications
+        "mark_notification_read" => {
+            let bgd = crate::notifications::user_id(app, &ctx.bgd).await;
+            let key = uuid::Uuid::now_v7().to_string();
+            call.path = id(&crate::notifications::notify(app, bgd, &key).await.unwrap().to_string());
+        }
+        "put_my_follows" => call.body = Some(json!({"hs_prefixes": ["03"], "partners": ["EU"]})),
+        "put_my_notification_settings" => {
+            call.body = Some(json!({"items": [{"kind": "prep_deadline", "in_app": true, "email": false}]}));
         }
         "complete_mfa_sign_in" | "start_mfa_enrolment" | "verify_mfa_enrolment" | "disable_mfa" | "reset_user_mfa" => {
             crate::mfa::prepare_call(app, ctx, op, who, &mut call).await;

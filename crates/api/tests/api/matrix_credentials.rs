@@ -115,6 +115,17 @@ const CREDENTIALS: &[(&str, [u16; 3])] = &[
     ("diff_prep_item_texts", [200, 200, 404]),
     ("get_prep_item_text", [200, 200, 404]),
     ("save_prep_item_text", [403, 201, 403]),
+    // issue 10: notifications — the keys are Bangladesh's delegate's, so the notification is theirs.
+    ("list_my_notifications", [200, 200, 200]),
+    ("count_my_unread_notifications", [200, 200, 200]),
+    ("mark_notification_read", [403, 200, 404]),
+    ("mark_all_notifications_read", [403, 200, 200]),
+    ("get_my_follows", [200, 200, 200]),
+    ("put_my_follows", [403, 200, 200]),
+    ("get_my_notification_settings", [200, 200, 200]),
+    ("put_my_notification_settings", [403, 200, 200]),
+    ("list_email_outbox", [403, 403, 403]),
+    ("get_home", [200, 200, 200]),
 ];
 
 async fn key(app: &TestApp, bgd: &str, scopes: Value) -> String {

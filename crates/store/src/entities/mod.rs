@@ -34,3 +34,8 @@ pub mod watch_items;
 pub mod document_topics;
 pub mod document_versions;
 pub mod documents;
+// issue 10: notifications
+pub mod email_outbox;
+pub mod notification_settings;
+pub mod notifications;
+pub mod user_follows;

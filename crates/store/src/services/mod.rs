@@ -21,6 +21,9 @@ pub mod topics;
 pub mod users;
 pub mod visibility;
 pub mod watch;
+// issue 10: notifications
+pub mod home;
+pub mod notifications;
 
 use gmc_domain::error::FieldProblem;
 use sea_orm::sea_query::{Expr, Func, SimpleExpr};

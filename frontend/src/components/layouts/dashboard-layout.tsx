@@ -14,6 +14,8 @@ import { useSignedInUser } from '@/lib/auth/use-user';
 import { roleLabel } from '@/lib/labels';
 
 import { isActivePath, navItemsFor } from './nav-items';
+// issue 10: notifications
+import { NotificationBell } from './notification-bell';
 
 export function DashboardLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -79,6 +81,8 @@ export function DashboardLayout({ children }: { children: ReactNode }) {
                   {who}
                 </Text>
               </Stack>
+              {/* issue 10: notifications */}
+              <NotificationBell />
               <Button component={Link} to={paths.security} variant="subtle" size="sm">
                 {t('secondFactor.link')}
               </Button>

@@ -32,6 +32,9 @@ export const navItems: readonly NavItem[] = [
   { to: paths.alignment, key: 'alignment', roles: preparers },
   { to: paths.imports, key: 'imports', coming: true },
   { to: paths.admin, key: 'admin', roles: ['admin'] },
+  // issue 10: notifications
+  { to: paths.notifications, key: 'notifications' },
+  { to: paths.emailOutbox, key: 'emailOutbox', roles: ['admin'] },
 ];
 
 /** Whether `role` may use the area. */

@@ -99,6 +99,10 @@ pub async fn step(db: &DatabaseConnection, actor: &Actor, id: Uuid, input: StepI
     let entry = AuditEntry::by(actor, "impediment.step", "impediment", id).delegation(row.delegation_id);
     let audit_entry = entry.changes(changes);
     let updated = impediments::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound("impediment"))?;
+    // issue 10: notifications — followers who may read it are told, in this transaction.
+    if to == ImpedimentStatus::Validated {
+        crate::services::notifications::followed::impediment_validated(&txn, &updated).await?;
+    }
     let view = one(&txn, actor, updated).await?;
     txn.commit(audit_entry).await?;
     Ok(view)

@@ -1,20 +1,42 @@
-// Home: the user's delegation and its watch-list. Users outside a delegation (admins, analysts) see
-// the watch-list entries shared with them.
+// Home: "what needs me today" in one request (GET /home) — unread notifications, deadlines this week,
+// consultations closing, what is new on what the user follows — then the user's delegation and its
+// watch-list. Users outside a delegation (admins, analysts) see the watch-list entries shared with them.
 import { Paper, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 
-import { mayUse, navItems } from '@/components/layouts/nav-items';
+import { PageLoader } from '@/components/ui/page-loader';
 import { PageTitle } from '@/components/ui/page-title';
-import { DeadlinesCard } from '@/features/prep-items/components/deadlines-card';
+import { QueryError } from '@/components/ui/query-error';
+import { homeQueryOptions } from '@/features/home/api/get-home';
+import { HomeCards } from '@/features/home/components/home-cards';
 import { WatchItemsList } from '@/features/watch-items/components/watch-items-list';
 import { useSignedInUser } from '@/lib/auth/use-user';
 import { roleLabel } from '@/lib/labels';
+
+function Today() {
+  const { t } = useTranslation();
+  const home = useQuery(homeQueryOptions());
+  return (
+    <section aria-labelledby="today-heading">
+      <Title order={2} size="h3" id="today-heading" mb="sm">
+        {t('today.title')}
+      </Title>
+      {home.isPending ? (
+        <PageLoader />
+      ) : home.isError ? (
+        <QueryError error={home.error} onRetry={() => void home.refetch()} />
+      ) : (
+        <HomeCards home={home.data} />
+      )}
+    </section>
+  );
+}
 
 export function HomeRoute() {
   const { t } = useTranslation();
   const user = useSignedInUser();
   const delegation = user.delegation ?? null;
-  const tracker = navItems.find((item) => item.key === 'ministerial');
 
   return (
     <Stack gap="lg">
@@ -33,7 +55,7 @@ export function HomeRoute() {
         )}
       </Paper>
 
-      {tracker && mayUse(tracker, user.role) ? <DeadlinesCard /> : null}
+      <Today />
 
       <section aria-labelledby="watch-list-heading">
         <Title order={2} size="h3" id="watch-list-heading" mb="sm">

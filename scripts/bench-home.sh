@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# The home page's "what needs me today" (issue 10; `make bench` runs this). Target (later): GET /home
+# ≤ 30 ms for a user with 1,000 notifications.
+#
+# Seeds the demo, makes Bangladesh's and Nepal's delegates follow the EU market, then files
+# BENCH_NOTIFICATIONS public impediments on the EU (Bangladesh's delegate files and triages, the analyst
+# validates): each validation notifies both followers through the real hook, so each ends with
+# BENCH_NOTIFICATIONS notifications (plus the demo's). Then measures on the release build:
+#   - BENCH_SAMPLES sequential GET /home as Bangladesh's delegate (median, p95, max);
+#   - wrk at BENCH_CONNECTIONS connections for BENCH_DURATION, each request drawing its caller (the two
+#     delegates and the analyst), so consecutive requests are for different users.
+# Prints Markdown tables, also saved to artifacts/bench/home-<db>.md.
+#
+# Env (all optional): BENCH_DB=sqlite|postgres, BENCH_NOTIFICATIONS=1000, BENCH_SAMPLES=20,
+# BENCH_DURATION=15s, BENCH_CONNECTIONS=16, BENCH_THREADS=2, GMC_BIN=path.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+BENCH_DB="${BENCH_DB:-sqlite}"
+BENCH_NOTIFICATIONS="${BENCH_NOTIFICATIONS:-1000}"
+BENCH_SAMPLES="${BENCH_SAMPLES:-20}"
+BENCH_DURATION="${BENCH_DURATION:-15s}"
+BENCH_CONNECTIONS="${BENCH_CONNECTIONS:-16}"
+BENCH_THREADS="${BENCH_THREADS:-2}"
+
+log() { printf '[bench-home] %s\n' "$*" >&2; }
+die() { printf '[bench-home] ERROR: %s\n' "$*" >&2; exit 1; }
+for tool in wrk curl python3; do
+    command -v "$tool" >/dev/null 2>&1 || die "$tool is required"
+done
+
+# shellcheck source=scripts/pg-cluster.sh
+source "$ROOT/scripts/pg-cluster.sh"
+
+WORK="$(mktemp -d /tmp/gmc-bench-h.XXXXXX)"
+SERVER_PID=""
+cleanup() {
+    if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+        kill -TERM "$SERVER_PID" 2>/dev/null || true
+        wait "$SERVER_PID" 2>/dev/null || true
+    fi
+    if [[ "$BENCH_DB" == "postgres" ]]; then pg_cluster_stop || true; fi
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+if [[ -n "${GMC_BIN:-}" ]]; then
+    GMC="$GMC_BIN"
+else
+    log "building the release binary"
+    cargo build --release -q -p gmc-cli
+    GMC="$ROOT/target/release/gmc"
+fi
+
+case "$BENCH_DB" in
+    sqlite) export DATABASE_URL="sqlite://$WORK/bench.sqlite3?mode=rwc" ;;
+    postgres)
+        pg_cluster_start
+        psql -q -h 127.0.0.1 -p "$PG_CLUSTER_PORT" -U postgres -d postgres -c 'CREATE DATABASE gmc_bench'
+        export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_CLUSTER_PORT/gmc_bench"
+        ;;
+    *) die "BENCH_DB must be sqlite or postgres" ;;
+esac
+export GMC_ENV=development GMC_LOG_FORMAT=json RUST_LOG=warn GMC_HOST=127.0.0.1 GMC_NOTIFY_INTERVAL_SECS=0
+GMC_JWT_SECRET="bench-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+export GMC_JWT_SECRET
+GMC_PORT="$(pg_cluster__free_port)"
+export GMC_PORT
+
+log "migrating and seeding the demo ($BENCH_DB)"
+"$GMC" migrate >"$WORK/migrate.log" 2>&1 || { cat "$WORK/migrate.log" >&2; die "migrate failed"; }
+"$GMC" seed --demo >"$WORK/seed.log" 2>&1 || { cat "$WORK/seed.log" >&2; die "seed failed"; }
+
+BASE="http://127.0.0.1:$GMC_PORT"
+"$GMC" serve >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 300); do
+    curl -fsS -o /dev/null "$BASE/health/ready" 2>/dev/null && break
+    kill -0 "$SERVER_PID" 2>/dev/null || die "server exited: $(tail -n 20 "$WORK/server.log")"
+    sleep 0.2
+done
+
+log "making $BENCH_NOTIFICATIONS notifications for each of two delegates through the validation hook"
+python3 - "$BASE" "$BENCH_NOTIFICATIONS" "$WORK/tokens" <<'PY'
+import json, sys, urllib.request
+base, n, tokens_file = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+def call(method, path, token=None, body=None):
+    req = urllib.request.Request(base + path, method=method, data=None if body is None else json.dumps(body).encode())
+    req.add_header("Content-Type", "application/json")
+    if token: req.add_header("Authorization", "Bearer " + token)
+    with urllib.request.urlopen(req) as r:
+        return json.load(r) if r.status != 204 else None
+def login(email):
+    return call("POST", "/api/v1/auth/login", body={"email": email, "password": "demo-pass-2026"})["access_token"]
+bgd, npl, analyst = login("delegate.bgd@gmc.test"), login("delegate.npl@gmc.test"), login("analyst@gmc.test")
+for t in (bgd, npl):
+    call("PUT", "/api/v1/me/follows", t, {"partners": ["EU"]})
+for i in range(n):
+    imp = call("POST", "/api/v1/impediments", bgd, {"reporting_country": "BGD", "partner": "EU", "ntm_code": "A14",
+        "hs_code": "0306", "title": f"Bench impediment {i}", "description": "For the home benchmark.",
+        "severity": 3, "visibility": "public"})
+    call("POST", f"/api/v1/impediments/{imp['id']}/steps", bgd, {"to": "under_review", "note": "triage"})
+    call("POST", f"/api/v1/impediments/{imp['id']}/steps", analyst, {"to": "validated", "note": "checked"})
+with open(tokens_file, "w") as f:
+    f.write(f"bgd {bgd}\nnpl {npl}\nanalyst {analyst}\n")
+unread = call("GET", "/api/v1/me/notifications/unread-count", bgd)["unread"]
+print(f"[bench-home] Bangladesh's delegate has {unread} unread notifications", file=sys.stderr)
+PY
+TOKEN="$(sed -n 's/^bgd //p' "$WORK/tokens")"
+echo "/api/v1/home" >"$WORK/paths"
+
+OUT_DIR="$ROOT/artifacts/bench"
+mkdir -p "$OUT_DIR"
+OUT="$OUT_DIR/home-$BENCH_DB.md"
+CPU="$(lscpu 2>/dev/null | sed -n 's/^Model name:[[:space:]]*//p' | head -n1)"
+REV="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+times=()
+for _ in $(seq 1 "$BENCH_SAMPLES"); do
+    times+=("$(curl -s -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/home")")
+done
+{
+    echo "<!-- $(date -u +%Y-%m-%dT%H:%MZ), commit $REV, $(nproc) cores ($CPU), db $BENCH_DB, $BENCH_NOTIFICATIONS notifications per delegate -->"
+    echo
+    echo "| request | db | samples | median ms | p95 ms | max ms | target ms |"
+    echo "|---|---|---:|---:|---:|---:|---:|"
+    python3 - "$BENCH_DB" "${times[@]}" <<'PY'
+import sys
+db, ts = sys.argv[1], sorted(float(t) * 1000 for t in sys.argv[2:])
+n = len(ts)
+med = (ts[(n - 1) // 2] + ts[n // 2]) / 2
+p95 = ts[min(n - 1, int(round(0.95 * n + 0.5)) - 1)]
+print(f"| `GET /home`, Bangladesh's delegate | {db} | {n} | {med:.1f} | {p95:.1f} | {ts[-1]:.1f} | 30 |")
+PY
+} >"$OUT"
+
+log "home: wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS -d$BENCH_DURATION, callers varied"
+wrk_out="$(BENCH_TOKENS_FILE="$WORK/tokens" BENCH_PATHS_FILE="$WORK/paths" \
+    wrk -t"$BENCH_THREADS" -c"$BENCH_CONNECTIONS" -d"$BENCH_DURATION" -s scripts/bench/board.lua "$BASE")"
+line="$(printf '%s\n' "$wrk_out" | grep '^BENCH ' | tail -n1)"
+declare -A b=()
+for kv in ${line#BENCH }; do b[${kv%%=*}]="${kv#*=}"; done
+{
+    echo
+    echo "| home (varied callers) | db | req/s | p50 ms | p90 ms | p99 ms | requests | errors |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|"
+    echo "| \`GET /home\` | $BENCH_DB | ${b[rps]} | ${b[p50_ms]} | ${b[p90_ms]} | ${b[p99_ms]} | ${b[requests]} | $((b[http_errors] + b[socket_errors])) |"
+} >>"$OUT"
+
+echo
+cat "$OUT"
+[[ $((b[http_errors] + b[socket_errors])) -eq 0 ]] || die "some home requests failed: the numbers are not valid"
