@@ -8,6 +8,8 @@ pub mod error;
 pub mod ids;
 pub mod impediment;
 pub mod macros;
+// issue 10: meetings
+pub mod meeting;
 pub mod ministerial;
 pub mod page;
 pub mod patch;
@@ -55,5 +57,12 @@ mod tests {
         same_spelling(Interest::ALL, Interest::as_str);
         same_spelling(PrepStatus::ALL, PrepStatus::as_str);
         same_spelling(EvidenceKind::ALL, EvidenceKind::as_str);
+        // issue 10: meetings
+        use crate::meeting::{ActionLinkKind, ActionStatus, MeetingKind, MeetingStatus, Rsvp};
+        same_spelling(MeetingKind::ALL, MeetingKind::as_str);
+        same_spelling(MeetingStatus::ALL, MeetingStatus::as_str);
+        same_spelling(Rsvp::ALL, Rsvp::as_str);
+        same_spelling(ActionStatus::ALL, ActionStatus::as_str);
+        same_spelling(ActionLinkKind::ALL, ActionLinkKind::as_str);
     }
 }

@@ -30,3 +30,9 @@ pub mod stakeholders;
 pub mod topics;
 pub mod users;
 pub mod watch_items;
+// issue 10: meetings
+pub mod action_items;
+pub mod calendar_feeds;
+pub mod meeting_agenda_items;
+pub mod meeting_invitations;
+pub mod meetings;

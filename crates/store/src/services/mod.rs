@@ -21,6 +21,8 @@ pub mod topics;
 pub mod users;
 pub mod visibility;
 pub mod watch;
+// issue 10: meetings
+pub mod meetings;
 
 use gmc_domain::error::FieldProblem;
 use sea_orm::sea_query::{Expr, Func, SimpleExpr};
