@@ -18,6 +18,8 @@ pub mod stakeholders;
 pub mod topics;
 pub mod users;
 pub mod watch_items;
+// issue 10: meetings
+pub mod meetings;
 
 use gmc_store::cursor::SortField;
 use serde::Deserialize;

@@ -313,7 +313,7 @@ pub(super) async fn agenda(
             match find_readable::<prep_items::Model, _>(db, actor, p).await {
                 Ok(_) => {}
                 Err(AppError::NotFound(_)) => {
-                    e.add(&format!("agenda[{n}].prep_item_id"), "unknown", "names no prep item")
+                    e.add(&format!("agenda[{n}].prep_item_id"), "unknown", "names no prep item");
                 }
                 Err(other) => return Err(other),
             }

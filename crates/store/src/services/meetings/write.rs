@@ -274,7 +274,11 @@ pub async fn cancel(db: &DatabaseConnection, actor: &Actor, id: Uuid, if_match: 
     if current.status.0 == MeetingStatus::Cancelled {
         return Err(AppError::Conflict("the meeting is already cancelled".into()));
     }
-    check_version(if_match, current.version)?;
+    // `If-Match` is optional here: cancelling twice is refused anyway (409), and a cancel over a
+    // changed meeting still means "this meeting does not take place".
+    if if_match.is_some() {
+        check_version(if_match, current.version)?;
+    }
     let txn = AuditedTxn::begin(db).await?;
     let mut m = current.clone().into_active_model();
     m.status = Set(MeetingStatus::Cancelled.into());
