@@ -34,3 +34,7 @@ mod topics;
 mod totp;
 mod users;
 mod watch;
+// issue 10: meetings
+mod calendar_feed;
+mod meeting_fixtures;
+mod meetings;

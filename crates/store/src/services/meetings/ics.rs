@@ -70,16 +70,18 @@ fn transitions(tz: Tz, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<(DateTime<
         let next = t + Duration::days(1);
         let after = state(tz, next);
         if after.0 != before.0 || after.1 != before.1 {
-            // Bisect to the minute: every zone in the database changes on a whole minute.
-            let (mut lo, mut hi) = (t, next);
-            while hi - lo > Duration::minutes(1) {
-                let mid = lo + (hi - lo) / 2;
-                if state(tz, mid).0 == before.0 && state(tz, mid).1 == before.1 {
+            // Bisect over whole minutes from `t`: every zone in the database changes on a whole minute.
+            let (mut lo, mut hi) = (0_i64, 24 * 60);
+            while hi - lo > 1 {
+                let mid = (lo + hi) / 2;
+                let s = state(tz, t + Duration::minutes(mid));
+                if s.0 == before.0 && s.1 == before.1 {
                     lo = mid;
                 } else {
                     hi = mid;
                 }
             }
+            let hi = t + Duration::minutes(hi);
             out.push((hi, before.clone(), after.clone()));
         }
         before = after;
@@ -170,7 +172,25 @@ pub(crate) fn calendar(name: &str, rows: &[meetings::Model]) -> AppResult<String
     for row in rows {
         cal.push(event(row));
     }
-    Ok(cal.done().to_string())
+    Ok(without_stamps_in_zones(&cal.done().to_string()))
+}
+
+/// The crate writes a DTSTAMP and a UID into every component it prints; RFC 5545 allows neither in a
+/// VTIMEZONE or its observances (strict readers refuse them), so they are taken out of those blocks.
+fn without_stamps_in_zones(ics: &str) -> String {
+    let mut out = String::with_capacity(ics.len());
+    let mut in_zone = false;
+    for line in ics.split_inclusive("\r\n") {
+        if line.starts_with("BEGIN:VTIMEZONE") {
+            in_zone = true;
+        } else if line.starts_with("END:VTIMEZONE") {
+            in_zone = false;
+        } else if in_zone && (line.starts_with("UID:") || line.starts_with("DTSTAMP:")) {
+            continue;
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 /// One meeting as an `.ics` file, for whoever may read it.
@@ -178,4 +198,43 @@ pub async fn meeting_ics(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> Ap
     authorize(actor, Operation::ReadDelegationRecords)?;
     let row: meetings::Model = find_readable(db, actor, id).await?;
     calendar(&row.title, std::slice::from_ref(&row))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn at(y: i32, m: u32, d: u32) -> DateTime<Utc> {
+        NaiveDate::from_ymd_opt(y, m, d).and_then(|d| d.and_hms_opt(0, 0, 0)).map(|t| t.and_utc()).unwrap_or_default()
+    }
+
+    fn text(c: CalendarComponent) -> String {
+        match c {
+            CalendarComponent::Other(o) => without_stamps_in_zones(&o.to_string()),
+            _ => String::new(),
+        }
+    }
+
+    #[test]
+    fn geneva_gets_its_2027_clock_changes_with_onsets_in_the_old_offset() {
+        let none = || CalendarComponent::Event(icalendar::Event::new());
+        let tz = text(vtimezone(rules::GENEVA, at(2027, 1, 1), at(2027, 12, 31)).unwrap_or_else(|_| none()));
+        assert!(!tz.contains("UID:") && !tz.contains("DTSTAMP:"), "{tz}");
+        assert!(tz.contains("TZID:Europe/Zurich"), "{tz}");
+        let spring = "BEGIN:DAYLIGHT\r\nDTSTART:20270328T020000\r\nTZNAME:CEST\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nEND:DAYLIGHT";
+        let autumn = "BEGIN:STANDARD\r\nDTSTART:20271031T030000\r\nTZNAME:CET\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nEND:STANDARD";
+        assert!(tz.contains(spring), "{tz}");
+        assert!(tz.contains(autumn), "{tz}");
+    }
+
+    #[test]
+    fn kathmandu_has_one_observance_at_five_forty_five() {
+        let tz = text(
+            vtimezone(chrono_tz::Asia::Kathmandu, at(2027, 1, 1), at(2027, 12, 31))
+                .unwrap_or_else(|_| CalendarComponent::Event(icalendar::Event::new())),
+        );
+        assert_eq!(tz.matches("BEGIN:STANDARD").count(), 1, "{tz}");
+        assert!(tz.contains("TZOFFSETTO:+0545") && !tz.contains("DAYLIGHT"), "{tz}");
+    }
 }
