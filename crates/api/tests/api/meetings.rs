@@ -250,3 +250,57 @@ async fn minutes_and_action_items_follow_the_meeting_and_the_owner_marks_theirs_
     let p = problem(app.post_json(&format!("/api/v1/meetings/{id}/action-items"), Some(&w.bgd), body).await, 422).await;
     assert_eq!(p["errors"][0]["field"], "linked_id");
 }
+
+#[tokio::test]
+async fn meetings_and_action_items_sort_on_the_server_page_by_page() {
+    use crate::sorting::{text, time, walk};
+    let app = TestApp::spawn().await;
+    let w = world(&app).await;
+    for (n, (day, title)) in
+        [(25, "Delta"), (26, "alpha"), (24, "Charlie"), (26, "Bravo"), (27, "Echo")].iter().enumerate()
+    {
+        let mut body = meeting_body(&w.bgd_delegation, "delegation", &[], &[]);
+        body["title"] = json!(title);
+        body["starts_at"] = json!(format!("2027-03-{day}T1{n}:00"));
+        body["ends_at"] = json!(format!("2027-03-{day}T1{n}:30"));
+        meeting(&app, &w.bgd, body).await;
+    }
+    let all = app.all_pages("/api/v1/meetings?limit=200", &w.bgd).await;
+    let id = |v: &Value| v["id"].as_str().unwrap_or_default().to_owned();
+    for (field, key) in [("starts_at", time as fn(&Value) -> crate::sorting::K), ("title", text)] {
+        for desc in [false, true] {
+            let mut expected = all.clone();
+            expected.sort_by_key(|v| (key(&v[field]), id(v)));
+            if desc {
+                expected.reverse();
+            }
+            let sort = if desc { format!("-{field}") } else { field.to_owned() };
+            let (got, total) = walk(&app, &w.bgd, &format!("/api/v1/meetings?sort={sort}&limit=2")).await;
+            assert_eq!(total, 5);
+            assert_eq!(got.iter().map(id).collect::<Vec<_>>(), expected.iter().map(id).collect::<Vec<_>>(), "{sort}");
+        }
+    }
+    let p = problem(app.get("/api/v1/meetings?sort=place", &w.bgd).await, 422).await;
+    assert_eq!(fields(&p), vec!["sort"]);
+    let p = problem(app.get("/api/v1/action-items?owner=someone", &w.bgd).await, 422).await;
+    assert_eq!(fields(&p), vec!["owner"]);
+}
+
+#[tokio::test]
+async fn the_demo_gives_both_delegates_meetings_answers_due_and_action_items() {
+    let app = TestApp::spawn().await;
+    let db = app.db().await;
+    gmc_store::demo::seed(&db, 200).await.expect("seed");
+    gmc_store::demo::seed(&db, 200).await.expect("seed twice");
+    let w = world(&app).await;
+    assert_eq!(app.all_pages("/api/v1/meetings", &w.admin).await.len(), 6);
+    assert_eq!(app.all_pages("/api/v1/meetings?status=cancelled", &w.npl).await.len(), 1);
+    let npl_open = app.all_pages("/api/v1/action-items?owner=me&status=open", &w.npl).await;
+    assert_eq!(npl_open.len(), 1);
+    let bgd_open = app.all_pages("/api/v1/action-items?owner=me&status=open", &w.bgd).await;
+    assert_eq!(bgd_open.len(), 1);
+    let upcoming = app
+        .all_pages(&format!("/api/v1/meetings?from={}", chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ")), &w.bgd)
+        .await;
+    assert!(upcoming.iter().any(|m| m["my_rsvp"] == "pending"), "Bangladesh has an answer due");
+}

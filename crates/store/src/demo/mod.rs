@@ -11,6 +11,8 @@
 mod accounts;
 pub mod consultations;
 pub mod impediments;
+// issue 10: meetings
+pub mod meetings;
 pub mod prep;
 pub mod stakeholders;
 
@@ -32,6 +34,8 @@ pub async fn seed(db: &DatabaseConnection, impediments: usize) -> AppResult<()> 
         impediments::seed(db, admin.id, impediments).await?;
         consultations::seed(db, admin.id).await?;
         prep::seed(db, admin.id).await?;
+        // issue 10: meetings
+        meetings::seed(db, admin.id).await?;
     }
     Ok(())
 }
