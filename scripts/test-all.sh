@@ -101,6 +101,8 @@ preflight() {
     if [[ " ${TEST_ALL_SKIP:-} " != *" schemathesis "* ]] && ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
         missing+=("python3-venv (apt-get install python3-venv)")
     fi
+    # issue 10: meetings — the calendar feed's test parses it with Python's icalendar (scripts/check-ics.py).
+    python3 -c 'import icalendar' >/dev/null 2>&1 || missing+=("python3-icalendar (apt-get install python3-icalendar)")
     if [[ " ${TEST_ALL_SKIP:-} " != *" e2e "* && ! -x "${E2E_CHROMIUM:-/usr/bin/chromium}" ]]; then
         missing+=("chromium (apt-get install chromium)")
     fi

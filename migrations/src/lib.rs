@@ -19,6 +19,8 @@ mod m20261203_000014_impediment_text_search;
 mod m20261203_000015_registry_readable_indexes;
 mod m20261204_000016_create_ministerial_prep;
 mod m20261204_000017_consultation_translations;
+// issue 10: meetings
+mod m20261205_000018_create_meetings;
 // issue 10: documents
 mod m20261205_000019_create_documents;
 // issue 10: notifications
@@ -49,6 +51,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000015_registry_readable_indexes::Migration),
             Box::new(m20261204_000016_create_ministerial_prep::Migration),
             Box::new(m20261204_000017_consultation_translations::Migration),
+            // issue 10: meetings
+            Box::new(m20261205_000018_create_meetings::Migration),
             // issue 10: documents
             Box::new(m20261205_000019_create_documents::Migration),
             // issue 10: notifications

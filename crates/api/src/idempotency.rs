@@ -27,6 +27,8 @@ fn applies(req: &ServiceRequest) -> bool {
         && !path.starts_with("/api/v1/auth/")
         && !path.starts_with("/api/v1/api-keys")
         && !path.starts_with("/api/v1/me/mfa")
+        // issue 10: meetings — the feed's URL is a credential, shown once; a stored copy would show it again.
+        && !path.starts_with("/api/v1/me/calendar-feed")
 }
 
 fn key_of(req: &ServiceRequest) -> Option<Result<String, ApiError>> {

@@ -10,6 +10,8 @@ pub mod error;
 pub mod ids;
 pub mod impediment;
 pub mod macros;
+// issue 10: meetings
+pub mod meeting;
 pub mod ministerial;
 // issue 10: notifications
 pub mod notification;
@@ -64,5 +66,12 @@ mod tests {
         same_spelling(NotificationKind::ALL, NotificationKind::as_str);
         same_spelling(FollowKind::ALL, FollowKind::as_str);
         same_spelling(EmailStatus::ALL, EmailStatus::as_str);
+        // issue 10: meetings
+        use crate::meeting::{ActionLinkKind, ActionStatus, MeetingKind, MeetingStatus, Rsvp};
+        same_spelling(MeetingKind::ALL, MeetingKind::as_str);
+        same_spelling(MeetingStatus::ALL, MeetingStatus::as_str);
+        same_spelling(Rsvp::ALL, Rsvp::as_str);
+        same_spelling(ActionStatus::ALL, ActionStatus::as_str);
+        same_spelling(ActionLinkKind::ALL, ActionLinkKind::as_str);
     }
 }

@@ -43,6 +43,13 @@ pub enum Operation {
     ManageOwnNotifications,
     /// Read the e-mail outbox (admins: it holds every user's address and messages).
     ReadEmailOutbox,
+    // issue 10: meetings
+    /// Answer an invitation to a meeting (for oneself, or one's delegation): every role, since anyone
+    /// may be invited; a write, so a read-only key cannot answer for its owner.
+    AnswerInvitation,
+    /// Create, rotate or revoke one's own calendar feed: every role, with a session only — the feed's
+    /// token is a credential, and a key must not mint another credential.
+    ManageOwnCalendarFeed,
 }
 
 impl Operation {
@@ -61,6 +68,8 @@ impl Operation {
             // issue 10: notifications
             Operation::ManageOwnNotifications => Scope::Write,
             Operation::ReadEmailOutbox => Scope::Admin,
+            // issue 10: meetings
+            Operation::AnswerInvitation | Operation::ManageOwnCalendarFeed => Scope::Write,
             Operation::ManageTopics
             | Operation::ManageUsers
             | Operation::ReadAudit
@@ -81,6 +90,8 @@ impl Operation {
             // issue 10: notifications
             Operation::ManageOwnNotifications => true,
             Operation::ReadEmailOutbox => role == Role::Admin,
+            // issue 10: meetings
+            Operation::AnswerInvitation | Operation::ManageOwnCalendarFeed => true,
             Operation::ManageTopics
             | Operation::ManageUsers
             | Operation::ReadAudit
@@ -119,7 +130,9 @@ pub fn authorize(actor: &Actor, op: Operation) -> Result<(), Denied> {
     if !op.allowed_for(actor.role) || !actor.has_scope(op.scope()) {
         return Err(Denied::Forbidden);
     }
-    if matches!(op, Operation::CreateApiKey | Operation::ManageOwnSecondFactor) && actor.is_api_key() {
+    if matches!(op, Operation::CreateApiKey | Operation::ManageOwnSecondFactor | Operation::ManageOwnCalendarFeed)
+        && actor.is_api_key()
+    {
         return Err(Denied::Forbidden);
     }
     if actor.is_admin() && !actor.mfa && !op.open_without_second_factor() {
@@ -212,6 +225,27 @@ pub fn can_read_shared(actor: &Actor, owner: Owner<'_>, visibility: Visibility) 
             owner.includes(own) || scope.shared_visibilities().contains(&visibility)
         }
     }
+}
+
+// issue 10: meetings
+/// Who a meeting invites: delegations (all their members) and single users.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Invitees<'a> {
+    pub delegations: &'a [DelegationId],
+    pub users: &'a [UserId],
+}
+
+impl Invitees<'_> {
+    pub fn include(&self, actor: &Actor) -> bool {
+        self.users.contains(&actor.user_id) || actor.delegation_id.is_some_and(|d| self.delegations.contains(&d))
+    }
+}
+
+/// Reading a meeting (or its minutes): as any delegation-owned record, and also by those it invites —
+/// a `delegation`-level meeting between Bangladesh and Nepal is read by both, never by a third
+/// delegation. The store's SQL form is `meetings::read_condition`.
+pub fn can_read_invited(actor: &Actor, record: Ownership, invitees: Invitees<'_>) -> bool {
+    can_read(actor, record) || invitees.include(actor)
 }
 
 /// Writing one: the operation and, for non-admins, being one of its owners.
@@ -566,5 +600,21 @@ mod tests {
         let mut key = actor(Role::Delegate, Some(DelegationId::new()));
         key.method = AuthMethod::ApiKey { id: ApiKeyId::new(), scopes: vec![Scope::Read, Scope::Write] };
         assert_eq!(authorize(&key, Operation::ManageOwnSecondFactor), Err(Denied::Forbidden));
+    }
+
+    // issue 10: meetings
+    #[test]
+    fn an_invited_delegation_reads_a_confidential_meeting_and_a_third_does_not() {
+        let (bgd, npl, khm) = (DelegationId::new(), DelegationId::new(), DelegationId::new());
+        let meeting = Ownership { delegation_id: bgd, visibility: Visibility::Delegation };
+        let invited = [npl];
+        let invitees = Invitees { delegations: &invited, users: &[] };
+        assert!(can_read_invited(&actor(Role::Delegate, Some(bgd)), meeting, invitees));
+        assert!(can_read_invited(&actor(Role::Delegate, Some(npl)), meeting, invitees));
+        assert!(!can_read_invited(&actor(Role::Delegate, Some(khm)), meeting, invitees));
+        let analyst = actor(Role::Analyst, None);
+        assert!(!can_read_invited(&analyst, meeting, invitees));
+        let users = [analyst.user_id];
+        assert!(can_read_invited(&analyst, meeting, Invitees { delegations: &[], users: &users }));
     }
 }

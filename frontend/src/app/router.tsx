@@ -31,6 +31,9 @@ const MinisterialBoardRoute = lazyPage(() => import('./routes/app/ministerial-bo
 const PrepItemsRoute = lazyPage(() => import('./routes/app/prep-items'), 'PrepItemsRoute');
 const PrepItemRoute = lazyPage(() => import('./routes/app/prep-item'), 'PrepItemRoute');
 const PrepItemTraceRoute = lazyPage(() => import('./routes/app/prep-item-trace'), 'PrepItemTraceRoute');
+// issue 10: meetings
+const MeetingsRoute = lazyPage(() => import('./routes/app/meetings'), 'MeetingsRoute');
+const MeetingRoute = lazyPage(() => import('./routes/app/meeting'), 'MeetingRoute');
 const ImpedimentTraceRoute = lazyPage(() => import('./routes/app/impediment-trace'), 'ImpedimentTraceRoute');
 const AlignmentRoute = lazyPage(() => import('./routes/app/alignment'), 'AlignmentRoute');
 const AdminRoute = lazyPage(() => import('./routes/app/admin'), 'AdminRoute');
@@ -67,6 +70,9 @@ const router = createBrowserRouter([
         { path: 'prep-items', element: <PrepItemsRoute /> },
         { path: 'prep-items/:id', element: <PrepItemRoute /> },
         { path: 'prep-items/:id/trace', element: <PrepItemTraceRoute /> },
+        // issue 10: meetings
+        { path: 'meetings', element: <MeetingsRoute /> },
+        { path: 'meetings/:id', element: <MeetingRoute /> },
       ].map(({ path, element }) => ({ path, element: <RoleGate area="ministerial">{element}</RoleGate> })),
       {
         path: 'alignment',

@@ -14,6 +14,8 @@ export const paths = {
   stakeholder: (id: string) => `/stakeholders/${encodeURIComponent(id)}`,
   briefings: '/briefings',
   meetings: '/meetings',
+  // issue 10: meetings
+  meeting: (id: string) => `/meetings/${encodeURIComponent(id)}`,
   ministerial: '/ministerial',
   ministerialBoard: (code: string) => `/ministerial/${encodeURIComponent(code)}`,
   prepItems: '/prep-items',

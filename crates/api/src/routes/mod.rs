@@ -21,6 +21,8 @@ pub mod watch_items;
 // issue 10: notifications
 pub mod home;
 pub mod notifications;
+// issue 10: meetings
+pub mod meetings;
 
 use gmc_store::cursor::SortField;
 use serde::Deserialize;

@@ -10,6 +10,8 @@ use super::{
 use super::{coalitions, prep_items};
 // issue 10: notifications
 use super::{home, notifications};
+// issue 10: meetings
+use super::meetings;
 
 /// Everything under `/api/v1`, served and documented by the same registrations.
 pub fn configure_api(cfg: &mut ServiceConfig) {
@@ -25,6 +27,8 @@ pub fn configure_api(cfg: &mut ServiceConfig) {
         .service(stakeholders::operations())
         .service(coalitions::operations())
         .service(prep_items::operations())
+        // issue 10: meetings
+        .service(meetings::operations())
         .service(users::operations())
         .service(api_keys::operations())
         .service(audit::operations())

@@ -38,3 +38,7 @@ mod watch;
 // issue 10: notifications
 mod home;
 mod notifications;
+// issue 10: meetings
+mod calendar_feed;
+mod meeting_fixtures;
+mod meetings;

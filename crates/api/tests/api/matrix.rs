@@ -122,6 +122,26 @@ const MATRIX: &[(&str, [u16; 5])] = &[
     ("put_my_notification_settings", [401, 200, 200, 200, 200]),
     ("list_email_outbox", [401, 200, 403, 403, 403]),
     ("get_home", [401, 200, 200, 200, 200]),
+    // issue 10: meetings, on a Bangladesh `delegation`-level meeting that invites no one — but for
+    // `rsvp_meeting`, whose meeting invites Nepal's delegation and the analyst: only invitees answer.
+    ("list_meetings", [401, 200, 200, 200, 200]),
+    ("create_meeting", [401, 201, 403, 201, 403]),
+    ("get_meeting", [401, 200, 404, 200, 404]),
+    ("update_meeting", [401, 200, 404, 200, 404]),
+    ("cancel_meeting", [401, 200, 404, 200, 404]),
+    ("rsvp_meeting", [401, 403, 200, 403, 200]),
+    ("get_meeting_ics", [401, 200, 404, 200, 404]),
+    ("get_meeting_minutes", [401, 200, 404, 200, 404]),
+    ("save_meeting_minutes", [401, 200, 404, 200, 404]),
+    ("list_meeting_action_items", [401, 200, 404, 200, 404]),
+    // Analysts write no delegation records: refused before the meeting is looked at.
+    ("create_action_item", [401, 201, 403, 201, 404]),
+    ("list_action_items", [401, 200, 200, 200, 200]),
+    ("update_action_item", [401, 200, 404, 200, 404]),
+    // Everyone's own feed; the feed itself needs no credential, only its token.
+    ("create_calendar_feed", [401, 201, 201, 201, 201]),
+    ("revoke_calendar_feed", [401, 204, 204, 204, 204]),
+    ("get_calendar_feed", [200, 200, 200, 200, 200]),
 ];
 
 pub(crate) struct Ctx {
@@ -452,6 +472,10 @@ pub(crate) async fn prepare(app: &TestApp, ctx: &Ctx, op: &str, template: &str, 
         "put_my_follows" => call.body = Some(json!({"hs_prefixes": ["03"], "partners": ["EU"]})),
         "put_my_notification_settings" => {
             call.body = Some(json!({"items": [{"kind": "prep_deadline", "in_app": true, "email": false}]}));
+        }
+        // issue 10: meetings
+        op if crate::meeting_fixtures::OPERATIONS.contains(&op) => {
+            crate::meeting_fixtures::prepare_call(app, ctx, op, template, who, &mut call).await;
         }
         "complete_mfa_sign_in" | "start_mfa_enrolment" | "verify_mfa_enrolment" | "disable_mfa" | "reset_user_mfa" => {
             crate::mfa::prepare_call(app, ctx, op, who, &mut call).await;

@@ -126,6 +126,25 @@ const CREDENTIALS: &[(&str, [u16; 3])] = &[
     ("put_my_notification_settings", [403, 200, 200]),
     ("list_email_outbox", [403, 403, 403]),
     ("get_home", [200, 200, 200]),
+    // issue 10: meetings. A read key answers no invitation; the `rsvp_meeting` meeting does not invite
+    // Bangladesh (the organiser), so its write key is refused too.
+    ("list_meetings", [200, 200, 200]),
+    ("create_meeting", [403, 201, 403]),
+    ("get_meeting", [200, 200, 404]),
+    ("update_meeting", [403, 200, 404]),
+    ("cancel_meeting", [403, 200, 404]),
+    ("rsvp_meeting", [403, 403, 404]),
+    ("get_meeting_ics", [200, 200, 404]),
+    ("get_meeting_minutes", [200, 200, 404]),
+    ("save_meeting_minutes", [403, 200, 404]),
+    ("list_meeting_action_items", [200, 200, 404]),
+    ("create_action_item", [403, 201, 403]),
+    ("list_action_items", [200, 200, 200]),
+    ("update_action_item", [403, 200, 404]),
+    // A key never mints a feed (its token is a credential); the stakeholder account has no feed to revoke.
+    ("create_calendar_feed", [403, 403, 201]),
+    ("revoke_calendar_feed", [403, 403, 404]),
+    ("get_calendar_feed", [200, 200, 200]),
 ];
 
 async fn key(app: &TestApp, bgd: &str, scopes: Value) -> String {
@@ -198,6 +217,10 @@ async fn regional(app: &TestApp, ctx: &Ctx, kind: &str) -> String {
             json!({"delegation_id": ctx.bgd_delegation, "ministerial": "MC14", "title": "Shared position",
                    "kind": "proposal", "interest": "offensive", "priority": "medium", "visibility": "regional"}),
         ),
+        // issue 10: meetings
+        "meeting" => {
+            ("/api/v1/meetings", crate::meeting_fixtures::meeting_body(&ctx.bgd_delegation, "regional", &[], &[]))
+        }
         "consultation" => (
             "/api/v1/consultations",
             json!({"delegation_id": ctx.bgd_delegation, "title": "Shared round", "visibility": "regional",
@@ -267,6 +290,9 @@ const READ_NOT_WRITE: &[(&str, &str, Method, &str, [u16; 3])] = &[
         "/api/v1/consultations/{id}/responses.csv",
         [403, 403, 200],
     ),
+    // issue 10: meetings
+    ("update_meeting", "meeting", Method::PATCH, "/api/v1/meetings/{id}", [403, 403, 200]),
+    ("cancel_meeting", "meeting", Method::POST, "/api/v1/meetings/{id}/cancel", [403, 403, 200]),
 ];
 
 fn body_for(op: &str) -> Option<Value> {
@@ -280,6 +306,8 @@ fn body_for(op: &str) -> Option<Value> {
         "save_prep_item_text" => Some(json!({"body": "A shared text."})),
         "set_consultation_status" => Some(json!({"status": "open"})),
         "publish_consultation_feedback" => Some(json!({"texts": {"en": "We raised it."}})),
+        // issue 10: meetings
+        "update_meeting" => Some(json!({"title": "Changed"})),
         _ => None,
     }
 }

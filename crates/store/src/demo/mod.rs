@@ -13,6 +13,8 @@ pub mod consultations;
 pub mod impediments;
 // issue 10: notifications
 pub mod notifications;
+// issue 10: meetings
+pub mod meetings;
 pub mod prep;
 pub mod stakeholders;
 
@@ -36,6 +38,8 @@ pub async fn seed(db: &DatabaseConnection, impediments: usize) -> AppResult<()> 
         prep::seed(db, admin.id).await?;
         // issue 10: notifications
         notifications::seed(db).await?;
+        // issue 10: meetings
+        meetings::seed(db, admin.id).await?;
     }
     Ok(())
 }

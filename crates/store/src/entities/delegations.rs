@@ -10,6 +10,8 @@ pub struct Model {
     pub country_code: String,
     pub name: String,
     pub created_at: DateTimeUtc,
+    /// The capital's IANA zone (issue 10), from the country; shown beside a meeting's times.
+    pub capital_time_zone: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

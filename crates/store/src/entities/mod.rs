@@ -39,3 +39,9 @@ pub mod email_outbox;
 pub mod notification_settings;
 pub mod notifications;
 pub mod user_follows;
+// issue 10: meetings
+pub mod action_items;
+pub mod calendar_feeds;
+pub mod meeting_agenda_items;
+pub mod meeting_invitations;
+pub mod meetings;

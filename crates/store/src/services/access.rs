@@ -11,7 +11,7 @@ use gmc_domain::{Actor, Visibility};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, ModelTrait, PrimaryKeyTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
-use crate::entities::coalition_members;
+use crate::entities::{coalition_members, meeting_invitations};
 use crate::{AppError, AppResult};
 
 /// What the policy reads of a record to decide who may read and write it.
@@ -26,6 +26,10 @@ pub(crate) enum Guard {
     /// stands (`policy::Owner`). The members are read when the record is, so a membership change
     /// applies at once.
     Coalition { coalition_id: Uuid, visibility: Visibility },
+    // issue 10: meetings
+    /// A meeting: a delegation's record that its invitees also read (`policy::can_read_invited`);
+    /// only the organising delegation writes it. The invitees are read with the record.
+    Invited { meeting_id: Uuid, record: Ownership },
 }
 
 impl Guard {
@@ -37,6 +41,11 @@ impl Guard {
             Guard::Coalition { coalition_id, visibility } => {
                 let members = coalition_members_of(db, coalition_id).await?;
                 policy::can_read_shared(actor, Owner::Coalition { members: &members }, visibility)
+            }
+            // issue 10: meetings
+            Guard::Invited { meeting_id, record } => {
+                let (delegations, users) = meeting_invitees_of(db, meeting_id).await?;
+                policy::can_read_invited(actor, record, policy::Invitees { delegations: &delegations, users: &users })
             }
         })
     }
@@ -50,6 +59,8 @@ impl Guard {
                 let members = coalition_members_of(db, coalition_id).await?;
                 policy::can_write_shared(actor, Owner::Coalition { members: &members })
             }
+            // issue 10: meetings
+            Guard::Invited { record, .. } => policy::can_write(actor, record.delegation_id),
         })
     }
 }
@@ -67,6 +78,21 @@ pub(crate) async fn coalition_members_of<C: ConnectionTrait>(
         .all(db)
         .await?;
     Ok(ids.into_iter().map(DelegationId::from_uuid).collect())
+}
+
+// issue 10: meetings
+/// A meeting's invited delegations and users, as the policy's `Invitees` wants them.
+pub(crate) async fn meeting_invitees_of<C: ConnectionTrait>(
+    db: &C,
+    meeting_id: Uuid,
+) -> AppResult<(Vec<DelegationId>, Vec<UserId>)> {
+    let rows = meeting_invitations::Entity::find()
+        .filter(meeting_invitations::Column::MeetingId.eq(meeting_id))
+        .all(db)
+        .await?;
+    let ds = rows.iter().filter_map(|r| r.delegation_id).map(DelegationId::from_uuid).collect();
+    let us = rows.iter().filter_map(|r| r.user_id).map(UserId::from_uuid).collect();
+    Ok((ds, us))
 }
 
 /// A record type fetched one at a time through this module: its rows are keyed by a UUID.

@@ -24,6 +24,8 @@ pub mod watch;
 // issue 10: notifications
 pub mod home;
 pub mod notifications;
+// issue 10: meetings
+pub mod meetings;
 
 use gmc_domain::error::FieldProblem;
 use sea_orm::sea_query::{Expr, Func, SimpleExpr};

@@ -27,7 +27,8 @@ export const navItems: readonly NavItem[] = [
   { to: paths.impediments, key: 'impediments' },
   { to: paths.stakeholders, key: 'stakeholders' },
   { to: paths.briefings, key: 'briefings', coming: true },
-  { to: paths.meetings, key: 'meetings', coming: true },
+  // issue 10: meetings — every role: anyone may be invited to one.
+  { to: paths.meetings, key: 'meetings' },
   { to: paths.ministerial, key: 'ministerial', roles: preparers },
   { to: paths.alignment, key: 'alignment', roles: preparers },
   { to: paths.imports, key: 'imports', coming: true },

@@ -1,0 +1,41 @@
+// Action items: a meeting's (GET /meetings/{id}/action-items), the caller's open ones
+// (GET /action-items?owner=me&status=open), and marking one done (PATCH /action-items/{id}, If-Match).
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+
+import { unwrap } from '@/lib/api/unwrap';
+import { api } from '@/lib/api-client';
+
+import { actionItemsQueryKey, meetingsQueryKey } from './keys';
+
+export const meetingActionItemsQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: [...actionItemsQueryKey, 'meeting', id],
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/meetings/{id}/action-items', { params: { path: { id } }, signal })),
+  });
+
+export const myOpenActionItemsQueryOptions = () =>
+  queryOptions({
+    queryKey: [...actionItemsQueryKey, 'mine'],
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/v1/action-items', {
+          params: { query: { owner: 'me', status: 'open', sort: 'due_on', limit: 50 } },
+          signal,
+        }),
+      ),
+  });
+
+export function useMarkDone() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, version }: { id: string; version: number }) =>
+      unwrap(
+        api.PATCH('/api/v1/action-items/{id}', {
+          params: { path: { id }, header: { 'If-Match': `"${version}"` } },
+          body: { status: 'done' },
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: meetingsQueryKey }),
+  });
+}
