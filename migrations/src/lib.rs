@@ -19,6 +19,8 @@ mod m20261203_000014_impediment_text_search;
 mod m20261203_000015_registry_readable_indexes;
 mod m20261204_000016_create_ministerial_prep;
 mod m20261204_000017_consultation_translations;
+// issue 10: briefings
+mod m20261205_000020_create_briefing_requests;
 mod seed_reference;
 
 pub struct Migrator;
@@ -43,6 +45,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000015_registry_readable_indexes::Migration),
             Box::new(m20261204_000016_create_ministerial_prep::Migration),
             Box::new(m20261204_000017_consultation_translations::Migration),
+            // issue 10: briefings (after 000018 meetings and 000019 documents, whose table it references)
+            Box::new(m20261205_000020_create_briefing_requests::Migration),
         ]
     }
 }

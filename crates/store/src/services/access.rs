@@ -26,6 +26,9 @@ pub(crate) enum Guard {
     /// stands (`policy::Owner`). The members are read when the record is, so a membership change
     /// applies at once.
     Coalition { coalition_id: Uuid, visibility: Visibility },
+    // issue 10: briefings
+    /// A briefing request: its delegation, its analyst and the queue (`policy::can_read_briefing`).
+    Briefing(policy::BriefingFacts),
 }
 
 impl Guard {
@@ -38,6 +41,8 @@ impl Guard {
                 let members = coalition_members_of(db, coalition_id).await?;
                 policy::can_read_shared(actor, Owner::Coalition { members: &members }, visibility)
             }
+            // issue 10: briefings
+            Guard::Briefing(facts) => policy::can_read_briefing(actor, facts),
         })
     }
 
@@ -50,6 +55,8 @@ impl Guard {
                 let members = coalition_members_of(db, coalition_id).await?;
                 policy::can_write_shared(actor, Owner::Coalition { members: &members })
             }
+            // issue 10: briefings
+            Guard::Briefing(facts) => policy::can_edit_briefing(actor, facts),
         })
     }
 }
