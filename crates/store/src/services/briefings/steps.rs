@@ -132,6 +132,9 @@ pub async fn step(
     }
     let assigned = match c.to {
         BriefingStatus::Accepted => Some(assignee(db, actor, input.assignee_id).await?),
+        // The analyst who declines stays its handler: they keep reading what they answered, and the
+        // delegation sees who did.
+        BriefingStatus::Declined if actor.role == Role::Analyst => Some(actor.user_id.as_uuid()),
         _ => None,
     };
     if c.to == BriefingStatus::Delivered && super::deliverables::count(db, id).await? == 0 {
@@ -150,7 +153,10 @@ pub async fn step(
         .col_expr(C::Version, Expr::value(row.version + 1))
         .col_expr(C::UpdatedAt, Expr::value(now));
     if let Some(a) = assigned {
-        update = update.col_expr(C::AssignedTo, Expr::value(a)).col_expr(C::DueDate, Expr::value(c.due_date));
+        update = update.col_expr(C::AssignedTo, Expr::value(a));
+    }
+    if c.due_date.is_some() {
+        update = update.col_expr(C::DueDate, Expr::value(c.due_date));
     }
     if let Some(reason) = &c.reason {
         update = update.col_expr(C::DeclineReason, Expr::value(reason.clone()));
