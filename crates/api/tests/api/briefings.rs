@@ -360,3 +360,31 @@ async fn overdue_is_flagged_filtered_and_sorted_by_due_date() {
     assert_eq!(ids(page2["items"].as_array().unwrap()), [late]);
     problem(app.get("/api/v1/briefing-requests?sort=title", &admin).await, 422).await;
 }
+
+/// The matrices' calls on briefing requests (`matrix.rs`, `matrix_credentials.rs`): a fresh Bangladesh
+/// request in the queue, or accepted by the demo analyst for the step.
+pub(crate) async fn prepare_call(app: &TestApp, ctx: &crate::matrix::Ctx, op: &str, call: &mut crate::matrix::Call) {
+    let analyst = ctx.tokens[2].clone().unwrap();
+    let template = call.path.clone();
+    let at = |id: &str| template.replace("{id}", id);
+    match op {
+        "create_briefing_request" => call.body = Some(body(json!({"delegation_id": ctx.bgd_delegation}))),
+        "get_briefing_request" | "list_briefing_request_steps" | "list_briefing_comments" => {
+            call.path = at(&fresh_bgd_request(app, &ctx.admin, &analyst, false).await);
+        }
+        "update_briefing_request" => {
+            call.path = at(&fresh_bgd_request(app, &ctx.admin, &analyst, false).await);
+            call.body = Some(json!({"priority": "low"}));
+            call.if_match = Some("\"1\"");
+        }
+        "step_briefing_request" => {
+            call.path = at(&fresh_bgd_request(app, &ctx.admin, &analyst, true).await);
+            call.body = Some(json!({"to": "in_progress", "note": "started"}));
+        }
+        "create_briefing_comment" => {
+            call.path = at(&fresh_bgd_request(app, &ctx.admin, &analyst, false).await);
+            call.body = Some(json!({"body": "A question on the question."}));
+        }
+        _ => {}
+    }
+}

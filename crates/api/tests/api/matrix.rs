@@ -111,6 +111,16 @@ const MATRIX: &[(&str, [u16; 5])] = &[
     ("diff_prep_item_texts", [401, 200, 404, 200, 404]),
     ("get_prep_item_text", [401, 200, 404, 200, 404]),
     ("save_prep_item_text", [401, 201, 403, 201, 404]),
+    // issue 10: briefings. A Bangladesh request in the queue (the analyst reads the queue), or — for a
+    // step — accepted by the analyst, whose it then is: Bangladesh reads it but takes no step.
+    ("list_briefing_requests", [401, 200, 200, 200, 200]),
+    ("create_briefing_request", [401, 201, 403, 201, 403]),
+    ("get_briefing_request", [401, 200, 200, 200, 404]),
+    ("update_briefing_request", [401, 200, 403, 200, 404]),
+    ("step_briefing_request", [401, 200, 200, 403, 404]),
+    ("list_briefing_request_steps", [401, 200, 200, 200, 404]),
+    ("list_briefing_comments", [401, 200, 200, 200, 404]),
+    ("create_briefing_comment", [401, 201, 201, 201, 404]),
 ];
 
 pub(crate) struct Ctx {
@@ -432,6 +442,8 @@ pub(crate) async fn prepare(app: &TestApp, ctx: &Ctx, op: &str, template: &str, 
         "diff_prep_item_texts" => {
             call.path = format!("{}?from=1&to=2", id(&fresh_bgd_prep_item(app, ctx, 2).await));
         }
+        // issue 10: briefings
+        op if op.contains("briefing") => crate::briefings::prepare_call(app, ctx, op, &mut call).await,
         "complete_mfa_sign_in" | "start_mfa_enrolment" | "verify_mfa_enrolment" | "disable_mfa" | "reset_user_mfa" => {
             crate::mfa::prepare_call(app, ctx, op, who, &mut call).await;
         }
