@@ -250,6 +250,154 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/briefing-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List briefing requests
+         * @description Who may read a briefing request: admins every one; delegates and focal points their own delegation's, whatever
+         *     its visibility — never another delegation's; analysts those assigned to them and the queue (`requested`, nobody's
+         *     yet); stakeholders none. Sessions, or API keys with the `read` scope. The list holds only what the caller may read,
+         *     newest first or sorted (`sort`), filtered by status, kind, topic, delegation, `assigned=me`, `queue=true` and
+         *     `overdue`. The first page carries `total`, counted up to 1,000.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an invalid filter (an unknown
+         *     status or kind, `assigned` other than `me`), an unknown `sort`, a `limit` outside 1–200 or a bad `cursor`; 400 for
+         *     a filter of the wrong type (`queue=maybe`).
+         */
+        get: operations["list_briefing_requests"];
+        put?: never;
+        /**
+         * Request a briefing
+         * @description Who: delegates and focal points, for their own delegation (the default); admins, for any delegation
+         *     (`delegation_id`). With a session or an API key with the `write` scope. It starts as `requested`, in the
+         *     analysts' queue. Answers 201 with `Location` and `ETag`. Retry-safe with `Idempotency-Key`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for analysts and stakeholders, a key without `write`, a
+         *     `delegation_id` other than the caller's own; 422 for a missing or invalid field (kind, title, question, priority,
+         *     visibility, unknown topics, a wished date in the past); 409 while a request with the same `Idempotency-Key` is in
+         *     progress.
+         */
+        post: operations["create_briefing_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/briefing-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a briefing request
+         * @description Who: as for the list — admins; the requesting delegation's delegates and focal points; the assigned analyst, and
+         *     every analyst while it waits in the queue. Sessions, or API keys with the `read` scope. `steps_open` and
+         *     `can_edit` say what this caller may do with it; `overdue` is computed against today (UTC).
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown request or one the
+         *     caller may not read (never 403, which would confirm it exists).
+         */
+        get: operations["get_briefing_request"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a briefing request
+         * @description Who: delegates and focal points of the requesting delegation, and admins; with a session or an API key with the
+         *     `write` scope; only while the request is `requested` (once accepted, the analyst committed against this
+         *     question). Send only the fields to change, with `If-Match` set to the `ETag`; `null` clears `wished_date`;
+         *     `topic_ids` replaces the topics.
+         *
+         *     Refuses: 401 without a valid credential; 404 for an unknown request or one the caller may not read; 403 for one
+         *     the caller may read but not change (an analyst); 409 once it is no longer `requested`; 428 without `If-Match`; 412
+         *     when it changed since that version; 422 for an invalid field.
+         */
+        patch: operations["update_briefing_request"];
+        trace?: never;
+    };
+    "/api/v1/briefing-requests/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A briefing request's comments
+         * @description Who: whoever may read the request (see `GET /briefing-requests/{id}`): every comment on it, oldest first (the
+         *     latest 500).
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown request or one the
+         *     caller may not read.
+         */
+        get: operations["list_briefing_comments"];
+        put?: never;
+        /**
+         * Comment on a briefing request
+         * @description Who: whoever may read the request and write — the requesting delegation's delegates and focal points, the
+         *     assigned analyst (and analysts while it is in the queue), admins; with a session or an API key with the `write`
+         *     scope. Every reader of the request reads the comment. Answers 201. Retry-safe with `Idempotency-Key`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for stakeholders and keys without `write`; 404 for an unknown request
+         *     or one the caller may not read; 422 for an empty or overlong `body`; 409 while a request with the same
+         *     `Idempotency-Key` is in progress.
+         */
+        post: operations["create_briefing_comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/briefing-requests/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A briefing request's workflow history
+         * @description Who: whoever may read the request (see `GET /briefing-requests/{id}`). The steps, oldest first, each with its
+         *     note, who took it and when.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown request or one the
+         *     caller may not read.
+         */
+        get: operations["list_briefing_request_steps"];
+        put?: never;
+        /**
+         * Move a briefing request to its next status
+         * @description Who: by step — from `requested`, any analyst accepts (`accepted`, with a committed `due_date`; the request is then
+         *     theirs) or declines (`declined`, with a `reason`); afterwards only the assigned analyst moves it: `accepted →
+         *     in_progress → in_review → delivered`, or back from `in_review` to `in_progress`. Admins take any step and, when
+         *     accepting, name the analyst (`assignee_id`). The requesting delegation takes no step. With a session or an API key
+         *     with the `write` scope. `delivered` needs at least one deliverable; `delivered` and `declined` are final. The
+         *     history is kept (`GET .../steps`). Retry-safe with `Idempotency-Key`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for stakeholders and keys without `write`; 404 for an unknown request
+         *     or one the caller may not read; 403 when the step exists but is not the caller's to take (a delegate accepting its
+         *     own request, another analyst's request); 422 for a step that does not exist from the current status
+         *     (`invalid_step`), a missing or misplaced `due_date`, `reason` or `assignee_id`, delivering without a deliverable;
+         *     409 when the request changed meanwhile (or while a request with the same `Idempotency-Key` is in progress).
+         */
+        post: operations["step_briefing_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/coalitions": {
         parameters: {
             query?: never;
@@ -2128,6 +2276,143 @@ export interface components {
         BTreeMap: {
             [key: string]: string;
         };
+        BriefingComment: {
+            /** Format: uuid */
+            author_id?: string | null;
+            author_name?: string | null;
+            body: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+        };
+        BriefingCommentList: {
+            /** @description Oldest first (the latest 500). */
+            items: components["schemas"]["BriefingComment"][];
+        };
+        BriefingCommentRequest: {
+            body: string;
+        };
+        /**
+         * @description What a delegation asks for.
+         * @enum {string}
+         */
+        BriefingKind: "briefing_note" | "regional_update" | "research_study";
+        BriefingRequest: {
+            /**
+             * Format: uuid
+             * @description The analyst doing the work (set on acceptance).
+             */
+            assigned_to?: string | null;
+            assignee_name?: string | null;
+            /** @description Whether this caller may change its fields now (`PATCH`: the requesting delegation, while requested). */
+            can_edit: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** @description Why it was declined. */
+            decline_reason?: string | null;
+            /** @description The requesting delegation's country (`BGD`). */
+            delegation_code: string;
+            /**
+             * Format: uuid
+             * @description The requesting delegation.
+             */
+            delegation_id: string;
+            delegation_name: string;
+            /** Format: date-time */
+            delivered_at?: string | null;
+            /**
+             * Format: date
+             * @description The date the analyst committed to.
+             */
+            due_date?: string | null;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["BriefingKind"];
+            /** @description The due date has passed (before today, UTC) and the request is neither delivered nor declined. */
+            overdue: boolean;
+            priority: components["schemas"]["Priority"];
+            question: string;
+            /** Format: uuid */
+            requested_by?: string | null;
+            requested_by_name?: string | null;
+            status: components["schemas"]["BriefingStatus"];
+            /** @description The statuses this caller may move the request to now (`POST /briefing-requests/{id}/steps`). */
+            steps_open: components["schemas"]["BriefingStatus"][];
+            title: string;
+            topics: components["schemas"]["TopicRef"][];
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+            /**
+             * @description The reach the delegation wants for the deliverable; the request itself is read only by its
+             *     delegation, its analyst (and the queue) and admins, whatever this says.
+             */
+            visibility: components["schemas"]["Visibility"];
+            /** Format: date */
+            wished_date?: string | null;
+        };
+        BriefingRequestPage: {
+            items: components["schemas"]["BriefingRequest"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read, up to 1,000 (see `total_is_lower_bound`). `null` on later pages, so that
+             *     paging deep costs no count.
+             */
+            total?: number | null;
+            /**
+             * @description True when more than 1,000 items match: `total` is then 1,000 and means "at least 1,000"
+             *     (show "1,000+"). Counting stops there so that a first page costs the same over 100,000 rows
+             *     as over 1,000.
+             */
+            total_is_lower_bound: boolean;
+        };
+        /**
+         * @description Where a request stands: `requested → accepted → in_progress → in_review → delivered`, or
+         *     `declined` from `requested`. `in_review` is the secretariat's own quality review; it may send
+         *     the work back to `in_progress`.
+         * @enum {string}
+         */
+        BriefingStatus: "requested" | "accepted" | "in_progress" | "in_review" | "delivered" | "declined";
+        BriefingStep: {
+            /** Format: uuid */
+            actor_id?: string | null;
+            actor_name?: string | null;
+            /** Format: date-time */
+            at: string;
+            from_status?: null | components["schemas"]["BriefingStatus"];
+            /** Format: uuid */
+            id: string;
+            note: string;
+            to_status: components["schemas"]["BriefingStatus"];
+        };
+        BriefingStepList: {
+            /** @description Oldest first. */
+            items: components["schemas"]["BriefingStep"][];
+        };
+        BriefingStepRequest: {
+            /**
+             * Format: uuid
+             * @description For `accepted` by an admin: the analyst to assign (required then). An analyst accepting is
+             *     assigned themselves.
+             */
+            assignee_id?: string | null;
+            /**
+             * Format: date
+             * @description Required for `accepted` (today or later): the date the analyst commits to. Refused otherwise.
+             */
+            due_date?: string | null;
+            /** @description Kept in the history. */
+            note?: string | null;
+            /** @description Required for `declined`: why, for the requesting delegation. Refused otherwise. */
+            reason?: string | null;
+            /** @description The next status. */
+            to: components["schemas"]["BriefingStatus"];
+        };
         /** @description A count, or nothing when withheld by the small-cell rule. */
         CellDto: {
             /**
@@ -2317,6 +2602,25 @@ export interface components {
             name: string;
             /** @description `admin` needs the admin role. */
             scopes: components["schemas"]["Scope"][];
+        };
+        CreateBriefingRequestRequest: {
+            /**
+             * Format: uuid
+             * @description Admins name the requesting delegation; delegates and focal points ask for their own (the default).
+             */
+            delegation_id?: string | null;
+            kind: components["schemas"]["BriefingKind"];
+            priority: components["schemas"]["Priority"];
+            /** @description What the delegation needs to know, and for what. */
+            question: string;
+            title: string;
+            topic_ids?: string[];
+            visibility?: null | components["schemas"]["Visibility"];
+            /**
+             * Format: date
+             * @description When the delegation would like it (not in the past).
+             */
+            wished_date?: string | null;
         };
         CreateCoalitionRequest: {
             /**
@@ -3741,6 +4045,18 @@ export interface components {
             id: string;
             title: string;
         };
+        /** @description Fields to change while the request is `requested`; absent fields stay; `null` clears `wished_date`. */
+        UpdateBriefingRequestRequest: {
+            kind?: null | components["schemas"]["BriefingKind"];
+            priority?: null | components["schemas"]["Priority"];
+            question?: string | null;
+            title?: string | null;
+            /** @description Replaces the topics. */
+            topic_ids?: string[] | null;
+            visibility?: null | components["schemas"]["Visibility"];
+            /** Format: date */
+            wished_date?: string | null;
+        };
         /** @description Fields to change; absent fields stay; `members` replaces the membership. */
         UpdateCoalitionRequest: {
             description?: string | null;
@@ -4752,6 +5068,808 @@ export interface operations {
                 headers: {
                     /** @description `Bearer` */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_briefing_requests: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["BriefingStatus"];
+                kind?: components["schemas"]["BriefingKind"];
+                /** @description Topic id or code. */
+                topic?: string;
+                /** @description The requesting delegation. */
+                delegation_id?: string;
+                /** @description `me`: the requests assigned to the caller. */
+                assigned?: string;
+                /** @description `true`: the analysts' queue (requested, nobody's yet). */
+                queue?: boolean;
+                /** @description `true`: only requests past their committed due date and still open; `false`: only the others. */
+                overdue?: boolean;
+                sort?: "wished_date" | "-wished_date" | "due_date" | "-due_date" | "updated_at" | "-updated_at" | "priority" | "-priority";
+                /** @description Page size, 1–200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The briefing requests the caller may see */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefingRequestPage"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_briefing_request: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe: a repeat with the same key and request answers with the first outcome (24 h) */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "briefing_note",
+                 *       "priority": "high",
+                 *       "question": "Which disciplines would apply to our artisanal fleet, and which flexibilities can we invoke?",
+                 *       "title": "Fisheries subsidies: what the MC14 text means for our small-scale fleet",
+                 *       "topic_ids": [],
+                 *       "visibility": "delegation",
+                 *       "wished_date": "2026-12-20"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateBriefingRequestRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
+                    /** @description The new record's URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefingRequest"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_briefing_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request, with its version as ETag */
+            200: {
+                headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefingRequest"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_briefing_request: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "priority": "medium",
+                 *       "wished_date": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateBriefingRequestRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefingRequest"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names a version that is no longer current: reload, reapply, resend */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the ETag of the version being changed */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_briefing_comments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The comments, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefingCommentList"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_briefing_comment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe: a repeat with the same key and request answers with the first outcome (24 h) */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "body": "Could the note also cover the notification obligations?"
+                 *     }
+                 */
+                "application/json": components["schemas"]["BriefingCommentRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefingComment"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_briefing_request_steps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workflow history, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefingStepList"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    step_briefing_request: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe: a repeat with the same key and request answers with the first outcome (24 h) */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "due_date": "2026-12-18",
+                 *       "note": "Drawing on the regional update of November.",
+                 *       "to": "accepted"
+                 *     }
+                 */
+                "application/json": components["schemas"]["BriefingStepRequest"];
+            };
+        };
+        responses: {
+            /** @description Moved to the next status */
+            200: {
+                headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefingRequest"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
