@@ -388,3 +388,26 @@ pub(crate) async fn prepare_call(app: &TestApp, ctx: &crate::matrix::Ctx, op: &s
         _ => {}
     }
 }
+
+/// A request of the caller's delegation on `topic`, accepted by `analyst` and marked delivered in the
+/// database (as the alignment tests need it, without going through a document upload).
+pub(crate) async fn delivered_on(app: &TestApp, requester: &str, analyst: &str, topic: &str) -> String {
+    let r = create(app, requester, json!({"topic_ids": [topic]})).await;
+    let id = r["id"].as_str().unwrap().to_owned();
+    assert_eq!(step(app, analyst, &id, json!({"to": "accepted", "due_date": in_days(3)})).await.status(), 200);
+    set_status(app, &id, "delivered").await;
+    id
+}
+
+/// Moves a request to `status` in the database.
+pub(crate) async fn set_status(app: &TestApp, id: &str, status: &str) {
+    use gmc_store::entities::briefing_requests as b;
+    use sea_orm::{sea_query::Expr, ColumnTrait, EntityTrait, QueryFilter};
+    let db = app.db().await;
+    b::Entity::update_many()
+        .col_expr(b::Column::Status, Expr::value(status))
+        .filter(b::Column::Id.eq(uuid::Uuid::parse_str(id).unwrap()))
+        .exec(&db)
+        .await
+        .unwrap();
+}
