@@ -35,10 +35,13 @@ const ImpedimentTraceRoute = lazyPage(() => import('./routes/app/impediment-trac
 const AlignmentRoute = lazyPage(() => import('./routes/app/alignment'), 'AlignmentRoute');
 const AdminRoute = lazyPage(() => import('./routes/app/admin'), 'AdminRoute');
 const SecurityRoute = lazyPage(() => import('./routes/app/security'), 'SecurityRoute');
+// issue 10: briefings
+const BriefingsRoute = lazyPage(() => import('./routes/app/briefings'), 'BriefingsRoute');
+const BriefingRoute = lazyPage(() => import('./routes/app/briefing'), 'BriefingRoute');
 const NotBuiltRoute = lazyPage(() => import('./routes/app/not-built'), 'NotBuiltRoute');
 const NotFoundRoute = lazyPage(() => import('./routes/not-found'), 'NotFoundRoute');
 
-const notBuilt = [paths.briefings, paths.meetings, paths.imports];
+const notBuilt = [paths.meetings, paths.imports];
 
 const router = createBrowserRouter([
   { path: paths.signIn, element: <SignInRoute /> },
@@ -80,6 +83,11 @@ const router = createBrowserRouter([
           </RoleGate>
         ),
       },
+      // issue 10: briefings
+      ...[
+        { path: 'briefings', element: <BriefingsRoute /> },
+        { path: 'briefings/:id', element: <BriefingRoute /> },
+      ].map(({ path, element }) => ({ path, element: <RoleGate area="briefings">{element}</RoleGate> })),
       { path: 'security', element: <SecurityRoute /> },
       ...notBuilt.map((path) => ({ path, element: <NotBuiltRoute /> })),
       { path: '*', element: <NotFoundRoute /> },
