@@ -411,3 +411,80 @@ pub(crate) async fn set_status(app: &TestApp, id: &str, status: &str) {
         .await
         .unwrap();
 }
+
+#[tokio::test]
+async fn the_demo_requests_are_in_every_state_and_each_delegation_sees_only_its_own() {
+    let app = TestApp::spawn().await;
+    gmc_store::demo::seed(&app.db().await, 20).await.expect("seed");
+    gmc_store::demo::seed(&app.db().await, 20).await.expect("seeding twice changes nothing");
+    let (admin, analyst) = (app.login(ADMIN).await, app.login(ANALYST).await);
+    let (bgd, npl) = (app.login(BGD).await, app.login(NPL).await);
+    let all = app.all_pages("/api/v1/briefing-requests", &admin).await;
+    assert_eq!(all.len(), 10);
+    for status in ["requested", "accepted", "in_progress", "in_review", "delivered", "declined"] {
+        assert!(all.iter().any(|r| r["status"] == status), "{status}");
+    }
+    let mine = app.all_pages("/api/v1/briefing-requests", &bgd).await;
+    assert_eq!(mine.len(), 5);
+    assert!(mine.iter().all(|r| r["delegation_code"] == "BGD"));
+    assert!(app.all_pages("/api/v1/briefing-requests", &npl).await.iter().all(|r| r["delegation_code"] == "NPL"));
+    let overdue = app.all_pages("/api/v1/briefing-requests?overdue=true", &analyst).await;
+    assert!(overdue.len() >= 2, "{overdue:?}");
+    let history =
+        app.get_json(&format!("/api/v1/briefing-requests/{}/steps", mine[0]["id"].as_str().unwrap()), &bgd).await;
+    assert!(!history["items"].as_array().unwrap().is_empty());
+}
+
+/// The actor the home page would pass for a signed-in user (read from `/me`).
+async fn actor_of(app: &TestApp, token: &str) -> gmc_domain::Actor {
+    let me = app.get_json("/api/v1/me", token).await;
+    let id = uuid::Uuid::parse_str(me["id"].as_str().unwrap()).unwrap();
+    gmc_domain::Actor {
+        user_id: gmc_domain::ids::UserId::from_uuid(id),
+        role: me["role"].as_str().unwrap().parse().unwrap(),
+        delegation_id: me["delegation"]["id"]
+            .as_str()
+            .map(|d| gmc_domain::ids::DelegationId::from_uuid(d.parse().unwrap())),
+        method: gmc_domain::AuthMethod::Session,
+        mfa: true,
+    }
+}
+
+#[tokio::test]
+async fn what_waits_on_an_analyst_and_on_a_delegation_for_the_home_page() {
+    use gmc_store::services::briefings::home::waiting_on;
+    let app = TestApp::spawn().await;
+    let (admin, analyst, bgd, npl) =
+        (app.login(ADMIN).await, app.login(ANALYST).await, app.login(BGD).await, app.login(NPL).await);
+    let queued = fresh_bgd_request(&app, &admin, &analyst, false).await;
+    let mine = fresh_bgd_request(&app, &admin, &analyst, true).await;
+    let done = fresh_bgd_request(&app, &admin, &analyst, true).await;
+    set_status(&app, &done, "delivered").await;
+    let db = app.db().await;
+
+    let for_analyst = waiting_on(&db, &actor_of(&app, &analyst).await, 10).await.unwrap();
+    let mut ids: Vec<String> = for_analyst.iter().map(|v| v.id.to_string()).collect();
+    ids.sort();
+    let mut expected = vec![queued.clone(), mine.clone()];
+    expected.sort();
+    assert_eq!(ids, expected, "assigned and open, and the queue; not what is delivered");
+
+    let for_bgd = waiting_on(&db, &actor_of(&app, &bgd).await, 10).await.unwrap();
+    assert_eq!(
+        for_bgd.iter().map(|v| v.id.to_string()).collect::<Vec<_>>(),
+        [done.clone()],
+        "the answer waits to be read"
+    );
+    assert!(waiting_on(&db, &actor_of(&app, &npl).await, 10).await.unwrap().is_empty(), "never another's");
+    assert_eq!(waiting_on(&db, &actor_of(&app, &analyst).await, 1).await.unwrap().len(), 1, "limited");
+    // Answered three weeks ago: no longer news.
+    use gmc_store::entities::briefing_requests as b;
+    use sea_orm::{sea_query::Expr, ColumnTrait, EntityTrait, QueryFilter};
+    b::Entity::update_many()
+        .col_expr(b::Column::UpdatedAt, Expr::value(chrono::Utc::now() - chrono::Duration::days(21)))
+        .filter(b::Column::Id.eq(uuid::Uuid::parse_str(&done).unwrap()))
+        .exec(&db)
+        .await
+        .unwrap();
+    assert!(waiting_on(&db, &actor_of(&app, &bgd).await, 10).await.unwrap().is_empty());
+}

@@ -9,6 +9,8 @@
 #![allow(clippy::indexing_slicing)]
 
 mod accounts;
+// issue 10: briefings
+pub mod briefings;
 pub mod consultations;
 pub mod impediments;
 pub mod prep;
@@ -32,6 +34,8 @@ pub async fn seed(db: &DatabaseConnection, impediments: usize) -> AppResult<()> 
         impediments::seed(db, admin.id, impediments).await?;
         consultations::seed(db, admin.id).await?;
         prep::seed(db, admin.id).await?;
+        // issue 10: briefings
+        briefings::seed(db).await?;
     }
     Ok(())
 }
