@@ -19,8 +19,12 @@ mod m20261203_000014_impediment_text_search;
 mod m20261203_000015_registry_readable_indexes;
 mod m20261204_000016_create_ministerial_prep;
 mod m20261204_000017_consultation_translations;
+// issue 10: documents
+mod m20261205_000019_create_documents;
 // issue 10: briefings
 mod m20261205_000020_create_briefing_requests;
+// issue 9: the board's covering index
+mod m20261205_000022_prep_board_index;
 mod seed_reference;
 
 pub struct Migrator;
@@ -45,8 +49,12 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000015_registry_readable_indexes::Migration),
             Box::new(m20261204_000016_create_ministerial_prep::Migration),
             Box::new(m20261204_000017_consultation_translations::Migration),
-            // issue 10: briefings (after 000018 meetings and 000019 documents, whose table it references)
+            // issue 10: documents
+            Box::new(m20261205_000019_create_documents::Migration),
+            // issue 10: briefings (after 000019 documents, whose table its deliverables reference)
             Box::new(m20261205_000020_create_briefing_requests::Migration),
+            // issue 9: the board's covering index
+            Box::new(m20261205_000022_prep_board_index::Migration),
         ]
     }
 }

@@ -6,6 +6,8 @@ pub mod actor;
 pub mod briefing;
 pub mod consultation;
 pub mod disclosure;
+// issue 10: documents
+pub mod document;
 pub mod error;
 pub mod ids;
 pub mod impediment;

@@ -3309,9 +3309,29 @@ export interface components {
             columns: components["schemas"]["PrepBoardColumn"][];
             ministerial: components["schemas"]["MinisterialRef"];
         };
+        /**
+         * @description A prep item as a board card shows it: what it is, whose, how urgent. The full record (summary,
+         *     topics, outcome, what the caller may do) is one click away, `GET /prep-items/{id}`.
+         */
+        PrepBoardCard: {
+            /** Format: date */
+            deadline?: string | null;
+            /** Format: uuid */
+            id: string;
+            interest: components["schemas"]["Interest"];
+            kind: components["schemas"]["PrepKind"];
+            /** @description The deadline has passed (before today, UTC) and the item is neither decided nor withdrawn. */
+            overdue: boolean;
+            owner: components["schemas"]["PrepOwner"];
+            priority: components["schemas"]["Priority"];
+            responsible_name?: string | null;
+            status: components["schemas"]["PrepStatus"];
+            title: string;
+            visibility: components["schemas"]["Visibility"];
+        };
         PrepBoardColumn: {
             /** @description The first 20 by deadline (none last), then oldest entered. */
-            items: components["schemas"]["PrepItem"][];
+            items: components["schemas"]["PrepBoardCard"][];
             status: components["schemas"]["PrepStatus"];
             /**
              * Format: int64

@@ -36,3 +36,7 @@ pub mod briefing_deliverables;
 pub mod briefing_request_steps;
 pub mod briefing_request_topics;
 pub mod briefing_requests;
+// issue 10: documents
+pub mod document_topics;
+pub mod document_versions;
+pub mod documents;

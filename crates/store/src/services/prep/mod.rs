@@ -16,7 +16,7 @@ pub mod trace;
 mod trace_views;
 pub(crate) mod view;
 
-pub use board::{board, BoardColumn, BoardFilter, PrepBoardView};
+pub use board::{board, BoardColumn, BoardFilter, PrepBoardView, PrepCardView};
 pub use diff::{diff, DiffOp, DiffOpKind, TextDiffView};
 pub use fields::{PrepItemInput, PrepItemPatch};
 pub use list::{list, PrepItemFilter, PrepItemSort};

@@ -2,31 +2,23 @@ import { screen, within } from '@testing-library/react';
 
 import { renderWithProviders } from '@/testing/render';
 
-import type { Board, PrepItem } from '../lib/prep-types';
+import type { Board, PrepCard } from '../lib/prep-types';
 
 import { PrepBoard } from './prep-board';
 
-function item(id: string, status: string, deadline: string | null, overdue = false): PrepItem {
+function item(id: string, status: string, deadline: string | null, overdue = false): PrepCard {
   return {
     id,
-    ministerial: { code: 'MC12', name: 'Twelfth' },
     owner: { kind: 'delegation', id: 'd1', name: 'Bangladesh', code: 'BGD' },
     visibility: 'delegation',
     title: `Item ${id}`,
-    summary: '',
     kind: 'position',
     interest: 'defensive',
     priority: 'high',
-    status: status as PrepItem['status'],
+    status: status as PrepCard['status'],
     deadline,
     overdue,
-    topics: [],
-    steps_open: [],
-    text_number: 0,
-    can_edit: true,
-    version: 1,
-    created_at: '2026-11-01T00:00:00Z',
-    updated_at: '2026-11-01T00:00:00Z',
+    responsible_name: null,
   };
 }
 

@@ -10,11 +10,11 @@ import { priorityLabel } from '@/lib/labels';
 
 import { boardColumns } from '../lib/board';
 import { interestLabel, prepKindLabel, prepStatusLabel } from '../lib/prep-labels';
-import type { Board, PrepItem } from '../lib/prep-types';
+import type { Board, PrepCard } from '../lib/prep-types';
 
 import { DeadlineText } from './prep-badges';
 
-function BoardCard({ item, today }: { item: PrepItem; today?: string }) {
+function BoardCard({ item, today }: { item: PrepCard; today?: string }) {
   const { t } = useTranslation();
   return (
     <Paper
