@@ -155,6 +155,11 @@ impl MigrationTrait for Migration {
                     ("briefing_deliverables", "briefing_request_id"),
                     (REQUESTS, "id"),
                 ))
+                .foreign_key(&mut fk(
+                    "fk_briefing_deliverables_document",
+                    ("briefing_deliverables", "document_id"),
+                    ("documents", "id"),
+                ))
                 .to_owned(),
         )
         .await?;

@@ -375,6 +375,13 @@ pub fn can_read_briefing(actor: &Actor, b: BriefingFacts) -> bool {
 pub fn can_edit_briefing(actor: &Actor, b: BriefingFacts) -> bool {
     can_read_briefing(actor, b) && can_write(actor, b.delegation_id)
 }
+/// Whether the members of `delegation` read a document owned by `owner` (none: the secretariat's) at
+/// `visibility` — what a deliverable must allow before it is attached to the delegation's request, so
+/// that delivering never hands over something the requester cannot open.
+pub fn delegation_reads_owned(delegation: DelegationId, owner: Option<DelegationId>, visibility: Visibility) -> bool {
+    owner == Some(delegation)
+        || (ReadScope::Visible { own: Some(delegation), regional: true }).shared_visibilities().contains(&visibility)
+}
 // end issue 10: briefings
 
 #[cfg(test)]
@@ -647,5 +654,15 @@ mod tests {
         assert_eq!(authorize(&key, Operation::WorkBriefings), Err(Denied::Forbidden));
         assert!(authorize(&actor(Role::Analyst, None), Operation::WorkBriefings).is_ok());
         assert!(authorize(&actor(Role::Stakeholder, None), Operation::WorkBriefings).is_err());
+    }
+
+    #[test]
+    fn a_deliverable_must_be_readable_by_the_requesting_delegation() {
+        let bgd = DelegationId::new();
+        assert!(delegation_reads_owned(bgd, Some(bgd), Visibility::Delegation));
+        assert!(delegation_reads_owned(bgd, None, Visibility::Regional));
+        assert!(delegation_reads_owned(bgd, Some(DelegationId::new()), Visibility::Public));
+        assert!(!delegation_reads_owned(bgd, None, Visibility::Delegation));
+        assert!(!delegation_reads_owned(bgd, Some(DelegationId::new()), Visibility::Delegation));
     }
 }

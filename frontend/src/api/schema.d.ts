@@ -359,6 +359,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/briefing-requests/{id}/deliverables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The documents delivered for a briefing request
+         * @description Who: whoever may read the request (see `GET /briefing-requests/{id}`); each deliverable is listed only if the caller
+         *     may read the document itself. Oldest first.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown request or one the
+         *     caller may not read.
+         */
+        get: operations["list_briefing_deliverables"];
+        put?: never;
+        /**
+         * Attach a document as a deliverable
+         * @description Who: the assigned analyst, and admins; with a session or an API key with the `write` scope; while the request is
+         *     `accepted`, `in_progress` or `in_review`. The document must be one the caller may read and one the requesting
+         *     delegation may read — its own, or shared `regional` or `public` — so that delivering never hands over a document
+         *     the requester cannot open. Answers 201 with every deliverable. Retry-safe with `Idempotency-Key`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for stakeholders, keys without `write`, and callers who may read the
+         *     request but are not its analyst; 404 for an unknown request or one the caller may not read; 409 when the request
+         *     is not open for work or the document is already attached; 422 when `document_id` names no document the caller
+         *     may read (`unknown`) or one the requesting delegation could not read (`not_shared`).
+         */
+        post: operations["create_briefing_deliverable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/briefing-requests/{id}/steps": {
         parameters: {
             query?: never;
@@ -382,7 +418,8 @@ export interface paths {
          *     theirs) or declines (`declined`, with a `reason`); afterwards only the assigned analyst moves it: `accepted →
          *     in_progress → in_review → delivered`, or back from `in_review` to `in_progress`. Admins take any step and, when
          *     accepting, name the analyst (`assignee_id`). The requesting delegation takes no step. With a session or an API key
-         *     with the `write` scope. `delivered` needs at least one deliverable; `delivered` and `declined` are final. The
+         *     with the `write` scope. `delivered` needs at least one deliverable (attached before, or named by `document_id`);
+         *     `delivered` and `declined` are final. The
          *     history is kept (`GET .../steps`). Retry-safe with `Idempotency-Key`.
          *
          *     Refuses: 401 without a valid credential; 403 for stakeholders and keys without `write`; 404 for an unknown request
@@ -2293,6 +2330,28 @@ export interface components {
         BriefingCommentRequest: {
             body: string;
         };
+        BriefingDeliverable: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            created_by?: string | null;
+            /** Format: uuid */
+            document_id: string;
+            kind: components["schemas"]["DocumentKind"];
+            title: string;
+            visibility: components["schemas"]["Visibility"];
+        };
+        BriefingDeliverableList: {
+            /** @description Oldest first; only the documents the caller may read. */
+            items: components["schemas"]["BriefingDeliverable"][];
+        };
+        BriefingDeliverableRequest: {
+            /**
+             * Format: uuid
+             * @description A document of the library, readable by the caller and by the requesting delegation.
+             */
+            document_id: string;
+        };
         /**
          * @description What a delegation asks for.
          * @enum {string}
@@ -2401,6 +2460,11 @@ export interface components {
              *     assigned themselves.
              */
             assignee_id?: string | null;
+            /**
+             * Format: uuid
+             * @description For `delivered`: a document to attach as the deliverable first (as `POST .../deliverables`).
+             */
+            document_id?: string | null;
             /**
              * Format: date
              * @description Required for `accepted` (today or later): the date the analyst commits to. Refused otherwise.
@@ -2911,6 +2975,11 @@ export interface components {
             /** @description The account's password. */
             password: string;
         };
+        /**
+         * @description What a document is.
+         * @enum {string}
+         */
+        DocumentKind: "regional_update" | "briefing_note" | "research_study" | "minutes" | "submission";
         /**
          * @description What an evidence link points at. Documents and meetings join when they exist (issue 10); the
          *     table keeps the kind as a string, so adding one is a new variant and a reader for it.
@@ -5653,6 +5722,191 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BriefingComment"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_briefing_deliverables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deliverables, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefingDeliverableList"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_briefing_deliverable: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe: a repeat with the same key and request answers with the first outcome (24 h) */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BriefingDeliverableRequest"];
+            };
+        };
+        responses: {
+            /** @description Attached; every deliverable of the request */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefingDeliverableList"];
                 };
             };
             /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */

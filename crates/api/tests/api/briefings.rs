@@ -381,6 +381,13 @@ pub(crate) async fn prepare_call(app: &TestApp, ctx: &crate::matrix::Ctx, op: &s
             call.path = at(&fresh_bgd_request(app, &ctx.admin, &analyst, true).await);
             call.body = Some(json!({"to": "in_progress", "note": "started"}));
         }
+        "list_briefing_deliverables" => {
+            call.path = at(&fresh_bgd_request(app, &ctx.admin, &analyst, false).await);
+        }
+        "create_briefing_deliverable" => {
+            call.path = at(&fresh_bgd_request(app, &ctx.admin, &analyst, true).await);
+            call.body = Some(json!({"document_id": document(app, None, "regional").await}));
+        }
         "create_briefing_comment" => {
             call.path = at(&fresh_bgd_request(app, &ctx.admin, &analyst, false).await);
             call.body = Some(json!({"body": "A question on the question."}));
@@ -487,4 +494,102 @@ async fn what_waits_on_an_analyst_and_on_a_delegation_for_the_home_page() {
         .await
         .unwrap();
     assert!(waiting_on(&db, &actor_of(&app, &bgd).await, 10).await.unwrap().is_empty());
+}
+
+/// A library document inserted through the entity (uploads are the documents slice's): owned by
+/// `owner` (a delegation id; none: the secretariat's) at `visibility`.
+pub(crate) async fn document(app: &TestApp, owner: Option<&str>, visibility: &str) -> String {
+    use gmc_domain::document::DocumentKind;
+    use gmc_store::entities::{documents, users};
+    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+    let db = app.db().await;
+    let analyst = users::Entity::find().filter(users::Column::Email.eq(ANALYST)).one(&db).await.unwrap().unwrap();
+    let now = chrono::Utc::now();
+    let id = uuid::Uuid::now_v7();
+    documents::ActiveModel {
+        id: Set(id),
+        kind: Set(DocumentKind::BriefingNote.into()),
+        title: Set(format!("Briefing note ({visibility})")),
+        summary: Set(String::new()),
+        visibility: Set(visibility.parse::<gmc_domain::Visibility>().unwrap().into()),
+        delegation_id: Set(owner.map(|o| o.parse().unwrap())),
+        created_by: Set(analyst.id),
+        current_version: Set(1),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(&db)
+    .await
+    .unwrap();
+    id.to_string()
+}
+
+async fn attach(app: &TestApp, token: &str, id: &str, document: &str) -> Response {
+    app.post_json(
+        &format!("/api/v1/briefing-requests/{id}/deliverables"),
+        Some(token),
+        json!({"document_id": document}),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn delivering_needs_a_deliverable_the_requesting_delegation_can_read() {
+    let app = TestApp::spawn().await;
+    let (admin, analyst, bgd, npl) =
+        (app.login(ADMIN).await, app.login(ANALYST).await, app.login(BGD).await, app.login(NPL).await);
+    let (bgd_d, npl_d) = (app.delegation_id(&admin, "BGD").await, app.delegation_id(&admin, "NPL").await);
+    let id = fresh_bgd_request(&app, &admin, &analyst, true).await;
+    for to in ["in_progress", "in_review"] {
+        assert_eq!(step(&app, &analyst, &id, json!({"to": to})).await.status(), 200);
+    }
+    let p = problem(step(&app, &analyst, &id, json!({"to": "delivered"})).await, 422).await;
+    assert_eq!(p["errors"][0]["code"], "no_deliverable");
+
+    // What the analyst cannot read is "unknown"; what Bangladesh could not read is "not shared".
+    let secret = document(&app, None, "delegation").await;
+    let nepal_own = document(&app, Some(&npl_d), "delegation").await;
+    for doc in [&secret, &nepal_own, &uuid::Uuid::new_v4().to_string()] {
+        let p = problem(attach(&app, &analyst, &id, doc).await, 422).await;
+        assert_eq!((fields(&p), p["errors"][0]["code"].clone()), (vec!["document_id".to_owned()], json!("unknown")));
+    }
+    let p = problem(attach(&app, &admin, &id, &nepal_own).await, 422).await;
+    assert_eq!(p["errors"][0]["code"], "not_shared", "the admin reads it, Bangladesh could not");
+    // The requester does not attach, and nobody attaches a document twice.
+    let shared = document(&app, None, "regional").await;
+    problem(attach(&app, &bgd, &id, &shared).await, 403).await;
+    assert_eq!(attach(&app, &analyst, &id, &shared).await.status(), 201);
+    problem(attach(&app, &analyst, &id, &shared).await, 409).await;
+    let bgd_own = document(&app, Some(&bgd_d), "delegation").await;
+    assert_eq!(attach(&app, &admin, &id, &bgd_own).await.status(), 201, "Bangladesh's own confidential note");
+
+    let delivered: Value = step(&app, &analyst, &id, json!({"to": "delivered"})).await.json().await.unwrap();
+    assert_eq!(delivered["status"], "delivered");
+    assert!(delivered["delivered_at"].is_string());
+    let path = format!("/api/v1/briefing-requests/{id}/deliverables");
+    let seen = app.get_json(&path, &bgd).await;
+    assert_eq!(seen["items"].as_array().unwrap().len(), 2);
+    // The analyst no longer lists Bangladesh's confidential note, though the request stays theirs.
+    let seen = app.get_json(&path, &analyst).await;
+    assert_eq!(seen["items"].as_array().unwrap().len(), 1);
+    problem(app.get(&path, &npl).await, 404).await;
+    problem(attach(&app, &analyst, &id, &document(&app, None, "public").await).await, 409).await;
+}
+
+#[tokio::test]
+async fn a_deliverable_can_come_with_the_step_to_delivered() {
+    let app = TestApp::spawn().await;
+    let (admin, analyst) = (app.login(ADMIN).await, app.login(ANALYST).await);
+    let id = fresh_bgd_request(&app, &admin, &analyst, true).await;
+    let doc = document(&app, None, "public").await;
+    let p = problem(step(&app, &analyst, &id, json!({"to": "in_progress", "document_id": doc})).await, 422).await;
+    assert_eq!(fields(&p), ["document_id"]);
+    for to in ["in_progress", "in_review"] {
+        assert_eq!(step(&app, &analyst, &id, json!({"to": to})).await.status(), 200);
+    }
+    let res = step(&app, &analyst, &id, json!({"to": "delivered", "document_id": doc})).await;
+    assert_eq!(res.status(), 200);
+    let list = app.get_json(&format!("/api/v1/briefing-requests/{id}/deliverables"), &analyst).await;
+    assert_eq!(list["items"][0]["document_id"], doc);
 }

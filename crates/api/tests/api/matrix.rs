@@ -121,6 +121,8 @@ const MATRIX: &[(&str, [u16; 5])] = &[
     ("list_briefing_request_steps", [401, 200, 200, 200, 404]),
     ("list_briefing_comments", [401, 200, 200, 200, 404]),
     ("create_briefing_comment", [401, 201, 201, 201, 404]),
+    ("list_briefing_deliverables", [401, 200, 200, 200, 404]),
+    ("create_briefing_deliverable", [401, 201, 201, 403, 404]),
 ];
 
 pub(crate) struct Ctx {

@@ -125,6 +125,8 @@ const CREDENTIALS: &[(&str, [u16; 3])] = &[
     ("list_briefing_request_steps", [200, 200, 404]),
     ("list_briefing_comments", [200, 200, 404]),
     ("create_briefing_comment", [403, 201, 403]),
+    ("list_briefing_deliverables", [200, 200, 404]),
+    ("create_briefing_deliverable", [403, 403, 403]),
 ];
 
 async fn key(app: &TestApp, bgd: &str, scopes: Value) -> String {

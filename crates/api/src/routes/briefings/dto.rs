@@ -2,7 +2,9 @@
 //! …, which are the bodies): the list's query, the page and lists, and the request examples.
 
 use gmc_domain::briefing::{BriefingKind, BriefingStatus};
-use gmc_store::services::briefings::{BriefingCommentView, BriefingRequestView, BriefingSort, BriefingStepView};
+use gmc_store::services::briefings::{
+    BriefingCommentView, BriefingRequestView, BriefingSort, BriefingStepView, DeliverableView,
+};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -41,6 +43,12 @@ pub struct BriefingStepList {
 pub struct BriefingCommentList {
     /// Oldest first (the latest 500).
     pub items: Vec<BriefingCommentView>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BriefingDeliverableList {
+    /// Oldest first; only the documents the caller may read.
+    pub items: Vec<DeliverableView>,
 }
 
 /// A valid `BriefingInput`, shown in the OpenAPI document.

@@ -145,6 +145,8 @@ pub fn operations() -> Operations {
         list_briefing_request_steps,
         step_briefing_request,
         list_briefing_comments,
-        create_briefing_comment
+        create_briefing_comment,
+        list_briefing_deliverables,
+        create_briefing_deliverable
     ]
 }

@@ -4,7 +4,7 @@
 //! `policy::briefing_scope`); single records through `access::find_readable` / `find_writable`.
 
 mod comments;
-mod deliverables;
+pub mod deliverables;
 pub mod fields;
 pub mod home;
 mod list;
@@ -12,6 +12,7 @@ mod steps;
 pub(crate) mod view;
 
 pub use comments::{add_comment, comments, BriefingCommentInput, BriefingCommentView};
+pub use deliverables::{attach, deliverables, DeliverableInput, DeliverableView};
 pub use fields::{BriefingInput, BriefingPatch};
 pub use list::{list, BriefingFilter, BriefingSort};
 pub use steps::{history, step, BriefingStepInput, BriefingStepView};

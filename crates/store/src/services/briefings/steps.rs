@@ -36,6 +36,8 @@ pub struct BriefingStepInput {
     /// For `accepted` by an admin: the analyst to assign (required then). An analyst accepting is
     /// assigned themselves.
     pub assignee_id: Option<Uuid>,
+    /// For `delivered`: a document to attach as the deliverable first (as `POST .../deliverables`).
+    pub document_id: Option<Uuid>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -84,6 +86,9 @@ fn checked(input: &BriefingStepInput) -> Result<Checked, ValidationErrors> {
     };
     if input.assignee_id.is_some() && to.is_some() && !accepting {
         e.add("assignee_id", "not_allowed", "is named only when accepting");
+    }
+    if input.document_id.is_some() && to.is_some() && to != Some(BriefingStatus::Delivered) {
+        e.add("document_id", "not_allowed", "is attached with the step to delivered only");
     }
     match (to, note) {
         (Some(to), Some(note)) if e.is_empty() => Ok(Checked { to, note, due_date: input.due_date, reason }),
@@ -137,6 +142,17 @@ pub async fn step(
         BriefingStatus::Declined if actor.role == Role::Analyst => Some(actor.user_id.as_uuid()),
         _ => None,
     };
+    if let (BriefingStatus::Delivered, Some(document_id)) = (c.to, input.document_id) {
+        // Attached in its own transaction: if the step then fails, the document stays attached and a
+        // retry of the step finds it.
+        let already = super::deliverables::count(db, id).await? > 0;
+        let attached = super::deliverables::attach(db, actor, id, super::DeliverableInput { document_id }).await;
+        if let Err(e) = attached {
+            if !(already && matches!(e, AppError::Conflict(_))) {
+                return Err(e);
+            }
+        }
+    }
     if c.to == BriefingStatus::Delivered && super::deliverables::count(db, id).await? == 0 {
         return Err(ValidationErrors::single(
             "to",
