@@ -12,6 +12,7 @@ import { QueryError } from '@/components/ui/query-error';
 import { paths } from '@/config/paths';
 import { briefingQueryOptions } from '@/features/briefings/api/get-briefing';
 import { BriefingComments } from '@/features/briefings/components/briefing-comments';
+import { BriefingDeliverables } from '@/features/briefings/components/briefing-deliverables';
 import { BriefingDetails } from '@/features/briefings/components/briefing-details';
 import { BriefingHistory } from '@/features/briefings/components/briefing-history';
 import { BriefingWorkflow } from '@/features/briefings/components/briefing-workflow';
@@ -40,6 +41,8 @@ export function BriefingRoute() {
   }
   const data = briefing.data;
   const canComment = user.role !== 'stakeholder';
+  const open = data.status === 'accepted' || data.status === 'in_progress' || data.status === 'in_review';
+  const canAttach = open && (user.role === 'admin' || (user.role === 'analyst' && data.assigned_to === user.id));
   return (
     <Stack gap="xl">
       <div>
@@ -63,6 +66,12 @@ export function BriefingRoute() {
           <BriefingHistory id={data.id} />
         </section>
       </Group>
+      <section aria-labelledby="briefing-deliverables-heading">
+        <Title order={2} size="h3" id="briefing-deliverables-heading" mb="xs">
+          {t('briefing.deliverables.title')}
+        </Title>
+        <BriefingDeliverables id={data.id} canAttach={canAttach} />
+      </section>
       <section aria-labelledby="briefing-comments-heading">
         <Title order={2} size="h3" id="briefing-comments-heading" mb="xs">
           {t('briefing.comments.title')}
