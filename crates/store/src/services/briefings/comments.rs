@@ -111,5 +111,5 @@ pub async fn add_comment(
         .changes(json!({"comment_id": row.id, "length": row.body.chars().count()}));
     let people = names(&txn, vec![actor.user_id.as_uuid()]).await?;
     txn.commit(entry).await?;
-    Ok(views(vec![row], &people).into_iter().next().ok_or(crate::AppError::NotFound("comment"))?)
+    views(vec![row], &people).into_iter().next().ok_or(crate::AppError::NotFound("comment"))
 }

@@ -130,7 +130,7 @@ pub(super) async fn filtered<C: ConnectionTrait>(
                     .add(C::DueDate.is_null())
                     .add(C::DueDate.gte(today))
                     .add(C::Status.is_not_in(open_statuses())),
-            )
+            );
         }
         None => {}
     }
