@@ -14,8 +14,14 @@ use uuid::Uuid;
 
 use crate::audit::{AuditedTxn, Unaudited};
 use crate::entities::{
-    briefing_comments, briefing_request_steps, briefing_request_topics, briefing_requests, delegations, topics, users,
+    briefing_comments, briefing_deliverables, briefing_request_steps, briefing_request_topics, briefing_requests,
+    delegations, documents, topics, users,
 };
+use gmc_domain::document::DocumentKind;
+
+/// The secretariat's public regional update the demo delivers (and the browser journey attaches): a
+/// fixed id, so the journey can name it while document upload is another slice's.
+pub const DEMO_DELIVERABLE: Uuid = Uuid::from_u128(0x0190_0000_0000_7000_c300_0000_0000_0001);
 use crate::AppResult;
 
 /// (country, kind, topics, priority, status, days since asked, due in days from today (accepted
@@ -92,6 +98,26 @@ pub async fn seed(db: &DatabaseConnection) -> AppResult<()> {
         users::Entity::find().filter(users::Column::DelegationId.is_not_null()).all(db).await?;
     let txn = AuditedTxn::begin(db).await?;
     let now = Utc::now();
+    if documents::Entity::find_by_id(DEMO_DELIVERABLE).one(&txn).await?.is_none() {
+        documents::Entity::insert(documents::ActiveModel {
+            id: Set(DEMO_DELIVERABLE),
+            kind: Set(DocumentKind::RegionalUpdate.into()),
+            title: Set("Regional update: LDC graduation and trade support after MC13".to_owned()),
+            summary: Set(
+                "What continues for graduating LDCs of South and Southeast Asia, and what to ask for at MC14."
+                    .to_owned(),
+            ),
+            visibility: Set(Visibility::Public.into()),
+            delegation_id: Set(None),
+            created_by: Set(analyst.id),
+            current_version: Set(0),
+            version: Set(1),
+            created_at: Set(now - Duration::days(30)),
+            updated_at: Set(now - Duration::days(30)),
+        })
+        .exec(&txn)
+        .await?;
+    }
     let today = now.date_naive();
     for (n, (country, kind, topic_codes, priority, status, asked, due, title, question, comments)) in
         REQUESTS.iter().enumerate()
@@ -137,6 +163,16 @@ pub async fn seed(db: &DatabaseConnection) -> AppResult<()> {
         })
         .exec(&txn)
         .await?;
+        if *status == BriefingStatus::Delivered {
+            briefing_deliverables::Entity::insert(briefing_deliverables::ActiveModel {
+                briefing_request_id: Set(id),
+                document_id: Set(DEMO_DELIVERABLE),
+                created_at: Set(last),
+                created_by: Set(Some(analyst.id)),
+            })
+            .exec(&txn)
+            .await?;
+        }
         for code in *topic_codes {
             if let Some((_, topic_id)) = topic_ids.iter().find(|(c, _)| c == code) {
                 briefing_request_topics::Entity::insert(briefing_request_topics::ActiveModel {
