@@ -23,6 +23,8 @@ mod m20261204_000017_consultation_translations;
 mod m20261205_000018_create_meetings;
 // issue 10: documents
 mod m20261205_000019_create_documents;
+// issue 10: briefings
+mod m20261205_000020_create_briefing_requests;
 // issue 10: notifications
 mod m20261205_000021_create_notifications;
 // issue 9: the board's covering index
@@ -55,6 +57,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000018_create_meetings::Migration),
             // issue 10: documents
             Box::new(m20261205_000019_create_documents::Migration),
+            // issue 10: briefings (after 000019 documents, whose table its deliverables reference)
+            Box::new(m20261205_000020_create_briefing_requests::Migration),
             // issue 10: notifications
             Box::new(m20261205_000021_create_notifications::Migration),
             // issue 9: the board's covering index

@@ -2,6 +2,8 @@
 //! the rules that apply to them, and the authorization policy. No web or database framework here.
 
 pub mod actor;
+// issue 10: briefings
+pub mod briefing;
 pub mod consultation;
 pub mod disclosure;
 // issue 10: documents

@@ -50,6 +50,11 @@ pub enum Operation {
     /// Create, rotate or revoke one's own calendar feed: every role, with a session only — the feed's
     /// token is a credential, and a key must not mint another credential.
     ManageOwnCalendarFeed,
+    // issue 10: briefings
+    /// Take part in a briefing request's work — steps, comments, deliverables: a write (it needs a
+    /// write-scoped credential) open to analysts, who do the work; which request and which step is
+    /// `briefing_scope`'s and `briefing::check_step`'s.
+    WorkBriefings,
 }
 
 impl Operation {
@@ -70,6 +75,8 @@ impl Operation {
             Operation::ReadEmailOutbox => Scope::Admin,
             // issue 10: meetings
             Operation::AnswerInvitation | Operation::ManageOwnCalendarFeed => Scope::Write,
+            // issue 10: briefings
+            Operation::WorkBriefings => Scope::Write,
             Operation::ManageTopics
             | Operation::ManageUsers
             | Operation::ReadAudit
@@ -101,6 +108,10 @@ impl Operation {
                 matches!(role, Role::Admin | Role::Delegate | Role::FocalPoint)
             }
             Operation::StepImpediments => {
+                matches!(role, Role::Admin | Role::Analyst | Role::Delegate | Role::FocalPoint)
+            }
+            // issue 10: briefings
+            Operation::WorkBriefings => {
                 matches!(role, Role::Admin | Role::Analyst | Role::Delegate | Role::FocalPoint)
             }
         }
@@ -360,6 +371,65 @@ pub fn can_read_contact(actor: &Actor, owner: DelegationId) -> bool {
     actor.is_admin() || (actor.role.needs_delegation() && actor.delegation_id == Some(owner))
 }
 
+// issue 10: briefings
+/// Which briefing requests an actor may read. A request carries a delegation's question — often about
+/// its own defensive interests — so it is narrower than other delegation-owned records: whatever its
+/// `visibility`, no other delegation reads it. Analysts see the work: what is assigned to them and the
+/// queue (`requested`, nobody's yet), never other analysts' assignments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BriefingScope {
+    /// Admins.
+    All,
+    /// An analyst: assigned to them, or in the queue.
+    Analyst(UserId),
+    /// Delegates and focal points: their own delegation's requests.
+    Delegation(DelegationId),
+    /// Stakeholders, and member roles without a delegation.
+    Nothing,
+}
+
+pub fn briefing_scope(actor: &Actor) -> BriefingScope {
+    match actor.role {
+        Role::Admin => BriefingScope::All,
+        Role::Analyst => BriefingScope::Analyst(actor.user_id),
+        Role::Delegate | Role::FocalPoint => {
+            actor.delegation_id.map(BriefingScope::Delegation).unwrap_or(BriefingScope::Nothing)
+        }
+        Role::Stakeholder => BriefingScope::Nothing,
+    }
+}
+
+/// The facts of one briefing request that decide who reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BriefingFacts {
+    pub delegation_id: DelegationId,
+    pub assigned_to: Option<UserId>,
+    /// `requested` and unassigned: the analysts' queue.
+    pub queued: bool,
+}
+
+pub fn can_read_briefing(actor: &Actor, b: BriefingFacts) -> bool {
+    match briefing_scope(actor) {
+        BriefingScope::All => true,
+        BriefingScope::Analyst(me) => b.queued || b.assigned_to == Some(me),
+        BriefingScope::Delegation(d) => d == b.delegation_id,
+        BriefingScope::Nothing => false,
+    }
+}
+
+/// Editing a request's own fields (title, question, …) is the requesting delegation's (and admins').
+pub fn can_edit_briefing(actor: &Actor, b: BriefingFacts) -> bool {
+    can_read_briefing(actor, b) && can_write(actor, b.delegation_id)
+}
+/// Whether the members of `delegation` read a document owned by `owner` (none: the secretariat's) at
+/// `visibility` — what a deliverable must allow before it is attached to the delegation's request, so
+/// that delivering never hands over something the requester cannot open.
+pub fn delegation_reads_owned(delegation: DelegationId, owner: Option<DelegationId>, visibility: Visibility) -> bool {
+    owner == Some(delegation)
+        || (ReadScope::Visible { own: Some(delegation), regional: true }).shared_visibilities().contains(&visibility)
+}
+// end issue 10: briefings
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -616,5 +686,45 @@ mod tests {
         assert!(!can_read_invited(&analyst, meeting, invitees));
         let users = [analyst.user_id];
         assert!(can_read_invited(&analyst, meeting, Invitees { delegations: &[], users: &users }));
+    }
+
+    // issue 10: briefings
+    #[test]
+    fn a_briefing_request_is_read_by_its_delegation_its_analyst_and_the_queue_only() {
+        let bgd = DelegationId::new();
+        let analyst = actor(Role::Analyst, None);
+        let other_analyst = actor(Role::Analyst, None);
+        let assigned = BriefingFacts { delegation_id: bgd, assigned_to: Some(analyst.user_id), queued: false };
+        let queued = BriefingFacts { delegation_id: bgd, assigned_to: None, queued: true };
+        assert!(can_read_briefing(&actor(Role::Delegate, Some(bgd)), assigned));
+        assert!(can_read_briefing(&actor(Role::FocalPoint, Some(bgd)), queued));
+        assert!(!can_read_briefing(&actor(Role::Delegate, Some(DelegationId::new())), queued));
+        assert!(!can_read_briefing(&actor(Role::Delegate, None), queued));
+        assert!(can_read_briefing(&analyst, assigned));
+        assert!(!can_read_briefing(&other_analyst, assigned));
+        assert!(can_read_briefing(&other_analyst, queued));
+        assert!(!can_read_briefing(&actor(Role::Stakeholder, None), queued));
+        assert!(can_read_briefing(&actor(Role::Admin, None), assigned));
+        assert!(can_edit_briefing(&actor(Role::Delegate, Some(bgd)), queued));
+        assert!(!can_edit_briefing(&analyst, assigned));
+    }
+
+    #[test]
+    fn working_on_briefings_needs_a_write_credential() {
+        let mut key = actor(Role::Analyst, None);
+        key.method = AuthMethod::ApiKey { id: ApiKeyId::new(), scopes: vec![Scope::Read] };
+        assert_eq!(authorize(&key, Operation::WorkBriefings), Err(Denied::Forbidden));
+        assert!(authorize(&actor(Role::Analyst, None), Operation::WorkBriefings).is_ok());
+        assert!(authorize(&actor(Role::Stakeholder, None), Operation::WorkBriefings).is_err());
+    }
+
+    #[test]
+    fn a_deliverable_must_be_readable_by_the_requesting_delegation() {
+        let bgd = DelegationId::new();
+        assert!(delegation_reads_owned(bgd, Some(bgd), Visibility::Delegation));
+        assert!(delegation_reads_owned(bgd, None, Visibility::Regional));
+        assert!(delegation_reads_owned(bgd, Some(DelegationId::new()), Visibility::Public));
+        assert!(!delegation_reads_owned(bgd, None, Visibility::Delegation));
+        assert!(!delegation_reads_owned(bgd, Some(DelegationId::new()), Visibility::Delegation));
     }
 }

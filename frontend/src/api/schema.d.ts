@@ -4,57 +4,6 @@
  */
 
 export interface paths {
-    "/api/v1/action-items": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List action items
-         * @description Who: every signed-in caller; sessions, or API keys with the `read` scope. The caller's own action items and
-         *     those of meetings the caller may read; `owner=me&status=open` is "my action items until done". By due date (or
-         *     `sort`); the first page carries `total`, up to 1,000.
-         *
-         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for `owner` other than `me`, an
-         *     unknown status or `sort`, a `limit` outside 1–200 or a bad `cursor`.
-         */
-        get: operations["list_action_items"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/action-items/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /**
-         * Change an action item
-         * @description Who: its owner, for `status` only (marking it done, or open again); the organising delegation's delegates and
-         *     focal points and admins, for any field. With a session or an API key with the `write` scope, and `If-Match` set
-         *     to the item's `ETag`.
-         *
-         *     Refuses: 401 without a valid credential; 404 for an unknown item or one the caller may not read; 403 for one the
-         *     caller may read but not change (or, for its owner, a field other than `status`), or a key without `write`; 428
-         *     without `If-Match`; 412 when it changed since that version; 422 for an invalid field or an empty patch.
-         */
-        patch: operations["update_action_item"];
-        trace?: never;
-    };
     "/api/v1/alignment": {
         parameters: {
             query?: never;
@@ -68,7 +17,7 @@ export interface paths {
          *     delegation; admins, for any delegation or coalition. Sessions, or API keys with the `read` scope. For every
          *     topic: the MSME-concern score (validated impediments of the owner's delegations weighted by severity and
          *     halving every half-life, plus weighted answers to the owner's questions tagged with it), the owner's coverage
-         *     (prep items; briefings and meetings are 0 until they exist) and a status — `blind_spot`, `unsupported`,
+         *     (prep items and delivered briefing requests; meetings are 0 until they exist) and a status — `blind_spot`, `unsupported`,
          *     `covered` or `quiet`. Every figure counts only what the caller may read. The formula is `docs/alignment.md`.
          *
          *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown delegation or
@@ -301,7 +250,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/calendar/{token}.ics": {
+    "/api/v1/briefing-requests": {
         parameters: {
             query?: never;
             header?: never;
@@ -309,17 +258,177 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A calendar feed
-         * @description Who: anyone with the URL — no credential (calendar applications cannot send one); the token is the credential.
-         *     iCalendar (RFC 5545): the meetings the feed's owner may read now (from a year back), cancelled ones marked
-         *     `STATUS:CANCELLED`, each with a stable UID and its SEQUENCE, times in the organiser's zone with a VTIMEZONE per
-         *     zone.
+         * List briefing requests
+         * @description Who may read a briefing request: admins every one; delegates and focal points their own delegation's, whatever
+         *     its visibility — never another delegation's; analysts those assigned to them and the queue (`requested`, nobody's
+         *     yet); stakeholders none. Sessions, or API keys with the `read` scope. The list holds only what the caller may read,
+         *     newest first or sorted (`sort`), filtered by status, kind, topic, delegation, `assigned=me`, `queue=true` and
+         *     `overdue`. The first page carries `total`, counted up to 1,000.
          *
-         *     Refuses: 404 for an unknown, revoked or replaced token, or an account no longer active.
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an invalid filter (an unknown
+         *     status or kind, `assigned` other than `me`), an unknown `sort`, a `limit` outside 1–200 or a bad `cursor`; 400 for
+         *     a filter of the wrong type (`queue=maybe`).
          */
-        get: operations["get_calendar_feed"];
+        get: operations["list_briefing_requests"];
+        put?: never;
+        /**
+         * Request a briefing
+         * @description Who: delegates and focal points, for their own delegation (the default); admins, for any delegation
+         *     (`delegation_id`). With a session or an API key with the `write` scope. It starts as `requested`, in the
+         *     analysts' queue. Answers 201 with `Location` and `ETag`. Retry-safe with `Idempotency-Key`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for analysts and stakeholders, a key without `write`, a
+         *     `delegation_id` other than the caller's own; 422 for a missing or invalid field (kind, title, question, priority,
+         *     visibility, unknown topics, a wished date in the past); 409 while a request with the same `Idempotency-Key` is in
+         *     progress.
+         */
+        post: operations["create_briefing_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/briefing-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a briefing request
+         * @description Who: as for the list — admins; the requesting delegation's delegates and focal points; the assigned analyst, and
+         *     every analyst while it waits in the queue. Sessions, or API keys with the `read` scope. `steps_open` and
+         *     `can_edit` say what this caller may do with it; `overdue` is computed against today (UTC).
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown request or one the
+         *     caller may not read (never 403, which would confirm it exists).
+         */
+        get: operations["get_briefing_request"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a briefing request
+         * @description Who: delegates and focal points of the requesting delegation, and admins; with a session or an API key with the
+         *     `write` scope; only while the request is `requested` (once accepted, the analyst committed against this
+         *     question). Send only the fields to change, with `If-Match` set to the `ETag`; `null` clears `wished_date`;
+         *     `topic_ids` replaces the topics.
+         *
+         *     Refuses: 401 without a valid credential; 404 for an unknown request or one the caller may not read; 403 for one
+         *     the caller may read but not change (an analyst); 409 once it is no longer `requested`; 428 without `If-Match`; 412
+         *     when it changed since that version; 422 for an invalid field.
+         */
+        patch: operations["update_briefing_request"];
+        trace?: never;
+    };
+    "/api/v1/briefing-requests/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A briefing request's comments
+         * @description Who: whoever may read the request (see `GET /briefing-requests/{id}`): every comment on it, oldest first (the
+         *     latest 500).
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown request or one the
+         *     caller may not read.
+         */
+        get: operations["list_briefing_comments"];
+        put?: never;
+        /**
+         * Comment on a briefing request
+         * @description Who: whoever may read the request and write — the requesting delegation's delegates and focal points, the
+         *     assigned analyst (and analysts while it is in the queue), admins; with a session or an API key with the `write`
+         *     scope. Every reader of the request reads the comment. Answers 201. Retry-safe with `Idempotency-Key`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for stakeholders and keys without `write`; 404 for an unknown request
+         *     or one the caller may not read; 422 for an empty or overlong `body`; 409 while a request with the same
+         *     `Idempotency-Key` is in progress.
+         */
+        post: operations["create_briefing_comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/briefing-requests/{id}/deliverables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The documents delivered for a briefing request
+         * @description Who: whoever may read the request (see `GET /briefing-requests/{id}`); each deliverable is listed only if the caller
+         *     may read the document itself. Oldest first.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown request or one the
+         *     caller may not read.
+         */
+        get: operations["list_briefing_deliverables"];
+        put?: never;
+        /**
+         * Attach a document as a deliverable
+         * @description Who: the assigned analyst, and admins; with a session or an API key with the `write` scope; while the request is
+         *     `accepted`, `in_progress` or `in_review`. The document must be one the caller may read and one the requesting
+         *     delegation may read — its own, or shared `regional` or `public` — so that delivering never hands over a document
+         *     the requester cannot open. Answers 201 with every deliverable. Retry-safe with `Idempotency-Key`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for stakeholders, keys without `write`, and callers who may read the
+         *     request but are not its analyst; 404 for an unknown request or one the caller may not read; 409 when the request
+         *     is not open for work or the document is already attached; 422 when `document_id` names no document the caller
+         *     may read (`unknown`) or one the requesting delegation could not read (`not_shared`).
+         */
+        post: operations["create_briefing_deliverable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/briefing-requests/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A briefing request's workflow history
+         * @description Who: whoever may read the request (see `GET /briefing-requests/{id}`). The steps, oldest first, each with its
+         *     note, who took it and when.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown request or one the
+         *     caller may not read.
+         */
+        get: operations["list_briefing_request_steps"];
+        put?: never;
+        /**
+         * Move a briefing request to its next status
+         * @description Who: by step — from `requested`, any analyst accepts (`accepted`, with a committed `due_date`; the request is then
+         *     theirs) or declines (`declined`, with a `reason`); afterwards only the assigned analyst moves it: `accepted →
+         *     in_progress → in_review → delivered`, or back from `in_review` to `in_progress`. Admins take any step and, when
+         *     accepting, name the analyst (`assignee_id`). The requesting delegation takes no step. With a session or an API key
+         *     with the `write` scope. `delivered` needs at least one deliverable (attached before, or named by `document_id`);
+         *     `delivered` and `declined` are final. The
+         *     history is kept (`GET .../steps`). Retry-safe with `Idempotency-Key`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for stakeholders and keys without `write`; 404 for an unknown request
+         *     or one the caller may not read; 403 when the step exists but is not the caller's to take (a delegate accepting its
+         *     own request, another analyst's request); 422 for a step that does not exist from the current status
+         *     (`invalid_step`), a missing or misplaced `due_date`, `reason` or `assignee_id`, delivering without a deliverable;
+         *     409 when the request changed meanwhile (or while a request with the same `Idempotency-Key` is in progress).
+         */
+        post: operations["step_briefing_request"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1012,36 +1121,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/me/calendar-feed": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Create or rotate my calendar feed
-         * @description Who: every signed-in user, with a session only (the feed's token is a credential: a key must not mint one). Makes
-         *     a new unguessable feed URL and answers it this once — only a hash of its token is kept; a previous URL stops
-         *     working. The feed holds the meetings the user may read at the time a calendar fetches it.
-         *
-         *     Refuses: 401 without a valid credential; 403 for an API key.
-         */
-        post: operations["create_calendar_feed"];
-        /**
-         * Revoke my calendar feed
-         * @description Who: every signed-in user, with a session only. The feed URL answers 404 from now on.
-         *
-         *     Refuses: 401 without a valid credential; 403 for an API key; 404 when there is no feed.
-         */
-        delete: operations["revoke_calendar_feed"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/me/mfa": {
         parameters: {
             query?: never;
@@ -1114,226 +1193,6 @@ export interface paths {
          *     400/413/415 for a body that is not small JSON.
          */
         post: operations["verify_mfa_enrolment"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/meetings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List meetings
-         * @description Who may read a meeting: admins every one; delegates and focal points their own delegation's at any visibility,
-         *     others' `regional` and `public` ones, and any that invites them or their delegation (also at `delegation`
-         *     visibility); analysts `regional` and `public` ones and those that invite them; stakeholders `public` ones and
-         *     those that invite them. Sessions, or API keys with the `read` scope. Soonest first (or `sort`), filtered by a time
-         *     window (`from`, `to`), kind, status, `invited=me` and agenda topic. Every meeting carries its times in Geneva, in
-         *     the organiser's zone and in each taking-part delegation's capital. The first page carries `total`, up to 1,000.
-         *
-         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an unknown kind or status,
-         *     `invited` other than `me`, `to` not after `from`, an unknown `sort`, a `limit` outside 1–200 or a bad `cursor`;
-         *     400 for a malformed `from` or `to`.
-         */
-        get: operations["list_meetings"];
-        put?: never;
-        /**
-         * Schedule a meeting
-         * @description Who: delegates and focal points, for their own delegation (the default); admins, for any delegation
-         *     (`delegation_id`). With a session or an API key with the `write` scope. `starts_at`, `ends_at` and
-         *     `rsvp_deadline` are wall-clock times in `time_zone` (an IANA zone); invited delegations and people answer with
-         *     `PUT /meetings/{id}/rsvp`. Answers 201 with `Location` and `ETag`. Retry-safe with `Idempotency-Key`.
-         *
-         *     Refuses: 401 without a valid credential; 403 for analysts and stakeholders, a key without `write`, or a
-         *     `delegation_id` other than the caller's own; 422 for a missing or invalid field — an unknown time zone, an end
-         *     not after the start, a time the clocks skip, neither place nor online link, a link that is not http(s), unknown
-         *     invitees, an agenda topic that does not exist or a prep item the caller may not read; 409 while a request with
-         *     the same `Idempotency-Key` is in progress.
-         */
-        post: operations["create_meeting"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/meetings/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get a meeting
-         * @description Who: as for the list — including the delegations and people it invites, whatever its visibility. With its times
-         *     in Geneva, the organiser's zone and each taking-part delegation's capital, its agenda, invitations and answers;
-         *     `my_rsvp` and `can_edit` say what this caller may do.
-         *
-         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown meeting or one the
-         *     caller may not read (never 403, which would confirm it exists).
-         */
-        get: operations["get_meeting"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /**
-         * Change a meeting
-         * @description Who: delegates and focal points of the organising delegation, and admins; with a session or an API key with the
-         *     `write` scope. Send only the fields to change, with `If-Match` set to the `ETag`. Times are wall-clock times in
-         *     the (new or current) zone; `invited_*` and `agenda` replace the lists (an invitee that stays keeps its answer).
-         *     A new time or place after invitations raises `sequence`, so subscribed calendars replace the entry.
-         *
-         *     Refuses: 401 without a valid credential; 404 for an unknown meeting or one the caller may not read; 403 for one
-         *     the caller may read but not change (an invited delegation); 428 without `If-Match`; 412 when it changed since that
-         *     version; 422 for an invalid field, as for scheduling, or a patch that changes nothing.
-         */
-        patch: operations["update_meeting"];
-        trace?: never;
-    };
-    "/api/v1/meetings/{id}/action-items": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A meeting's action items
-         * @description Who: whoever may read the meeting. By due date.
-         *
-         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown meeting or one the
-         *     caller may not read.
-         */
-        get: operations["list_meeting_action_items"];
-        put?: never;
-        /**
-         * Record an action item
-         * @description Who: the organising delegation's delegates and focal points, and admins; with a session or an API key with the
-         *     `write` scope. The owner is someone taking part (a member of the organising or an invited delegation, or an
-         *     invited person); a linked record (`prep_item`, `impediment`, `meeting`) must be one the caller may read. Answers
-         *     201. Retry-safe with `Idempotency-Key`.
-         *
-         *     Refuses: 401 without a valid credential; 404 for an unknown meeting or one the caller may not read; 403 for
-         *     analysts and stakeholders, a meeting the caller may read but not change, or a key without `write`; 422 for a
-         *     missing or invalid field, an owner not taking part, or a linked record that does not exist or is hidden from the
-         *     caller; 409 while a request with the same `Idempotency-Key` is in progress.
-         */
-        post: operations["create_action_item"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/meetings/{id}/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Cancel a meeting
-         * @description Who: as for changing it. The record stays, with status `cancelled` and a raised `sequence` (calendars show it
-         *     cancelled). `If-Match` is optional; when sent, it must be current.
-         *
-         *     Refuses: 401 without a valid credential; 404 for an unknown meeting or one the caller may not read; 403 for one
-         *     the caller may read but not change; 409 when it is already cancelled; 412 for a stale `If-Match`.
-         */
-        post: operations["cancel_meeting"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/meetings/{id}/ics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Download a meeting as iCalendar
-         * @description Who: whoever may read the meeting. An `.ics` file (RFC 5545) with the event in the organiser's zone and its
-         *     VTIMEZONE, to import into a calendar.
-         *
-         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown meeting or one the
-         *     caller may not read.
-         */
-        get: operations["get_meeting_ics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/meetings/{id}/minutes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A meeting's minutes
-         * @description Who: whoever may read the meeting (its invitees included), within the minutes' own visibility. Markdown.
-         *
-         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown meeting, one the
-         *     caller may not read, one without minutes, or minutes the caller may not read.
-         */
-        get: operations["get_meeting_minutes"];
-        /**
-         * Write a meeting's minutes
-         * @description Who: the organising delegation's delegates and focal points, and admins; with a session or an API key with the
-         *     `write` scope. The whole text, Markdown, replacing the previous one (which the audit log keeps), at a visibility
-         *     (default: the meeting's).
-         *
-         *     Refuses: 401 without a valid credential; 404 for an unknown meeting or one the caller may not read; 403 for one
-         *     the caller may read but not change, or a key without `write`; 422 for an empty or too long text (100,000
-         *     characters) or an unknown visibility.
-         */
-        put: operations["save_meeting_minutes"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/meetings/{id}/rsvp": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Answer an invitation
-         * @description Who: an invitee, for itself only — an invited person for their own invitation, a delegate or focal point of an
-         *     invited delegation for the delegation's. With a session or an API key with the `write` scope. `yes`, `no` or
-         *     `tentative`; answering again changes the answer.
-         *
-         *     Refuses: 401 without a valid credential; 404 for an unknown meeting or one the caller may not read; 403 for a
-         *     caller the meeting does not invite (the organising delegation too) or a key without `write`; 409 for a cancelled
-         *     meeting; 422 for another answer.
-         */
-        put: operations["rsvp_meeting"];
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2291,74 +2150,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        ActionItem: {
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date */
-            due_on: string;
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            linked_id?: string | null;
-            linked_kind?: null | components["schemas"]["ActionLinkKind"];
-            /** Format: uuid */
-            meeting_id: string;
-            meeting_title: string;
-            owner: components["schemas"]["MeetingPerson"];
-            status: components["schemas"]["ActionStatus"];
-            title: string;
-            /** Format: date-time */
-            updated_at: string;
-            /** Format: int32 */
-            version: number;
-        };
-        ActionItemList: {
-            /** @description By due date. */
-            items: components["schemas"]["ActionItem"][];
-        };
-        ActionItemPage: {
-            items: components["schemas"]["ActionItem"][];
-            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
-            next_cursor?: string | null;
-            /**
-             * Format: int64
-             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
-             *     caller may read, up to 1,000 (see `total_is_lower_bound`). `null` on later pages, so that
-             *     paging deep costs no count.
-             */
-            total?: number | null;
-            /**
-             * @description True when more than 1,000 items match: `total` is then 1,000 and means "at least 1,000"
-             *     (show "1,000+"). Counting stops there so that a first page costs the same over 100,000 rows
-             *     as over 1,000.
-             */
-            total_is_lower_bound: boolean;
-        };
-        /**
-         * @description What an action item may point at.
-         * @enum {string}
-         */
-        ActionLinkKind: "prep_item" | "impediment" | "meeting";
-        /**
-         * @description An action item is open until its owner (or the organiser) marks it done.
-         * @enum {string}
-         */
-        ActionStatus: "open" | "done";
-        /** @description One agenda item as sent. */
-        AgendaItemRequest: {
-            /**
-             * Format: uuid
-             * @description A prep item the organiser may read.
-             */
-            prep_item_id?: string | null;
-            title: string;
-            /** Format: uuid */
-            topic_id?: string | null;
-        };
         AlignmentCoverage: {
             /**
              * Format: int64
-             * @description Always 0 until briefings exist (issue 10).
+             * @description The owner's delivered briefing requests on the topic that the caller may read (issue 10).
              */
             briefings: number;
             /**
@@ -2518,20 +2313,169 @@ export interface components {
         BTreeMap: {
             [key: string]: string;
         };
-        /**
-         * @description A new calendar feed. Its URL is shown this once: only a hash of its token is kept. A separate wire
-         *     type because the URL is made from the request's own scheme and host.
-         */
-        CalendarFeed: {
+        BriefingComment: {
+            /** Format: uuid */
+            author_id?: string | null;
+            author_name?: string | null;
+            body: string;
             /** Format: date-time */
             created_at: string;
-            /** @description The same, relative to the server. */
-            path: string;
+            /** Format: uuid */
+            id: string;
+        };
+        BriefingCommentList: {
+            /** @description Oldest first (the latest 500). */
+            items: components["schemas"]["BriefingComment"][];
+        };
+        BriefingCommentRequest: {
+            body: string;
+        };
+        BriefingDeliverable: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            created_by?: string | null;
+            /** Format: uuid */
+            document_id: string;
+            kind: components["schemas"]["DocumentKind"];
+            title: string;
+            visibility: components["schemas"]["Visibility"];
+        };
+        BriefingDeliverableList: {
+            /** @description Oldest first; only the documents the caller may read. */
+            items: components["schemas"]["BriefingDeliverable"][];
+        };
+        BriefingDeliverableRequest: {
             /**
-             * @description The feed's address, for a calendar application to subscribe to (no sign-in).
-             * @example https://gmc.example.org/api/v1/calendar/gmcal_x2kP….ics
+             * Format: uuid
+             * @description A document of the library, readable by the caller and by the requesting delegation.
              */
-            url: string;
+            document_id: string;
+        };
+        /**
+         * @description What a delegation asks for.
+         * @enum {string}
+         */
+        BriefingKind: "briefing_note" | "regional_update" | "research_study";
+        BriefingRequest: {
+            /**
+             * Format: uuid
+             * @description The analyst doing the work (set on acceptance).
+             */
+            assigned_to?: string | null;
+            assignee_name?: string | null;
+            /** @description Whether this caller may change its fields now (`PATCH`: the requesting delegation, while requested). */
+            can_edit: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** @description Why it was declined. */
+            decline_reason?: string | null;
+            /** @description The requesting delegation's country (`BGD`). */
+            delegation_code: string;
+            /**
+             * Format: uuid
+             * @description The requesting delegation.
+             */
+            delegation_id: string;
+            delegation_name: string;
+            /** Format: date-time */
+            delivered_at?: string | null;
+            /**
+             * Format: date
+             * @description The date the analyst committed to.
+             */
+            due_date?: string | null;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["BriefingKind"];
+            /** @description The due date has passed (before today, UTC) and the request is neither delivered nor declined. */
+            overdue: boolean;
+            priority: components["schemas"]["Priority"];
+            question: string;
+            /** Format: uuid */
+            requested_by?: string | null;
+            requested_by_name?: string | null;
+            status: components["schemas"]["BriefingStatus"];
+            /** @description The statuses this caller may move the request to now (`POST /briefing-requests/{id}/steps`). */
+            steps_open: components["schemas"]["BriefingStatus"][];
+            title: string;
+            topics: components["schemas"]["TopicRef"][];
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+            /**
+             * @description The reach the delegation wants for the deliverable; the request itself is read only by its
+             *     delegation, its analyst (and the queue) and admins, whatever this says.
+             */
+            visibility: components["schemas"]["Visibility"];
+            /** Format: date */
+            wished_date?: string | null;
+        };
+        BriefingRequestPage: {
+            items: components["schemas"]["BriefingRequest"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read, up to 1,000 (see `total_is_lower_bound`). `null` on later pages, so that
+             *     paging deep costs no count.
+             */
+            total?: number | null;
+            /**
+             * @description True when more than 1,000 items match: `total` is then 1,000 and means "at least 1,000"
+             *     (show "1,000+"). Counting stops there so that a first page costs the same over 100,000 rows
+             *     as over 1,000.
+             */
+            total_is_lower_bound: boolean;
+        };
+        /**
+         * @description Where a request stands: `requested → accepted → in_progress → in_review → delivered`, or
+         *     `declined` from `requested`. `in_review` is the secretariat's own quality review; it may send
+         *     the work back to `in_progress`.
+         * @enum {string}
+         */
+        BriefingStatus: "requested" | "accepted" | "in_progress" | "in_review" | "delivered" | "declined";
+        BriefingStep: {
+            /** Format: uuid */
+            actor_id?: string | null;
+            actor_name?: string | null;
+            /** Format: date-time */
+            at: string;
+            from_status?: null | components["schemas"]["BriefingStatus"];
+            /** Format: uuid */
+            id: string;
+            note: string;
+            to_status: components["schemas"]["BriefingStatus"];
+        };
+        BriefingStepList: {
+            /** @description Oldest first. */
+            items: components["schemas"]["BriefingStep"][];
+        };
+        BriefingStepRequest: {
+            /**
+             * Format: uuid
+             * @description For `accepted` by an admin: the analyst to assign (required then). An analyst accepting is
+             *     assigned themselves.
+             */
+            assignee_id?: string | null;
+            /**
+             * Format: uuid
+             * @description For `delivered`: a document to attach as the deliverable first (as `POST .../deliverables`).
+             */
+            document_id?: string | null;
+            /**
+             * Format: date
+             * @description Required for `accepted` (today or later): the date the analyst commits to. Refused otherwise.
+             */
+            due_date?: string | null;
+            /** @description Kept in the history. */
+            note?: string | null;
+            /** @description Required for `declined`: why, for the requesting delegation. Refused otherwise. */
+            reason?: string | null;
+            /** @description The next status. */
+            to: components["schemas"]["BriefingStatus"];
         };
         /** @description A count, or nothing when withheld by the small-cell rule. */
         CellDto: {
@@ -2716,25 +2660,31 @@ export interface components {
              */
             total_is_lower_bound: boolean;
         };
-        CreateActionItemRequest: {
-            /** Format: date */
-            due_on: string;
-            /** Format: uuid */
-            linked_id?: string | null;
-            linked_kind?: null | components["schemas"]["ActionLinkKind"];
-            /**
-             * Format: uuid
-             * @description A person taking part: a member of the organising or an invited delegation, or an invited person.
-             */
-            owner_user_id: string;
-            title: string;
-        };
         CreateApiKeyRequest: {
             /** Format: date-time */
             expires_at?: string | null;
             name: string;
             /** @description `admin` needs the admin role. */
             scopes: components["schemas"]["Scope"][];
+        };
+        CreateBriefingRequestRequest: {
+            /**
+             * Format: uuid
+             * @description Admins name the requesting delegation; delegates and focal points ask for their own (the default).
+             */
+            delegation_id?: string | null;
+            kind: components["schemas"]["BriefingKind"];
+            priority: components["schemas"]["Priority"];
+            /** @description What the delegation needs to know, and for what. */
+            question: string;
+            title: string;
+            topic_ids?: string[];
+            visibility?: null | components["schemas"]["Visibility"];
+            /**
+             * Format: date
+             * @description When the delegation would like it (not in the past).
+             */
+            wished_date?: string | null;
         };
         CreateCoalitionRequest: {
             /**
@@ -2829,41 +2779,6 @@ export interface components {
             title: string;
             topic_ids?: string[];
             visibility?: null | components["schemas"]["Visibility"];
-        };
-        CreateMeetingRequest: {
-            agenda?: components["schemas"]["AgendaItemRequest"][];
-            /**
-             * Format: uuid
-             * @description Admins name the organising delegation; members default to (and may only use) their own.
-             */
-            delegation_id?: string | null;
-            description?: string;
-            /**
-             * @description Wall-clock end in `time_zone`, after the start.
-             * @example 2027-03-25T11:30
-             */
-            ends_at: string;
-            invited_delegation_ids?: string[];
-            invited_user_ids?: string[];
-            kind: components["schemas"]["MeetingKind"];
-            /** @description http(s) only. */
-            online_url?: string | null;
-            /** @description A place, an online link, or both. */
-            place?: string | null;
-            /** @description Wall-clock time in `time_zone` by which invitees should answer; before the start. */
-            rsvp_deadline?: string | null;
-            /**
-             * @description Wall-clock start in `time_zone`, `YYYY-MM-DDTHH:MM`.
-             * @example 2027-03-25T10:00
-             */
-            starts_at: string;
-            /**
-             * @description The organiser's IANA time zone.
-             * @example Europe/Zurich
-             */
-            time_zone: string;
-            title: string;
-            visibility: components["schemas"]["Visibility"];
         };
         CreateMinisterialRequest: {
             /**
@@ -3060,6 +2975,11 @@ export interface components {
             /** @description The account's password. */
             password: string;
         };
+        /**
+         * @description What a document is.
+         * @enum {string}
+         */
+        DocumentKind: "regional_update" | "briefing_note" | "research_study" | "minutes" | "submission";
         /**
          * @description What an evidence link points at. Documents and meetings join when they exist (issue 10); the
          *     table keeps the kind as a string, so adding one is a new variant and a reader for it.
@@ -3307,123 +3227,6 @@ export interface components {
             scopes: components["schemas"]["Scope"][];
             second_factor: components["schemas"]["SecondFactorDto"];
         };
-        Meeting: {
-            agenda: components["schemas"]["MeetingAgendaItem"][];
-            /** @description Whether the caller organises it (may change, cancel, write minutes and action items). */
-            can_edit: boolean;
-            /** Format: date-time */
-            created_at: string;
-            description: string;
-            /** Format: date-time */
-            ends_at: string;
-            has_minutes: boolean;
-            /** Format: uuid */
-            id: string;
-            invitations: components["schemas"]["MeetingInvitation"][];
-            kind: components["schemas"]["MeetingKind"];
-            my_rsvp?: null | components["schemas"]["Rsvp"];
-            online_url?: string | null;
-            /** @description The organising delegation. */
-            owner: components["schemas"]["MeetingDelegation"];
-            place?: string | null;
-            /** Format: date-time */
-            rsvp_deadline?: string | null;
-            /**
-             * Format: int32
-             * @description RFC 5545 SEQUENCE: raised when the time, place or status changed after invitations.
-             */
-            sequence: number;
-            /** Format: date-time */
-            starts_at: string;
-            status: components["schemas"]["MeetingStatus"];
-            /** @description The organiser's IANA zone. */
-            time_zone: string;
-            /** @description Geneva first, then the organiser's zone, then each taking-part delegation's capital. */
-            times: components["schemas"]["MeetingLocalTimes"][];
-            title: string;
-            /** Format: date-time */
-            updated_at: string;
-            /** Format: int32 */
-            version: number;
-            /** @description `delegation`: the organising delegation, its invitees and admins only. */
-            visibility: components["schemas"]["Visibility"];
-        };
-        MeetingAgendaItem: {
-            /** Format: int32 */
-            position: number;
-            /** Format: uuid */
-            prep_item_id?: string | null;
-            title: string;
-            /** @example FISH */
-            topic_code?: string | null;
-            /** Format: uuid */
-            topic_id?: string | null;
-        };
-        /** @description A delegation, as a meeting names it. */
-        MeetingDelegation: {
-            /** @description The country (`NPL`). */
-            code: string;
-            /** Format: uuid */
-            id: string;
-            name: string;
-        };
-        MeetingInvitation: {
-            delegation?: null | components["schemas"]["MeetingDelegation"];
-            /** Format: uuid */
-            id: string;
-            /** Format: date-time */
-            responded_at?: string | null;
-            response: components["schemas"]["Rsvp"];
-            user?: null | components["schemas"]["MeetingPerson"];
-        };
-        /**
-         * @description What a meeting is.
-         * @enum {string}
-         */
-        MeetingKind: "forum_meeting" | "technical_exchange" | "capital_dialogue";
-        /** @description The meeting's start and end as wall-clock times in one zone. */
-        MeetingLocalTimes: {
-            /** @description Its abbreviation at the start (`CET`, `+0545`). */
-            abbreviation: string;
-            delegation?: null | components["schemas"]["MeetingDelegation"];
-            ends_local: string;
-            role: components["schemas"]["ZoneRole"];
-            /** @example 2027-03-25T14:45 */
-            starts_local: string;
-            /** @example Asia/Kathmandu */
-            time_zone: string;
-            /** @description The zone's offset at the start (`+05:45`). */
-            utc_offset: string;
-        };
-        MeetingPage: {
-            items: components["schemas"]["Meeting"][];
-            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
-            next_cursor?: string | null;
-            /**
-             * Format: int64
-             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
-             *     caller may read, up to 1,000 (see `total_is_lower_bound`). `null` on later pages, so that
-             *     paging deep costs no count.
-             */
-            total?: number | null;
-            /**
-             * @description True when more than 1,000 items match: `total` is then 1,000 and means "at least 1,000"
-             *     (show "1,000+"). Counting stops there so that a first page costs the same over 100,000 rows
-             *     as over 1,000.
-             */
-            total_is_lower_bound: boolean;
-        };
-        /** @description A person, as a meeting names them. */
-        MeetingPerson: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-        };
-        /**
-         * @description A cancelled meeting keeps its record (and its calendar entry, marked cancelled).
-         * @enum {string}
-         */
-        MeetingStatus: "scheduled" | "cancelled";
         MfaActivationResponse: {
             /** @description Ten one-time codes for when the authenticator is not at hand: shown this once, stored hashed. */
             recovery_codes: string[];
@@ -3525,18 +3328,6 @@ export interface components {
             code: string;
             name: string;
         };
-        Minutes: {
-            /** @description Markdown. */
-            body: string;
-            /** Format: uuid */
-            meeting_id: string;
-            /** Format: date-time */
-            updated_at: string;
-            /** Format: uuid */
-            updated_by?: string | null;
-            updated_by_name?: string | null;
-            visibility: components["schemas"]["Visibility"];
-        };
         NtmCategoryDto: {
             /** @description MAST chapter letter (`A`–`P`) or procedural-obstacle code (`PO-ADMIN`). */
             code: string;
@@ -3587,9 +3378,29 @@ export interface components {
             columns: components["schemas"]["PrepBoardColumn"][];
             ministerial: components["schemas"]["MinisterialRef"];
         };
+        /**
+         * @description A prep item as a board card shows it: what it is, whose, how urgent. The full record (summary,
+         *     topics, outcome, what the caller may do) is one click away, `GET /prep-items/{id}`.
+         */
+        PrepBoardCard: {
+            /** Format: date */
+            deadline?: string | null;
+            /** Format: uuid */
+            id: string;
+            interest: components["schemas"]["Interest"];
+            kind: components["schemas"]["PrepKind"];
+            /** @description The deadline has passed (before today, UTC) and the item is neither decided nor withdrawn. */
+            overdue: boolean;
+            owner: components["schemas"]["PrepOwner"];
+            priority: components["schemas"]["Priority"];
+            responsible_name?: string | null;
+            status: components["schemas"]["PrepStatus"];
+            title: string;
+            visibility: components["schemas"]["Visibility"];
+        };
         PrepBoardColumn: {
             /** @description The first 20 by deadline (none last), then oldest entered. */
-            items: components["schemas"]["PrepItem"][];
+            items: components["schemas"]["PrepBoardCard"][];
             status: components["schemas"]["PrepStatus"];
             /**
              * Format: int64
@@ -3968,20 +3779,6 @@ export interface components {
          * @enum {string}
          */
         Role: "admin" | "analyst" | "delegate" | "focal_point" | "stakeholder";
-        /**
-         * @description An invitee's answer; `pending` until it answers.
-         * @enum {string}
-         */
-        Rsvp: "pending" | "yes" | "no" | "tentative";
-        RsvpRequest: {
-            /** @description `yes`, `no` or `tentative`. */
-            response: components["schemas"]["Rsvp"];
-        };
-        SaveMinutesRequest: {
-            /** @description Markdown. */
-            body: string;
-            visibility?: null | components["schemas"]["Visibility"];
-        };
         SavePrepTextRequest: {
             /** @description The whole text, Markdown. */
             body: string;
@@ -4337,14 +4134,17 @@ export interface components {
             id: string;
             title: string;
         };
-        /** @description Fields to change. The owner may send only `status`; the organiser any. */
-        UpdateActionItemRequest: {
-            /** Format: date */
-            due_on?: string | null;
-            /** Format: uuid */
-            owner_user_id?: string | null;
-            status?: null | components["schemas"]["ActionStatus"];
+        /** @description Fields to change while the request is `requested`; absent fields stay; `null` clears `wished_date`. */
+        UpdateBriefingRequestRequest: {
+            kind?: null | components["schemas"]["BriefingKind"];
+            priority?: null | components["schemas"]["Priority"];
+            question?: string | null;
             title?: string | null;
+            /** @description Replaces the topics. */
+            topic_ids?: string[] | null;
+            visibility?: null | components["schemas"]["Visibility"];
+            /** Format: date */
+            wished_date?: string | null;
         };
         /** @description Fields to change; absent fields stay; `members` replaces the membership. */
         UpdateCoalitionRequest: {
@@ -4396,26 +4196,6 @@ export interface components {
             title?: string | null;
             /** @description Replaces the topics. */
             topic_ids?: string[] | null;
-            visibility?: null | components["schemas"]["Visibility"];
-        };
-        /**
-         * @description Fields to change; absent fields stay; `null` clears `place`, `online_url` and `rsvp_deadline`.
-         *     Times are wall-clock times in the (new or current) `time_zone`. `invited_*` and `agenda` replace the
-         *     lists (an invitee that stays keeps its answer). The status changes only through `cancel`.
-         */
-        UpdateMeetingRequest: {
-            agenda?: components["schemas"]["AgendaItemRequest"][] | null;
-            description?: string | null;
-            ends_at?: string | null;
-            invited_delegation_ids?: string[] | null;
-            invited_user_ids?: string[] | null;
-            kind?: null | components["schemas"]["MeetingKind"];
-            online_url?: string | null;
-            place?: string | null;
-            rsvp_deadline?: string | null;
-            starts_at?: string | null;
-            time_zone?: string | null;
-            title?: string | null;
             visibility?: null | components["schemas"]["Visibility"];
         };
         /**
@@ -4565,8 +4345,6 @@ export interface components {
         };
         /** @enum {string} */
         WtoStatus: "member" | "observer" | "acceding" | "none";
-        /** @enum {string} */
-        ZoneRole: "geneva" | "organiser" | "capital";
     };
     responses: never;
     parameters: never;
@@ -4576,215 +4354,6 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    list_action_items: {
-        parameters: {
-            query?: {
-                /** @description `me`: the caller's own. */
-                owner?: string;
-                status?: components["schemas"]["ActionStatus"];
-                meeting_id?: string;
-                sort?: "due_on" | "-due_on" | "title" | "-title";
-                /** @description Page size, 1–200 (default 50). */
-                limit?: number;
-                /** @description The `next_cursor` of the previous page. */
-                cursor?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The action items */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ActionItemPage"];
-                };
-            };
-            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
-            401: {
-                headers: {
-                    /** @description `Bearer` */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    update_action_item: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The ETag of the version being changed */
-                "If-Match": string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "status": "done"
-                 *     }
-                 */
-                "application/json": components["schemas"]["UpdateActionItemRequest"];
-            };
-        };
-        responses: {
-            /** @description Updated */
-            200: {
-                headers: {
-                    /** @description The item's version, to send as `If-Match` when changing it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ActionItem"];
-                };
-            };
-            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
-            401: {
-                headers: {
-                    /** @description `Bearer` */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record, or one the caller may not read (the two are not told apart) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `If-Match` names a version that is no longer current: reload, reapply, resend */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not `application/json` */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `If-Match` is required: send the ETag of the version being changed */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     get_alignment: {
         parameters: {
             query?: {
@@ -5634,25 +5203,40 @@ export interface operations {
             };
         };
     };
-    get_calendar_feed: {
+    list_briefing_requests: {
         parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The feed's token */
-                token: string;
+            query?: {
+                status?: components["schemas"]["BriefingStatus"];
+                kind?: components["schemas"]["BriefingKind"];
+                /** @description Topic id or code. */
+                topic?: string;
+                /** @description The requesting delegation. */
+                delegation_id?: string;
+                /** @description `me`: the requests assigned to the caller. */
+                assigned?: string;
+                /** @description `true`: the analysts' queue (requested, nobody's yet). */
+                queue?: boolean;
+                /** @description `true`: only requests past their committed due date and still open; `false`: only the others. */
+                overdue?: boolean;
+                sort?: "wished_date" | "-wished_date" | "due_date" | "-due_date" | "updated_at" | "-updated_at" | "priority" | "-priority";
+                /** @description Page size, 1–200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
             };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The feed */
+            /** @description The briefing requests the caller may see */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/calendar": string;
+                    "application/json": components["schemas"]["BriefingRequestPage"];
                 };
             };
             /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
@@ -5664,8 +5248,928 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_briefing_request: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe: a repeat with the same key and request answers with the first outcome (24 h) */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "briefing_note",
+                 *       "priority": "high",
+                 *       "question": "Which disciplines would apply to our artisanal fleet, and which flexibilities can we invoke?",
+                 *       "title": "Fisheries subsidies: what the MC14 text means for our small-scale fleet",
+                 *       "topic_ids": [],
+                 *       "visibility": "delegation",
+                 *       "wished_date": "2026-12-20"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateBriefingRequestRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
+                    /** @description The new record's URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefingRequest"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_briefing_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request, with its version as ETag */
+            200: {
+                headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefingRequest"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_briefing_request: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "priority": "medium",
+                 *       "wished_date": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateBriefingRequestRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefingRequest"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names a version that is no longer current: reload, reapply, resend */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the ETag of the version being changed */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_briefing_comments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The comments, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefingCommentList"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_briefing_comment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe: a repeat with the same key and request answers with the first outcome (24 h) */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "body": "Could the note also cover the notification obligations?"
+                 *     }
+                 */
+                "application/json": components["schemas"]["BriefingCommentRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefingComment"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_briefing_deliverables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deliverables, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefingDeliverableList"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_briefing_deliverable: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe: a repeat with the same key and request answers with the first outcome (24 h) */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BriefingDeliverableRequest"];
+            };
+        };
+        responses: {
+            /** @description Attached; every deliverable of the request */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefingDeliverableList"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_briefing_request_steps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workflow history, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefingStepList"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    step_briefing_request: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe: a repeat with the same key and request answers with the first outcome (24 h) */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "due_date": "2026-12-18",
+                 *       "note": "Drawing on the regional update of November.",
+                 *       "to": "accepted"
+                 *     }
+                 */
+                "application/json": components["schemas"]["BriefingStepRequest"];
+            };
+        };
+        responses: {
+            /** @description Moved to the next status */
+            200: {
+                headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefingRequest"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8630,115 +9134,6 @@ export interface operations {
             };
         };
     };
-    create_calendar_feed: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The new feed's URL, shown once */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CalendarFeed"];
-                };
-            };
-            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
-            401: {
-                headers: {
-                    /** @description `Bearer` */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    revoke_calendar_feed: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Revoked */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
-            401: {
-                headers: {
-                    /** @description `Bearer` */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record, or one the caller may not read (the two are not told apart) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     disable_mfa: {
         parameters: {
             query?: never;
@@ -9020,1076 +9415,6 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    list_meetings: {
-        parameters: {
-            query?: {
-                /** @description Meetings that end at or after this instant (RFC 3339). */
-                from?: string;
-                /** @description Meetings that start before this instant (RFC 3339). */
-                to?: string;
-                kind?: components["schemas"]["MeetingKind"];
-                status?: components["schemas"]["MeetingStatus"];
-                /** @description `me`: meetings that invite the caller or the caller's delegation. */
-                invited?: string;
-                /** @description Topic id or code on the agenda. */
-                topic?: string;
-                sort?: "starts_at" | "-starts_at" | "title" | "-title";
-                /** @description Page size, 1–200 (default 50). */
-                limit?: number;
-                /** @description The `next_cursor` of the previous page. */
-                cursor?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The meetings the caller may see */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MeetingPage"];
-                };
-            };
-            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
-            401: {
-                headers: {
-                    /** @description `Bearer` */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    create_meeting: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Retry-safe: a repeat with the same key and request answers with the first outcome (24 h) */
-                "Idempotency-Key"?: string | null;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "agenda": [
-                 *         {
-                 *           "title": "Testing delays at EU border posts"
-                 *         }
-                 *       ],
-                 *       "description": "Compare testing delays and prepare the SPS committee intervention.",
-                 *       "ends_at": "2027-03-25T11:30",
-                 *       "invited_delegation_ids": [],
-                 *       "kind": "technical_exchange",
-                 *       "online_url": "https://meet.example.org/gmc-shrimp",
-                 *       "place": "CICG, Room 3",
-                 *       "rsvp_deadline": "2027-03-22T17:00",
-                 *       "starts_at": "2027-03-25T10:00",
-                 *       "time_zone": "Europe/Zurich",
-                 *       "title": "Shrimp residue testing: Bangladesh and Nepal",
-                 *       "visibility": "delegation"
-                 *     }
-                 */
-                "application/json": components["schemas"]["CreateMeetingRequest"];
-            };
-        };
-        responses: {
-            /** @description Scheduled */
-            201: {
-                headers: {
-                    /** @description The record's version, to send as `If-Match` when changing it */
-                    ETag?: string;
-                    /** @description The new record's URL */
-                    Location?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Meeting"];
-                };
-            };
-            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
-            401: {
-                headers: {
-                    /** @description `Bearer` */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not `application/json` */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    get_meeting: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The meeting, with its version as ETag */
-            200: {
-                headers: {
-                    /** @description The record's version, to send as `If-Match` when changing it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Meeting"];
-                };
-            };
-            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
-            401: {
-                headers: {
-                    /** @description `Bearer` */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record, or one the caller may not read (the two are not told apart) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    update_meeting: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The ETag of the version being changed */
-                "If-Match": string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "ends_at": "2027-03-30T11:30",
-                 *       "starts_at": "2027-03-30T10:00"
-                 *     }
-                 */
-                "application/json": components["schemas"]["UpdateMeetingRequest"];
-            };
-        };
-        responses: {
-            /** @description Updated */
-            200: {
-                headers: {
-                    /** @description The record's version, to send as `If-Match` when changing it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Meeting"];
-                };
-            };
-            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
-            401: {
-                headers: {
-                    /** @description `Bearer` */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record, or one the caller may not read (the two are not told apart) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `If-Match` names a version that is no longer current: reload, reapply, resend */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not `application/json` */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `If-Match` is required: send the ETag of the version being changed */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    list_meeting_action_items: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The meeting's action items */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ActionItemList"];
-                };
-            };
-            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
-            401: {
-                headers: {
-                    /** @description `Bearer` */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record, or one the caller may not read (the two are not told apart) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    create_action_item: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Retry-safe: a repeat with the same key and request answers with the first outcome (24 h) */
-                "Idempotency-Key"?: string | null;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "due_on": "2027-04-15",
-                 *       "owner_user_id": "0190f3a0-0000-7000-8000-000000000000",
-                 *       "title": "Share the testing data"
-                 *     }
-                 */
-                "application/json": components["schemas"]["CreateActionItemRequest"];
-            };
-        };
-        responses: {
-            /** @description Recorded */
-            201: {
-                headers: {
-                    /** @description The item's version, to send as `If-Match` when changing it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ActionItem"];
-                };
-            };
-            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
-            401: {
-                headers: {
-                    /** @description `Bearer` */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record, or one the caller may not read (the two are not told apart) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not `application/json` */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    cancel_meeting: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The ETag of the version being cancelled */
-                "If-Match"?: string | null;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Cancelled */
-            200: {
-                headers: {
-                    /** @description The record's version */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Meeting"];
-                };
-            };
-            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
-            401: {
-                headers: {
-                    /** @description `Bearer` */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record, or one the caller may not read (the two are not told apart) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `If-Match` names a version that is no longer current: reload, reapply, resend */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    get_meeting_ics: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The meeting as iCalendar */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/calendar": string;
-                };
-            };
-            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
-            401: {
-                headers: {
-                    /** @description `Bearer` */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record, or one the caller may not read (the two are not told apart) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    get_meeting_minutes: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The minutes */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Minutes"];
-                };
-            };
-            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
-            401: {
-                headers: {
-                    /** @description `Bearer` */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record, or one the caller may not read (the two are not told apart) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    save_meeting_minutes: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "body": "## Decisions\n\n- Nepal shares its testing data by 15 April.",
-                 *       "visibility": "delegation"
-                 *     }
-                 */
-                "application/json": components["schemas"]["SaveMinutesRequest"];
-            };
-        };
-        responses: {
-            /** @description Saved */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Minutes"];
-                };
-            };
-            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
-            401: {
-                headers: {
-                    /** @description `Bearer` */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record, or one the caller may not read (the two are not told apart) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not `application/json` */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    rsvp_meeting: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "response": "yes"
-                 *     }
-                 */
-                "application/json": components["schemas"]["RsvpRequest"];
-            };
-        };
-        responses: {
-            /** @description The meeting with the answer recorded */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Meeting"];
-                };
-            };
-            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
-            401: {
-                headers: {
-                    /** @description `Bearer` */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record, or one the caller may not read (the two are not told apart) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not `application/json` */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
-            422: {
-                headers: {
                     [name: string]: unknown;
                 };
                 content: {

@@ -42,10 +42,13 @@ const SecurityRoute = lazyPage(() => import('./routes/app/security'), 'SecurityR
 const NotificationsRoute = lazyPage(() => import('./routes/app/notifications'), 'NotificationsRoute');
 const FollowingRoute = lazyPage(() => import('./routes/app/following'), 'FollowingRoute');
 const EmailOutboxRoute = lazyPage(() => import('./routes/app/email-outbox'), 'EmailOutboxRoute');
+// issue 10: briefings
+const BriefingsRoute = lazyPage(() => import('./routes/app/briefings'), 'BriefingsRoute');
+const BriefingRoute = lazyPage(() => import('./routes/app/briefing'), 'BriefingRoute');
 const NotBuiltRoute = lazyPage(() => import('./routes/app/not-built'), 'NotBuiltRoute');
 const NotFoundRoute = lazyPage(() => import('./routes/not-found'), 'NotFoundRoute');
 
-const notBuilt = [paths.briefings, paths.meetings, paths.imports];
+const notBuilt = [paths.meetings, paths.imports];
 
 const router = createBrowserRouter([
   { path: paths.signIn, element: <SignInRoute /> },
@@ -90,6 +93,11 @@ const router = createBrowserRouter([
           </RoleGate>
         ),
       },
+      // issue 10: briefings
+      ...[
+        { path: 'briefings', element: <BriefingsRoute /> },
+        { path: 'briefings/:id', element: <BriefingRoute /> },
+      ].map(({ path, element }) => ({ path, element: <RoleGate area="briefings">{element}</RoleGate> })),
       { path: 'security', element: <SecurityRoute /> },
       // issue 10: notifications
       { path: 'notifications', element: <NotificationsRoute /> },

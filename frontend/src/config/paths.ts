@@ -13,6 +13,8 @@ export const paths = {
   stakeholders: '/stakeholders',
   stakeholder: (id: string) => `/stakeholders/${encodeURIComponent(id)}`,
   briefings: '/briefings',
+  // issue 10: briefings
+  briefing: (id: string) => `/briefings/${encodeURIComponent(id)}`,
   meetings: '/meetings',
   // issue 10: meetings
   meeting: (id: string) => `/meetings/${encodeURIComponent(id)}`,

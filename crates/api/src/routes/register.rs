@@ -12,6 +12,8 @@ use super::{coalitions, prep_items};
 use super::{home, notifications};
 // issue 10: meetings
 use super::meetings;
+// issue 10: briefings
+use super::briefings;
 
 /// Everything under `/api/v1`, served and documented by the same registrations.
 pub fn configure_api(cfg: &mut ServiceConfig) {
@@ -29,6 +31,8 @@ pub fn configure_api(cfg: &mut ServiceConfig) {
         .service(prep_items::operations())
         // issue 10: meetings
         .service(meetings::operations())
+        // issue 10: briefings
+        .service(briefings::operations())
         .service(users::operations())
         .service(api_keys::operations())
         .service(audit::operations())

@@ -141,3 +141,43 @@ async fn the_csv_has_a_line_per_topic_and_no_formula_survives() {
     assert!(text.starts_with("topic_code,topic_title,concern,"));
     assert!(text.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "{text}");
 }
+
+// issue 10: briefings
+#[tokio::test]
+async fn a_delivered_briefing_is_coverage_counted_only_by_those_who_read_it() {
+    let app = TestApp::spawn().await;
+    let admin = app.login(ADMIN).await;
+    let (bgd, npl, analyst) = (app.login(BGD).await, app.login(NPL).await, app.login(ANALYST).await);
+    let (bgd_d, npl_d) = (app.delegation_id(&admin, "BGD").await, app.delegation_id(&admin, "NPL").await);
+    let t = topic(&app, &admin).await;
+    for d in [&bgd_d, &npl_d] {
+        let id = impediment(&app, &admin, d, ("public", 5), &[&t], None).await;
+        age(&app, &id, "validated", 0).await;
+    }
+    // Asked but not delivered: no coverage yet.
+    let asked = crate::briefings::create(&app, &bgd, serde_json::json!({"topic_ids": [t]})).await;
+    assert_eq!(row(&app.get_json("/api/v1/alignment", &bgd).await, &t)["status"], "blind_spot");
+
+    crate::briefings::delivered_on(&app, &bgd, &analyst, &t).await;
+    let report = app.get_json("/api/v1/alignment", &bgd).await;
+    assert_eq!(row(&report, &t)["coverage"], serde_json::json!({"prep_items": 0, "briefings": 1, "meetings": 0}));
+    assert_eq!(row(&report, &t)["status"], "covered", "a delivered briefing covers the topic");
+    // Nepal's report is Nepal's: Bangladesh's briefing does not cover it.
+    assert_eq!(row(&app.get_json("/api/v1/alignment", &npl).await, &t)["status"], "blind_spot");
+    // A group's report counts its members' briefings — only those the reader may read.
+    let group = serde_json::json!({"code": "SA2", "name": "South Asia pair", "members": [bgd_d, npl_d]});
+    let res = app.post_json("/api/v1/coalitions", Some(&admin), group).await;
+    assert_eq!(res.status(), 201);
+    let group = res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned();
+    let of_ldc = format!("/api/v1/alignment?coalition_id={group}");
+    assert_eq!(row(&app.get_json(&of_ldc, &bgd).await, &t)["coverage"]["briefings"], 1);
+    assert_eq!(row(&app.get_json(&of_ldc, &npl).await, &t)["coverage"]["briefings"], 0, "never through a count");
+    assert_eq!(row(&app.get_json(&of_ldc, &admin).await, &t)["coverage"]["briefings"], 1);
+    // Declined is no coverage either.
+    crate::briefings::set_status(&app, asked["id"].as_str().unwrap(), "declined").await;
+    let csv = app.request(Method::GET, "/api/v1/alignment.csv", Some(&bgd)).send().await.unwrap().text().await.unwrap();
+    let code = row(&report, &t)["topic"]["code"].as_str().unwrap().to_owned();
+    let line = csv.lines().find(|l| l.starts_with(&code)).unwrap();
+    let cells: Vec<&str> = line.split(',').collect();
+    assert_eq!(cells[5..8], ["0", "1", "0"], "prep_items, briefings, meetings: {line}");
+}

@@ -9,6 +9,8 @@ mod alignment;
 mod api_keys;
 mod attacks;
 mod auth;
+// issue 10: briefings
+mod briefings;
 mod coalitions;
 mod consultations;
 mod consultations_feedback;

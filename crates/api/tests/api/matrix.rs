@@ -142,6 +142,18 @@ const MATRIX: &[(&str, [u16; 5])] = &[
     ("create_calendar_feed", [401, 201, 201, 201, 201]),
     ("revoke_calendar_feed", [401, 204, 204, 204, 204]),
     ("get_calendar_feed", [200, 200, 200, 200, 200]),
+    // issue 10: briefings. A Bangladesh request in the queue (the analyst reads the queue), or — for a
+    // step — accepted by the analyst, whose it then is: Bangladesh reads it but takes no step.
+    ("list_briefing_requests", [401, 200, 200, 200, 200]),
+    ("create_briefing_request", [401, 201, 403, 201, 403]),
+    ("get_briefing_request", [401, 200, 200, 200, 404]),
+    ("update_briefing_request", [401, 200, 403, 200, 404]),
+    ("step_briefing_request", [401, 200, 200, 403, 404]),
+    ("list_briefing_request_steps", [401, 200, 200, 200, 404]),
+    ("list_briefing_comments", [401, 200, 200, 200, 404]),
+    ("create_briefing_comment", [401, 201, 201, 201, 404]),
+    ("list_briefing_deliverables", [401, 200, 200, 200, 404]),
+    ("create_briefing_deliverable", [401, 201, 201, 403, 404]),
 ];
 
 pub(crate) struct Ctx {
@@ -477,6 +489,8 @@ pub(crate) async fn prepare(app: &TestApp, ctx: &Ctx, op: &str, template: &str, 
         op if crate::meeting_fixtures::OPERATIONS.contains(&op) => {
             crate::meeting_fixtures::prepare_call(app, ctx, op, template, who, &mut call).await;
         }
+        // issue 10: briefings
+        op if op.contains("briefing") => crate::briefings::prepare_call(app, ctx, op, &mut call).await,
         "complete_mfa_sign_in" | "start_mfa_enrolment" | "verify_mfa_enrolment" | "disable_mfa" | "reset_user_mfa" => {
             crate::mfa::prepare_call(app, ctx, op, who, &mut call).await;
         }

@@ -145,6 +145,18 @@ const CREDENTIALS: &[(&str, [u16; 3])] = &[
     ("create_calendar_feed", [403, 403, 201]),
     ("revoke_calendar_feed", [403, 403, 404]),
     ("get_calendar_feed", [200, 200, 200]),
+    // issue 10: briefings. Stakeholders read none and write none; the step is the analyst's, not
+    // Bangladesh's (403 with a write key too).
+    ("list_briefing_requests", [200, 200, 200]),
+    ("create_briefing_request", [403, 201, 403]),
+    ("get_briefing_request", [200, 200, 404]),
+    ("update_briefing_request", [403, 200, 403]),
+    ("step_briefing_request", [403, 403, 403]),
+    ("list_briefing_request_steps", [200, 200, 404]),
+    ("list_briefing_comments", [200, 200, 404]),
+    ("create_briefing_comment", [403, 201, 403]),
+    ("list_briefing_deliverables", [200, 200, 404]),
+    ("create_briefing_deliverable", [403, 403, 403]),
 ];
 
 async fn key(app: &TestApp, bgd: &str, scopes: Value) -> String {

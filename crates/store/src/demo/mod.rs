@@ -9,6 +9,8 @@
 #![allow(clippy::indexing_slicing)]
 
 mod accounts;
+// issue 10: briefings
+pub mod briefings;
 pub mod consultations;
 pub mod impediments;
 // issue 10: notifications
@@ -40,6 +42,8 @@ pub async fn seed(db: &DatabaseConnection, impediments: usize) -> AppResult<()> 
         notifications::seed(db).await?;
         // issue 10: meetings
         meetings::seed(db, admin.id).await?;
+        // issue 10: briefings
+        briefings::seed(db).await?;
     }
     Ok(())
 }

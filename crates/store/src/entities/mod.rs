@@ -30,6 +30,12 @@ pub mod stakeholders;
 pub mod topics;
 pub mod users;
 pub mod watch_items;
+// issue 10: briefings
+pub mod briefing_comments;
+pub mod briefing_deliverables;
+pub mod briefing_request_steps;
+pub mod briefing_request_topics;
+pub mod briefing_requests;
 // issue 10: documents
 pub mod document_topics;
 pub mod document_versions;

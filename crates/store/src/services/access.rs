@@ -30,6 +30,9 @@ pub(crate) enum Guard {
     /// A meeting: a delegation's record that its invitees also read (`policy::can_read_invited`);
     /// only the organising delegation writes it. The invitees are read with the record.
     Invited { meeting_id: Uuid, record: Ownership },
+    // issue 10: briefings
+    /// A briefing request: its delegation, its analyst and the queue (`policy::can_read_briefing`).
+    Briefing(policy::BriefingFacts),
 }
 
 impl Guard {
@@ -47,6 +50,8 @@ impl Guard {
                 let (delegations, users) = meeting_invitees_of(db, meeting_id).await?;
                 policy::can_read_invited(actor, record, policy::Invitees { delegations: &delegations, users: &users })
             }
+            // issue 10: briefings
+            Guard::Briefing(facts) => policy::can_read_briefing(actor, facts),
         })
     }
 
@@ -61,6 +66,8 @@ impl Guard {
             }
             // issue 10: meetings
             Guard::Invited { record, .. } => policy::can_write(actor, record.delegation_id),
+            // issue 10: briefings
+            Guard::Briefing(facts) => policy::can_edit_briefing(actor, facts),
         })
     }
 }

@@ -5,6 +5,8 @@ pub mod alignment;
 pub mod api_keys;
 pub mod audit_log;
 pub mod auth;
+// issue 10: briefings
+pub mod briefings;
 pub mod coalitions;
 pub mod consultations;
 pub mod idempotency;

@@ -18,10 +18,17 @@ describe('navigation by role', () => {
 
   it('marks the areas a later release builds as coming', () => {
     expect(navItems.filter((item) => item.coming).map((item) => item.key)).toEqual([
-      'briefings',
-      // issue 10: meetings are built
+      // issue 10: briefings and meetings are built
       'imports',
     ]);
+  });
+
+  // issue 10: briefings
+  it('offers briefings to delegations, analysts and admins, never to stakeholders', () => {
+    for (const role of ['delegate', 'focal_point', 'analyst', 'admin']) {
+      expect(navItemsFor(role).map((item) => item.key)).toContain('briefings');
+    }
+    expect(navItemsFor('stakeholder').map((item) => item.key)).not.toContain('briefings');
   });
 
   it('offers the ministerial tracker and the alignment report to those who prepare a ministerial', () => {

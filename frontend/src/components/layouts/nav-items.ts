@@ -26,9 +26,10 @@ export const navItems: readonly NavItem[] = [
   { to: paths.consultations, key: 'consultations' },
   { to: paths.impediments, key: 'impediments' },
   { to: paths.stakeholders, key: 'stakeholders' },
-  { to: paths.briefings, key: 'briefings', coming: true },
   // issue 10: meetings — every role: anyone may be invited to one.
   { to: paths.meetings, key: 'meetings' },
+  // issue 10: briefings — delegations ask, analysts answer, admins oversee; stakeholders have none.
+  { to: paths.briefings, key: 'briefings', roles: preparers },
   { to: paths.ministerial, key: 'ministerial', roles: preparers },
   { to: paths.alignment, key: 'alignment', roles: preparers },
   { to: paths.imports, key: 'imports', coming: true },

@@ -34,7 +34,7 @@ impl From<AlignmentParams> for AlignmentQuery {
 /// delegation; admins, for any delegation or coalition. Sessions, or API keys with the `read` scope. For every
 /// topic: the MSME-concern score (validated impediments of the owner's delegations weighted by severity and
 /// halving every half-life, plus weighted answers to the owner's questions tagged with it), the owner's coverage
-/// (prep items; briefings and meetings are 0 until they exist) and a status — `blind_spot`, `unsupported`,
+/// (prep items and delivered briefing requests; meetings are 0 until they exist) and a status — `blind_spot`, `unsupported`,
 /// `covered` or `quiet`. Every figure counts only what the caller may read. The formula is `docs/alignment.md`.
 ///
 /// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown delegation or

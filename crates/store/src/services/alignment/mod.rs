@@ -1,9 +1,10 @@
 //! The alignment report (issue 9, `docs/alignment.md`): for every topic, how much the owner's firms
 //! are concerned by it — validated impediments weighted by severity and decaying with age, plus
-//! consultation answers — set against the owner's coverage (prep items now; briefings and meetings
-//! when they exist). It names blind spots (concern, no coverage) and unsupported positions (prep items
+//! consultation answers — set against the owner's coverage (prep items and delivered briefings;
+//! meetings when they exist). It names blind spots (concern, no coverage) and unsupported positions (prep items
 //! citing no evidence). Every figure counts only what the caller may read.
 
+mod briefings;
 mod score;
 mod sums;
 
@@ -56,7 +57,7 @@ pub struct ConcernParts {
 pub struct AlignmentCoverage {
     /// The owner's prep items on the topic (not withdrawn) that the caller may read.
     pub prep_items: i64,
-    /// Always 0 until briefings exist (issue 10).
+    /// The owner's delivered briefing requests on the topic that the caller may read (issue 10).
     pub briefings: i64,
     /// Always 0 until meetings exist (issue 10).
     pub meetings: i64,
@@ -152,6 +153,7 @@ async fn report_at(
     let impediments = sums::impediment_concern(db, actor, &whose, w, today).await?;
     let answers = sums::answers(db, actor, &whose, k, sees_small_cells(actor)).await?;
     let coverage = sums::coverage(db, actor, &whose).await?;
+    let briefed = briefings::delivered(db, actor, &whose).await?;
     let mut rows: Vec<AlignmentRow> = topics::Entity::find()
         .all(db)
         .await?
@@ -163,12 +165,15 @@ async fn report_at(
             };
             let concern = parts.impediments + parts.answers;
             let c = coverage.get(&t.id).copied().unwrap_or_default();
+            let briefings = briefed.get(&t.id).copied().unwrap_or(0);
             AlignmentRow {
-                status: status(concern, c.prep_items, c.without_evidence, w.blind_spot_threshold),
+                // A delivered briefing is coverage (the delegation has the analysis), and it is
+                // evidence-based by construction, so it never makes a topic unsupported.
+                status: status(concern, c.prep_items + briefings, c.without_evidence, w.blind_spot_threshold),
                 topic: AlignmentTopic { id: t.id, code: t.code, title: t.title },
                 concern,
                 concern_parts: parts,
-                coverage: AlignmentCoverage { prep_items: c.prep_items, briefings: 0, meetings: 0 },
+                coverage: AlignmentCoverage { prep_items: c.prep_items, briefings, meetings: 0 },
                 evidence_links: c.evidence_links,
                 unsupported_items: c.without_evidence,
             }

@@ -27,7 +27,7 @@ pub(crate) enum Whose {
 }
 
 impl Whose {
-    fn delegations(&self) -> Vec<Uuid> {
+    pub(crate) fn delegations(&self) -> Vec<Uuid> {
         match self {
             Whose::Delegation(d) => vec![*d],
             Whose::Coalition { members, .. } => members.clone(),
