@@ -6,6 +6,8 @@ pub mod audit;
 pub mod auth;
 pub mod coalitions;
 pub mod consultations;
+// issue 10: documents
+pub mod documents;
 pub mod evidence;
 pub mod health;
 pub mod impediments;

@@ -8,6 +8,8 @@ use super::{
     api_keys, audit, auth, consultations, impediments, mfa, reference, stakeholders, topics, users, watch_items,
 };
 use super::{coalitions, prep_items};
+// issue 10: documents
+use super::documents;
 
 /// Everything under `/api/v1`, served and documented by the same registrations.
 pub fn configure_api(cfg: &mut ServiceConfig) {
@@ -23,6 +25,8 @@ pub fn configure_api(cfg: &mut ServiceConfig) {
         .service(stakeholders::operations())
         .service(coalitions::operations())
         .service(prep_items::operations())
+        // issue 10: documents
+        .service(documents::operations())
         .service(users::operations())
         .service(api_keys::operations())
         .service(audit::operations());

@@ -7,6 +7,8 @@ pub mod audit_log;
 pub mod auth;
 pub mod coalitions;
 pub mod consultations;
+// issue 10: documents
+pub mod documents;
 pub mod idempotency;
 pub mod impediments;
 pub mod mfa;
