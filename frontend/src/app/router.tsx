@@ -35,6 +35,10 @@ const ImpedimentTraceRoute = lazyPage(() => import('./routes/app/impediment-trac
 const AlignmentRoute = lazyPage(() => import('./routes/app/alignment'), 'AlignmentRoute');
 const AdminRoute = lazyPage(() => import('./routes/app/admin'), 'AdminRoute');
 const SecurityRoute = lazyPage(() => import('./routes/app/security'), 'SecurityRoute');
+// issue 10: documents
+const DocumentsRoute = lazyPage(() => import('./routes/app/documents'), 'DocumentsRoute');
+const DocumentsSearchRoute = lazyPage(() => import('./routes/app/documents-search'), 'DocumentsSearchRoute');
+const DocumentRoute = lazyPage(() => import('./routes/app/document'), 'DocumentRoute');
 const NotBuiltRoute = lazyPage(() => import('./routes/app/not-built'), 'NotBuiltRoute');
 const NotFoundRoute = lazyPage(() => import('./routes/not-found'), 'NotFoundRoute');
 
@@ -81,6 +85,10 @@ const router = createBrowserRouter([
         ),
       },
       { path: 'security', element: <SecurityRoute /> },
+      // issue 10: documents
+      { path: 'library', element: <DocumentsRoute /> },
+      { path: 'library/search', element: <DocumentsSearchRoute /> },
+      { path: 'library/:id', element: <DocumentRoute /> },
       ...notBuilt.map((path) => ({ path, element: <NotBuiltRoute /> })),
       { path: '*', element: <NotFoundRoute /> },
     ],

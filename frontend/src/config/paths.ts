@@ -23,4 +23,8 @@ export const paths = {
   imports: '/imports',
   admin: '/admin',
   security: '/security',
+  // issue 10: documents
+  library: '/library',
+  librarySearch: '/library/search',
+  document: (id: string) => `/library/${encodeURIComponent(id)}`,
 } as const;

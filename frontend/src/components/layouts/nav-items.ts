@@ -26,6 +26,8 @@ export const navItems: readonly NavItem[] = [
   { to: paths.consultations, key: 'consultations' },
   { to: paths.impediments, key: 'impediments' },
   { to: paths.stakeholders, key: 'stakeholders' },
+  // issue 10: documents — every signed-in role reads the library (each what its visibility allows).
+  { to: paths.library, key: 'library' },
   { to: paths.briefings, key: 'briefings', coming: true },
   { to: paths.meetings, key: 'meetings', coming: true },
   { to: paths.ministerial, key: 'ministerial', roles: preparers },

@@ -91,6 +91,8 @@ pub fn snippet_parts(raw: &str) -> Vec<SnippetPart> {
     parts
 }
 
+// Custom SQL takes the engine's own placeholders: `?` on SQLite, numbered `$1` on PostgreSQL (sea-query
+// renumbers them into the whole statement).
 fn matching(backend: DbBackend, actor: &Actor, q: &str) -> SelectStatement {
     let mut s = Query::select();
     s.from(documents::Entity).cond_where(super::read_condition(actor));
@@ -101,7 +103,7 @@ fn matching(backend: DbBackend, actor: &Actor, q: &str) -> SelectStatement {
                 Alias::new("documents_fts"),
                 Expr::cust("documents_fts.document_id = documents.id"),
             )
-            .and_where(Expr::cust_with_values("documents_fts.tsv @@ websearch_to_tsquery('english', ?)", [q]));
+            .and_where(Expr::cust_with_values("documents_fts.tsv @@ websearch_to_tsquery('english', $1)", [q]));
         }
         _ => {
             s.join(
@@ -171,7 +173,7 @@ pub async fn search(db: &DatabaseConnection, actor: &Actor, f: DocumentSearch) -
         DbBackend::Postgres => {
             s.expr_as(
                 Expr::cust_with_values(
-                    "ts_rank(documents_fts.tsv, websearch_to_tsquery('english', ?))::float8",
+                    "ts_rank(documents_fts.tsv, websearch_to_tsquery('english', $1))::float8",
                     [&query],
                 ),
                 Alias::new("rank"),
@@ -236,7 +238,7 @@ async fn headlines(db: &DatabaseConnection, query: &str, hits: &mut [(Uuid, i32,
         .expr_as(Expr::cust("document_id"), Alias::new("id"))
         .expr_as(
             Expr::cust_with_values(
-                "ts_headline('english', left(body, 200000), websearch_to_tsquery('english', ?), ?)",
+                "ts_headline('english', left(body, 200000), websearch_to_tsquery('english', $1), $2)",
                 [query.to_owned(), options],
             ),
             Alias::new("snippet"),
