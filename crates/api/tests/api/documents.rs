@@ -16,18 +16,14 @@ pub(crate) fn form(parts: &[(&str, Option<&str>, &[u8])]) -> Vec<u8> {
     let mut out = Vec::new();
     for (name, file, bytes) in parts {
         out.extend_from_slice(format!("--{BOUNDARY}\r\n").as_bytes());
-        match file {
-            Some(f) => out.extend_from_slice(
-                format!(
-                    "Content-Disposition: form-data; name=\"{name}\"; filename=\"{f}\"\r\n\
-                     Content-Type: application/pdf\r\n\r\n"
-                )
-                .as_bytes(),
+        let head = match file {
+            Some(f) => format!(
+                "Content-Disposition: form-data; name=\"{name}\"; filename=\"{f}\"\r\n\
+                 Content-Type: application/pdf\r\n\r\n"
             ),
-            None => {
-                out.extend_from_slice(format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes())
-            }
-        }
+            None => format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n"),
+        };
+        out.extend_from_slice(head.as_bytes());
         out.extend_from_slice(bytes);
         out.extend_from_slice(b"\r\n");
     }
