@@ -74,6 +74,18 @@ pub struct Settings {
     // issue 10: notifications
     /// How often the periodic notifications run (prep deadlines), in seconds; 0 turns them off.
     pub notify_interval_secs: u64,
+    // issue 10: documents
+    /// Where uploaded documents are kept on this node (`GMC_STORAGE_DIR`); unused with an S3 bucket.
+    pub storage_dir: String,
+    /// An S3-compatible bucket for uploaded documents (several nodes); credentials from `AWS_*`.
+    pub storage_s3_bucket: Option<String>,
+    /// The S3 endpoint (MinIO, another provider); default: AWS.
+    pub storage_s3_endpoint: Option<String>,
+    pub storage_s3_region: Option<String>,
+    /// Allow a plain-HTTP endpoint (a local MinIO).
+    pub storage_s3_allow_http: bool,
+    /// The largest uploaded file accepted, in bytes (default 20 MB).
+    pub upload_max_bytes: usize,
 }
 
 impl Settings {
@@ -99,7 +111,11 @@ impl Settings {
             .set_default("alignment_half_life_days", 365.0)?
             .set_default("alignment_blind_spot_threshold", 5.0)?
             // issue 10: notifications
-            .set_default("notify_interval_secs", 900)?;
+            .set_default("notify_interval_secs", 900)?
+            // issue 10: documents
+            .set_default("storage_dir", "./data/files")?
+            .set_default("storage_s3_allow_http", false)?
+            .set_default("upload_max_bytes", 20 * 1024 * 1024)?;
         let file = std::env::var("GMC_CONFIG")
             .ok()
             .or_else(|| std::path::Path::new("gmc.toml").exists().then(|| "gmc.toml".to_owned()));
@@ -124,6 +140,21 @@ impl Settings {
             self.alignment_blind_spot_threshold,
         )
         .map_err(|e| anyhow::anyhow!("GMC_ALIGNMENT_*: {e}"))
+    }
+
+    // issue 10: documents
+    /// The storage backend the settings name: an S3 bucket when `storage_s3_bucket` is set, else the directory.
+    pub fn storage(&self) -> gmc_store::storage::StorageConfig {
+        use gmc_store::storage::StorageConfig;
+        match &self.storage_s3_bucket {
+            Some(bucket) => StorageConfig::S3 {
+                bucket: bucket.clone(),
+                endpoint: self.storage_s3_endpoint.clone(),
+                region: self.storage_s3_region.clone(),
+                allow_http: self.storage_s3_allow_http,
+            },
+            None => StorageConfig::Local(self.storage_dir.clone().into()),
+        }
     }
 
     /// Settings for tests: an ephemeral port on loopback and the given database.
@@ -152,6 +183,16 @@ impl Settings {
             alignment_blind_spot_threshold: 5.0,
             // issue 10: notifications (off: tests run the job's service directly)
             notify_interval_secs: 0,
+            // issue 10: documents — each test server its own directory, and a small limit to test against.
+            storage_dir: std::env::temp_dir()
+                .join(format!("gmc-test-files-{}", uuid::Uuid::new_v4()))
+                .to_string_lossy()
+                .into_owned(),
+            storage_s3_bucket: None,
+            storage_s3_endpoint: None,
+            storage_s3_region: None,
+            storage_s3_allow_http: false,
+            upload_max_bytes: 1024 * 1024,
         }
     }
 }

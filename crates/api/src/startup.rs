@@ -83,6 +83,9 @@ impl Application {
             sessions: Default::default(),
             rendered_topics: crate::render_cache::RenderCache::new(settings.render_cache),
             max_body_bytes: settings.max_json_bytes,
+            // issue 10: documents
+            storage: gmc_store::storage::open(&settings.storage())?,
+            upload_max_bytes: settings.upload_max_bytes,
         };
         let listener = TcpListener::bind((settings.host.as_str(), settings.port))?;
         let port = listener.local_addr()?.port();

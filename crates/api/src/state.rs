@@ -25,4 +25,9 @@ pub struct AppState {
     pub rendered_topics: RenderCache,
     /// The largest request body read (JSON, and the raw body the `Idempotency-Key` check reads).
     pub max_body_bytes: usize,
+    // issue 10: documents
+    /// Where uploaded files are kept (settings `storage_*`).
+    pub storage: gmc_store::storage::Storage,
+    /// The largest uploaded file accepted, in bytes (setting `upload_max_bytes`).
+    pub upload_max_bytes: usize,
 }

@@ -31,6 +31,10 @@ enum Command {
         /// benchmark consultation Bangladesh's with topic-tagged questions (the alignment report's load).
         #[arg(long, default_value_t = 0)]
         bench_prep: usize,
+        // issue 10: documents
+        /// Add this many generated documents (~5 KB of text each) to the library, for the search benchmark.
+        #[arg(long, default_value_t = 0)]
+        bench_documents: usize,
     },
     /// Print the OpenAPI document (JSON) to stdout.
     Openapi,
@@ -53,8 +57,8 @@ async fn main() -> anyhow::Result<()> {
             tracing::info!("migrations applied");
             Ok(())
         }
-        Command::Seed { demo, impediments, bench_responses, bench_prep } => {
-            seed(settings, demo, impediments, bench_responses, bench_prep).await
+        Command::Seed { demo, impediments, bench_responses, bench_prep, bench_documents } => {
+            seed(settings, demo, impediments, bench_responses, bench_prep, bench_documents).await
         }
         Command::Openapi => Ok(()),
     }
@@ -79,6 +83,7 @@ async fn seed(
     impediments: usize,
     bench_responses: usize,
     bench_prep: usize,
+    bench_documents: usize,
 ) -> anyhow::Result<()> {
     if !demo {
         anyhow::bail!("nothing to seed: pass --demo for the demo accounts and records");
@@ -89,6 +94,12 @@ async fn seed(
     let db = gmc_store::db::connect(&settings.database_url).await?;
     gmc_store::db::migrate(&db).await?;
     gmc_store::demo::seed(&db, impediments).await?;
+    // issue 10: documents — the demo library's PDFs go where the server will read them.
+    let storage = gmc_store::storage::open(&settings.storage())?;
+    gmc_store::demo::seed_documents(&db, storage.as_ref(), bench_documents).await?;
+    if bench_documents > 0 {
+        tracing::info!(documents = bench_documents, "benchmark library ready");
+    }
     if bench_prep > 0 {
         let id = gmc_store::demo::seed_benchmark_prep(&db, bench_prep, BENCH_LINKS, bench_responses).await?;
         tracing::info!(prep_item = %id, items = bench_prep, links = BENCH_LINKS, responses = bench_responses, "benchmark preparation ready");

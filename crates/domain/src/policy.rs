@@ -55,6 +55,11 @@ pub enum Operation {
     /// write-scoped credential) open to analysts, who do the work; which request and which step is
     /// `briefing_scope`'s and `briefing::check_step`'s.
     WorkBriefings,
+    // issue 10: documents
+    /// Create or change documents of the library and upload their versions: analysts and admins publish
+    /// platform-wide documents, a delegation's delegates and focal points write their own
+    /// (`can_write_document` decides which).
+    PublishDocuments,
 }
 
 impl Operation {
@@ -69,7 +74,8 @@ impl Operation {
             | Operation::StepImpediments
             | Operation::CreateApiKey
             | Operation::RevokeApiKey
-            | Operation::ManageOwnSecondFactor => Scope::Write,
+            | Operation::ManageOwnSecondFactor
+            | Operation::PublishDocuments => Scope::Write,
             // issue 10: notifications
             Operation::ManageOwnNotifications => Scope::Write,
             Operation::ReadEmailOutbox => Scope::Admin,
@@ -107,7 +113,7 @@ impl Operation {
             Operation::WriteDelegationRecords => {
                 matches!(role, Role::Admin | Role::Delegate | Role::FocalPoint)
             }
-            Operation::StepImpediments => {
+            Operation::StepImpediments | Operation::PublishDocuments => {
                 matches!(role, Role::Admin | Role::Analyst | Role::Delegate | Role::FocalPoint)
             }
             // issue 10: briefings
@@ -303,6 +309,23 @@ pub fn can_write_owned(actor: &Actor, owner: Option<DelegationId>) -> bool {
     }
 }
 
+// issue 10: documents
+/// Writing a document of the library (or adding a version): a platform-wide one (no owner) is published
+/// by analysts and admins; a delegation's by its delegates and focal points, and admins. Analysts do not
+/// write delegations' documents: they support every delegation, so they own none.
+pub fn can_write_document(actor: &Actor, owner: Option<DelegationId>) -> bool {
+    if authorize(actor, Operation::PublishDocuments).is_err() {
+        return false;
+    }
+    match owner {
+        None => matches!(actor.role, Role::Admin | Role::Analyst),
+        Some(d) => {
+            actor.is_admin()
+                || (matches!(actor.role, Role::Delegate | Role::FocalPoint) && actor.delegation_id == Some(d))
+        }
+    }
+}
+
 /// Whether small-cell suppression is lifted for this actor: admins only (DESIGN §3, issue 3).
 pub fn sees_small_cells(actor: &Actor) -> bool {
     actor.is_admin()
@@ -439,6 +462,24 @@ mod tests {
     /// A session that passed the second factor (which only admins need).
     fn actor(role: Role, delegation: Option<DelegationId>) -> Actor {
         Actor { user_id: UserId::new(), role, delegation_id: delegation, method: AuthMethod::Session, mfa: true }
+    }
+
+    // issue 10: documents
+    #[test]
+    fn platform_documents_are_published_by_analysts_and_admins_and_a_delegations_by_its_members() {
+        let (own, other) = (DelegationId::new(), DelegationId::new());
+        assert!(can_write_document(&actor(Role::Analyst, None), None));
+        assert!(can_write_document(&actor(Role::Admin, None), None));
+        assert!(can_write_document(&actor(Role::Admin, None), Some(other)));
+        assert!(!can_write_document(&actor(Role::Delegate, Some(own)), None));
+        assert!(can_write_document(&actor(Role::Delegate, Some(own)), Some(own)));
+        assert!(can_write_document(&actor(Role::FocalPoint, Some(own)), Some(own)));
+        assert!(!can_write_document(&actor(Role::Delegate, Some(own)), Some(other)));
+        assert!(!can_write_document(&actor(Role::Analyst, None), Some(own)));
+        assert!(!can_write_document(&actor(Role::Stakeholder, None), None));
+        let mut key = actor(Role::Analyst, None);
+        key.method = AuthMethod::ApiKey { id: ApiKeyId::new(), scopes: vec![Scope::Read] };
+        assert!(!can_write_document(&key, None), "a read-only key publishes nothing");
     }
 
     #[test]

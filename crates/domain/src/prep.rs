@@ -58,6 +58,8 @@ string_enum!(
     EvidenceKind {
         Impediment => "impediment",
         ConsultationQuestion => "consultation_question",
+        // issue 10: documents
+        Document => "document",
     }
 );
 

@@ -15,6 +15,8 @@ pub mod error;
 pub mod schemas;
 pub mod services;
 pub mod sessions;
+// issue 10: documents
+pub mod storage;
 /// Test databases: for this crate's own tests and, through the `test-support` feature, for the tests of
 /// the crates that depend on it. Not in the shipped binary.
 #[cfg(any(test, feature = "test-support"))]

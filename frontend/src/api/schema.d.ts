@@ -918,6 +918,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List documents
+         * @description Who may read a document: admins every one; delegates and focal points their own delegation's at any visibility,
+         *     and others' (and platform-wide ones) that are `regional` or `public`; analysts `regional` and `public` ones;
+         *     stakeholders `public` ones only. Sessions, or API keys with the `read` scope. Newest first or sorted (`sort`),
+         *     filtered by kind, topic, owner and a title search. The first page carries `total`, counted up to 1,000.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an unknown kind or `sort`, a
+         *     `limit` outside 1–200 or a bad `cursor`.
+         */
+        get: operations["list_documents"];
+        put?: never;
+        /**
+         * Create a document
+         * @description Who: analysts and admins publish platform-wide documents (no `delegation_id`; `regional` or `public`); delegates
+         *     and focal points write their own delegation's; admins may name any delegation. With a session or an API key with
+         *     the `write` scope. An optional `body_markdown` becomes version 1; files are uploaded as versions. Answers 201
+         *     with `Location` and `ETag`. Retry-safe with `Idempotency-Key`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for stakeholders, a key without `write`, a delegate naming another
+         *     delegation or publishing platform-wide, an analyst naming a delegation; 422 for a missing or invalid field
+         *     (unknown topics, a platform-wide document at `delegation` visibility); 409 while a request with the same
+         *     `Idempotency-Key` is in progress.
+         */
+        post: operations["create_document"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the library's text
+         * @description Who: as for the list — only documents the caller may read are searched, hits and `total` alike. Every word must
+         *     match, in the title, summary, Markdown body or an uploaded file's extracted text (the current version); the best
+         *     matches first, each with a snippet as plain-text parts, the matched words marked `highlight` (show them as text:
+         *     a document's own markup is never HTML). Operators and quotes are taken literally; a trailing `*` matches a prefix.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 without `q`, for a `q` with no
+         *     word, over 200 characters or with control characters, a `limit` outside 1–50 or a bad `cursor`.
+         */
+        get: operations["search_documents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a document
+         * @description Who may read a document: as for the list. With its current version and that version's Markdown body; `can_edit`
+         *     says whether this caller may change it and add versions.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown document or one
+         *     the caller may not read (never 403, which would confirm it exists).
+         */
+        get: operations["get_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a document
+         * @description Who: for a platform-wide document analysts and admins; for a delegation's, its delegates and focal points and
+         *     admins; with a session or an API key with the `write` scope. Send only the fields to change, with `If-Match` set
+         *     to the `ETag`; `topic_ids` replaces the topics. The owner does not change; the text changes through versions.
+         *
+         *     Refuses: 401 without a valid credential; 404 for an unknown document or one the caller may not read; 403 for one
+         *     the caller may read but not write; 428 without `If-Match`; 412 when it changed since that version; 422 for an
+         *     invalid field.
+         */
+        patch: operations["update_document"];
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The versions of a document
+         * @description Who: whoever may read the document (see `GET /documents/{id}`). Oldest first, each with its file's name, type,
+         *     size and checksum, whether it has a Markdown body, and any text-extraction warning.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown document or one
+         *     the caller may not read.
+         */
+        get: operations["list_document_versions"];
+        put?: never;
+        /**
+         * Add a version
+         * @description Who: as for changing the document (`PATCH /documents/{id}`). A `multipart/form-data` body with a `file` part (a
+         *     PDF, DOCX, XLSX or Markdown file, its type judged from its content, never its name or declared type) and/or a
+         *     `body_markdown` part. The file's text (PDF, DOCX, XLSX, Markdown) is extracted for search; a file whose text
+         *     cannot be read is kept with an `extraction_warning`. The new version becomes the current one. Uploads are not
+         *     covered by `Idempotency-Key` (send none: the key's check reads bodies only up to the JSON limit).
+         *
+         *     Refuses: 401 without a valid credential; 404 for an unknown document or one the caller may not read; 403 for one
+         *     the caller may read but not write; 413 for a body far over the upload limit (by its `Content-Length`); 422 naming
+         *     `file` for an empty file, a file over the limit or of another type (an executable named `report.pdf`), naming
+         *     `body_markdown` for an invalid body, and when neither is sent; 409 when another version was added meanwhile.
+         */
+        post: operations["upload_document_version"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/versions/{number}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a version
+         * @description Who: whoever may read the document. The file as uploaded (or, for a version with only a Markdown body, that body
+         *     as a `.md` file), streamed, as an attachment: `Content-Disposition` carries an ASCII `filename` and the real name
+         *     as `filename*` (RFC 6266), and `X-Content-Type-Options: nosniff` keeps browsers from second-guessing the type.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown document, one the
+         *     caller may not read, or an unknown version.
+         */
+        get: operations["download_document_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/impediments": {
         parameters: {
             query?: never;
@@ -2726,6 +2886,21 @@ export interface components {
             };
             visibility?: null | components["schemas"]["Visibility"];
         };
+        CreateDocumentRequest: {
+            /** @description A first version's Markdown body (files are uploaded as versions, `POST /documents/{id}/versions`). */
+            body_markdown?: string | null;
+            /**
+             * Format: uuid
+             * @description The owner: delegates and focal points default to (and may only use) their own delegation; admins may name
+             *     one; without one, an analyst's or admin's document is platform-wide.
+             */
+            delegation_id?: string | null;
+            kind: components["schemas"]["DocumentKind"];
+            summary?: string;
+            title: string;
+            topic_ids?: string[];
+            visibility: components["schemas"]["Visibility"];
+        };
         CreateEvidenceLinkRequest: {
             /**
              * @description `consultation_question` only: the results filter the result was read under (`country`,
@@ -2975,6 +3150,139 @@ export interface components {
             /** @description The account's password. */
             password: string;
         };
+        Document: {
+            /** @description Whether this caller may change the document and add versions. */
+            can_edit: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            created_by: string;
+            /**
+             * Format: int32
+             * @description The number of the latest version; 0 while there is none.
+             */
+            current_version: number;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["DocumentKind"];
+            owner?: null | components["schemas"]["DocumentOwner"];
+            summary: string;
+            title: string;
+            topics: components["schemas"]["TopicRef"][];
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * Format: int32
+             * @description The optimistic-lock version (also the `ETag`).
+             */
+            version: number;
+            /** @description `delegation`: the owning delegation only; `regional`: every signed-in member; `public`: everyone. */
+            visibility: components["schemas"]["Visibility"];
+        };
+        /** @description A document with its current version and that version's Markdown body. */
+        DocumentDetail: components["schemas"]["Document"] & {
+            /** @description The current version's Markdown body (render it as Markdown, never as HTML). */
+            body_markdown?: string | null;
+            current?: null | components["schemas"]["DocumentVersion"];
+        };
+        /**
+         * @description What a document is.
+         * @enum {string}
+         */
+        DocumentKind: "regional_update" | "briefing_note" | "research_study" | "minutes" | "submission";
+        /** @description The delegation a document belongs to. */
+        DocumentOwner: {
+            /** @description The delegation's country (`BGD`). */
+            code: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        DocumentPage: {
+            items: components["schemas"]["Document"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read, up to 1,000 (see `total_is_lower_bound`). `null` on later pages, so that
+             *     paging deep costs no count.
+             */
+            total?: number | null;
+            /**
+             * @description True when more than 1,000 items match: `total` is then 1,000 and means "at least 1,000"
+             *     (show "1,000+"). Counting stops there so that a first page costs the same over 100,000 rows
+             *     as over 1,000.
+             */
+            total_is_lower_bound: boolean;
+        };
+        DocumentSearchHit: {
+            document: components["schemas"]["Document"];
+            /**
+             * Format: double
+             * @description Higher is more relevant (comparable within one result list only).
+             */
+            rank: number;
+            /** @description Where the words matched, as plain-text parts. */
+            snippet: components["schemas"]["SnippetPart"][];
+            /**
+             * Format: int32
+             * @description The version whose text matched (the current one).
+             */
+            version_number: number;
+        };
+        DocumentSearchPage: {
+            items: components["schemas"]["DocumentSearchHit"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read, up to 1,000 (see `total_is_lower_bound`). `null` on later pages, so that
+             *     paging deep costs no count.
+             */
+            total?: number | null;
+            /**
+             * @description True when more than 1,000 items match: `total` is then 1,000 and means "at least 1,000"
+             *     (show "1,000+"). Counting stops there so that a first page costs the same over 100,000 rows
+             *     as over 1,000.
+             */
+            total_is_lower_bound: boolean;
+        };
+        /** @description One version of a document: a Markdown body, a file, or both. */
+        DocumentVersion: {
+            /** Format: int64 */
+            byte_size?: number | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            created_by: string;
+            /** @description Why the file yielded no searchable text (e.g. a PDF that could not be read). */
+            extraction_warning?: string | null;
+            /** @description The uploaded file's name (as given, cleaned of paths and control characters). */
+            file_name?: string | null;
+            has_body: boolean;
+            /** @description The file's type, found from its content. */
+            media_type?: string | null;
+            /** Format: int32 */
+            number: number;
+            /** @description Hex SHA-256 of the file. */
+            sha256?: string | null;
+        };
+        /** @description The `multipart/form-data` body of a new version: a file, a Markdown body, or both. */
+        DocumentVersionForm: {
+            /** @description Markdown text. */
+            body_markdown?: string | null;
+            /**
+             * Format: binary
+             * @description A PDF, DOCX, XLSX or Markdown file (its type is judged from its content), up to the upload limit.
+             */
+            file?: string | null;
+        };
+        DocumentVersionList: {
+            /** @description Oldest first. */
+            items: components["schemas"]["DocumentVersion"][];
+        };
         /**
          * @description What a document is.
          * @enum {string}
@@ -2985,7 +3293,7 @@ export interface components {
          *     table keeps the kind as a string, so adding one is a new variant and a reader for it.
          * @enum {string}
          */
-        EvidenceKind: "impediment" | "consultation_question";
+        EvidenceKind: "impediment" | "consultation_question" | "document";
         EvidenceLinkView: {
             /** Format: date-time */
             created_at: string;
@@ -3846,6 +4154,11 @@ export interface components {
          * @enum {string}
          */
         SizeClass: "micro" | "small" | "medium";
+        /** @description A stretch of a snippet; `highlight` marks the words that matched. */
+        SnippetPart: {
+            highlight: boolean;
+            text: string;
+        };
         /** @description Contact details (personal data); every read of them is audited. */
         StakeholderContactDto: {
             /** Format: date */
@@ -4179,6 +4492,15 @@ export interface components {
             translations?: {
                 [key: string]: components["schemas"]["TitleText"];
             } | null;
+            visibility?: null | components["schemas"]["Visibility"];
+        };
+        /** @description Fields to change; absent fields stay. The owner does not change; the body changes through versions. */
+        UpdateDocumentRequest: {
+            kind?: null | components["schemas"]["DocumentKind"];
+            summary?: string | null;
+            title?: string | null;
+            /** @description Replaces the topics. */
+            topic_ids?: string[] | null;
             visibility?: null | components["schemas"]["Visibility"];
         };
         /** @description Fields to change; absent fields stay; `null` clears `hs_code`, `estimated_cost`, `currency`. */
@@ -8167,6 +8489,744 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DelegationDto"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_documents: {
+        parameters: {
+            query?: {
+                kind?: components["schemas"]["DocumentKind"];
+                /** @description Topic id or code. */
+                topic?: string;
+                /** @description The owning delegation's documents. */
+                delegation_id?: string;
+                /** @description Text search in the title (`GET /documents/search` searches the text). */
+                q?: string;
+                sort?: "title" | "-title" | "kind" | "-kind" | "updated_at" | "-updated_at" | "created_at" | "-created_at";
+                /** @description Page size, 1–200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The documents the caller may see */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentPage"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_document: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe: a repeat with the same key and request answers with the first outcome (24 h) */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "body_markdown": "## Where it stands\n\nThe overcapacity pillar is still open.",
+                 *       "kind": "briefing_note",
+                 *       "summary": "Two-page note for the capital ahead of the negotiating group.",
+                 *       "title": "Fisheries subsidies: where the text stands",
+                 *       "topic_ids": [],
+                 *       "visibility": "delegation"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateDocumentRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
+                    /** @description The new record's URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentDetail"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    search_documents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The words to find (all of them), in titles, summaries, Markdown bodies and uploaded files' text. A trailing
+                 *     `*` matches a prefix; anything else is taken literally.
+                 */
+                q?: string;
+                /** @description Page size, 1–50 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matching documents the caller may see, best first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentSearchPage"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document, with its version as ETag */
+            200: {
+                headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentDetail"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_document: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "visibility": "regional"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateDocumentRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentDetail"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names a version that is no longer current: reload, reapply, resend */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the ETag of the version being changed */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_document_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentVersionList"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    upload_document_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["DocumentVersionForm"];
+            };
+        };
+        responses: {
+            /** @description The document with its new current version */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentDetail"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    download_document_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The version's number */
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    /** @description `attachment` with the file's name */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
                 };
             };
             /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */

@@ -45,6 +45,10 @@ const EmailOutboxRoute = lazyPage(() => import('./routes/app/email-outbox'), 'Em
 // issue 10: briefings
 const BriefingsRoute = lazyPage(() => import('./routes/app/briefings'), 'BriefingsRoute');
 const BriefingRoute = lazyPage(() => import('./routes/app/briefing'), 'BriefingRoute');
+// issue 10: documents
+const DocumentsRoute = lazyPage(() => import('./routes/app/documents'), 'DocumentsRoute');
+const DocumentsSearchRoute = lazyPage(() => import('./routes/app/documents-search'), 'DocumentsSearchRoute');
+const DocumentRoute = lazyPage(() => import('./routes/app/document'), 'DocumentRoute');
 const NotBuiltRoute = lazyPage(() => import('./routes/app/not-built'), 'NotBuiltRoute');
 const NotFoundRoute = lazyPage(() => import('./routes/not-found'), 'NotFoundRoute');
 
@@ -110,6 +114,10 @@ const router = createBrowserRouter([
           </RoleGate>
         ),
       },
+      // issue 10: documents
+      { path: 'library', element: <DocumentsRoute /> },
+      { path: 'library/search', element: <DocumentsSearchRoute /> },
+      { path: 'library/:id', element: <DocumentRoute /> },
       ...notBuilt.map((path) => ({ path, element: <NotBuiltRoute /> })),
       { path: '*', element: <NotFoundRoute /> },
     ],

@@ -31,4 +31,8 @@ export const paths = {
   notifications: '/notifications',
   following: '/notifications/following',
   emailOutbox: '/admin/email-outbox',
+  // issue 10: documents
+  library: '/library',
+  librarySearch: '/library/search',
+  document: (id: string) => `/library/${encodeURIComponent(id)}`,
 } as const;

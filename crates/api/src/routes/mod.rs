@@ -8,6 +8,8 @@ pub mod auth;
 pub mod briefings;
 pub mod coalitions;
 pub mod consultations;
+// issue 10: documents
+pub mod documents;
 pub mod evidence;
 pub mod health;
 pub mod impediments;

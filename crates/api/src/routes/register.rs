@@ -14,6 +14,8 @@ use super::{home, notifications};
 use super::meetings;
 // issue 10: briefings
 use super::briefings;
+// issue 10: documents
+use super::documents;
 
 /// Everything under `/api/v1`, served and documented by the same registrations.
 pub fn configure_api(cfg: &mut ServiceConfig) {
@@ -33,6 +35,8 @@ pub fn configure_api(cfg: &mut ServiceConfig) {
         .service(meetings::operations())
         // issue 10: briefings
         .service(briefings::operations())
+        // issue 10: documents
+        .service(documents::operations())
         .service(users::operations())
         .service(api_keys::operations())
         .service(audit::operations())

@@ -15,6 +15,8 @@ mod coalitions;
 mod consultations;
 mod consultations_feedback;
 mod disclosure;
+// issue 10: documents
+mod documents;
 mod errors;
 mod evidence;
 mod evidence_fixtures;

@@ -154,6 +154,16 @@ const MATRIX: &[(&str, [u16; 5])] = &[
     ("create_briefing_comment", [401, 201, 201, 201, 404]),
     ("list_briefing_deliverables", [401, 200, 200, 200, 404]),
     ("create_briefing_deliverable", [401, 201, 201, 403, 404]),
+    // issue 10: documents — on a Bangladesh document at `delegation` visibility. An analyst publishes
+    // platform-wide documents only, so naming Bangladesh is refused.
+    ("list_documents", [401, 200, 200, 200, 200]),
+    ("search_documents", [401, 200, 200, 200, 200]),
+    ("create_document", [401, 201, 403, 201, 403]),
+    ("get_document", [401, 200, 404, 200, 404]),
+    ("update_document", [401, 200, 404, 200, 404]),
+    ("list_document_versions", [401, 200, 404, 200, 404]),
+    ("upload_document_version", [401, 201, 404, 201, 404]),
+    ("download_document_version", [401, 200, 404, 200, 404]),
 ];
 
 pub(crate) struct Ctx {
@@ -171,6 +181,9 @@ pub(crate) struct Call {
     pub(crate) path: String,
     pub(crate) body: Option<Value>,
     pub(crate) if_match: Option<&'static str>,
+    // issue 10: documents
+    /// A `multipart/form-data` body (`documents::form`), sent instead of `body`.
+    pub(crate) multipart: Option<Vec<u8>>,
 }
 
 async fn fresh_topic(app: &TestApp, ctx: &Ctx) -> String {
@@ -285,6 +298,16 @@ async fn bgd_prep_item(app: &TestApp, ctx: &Ctx) -> String {
     prep_item(app, Owner::Delegation(&ctx.bgd_delegation), "delegation", &[]).await
 }
 
+// issue 10: documents
+/// A Bangladesh document at `delegation` visibility with a Markdown version 1.
+pub(crate) async fn fresh_bgd_document(app: &TestApp, ctx: &Ctx) -> String {
+    let body = json!({"kind": "briefing_note", "title": "Fisheries note", "visibility": "delegation",
+        "delegation_id": ctx.bgd_delegation, "body_markdown": "Fisheries subsidies."});
+    let res = app.post_json("/api/v1/documents", Some(&ctx.admin), body).await;
+    assert_eq!(res.status(), 201);
+    res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned()
+}
+
 /// A refresh token of a throwaway account: signing out ends all of a user's access tokens, so the
 /// `logout` row must not sign out the callers the other rows use.
 async fn fresh_refresh_token(app: &TestApp, ctx: &Ctx) -> String {
@@ -297,7 +320,7 @@ async fn fresh_refresh_token(app: &TestApp, ctx: &Ctx) -> String {
 /// Builds the call for an operation, creating whatever record it needs so each caller starts alike.
 pub(crate) async fn prepare(app: &TestApp, ctx: &Ctx, op: &str, template: &str, method: Method, who: usize) -> Call {
     let id = |v: &str| template.replace("{id}", v).replace("{code}", v);
-    let mut call = Call { method, path: template.to_owned(), body: None, if_match: None };
+    let mut call = Call { method, path: template.to_owned(), body: None, if_match: None, multipart: None };
     match op {
         "login" => {
             let email = [BGD, ADMIN, ANALYST, BGD, NPL][who];
@@ -491,6 +514,25 @@ pub(crate) async fn prepare(app: &TestApp, ctx: &Ctx, op: &str, template: &str, 
         }
         // issue 10: briefings
         op if op.contains("briefing") => crate::briefings::prepare_call(app, ctx, op, &mut call).await,
+        // issue 10: documents
+        "search_documents" => call.path = format!("{template}?q=fisheries"),
+        "create_document" => {
+            call.body = Some(json!({"kind": "minutes", "title": "Minutes", "visibility": "delegation",
+                "delegation_id": ctx.bgd_delegation}));
+        }
+        "get_document" | "list_document_versions" => call.path = id(&fresh_bgd_document(app, ctx).await),
+        "update_document" => {
+            call.path = id(&fresh_bgd_document(app, ctx).await);
+            call.body = Some(json!({"title": "Changed"}));
+            call.if_match = Some("\"1\"");
+        }
+        "upload_document_version" => {
+            call.path = id(&fresh_bgd_document(app, ctx).await);
+            call.multipart = Some(crate::documents::form(&[("body_markdown", None, b"## Second version")]));
+        }
+        "download_document_version" => {
+            call.path = template.replace("{id}", &fresh_bgd_document(app, ctx).await).replace("{number}", "1");
+        }
         "complete_mfa_sign_in" | "start_mfa_enrolment" | "verify_mfa_enrolment" | "disable_mfa" | "reset_user_mfa" => {
             crate::mfa::prepare_call(app, ctx, op, who, &mut call).await;
         }
@@ -507,6 +549,10 @@ pub(crate) async fn send(app: &TestApp, call: Call, token: Option<&str>) -> reqw
     }
     if let Some(v) = call.if_match {
         rb = rb.header("if-match", v);
+    }
+    // issue 10: documents
+    if let Some(form) = call.multipart {
+        rb = rb.header("content-type", crate::documents::form_content_type()).body(form);
     }
     rb.send().await.unwrap()
 }

@@ -157,6 +157,15 @@ const CREDENTIALS: &[(&str, [u16; 3])] = &[
     ("create_briefing_comment", [403, 201, 403]),
     ("list_briefing_deliverables", [200, 200, 404]),
     ("create_briefing_deliverable", [403, 403, 403]),
+    // issue 10: documents
+    ("list_documents", [200, 200, 200]),
+    ("search_documents", [200, 200, 200]),
+    ("create_document", [403, 201, 403]),
+    ("get_document", [200, 200, 404]),
+    ("update_document", [403, 200, 404]),
+    ("list_document_versions", [200, 200, 404]),
+    ("upload_document_version", [403, 201, 404]),
+    ("download_document_version", [200, 200, 404]),
 ];
 
 async fn key(app: &TestApp, bgd: &str, scopes: Value) -> String {
@@ -233,6 +242,12 @@ async fn regional(app: &TestApp, ctx: &Ctx, kind: &str) -> String {
         "meeting" => {
             ("/api/v1/meetings", crate::meeting_fixtures::meeting_body(&ctx.bgd_delegation, "regional", &[], &[]))
         }
+        // issue 10: documents
+        "document" => (
+            "/api/v1/documents",
+            json!({"delegation_id": ctx.bgd_delegation, "kind": "minutes", "title": "Shared minutes",
+                   "visibility": "regional"}),
+        ),
         "consultation" => (
             "/api/v1/consultations",
             json!({"delegation_id": ctx.bgd_delegation, "title": "Shared round", "visibility": "regional",
@@ -273,6 +288,8 @@ const READ_NOT_WRITE: &[(&str, &str, Method, &str, [u16; 3])] = &[
     // Raising is the owning delegation's step; the analyst's steps are review and validation.
     ("step_impediment", "impediment", Method::POST, "/api/v1/impediments/{id}/steps", [403, 200, 200]),
     ("update_prep_item", "prep_item", Method::PATCH, "/api/v1/prep-items/{id}", [403, 403, 200]),
+    // issue 10: documents — an analyst publishes platform-wide documents, never a delegation's.
+    ("update_document", "document", Method::PATCH, "/api/v1/documents/{id}", [403, 403, 200]),
     // Steps are the owners' (and analysts take none); a text is saved by those who may change the item.
     ("step_prep_item", "prep_item", Method::POST, "/api/v1/prep-items/{id}/steps", [403, 403, 200]),
     ("save_prep_item_text", "prep_item", Method::POST, "/api/v1/prep-items/{id}/texts", [403, 403, 201]),
@@ -314,6 +331,8 @@ fn body_for(op: &str) -> Option<Value> {
         "step_impediment" => Some(json!({"to": "under_review", "note": "triage"})),
         "update_consultation" => Some(json!({"title": "Changed"})),
         "update_prep_item" => Some(json!({"priority": "low"})),
+        // issue 10: documents
+        "update_document" => Some(json!({"title": "Changed"})),
         "step_prep_item" => Some(json!({"to": "drafting"})),
         "save_prep_item_text" => Some(json!({"body": "A shared text."})),
         "set_consultation_status" => Some(json!({"status": "open"})),

@@ -12,6 +12,8 @@ mod accounts;
 // issue 10: briefings
 pub mod briefings;
 pub mod consultations;
+// issue 10: documents
+pub mod documents;
 pub mod impediments;
 // issue 10: notifications
 pub mod notifications;
@@ -72,4 +74,21 @@ pub async fn seed_benchmark_prep(
         consultations::seed_benchmark(db, admin.id, responses, Some(owner), &topics).await?;
     }
     Ok(linked)
+}
+
+// issue 10: documents
+/// The demo library (its PDFs written to `storage`), and — when `bench` > 0 — that many generated
+/// documents for the search benchmark. Needs the demo accounts (`seed`).
+pub async fn seed_documents(
+    db: &DatabaseConnection,
+    storage: &dyn crate::storage::BlobStore,
+    bench: usize,
+) -> AppResult<()> {
+    let admin = user_rows::Entity::find().filter(user_rows::Column::Email.eq("admin@gmc.test")).one(db).await?;
+    let admin = admin.ok_or(crate::AppError::NotFound("admin account"))?;
+    documents::seed(db, storage, admin.id).await?;
+    if bench > 0 {
+        documents::seed_benchmark(db, admin.id, bench).await?;
+    }
+    Ok(())
 }

@@ -9,6 +9,8 @@ pub mod auth;
 pub mod briefings;
 pub mod coalitions;
 pub mod consultations;
+// issue 10: documents
+pub mod documents;
 pub mod idempotency;
 pub mod impediments;
 pub mod mfa;

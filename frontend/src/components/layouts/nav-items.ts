@@ -30,6 +30,8 @@ export const navItems: readonly NavItem[] = [
   { to: paths.meetings, key: 'meetings' },
   // issue 10: briefings — delegations ask, analysts answer, admins oversee; stakeholders have none.
   { to: paths.briefings, key: 'briefings', roles: preparers },
+  // issue 10: documents — every signed-in role reads the library (each what its visibility allows).
+  { to: paths.library, key: 'library' },
   { to: paths.ministerial, key: 'ministerial', roles: preparers },
   { to: paths.alignment, key: 'alignment', roles: preparers },
   { to: paths.imports, key: 'imports', coming: true },

@@ -119,7 +119,7 @@ fn check_filter(
     filter: Option<&serde_json::Value>,
 ) -> Option<String> {
     let f = filter.filter(|f| !f.is_null())?;
-    if kind == Some(EvidenceKind::Impediment) {
+    if matches!(kind, Some(EvidenceKind::Impediment | EvidenceKind::Document)) {
         e.add("filter", "not_allowed", "only a consultation question's result is read under a filter");
         return None;
     }
@@ -170,6 +170,15 @@ async fn check_target<C: ConnectionTrait>(
                     e.add("question_code", "unknown", "is not a question of this consultation");
                 }
                 _ => {}
+            }
+        }
+        // issue 10: documents — an unreadable document gets the words of a missing one.
+        EvidenceKind::Document => {
+            if input.question_code.is_some() {
+                e.add("question_code", "not_allowed", "only a consultation question has a code");
+            }
+            if !readable.documents.contains_key(&input.target_id) {
+                e.add("target_id", "unknown", "names no document you can read");
             }
         }
     }

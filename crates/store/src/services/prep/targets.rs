@@ -12,7 +12,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::entities::{consultations, evidence_links, impediments};
+use crate::entities::{consultations, documents, evidence_links, impediments};
 use crate::services::consultations::questions_of;
 use crate::services::visibility::read_condition;
 use crate::AppResult;
@@ -40,6 +40,8 @@ pub struct EvidenceTarget {
 pub(crate) struct Readable {
     pub impediments: HashMap<Uuid, impediments::Model>,
     pub consultations: HashMap<Uuid, (consultations::Model, Vec<Question>)>,
+    // issue 10: documents
+    pub documents: HashMap<Uuid, documents::Model>,
 }
 
 impl Readable {
@@ -52,7 +54,8 @@ impl Readable {
             let set: HashSet<Uuid> = links.iter().filter(|l| l.target_kind.0 == kind).map(|l| l.target_id).collect();
             set.into_iter().collect()
         };
-        let mut out = Readable { impediments: HashMap::new(), consultations: HashMap::new() };
+        let mut out =
+            Readable { impediments: HashMap::new(), consultations: HashMap::new(), documents: HashMap::new() };
         let imp = ids(EvidenceKind::Impediment);
         if !imp.is_empty() {
             let rows = impediments::Entity::find()
@@ -74,6 +77,16 @@ impl Readable {
                 out.consultations.insert(r.id, (r, questions));
             }
         }
+        // issue 10: documents — by the library's read rule, as its list and search apply it.
+        let docs = ids(EvidenceKind::Document);
+        if !docs.is_empty() {
+            let rows = documents::Entity::find()
+                .filter(documents::Column::Id.is_in(docs))
+                .filter(crate::services::documents::read_condition(actor))
+                .all(db)
+                .await?;
+            out.documents = rows.into_iter().map(|r| (r.id, r)).collect();
+        }
         Ok(out)
     }
 
@@ -82,6 +95,8 @@ impl Readable {
         match l.target_kind.0 {
             EvidenceKind::Impediment => self.impediments.contains_key(&l.target_id),
             EvidenceKind::ConsultationQuestion => self.question(l).is_some(),
+            // issue 10: documents
+            EvidenceKind::Document => self.documents.contains_key(&l.target_id),
         }
     }
 
@@ -106,6 +121,11 @@ impl Readable {
                 status: Some(c.status.0.as_str().to_owned()),
                 question_prompt: Some(Question::text_in(&q.prompt, "en")),
                 ..EvidenceTarget::default()
+            },
+            // issue 10: documents
+            (EvidenceKind::Document, _, _) => match self.documents.get(&l.target_id) {
+                Some(d) => EvidenceTarget { title: d.title.clone(), ..EvidenceTarget::default() },
+                None => EvidenceTarget::default(),
             },
             _ => EvidenceTarget::default(),
         }

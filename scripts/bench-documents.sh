@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Document-library search benchmark (issue 10; `make bench` runs it). Method: docs/benchmarks.md.
+#
+# Seeds the demo data and BENCH_DOCUMENTS generated documents (`gmc seed --bench-documents`: ~5 KB of
+# trade prose each from a 100-word vocabulary plus 500 rarer terms, ~100 MB of text at 20,000), half
+# platform-wide, half owned by the demo delegations at mixed visibility. Then runs wrk against
+# `GET /documents/search` at BENCH_CONNECTIONS connections for BENCH_DURATION, each request drawing its
+# caller (Bangladesh's and Nepal's delegates, the analyst) and its query (common words, rare terms,
+# pairs, prefixes, phrases), so no cache can answer the mix. Prints a Markdown table, also saved to
+# artifacts/bench/documents-<db>.md.
+#
+# Env (all optional): BENCH_DB=sqlite|postgres, BENCH_DOCUMENTS=20000, BENCH_DURATION=15s,
+# BENCH_CONNECTIONS=16, BENCH_THREADS=2, GMC_BIN=path.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+BENCH_DB="${BENCH_DB:-sqlite}"
+BENCH_DOCUMENTS="${BENCH_DOCUMENTS:-20000}"
+BENCH_DURATION="${BENCH_DURATION:-15s}"
+BENCH_CONNECTIONS="${BENCH_CONNECTIONS:-16}"
+BENCH_THREADS="${BENCH_THREADS:-2}"
+
+log() { printf '[bench-documents] %s\n' "$*" >&2; }
+die() { printf '[bench-documents] ERROR: %s\n' "$*" >&2; exit 1; }
+for tool in wrk curl python3; do
+    command -v "$tool" >/dev/null 2>&1 || die "$tool is required"
+done
+
+# shellcheck source=scripts/pg-cluster.sh
+source "$ROOT/scripts/pg-cluster.sh"
+
+WORK="$(mktemp -d /tmp/gmc-bench-d.XXXXXX)"
+SERVER_PID=""
+cleanup() {
+    if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+        kill -TERM "$SERVER_PID" 2>/dev/null || true
+        wait "$SERVER_PID" 2>/dev/null || true
+    fi
+    if [[ "$BENCH_DB" == "postgres" ]]; then pg_cluster_stop || true; fi
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+if [[ -n "${GMC_BIN:-}" ]]; then
+    GMC="$GMC_BIN"
+else
+    log "building the release binary"
+    cargo build --release -q -p gmc-cli
+    GMC="$ROOT/target/release/gmc"
+fi
+
+case "$BENCH_DB" in
+    sqlite) export DATABASE_URL="sqlite://$WORK/bench.sqlite3?mode=rwc" ;;
+    postgres)
+        pg_cluster_start
+        psql -q -h 127.0.0.1 -p "$PG_CLUSTER_PORT" -U postgres -d postgres -c 'CREATE DATABASE gmc_bench'
+        export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_CLUSTER_PORT/gmc_bench"
+        ;;
+    *) die "BENCH_DB must be sqlite or postgres" ;;
+esac
+export GMC_ENV=development GMC_LOG_FORMAT=json RUST_LOG=warn GMC_HOST=127.0.0.1 GMC_STORAGE_DIR="$WORK/files"
+GMC_JWT_SECRET="bench-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+export GMC_JWT_SECRET
+GMC_PORT="$(pg_cluster__free_port)"
+export GMC_PORT
+
+log "migrating and seeding ($BENCH_DB): $BENCH_DOCUMENTS documents"
+"$GMC" migrate >"$WORK/migrate.log" 2>&1 || { cat "$WORK/migrate.log" >&2; die "migrate failed"; }
+seed_start=$(date +%s.%N)
+RUST_LOG=info "$GMC" seed --demo --impediments 1000 --bench-documents "$BENCH_DOCUMENTS" >"$WORK/seed.log" 2>&1 \
+    || { cat "$WORK/seed.log" >&2; die "seed failed"; }
+seed_secs=$(python3 -c "print(round($(date +%s.%N) - $seed_start, 1))")
+if [[ "$BENCH_DB" == "postgres" ]]; then
+    psql -q -h 127.0.0.1 -p "$PG_CLUSTER_PORT" -U postgres -d gmc_bench -c 'ANALYZE'
+fi
+
+BASE="http://127.0.0.1:$GMC_PORT"
+"$GMC" serve >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 300); do
+    curl -fsS -o /dev/null "$BASE/health/ready" 2>/dev/null && break
+    kill -0 "$SERVER_PID" 2>/dev/null || die "server exited: $(tail -n 20 "$WORK/server.log")"
+    sleep 0.2
+done
+
+login() {
+    curl -fsS -X POST -H 'Content-Type: application/json' \
+        -d "{\"email\":\"$1\",\"password\":\"demo-pass-2026\"}" "$BASE/api/v1/auth/login" \
+        | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'
+}
+TOKEN="$(login delegate.bgd@gmc.test)"
+{
+    echo "bgd $TOKEN"
+    echo "npl $(login delegate.npl@gmc.test)"
+    echo "analyst $(login analyst@gmc.test)"
+} >"$WORK/tokens"
+
+# The queries, drawn per request: common words (thousands of hits), rare terms (a few dozen), pairs,
+# prefixes and phrases.
+python3 >"$WORK/paths" <<'PY'
+import random, urllib.parse
+random.seed(10)
+common = ["tariff", "export", "customs", "garment", "shrimp", "transit", "finance", "women", "digital", "quota"]
+rare = [f"term{i:03}x" for i in random.sample(range(500), 20)]
+queries = common + rare
+queries += [f"{a} {b}" for a, b in zip(common, reversed(common))]
+queries += [f"{r} {c}" for r, c in zip(rare[:10], common)]
+queries += ["tar*", "ship*", "term01*", '"letter credit"', '"supply chain"']
+for q in queries:
+    print("/api/v1/documents/search?q=" + urllib.parse.quote(q))
+PY
+while read -r path; do
+    status="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$BASE$path")"
+    [[ "$status" == 200 ]] || die "GET $path answered $status"
+done <"$WORK/paths"
+
+OUT_DIR="$ROOT/artifacts/bench"
+mkdir -p "$OUT_DIR"
+OUT="$OUT_DIR/documents-$BENCH_DB.md"
+CPU="$(lscpu 2>/dev/null | sed -n 's/^Model name:[[:space:]]*//p' | head -n1)"
+REV="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+LOAD="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+
+log "search: wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS -d$BENCH_DURATION over $(wc -l <"$WORK/paths") queries"
+wrk_out="$(BENCH_TOKENS_FILE="$WORK/tokens" BENCH_PATHS_FILE="$WORK/paths" \
+    wrk -t"$BENCH_THREADS" -c"$BENCH_CONNECTIONS" -d"$BENCH_DURATION" -s scripts/bench/board.lua "$BASE")"
+printf '%s\n' "$wrk_out" >"$OUT_DIR/wrk-$BENCH_DB-documents.txt"
+line="$(printf '%s\n' "$wrk_out" | grep '^BENCH ' | tail -n1)"
+declare -A b=()
+for kv in ${line#BENCH }; do b[${kv%%=*}]="${kv#*=}"; done
+{
+    echo "<!-- $(date -u +%Y-%m-%dT%H:%MZ), commit $REV, $(nproc) cores ($CPU), load before the run $LOAD, db $BENCH_DB, $BENCH_DOCUMENTS documents, seeded in ${seed_secs}s -->"
+    echo
+    echo "| search (varied callers and queries) | db | req/s | p50 ms | p90 ms | p99 ms | requests | errors |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|"
+    echo "| \`GET /documents/search?q=…\` | $BENCH_DB | ${b[rps]} | ${b[p50_ms]} | ${b[p90_ms]} | ${b[p99_ms]} | ${b[requests]} | $((b[http_errors] + b[socket_errors])) |"
+} >"$OUT"
+
+echo
+cat "$OUT"
+[[ $((b[http_errors] + b[socket_errors])) -eq 0 ]] || die "some search requests failed: the numbers are not valid"
