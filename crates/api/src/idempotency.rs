@@ -29,6 +29,10 @@ fn applies(req: &ServiceRequest) -> bool {
         && !path.starts_with("/api/v1/me/mfa")
         // issue 10: meetings — the feed's URL is a credential, shown once; a stored copy would show it again.
         && !path.starts_with("/api/v1/me/calendar-feed")
+        // issue 10: documents — an upload is a multipart body up to the upload limit, which the
+        // replay store (it keeps bodies up to the JSON limit) must not buffer; a version is a new
+        // number each time, and a repeated upload of the same file stores the same content once.
+        && !(path.starts_with("/api/v1/documents/") && path.ends_with("/versions"))
 }
 
 fn key_of(req: &ServiceRequest) -> Option<Result<String, ApiError>> {

@@ -4,6 +4,81 @@
  */
 
 export interface paths {
+    "/api/v1/action-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List action items
+         * @description Who: every signed-in caller; sessions, or API keys with the `read` scope. The caller's own action items and
+         *     those of meetings the caller may read; `owner=me&status=open` is "my action items until done". By due date (or
+         *     `sort`); the first page carries `total`, up to 1,000.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for `owner` other than `me`, an
+         *     unknown status or `sort`, a `limit` outside 1–200 or a bad `cursor`.
+         */
+        get: operations["list_action_items"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an action item
+         * @description Who: its owner, for `status` only (marking it done, or open again); the organising delegation's delegates and
+         *     focal points and admins, for any field. With a session or an API key with the `write` scope, and `If-Match` set
+         *     to the item's `ETag`.
+         *
+         *     Refuses: 401 without a valid credential; 404 for an unknown item or one the caller may not read; 403 for one the
+         *     caller may read but not change (or, for its owner, a field other than `status`), or a key without `write`; 428
+         *     without `If-Match`; 412 when it changed since that version; 422 for an invalid field or an empty patch.
+         */
+        patch: operations["update_action_item"];
+        trace?: never;
+    };
+    "/api/v1/admin/email-outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the e-mail outbox
+         * @description Who: admins, with a session that passed a second factor (or a key with `admin`). Newest first, filtered by
+         *     `status`; the first page carries `total`. E-mail is sent only when the server has SMTP configured.
+         *
+         *     Refuses: 401 without a valid credential; 403 for other roles or a key without `admin`; 422 for an unknown
+         *     `status`, a `limit` outside 1–200 or a bad `cursor`.
+         */
+        get: operations["list_email_outbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/alignment": {
         parameters: {
             query?: never;
@@ -429,6 +504,31 @@ export interface paths {
          *     409 when the request changed meanwhile (or while a request with the same `Idempotency-Key` is in progress).
          */
         post: operations["step_briefing_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/{token}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A calendar feed
+         * @description Who: anyone with the URL — no credential (calendar applications cannot send one); the token is the credential.
+         *     iCalendar (RFC 5545): the meetings the feed's owner may read now (from a year back), cancelled ones marked
+         *     `STATUS:CANCELLED`, each with a stable UID and its SEQUENCE, times in the organiser's zone with a VTIMEZONE per
+         *     zone.
+         *
+         *     Refuses: 404 for an unknown, revoked or replaced token, or an account no longer active.
+         */
+        get: operations["get_calendar_feed"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1078,6 +1178,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What needs me today
+         * @description Who: every signed-in user, about themselves; sessions, or API keys with `read`. One answer: unread
+         *     notifications (count and the newest five), prep deadlines this week for which the caller or their delegation is
+         *     responsible, consultations closing within 7 days, and impediments validated in the last 7 days on what the
+         *     caller follows — each holding only records the caller may read — and the time zone to show times in.
+         *
+         *     Refuses: 401 without a valid credential; 403 for a key without `read`.
+         */
+        get: operations["get_home"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/impediments": {
         parameters: {
             query?: never;
@@ -1281,6 +1406,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create or rotate my calendar feed
+         * @description Who: every signed-in user, with a session only (the feed's token is a credential: a key must not mint one). Makes
+         *     a new unguessable feed URL and answers it this once — only a hash of its token is kept; a previous URL stops
+         *     working. The feed holds the meetings the user may read at the time a calendar fetches it.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key.
+         */
+        post: operations["create_calendar_feed"];
+        /**
+         * Revoke my calendar feed
+         * @description Who: every signed-in user, with a session only. The feed URL answers 404 from now on.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key; 404 when there is no feed.
+         */
+        delete: operations["revoke_calendar_feed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/follows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What I follow
+         * @description Who: every signed-in user, their own; sessions, or API keys with `read`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for a key without `read`.
+         */
+        get: operations["get_my_follows"];
+        /**
+         * Choose what I follow
+         * @description Who: every signed-in user, their own; sessions, or API keys with `write`. The body is the whole set: what it
+         *     leaves out is no longer followed. A newly validated impediment on a followed topic, HS prefix or partner then
+         *     notifies the caller, if they may read it.
+         *
+         *     Refuses: 401 without a valid credential; 403 for a key without `write`; 422 naming each bad entry
+         *     (`topics[0]` unknown, `hs_prefixes[1]` not 2–10 digits in a real chapter, `partners[2]` no country or market
+         *     group) or a list longer than 50 — nothing is changed then.
+         */
+        put: operations["put_my_follows"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/mfa": {
         parameters: {
             query?: never;
@@ -1353,6 +1540,348 @@ export interface paths {
          *     400/413/415 for a body that is not small JSON.
          */
         post: operations["verify_mfa_enrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notification-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How I am notified
+         * @description Who: every signed-in user, their own; sessions, or API keys with `read`. Every kind, with the caller's choice
+         *     or the default (in-app on, e-mail off).
+         *
+         *     Refuses: 401 without a valid credential; 403 for a key without `read`.
+         */
+        get: operations["get_my_notification_settings"];
+        /**
+         * Choose how I am notified
+         * @description Who: every signed-in user, their own; sessions, or API keys with `write`. Kinds left out keep their setting.
+         *
+         *     Refuses: 401 without a valid credential; 403 for a key without `write`; 422 for an unknown kind or one named
+         *     twice.
+         */
+        put: operations["put_my_notification_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my notifications
+         * @description Who: every signed-in user, for their own notifications only; sessions, or API keys with `read`. Unread first,
+         *     then newest first; `unread=true` for only the unread ones. The first page carries `total`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for a key without `read`; 422 for a `limit` outside 1–200 or a
+         *     bad `cursor` (or one from other filters).
+         */
+        get: operations["list_my_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark all my notifications read
+         * @description Who: every signed-in user, for their own; sessions, or API keys with `write`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for a key without `write`.
+         */
+        post: operations["mark_all_notifications_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count my unread notifications
+         * @description Who: every signed-in user, for their own; sessions, or API keys with `read`. The bell polls it.
+         *
+         *     Refuses: 401 without a valid credential; 403 for a key without `read`.
+         */
+        get: operations["count_my_unread_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a notification read
+         * @description Who: the notification's recipient only; sessions, or API keys with `write`. Marking one already read changes
+         *     nothing.
+         *
+         *     Refuses: 401 without a valid credential; 403 for a key without `write`; 404 for an unknown notification or
+         *     another user's (never 403, which would confirm it exists).
+         */
+        post: operations["mark_notification_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List meetings
+         * @description Who may read a meeting: admins every one; delegates and focal points their own delegation's at any visibility,
+         *     others' `regional` and `public` ones, and any that invites them or their delegation (also at `delegation`
+         *     visibility); analysts `regional` and `public` ones and those that invite them; stakeholders `public` ones and
+         *     those that invite them. Sessions, or API keys with the `read` scope. Soonest first (or `sort`), filtered by a time
+         *     window (`from`, `to`), kind, status, `invited=me` and agenda topic. Every meeting carries its times in Geneva, in
+         *     the organiser's zone and in each taking-part delegation's capital. The first page carries `total`, up to 1,000.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an unknown kind or status,
+         *     `invited` other than `me`, `to` not after `from`, an unknown `sort`, a `limit` outside 1–200 or a bad `cursor`;
+         *     400 for a malformed `from` or `to`.
+         */
+        get: operations["list_meetings"];
+        put?: never;
+        /**
+         * Schedule a meeting
+         * @description Who: delegates and focal points, for their own delegation (the default); admins, for any delegation
+         *     (`delegation_id`). With a session or an API key with the `write` scope. `starts_at`, `ends_at` and
+         *     `rsvp_deadline` are wall-clock times in `time_zone` (an IANA zone); invited delegations and people answer with
+         *     `PUT /meetings/{id}/rsvp`. Answers 201 with `Location` and `ETag`. Retry-safe with `Idempotency-Key`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for analysts and stakeholders, a key without `write`, or a
+         *     `delegation_id` other than the caller's own; 422 for a missing or invalid field — an unknown time zone, an end
+         *     not after the start, a time the clocks skip, neither place nor online link, a link that is not http(s), unknown
+         *     invitees, an agenda topic that does not exist or a prep item the caller may not read; 409 while a request with
+         *     the same `Idempotency-Key` is in progress.
+         */
+        post: operations["create_meeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a meeting
+         * @description Who: as for the list — including the delegations and people it invites, whatever its visibility. With its times
+         *     in Geneva, the organiser's zone and each taking-part delegation's capital, its agenda, invitations and answers;
+         *     `my_rsvp` and `can_edit` say what this caller may do.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown meeting or one the
+         *     caller may not read (never 403, which would confirm it exists).
+         */
+        get: operations["get_meeting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a meeting
+         * @description Who: delegates and focal points of the organising delegation, and admins; with a session or an API key with the
+         *     `write` scope. Send only the fields to change, with `If-Match` set to the `ETag`. Times are wall-clock times in
+         *     the (new or current) zone; `invited_*` and `agenda` replace the lists (an invitee that stays keeps its answer).
+         *     A new time or place after invitations raises `sequence`, so subscribed calendars replace the entry.
+         *
+         *     Refuses: 401 without a valid credential; 404 for an unknown meeting or one the caller may not read; 403 for one
+         *     the caller may read but not change (an invited delegation); 428 without `If-Match`; 412 when it changed since that
+         *     version; 422 for an invalid field, as for scheduling, or a patch that changes nothing.
+         */
+        patch: operations["update_meeting"];
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/action-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A meeting's action items
+         * @description Who: whoever may read the meeting. By due date.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown meeting or one the
+         *     caller may not read.
+         */
+        get: operations["list_meeting_action_items"];
+        put?: never;
+        /**
+         * Record an action item
+         * @description Who: the organising delegation's delegates and focal points, and admins; with a session or an API key with the
+         *     `write` scope. The owner is someone taking part (a member of the organising or an invited delegation, or an
+         *     invited person); a linked record (`prep_item`, `impediment`, `meeting`) must be one the caller may read. Answers
+         *     201. Retry-safe with `Idempotency-Key`.
+         *
+         *     Refuses: 401 without a valid credential; 404 for an unknown meeting or one the caller may not read; 403 for
+         *     analysts and stakeholders, a meeting the caller may read but not change, or a key without `write`; 422 for a
+         *     missing or invalid field, an owner not taking part, or a linked record that does not exist or is hidden from the
+         *     caller; 409 while a request with the same `Idempotency-Key` is in progress.
+         */
+        post: operations["create_action_item"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a meeting
+         * @description Who: as for changing it. The record stays, with status `cancelled` and a raised `sequence` (calendars show it
+         *     cancelled). `If-Match` is optional; when sent, it must be current.
+         *
+         *     Refuses: 401 without a valid credential; 404 for an unknown meeting or one the caller may not read; 403 for one
+         *     the caller may read but not change; 409 when it is already cancelled; 412 for a stale `If-Match`.
+         */
+        post: operations["cancel_meeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a meeting as iCalendar
+         * @description Who: whoever may read the meeting. An `.ics` file (RFC 5545) with the event in the organiser's zone and its
+         *     VTIMEZONE, to import into a calendar.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown meeting or one the
+         *     caller may not read.
+         */
+        get: operations["get_meeting_ics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A meeting's minutes
+         * @description Who: whoever may read the meeting (its invitees included), within the minutes' own visibility. Markdown.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown meeting, one the
+         *     caller may not read, one without minutes, or minutes the caller may not read.
+         */
+        get: operations["get_meeting_minutes"];
+        /**
+         * Write a meeting's minutes
+         * @description Who: the organising delegation's delegates and focal points, and admins; with a session or an API key with the
+         *     `write` scope. The whole text, Markdown, replacing the previous one (which the audit log keeps), at a visibility
+         *     (default: the meeting's).
+         *
+         *     Refuses: 401 without a valid credential; 404 for an unknown meeting or one the caller may not read; 403 for one
+         *     the caller may read but not change, or a key without `write`; 422 for an empty or too long text (100,000
+         *     characters) or an unknown visibility.
+         */
+        put: operations["save_meeting_minutes"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/rsvp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Answer an invitation
+         * @description Who: an invitee, for itself only — an invited person for their own invitation, a delegate or focal point of an
+         *     invited delegation for the delegation's. With a session or an API key with the `write` scope. `yes`, `no` or
+         *     `tentative`; answering again changes the answer.
+         *
+         *     Refuses: 401 without a valid credential; 404 for an unknown meeting or one the caller may not read; 403 for a
+         *     caller the meeting does not invite (the organising delegation too) or a key without `write`; 409 for a cancelled
+         *     meeting; 422 for another answer.
+         */
+        put: operations["rsvp_meeting"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2310,6 +2839,70 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ActionItem: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date */
+            due_on: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            linked_id?: string | null;
+            linked_kind?: null | components["schemas"]["ActionLinkKind"];
+            /** Format: uuid */
+            meeting_id: string;
+            meeting_title: string;
+            owner: components["schemas"]["MeetingPerson"];
+            status: components["schemas"]["ActionStatus"];
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        ActionItemList: {
+            /** @description By due date. */
+            items: components["schemas"]["ActionItem"][];
+        };
+        ActionItemPage: {
+            items: components["schemas"]["ActionItem"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read, up to 1,000 (see `total_is_lower_bound`). `null` on later pages, so that
+             *     paging deep costs no count.
+             */
+            total?: number | null;
+            /**
+             * @description True when more than 1,000 items match: `total` is then 1,000 and means "at least 1,000"
+             *     (show "1,000+"). Counting stops there so that a first page costs the same over 100,000 rows
+             *     as over 1,000.
+             */
+            total_is_lower_bound: boolean;
+        };
+        /**
+         * @description What an action item may point at.
+         * @enum {string}
+         */
+        ActionLinkKind: "prep_item" | "impediment" | "meeting";
+        /**
+         * @description An action item is open until its owner (or the organiser) marks it done.
+         * @enum {string}
+         */
+        ActionStatus: "open" | "done";
+        /** @description One agenda item as sent. */
+        AgendaItemRequest: {
+            /**
+             * Format: uuid
+             * @description A prep item the organiser may read.
+             */
+            prep_item_id?: string | null;
+            title: string;
+            /** Format: uuid */
+            topic_id?: string | null;
+        };
         AlignmentCoverage: {
             /**
              * Format: int64
@@ -2637,6 +3230,21 @@ export interface components {
             /** @description The next status. */
             to: components["schemas"]["BriefingStatus"];
         };
+        /**
+         * @description A new calendar feed. Its URL is shown this once: only a hash of its token is kept. A separate wire
+         *     type because the URL is made from the request's own scheme and host.
+         */
+        CalendarFeed: {
+            /** Format: date-time */
+            created_at: string;
+            /** @description The same, relative to the server. */
+            path: string;
+            /**
+             * @description The feed's address, for a calendar application to subscribe to (no sign-in).
+             * @example https://gmc.example.org/api/v1/calendar/gmcal_x2kP….ics
+             */
+            url: string;
+        };
         /** @description A count, or nothing when withheld by the small-cell rule. */
         CellDto: {
             /**
@@ -2820,6 +3428,19 @@ export interface components {
              */
             total_is_lower_bound: boolean;
         };
+        CreateActionItemRequest: {
+            /** Format: date */
+            due_on: string;
+            /** Format: uuid */
+            linked_id?: string | null;
+            linked_kind?: null | components["schemas"]["ActionLinkKind"];
+            /**
+             * Format: uuid
+             * @description A person taking part: a member of the organising or an invited delegation, or an invited person.
+             */
+            owner_user_id: string;
+            title: string;
+        };
         CreateApiKeyRequest: {
             /** Format: date-time */
             expires_at?: string | null;
@@ -2954,6 +3575,41 @@ export interface components {
             title: string;
             topic_ids?: string[];
             visibility?: null | components["schemas"]["Visibility"];
+        };
+        CreateMeetingRequest: {
+            agenda?: components["schemas"]["AgendaItemRequest"][];
+            /**
+             * Format: uuid
+             * @description Admins name the organising delegation; members default to (and may only use) their own.
+             */
+            delegation_id?: string | null;
+            description?: string;
+            /**
+             * @description Wall-clock end in `time_zone`, after the start.
+             * @example 2027-03-25T11:30
+             */
+            ends_at: string;
+            invited_delegation_ids?: string[];
+            invited_user_ids?: string[];
+            kind: components["schemas"]["MeetingKind"];
+            /** @description http(s) only. */
+            online_url?: string | null;
+            /** @description A place, an online link, or both. */
+            place?: string | null;
+            /** @description Wall-clock time in `time_zone` by which invitees should answer; before the start. */
+            rsvp_deadline?: string | null;
+            /**
+             * @description Wall-clock start in `time_zone`, `YYYY-MM-DDTHH:MM`.
+             * @example 2027-03-25T10:00
+             */
+            starts_at: string;
+            /**
+             * @description The organiser's IANA time zone.
+             * @example Europe/Zurich
+             */
+            time_zone: string;
+            title: string;
+            visibility: components["schemas"]["Visibility"];
         };
         CreateMinisterialRequest: {
             /**
@@ -3284,10 +3940,10 @@ export interface components {
             items: components["schemas"]["DocumentVersion"][];
         };
         /**
-         * @description What a document is.
+         * @description Where an e-mail stands: waiting for the worker, handed to the SMTP server, or given up on.
          * @enum {string}
          */
-        DocumentKind: "regional_update" | "briefing_note" | "research_study" | "minutes" | "submission";
+        EmailStatus: "queued" | "sent" | "failed";
         /**
          * @description What an evidence link points at. Documents and meetings join when they exist (issue 10); the
          *     table keeps the kind as a string, so adding one is a new variant and a reader for it.
@@ -3382,12 +4038,114 @@ export interface components {
             /** @description The impediment's title, or the consultation's. */
             title: string;
         };
+        /** @description A followed topic, with its code and title for display. */
+        FollowedTopic: {
+            code: string;
+            /** Format: uuid */
+            id: string;
+            title: string;
+        };
+        /** @description Everything the caller follows. */
+        Follows: {
+            /** @description HS prefixes, 2–10 digits (`03`, `0306`). */
+            hs_prefixes: string[];
+            /** @description Partner markets: ISO alpha-3 country codes or market groups (`EU`). */
+            partners: string[];
+            topics: components["schemas"]["FollowedTopic"][];
+        };
         /** @enum {string} */
         Frequency: "one_off" | "occasional" | "recurring" | "constant";
         Health: {
             detail?: string | null;
             /** @description `ok`, or `unavailable` with the reason in `detail`. */
             status: string;
+        };
+        /** @description The caller's day, in one payload. */
+        Home: {
+            /** @description Open consultations the caller may read that close within 7 days; soonest first (at most 50). */
+            consultations_closing: components["schemas"]["HomeClosingConsultation"][];
+            /**
+             * @description Impediments the caller may read, validated in the last 7 days, on a topic, HS prefix or
+             *     partner the caller follows; newest first (at most 50).
+             */
+            followed_impediments: components["schemas"]["HomeFollowedImpediment"][];
+            /** @description Meetings the caller may read in the next 7 days, soonest first (at most 50). */
+            meetings_between: components["schemas"]["HomeLink"][];
+            /** @description The newest unread notifications (at most 5). */
+            notifications: components["schemas"]["Notification"][];
+            /**
+             * Format: date-time
+             * @description When this was computed.
+             */
+            now: string;
+            /** @description The caller's open action items from meetings, most urgent first (at most 50). */
+            open_action_items: components["schemas"]["HomeLink"][];
+            /**
+             * @description Open prep items the caller may read, due within 7 days or overdue, for which the caller or
+             *     their delegation is responsible; soonest first (at most 50).
+             */
+            prep_deadlines: components["schemas"]["HomePrepDeadline"][];
+            /**
+             * @description Meetings ahead whose invitation to the caller (or their delegation) is unanswered, soonest
+             *     answer deadline first (at most 50).
+             */
+            rsvps_due: components["schemas"]["HomeLink"][];
+            /**
+             * @description The IANA zone to show times in: the caller's delegation's capital when known, else `UTC`.
+             * @example Asia/Dhaka
+             */
+            time_zone: string;
+            /** Format: int64 */
+            unread_notifications: number;
+            /**
+             * @description Briefing requests waiting on the caller: for an analyst, those assigned and the queue; for a
+             *     delegation, its requests delivered or declined in the last 14 days (at most 50).
+             */
+            waiting_on: components["schemas"]["HomeLink"][];
+        };
+        /** @description A consultation closing soon. */
+        HomeClosingConsultation: {
+            /** Format: date-time */
+            closes_at: string;
+            /** Format: uuid */
+            id: string;
+            title: string;
+        };
+        /** @description A newly validated impediment on something the caller follows. */
+        HomeFollowedImpediment: {
+            hs_code?: string | null;
+            /** Format: uuid */
+            id: string;
+            partner: string;
+            reporting_country: string;
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description A record a home card lists. */
+        HomeLink: {
+            /** @description When or what, for the card's second line (`Tue 1 Dec, 14:00 (Asia/Kathmandu)`). */
+            detail: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Where the SPA opens it (`/meetings/…`). */
+            link: string;
+            /** @description Past its due date or answer deadline. */
+            overdue: boolean;
+            title: string;
+        };
+        /** @description A prep item due soon. */
+        HomePrepDeadline: {
+            /** Format: date */
+            deadline: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The caller is the responsible officer (else their delegation is). */
+            mine: boolean;
+            /** @description The deadline has passed. */
+            overdue: boolean;
+            status: components["schemas"]["PrepStatus"];
+            title: string;
         };
         ImpedimentDto: {
             /** Format: date-time */
@@ -3524,6 +4282,14 @@ export interface components {
          *     active second factor, a challenge (`mfa_required: true`).
          */
         LoginResponse: components["schemas"]["TokenResponse"] | components["schemas"]["MfaChallengeResponse"];
+        /** @description The answer of `POST /me/notifications/read-all`. */
+        MarkedRead: {
+            /**
+             * Format: int64
+             * @description How many were unread and are now read.
+             */
+            marked: number;
+        };
         MeDto: {
             delegation?: null | components["schemas"]["DelegationDto"];
             email: string;
@@ -3535,6 +4301,123 @@ export interface components {
             scopes: components["schemas"]["Scope"][];
             second_factor: components["schemas"]["SecondFactorDto"];
         };
+        Meeting: {
+            agenda: components["schemas"]["MeetingAgendaItem"][];
+            /** @description Whether the caller organises it (may change, cancel, write minutes and action items). */
+            can_edit: boolean;
+            /** Format: date-time */
+            created_at: string;
+            description: string;
+            /** Format: date-time */
+            ends_at: string;
+            has_minutes: boolean;
+            /** Format: uuid */
+            id: string;
+            invitations: components["schemas"]["MeetingInvitation"][];
+            kind: components["schemas"]["MeetingKind"];
+            my_rsvp?: null | components["schemas"]["Rsvp"];
+            online_url?: string | null;
+            /** @description The organising delegation. */
+            owner: components["schemas"]["MeetingDelegation"];
+            place?: string | null;
+            /** Format: date-time */
+            rsvp_deadline?: string | null;
+            /**
+             * Format: int32
+             * @description RFC 5545 SEQUENCE: raised when the time, place or status changed after invitations.
+             */
+            sequence: number;
+            /** Format: date-time */
+            starts_at: string;
+            status: components["schemas"]["MeetingStatus"];
+            /** @description The organiser's IANA zone. */
+            time_zone: string;
+            /** @description Geneva first, then the organiser's zone, then each taking-part delegation's capital. */
+            times: components["schemas"]["MeetingLocalTimes"][];
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+            /** @description `delegation`: the organising delegation, its invitees and admins only. */
+            visibility: components["schemas"]["Visibility"];
+        };
+        MeetingAgendaItem: {
+            /** Format: int32 */
+            position: number;
+            /** Format: uuid */
+            prep_item_id?: string | null;
+            title: string;
+            /** @example FISH */
+            topic_code?: string | null;
+            /** Format: uuid */
+            topic_id?: string | null;
+        };
+        /** @description A delegation, as a meeting names it. */
+        MeetingDelegation: {
+            /** @description The country (`NPL`). */
+            code: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        MeetingInvitation: {
+            delegation?: null | components["schemas"]["MeetingDelegation"];
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            responded_at?: string | null;
+            response: components["schemas"]["Rsvp"];
+            user?: null | components["schemas"]["MeetingPerson"];
+        };
+        /**
+         * @description What a meeting is.
+         * @enum {string}
+         */
+        MeetingKind: "forum_meeting" | "technical_exchange" | "capital_dialogue";
+        /** @description The meeting's start and end as wall-clock times in one zone. */
+        MeetingLocalTimes: {
+            /** @description Its abbreviation at the start (`CET`, `+0545`). */
+            abbreviation: string;
+            delegation?: null | components["schemas"]["MeetingDelegation"];
+            ends_local: string;
+            role: components["schemas"]["ZoneRole"];
+            /** @example 2027-03-25T14:45 */
+            starts_local: string;
+            /** @example Asia/Kathmandu */
+            time_zone: string;
+            /** @description The zone's offset at the start (`+05:45`). */
+            utc_offset: string;
+        };
+        MeetingPage: {
+            items: components["schemas"]["Meeting"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read, up to 1,000 (see `total_is_lower_bound`). `null` on later pages, so that
+             *     paging deep costs no count.
+             */
+            total?: number | null;
+            /**
+             * @description True when more than 1,000 items match: `total` is then 1,000 and means "at least 1,000"
+             *     (show "1,000+"). Counting stops there so that a first page costs the same over 100,000 rows
+             *     as over 1,000.
+             */
+            total_is_lower_bound: boolean;
+        };
+        /** @description A person, as a meeting names them. */
+        MeetingPerson: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        /**
+         * @description A cancelled meeting keeps its record (and its calendar entry, marked cancelled).
+         * @enum {string}
+         */
+        MeetingStatus: "scheduled" | "cancelled";
         MfaActivationResponse: {
             /** @description Ten one-time codes for when the authenticator is not at hand: shown this once, stored hashed. */
             recovery_codes: string[];
@@ -3636,6 +4519,74 @@ export interface components {
             code: string;
             name: string;
         };
+        Minutes: {
+            /** @description Markdown. */
+            body: string;
+            /** Format: uuid */
+            meeting_id: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: uuid */
+            updated_by?: string | null;
+            updated_by_name?: string | null;
+            visibility: components["schemas"]["Visibility"];
+        };
+        /** @description A notification as its recipient sees it. */
+        Notification: {
+            body?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["NotificationKind"];
+            /** @description Where the SPA opens the subject (`/impediments/…`). */
+            link: string;
+            /**
+             * Format: date-time
+             * @description `null` while unread.
+             */
+            read_at?: string | null;
+            /** Format: uuid */
+            subject_id?: string | null;
+            /** @description The kind of record it is about (`impediment`, `prep_item`, `meeting`, …). */
+            subject_kind: string;
+            title: string;
+        };
+        /**
+         * @description What a notification is about. Each kind can be switched on or off per user, in-app and by e-mail.
+         * @enum {string}
+         */
+        NotificationKind: "meeting_invitation" | "meeting_changed" | "meeting_cancelled" | "action_item_assigned" | "action_item_overdue" | "briefing_accepted" | "briefing_declined" | "briefing_delivered" | "prep_deadline" | "followed_impediment";
+        NotificationPage: {
+            items: components["schemas"]["Notification"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read, up to 1,000 (see `total_is_lower_bound`). `null` on later pages, so that
+             *     paging deep costs no count.
+             */
+            total?: number | null;
+            /**
+             * @description True when more than 1,000 items match: `total` is then 1,000 and means "at least 1,000"
+             *     (show "1,000+"). Counting stops there so that a first page costs the same over 100,000 rows
+             *     as over 1,000.
+             */
+            total_is_lower_bound: boolean;
+        };
+        /** @description One kind's setting, as `GET /me/notification-settings` lists it and `PUT` takes it. */
+        NotificationSetting: {
+            /** @description Sent by e-mail (when the server has SMTP configured; otherwise queued in the outbox). */
+            email: boolean;
+            /** @description Shown in the bell and the notifications page. */
+            in_app: boolean;
+            kind: components["schemas"]["NotificationKind"];
+        };
+        /** @description Every kind, with the caller's choice or the default. */
+        NotificationSettings: {
+            items: components["schemas"]["NotificationSetting"][];
+        };
         NtmCategoryDto: {
             /** @description MAST chapter letter (`A`–`P`) or procedural-obstacle code (`PO-ADMIN`). */
             code: string;
@@ -3678,6 +4629,41 @@ export interface components {
              */
             share?: number | null;
             withheld: boolean;
+        };
+        /** @description One e-mail in the outbox. */
+        OutboxEmail: {
+            /** Format: int32 */
+            attempts: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            last_error?: string | null;
+            /** Format: date-time */
+            sent_at?: string | null;
+            status: components["schemas"]["EmailStatus"];
+            subject: string;
+            to: string;
+            /** Format: uuid */
+            user_id?: string | null;
+        };
+        OutboxEmailPage: {
+            items: components["schemas"]["OutboxEmail"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read, up to 1,000 (see `total_is_lower_bound`). `null` on later pages, so that
+             *     paging deep costs no count.
+             */
+            total?: number | null;
+            /**
+             * @description True when more than 1,000 items match: `total` is then 1,000 and means "at least 1,000"
+             *     (show "1,000+"). Counting stops there so that a first page costs the same over 100,000 rows
+             *     as over 1,000.
+             */
+            total_is_lower_bound: boolean;
         };
         /** @enum {string} */
         OwnerKind: "delegation" | "coalition";
@@ -4087,6 +5073,20 @@ export interface components {
          * @enum {string}
          */
         Role: "admin" | "analyst" | "delegate" | "focal_point" | "stakeholder";
+        /**
+         * @description An invitee's answer; `pending` until it answers.
+         * @enum {string}
+         */
+        Rsvp: "pending" | "yes" | "no" | "tentative";
+        RsvpRequest: {
+            /** @description `yes`, `no` or `tentative`. */
+            response: components["schemas"]["Rsvp"];
+        };
+        SaveMinutesRequest: {
+            /** @description Markdown. */
+            body: string;
+            visibility?: null | components["schemas"]["Visibility"];
+        };
         SavePrepTextRequest: {
             /** @description The whole text, Markdown. */
             body: string;
@@ -4447,6 +5447,20 @@ export interface components {
             id: string;
             title: string;
         };
+        /** @description The bell's number (a separate type: the answer is a count, not a resource). */
+        UnreadCount: {
+            /** Format: int64 */
+            unread: number;
+        };
+        /** @description Fields to change. The owner may send only `status`; the organiser any. */
+        UpdateActionItemRequest: {
+            /** Format: date */
+            due_on?: string | null;
+            /** Format: uuid */
+            owner_user_id?: string | null;
+            status?: null | components["schemas"]["ActionStatus"];
+            title?: string | null;
+        };
         /** @description Fields to change while the request is `requested`; absent fields stay; `null` clears `wished_date`. */
         UpdateBriefingRequestRequest: {
             kind?: null | components["schemas"]["BriefingKind"];
@@ -4503,6 +5517,11 @@ export interface components {
             topic_ids?: string[] | null;
             visibility?: null | components["schemas"]["Visibility"];
         };
+        UpdateFollowsRequest: {
+            hs_prefixes?: string[];
+            partners?: string[];
+            topics?: string[];
+        };
         /** @description Fields to change; absent fields stay; `null` clears `hs_code`, `estimated_cost`, `currency`. */
         UpdateImpedimentRequest: {
             currency?: string | null;
@@ -4519,6 +5538,29 @@ export interface components {
             /** @description Replaces the topics. */
             topic_ids?: string[] | null;
             visibility?: null | components["schemas"]["Visibility"];
+        };
+        /**
+         * @description Fields to change; absent fields stay; `null` clears `place`, `online_url` and `rsvp_deadline`.
+         *     Times are wall-clock times in the (new or current) `time_zone`. `invited_*` and `agenda` replace the
+         *     lists (an invitee that stays keeps its answer). The status changes only through `cancel`.
+         */
+        UpdateMeetingRequest: {
+            agenda?: components["schemas"]["AgendaItemRequest"][] | null;
+            description?: string | null;
+            ends_at?: string | null;
+            invited_delegation_ids?: string[] | null;
+            invited_user_ids?: string[] | null;
+            kind?: null | components["schemas"]["MeetingKind"];
+            online_url?: string | null;
+            place?: string | null;
+            rsvp_deadline?: string | null;
+            starts_at?: string | null;
+            time_zone?: string | null;
+            title?: string | null;
+            visibility?: null | components["schemas"]["Visibility"];
+        };
+        UpdateNotificationSettingsRequest: {
+            items: components["schemas"]["NotificationSetting"][];
         };
         /**
          * @description Fields to change; absent fields stay; `null` clears `deadline` and `responsible_user_id`. The status
@@ -4667,6 +5709,8 @@ export interface components {
         };
         /** @enum {string} */
         WtoStatus: "member" | "observer" | "acceding" | "none";
+        /** @enum {string} */
+        ZoneRole: "geneva" | "organiser" | "capital";
     };
     responses: never;
     parameters: never;
@@ -4676,6 +5720,291 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    list_action_items: {
+        parameters: {
+            query?: {
+                /** @description `me`: the caller's own. */
+                owner?: string;
+                status?: components["schemas"]["ActionStatus"];
+                meeting_id?: string;
+                sort?: "due_on" | "-due_on" | "title" | "-title";
+                /** @description Page size, 1–200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The action items */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionItemPage"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_action_item: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "status": "done"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateActionItemRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    /** @description The item's version, to send as `If-Match` when changing it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionItem"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names a version that is no longer current: reload, reapply, resend */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the ETag of the version being changed */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_email_outbox: {
+        parameters: {
+            query?: {
+                /** @description `queued`, `sent` or `failed`. */
+                status?: string;
+                /** @description Page size, 1–200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The outbox */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxEmailPage"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_alignment: {
         parameters: {
             query?: {
@@ -6492,6 +7821,58 @@ export interface operations {
             };
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_calendar_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The feed's token */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9280,6 +10661,57 @@ export interface operations {
             };
         };
     };
+    get_home: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's day */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Home"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_impediments: {
         parameters: {
             query?: {
@@ -10194,6 +11626,270 @@ export interface operations {
             };
         };
     };
+    create_calendar_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new feed's URL, shown once */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeed"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revoke_calendar_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_my_follows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Topics, HS prefixes and partners followed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Follows"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_my_follows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "hs_prefixes": [
+                 *         "03",
+                 *         "0306"
+                 *       ],
+                 *       "partners": [
+                 *         "EU",
+                 *         "USA"
+                 *       ],
+                 *       "topics": []
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateFollowsRequest"];
+            };
+        };
+        responses: {
+            /** @description What the caller now follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Follows"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     disable_mfa: {
         parameters: {
             query?: never;
@@ -10475,6 +12171,1478 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_my_notification_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per kind: in-app and e-mail on or off */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_my_notification_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "items": [
+                 *         {
+                 *           "email": false,
+                 *           "in_app": true,
+                 *           "kind": "prep_deadline"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateNotificationSettingsRequest"];
+            };
+        };
+        responses: {
+            /** @description Every kind's setting */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_my_notifications: {
+        parameters: {
+            query?: {
+                /** @description `true`: only the unread ones. */
+                unread?: boolean;
+                /** @description Page size, 1–200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's notifications */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mark_all_notifications_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many were marked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedRead"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    count_my_unread_notifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many are unread */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mark_notification_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notification, read */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notification"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_meetings: {
+        parameters: {
+            query?: {
+                /** @description Meetings that end at or after this instant (RFC 3339). */
+                from?: string;
+                /** @description Meetings that start before this instant (RFC 3339). */
+                to?: string;
+                kind?: components["schemas"]["MeetingKind"];
+                status?: components["schemas"]["MeetingStatus"];
+                /** @description `me`: meetings that invite the caller or the caller's delegation. */
+                invited?: string;
+                /** @description Topic id or code on the agenda. */
+                topic?: string;
+                sort?: "starts_at" | "-starts_at" | "title" | "-title";
+                /** @description Page size, 1–200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The meetings the caller may see */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingPage"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_meeting: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe: a repeat with the same key and request answers with the first outcome (24 h) */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "agenda": [
+                 *         {
+                 *           "title": "Testing delays at EU border posts"
+                 *         }
+                 *       ],
+                 *       "description": "Compare testing delays and prepare the SPS committee intervention.",
+                 *       "ends_at": "2027-03-25T11:30",
+                 *       "invited_delegation_ids": [],
+                 *       "kind": "technical_exchange",
+                 *       "online_url": "https://meet.example.org/gmc-shrimp",
+                 *       "place": "CICG, Room 3",
+                 *       "rsvp_deadline": "2027-03-22T17:00",
+                 *       "starts_at": "2027-03-25T10:00",
+                 *       "time_zone": "Europe/Zurich",
+                 *       "title": "Shrimp residue testing: Bangladesh and Nepal",
+                 *       "visibility": "delegation"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateMeetingRequest"];
+            };
+        };
+        responses: {
+            /** @description Scheduled */
+            201: {
+                headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
+                    /** @description The new record's URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_meeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The meeting, with its version as ETag */
+            200: {
+                headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_meeting: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ends_at": "2027-03-30T11:30",
+                 *       "starts_at": "2027-03-30T10:00"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateMeetingRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names a version that is no longer current: reload, reapply, resend */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the ETag of the version being changed */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_meeting_action_items: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The meeting's action items */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionItemList"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_action_item: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe: a repeat with the same key and request answers with the first outcome (24 h) */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "due_on": "2027-04-15",
+                 *       "owner_user_id": "0190f3a0-0000-7000-8000-000000000000",
+                 *       "title": "Share the testing data"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateActionItemRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    /** @description The item's version, to send as `If-Match` when changing it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionItem"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel_meeting: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being cancelled */
+                "If-Match"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled */
+            200: {
+                headers: {
+                    /** @description The record's version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names a version that is no longer current: reload, reapply, resend */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_meeting_ics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The meeting as iCalendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_meeting_minutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The minutes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Minutes"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    save_meeting_minutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "body": "## Decisions\n\n- Nepal shares its testing data by 15 April.",
+                 *       "visibility": "delegation"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SaveMinutesRequest"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Minutes"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rsvp_meeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "response": "yes"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RsvpRequest"];
+            };
+        };
+        responses: {
+            /** @description The meeting with the answer recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

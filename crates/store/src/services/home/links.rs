@@ -7,6 +7,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 use uuid::Uuid;
 
+use crate::services::briefings::BriefingRequestView;
 use crate::services::meetings::{ActionItemView, MeetingView};
 
 /// A record a home card lists.
@@ -60,5 +61,21 @@ pub(super) fn action_item(a: ActionItemView, today: chrono::NaiveDate) -> HomeLi
         overdue: a.due_on < today,
         id: a.id,
         title: a.title,
+    }
+}
+
+pub(super) fn briefing(b: BriefingRequestView) -> HomeLink {
+    let due = b.due_date.map(|d| format!(" · due {d}")).unwrap_or_default();
+    HomeLink {
+        link: format!("/briefings/{}", b.id),
+        detail: format!(
+            "{} · {}{due} · {}",
+            b.kind.as_str().replace('_', " "),
+            b.status.as_str().replace('_', " "),
+            b.delegation_name
+        ),
+        overdue: b.overdue,
+        id: b.id,
+        title: b.title,
     }
 }

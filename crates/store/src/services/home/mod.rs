@@ -1,8 +1,8 @@
 //! "What needs me today" (`GET /home`): one request answering, for the caller, what is unread, due,
-//! closing and new on what they follow. Each section is one function in `sections` over the same
-//! read policy as its own list; they run concurrently. Adding a section (the meetings engineer's
-//! `open_action_items`, `rsvps_due`, `meetings_between`; the briefings engineer's `waiting_on`) is one
-//! field on `HomeView` and one call in the `try_join!` below.
+//! closing and new on what they follow, the action items and invitations waiting on them, this week's
+//! meetings and the briefing requests waiting on them. Each section is one function over the same read
+//! policy as its own list (`sections` here; `meetings::home` and `briefings::home` for theirs); they
+//! run concurrently. Adding a section is one field on `HomeView` and one call in a `try_join!` below.
 
 mod links;
 mod sections;
@@ -18,8 +18,8 @@ pub use links::HomeLink;
 pub use sections::{ClosingConsultation, DueDeadline, FollowedImpediment};
 
 use crate::entities::delegations;
-use crate::services::meetings;
 use crate::services::notifications::inbox::{self, NotificationView};
+use crate::services::{briefings, meetings};
 use crate::AppResult;
 
 /// How many unread notifications the home page lists (the count says how many there are in all).
@@ -54,6 +54,9 @@ pub struct HomeView {
     pub rsvps_due: Vec<HomeLink>,
     /// Meetings the caller may read in the next 7 days, soonest first (at most 50).
     pub meetings_between: Vec<HomeLink>,
+    /// Briefing requests waiting on the caller: for an analyst, those assigned and the queue; for a
+    /// delegation, its requests delivered or declined in the last 14 days (at most 50).
+    pub waiting_on: Vec<HomeLink>,
 }
 
 /// The zone the caller's times are shown in: their delegation's capital (migration 000018), else UTC.
@@ -78,10 +81,11 @@ pub async fn get(db: &DatabaseConnection, actor: &Actor) -> AppResult<HomeView> 
         sections::consultations_closing(db, actor, now),
         sections::followed_impediments(db, actor, now),
     )?;
-    let (actions, rsvps, this_week) = tokio::try_join!(
+    let (actions, rsvps, this_week, requests) = tokio::try_join!(
         meetings::home::open_action_items(db, actor, SECTION_MAX),
         meetings::home::rsvps_due(db, actor, now, SECTION_MAX),
         meetings::home::meetings_between(db, actor, now, week, SECTION_MAX),
+        briefings::home::waiting_on(db, actor, SECTION_MAX),
     )?;
     let today = now.with_timezone(&tz).date_naive();
     Ok(HomeView {
@@ -95,5 +99,6 @@ pub async fn get(db: &DatabaseConnection, actor: &Actor) -> AppResult<HomeView> 
         open_action_items: actions.into_iter().map(|a| links::action_item(a, today)).collect(),
         rsvps_due: rsvps.into_iter().map(|m| links::rsvp(m, tz, now)).collect(),
         meetings_between: this_week.into_iter().map(|m| links::meeting(m, tz)).collect(),
+        waiting_on: requests.into_iter().map(links::briefing).collect(),
     })
 }

@@ -30,6 +30,10 @@ const home = {
   followed_impediments: [
     { id: 'i1', title: 'Shrimp testing', reporting_country: 'BGD', partner: 'EU', hs_code: '0306', updated_at: '2026-11-30T06:00:00Z' },
   ],
+  open_action_items: [],
+  rsvps_due: [],
+  meetings_between: [],
+  waiting_on: [],
 } satisfies Home;
 
 describe('the home cards', () => {
@@ -53,12 +57,19 @@ describe('the home cards', () => {
     expect(within(screen.getByTestId('home-notifications')).getByText(/12:00.*GMT\+6/)).toBeInTheDocument();
   });
 
-  it('renders a section another slice adds only when the payload carries it', () => {
-    const { unmount } = renderWithProviders(<HomeCards home={home} />);
-    expect(screen.queryByTestId('home-open_action_items')).toBeNull();
-    unmount();
-    const more = { ...home, open_action_items: [{ id: 'a1', title: 'Send the draft', link: '/meetings/m1' }] };
-    renderWithProviders(<HomeCards home={more} />);
-    expect(within(screen.getByTestId('home-open_action_items')).getByRole('link', { name: 'Send the draft' })).toBeInTheDocument();
+  it('lists action items, invitations, meetings and requests with their line of detail', () => {
+    const item = {
+      id: 'a1',
+      title: 'Send the draft',
+      link: '/meetings/m1',
+      detail: 'due 2026-11-28 · from Forum meeting',
+      overdue: true,
+    };
+    renderWithProviders(<HomeCards home={{ ...home, open_action_items: [item] }} />);
+    const actions = screen.getByTestId('home-open_action_items');
+    expect(within(actions).getByRole('link', { name: 'Send the draft' })).toHaveAttribute('href', '/meetings/m1');
+    expect(within(actions).getByText('due 2026-11-28 · from Forum meeting')).toBeInTheDocument();
+    expect(within(actions).getByText(/overdue/)).toBeInTheDocument();
+    expect(within(screen.getByTestId('home-waiting_on')).getByText('Nothing due.')).toBeInTheDocument();
   });
 });

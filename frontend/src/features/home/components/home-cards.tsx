@@ -34,7 +34,7 @@ function SectionCard({ id, title, count, empty, children, footer }: CardProps) {
 /** Sections the home payload may carry once other slices add them: key → label key. */
 const optionalSections = ['open_action_items', 'rsvps_due', 'waiting_on', 'meetings_between'] as const;
 
-type OptionalItem = { id?: string; title?: string; link?: string };
+type OptionalItem = { id?: string; title?: string; link?: string; detail?: string; overdue?: boolean };
 
 export function HomeCards({ home }: { home: Home }) {
   const { t } = useTranslation();
@@ -148,15 +148,28 @@ export function HomeCards({ home }: { home: Home }) {
               empty={t('today.optional.empty')}
             >
               {(items as OptionalItem[]).map((item, index) => (
-                <Text key={item.id ?? index}>
-                  {item.link ? (
-                    <Anchor component={Link} to={item.link}>
-                      {item.title}
-                    </Anchor>
-                  ) : (
-                    item.title
-                  )}
-                </Text>
+                <Stack key={item.id ?? index} gap={0}>
+                  <Text>
+                    {item.link ? (
+                      <Anchor component={Link} to={item.link}>
+                        {item.title}
+                      </Anchor>
+                    ) : (
+                      item.title
+                    )}
+                    {item.overdue ? (
+                      <Text span c="red.8" fw={600}>
+                        {' '}
+                        · {t('today.deadlines.overdue')}
+                      </Text>
+                    ) : null}
+                  </Text>
+                  {item.detail ? (
+                    <Text size="sm" c="dimmed">
+                      {item.detail}
+                    </Text>
+                  ) : null}
+                </Stack>
               ))}
             </SectionCard>
           );
