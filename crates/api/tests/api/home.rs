@@ -49,7 +49,7 @@ async fn the_home_page_answers_what_needs_a_delegate_today() {
     validated_impediment(&app, &admin, "delegation", "Followed and validated").await;
 
     let home = app.get_json("/api/v1/home", &bgd).await;
-    assert_eq!(home["time_zone"], "UTC");
+    assert_eq!(home["time_zone"], "Asia/Dhaka", "the capital of the caller's delegation");
     assert_eq!(home["unread_notifications"], 7, "six invitations and the followed impediment");
     assert_eq!(home["notifications"].as_array().unwrap().len(), 5);
     assert_eq!(titles(&home["prep_deadlines"]), vec!["Overdue", "Not Nepal's to see", "Due this week"]);
@@ -63,4 +63,29 @@ async fn the_home_page_answers_what_needs_a_delegate_today() {
     assert_eq!(theirs["prep_deadlines"], json!([]));
     assert_eq!(theirs["consultations_closing"], json!([]));
     assert_eq!(theirs["followed_impediments"], json!([]));
+
+    // Nepal's delegate invites Bangladesh's delegation to a meeting in three days and gives Bangladesh's
+    // delegate an action item: Bangladesh's home lists the invitation to answer, the meeting this week
+    // (in Dhaka time, the zone named) and the open action item, and tells its delegate once.
+    let day = Utc::now().checked_add_days(Days::new(3)).unwrap().format("%Y-%m-%d").to_string();
+    let bgd_delegation = app.delegation_id(&bgd, "BGD").await;
+    let npl_delegation = app.delegation_id(&npl, "NPL").await;
+    let mut body = crate::meeting_fixtures::meeting_body(&npl_delegation, "delegation", &[&bgd_delegation], &[]);
+    body["starts_at"] = json!(format!("{day}T10:00"));
+    body["ends_at"] = json!(format!("{day}T11:00"));
+    body["title"] = json!("Fisheries exchange");
+    let meeting = crate::meeting_fixtures::meeting(&app, &npl, body).await;
+    let bgd_user = crate::meeting_fixtures::user_id(&app, &admin, BGD).await;
+    crate::meeting_fixtures::action_item(&app, &npl, &meeting, &bgd_user).await;
+    let home = app.get_json("/api/v1/home", &bgd).await;
+    assert_eq!(titles(&home["rsvps_due"]), vec!["Fisheries exchange"], "{home}");
+    assert_eq!(titles(&home["meetings_between"]), vec!["Fisheries exchange"]);
+    assert!(home["meetings_between"][0]["detail"].as_str().unwrap().ends_with("(Asia/Dhaka)"), "{home}");
+    assert_eq!(home["meetings_between"][0]["link"], format!("/meetings/{meeting}"));
+    assert_eq!(titles(&home["open_action_items"]), vec!["Share the testing data"]);
+    assert_eq!(home["unread_notifications"], 8, "the invitation told once: {home}");
+    // Nepal's own home has the meeting (its own) but nothing to answer.
+    let theirs = app.get_json("/api/v1/home", &npl).await;
+    assert_eq!(theirs["rsvps_due"], json!([]));
+    assert_eq!(titles(&theirs["meetings_between"]), vec!["Fisheries exchange"]);
 }
