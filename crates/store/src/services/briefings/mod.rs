@@ -20,8 +20,7 @@ pub use view::BriefingRequestView;
 
 use chrono::Utc;
 use gmc_domain::briefing::BriefingStatus;
-use gmc_domain::ids::{DelegationId, UserId};
-use gmc_domain::policy::{authorize, briefing_scope, BriefingFacts, BriefingScope, Operation};
+use gmc_domain::policy::{authorize, briefing_scope, BriefingScope, Operation};
 use gmc_domain::Actor;
 use sea_orm::sea_query::Condition;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
@@ -48,13 +47,8 @@ pub(crate) fn read_condition(actor: &Actor) -> Condition {
     }
 }
 
-pub(crate) fn facts(row: &briefing_requests::Model) -> BriefingFacts {
-    BriefingFacts {
-        delegation_id: DelegationId::from_uuid(row.delegation_id),
-        assigned_to: row.assigned_to.map(UserId::from_uuid),
-        queued: row.status.0 == BriefingStatus::Requested && row.assigned_to.is_none(),
-    }
-}
+// What the policy reads of a request lives with the view, which needs it too (no import cycle).
+pub(crate) use view::facts;
 
 impl Guarded for briefing_requests::Model {
     const NOUN: &'static str = "briefing request";

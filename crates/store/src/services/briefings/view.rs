@@ -2,6 +2,8 @@
 //! and topics with one query each for a whole page, and what the caller may do with it (`can_edit`,
 //! `steps_open`), decided by the same rules the writes go through.
 
+use gmc_domain::ids::{DelegationId, UserId};
+use gmc_domain::policy::BriefingFacts;
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -126,7 +128,7 @@ pub(crate) async fn views<C: ConnectionTrait>(
             let mut topics = item_topics.remove(&r.id).unwrap_or_default();
             topics.sort_by(|a, b| a.code.cmp(&b.code));
             let rel = Relation { assignee: r.assigned_to == Some(actor.user_id.as_uuid()) };
-            let facts = super::facts(&r);
+            let facts = facts(&r);
             Ok(BriefingRequestView {
                 id: r.id,
                 delegation_id: r.delegation_id,
@@ -164,4 +166,13 @@ pub(crate) async fn one<C: ConnectionTrait>(
     row: briefing_requests::Model,
 ) -> AppResult<BriefingRequestView> {
     views(db, actor, vec![row]).await?.pop().ok_or(AppError::NotFound("briefing request"))
+}
+
+/// What the policy needs of a request to decide who reads and edits it.
+pub(crate) fn facts(row: &briefing_requests::Model) -> BriefingFacts {
+    BriefingFacts {
+        delegation_id: DelegationId::from_uuid(row.delegation_id),
+        assigned_to: row.assigned_to.map(UserId::from_uuid),
+        queued: row.status.0 == BriefingStatus::Requested && row.assigned_to.is_none(),
+    }
 }
