@@ -25,7 +25,8 @@ test('a delegate sees what needs them today and marks a notification read', asyn
   for (const section of ['Unread notifications', 'Deadlines this week', 'Consultations closing', 'New on what you follow']) {
     await expect(today.getByRole('region', { name: section })).toBeVisible();
   }
-  await expect(page.getByTestId('home-time-zone')).toContainText('UTC');
+  // Bangladesh's capital: the home page shows times in Dhaka and says so.
+  await expect(page.getByTestId('home-time-zone')).toContainText('Asia/Dhaka');
 
   const before = await bellCount(page);
   expect(before).toBeGreaterThan(0);

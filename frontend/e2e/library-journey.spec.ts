@@ -64,6 +64,7 @@ test('a delegate uploads a PDF and finds it by a word in its text; Nepal does no
   await expect(page.getByTestId('search-snippet').locator('mark').first()).toHaveText(new RegExp(word, 'i'));
   await page.screenshot({ path: path.join(docs, 'search-results.png'), fullPage: true });
 
+  await page.getByRole('button', { name: 'Sign out' }).click();
   await signIn(page, 'delegate.npl@gmc.test');
   await page.goto(`/library/search?q=${word}`);
   await expect(page.getByTestId('search-count')).toHaveText('0 documents found');
