@@ -98,10 +98,19 @@ fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
+/// The Python that has Debian's `python3-icalendar`: the system one (`/usr/bin/python3`), not whatever
+/// `python3` comes first on the PATH (a pyenv or virtualenv one does not see Debian's packages);
+/// `GMC_ICS_PYTHON` names another. `.ci/run` and `scripts/test-all.sh` check the same interpreter.
+fn python() -> String {
+    std::env::var("GMC_ICS_PYTHON").unwrap_or_else(|_| {
+        if std::path::Path::new("/usr/bin/python3").exists() { "/usr/bin/python3" } else { "python3" }.to_owned()
+    })
+}
+
 /// Whether Python's `icalendar` can be imported. On CI (`CI=true`) its absence fails the test: the
 /// independent parse is the point of it.
 fn python_icalendar() -> bool {
-    let ok = std::process::Command::new("python3").args(["-c", "import icalendar"]).status().is_ok_and(|s| s.success());
+    let ok = std::process::Command::new(python()).args(["-c", "import icalendar"]).status().is_ok_and(|s| s.success());
     if !ok {
         assert!(
             std::env::var("CI").as_deref() != Ok("true"),
@@ -143,7 +152,7 @@ async fn an_independent_parser_reads_kathmandu_and_geneva_times_across_a_geneva_
     assert_eq!(status, 200);
     let file = std::env::temp_dir().join(format!("gmc-feed-{}.ics", uuid::Uuid::new_v4()));
     std::fs::write(&file, &ics).unwrap();
-    let out = std::process::Command::new("python3")
+    let out = std::process::Command::new(python())
         .arg(repo_root().join("scripts/check-ics.py"))
         .arg(&file)
         .args(["Europe/Zurich", "Asia/Kathmandu"])
