@@ -173,7 +173,11 @@ pub async fn upload_document_version(
 #[utoipa::path(get, path = "/documents/{id}/versions/{number}/download", tag = "documents",
     operation_id = "download_document_version",
     params(("id" = Uuid, Path), ("number" = i32, Path, description = "The version's number")), security(("bearer" = [])),
-    responses((status = 200, description = "The file", content_type = "application/octet-stream", body = String,
+    responses((status = 200, description = "The file, in the type read from its content when it was uploaded",
+        content((String = "application/pdf"),
+            (String = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+            (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            (String = "text/markdown")),
         headers(("Content-Disposition" = String, description = "`attachment` with the file's name"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
 pub async fn download_document_version(
