@@ -1069,6 +1069,8 @@ export interface paths {
          *     match, in the title, summary, Markdown body or an uploaded file's extracted text (the current version); the best
          *     matches first, each with a snippet as plain-text parts, the matched words marked `highlight` (show them as text:
          *     a document's own markup is never HTML). Operators and quotes are taken literally; a trailing `*` matches a prefix.
+         *     When more than 1,000 readable documents match (`total_is_lower_bound`), the newest 1,000 of them are ranked and
+         *     paged: a word that common needs another word beside it.
          *
          *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 without `q`, for a `q` with no
          *     word, over 200 characters or with control characters, a `limit` outside 1–50 or a bad `cursor`.
