@@ -6,7 +6,7 @@
 
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 use gmc_domain::notification::EmailStatus;
 use gmc_store::entities::email_outbox;
 use gmc_store::services::notifications::delivery::{self, Outcome, Retry};
@@ -104,7 +104,8 @@ async fn a_refused_recipient_is_retried_with_backoff_then_failed() {
     let db = app.db().await;
     let id = queue(&db, None, "nobody@example.org", "Refused").await;
     let (m, r) = (mailer(&sink, Duration::from_secs(5)), retry(3));
-    let t0 = Utc::now();
+    // Whole seconds: PostgreSQL keeps microseconds, so a nanosecond `now` would come back 59.999… s off.
+    let t0 = Utc::now().trunc_subsecs(0);
 
     assert_eq!(run(&db, &m, &r, t0).await.retrying, 1);
     let first = row(&db, id).await;
