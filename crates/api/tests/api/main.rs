@@ -45,6 +45,7 @@ mod notifications;
 // issue 10: notifications — SMTP delivery and action items
 mod action_item_notifications;
 mod mail_delivery;
+mod meetings_page;
 mod smtp_sink;
 // issue 10: meetings
 mod calendar_feed;
