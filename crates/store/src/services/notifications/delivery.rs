@@ -112,6 +112,10 @@ pub async fn claim_due(
             });
         }
     }
+    if claimed.is_empty() {
+        // Every candidate went to another sender: nothing changed, nothing to record (rolled back).
+        return Ok(claimed);
+    }
     let ids: Vec<Uuid> = claimed.iter().map(|m| m.id).collect();
     txn.commit(AuditEntry::by_label("email.claim", "email_outbox", SENDER).changes(json!({"ids": ids}))).await?;
     Ok(claimed)
