@@ -29,6 +29,8 @@ mod m20261205_000020_create_briefing_requests;
 mod m20261205_000021_create_notifications;
 // issue 9: the board's covering index
 mod m20261205_000022_prep_board_index;
+// issue 10: notifications — the SMTP sender
+mod m20261205_000023_email_outbox_delivery;
 mod seed_reference;
 
 pub struct Migrator;
@@ -63,6 +65,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000021_create_notifications::Migration),
             // issue 9: the board's covering index
             Box::new(m20261205_000022_prep_board_index::Migration),
+            // issue 10: notifications — the SMTP sender
+            Box::new(m20261205_000023_email_outbox_delivery::Migration),
         ]
     }
 }

@@ -74,6 +74,21 @@ pub struct Settings {
     // issue 10: notifications
     /// How often the periodic notifications run (prep deadlines), in seconds; 0 turns them off.
     pub notify_interval_secs: u64,
+    /// The SMTP server the outbox is sent through (`smtp://user:pass@host:587?tls=required`,
+    /// `smtps://user:pass@host:465`, or plain `smtp://host:25`); none (the default): e-mail is off and
+    /// mails stay queued in the outbox.
+    pub smtp_url: Option<Secret>,
+    /// The `From:` address of the e-mails; required with `smtp_url`.
+    pub smtp_from: Option<String>,
+    /// How often the sender looks for queued mails, in seconds.
+    pub smtp_interval_secs: u64,
+    /// The longest one send may take (connect, TLS, the message), in seconds; a dead server costs this.
+    pub smtp_timeout_secs: u64,
+    /// Attempts before a mail is marked `failed`; between them the wait doubles from `smtp_retry_secs`.
+    pub smtp_max_attempts: i32,
+    pub smtp_retry_secs: u64,
+    /// A mail claimed by a sender for longer than this (the node died mid-send) is taken again.
+    pub smtp_claim_timeout_secs: u64,
     // issue 10: documents
     /// Where uploaded documents are kept on this node (`GMC_STORAGE_DIR`); unused with an S3 bucket.
     pub storage_dir: String,
@@ -112,6 +127,11 @@ impl Settings {
             .set_default("alignment_blind_spot_threshold", 5.0)?
             // issue 10: notifications
             .set_default("notify_interval_secs", 900)?
+            .set_default("smtp_interval_secs", 15)?
+            .set_default("smtp_timeout_secs", 20)?
+            .set_default("smtp_max_attempts", 5)?
+            .set_default("smtp_retry_secs", 60)?
+            .set_default("smtp_claim_timeout_secs", 600)?
             // issue 10: documents
             .set_default("storage_dir", "./data/files")?
             .set_default("storage_s3_allow_http", false)?
@@ -183,6 +203,13 @@ impl Settings {
             alignment_blind_spot_threshold: 5.0,
             // issue 10: notifications (off: tests run the job's service directly)
             notify_interval_secs: 0,
+            smtp_url: None,
+            smtp_from: None,
+            smtp_interval_secs: 1,
+            smtp_timeout_secs: 5,
+            smtp_max_attempts: 3,
+            smtp_retry_secs: 60,
+            smtp_claim_timeout_secs: 600,
             // issue 10: documents — each test server its own directory, and a small limit to test against.
             storage_dir: std::env::temp_dir()
                 .join(format!("gmc-test-files-{}", uuid::Uuid::new_v4()))

@@ -92,7 +92,8 @@ impl Application {
         let shutdown = Shutdown::register()?;
         let rendered_topics = state.rendered_topics.clone();
         // issue 10: notifications
-        let jobs = crate::jobs::Jobs::new(state.db.clone(), settings.notify_interval_secs);
+        let jobs = crate::jobs::Jobs::new(state.db.clone(), settings.notify_interval_secs)
+            .with_mail(crate::jobs::Mail::from_settings(&settings)?);
         let server = server(listener, state, settings)?;
         Ok(Self { port, server, shutdown, rendered_topics, jobs })
     }

@@ -29,9 +29,12 @@ string_enum!(
 );
 
 string_enum!(
-    /// Where an e-mail stands: waiting for the worker, handed to the SMTP server, or given up on.
+    /// Where an e-mail stands: waiting for the sender (again, after a failed attempt), being sent, handed
+    /// to the SMTP server, or given up on.
     EmailStatus {
         Queued => "queued",
+        // issue 10: a sender has claimed it and is talking to the SMTP server.
+        Sending => "sending",
         Sent => "sent",
         Failed => "failed",
     }

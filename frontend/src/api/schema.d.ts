@@ -3942,10 +3942,11 @@ export interface components {
             items: components["schemas"]["DocumentVersion"][];
         };
         /**
-         * @description Where an e-mail stands: waiting for the worker, handed to the SMTP server, or given up on.
+         * @description Where an e-mail stands: waiting for the sender (again, after a failed attempt), being sent, handed
+         *     to the SMTP server, or given up on.
          * @enum {string}
          */
-        EmailStatus: "queued" | "sent" | "failed";
+        EmailStatus: "queued" | "sending" | "sent" | "failed";
         /**
          * @description What an evidence link points at. Documents and meetings join when they exist (issue 10); the
          *     table keeps the kind as a string, so adding one is a new variant and a reader for it.
@@ -4634,13 +4635,22 @@ export interface components {
         };
         /** @description One e-mail in the outbox. */
         OutboxEmail: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description SMTP attempts made: failed ones, and the one that sent it.
+             */
             attempts: number;
             /** Format: date-time */
             created_at: string;
             /** Format: uuid */
             id: string;
+            /** @description The last failure: the SMTP server's reply or what went wrong (never the server's credentials). */
             last_error?: string | null;
+            /**
+             * Format: date-time
+             * @description A queued mail that failed is not tried again before this.
+             */
+            next_attempt_at?: string | null;
             /** Format: date-time */
             sent_at?: string | null;
             status: components["schemas"]["EmailStatus"];

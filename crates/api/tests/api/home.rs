@@ -66,7 +66,7 @@ async fn the_home_page_answers_what_needs_a_delegate_today() {
 
     // Nepal's delegate invites Bangladesh's delegation to a meeting in three days and gives Bangladesh's
     // delegate an action item: Bangladesh's home lists the invitation to answer, the meeting this week
-    // (in Dhaka time, the zone named) and the open action item, and tells its delegate once.
+    // (in Dhaka time, the zone named) and the open action item, and tells its delegate of each once.
     let day = Utc::now().checked_add_days(Days::new(3)).unwrap().format("%Y-%m-%d").to_string();
     let bgd_delegation = app.delegation_id(&bgd, "BGD").await;
     let npl_delegation = app.delegation_id(&npl, "NPL").await;
@@ -83,7 +83,8 @@ async fn the_home_page_answers_what_needs_a_delegate_today() {
     assert!(home["meetings_between"][0]["detail"].as_str().unwrap().ends_with("(Asia/Dhaka)"), "{home}");
     assert_eq!(home["meetings_between"][0]["link"], format!("/meetings/{meeting}"));
     assert_eq!(titles(&home["open_action_items"]), vec!["Share the testing data"]);
-    assert_eq!(home["unread_notifications"], 8, "the invitation told once: {home}");
+    // issue 10 (notifications): the action item now tells its owner too.
+    assert_eq!(home["unread_notifications"], 9, "the invitation and the action item, each told once: {home}");
     // Nepal's own home has the meeting (its own) but nothing to answer.
     let theirs = app.get_json("/api/v1/home", &npl).await;
     assert_eq!(theirs["rsvps_due"], json!([]));

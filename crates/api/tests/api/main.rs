@@ -42,6 +42,11 @@ mod watch;
 // issue 10: notifications
 mod home;
 mod notifications;
+// issue 10: notifications — SMTP delivery and action items
+mod action_item_notifications;
+mod mail_delivery;
+mod meetings_page;
+mod smtp_sink;
 // issue 10: meetings
 mod calendar_feed;
 mod meeting_fixtures;

@@ -19,6 +19,13 @@ pub struct Model {
     pub last_error: Option<String>,
     pub created_at: DateTimeUtc,
     pub sent_at: Option<DateTimeUtc>,
+    // issue 10: the SMTP sender (migration 000023)
+    /// When a sender took the mail (status `sending`); an old claim is a dead sender's, taken again.
+    pub claimed_at: Option<DateTimeUtc>,
+    /// Which claim: a sender updates the row only while its own token is on it.
+    pub claim_token: Option<Uuid>,
+    /// A queued mail is not tried before this (backoff after a failure); none: at once.
+    pub next_attempt_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -24,6 +24,7 @@ use crate::cursor::{Key, KeyValue, Page, Paging, Sort};
 use crate::entities::{action_items, impediments, meetings, prep_items, users};
 use crate::error::check_version;
 use crate::services::access::{find_readable, find_writable, meeting_invitees_of};
+use crate::services::notifications;
 use crate::{AppError, AppResult};
 
 // The body of `POST /meetings/{id}/action-items`.
@@ -170,6 +171,8 @@ pub async fn create(
     }
     .insert(&txn)
     .await?;
+    // issue 10: the owner is told in the same transaction, so only an item that exists is announced.
+    notifications::action_items::assigned(&txn, actor, &row).await?;
     let audit = AuditEntry::by(actor, "action_item.create", "action_item", row.id)
         .delegation(meeting.delegation_id)
         .changes(json!({"meeting_id": meeting_id, "title": row.title, "owner_user_id": row.owner_user_id,
@@ -297,6 +300,9 @@ pub async fn update(
         return Err(AppError::PreconditionFailed { current: current.version + 1 });
     }
     let saved = action_items::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound("action item"))?;
+    if saved.owner_user_id != current.owner_user_id {
+        notifications::action_items::assigned(&txn, actor, &saved).await?;
+    }
     let audit = AuditEntry::by(actor, "action_item.update", "action_item", id)
         .delegation(meeting.delegation_id)
         .changes(Value::Object(changes));

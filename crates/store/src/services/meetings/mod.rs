@@ -14,6 +14,8 @@ pub mod home;
 pub mod ics;
 mod list;
 pub mod minutes;
+// issue 10: a page of meetings loads what its views name in a fixed number of statements
+mod related;
 mod rsvp;
 pub(crate) mod view;
 mod write;

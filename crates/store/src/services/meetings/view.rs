@@ -10,11 +10,12 @@ use gmc_domain::ids::DelegationId;
 use gmc_domain::meeting::{self as rules, ActionLinkKind, ActionStatus, MeetingKind, MeetingStatus, Rsvp};
 use gmc_domain::policy::can_write;
 use gmc_domain::{Actor, Visibility};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::entities::{action_items, delegations, meeting_agenda_items, meeting_invitations, meetings, topics, users};
+use super::related::{related, Related};
+use crate::entities::{action_items, delegations, meetings, users};
 use crate::AppResult;
 
 /// A delegation, as a meeting names it.
@@ -171,42 +172,15 @@ fn delegation_ref(d: &delegations::Model) -> DelegationRef {
 
 /// The view of one row for this actor.
 pub(crate) async fn one<C: ConnectionTrait>(db: &C, actor: &Actor, row: meetings::Model) -> AppResult<MeetingView> {
-    let invitations = meeting_invitations::Entity::find()
-        .filter(meeting_invitations::Column::MeetingId.eq(row.id))
-        .order_by_asc(meeting_invitations::Column::Id)
-        .all(db)
-        .await?;
-    let mut delegation_ids: Vec<Uuid> = invitations.iter().filter_map(|i| i.delegation_id).collect();
-    delegation_ids.push(row.delegation_id);
-    let delegations: HashMap<Uuid, delegations::Model> = delegations::Entity::find()
-        .filter(delegations::Column::Id.is_in(delegation_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|d| (d.id, d))
-        .collect();
-    let user_ids: Vec<Uuid> = invitations.iter().filter_map(|i| i.user_id).collect();
-    let people: HashMap<Uuid, String> = users::Entity::find()
-        .filter(users::Column::Id.is_in(user_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.name))
-        .collect();
-    let agenda_rows = meeting_agenda_items::Entity::find()
-        .filter(meeting_agenda_items::Column::MeetingId.eq(row.id))
-        .order_by_asc(meeting_agenda_items::Column::Position)
-        .all(db)
-        .await?;
-    let topic_ids: Vec<Uuid> = agenda_rows.iter().filter_map(|a| a.topic_id).collect();
-    let codes: HashMap<Uuid, String> = topics::Entity::find()
-        .filter(topics::Column::Id.is_in(topic_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|t| (t.id, t.code))
-        .collect();
+    let mut related = related(db, std::slice::from_ref(&row)).await?;
+    Ok(build(actor, row, &mut related))
+}
 
+/// The view of `row`, from what `related` loaded (its invitations and agenda are taken out of it).
+fn build(actor: &Actor, row: meetings::Model, related: &mut Related) -> MeetingView {
+    let invitations = related.invitations.remove(&row.id).unwrap_or_default();
+    let agenda_rows = related.agenda.remove(&row.id).unwrap_or_default();
+    let Related { delegations, people, codes, .. } = &*related;
     let owner = delegations.get(&row.delegation_id).map(delegation_ref).unwrap_or(DelegationRef {
         id: row.delegation_id,
         code: String::new(),
@@ -250,7 +224,7 @@ pub(crate) async fn one<C: ConnectionTrait>(db: &C, actor: &Actor, row: meetings
             prep_item_id: a.prep_item_id,
         })
         .collect();
-    Ok(MeetingView {
+    MeetingView {
         id: row.id,
         owner,
         visibility: row.visibility.0,
@@ -274,21 +248,21 @@ pub(crate) async fn one<C: ConnectionTrait>(db: &C, actor: &Actor, row: meetings
         version: row.version,
         created_at: row.created_at,
         updated_at: row.updated_at,
-    })
+    }
 }
 
-/// Views of a page of rows, in order. One meeting at a time: a page holds at most 200 and each view
-/// needs its own invitations and agenda anyway.
+/// Views of a page of rows, in order, in the same five statements as one view (`related`): a page
+/// costs the same number of queries whatever its size.
 pub(crate) async fn views<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
     rows: Vec<meetings::Model>,
 ) -> AppResult<Vec<MeetingView>> {
-    let mut out = Vec::with_capacity(rows.len());
-    for row in rows {
-        out.push(one(db, actor, row).await?);
+    if rows.is_empty() {
+        return Ok(Vec::new());
     }
-    Ok(out)
+    let mut related = related(db, &rows).await?;
+    Ok(rows.into_iter().map(|row| build(actor, row, &mut related)).collect())
 }
 
 /// Views of action items with their owners' names and meetings' titles, one query each.

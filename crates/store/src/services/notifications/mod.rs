@@ -23,6 +23,8 @@
 //! `body`: callers must only name recipients who may read the subject (`followed::impediment_validated`
 //! shows how).
 
+pub mod action_items;
+pub mod delivery;
 pub mod followed;
 pub mod follows;
 pub mod inbox;
@@ -30,6 +32,7 @@ pub mod outbox;
 pub mod periodic;
 mod readers;
 pub mod settings;
+pub mod smtp;
 
 use chrono::Utc;
 use gmc_domain::notification::{EmailStatus, NotificationKind};
@@ -134,7 +137,9 @@ pub async fn notify<C: ConnectionTrait>(txn: &C, recipients: &[Uuid], n: NewNoti
     Ok(created)
 }
 
-/// One outbox row per recipient who wants the kind by e-mail; the worker sends them when SMTP is set.
+/// One outbox row per recipient who wants the kind by e-mail; `smtp::deliver_due` sends them when the
+/// server has SMTP configured. The body is the notification's own title and body (what the caller may
+/// tell this recipient) and the link, nothing more.
 async fn queue_emails<C: ConnectionTrait>(
     txn: &C,
     users_: &[Uuid],
@@ -162,6 +167,9 @@ async fn queue_emails<C: ConnectionTrait>(
             last_error: Set(None),
             created_at: Set(now),
             sent_at: Set(None),
+            claimed_at: Set(None),
+            claim_token: Set(None),
+            next_attempt_at: Set(None),
         })
         .collect();
     if !mails.is_empty() {

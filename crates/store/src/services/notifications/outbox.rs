@@ -1,5 +1,6 @@
-//! The e-mail outbox, for admins: what was queued for whom and what became of it. The SMTP worker
-//! (`gmc_api::jobs`) is not built yet; until it is, mails stay `queued` (e-mail is off by default).
+//! The e-mail outbox, for admins: what was queued for whom and what became of it. With SMTP configured
+//! the server's sender (`smtp::deliver_due`, run by `gmc_api::jobs`) sends the queued mails; without it
+//! (the default) they stay `queued`.
 
 use chrono::{DateTime, Utc};
 use gmc_domain::notification::EmailStatus;
@@ -23,10 +24,14 @@ pub struct OutboxEmailView {
     pub to: String,
     pub subject: String,
     pub status: EmailStatus,
+    /// SMTP attempts made: failed ones, and the one that sent it.
     pub attempts: i32,
+    /// The last failure: the SMTP server's reply or what went wrong (never the server's credentials).
     pub last_error: Option<String>,
     pub created_at: DateTime<Utc>,
     pub sent_at: Option<DateTime<Utc>>,
+    /// A queued mail that failed is not tried again before this.
+    pub next_attempt_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -74,6 +79,7 @@ pub async fn list(db: &DatabaseConnection, actor: &Actor, f: OutboxFilter) -> Ap
         last_error: r.last_error,
         created_at: r.created_at,
         sent_at: r.sent_at,
+        next_attempt_at: r.next_attempt_at,
     })
     .with_total(total))
 }

@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 
 use chrono::{Days, NaiveDate};
+use gmc_domain::meeting::ActionStatus;
 use gmc_domain::notification::NotificationKind;
 use gmc_domain::prep::PrepStatus;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
@@ -13,7 +14,7 @@ use uuid::Uuid;
 use super::readers::readers;
 use super::{notify, NewNotification, Subject};
 use crate::audit::{AuditEntry, AuditedTxn};
-use crate::entities::{notifications, prep_items};
+use crate::entities::{action_items, notifications, prep_items};
 use crate::AppResult;
 
 /// How far ahead a prep deadline is announced.
@@ -93,9 +94,45 @@ pub async fn prep_deadlines(db: &DatabaseConnection, today: NaiveDate) -> AppRes
     Ok(created)
 }
 
-/// HOOK for the meetings engineer (issue 10): `action_item_overdue` to each open action item's
-/// assignee once its due date has passed, dedupe key `action_item_overdue:<id>:<due>`. The action
-/// items table arrives with the meetings slice; until the lead wires it here this creates nothing.
-pub async fn overdue_action_items(_db: &DatabaseConnection, _today: NaiveDate) -> AppResult<u64> {
-    Ok(0)
+/// `action_item_overdue` to the owner of each open action item whose due date has passed. One per item
+/// and due date (`action_item_overdue:<id>:<due>`): a moved due date that passes again is told again.
+/// The owner always reads their own item (`meetings::actions::readable`), so its title may be told.
+pub async fn overdue_action_items(db: &DatabaseConnection, today: NaiveDate) -> AppResult<u64> {
+    let overdue = action_items::Entity::find()
+        .filter(action_items::Column::DueOn.lt(today))
+        .filter(action_items::Column::Status.eq(ActionStatus::Open.as_str()))
+        .all(db)
+        .await?;
+    let key = |item: &action_items::Model| format!("action_item_overdue:{}:{}", item.id, item.due_on);
+    // As for prep deadlines: a run that finds everything told writes nothing.
+    let told: HashSet<(Uuid, String)> = notifications::Entity::find()
+        .filter(notifications::Column::Kind.eq(NotificationKind::ActionItemOverdue.as_str()))
+        .filter(notifications::Column::DedupeKey.is_in(overdue.iter().map(key)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|n| (n.user_id, n.dedupe_key))
+        .collect();
+    let fresh: Vec<&action_items::Model> =
+        overdue.iter().filter(|i| !told.contains(&(i.owner_user_id, key(i)))).collect();
+    if fresh.is_empty() {
+        return Ok(0);
+    }
+    let txn = AuditedTxn::begin(db).await?;
+    let mut created = 0;
+    for item in fresh {
+        let n = NewNotification {
+            kind: NotificationKind::ActionItemOverdue,
+            title: format!("Overdue since {}: {}", item.due_on, item.title),
+            body: None,
+            link: super::action_items::link(item),
+            subject: Subject::new("action_item", item.id),
+            dedupe_key: key(item),
+        };
+        created += notify(&txn, &[item.owner_user_id], n).await?;
+    }
+    let entry = AuditEntry::by_label("notification.periodic", "notification", "system")
+        .changes(serde_json::json!({"kind": "action_item_overdue", "created": created, "today": today}));
+    txn.commit(entry).await?;
+    Ok(created)
 }
