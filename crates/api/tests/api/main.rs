@@ -46,3 +46,5 @@ mod notifications;
 mod calendar_feed;
 mod meeting_fixtures;
 mod meetings;
+// issue 10: forum SPA
+mod meeting_participants;

@@ -14,6 +14,7 @@ pub mod home;
 pub mod ics;
 mod list;
 pub mod minutes;
+pub mod participants; // issue 10: forum SPA
 mod rsvp;
 pub(crate) mod view;
 mod write;
@@ -24,6 +25,7 @@ pub use fields::{AgendaInput, MeetingInput, MeetingPatch};
 pub use ics::meeting_ics;
 pub use list::{list, MeetingFilter, MeetingSort};
 pub use minutes::{minutes, save_minutes, MinutesInput, MinutesView};
+pub use participants::{participants, ParticipantView}; // issue 10: forum SPA
 pub use rsvp::{rsvp, RsvpInput};
 pub use view::{
     ActionItemView, AgendaItemView, DelegationRef, InvitationView, LocalTimes, MeetingView, PersonRef, ZoneRole,
