@@ -7,6 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
+import { paths } from '@/config/paths';
 import { unwrap } from '@/lib/api/unwrap';
 import { api } from '@/lib/api-client';
 import { formatInstant } from '@/lib/format-date';
@@ -16,9 +17,6 @@ import { briefingQueryKey } from '../api/keys';
 import { briefingKindLabel } from '../lib/briefing-values';
 
 import { DeliverFileForm, type DeliverFor } from './deliver-file-form';
-
-/** The library's page of a document. */
-export const documentPath = (id: string) => `/documents/${encodeURIComponent(id)}`;
 
 /** Attaching a document already in the library, picked by its title (the server checks who reads it). */
 function AttachExisting({ id }: { id: string }) {
@@ -109,7 +107,7 @@ export function BriefingDeliverables({ request, canAttach }: { request: DeliverF
       <Stack gap="xs" component="ul" style={{ listStyle: 'none', paddingInlineStart: 0 }} data-testid="briefing-deliverables">
         {items.map((d) => (
           <li key={d.document_id}>
-            <Anchor component={Link} to={documentPath(d.document_id)} fw={600}>
+            <Anchor component={Link} to={paths.document(d.document_id)} fw={600}>
               {d.title}
             </Anchor>
             <Text size="xs" c="dimmed">

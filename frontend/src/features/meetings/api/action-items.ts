@@ -38,7 +38,11 @@ export function useMarkDone() {
           body: { status: 'done' },
         }),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: meetingsQueryKey }),
+    onSuccess: () => {
+      // The home page lists open action items too (its key is `home`, owned by the home feature).
+      void queryClient.invalidateQueries({ queryKey: ['home'] });
+      return queryClient.invalidateQueries({ queryKey: meetingsQueryKey });
+    },
   });
 }
 
@@ -55,6 +59,9 @@ export function useCreateActionItem(meetingId: string) {
           headers: { 'Idempotency-Key': idempotencyKey },
         }),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: actionItemsQueryKey }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['home'] });
+      return queryClient.invalidateQueries({ queryKey: actionItemsQueryKey });
+    },
   });
 }
