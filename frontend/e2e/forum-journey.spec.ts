@@ -2,7 +2,8 @@
 // pages as people would take it: Bangladesh's delegate schedules a meeting with Nepal's delegation;
 // Nepal's delegate accepts it and reads it in Kathmandu time; Bangladesh writes the minutes and records
 // an action item from them for Nepal's delegate, chosen by name; Nepal's delegate finds it on their home
-// page and marks it done. Then Bangladesh's delegate requests a briefing note; the analyst accepts it
+// page and marks it done. Then Bangladesh's delegate requests a briefing note (to be shared regionally);
+// the analyst accepts it
 // with a committed due date, uploads a PDF deliverable right on the request and delivers it; the
 // delegate opens the request, sees the deliverable, and finds the document in the library by a word
 // that is only in the PDF's text, highlighted in the snippet. Nepal's delegate finds Bangladesh's
@@ -163,6 +164,8 @@ test('a meeting with Nepal, its minutes and action item, and a briefing note del
   await page.getByRole('button', { name: 'Request a briefing' }).click();
   await page.getByLabel('Title').fill(requestTitle);
   await page.getByLabel('Question').fill('What do transit costs add to a small exporter’s shipment, and what could MC14 change?');
+  // The note may be shared with every delegation: an analyst's upload can be no narrower than that.
+  await page.getByLabel(/^Visibility of the deliverable/).selectOption({ label: 'Regional' });
   await page.getByRole('button', { name: 'Send the request' }).click();
   await expect(page.getByRole('heading', { level: 1, name: requestTitle })).toBeVisible();
   await expect(page.getByText('No step is yours to take now.')).toBeVisible();

@@ -1,4 +1,4 @@
-import { deliverFile, type DeliverFile } from './deliver-file';
+import { deliverFile, uploadVisibility, type DeliverFile } from './deliver-file';
 
 const calls: { method: string; path: string; body: unknown; headers?: unknown }[] = [];
 let failUpload = false;
@@ -25,9 +25,18 @@ const base = (stages: string[]): DeliverFile => ({
   file: new File(['%PDF-1.4'], 'n.pdf', { type: 'application/pdf' }),
   title: 'Transit costs',
   kind: 'research_study',
+  visibility: 'regional',
   topicIds: ['t1'],
   idempotencyKey: 'key-1',
   onStage: (s) => stages.push(s),
+});
+
+describe('the visibility of an uploaded deliverable', () => {
+  it('is the one the request asks for, and none for a delegation-only request', () => {
+    expect(uploadVisibility('regional')).toBe('regional');
+    expect(uploadVisibility('public')).toBe('public');
+    expect(uploadVisibility('delegation')).toBeNull();
+  });
 });
 
 describe('delivering a file through the API', () => {
@@ -36,7 +45,7 @@ describe('delivering a file through the API', () => {
     failUpload = false;
   });
 
-  it('creates a regional document of the request’s kind, uploads the file, then attaches it', async () => {
+  it('creates a document of the request’s kind at the visibility asked, uploads the file, then attaches it', async () => {
     const stages: string[] = [];
     const list = await deliverFile('r1', base(stages));
     expect(stages).toEqual(['creating', 'uploading', 'attaching']);

@@ -3,11 +3,12 @@
 // /documents/{id}/versions, multipart — the server judges the type from the content), attach it (POST
 // /briefing-requests/{id}/deliverables). `onStage` reports where it is, for the progress shown.
 //
-// The document is platform-wide (no delegation: an analyst may own no other) at `regional` visibility:
-// the attach rule (`policy::delegation_reads_owned`) wants a document the requesting delegation reads,
-// and a platform-wide document is `regional` or `public` only — `regional` (every delegation's members,
-// not the public) is the narrowest that the requester reads, so a briefing written for one delegation is
-// not published to everyone.
+// The document is platform-wide (no delegation: an analyst may own no other) at the visibility the
+// request asks for the deliverable. The attach rule (`policy::delegation_reads_owned`) wants a document
+// the requesting delegation reads, and a platform-wide document is `regional` or `public` only — so a
+// request whose deliverable is to be `delegation`-only cannot be answered by an upload here (it would
+// publish the briefing to every delegation): the form says so and offers only attaching a document the
+// delegation owns. See `uploadVisibility`.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { unwrap } from '@/lib/api/unwrap';
@@ -18,8 +19,14 @@ import { briefingQueryKey } from './keys';
 
 export type DeliverStage = 'creating' | 'uploading' | 'attaching';
 
+/** The visibility an uploaded deliverable gets, or null when an upload cannot honour the request's. */
+export function uploadVisibility(requested: string): 'regional' | 'public' | null {
+  return requested === 'regional' || requested === 'public' ? requested : null;
+}
+
 export type DeliverFile = {
   file: File;
+  visibility: 'regional' | 'public';
   title: string;
   kind: 'briefing_note' | 'regional_update' | 'research_study';
   topicIds: string[];
@@ -35,7 +42,7 @@ export async function deliverFile(requestId: string, d: DeliverFile) {
     d.onStage('creating');
     const created = await unwrap(
       api.POST('/api/v1/documents', {
-        body: { kind: d.kind, title: d.title, summary: '', visibility: 'regional', topic_ids: d.topicIds },
+        body: { kind: d.kind, title: d.title, summary: '', visibility: d.visibility, topic_ids: d.topicIds },
         headers: { 'Idempotency-Key': d.idempotencyKey },
       }),
     );

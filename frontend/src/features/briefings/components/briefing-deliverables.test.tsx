@@ -14,7 +14,7 @@ vi.mock('@/lib/api-client', () => ({
 }));
 vi.mock('./deliver-file-form', () => ({ DeliverFileForm: () => <p>upload form</p> }));
 
-const request = { id: 'r1', title: 'Transit costs', kind: 'briefing_note' as const, topics: [] };
+const request = { id: 'r1', title: 'Transit costs', kind: 'briefing_note' as const, topics: [], visibility: 'regional' };
 
 describe('the deliverables of a request', { timeout: 20_000 }, () => {
   beforeEach(() => {
@@ -34,6 +34,13 @@ describe('the deliverables of a request', { timeout: 20_000 }, () => {
     renderWithProviders(<BriefingDeliverables request={request} canAttach />);
     expect(await screen.findByText('Nothing delivered yet.')).toBeInTheDocument();
     expect(screen.getByText('upload form')).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: /^Find a document by its title/ })).toBeInTheDocument();
+  });
+
+  it('offers no upload for a deliverable the delegation alone may read, only attaching one', async () => {
+    renderWithProviders(<BriefingDeliverables request={{ ...request, visibility: 'delegation' }} canAttach />);
+    expect(await screen.findByTestId('no-upload')).toHaveTextContent('its delegation alone may read');
+    expect(screen.queryByText('upload form')).toBeNull();
     expect(screen.getByRole('textbox', { name: /^Find a document by its title/ })).toBeInTheDocument();
   });
 });

@@ -12,7 +12,7 @@ const mutateAsync = vi.fn();
 
 vi.mock('../api/deliver-file', () => ({ useDeliverFile: () => ({ mutateAsync }) }));
 
-const request = { id: 'r1', title: 'Transit costs', kind: 'briefing_note' as const, topics: [{ id: 't1' }, { id: 't2' }] };
+const request = { id: 'r1', title: 'Transit costs', kind: 'briefing_note' as const, topics: [{ id: 't1' }, { id: 't2' }], visibility: 'public' };
 const pdf = () => new File(['%PDF-1.4 transit'], 'transit.pdf', { type: 'application/pdf' });
 
 async function choose(file: File) {
@@ -33,13 +33,14 @@ describe('delivering a file', { timeout: 20_000 }, () => {
       d.onStage('attaching', 'doc-1');
       return { items: [] };
     });
-    renderWithProviders(<DeliverFileForm request={request} />);
+    renderWithProviders(<DeliverFileForm request={request} visibility="public" />);
     expect(screen.getByLabelText(/^Title of the document/)).toHaveValue('Transit costs');
     await choose(pdf());
     await userEvent.click(screen.getByRole('button', { name: 'Upload and attach' }));
     expect(await screen.findByText('“Transit costs” is uploaded and attached.')).toBeInTheDocument();
     const sent = mutateAsync.mock.calls[0]?.[0] as DeliverFile;
     expect(sent.kind).toBe('briefing_note');
+    expect(sent.visibility).toBe('public');
     expect(sent.topicIds).toEqual(['t1', 't2']);
     expect(sent.file.name).toBe('transit.pdf');
     expect(sent.documentId).toBeUndefined();
@@ -47,7 +48,7 @@ describe('delivering a file', { timeout: 20_000 }, () => {
   });
 
   it('asks for a file before sending anything', async () => {
-    renderWithProviders(<DeliverFileForm request={request} />);
+    renderWithProviders(<DeliverFileForm request={request} visibility="public" />);
     await userEvent.click(screen.getByRole('button', { name: 'Upload and attach' }));
     expect(await screen.findByText('Choose a file.')).toBeInTheDocument();
     expect(mutateAsync).not.toHaveBeenCalled();
@@ -64,7 +65,7 @@ describe('delivering a file', { timeout: 20_000 }, () => {
         errors: [{ field: 'file', code: 'unsupported_type', message: 'must be a PDF, DOCX, XLSX or Markdown file' }],
       });
     });
-    renderWithProviders(<DeliverFileForm request={request} />);
+    renderWithProviders(<DeliverFileForm request={request} visibility="public" />);
     await choose(new File(['MZ\x90\x00'], 'report.pdf', { type: 'application/pdf' }));
     await userEvent.click(screen.getByRole('button', { name: 'Upload and attach' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(/File/);

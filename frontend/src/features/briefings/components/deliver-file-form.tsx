@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import * as z from 'zod/mini';
 
 import { applyProblemToForm } from '@/lib/form-errors';
+import { visibilityLabel } from '@/lib/labels';
 import { ACCEPTED_FILES, formatBytes, UPLOAD_MAX_BYTES } from '@/lib/uploads';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 
@@ -22,9 +23,16 @@ type Values = { file: File | null; title: string };
 const fields = ['file', 'title'] as const;
 const stages: readonly DeliverStage[] = ['creating', 'uploading', 'attaching'];
 
-export type DeliverFor = { id: string; title: string; kind: DeliverFile['kind']; topics: { id: string }[] };
+export type DeliverFor = {
+  id: string;
+  title: string;
+  kind: DeliverFile['kind'];
+  topics: { id: string }[];
+  /** Who may read the deliverable, as the request asks. */
+  visibility: string;
+};
 
-export function DeliverFileForm({ request }: { request: DeliverFor }) {
+export function DeliverFileForm({ request, visibility }: { request: DeliverFor; visibility: DeliverFile['visibility'] }) {
   const { t } = useTranslation();
   const deliver = useDeliverFile(request.id);
   const idempotency = useIdempotencyKey();
@@ -64,12 +72,13 @@ export function DeliverFileForm({ request }: { request: DeliverFor }) {
     setDone(null);
     const title = values.title.trim();
     const reuse = pending && pending.title === title ? pending.id : undefined;
-    const body = { title, kind: request.kind, topics: request.topics.map((x) => x.id) };
+    const body = { title, kind: request.kind, topics: request.topics.map((x) => x.id), visibility };
     try {
       await deliver.mutateAsync({
         file: values.file,
         title,
         kind: request.kind,
+        visibility,
         topicIds: body.topics,
         idempotencyKey: idempotency.keyFor(body),
         documentId: reuse,
@@ -125,6 +134,7 @@ export function DeliverFileForm({ request }: { request: DeliverFor }) {
               description={t('briefing.deliverables.upload.hint', {
                 max: formatBytes(UPLOAD_MAX_BYTES),
                 kind: briefingKindLabel(t, request.kind).toLowerCase(),
+                visibility: visibilityLabel(t, visibility).toLowerCase(),
               })}
               accept={ACCEPTED_FILES}
               clearable
