@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 
+use gmc_domain::ids::{DelegationId, UserId};
 use gmc_domain::policy::{authorize, Operation};
 use gmc_domain::Actor;
 use sea_orm::sea_query::Condition;
@@ -36,9 +37,9 @@ pub async fn participants(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> A
     authorize(actor, Operation::ReadDelegationRecords)?;
     let meeting: meetings::Model = find_readable(db, actor, id).await?;
     let (ds, us) = meeting_invitees_of(db, id).await?;
-    let mut delegation_ids: Vec<Uuid> = ds.iter().map(|d| d.as_uuid()).collect();
+    let mut delegation_ids: Vec<Uuid> = ds.iter().map(DelegationId::as_uuid).collect();
     delegation_ids.push(meeting.delegation_id);
-    let user_ids: Vec<Uuid> = us.iter().map(|u| u.as_uuid()).collect();
+    let user_ids: Vec<Uuid> = us.iter().map(UserId::as_uuid).collect();
     let people = users::Entity::find()
         .filter(users::Column::Active.eq(true))
         .filter(
