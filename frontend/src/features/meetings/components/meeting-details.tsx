@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 
 import { QueryError } from '@/components/ui/query-error';
 import { api } from '@/lib/api-client';
+import { useSignedInUser } from '@/lib/auth/use-user';
 import { formatPlainDate } from '@/lib/format-date';
 
 import { meetingActionItemsQueryOptions, useMarkDone } from '../api/action-items';
@@ -39,6 +40,7 @@ export function MeetingDetails({ meeting }: { meeting: Meeting }) {
   const rsvp = useRsvp(meeting.id);
   const actions = useQuery(meetingActionItemsQueryOptions(meeting.id));
   const markDone = useMarkDone();
+  const user = useSignedInUser();
   const [editing, setEditing] = useState(false);
   const geneva = meeting.times.find((z) => z.role === 'geneva');
   const cancelled = meeting.status === 'cancelled';
@@ -194,7 +196,8 @@ export function MeetingDetails({ meeting }: { meeting: Meeting }) {
                   <Table.Td>{formatPlainDate(a.due_on)}</Table.Td>
                   <Table.Td>{t(`meetings.actionStatus.${a.status}`)}</Table.Td>
                   <Table.Td>
-                    {a.status === 'open' ? (
+                    {/* The owner marks theirs done; the organiser any (the API's rule). */}
+                    {a.status === 'open' && (a.owner.id === user.id || meeting.can_edit) ? (
                       <Button size="xs" variant="default" onClick={() => markDone.mutate({ id: a.id, version: a.version })}>
                         {t('meetings.markDone')}
                       </Button>
