@@ -59,7 +59,9 @@ async function scheduleMeeting(page: Page, title: string, start: string, end: st
 
 async function openMeeting(page: Page, title: string) {
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Meetings' }).click();
-  await page.getByRole('link', { name: title }).click();
+  // The home page it leaves links the meeting too (an invitation, an answer due): wait for the list.
+  await expect(page.getByRole('heading', { name: 'Meetings', level: 1 })).toBeVisible();
+  await page.getByRole('link', { name: title, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 }
 
@@ -176,7 +178,7 @@ test('a meeting with Nepal, its minutes and action item, and a briefing note del
   // The analyst accepts it with a committed due date, works on it, uploads the PDF and delivers.
   await signIn(page, 'analyst@gmc.test');
   await page.goto('/briefings?queue=true');
-  await page.getByRole('link', { name: requestTitle }).click();
+  await page.getByRole('link', { name: requestTitle, exact: true }).click();
   await page.getByRole('button', { name: 'Accept' }).click();
   await page.getByLabel(/^Due/).fill(due);
   await page.getByRole('button', { name: 'Move to “Accepted”' }).click();
@@ -207,7 +209,8 @@ test('a meeting with Nepal, its minutes and action item, and a briefing note del
   // The delegate opens the request, sees the deliverable and opens it, then finds it by the word.
   await signIn(page, 'delegate.bgd@gmc.test');
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Briefings' }).click();
-  await page.getByRole('link', { name: requestTitle }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Briefing requests' })).toBeVisible();
+  await page.getByRole('link', { name: requestTitle, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: requestTitle })).toBeVisible();
   await expect(page.locator('[data-status="delivered"]').first()).toBeVisible();
   await expect(page.getByTestId('briefing-history').locator('li')).toHaveCount(5);
@@ -279,7 +282,7 @@ test('the organiser changes a meeting, then cancels it; the record stays, marked
   await signOut(page);
   await signIn(page, 'delegate.npl@gmc.test');
   await page.goto('/meetings');
-  await page.getByRole('link', { name: `${title} (extended)` }).click();
+  await page.getByRole('link', { name: `${title} (extended)`, exact: true }).click();
   await expect(page.getByTestId('meeting-status')).toHaveText('Cancelled');
   await expect(page.getByRole('button', { name: 'Accept' })).toBeDisabled();
 });
