@@ -1,6 +1,7 @@
 // Helpers the journeys share: full-page screenshots into ../artifacts/e2e, an accessibility check of each
 // page (axe, WCAG 2.x A and AA rules), signing in through the form, and the second factor an admin needs
-// (its codes computed here from the secret the page shows, as an authenticator app would).
+// (its codes computed here from the secret the page shows, as an authenticator app would), a PDF with a
+// given text for the upload journeys, and signing out.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -99,4 +100,32 @@ export async function removeSecondFactor(request: APIRequestContext, email: stri
   const headers = { Authorization: `Bearer ${(await pair.json()).access_token}` };
   const off = await request.delete('/api/v1/me/mfa', { headers, data: { password: demoPassword, code: disable } });
   expect(off.status()).toBe(204);
+}
+
+/** A one-page PDF whose page says `text` (Helvetica), with a correct cross-reference table. */
+export function pdfWithText(text: string): Buffer {
+  const stream = `BT /F1 12 Tf 50 790 Td (${text}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  out += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 }

@@ -1864,6 +1864,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/meetings/{id}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A meeting's participants
+         * @description Who: whoever may read the meeting. The active members of the organising and of each invited delegation, and
+         *     each invited person, by name with their delegation — no e-mail or other account detail. Exactly the people an
+         *     action item may be given to.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown meeting or one the
+         *     caller may not read.
+         */
+        get: operations["list_meeting_participants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/meetings/{id}/rsvp": {
         parameters: {
             query?: never;
@@ -4410,6 +4435,16 @@ export interface components {
              */
             total_is_lower_bound: boolean;
         };
+        /** @description Someone taking part in a meeting. */
+        MeetingParticipant: {
+            delegation?: null | components["schemas"]["MeetingDelegation"];
+            /**
+             * Format: uuid
+             * @description The user's id, to name as an action item's `owner_user_id`.
+             */
+            id: string;
+            name: string;
+        };
         /** @description A person, as a meeting names them. */
         MeetingPerson: {
             /** Format: uuid */
@@ -4679,6 +4714,11 @@ export interface components {
         };
         /** @enum {string} */
         OwnerKind: "delegation" | "coalition";
+        /** @description The people taking part in a meeting. Not paged: a meeting's delegations have a handful of members. */
+        ParticipantList: {
+            /** @description By name. */
+            items: components["schemas"]["MeetingParticipant"][];
+        };
         PrepBoard: {
             /** @description One per status, in workflow order (`identified` … `withdrawn`). */
             columns: components["schemas"]["PrepBoardColumn"][];
@@ -13541,6 +13581,77 @@ export interface operations {
             };
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_meeting_participants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The people taking part */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantList"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -51,3 +51,5 @@ mod smtp_sink;
 mod calendar_feed;
 mod meeting_fixtures;
 mod meetings;
+// issue 10: forum SPA
+mod meeting_participants;

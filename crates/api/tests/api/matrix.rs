@@ -134,6 +134,8 @@ const MATRIX: &[(&str, [u16; 5])] = &[
     ("get_meeting_minutes", [401, 200, 404, 200, 404]),
     ("save_meeting_minutes", [401, 200, 404, 200, 404]),
     ("list_meeting_action_items", [401, 200, 404, 200, 404]),
+    // issue 10: forum SPA — who takes part, read like the meeting.
+    ("list_meeting_participants", [401, 200, 404, 200, 404]),
     // Analysts write no delegation records: refused before the meeting is looked at.
     ("create_action_item", [401, 201, 403, 201, 404]),
     ("list_action_items", [401, 200, 200, 200, 200]),

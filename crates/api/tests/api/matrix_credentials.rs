@@ -138,6 +138,8 @@ const CREDENTIALS: &[(&str, [u16; 3])] = &[
     ("get_meeting_minutes", [200, 200, 404]),
     ("save_meeting_minutes", [403, 200, 404]),
     ("list_meeting_action_items", [200, 200, 404]),
+    // issue 10: forum SPA
+    ("list_meeting_participants", [200, 200, 404]),
     ("create_action_item", [403, 201, 403]),
     ("list_action_items", [200, 200, 200]),
     ("update_action_item", [403, 200, 404]),

@@ -68,6 +68,7 @@ pub(crate) const OPERATIONS: &[&str] = &[
     "get_meeting_minutes",
     "save_meeting_minutes",
     "list_meeting_action_items",
+    "list_meeting_participants", // issue 10: forum SPA
     "create_action_item",
     "update_action_item",
     "revoke_calendar_feed",
@@ -82,7 +83,11 @@ pub(crate) async fn prepare_call(app: &TestApp, ctx: &Ctx, op: &str, template: &
     let id = |v: &str| template.replace("{id}", v);
     match op {
         "create_meeting" => call.body = Some(private()),
-        "get_meeting" | "get_meeting_ics" | "list_meeting_action_items" | "cancel_meeting" => {
+        "get_meeting"
+        | "get_meeting_ics"
+        | "list_meeting_action_items"
+        | "list_meeting_participants"
+        | "cancel_meeting" => {
             call.path = id(&meeting(app, &ctx.admin, private()).await);
         }
         "update_meeting" => {

@@ -4,6 +4,7 @@
 mod dto;
 mod feed;
 mod minutes;
+mod participants; // issue 10: forum SPA
 
 use actix_web::{web, HttpRequest, HttpResponse};
 use gmc_store::services::meetings::{self as svc, MeetingFilter, MeetingInput, MeetingPatch, MeetingView, RsvpInput};
@@ -12,6 +13,7 @@ use uuid::Uuid;
 pub use dto::*;
 pub use feed::*;
 pub use minutes::*;
+pub use participants::*; // issue 10: forum SPA
 
 use super::PageQuery;
 use crate::auth::Authed;
@@ -226,6 +228,8 @@ pub fn operations() -> Operations {
         update_action_item,
         create_calendar_feed,
         revoke_calendar_feed,
-        get_calendar_feed
+        get_calendar_feed,
+        // issue 10: forum SPA
+        list_meeting_participants
     ]
 }

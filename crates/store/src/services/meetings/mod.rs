@@ -14,6 +14,7 @@ pub mod home;
 pub mod ics;
 mod list;
 pub mod minutes;
+pub mod participants;
 // issue 10: a page of meetings loads what its views name in a fixed number of statements
 mod related;
 mod rsvp;
@@ -26,6 +27,7 @@ pub use fields::{AgendaInput, MeetingInput, MeetingPatch};
 pub use ics::meeting_ics;
 pub use list::{list, MeetingFilter, MeetingSort};
 pub use minutes::{minutes, save_minutes, MinutesInput, MinutesView};
+pub use participants::{participants, ParticipantView}; // issue 10: forum SPA
 pub use rsvp::{rsvp, RsvpInput};
 pub use view::{
     ActionItemView, AgendaItemView, DelegationRef, InvitationView, LocalTimes, MeetingView, PersonRef, ZoneRole,

@@ -70,7 +70,7 @@ export function BriefingRoute() {
         <Title order={2} size="h3" id="briefing-deliverables-heading" mb="xs">
           {t('briefing.deliverables.title')}
         </Title>
-        <BriefingDeliverables id={data.id} canAttach={canAttach} />
+        <BriefingDeliverables request={data} canAttach={canAttach} />
       </section>
       <section aria-labelledby="briefing-comments-heading">
         <Title order={2} size="h3" id="briefing-comments-heading" mb="xs">

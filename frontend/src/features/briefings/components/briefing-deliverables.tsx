@@ -1,32 +1,36 @@
 // The documents delivered for a request (only those the user may read), each linking to the document in
-// the library; the assigned analyst attaches one by its id while the work is open (the library's own
-// pages upload and find documents).
-import { Alert, Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+// the library. While the work is open the assigned analyst uploads a file right here (the main way), or
+// attaches a document already in the library, found by its title.
+import { Alert, Anchor, Button, Divider, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 
+import { paths } from '@/config/paths';
 import { unwrap } from '@/lib/api/unwrap';
 import { api } from '@/lib/api-client';
 import { formatInstant } from '@/lib/format-date';
 import { problemFrom } from '@/lib/problem';
 
+import { uploadVisibility } from '../api/deliver-file';
 import { briefingQueryKey } from '../api/keys';
 import { briefingKindLabel } from '../lib/briefing-values';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { DeliverFileForm, type DeliverFor } from './deliver-file-form';
 
-/** The library's page of a document (built by the documents slice). */
-export const documentPath = (id: string) => `/documents/${encodeURIComponent(id)}`;
-
-export function BriefingDeliverables({ id, canAttach }: { id: string; canAttach: boolean }) {
+/** Attaching a document already in the library, picked by its title (the server checks who reads it). */
+function AttachExisting({ id }: { id: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const key = [...briefingQueryKey(id), 'deliverables'];
-  const list = useQuery({
-    queryKey: key,
+  const [search, setSearch] = useState('');
+  const [documentId, setDocumentId] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const found = useQuery({
+    queryKey: ['documents', 'attach-search', search],
     queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/v1/briefing-requests/{id}/deliverables', { params: { path: { id } }, signal })),
+      unwrap(api.GET('/api/v1/documents', { params: { query: { q: search, limit: 20, sort: '-updated_at' } }, signal })),
+    enabled: search.trim().length >= 2,
   });
   const attach = useMutation({
     mutationFn: (documentId: string) =>
@@ -36,21 +40,18 @@ export function BriefingDeliverables({ id, canAttach }: { id: string; canAttach:
           body: { document_id: documentId },
         }),
       ),
-    onSuccess: (data) => queryClient.setQueryData(key, data),
+    onSuccess: (data) => queryClient.setQueryData([...briefingQueryKey(id), 'deliverables'], data),
   });
-  const [documentId, setDocumentId] = useState('');
-  const [error, setError] = useState<string | null>(null);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
-    const value = documentId.trim();
-    if (!UUID.test(value)) {
-      setError(t('briefing.deliverables.errors.id'));
+    if (!documentId) {
+      setError(t('briefing.deliverables.existing.none'));
       return;
     }
-    attach.mutate(value, {
-      onSuccess: () => setDocumentId(''),
+    attach.mutate(documentId, {
+      onSuccess: () => setDocumentId(null),
       onError: (e) => {
         const problem = problemFrom(e);
         setError(problem.errors[0]?.message ?? problem.detail ?? problem.title);
@@ -58,15 +59,57 @@ export function BriefingDeliverables({ id, canAttach }: { id: string; canAttach:
     });
   }
 
+  const options = (found.data?.items ?? []).map((d) => ({ value: d.id, label: d.title }));
+  return (
+    <form onSubmit={submit} noValidate aria-label={t('briefing.deliverables.existing.heading')}>
+      <Group align="flex-end" gap="sm">
+        <Select
+          label={t('briefing.deliverables.existing.search')}
+          description={t('briefing.deliverables.existing.hint')}
+          data={options}
+          searchable
+          searchValue={search}
+          onSearchChange={setSearch}
+          value={documentId}
+          onChange={setDocumentId}
+          filter={({ options: o }) => o}
+          nothingFoundMessage={search.trim().length >= 2 && found.isSuccess ? t('briefing.deliverables.existing.none') : undefined}
+          error={error ?? undefined}
+          w={420}
+        />
+        <Button type="submit" variant="default" loading={attach.isPending}>
+          {t('briefing.deliverables.attach')}
+        </Button>
+      </Group>
+      {attach.isSuccess ? (
+        <Alert color="teal" variant="light" role="status" mt="xs">
+          {t('briefing.deliverables.attached')}
+        </Alert>
+      ) : null}
+    </form>
+  );
+}
+
+export function BriefingDeliverables({ request, canAttach }: { request: DeliverFor; canAttach: boolean }) {
+  const { t } = useTranslation();
+  const id = request.id;
+  const upload = uploadVisibility(request.visibility);
+  const list = useQuery({
+    queryKey: [...briefingQueryKey(id), 'deliverables'],
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/briefing-requests/{id}/deliverables', { params: { path: { id } }, signal })),
+  });
+
   const items = list.data?.items ?? [];
   return (
     <Stack gap="sm">
+      {list.isPending ? <Text c="dimmed">{t('app.loading')}</Text> : null}
       {list.isError ? <Text c="red">{t('briefing.deliverables.failed')}</Text> : null}
       {items.length === 0 && list.isSuccess ? <Text c="dimmed">{t('briefing.deliverables.empty')}</Text> : null}
       <Stack gap="xs" component="ul" style={{ listStyle: 'none', paddingInlineStart: 0 }} data-testid="briefing-deliverables">
         {items.map((d) => (
           <li key={d.document_id}>
-            <Anchor href={documentPath(d.document_id)} fw={600}>
+            <Anchor component={Link} to={paths.document(d.document_id)} fw={600}>
               {d.title}
             </Anchor>
             <Text size="xs" c="dimmed">
@@ -76,26 +119,23 @@ export function BriefingDeliverables({ id, canAttach }: { id: string; canAttach:
         ))}
       </Stack>
       {canAttach ? (
-        <form onSubmit={submit} noValidate>
-          <Group align="flex-end" gap="sm">
-            <TextInput
-              label={t('briefing.deliverables.documentId')}
-              description={t('briefing.deliverables.documentIdHelp')}
-              value={documentId}
-              onChange={(e) => setDocumentId(e.currentTarget.value)}
-              error={error ?? undefined}
-              w={420}
-            />
-            <Button type="submit" loading={attach.isPending}>
-              {t('briefing.deliverables.attach')}
-            </Button>
-          </Group>
-        </form>
-      ) : null}
-      {attach.isSuccess ? (
-        <Alert color="teal" variant="light" role="status">
-          {t('briefing.deliverables.attached')}
-        </Alert>
+        <Stack gap="sm">
+          <Title order={3} size="h5">
+            {t('briefing.deliverables.upload.heading')}
+          </Title>
+          {upload ? (
+            <DeliverFileForm request={request} visibility={upload} />
+          ) : (
+            <Alert color="yellow" variant="light" data-testid="no-upload">
+              {t('briefing.deliverables.upload.delegationOnly')}
+            </Alert>
+          )}
+          <Divider />
+          <Title order={3} size="h5">
+            {t('briefing.deliverables.existing.heading')}
+          </Title>
+          <AttachExisting id={id} />
+        </Stack>
       ) : null}
     </Stack>
   );

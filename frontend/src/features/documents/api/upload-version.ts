@@ -4,17 +4,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { unwrap } from '@/lib/api/unwrap';
 import { api } from '@/lib/api-client';
+import { versionForm } from '@/lib/uploads';
 
 import { documentsQueryKey } from './keys';
 
 export type VersionUpload = { file?: File | null; bodyMarkdown?: string };
-
-export function versionForm({ file, bodyMarkdown }: VersionUpload): FormData {
-  const form = new FormData();
-  if (file) form.append('file', file, file.name);
-  if (bodyMarkdown?.trim()) form.append('body_markdown', bodyMarkdown);
-  return form;
-}
 
 export function useUploadVersion(id: string) {
   const queryClient = useQueryClient();

@@ -1,10 +1,11 @@
-// One document: what it is, who owns it, its current Markdown text (shown as text: the SPA has no
-// Markdown renderer, and HTML from a document is never injected), its versions with downloads, and —
+// One document: what it is, who owns it, its current Markdown text (rendered by the shared Markdown
+// component, which never renders HTML from a document), its versions with downloads, and —
 // for those who may change it — the upload of a new version.
-import { Badge, Button, Card, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 
+import { Markdown } from '@/components/ui/markdown';
 import { PageLoader } from '@/components/ui/page-loader';
 import { QueryError } from '@/components/ui/query-error';
 import { formatInstant } from '@/lib/format-date';
@@ -35,9 +36,7 @@ export function DocumentDetails({ id }: { id: string }) {
       {d.summary && <Text>{d.summary}</Text>}
       {d.body_markdown && (
         <Card withBorder>
-          <Code block style={{ whiteSpace: 'pre-wrap' }} data-testid="document-body">
-            {d.body_markdown}
-          </Code>
+          <Markdown testId="document-body">{d.body_markdown}</Markdown>
         </Card>
       )}
       <section aria-labelledby="versions-title">

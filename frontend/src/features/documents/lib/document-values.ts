@@ -2,6 +2,4 @@
 export const documentKinds = ['regional_update', 'briefing_note', 'research_study', 'minutes', 'submission'] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
-/** The server's default limit (`GMC_UPLOAD_MAX_BYTES`); the server has the last word. */
-export const UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
-export const ACCEPTED_FILES = '.pdf,.docx,.xlsx,.md,.markdown,application/pdf,text/markdown';
+export { ACCEPTED_FILES, UPLOAD_MAX_BYTES } from '@/lib/uploads';

@@ -1,7 +1,9 @@
 // Action items: a meeting's (GET /meetings/{id}/action-items), the caller's open ones
-// (GET /action-items?owner=me&status=open), and marking one done (PATCH /action-items/{id}, If-Match).
+// (GET /action-items?owner=me&status=open), recording one (POST /meetings/{id}/action-items, retry-safe
+// with an Idempotency-Key) and marking one done (PATCH /action-items/{id}, If-Match).
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 
+import type { ApiRequestBody } from '@/api/types';
 import { unwrap } from '@/lib/api/unwrap';
 import { api } from '@/lib/api-client';
 
@@ -36,6 +38,30 @@ export function useMarkDone() {
           body: { status: 'done' },
         }),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: meetingsQueryKey }),
+    onSuccess: () => {
+      // The home page lists open action items too (its key is `home`, owned by the home feature).
+      void queryClient.invalidateQueries({ queryKey: ['home'] });
+      return queryClient.invalidateQueries({ queryKey: meetingsQueryKey });
+    },
+  });
+}
+
+export type ActionItemInput = ApiRequestBody<'/api/v1/meetings/{id}/action-items'>;
+
+export function useCreateActionItem(meetingId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: ActionItemInput; idempotencyKey: string }) =>
+      unwrap(
+        api.POST('/api/v1/meetings/{id}/action-items', {
+          params: { path: { id: meetingId } },
+          body,
+          headers: { 'Idempotency-Key': idempotencyKey },
+        }),
+      ),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['home'] });
+      return queryClient.invalidateQueries({ queryKey: actionItemsQueryKey });
+    },
   });
 }

@@ -34,7 +34,7 @@ type Values = {
 };
 
 /** The IANA zones the browser knows, Geneva first. */
-function zoneChoices(): string[] {
+export function zoneChoices(): string[] {
   const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
   const all = intl.supportedValuesOf?.('timeZone') ?? ['Europe/Zurich', 'Asia/Dhaka', 'Asia/Kathmandu'];
   return ['Europe/Zurich', ...all.filter((z) => z !== 'Europe/Zurich')];

@@ -1,19 +1,26 @@
 // One meeting: its times in Geneva, the organiser's zone and each taking-part delegation's capital
 // (each line names its zone and offset), the caller's answer with the buttons to give it, the agenda,
-// the invitations with their answers, the minutes, the action items and the `.ics` download.
-import { Badge, Button, Card, Group, List, Stack, Table, Text, Title, TypographyStylesProvider } from '@mantine/core';
+// the invitations with their answers, the minutes, the action items and the `.ics` download. The
+// organiser (`can_edit`) also edits and cancels it, writes the minutes and records action items.
+import { Alert, Badge, Button, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { QueryError } from '@/components/ui/query-error';
 import { api } from '@/lib/api-client';
+import { useSignedInUser } from '@/lib/auth/use-user';
 import { formatPlainDate } from '@/lib/format-date';
 
 import { meetingActionItemsQueryOptions, useMarkDone } from '../api/action-items';
-import { minutesQueryOptions } from '../api/minutes';
 import { useRsvp, type RsvpAnswer } from '../api/rsvp';
 import { formatLocalTimes, offsetGap } from '../lib/meeting-times';
 import type { Meeting } from '../lib/meeting-types';
+
+import { ActionItemForm } from './action-item-form';
+import { CancelMeeting } from './cancel-meeting';
+import { EditMeetingForm } from './edit-meeting-form';
+import { MinutesPanel } from './minutes-panel';
 
 const answers: readonly RsvpAnswer[] = ['yes', 'tentative', 'no'];
 
@@ -31,10 +38,13 @@ async function downloadIcs(id: string) {
 export function MeetingDetails({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
   const rsvp = useRsvp(meeting.id);
-  const minutes = useQuery(minutesQueryOptions(meeting.id));
   const actions = useQuery(meetingActionItemsQueryOptions(meeting.id));
   const markDone = useMarkDone();
+  const user = useSignedInUser();
+  const [editing, setEditing] = useState(false);
   const geneva = meeting.times.find((z) => z.role === 'geneva');
+  const cancelled = meeting.status === 'cancelled';
+  const organiser = meeting.can_edit && !cancelled;
 
   return (
     <Stack gap="lg">
@@ -47,6 +57,28 @@ export function MeetingDetails({ meeting }: { meeting: Meeting }) {
           {t('meetings.organisedBy', { name: `${meeting.owner.name} (${meeting.owner.code})` })}
         </Text>
       </Group>
+      {cancelled ? (
+        <Alert color="red" variant="light" data-testid="meeting-cancelled">
+          {t('meetings.cancel.done')}
+        </Alert>
+      ) : null}
+      {organiser && !editing ? (
+        <Group>
+          <Button variant="default" onClick={() => setEditing(true)}>
+            {t('meetings.edit.open')}
+          </Button>
+          <CancelMeeting id={meeting.id} version={meeting.version} title={meeting.title} />
+        </Group>
+      ) : null}
+      {organiser && editing ? (
+        <Card withBorder>
+          <Title order={2} size="h4" mb="xs">
+            {t('meetings.edit.heading')}
+          </Title>
+          {/* Keyed by version: after a reload the form starts again from the newer meeting. */}
+          <EditMeetingForm key={meeting.version} meeting={meeting} onDone={() => setEditing(false)} />
+        </Card>
+      ) : null}
       {meeting.description ? <Text>{meeting.description}</Text> : null}
 
       <Card withBorder>
@@ -145,19 +177,15 @@ export function MeetingDetails({ meeting }: { meeting: Meeting }) {
         <Title order={2} size="h4" mb="xs">
           {t('meetings.minutes')}
         </Title>
-        {minutes.data ? (
-          <TypographyStylesProvider>
-            <Text style={{ whiteSpace: 'pre-wrap' }}>{minutes.data.body}</Text>
-          </TypographyStylesProvider>
-        ) : (
-          <Text c="dimmed">{t('meetings.noMinutes')}</Text>
-        )}
+        <MinutesPanel meetingId={meeting.id} canEdit={organiser} meetingVisibility={meeting.visibility} />
       </Card>
 
       <Card withBorder>
         <Title order={2} size="h4" mb="xs">
           {t('meetings.actionItems')}
         </Title>
+        {actions.isError ? <QueryError error={actions.error} onRetry={() => void actions.refetch()} /> : null}
+        {actions.isPending ? <Text c="dimmed">{t('meetings.loadingActionItems')}</Text> : null}
         {actions.data && actions.data.items.length > 0 ? (
           <Table data-testid="meeting-action-items">
             <Table.Tbody>
@@ -168,7 +196,8 @@ export function MeetingDetails({ meeting }: { meeting: Meeting }) {
                   <Table.Td>{formatPlainDate(a.due_on)}</Table.Td>
                   <Table.Td>{t(`meetings.actionStatus.${a.status}`)}</Table.Td>
                   <Table.Td>
-                    {a.status === 'open' ? (
+                    {/* The owner marks theirs done; the organiser any (the API's rule). */}
+                    {a.status === 'open' && (a.owner.id === user.id || meeting.can_edit) ? (
                       <Button size="xs" variant="default" onClick={() => markDone.mutate({ id: a.id, version: a.version })}>
                         {t('meetings.markDone')}
                       </Button>
@@ -178,9 +207,17 @@ export function MeetingDetails({ meeting }: { meeting: Meeting }) {
               ))}
             </Table.Tbody>
           </Table>
-        ) : (
+        ) : actions.isSuccess ? (
           <Text c="dimmed">{t('meetings.noActionItems')}</Text>
-        )}
+        ) : null}
+        {organiser ? (
+          <Stack gap="xs" mt="md">
+            <Title order={3} size="h5">
+              {t('meetings.actionForm.heading')}
+            </Title>
+            <ActionItemForm meeting={meeting} />
+          </Stack>
+        ) : null}
       </Card>
     </Stack>
   );

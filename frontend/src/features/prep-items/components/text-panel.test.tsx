@@ -56,4 +56,11 @@ describe('the text editor', () => {
     expect(await screen.findByText('Write the text before saving')).toBeInTheDocument();
     expect(mutateAsync).not.toHaveBeenCalled();
   });
+
+  it('shows the text rendered, not an editor, to those who may not change it', async () => {
+    renderWithProviders(<TextPanel itemId="p1" textNumber={3} canEdit={false} />);
+    expect(await screen.findByTestId('text-rendered')).toHaveTextContent('Members shall not grant subsidies.');
+    expect(screen.queryByLabelText(/^Text \(Markdown\)/)).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Save as a new version' })).toBeNull();
+  });
 });

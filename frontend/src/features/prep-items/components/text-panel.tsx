@@ -1,12 +1,14 @@
 // The text of a proposal or declaration: the editor (Markdown in a textarea) starting from the current
 // version, saved as a new version with the number it started from, so a version someone else saved
 // meanwhile is never overwritten: that save is refused (412) and the editor keeps the user's text,
-// saying so. Below, the versions and a word-level comparison of any two.
-import { Alert, Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+// saying so. Those who may not change it read it rendered as Markdown. Below, the versions and a
+// word-level comparison of any two.
+import { Alert, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { Markdown } from '@/components/ui/markdown';
 import { PageLoader } from '@/components/ui/page-loader';
 import { QueryError } from '@/components/ui/query-error';
 import { problemFrom, problemMessage } from '@/lib/problem';
@@ -84,18 +86,25 @@ function Editor({ itemId, current, initial, canEdit }: { itemId: string; current
           {message.text}
         </Alert>
       ) : null}
-      <Textarea
-        label={t('prep.text.editor')}
-        description={t('prep.text.help')}
-        value={text}
-        onChange={(event) => setText(event.currentTarget.value)}
-        autosize
-        minRows={8}
-        maxRows={30}
-        maxLength={TEXT_MAX}
-        readOnly={!canEdit}
-        styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-      />
+      {canEdit ? (
+        <Textarea
+          label={t('prep.text.editor')}
+          description={t('prep.text.help')}
+          value={text}
+          onChange={(event) => setText(event.currentTarget.value)}
+          autosize
+          minRows={8}
+          maxRows={30}
+          maxLength={TEXT_MAX}
+          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+        />
+      ) : (
+        // Those who may not change the text read it rendered, with the same Markdown component as
+        // minutes and document bodies (never raw HTML).
+        <Card withBorder data-testid="text-rendered">
+          {text.trim() ? <Markdown>{text}</Markdown> : <Text c="dimmed">{t('prep.text.noVersion')}</Text>}
+        </Card>
+      )}
       {canEdit ? (
         <Group>
           <Button onClick={() => void submit()} loading={save.isPending}>
