@@ -23,7 +23,7 @@ use crate::audit::{AuditEntry, AuditedTxn};
 use crate::cursor::{Key, KeyValue, Page, Paging, Sort};
 use crate::entities::{action_items, impediments, meetings, prep_items, users};
 use crate::error::check_version;
-use crate::services::access::{find_readable, find_writable, meeting_invitees_of};
+use crate::services::access::{find_readable, find_writable};
 use crate::services::notifications;
 use crate::{AppError, AppResult};
 
@@ -92,14 +92,8 @@ pub(crate) fn readable(actor: &Actor) -> Condition {
 /// Whether `user` takes part in the meeting: an active member of the organising or an invited
 /// delegation, or an invited person.
 async fn takes_part<C: ConnectionTrait>(db: &C, meeting: &meetings::Model, user: Uuid) -> AppResult<bool> {
-    let Some(u) = users::Entity::find_by_id(user).one(db).await?.filter(|u| u.active) else {
-        return Ok(false);
-    };
-    let (ds, us) = meeting_invitees_of(db, meeting.id).await?;
-    let member_of = |d: Uuid| u.delegation_id == Some(d);
-    Ok(member_of(meeting.delegation_id)
-        || ds.iter().any(|d| member_of(d.as_uuid()))
-        || us.iter().any(|x| x.as_uuid() == user))
+    let rule = super::participants::taking_part(db, meeting).await?;
+    Ok(users::Entity::find_by_id(user).filter(rule).one(db).await?.is_some())
 }
 
 /// A linked record must be one the creator may read (one it may not is "unknown", like a missing one).
