@@ -3,14 +3,12 @@
 // made meanwhile answers 412: the form keeps what was typed and offers to reload. A new time or place
 // raises the sequence (calendars replace the entry) and tells the invitees — the server's doing.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, MultiSelect, NativeSelect, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Stack } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import * as z from 'zod/mini';
 
-import { visibilities } from '@/lib/domain-values';
 import { applyProblemToForm } from '@/lib/form-errors';
 import { problemFrom } from '@/lib/problem';
 import { delegationsQueryOptions } from '@/lib/reference';
@@ -20,9 +18,8 @@ import { useUpdateMeeting } from '../api/update-meeting';
 import { editValues, meetingPatch, type MeetingEditValues } from '../lib/meeting-patch';
 import type { Meeting } from '../lib/meeting-types';
 
-import { zoneChoices } from './create-meeting-form';
+import { MeetingFields, meetingSchema } from './meeting-fields';
 
-const kinds = ['forum_meeting', 'technical_exchange', 'capital_dialogue'] as const;
 const fields = ['kind', 'title', 'description', 'starts_at', 'ends_at', 'time_zone', 'place', 'online_url', 'visibility', 'invited_delegation_ids'] as const;
 
 export function EditMeetingForm({ meeting, onDone }: { meeting: Meeting; onDone: () => void }) {
@@ -30,26 +27,11 @@ export function EditMeetingForm({ meeting, onDone }: { meeting: Meeting; onDone:
   const queryClient = useQueryClient();
   const mutation = useUpdateMeeting(meeting.id);
   const delegations = useQuery(delegationsQueryOptions());
-  const zones = useMemo(() => zoneChoices(), []);
   // The version and values the form started from: what the patch is computed against and sent as If-Match.
   const [start] = useState(() => ({ version: meeting.version, values: editValues(meeting) }));
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
-  const schema = useMemo(() => {
-    const required = (message: string) => z.string().check(z.trim(), z.minLength(1, message));
-    return z.object({
-      kind: z.enum(kinds),
-      title: required(t('meetings.form.errors.title')),
-      description: z.string(),
-      starts_at: required(t('meetings.form.errors.starts')),
-      ends_at: required(t('meetings.form.errors.ends')),
-      time_zone: required(t('meetings.form.errors.zone')),
-      place: z.string(),
-      online_url: z.string(),
-      visibility: z.enum(visibilities),
-      invited_delegation_ids: z.array(z.string()),
-    });
-  }, [t]);
+  const schema = useMemo(() => meetingSchema(t), [t]);
   const {
     register,
     control,
@@ -99,55 +81,7 @@ export function EditMeetingForm({ meeting, onDone }: { meeting: Meeting; onDone:
             {formError}
           </Alert>
         ) : null}
-        <NativeSelect
-          label={t('meetings.form.kind')}
-          data={kinds.map((k) => ({ value: k, label: t(`meetings.kind.${k}`) }))}
-          {...register('kind')}
-        />
-        <TextInput label={t('meetings.form.titleField')} error={errors.title?.message} withAsterisk {...register('title')} />
-        <Textarea label={t('meetings.edit.description')} autosize minRows={2} error={errors.description?.message} {...register('description')} />
-        <Group grow align="flex-start">
-          <TextInput type="datetime-local" label={t('meetings.form.starts')} error={errors.starts_at?.message} withAsterisk {...register('starts_at')} />
-          <TextInput type="datetime-local" label={t('meetings.form.ends')} error={errors.ends_at?.message} withAsterisk {...register('ends_at')} />
-          <Controller
-            control={control}
-            name="time_zone"
-            render={({ field }) => (
-              <Select
-                label={t('meetings.form.zone')}
-                description={t('meetings.form.zoneHelp')}
-                data={zones}
-                searchable
-                error={errors.time_zone?.message}
-                value={field.value}
-                onChange={(v) => field.onChange(v ?? '')}
-              />
-            )}
-          />
-        </Group>
-        <Group grow align="flex-start">
-          <TextInput label={t('meetings.form.place')} error={errors.place?.message} {...register('place')} />
-          <TextInput label={t('meetings.form.link')} error={errors.online_url?.message} {...register('online_url')} />
-        </Group>
-        <NativeSelect
-          label={t('meetings.form.visibility')}
-          data={visibilities.map((v) => ({ value: v, label: t(`meetings.form.visibilities.${v}`) }))}
-          {...register('visibility')}
-        />
-        <Controller
-          control={control}
-          name="invited_delegation_ids"
-          render={({ field }) => (
-            <MultiSelect
-              label={t('meetings.form.invite')}
-              data={others}
-              searchable
-              error={errors.invited_delegation_ids?.message}
-              value={field.value}
-              onChange={field.onChange}
-            />
-          )}
-        />
+        <MeetingFields register={register} control={control} errors={errors} others={others} withDescription />
         <Group>
           <Button type="submit" loading={isSubmitting}>
             {t('meetings.edit.save')}
