@@ -2,12 +2,12 @@
 // pages as people would take it: Bangladesh's delegate schedules a meeting with Nepal's delegation;
 // Nepal's delegate accepts it and reads it in Kathmandu time; Bangladesh writes the minutes and records
 // an action item from them for Nepal's delegate, chosen by name; Nepal's delegate finds it on their home
-// page and marks it done. Then Bangladesh's delegate requests a briefing note (to be shared regionally);
-// the analyst accepts it
-// with a committed due date, uploads a PDF deliverable right on the request and delivers it; the
+// page and marks it done. Then Bangladesh's delegate requests a briefing note for its delegation alone
+// (the default); the analyst accepts it with a committed due date, uploads a PDF deliverable right on the
+// request — filed under Bangladesh, at the request's `delegation` visibility — and delivers it; the
 // delegate opens the request, sees the deliverable, and finds the document in the library by a word
 // that is only in the PDF's text, highlighted in the snippet. Nepal's delegate finds Bangladesh's
-// request "not found".
+// request "not found", and the word finds nothing for Nepal.
 //
 // Screenshots: artifacts/e2e/forum-*.png, and docs/screenshots/{forum-home,meeting-page,
 // briefing-request,forum-search-results}.png.
@@ -166,8 +166,8 @@ test('a meeting with Nepal, its minutes and action item, and a briefing note del
   await page.getByRole('button', { name: 'Request a briefing' }).click();
   await page.getByLabel('Title').fill(requestTitle);
   await page.getByLabel('Question').fill('What do transit costs add to a small exporter’s shipment, and what could MC14 change?');
-  // The note may be shared with every delegation: an analyst's upload can be no narrower than that.
-  await page.getByLabel(/^Visibility of the deliverable/).selectOption({ label: 'Regional' });
+  // The deliverable stays Bangladesh's alone (the default visibility).
+  await expect(page.getByLabel(/^Visibility of the deliverable/)).toHaveValue('delegation');
   await page.getByRole('button', { name: 'Send the request' }).click();
   await expect(page.getByRole('heading', { level: 1, name: requestTitle })).toBeVisible();
   await expect(page.getByText('No step is yours to take now.')).toBeVisible();
@@ -236,10 +236,12 @@ test('a meeting with Nepal, its minutes and action item, and a briefing note del
   await snap(page, journey, '06-search-results');
   await signOut(page);
 
-  // Another delegation never sees Bangladesh's request.
+  // Another delegation never sees Bangladesh's request, nor finds its deliverable.
   await signIn(page, 'delegate.npl@gmc.test');
   await page.goto(requestUrl);
   await expect(page.getByRole('heading', { level: 1, name: 'Briefing request not found' })).toBeVisible();
+  await page.goto(`/library/search?q=${word}`);
+  await expect(page.getByTestId('search-count')).toHaveText('0 documents found');
 });
 
 test('the organiser changes a meeting, then cancels it; the record stays, marked cancelled', async ({ page }) => {

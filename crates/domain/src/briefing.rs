@@ -33,6 +33,11 @@ impl BriefingStatus {
     pub fn is_final(self) -> bool {
         matches!(self, BriefingStatus::Delivered | BriefingStatus::Declined)
     }
+
+    /// Accepted and not yet delivered: the analyst works on it, and documents are attached to it.
+    pub fn is_open_work(self) -> bool {
+        matches!(self, BriefingStatus::Accepted | BriefingStatus::InProgress | BriefingStatus::InReview)
+    }
 }
 
 pub const TITLE_MAX: usize = 200;

@@ -451,6 +451,47 @@ pub fn delegation_reads_owned(delegation: DelegationId, owner: Option<Delegation
     owner == Some(delegation)
         || (ReadScope::Visible { own: Some(delegation), regional: true }).shared_visibilities().contains(&visibility)
 }
+
+/// Where a document stands as the deliverable of briefing requests, for the analyst asking: DESIGN §3
+/// has analysts see "what they are assigned", so the analyst assigned to a request reads the documents
+/// delivered for it — even a `delegation`-level one filed under the requesting delegation, which the
+/// library never shows to another analyst — and adds versions to them while the work is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeliveredFor {
+    /// Delivered for no request assigned to this analyst.
+    NotAssigned,
+    /// Delivered for requests assigned to this analyst; `open` when one of them is still being worked on.
+    Assigned { open: bool },
+}
+
+/// Reading a library document: by its owner and visibility, or as the assigned analyst's deliverable.
+pub fn can_read_document(
+    actor: &Actor,
+    owner: Option<DelegationId>,
+    visibility: Visibility,
+    delivered: DeliveredFor,
+) -> bool {
+    can_read_owned(actor, owner, visibility)
+        || (actor.role == Role::Analyst && matches!(delivered, DeliveredFor::Assigned { .. }))
+}
+
+/// Changing one (a new version, its fields): `can_write_document`, or the assigned analyst while the
+/// request it is delivered for is open.
+pub fn can_change_document(actor: &Actor, owner: Option<DelegationId>, delivered: DeliveredFor) -> bool {
+    can_write_document(actor, owner)
+        || (actor.role == Role::Analyst
+            && authorize(actor, Operation::WorkBriefings).is_ok()
+            && delivered == DeliveredFor::Assigned { open: true })
+}
+
+/// Filing a new document under the requesting delegation, as a request's deliverable: its assigned
+/// analyst (or an admin), while the work is open — the only way an analyst writes a delegation's document.
+pub fn can_file_deliverable(actor: &Actor, b: BriefingFacts, open: bool) -> bool {
+    if authorize(actor, Operation::WorkBriefings).is_err() || !open {
+        return false;
+    }
+    actor.is_admin() || (actor.role == Role::Analyst && b.assigned_to == Some(actor.user_id))
+}
 // end issue 10: briefings
 
 #[cfg(test)]
@@ -462,6 +503,30 @@ mod tests {
     /// A session that passed the second factor (which only admins need).
     fn actor(role: Role, delegation: Option<DelegationId>) -> Actor {
         Actor { user_id: UserId::new(), role, delegation_id: delegation, method: AuthMethod::Session, mfa: true }
+    }
+
+    // issue 10: deliverables filed by the assigned analyst
+    #[test]
+    fn only_the_assigned_analyst_reads_and_changes_a_confidential_deliverable() {
+        let (own, other) = (DelegationId::new(), DelegationId::new());
+        let analyst = actor(Role::Analyst, None);
+        let owner = Some(own);
+        let open = DeliveredFor::Assigned { open: true };
+        let closed = DeliveredFor::Assigned { open: false };
+        assert!(!can_read_document(&analyst, owner, Visibility::Delegation, DeliveredFor::NotAssigned));
+        assert!(can_read_document(&analyst, owner, Visibility::Delegation, closed));
+        assert!(!can_change_document(&analyst, owner, DeliveredFor::NotAssigned));
+        assert!(!can_change_document(&analyst, owner, closed));
+        assert!(can_change_document(&analyst, owner, open));
+        // Being told "assigned" gives a delegate nothing: the rule is the analyst's.
+        let stranger = actor(Role::Delegate, Some(other));
+        assert!(!can_read_document(&stranger, owner, Visibility::Delegation, open));
+        assert!(!can_change_document(&stranger, owner, open));
+        let facts = BriefingFacts { delegation_id: own, assigned_to: Some(analyst.user_id), queued: false };
+        assert!(can_file_deliverable(&analyst, facts, true));
+        assert!(!can_file_deliverable(&analyst, facts, false));
+        assert!(!can_file_deliverable(&actor(Role::Analyst, None), facts, true));
+        assert!(!can_file_deliverable(&actor(Role::Delegate, Some(own)), facts, true));
     }
 
     // issue 10: documents

@@ -434,6 +434,35 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/briefing-requests/{id}/deliverable-documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * File a new document as a deliverable
+         * @description Who: the assigned analyst, and admins; with a session or an API key with the `write` scope; while the request is
+         *     `accepted`, `in_progress` or `in_review`. Creates a document under the requesting delegation — of the request's
+         *     kind, on its topics, at its visibility — and attaches it, in one step; then upload the file as its first version
+         *     (`POST /documents/{id}/versions`), which the assigned analyst may do while the work is open. This is how a
+         *     `delegation`-level request gets a deliverable that only the requesting delegation, admins and the assigned analyst
+         *     read (an analyst publishes no delegation's document through the library). Retry-safe with `Idempotency-Key`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for stakeholders, keys without `write`, and callers who may read the
+         *     request but are not its analyst; 404 for an unknown request or one the caller may not read; 409 when the request is
+         *     not open for work; 422 for a missing or too long `title` or `summary`.
+         */
+        post: operations["file_briefing_deliverable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/briefing-requests/{id}/deliverables": {
         parameters: {
             query?: never;
@@ -3120,6 +3149,12 @@ export interface components {
             kind: components["schemas"]["DocumentKind"];
             title: string;
             visibility: components["schemas"]["Visibility"];
+        };
+        BriefingDeliverableDocumentRequest: {
+            /** @description A short summary (at most 1,000 characters). */
+            summary?: string;
+            /** @description The document's title (1–200 characters). */
+            title: string;
         };
         BriefingDeliverableList: {
             /** @description Oldest first; only the documents the caller may read. */
@@ -7425,6 +7460,124 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BriefingComment"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    file_briefing_deliverable: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe: a repeat with the same key and request answers with the first outcome (24 h) */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BriefingDeliverableDocumentRequest"];
+            };
+        };
+        responses: {
+            /** @description Filed and attached; the new document (no version yet) */
+            201: {
+                headers: {
+                    /** @description The document's version, to send as `If-Match` when changing it */
+                    ETag?: string;
+                    /** @description The new document */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentDetail"];
                 };
             };
             /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */

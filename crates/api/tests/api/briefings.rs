@@ -383,6 +383,10 @@ pub(crate) async fn prepare_call(app: &TestApp, ctx: &crate::matrix::Ctx, op: &s
         "list_briefing_deliverables" => {
             call.path = at(&fresh_bgd_request(app, &ctx.admin, &analyst, false).await);
         }
+        "file_briefing_deliverable" => {
+            call.path = at(&fresh_bgd_request(app, &ctx.admin, &analyst, true).await);
+            call.body = Some(json!({"title": "Answer to the question"}));
+        }
         "create_briefing_deliverable" => {
             call.path = at(&fresh_bgd_request(app, &ctx.admin, &analyst, true).await);
             call.body = Some(json!({"document_id": document(app, None, "regional").await}));
@@ -569,9 +573,11 @@ async fn delivering_needs_a_deliverable_the_requesting_delegation_can_read() {
     let path = format!("/api/v1/briefing-requests/{id}/deliverables");
     let seen = app.get_json(&path, &bgd).await;
     assert_eq!(seen["items"].as_array().unwrap().len(), 2);
-    // The analyst no longer lists Bangladesh's confidential note, though the request stays theirs.
+    // The assigned analyst lists Bangladesh's confidential note too: it was delivered for their request
+    // (DESIGN §3, analysts see what they are assigned; `policy::can_read_document`). Another analyst
+    // reads neither the request nor the note (briefing_deliverable_files.rs).
     let seen = app.get_json(&path, &analyst).await;
-    assert_eq!(seen["items"].as_array().unwrap().len(), 1);
+    assert_eq!(seen["items"].as_array().unwrap().len(), 2);
     problem(app.get(&path, &npl).await, 404).await;
     problem(attach(&app, &analyst, &id, &document(&app, None, "public").await).await, 409).await;
 }

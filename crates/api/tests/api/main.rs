@@ -10,6 +10,7 @@ mod api_keys;
 mod attacks;
 mod auth;
 // issue 10: briefings
+mod briefing_deliverable_files;
 mod briefings;
 mod coalitions;
 mod consultations;

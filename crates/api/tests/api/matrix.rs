@@ -156,6 +156,7 @@ const MATRIX: &[(&str, [u16; 5])] = &[
     ("create_briefing_comment", [401, 201, 201, 201, 404]),
     ("list_briefing_deliverables", [401, 200, 200, 200, 404]),
     ("create_briefing_deliverable", [401, 201, 201, 403, 404]),
+    ("file_briefing_deliverable", [401, 201, 201, 403, 404]),
     // issue 10: documents — on a Bangladesh document at `delegation` visibility. An analyst publishes
     // platform-wide documents only, so naming Bangladesh is refused.
     ("list_documents", [401, 200, 200, 200, 200]),

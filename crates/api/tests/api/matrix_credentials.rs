@@ -159,6 +159,7 @@ const CREDENTIALS: &[(&str, [u16; 3])] = &[
     ("create_briefing_comment", [403, 201, 403]),
     ("list_briefing_deliverables", [200, 200, 404]),
     ("create_briefing_deliverable", [403, 403, 403]),
+    ("file_briefing_deliverable", [403, 403, 403]),
     // issue 10: documents
     ("list_documents", [200, 200, 200]),
     ("search_documents", [200, 200, 200]),

@@ -11,8 +11,10 @@ use gmc_domain::{Actor, Visibility};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, ModelTrait, PrimaryKeyTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
-use crate::entities::{coalition_members, meeting_invitations};
+use crate::column::DbEnum;
+use crate::entities::{briefing_deliverables, briefing_requests, coalition_members, meeting_invitations};
 use crate::{AppError, AppResult};
+use gmc_domain::briefing::BriefingStatus;
 
 /// What the policy reads of a record to decide who may read and write it.
 pub(crate) enum Guard {
@@ -33,6 +35,9 @@ pub(crate) enum Guard {
     // issue 10: briefings
     /// A briefing request: its delegation, its analyst and the queue (`policy::can_read_briefing`).
     Briefing(policy::BriefingFacts),
+    /// A library document: by owner and visibility (`MaybeOwned`), and for the analyst assigned to a
+    /// request it is delivered for (`policy::can_read_document`); looked up only when that decides.
+    Document { id: Uuid, owner: Option<DelegationId>, visibility: Visibility },
 }
 
 impl Guard {
@@ -52,6 +57,10 @@ impl Guard {
             }
             // issue 10: briefings
             Guard::Briefing(facts) => policy::can_read_briefing(actor, facts),
+            Guard::Document { id, owner, visibility } => {
+                policy::can_read_owned(actor, owner, visibility)
+                    || policy::can_read_document(actor, owner, visibility, delivered_for(db, actor, id).await?)
+            }
         })
     }
 
@@ -68,6 +77,10 @@ impl Guard {
             Guard::Invited { record, .. } => policy::can_write(actor, record.delegation_id),
             // issue 10: briefings
             Guard::Briefing(facts) => policy::can_edit_briefing(actor, facts),
+            Guard::Document { id, owner, .. } => {
+                policy::can_write_document(actor, owner)
+                    || policy::can_change_document(actor, owner, delivered_for(db, actor, id).await?)
+            }
         })
     }
 }
@@ -100,6 +113,40 @@ pub(crate) async fn meeting_invitees_of<C: ConnectionTrait>(
     let ds = rows.iter().filter_map(|r| r.delegation_id).map(DelegationId::from_uuid).collect();
     let us = rows.iter().filter_map(|r| r.user_id).map(UserId::from_uuid).collect();
     Ok((ds, us))
+}
+
+/// Whether `document_id` is delivered for briefing requests assigned to the actor, and whether one of them
+/// is still open. Only analysts are ever assigned, so for anyone else it asks nothing.
+pub(crate) async fn delivered_for<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    document_id: Uuid,
+) -> AppResult<policy::DeliveredFor> {
+    if actor.role != gmc_domain::Role::Analyst {
+        return Ok(policy::DeliveredFor::NotAssigned);
+    }
+    let requests: Vec<Uuid> = briefing_deliverables::Entity::find()
+        .select_only()
+        .column(briefing_deliverables::Column::BriefingRequestId)
+        .filter(briefing_deliverables::Column::DocumentId.eq(document_id))
+        .into_tuple()
+        .all(db)
+        .await?;
+    if requests.is_empty() {
+        return Ok(policy::DeliveredFor::NotAssigned);
+    }
+    let statuses: Vec<DbEnum<BriefingStatus>> = briefing_requests::Entity::find()
+        .select_only()
+        .column(briefing_requests::Column::Status)
+        .filter(briefing_requests::Column::Id.is_in(requests))
+        .filter(briefing_requests::Column::AssignedTo.eq(actor.user_id.as_uuid()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    if statuses.is_empty() {
+        return Ok(policy::DeliveredFor::NotAssigned);
+    }
+    Ok(policy::DeliveredFor::Assigned { open: statuses.iter().any(|s| s.0.is_open_work()) })
 }
 
 /// A record type fetched one at a time through this module: its rows are keyed by a UUID.

@@ -147,6 +147,7 @@ pub fn operations() -> Operations {
         list_briefing_comments,
         create_briefing_comment,
         list_briefing_deliverables,
-        create_briefing_deliverable
+        create_briefing_deliverable,
+        file_briefing_deliverable
     ]
 }

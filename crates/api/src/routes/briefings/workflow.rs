@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::dto::{comment_example, step_example, BriefingCommentList, BriefingDeliverableList, BriefingStepList};
 use crate::auth::Authed;
-use crate::etag::json_with_etag;
+use crate::etag::{etag, json_with_etag};
 use crate::problem::ApiError;
 use crate::responses as r;
 use crate::state::AppState;
@@ -153,4 +153,36 @@ pub async fn create_briefing_deliverable(
 ) -> Result<HttpResponse, ApiError> {
     let items = svc::attach(&state.db, &actor, *id, body.into_inner()).await?;
     Ok(HttpResponse::Created().json(BriefingDeliverableList { items }))
+}
+
+/// File a new document as a deliverable
+///
+/// Who: the assigned analyst, and admins; with a session or an API key with the `write` scope; while the request is
+/// `accepted`, `in_progress` or `in_review`. Creates a document under the requesting delegation — of the request's
+/// kind, on its topics, at its visibility — and attaches it, in one step; then upload the file as its first version
+/// (`POST /documents/{id}/versions`), which the assigned analyst may do while the work is open. This is how a
+/// `delegation`-level request gets a deliverable that only the requesting delegation, admins and the assigned analyst
+/// read (an analyst publishes no delegation's document through the library). Retry-safe with `Idempotency-Key`.
+///
+/// Refuses: 401 without a valid credential; 403 for stakeholders, keys without `write`, and callers who may read the
+/// request but are not its analyst; 404 for an unknown request or one the caller may not read; 409 when the request is
+/// not open for work; 422 for a missing or too long `title` or `summary`.
+#[utoipa::path(post, path = "/briefing-requests/{id}/deliverable-documents", tag = "briefing-requests", operation_id = "file_briefing_deliverable",
+    params(("id" = Uuid, Path), ("Idempotency-Key" = Option<String>, Header, description = "Retry-safe: a repeat with the same key and request answers with the first outcome (24 h)")),
+    request_body(content = gmc_store::services::briefings::NewDeliverableInput), security(("bearer" = [])),
+    responses((status = 201, description = "Filed and attached; the new document (no version yet)", body = gmc_store::services::documents::DocumentDetailView,
+        headers(("Location" = String, description = "The new document"), ("ETag" = String, description = "The document's version, to send as `If-Match` when changing it"))),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Conflict, r::PayloadTooLarge,
+        r::UnsupportedMediaType, r::Invalid, r::Busy))]
+pub async fn file_briefing_deliverable(
+    state: web::Data<AppState>,
+    Authed(actor): Authed,
+    id: web::Path<Uuid>,
+    body: web::Json<gmc_store::services::briefings::NewDeliverableInput>,
+) -> Result<HttpResponse, ApiError> {
+    let doc = svc::file_document(&state.db, &actor, *id, body.into_inner()).await?;
+    Ok(HttpResponse::Created()
+        .insert_header(("Location", format!("/api/v1/documents/{}", doc.document.id)))
+        .insert_header(("ETag", etag(doc.document.version)))
+        .json(&doc))
 }

@@ -7,21 +7,22 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use gmc_domain::briefing::BriefingStatus;
 use gmc_domain::document::DocumentKind;
 use gmc_domain::ids::DelegationId;
-use gmc_domain::policy::{authorize, can_read_owned, delegation_reads_owned, Operation};
+use gmc_domain::policy::{
+    authorize, can_file_deliverable, can_read_document, can_read_owned, delegation_reads_owned, DeliveredFor, Operation,
+};
 use gmc_domain::{Actor, Role, ValidationErrors, Visibility};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, Set,
+    QueryOrder, QuerySelect, Set,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use uuid::Uuid;
 
 use crate::audit::AuditedTxn;
-use crate::entities::{briefing_deliverables, briefing_requests, documents};
+use crate::entities::{briefing_deliverables, briefing_request_topics, briefing_requests, documents};
 use crate::services::access::{find_readable, find_visible};
 use crate::{AppError, AppResult};
 
@@ -57,11 +58,22 @@ fn readable_by(actor: &Actor, d: &documents::Model) -> bool {
     can_read_owned(actor, d.delegation_id.map(DelegationId::from_uuid), d.visibility.0)
 }
 
+/// What the request's deliverables are to the actor: its assigned analyst reads them all
+/// (`policy::can_read_document`), even a `delegation`-level one filed under the requesting delegation.
+fn delivered_to(actor: &Actor, request: &briefing_requests::Model) -> DeliveredFor {
+    if actor.role == Role::Analyst && request.assigned_to == Some(actor.user_id.as_uuid()) {
+        DeliveredFor::Assigned { open: request.status.0.is_open_work() }
+    } else {
+        DeliveredFor::NotAssigned
+    }
+}
+
 /// The deliverables, oldest first — only those documents the caller may read now (a document's
 /// visibility may have changed since it was attached; its title must not leak).
 pub async fn deliverables(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<Vec<DeliverableView>> {
     authorize(actor, Operation::ReadDelegationRecords)?;
-    find_readable::<briefing_requests::Model, _>(db, actor, id).await?;
+    let request: briefing_requests::Model = find_readable(db, actor, id).await?;
+    let delivered = delivered_to(actor, &request);
     let links = briefing_deliverables::Entity::find()
         .filter(briefing_deliverables::Column::BriefingRequestId.eq(id))
         .order_by_asc(briefing_deliverables::Column::CreatedAt)
@@ -80,7 +92,9 @@ pub async fn deliverables(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> A
     Ok(links
         .into_iter()
         .filter_map(|l| {
-            let d = docs.get(&l.document_id).filter(|d| readable_by(actor, d))?;
+            let d = docs.get(&l.document_id).filter(|d| {
+                can_read_document(actor, d.delegation_id.map(DelegationId::from_uuid), d.visibility.0, delivered)
+            })?;
             Some(DeliverableView {
                 document_id: d.id,
                 title: d.title.clone(),
@@ -105,7 +119,7 @@ pub async fn attach(
     if !(assignee || actor.role == Role::Admin) {
         return Err(AppError::Forbidden);
     }
-    if !matches!(request.status.0, BriefingStatus::Accepted | BriefingStatus::InProgress | BriefingStatus::InReview) {
+    if !request.status.0.is_open_work() {
         return Err(AppError::Conflict(format!(
             "the request is {}: documents are attached while the work is open",
             request.status.0
@@ -142,4 +156,74 @@ pub async fn attach(
         super::audit_entry(actor, "briefing_request.deliverable", &request).changes(json!({"document_id": doc.id}));
     txn.commit(entry).await?;
     deliverables(db, actor, id).await
+}
+
+// The body of `POST /briefing-requests/{id}/deliverable-documents`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = BriefingDeliverableDocumentRequest))]
+pub struct NewDeliverableInput {
+    /// The document's title (1–200 characters).
+    pub title: String,
+    /// A short summary (at most 1,000 characters).
+    #[serde(default)]
+    pub summary: String,
+}
+
+/// Files a new document under the requesting delegation — of the request's kind, on its topics, at its
+/// visibility — and attaches it, in one transaction; the file is then uploaded as its first version
+/// (`POST /documents/{id}/versions`), which the assigned analyst may do while the work is open. This is
+/// how a `delegation`-level request gets a deliverable only that delegation (and its analyst) reads:
+/// the analyst cannot publish a delegation's document through the library (`policy::can_write_document`).
+pub async fn file_document(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    input: NewDeliverableInput,
+) -> AppResult<crate::services::documents::DocumentDetailView> {
+    authorize(actor, Operation::WorkBriefings)?;
+    let request: briefing_requests::Model = find_visible(db, actor, id).await?;
+    if !can_file_deliverable(actor, super::facts(&request), true) {
+        return Err(AppError::Forbidden);
+    }
+    if !request.status.0.is_open_work() {
+        return Err(AppError::Conflict(format!(
+            "the request is {}: documents are attached while the work is open",
+            request.status.0
+        )));
+    }
+    let topic_ids: Vec<Uuid> = briefing_request_topics::Entity::find()
+        .select_only()
+        .column(briefing_request_topics::Column::TopicId)
+        .filter(briefing_request_topics::Column::BriefingRequestId.eq(id))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let doc = crate::services::documents::DocumentInput {
+        kind: request.kind.0.as_str().to_owned(),
+        title: input.title,
+        summary: input.summary,
+        visibility: request.visibility.0.as_str().to_owned(),
+        delegation_id: Some(request.delegation_id),
+        topic_ids,
+        body_markdown: None,
+    };
+    let txn = AuditedTxn::begin(db).await?;
+    let (model, created) =
+        crate::services::documents::create_filed(db, &txn, actor, request.delegation_id, &doc).await?;
+    briefing_deliverables::ActiveModel {
+        briefing_request_id: Set(id),
+        document_id: Set(model.id),
+        created_at: Set(Utc::now()),
+        created_by: Set(Some(actor.user_id.as_uuid())),
+    }
+    .insert(&txn)
+    .await?;
+    txn.record(created).await?;
+    let document_id = model.id;
+    let view = crate::services::documents::detail_of(&txn, actor, model).await?;
+    let entry = super::audit_entry(actor, "briefing_request.deliverable", &request)
+        .changes(json!({"document_id": document_id, "filed": true}));
+    txn.commit(entry).await?;
+    Ok(view)
 }

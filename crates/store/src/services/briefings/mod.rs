@@ -12,7 +12,7 @@ mod steps;
 pub(crate) mod view;
 
 pub use comments::{add_comment, comments, BriefingCommentInput, BriefingCommentView};
-pub use deliverables::{attach, deliverables, DeliverableInput, DeliverableView};
+pub use deliverables::{attach, deliverables, file_document, DeliverableInput, DeliverableView, NewDeliverableInput};
 pub use fields::{BriefingInput, BriefingPatch};
 pub use list::{list, BriefingFilter, BriefingSort};
 pub use steps::{history, step, BriefingStepInput, BriefingStepView};

@@ -52,7 +52,7 @@ pub struct DocumentPatch {
     pub topic_ids: Option<Vec<Uuid>>,
 }
 
-pub(super) struct Checked {
+pub(crate) struct Checked {
     pub kind: DocumentKind,
     pub title: String,
     pub summary: String,
@@ -108,7 +108,7 @@ async fn topics(db: &DatabaseConnection, e: &mut ValidationErrors, ids: &[Uuid])
     checks::topic_ids(db, e, "topic_ids", ids).await
 }
 
-pub(super) async fn checked(db: &DatabaseConnection, owner: Option<Uuid>, i: &DocumentInput) -> AppResult<Checked> {
+pub(crate) async fn checked(db: &DatabaseConnection, owner: Option<Uuid>, i: &DocumentInput) -> AppResult<Checked> {
     let mut e = ValidationErrors::new();
     let kind = e.check("kind", parse_enum::<DocumentKind>(&i.kind));
     let title = e.check("title", required_text(&i.title, TITLE_MAX));

@@ -19,7 +19,7 @@ pub use view::{DocumentDetailView, DocumentOwner, DocumentVersionView, DocumentV
 
 use chrono::Utc;
 use gmc_domain::ids::DelegationId;
-use gmc_domain::policy::{authorize, can_write_document, Operation};
+use gmc_domain::policy::{authorize, Operation};
 use gmc_domain::Actor;
 use sea_orm::sea_query::Condition;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
@@ -29,7 +29,7 @@ use uuid::Uuid;
 use crate::audit::{AuditEntry, AuditedTxn};
 use crate::entities::{document_topics, document_versions, documents};
 use crate::error::check_version;
-use crate::services::access::{find_readable, Guard, Guarded};
+use crate::services::access::{find_readable, find_writable, Guard, Guarded};
 use crate::{AppError, AppResult};
 
 /// The documents an actor may read, as SQL: own delegation's at any visibility, others' (and
@@ -42,7 +42,11 @@ impl Guarded for documents::Model {
     const NOUN: &'static str = "document";
 
     fn guard(&self) -> AppResult<Guard> {
-        Ok(Guard::MaybeOwned { owner: self.delegation_id.map(DelegationId::from_uuid), visibility: self.visibility.0 })
+        Ok(Guard::Document {
+            id: self.id,
+            owner: self.delegation_id.map(DelegationId::from_uuid),
+            visibility: self.visibility.0,
+        })
     }
 }
 
@@ -53,18 +57,15 @@ pub async fn check_writable(db: &DatabaseConnection, actor: &Actor, id: Uuid) ->
     find_writable_document(db, actor, id).await.map(|_| ())
 }
 
-/// A readable document the actor may also change (403 otherwise). Not `access::find_writable`: a
-/// platform-wide document is written by analysts too, which is `can_write_document`'s rule.
+/// A readable document the actor may also change (403 otherwise): `policy::can_change_document`, through
+/// the document's guard (a platform-wide document is written by analysts too, and a deliverable by the
+/// analyst assigned to its open request).
 pub(crate) async fn find_writable_document<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
     id: Uuid,
 ) -> AppResult<documents::Model> {
-    let row: documents::Model = find_readable(db, actor, id).await?;
-    if !can_write_document(actor, row.delegation_id.map(DelegationId::from_uuid)) {
-        return Err(AppError::Forbidden);
-    }
-    Ok(row)
+    find_writable(db, actor, id).await
 }
 
 pub(crate) fn audit_entry<'a>(actor: &Actor, action: &'a str, row: &documents::Model) -> AuditEntry<'a> {
@@ -81,6 +82,15 @@ pub async fn get(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<
     view::detail(db, actor, row).await
 }
 
+/// A document's full view, inside a transaction that wrote it.
+pub(crate) async fn detail_of<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    row: documents::Model,
+) -> AppResult<DocumentDetailView> {
+    view::detail(db, actor, row).await
+}
+
 async fn set_topics<C: ConnectionTrait>(db: &C, id: Uuid, topics: &[Uuid]) -> AppResult<()> {
     document_topics::Entity::delete_many().filter(document_topics::Column::DocumentId.eq(id)).exec(db).await?;
     for topic in topics {
@@ -94,6 +104,32 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: DocumentInput
     let owner = fields::owner(db, actor, &input).await?;
     let f = fields::checked(db, owner, &input).await?;
     let txn = AuditedTxn::begin(db).await?;
+    let (model, entry) = insert(&txn, actor, owner, f).await?;
+    let view = view::detail(&txn, actor, model).await?;
+    txn.commit(entry).await?;
+    Ok(view)
+}
+
+/// Checks a new document's fields for an owner the caller was already allowed to file under by another
+/// rule (a briefing deliverable: `policy::can_file_deliverable`), then inserts it in `txn`; the caller
+/// records the returned audit entry in the same transaction.
+pub(crate) async fn create_filed(
+    db: &DatabaseConnection,
+    txn: &AuditedTxn,
+    actor: &Actor,
+    owner: Uuid,
+    input: &DocumentInput,
+) -> AppResult<(documents::Model, AuditEntry<'static>)> {
+    let f = fields::checked(db, Some(owner), input).await?;
+    insert(txn, actor, Some(owner), f).await
+}
+
+async fn insert(
+    txn: &AuditedTxn,
+    actor: &Actor,
+    owner: Option<Uuid>,
+    f: fields::Checked,
+) -> AppResult<(documents::Model, AuditEntry<'static>)> {
     let now = Utc::now();
     let id = Uuid::now_v7();
     let first = u8::from(f.body_markdown.is_some());
@@ -110,9 +146,9 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: DocumentInput
         created_at: Set(now),
         updated_at: Set(now),
     }
-    .insert(&txn)
+    .insert(txn)
     .await?;
-    set_topics(&txn, id, &f.topic_ids).await?;
+    set_topics(txn, id, &f.topic_ids).await?;
     if let Some(body) = &f.body_markdown {
         document_versions::ActiveModel {
             id: Set(Uuid::now_v7()),
@@ -129,16 +165,14 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: DocumentInput
             created_by: Set(actor.user_id.as_uuid()),
             created_at: Set(now),
         }
-        .insert(&txn)
+        .insert(txn)
         .await?;
     }
-    search_index::refresh(&txn, id).await?;
+    search_index::refresh(txn, id).await?;
     let changes = json!({"title": model.title, "kind": model.kind, "visibility": model.visibility,
         "delegation_id": model.delegation_id, "topic_ids": f.topic_ids, "body_chars": f.body_markdown.map(|b| b.chars().count())});
     let entry = audit_entry(actor, "document.create", &model).changes(changes);
-    let view = view::detail(&txn, actor, model).await?;
-    txn.commit(entry).await?;
-    Ok(view)
+    Ok((model, entry))
 }
 
 pub async fn update(

@@ -181,7 +181,15 @@ pub(super) async fn detail<C: ConnectionTrait>(
         .filter(document_versions::Column::Number.eq(row.current_version))
         .one(db)
         .await?;
-    let document = one(db, actor, row).await?;
+    let id = row.id;
+    let mut document = one(db, actor, row).await?;
+    if !document.can_edit {
+        // A deliverable of the analyst's open request (`policy::can_change_document`); lists never show
+        // such a document to an analyst, so only the single record asks.
+        let delivered = crate::services::access::delivered_for(db, actor, id).await?;
+        let owner = document.owner.as_ref().map(|o| DelegationId::from_uuid(o.id));
+        document.can_edit = gmc_domain::policy::can_change_document(actor, owner, delivered);
+    }
     Ok(DocumentDetailView {
         document,
         current: current.as_ref().map(version_view),

@@ -1,14 +1,10 @@
-// Delivering a file for a briefing request, in three calls the API already has: create the document
-// (POST /documents, retry-safe with an Idempotency-Key), upload the file as its first version (POST
-// /documents/{id}/versions, multipart — the server judges the type from the content), attach it (POST
-// /briefing-requests/{id}/deliverables). `onStage` reports where it is, for the progress shown.
-//
-// The document is platform-wide (no delegation: an analyst may own no other) at the visibility the
-// request asks for the deliverable. The attach rule (`policy::delegation_reads_owned`) wants a document
-// the requesting delegation reads, and a platform-wide document is `regional` or `public` only — so a
-// request whose deliverable is to be `delegation`-only cannot be answered by an upload here (it would
-// publish the briefing to every delegation): the form says so and offers only attaching a document the
-// delegation owns. See `uploadVisibility`.
+// Delivering a file for a briefing request, in two calls: file a new document under the requesting
+// delegation as the request's deliverable (POST /briefing-requests/{id}/deliverable-documents: of the
+// request's kind, on its topics, at its visibility, attached in the same step; retry-safe with an
+// Idempotency-Key), then upload the file as its first version (POST /documents/{id}/versions, multipart —
+// the server judges the type from the content). The assigned analyst may upload there while the work is
+// open (`policy::can_change_document`), so a `delegation`-only request gets a deliverable only that
+// delegation reads. `onStage` reports where it is, for the progress shown.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { unwrap } from '@/lib/api/unwrap';
@@ -17,21 +13,13 @@ import { versionForm } from '@/lib/uploads';
 
 import { briefingQueryKey } from './keys';
 
-export type DeliverStage = 'creating' | 'uploading' | 'attaching';
-
-/** The visibility an uploaded deliverable gets, or null when an upload cannot honour the request's. */
-export function uploadVisibility(requested: string): 'regional' | 'public' | null {
-  return requested === 'regional' || requested === 'public' ? requested : null;
-}
+export type DeliverStage = 'creating' | 'uploading';
 
 export type DeliverFile = {
   file: File;
-  visibility: 'regional' | 'public';
   title: string;
-  kind: 'briefing_note' | 'regional_update' | 'research_study';
-  topicIds: string[];
   idempotencyKey: string;
-  /** A document created by an earlier attempt whose upload failed: reused, never created twice. */
+  /** A document filed by an earlier attempt whose upload failed: reused, never filed twice. */
   documentId?: string;
   onStage: (stage: DeliverStage, documentId?: string) => void;
 };
@@ -40,27 +28,21 @@ export async function deliverFile(requestId: string, d: DeliverFile) {
   let documentId = d.documentId;
   if (!documentId) {
     d.onStage('creating');
-    const created = await unwrap(
-      api.POST('/api/v1/documents', {
-        body: { kind: d.kind, title: d.title, summary: '', visibility: d.visibility, topic_ids: d.topicIds },
+    const filed = await unwrap(
+      api.POST('/api/v1/briefing-requests/{id}/deliverable-documents', {
+        params: { path: { id: requestId } },
+        body: { title: d.title },
         headers: { 'Idempotency-Key': d.idempotencyKey },
       }),
     );
-    documentId = created.id;
+    documentId = filed.id;
   }
   d.onStage('uploading', documentId);
-  await unwrap(
+  return unwrap(
     api.POST('/api/v1/documents/{id}/versions', {
       params: { path: { id: documentId } },
       // openapi-fetch sends FormData as it is; the generated body type describes the form's parts.
       body: versionForm({ file: d.file }) as never,
-    }),
-  );
-  d.onStage('attaching', documentId);
-  return unwrap(
-    api.POST('/api/v1/briefing-requests/{id}/deliverables', {
-      params: { path: { id: requestId } },
-      body: { document_id: documentId },
     }),
   );
 }
@@ -69,10 +51,12 @@ export function useDeliverFile(requestId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (d: DeliverFile) => deliverFile(requestId, d),
-    onSuccess: (list) => {
-      queryClient.setQueryData([...briefingQueryKey(requestId), 'deliverables'], list);
-      // The library's lists and searches (its query keys all start with `documents`) now hold it.
-      return queryClient.invalidateQueries({ queryKey: ['documents'] });
-    },
+    onSettled: () =>
+      Promise.all([
+        // The deliverable is attached as soon as it is filed, even when the upload then fails.
+        queryClient.invalidateQueries({ queryKey: [...briefingQueryKey(requestId), 'deliverables'] }),
+        // The library's lists and searches (their query keys all start with `documents`) now hold it.
+        queryClient.invalidateQueries({ queryKey: ['documents'] }),
+      ]),
   });
 }

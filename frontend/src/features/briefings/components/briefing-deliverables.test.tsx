@@ -37,10 +37,9 @@ describe('the deliverables of a request', { timeout: 20_000 }, () => {
     expect(screen.getByRole('textbox', { name: /^Find a document by its title/ })).toBeInTheDocument();
   });
 
-  it('offers no upload for a deliverable the delegation alone may read, only attaching one', async () => {
+  it('offers the upload for a deliverable the delegation alone may read too', async () => {
     renderWithProviders(<BriefingDeliverables request={{ ...request, visibility: 'delegation' }} canAttach />);
-    expect(await screen.findByTestId('no-upload')).toHaveTextContent('its delegation alone may read');
-    expect(screen.queryByText('upload form')).toBeNull();
+    expect(await screen.findByText('upload form')).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: /^Find a document by its title/ })).toBeInTheDocument();
   });
 });

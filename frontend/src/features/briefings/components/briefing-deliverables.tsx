@@ -13,7 +13,6 @@ import { api } from '@/lib/api-client';
 import { formatInstant } from '@/lib/format-date';
 import { problemFrom } from '@/lib/problem';
 
-import { uploadVisibility } from '../api/deliver-file';
 import { briefingQueryKey } from '../api/keys';
 import { briefingKindLabel } from '../lib/briefing-values';
 
@@ -93,7 +92,6 @@ function AttachExisting({ id }: { id: string }) {
 export function BriefingDeliverables({ request, canAttach }: { request: DeliverFor; canAttach: boolean }) {
   const { t } = useTranslation();
   const id = request.id;
-  const upload = uploadVisibility(request.visibility);
   const list = useQuery({
     queryKey: [...briefingQueryKey(id), 'deliverables'],
     queryFn: ({ signal }) =>
@@ -123,13 +121,7 @@ export function BriefingDeliverables({ request, canAttach }: { request: DeliverF
           <Title order={3} size="h5">
             {t('briefing.deliverables.upload.heading')}
           </Title>
-          {upload ? (
-            <DeliverFileForm request={request} visibility={upload} />
-          ) : (
-            <Alert color="yellow" variant="light" data-testid="no-upload">
-              {t('briefing.deliverables.upload.delegationOnly')}
-            </Alert>
-          )}
+          <DeliverFileForm request={request} />
           <Divider />
           <Title order={3} size="h5">
             {t('briefing.deliverables.existing.heading')}

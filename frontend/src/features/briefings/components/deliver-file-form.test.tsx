@@ -26,29 +26,27 @@ describe('delivering a file', { timeout: 20_000 }, () => {
     mutateAsync.mockReset();
   });
 
-  it('creates the document of the request’s kind and topics under the request’s title, showing each step', async () => {
+  it('files the document under the request’s title and uploads the file, showing each step', async () => {
     mutateAsync.mockImplementation(async (d: DeliverFile) => {
       d.onStage('creating');
       d.onStage('uploading', 'doc-1');
-      d.onStage('attaching', 'doc-1');
       return { items: [] };
     });
-    renderWithProviders(<DeliverFileForm request={request} visibility="public" />);
+    renderWithProviders(<DeliverFileForm request={request} />);
+    expect(screen.getByText(/visible as the request asks: public/)).toBeInTheDocument();
     expect(screen.getByLabelText(/^Title of the document/)).toHaveValue('Transit costs');
     await choose(pdf());
     await userEvent.click(screen.getByRole('button', { name: 'Upload and attach' }));
     expect(await screen.findByText('“Transit costs” is uploaded and attached.')).toBeInTheDocument();
     const sent = mutateAsync.mock.calls[0]?.[0] as DeliverFile;
-    expect(sent.kind).toBe('briefing_note');
-    expect(sent.visibility).toBe('public');
-    expect(sent.topicIds).toEqual(['t1', 't2']);
+    expect(sent.title).toBe('Transit costs');
     expect(sent.file.name).toBe('transit.pdf');
     expect(sent.documentId).toBeUndefined();
     expect(sent.idempotencyKey).toMatch(/\S{8,}/);
   });
 
   it('asks for a file before sending anything', async () => {
-    renderWithProviders(<DeliverFileForm request={request} visibility="public" />);
+    renderWithProviders(<DeliverFileForm request={request} />);
     await userEvent.click(screen.getByRole('button', { name: 'Upload and attach' }));
     expect(await screen.findByText('Choose a file.')).toBeInTheDocument();
     expect(mutateAsync).not.toHaveBeenCalled();
@@ -65,7 +63,7 @@ describe('delivering a file', { timeout: 20_000 }, () => {
         errors: [{ field: 'file', code: 'unsupported_type', message: 'must be a PDF, DOCX, XLSX or Markdown file' }],
       });
     });
-    renderWithProviders(<DeliverFileForm request={request} visibility="public" />);
+    renderWithProviders(<DeliverFileForm request={request} />);
     await choose(new File(['MZ\x90\x00'], 'report.pdf', { type: 'application/pdf' }));
     await userEvent.click(screen.getByRole('button', { name: 'Upload and attach' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(/File/);

@@ -1,9 +1,9 @@
 // The assigned analyst delivers a file right on the request: PDF, DOCX, XLSX or Markdown, checked here
 // for size as a hint (the server checks for real and judges the type from the content, refusing a
 // renamed executable or an empty file with a 422 on `file`, shown next to the field). It becomes a
-// document of the library — of the request's kind, on its topics — and is attached as a deliverable.
-// While it runs, the step it is at is shown; if the upload fails after the document was created, the
-// next try reuses that document rather than leaving a second one behind.
+// document of the requesting delegation — of the request's kind, on its topics, at its visibility —
+// attached as a deliverable. While it runs, the step it is at is shown; if the upload fails after the
+// document was filed, the next try reuses that document rather than leaving a second one behind.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, FileInput, Group, Progress, Stack, Text, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
@@ -16,23 +16,23 @@ import { visibilityLabel } from '@/lib/labels';
 import { ACCEPTED_FILES, formatBytes, UPLOAD_MAX_BYTES } from '@/lib/uploads';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 
-import { useDeliverFile, type DeliverFile, type DeliverStage } from '../api/deliver-file';
+import { useDeliverFile, type DeliverStage } from '../api/deliver-file';
 import { briefingKindLabel } from '../lib/briefing-values';
 
 type Values = { file: File | null; title: string };
 const fields = ['file', 'title'] as const;
-const stages: readonly DeliverStage[] = ['creating', 'uploading', 'attaching'];
+const stages: readonly DeliverStage[] = ['creating', 'uploading'];
 
 export type DeliverFor = {
   id: string;
   title: string;
-  kind: DeliverFile['kind'];
+  kind: 'briefing_note' | 'regional_update' | 'research_study';
   topics: { id: string }[];
   /** Who may read the deliverable, as the request asks. */
   visibility: string;
 };
 
-export function DeliverFileForm({ request, visibility }: { request: DeliverFor; visibility: DeliverFile['visibility'] }) {
+export function DeliverFileForm({ request }: { request: DeliverFor }) {
   const { t } = useTranslation();
   const deliver = useDeliverFile(request.id);
   const idempotency = useIdempotencyKey();
@@ -72,15 +72,11 @@ export function DeliverFileForm({ request, visibility }: { request: DeliverFor; 
     setDone(null);
     const title = values.title.trim();
     const reuse = pending && pending.title === title ? pending.id : undefined;
-    const body = { title, kind: request.kind, topics: request.topics.map((x) => x.id), visibility };
     try {
       await deliver.mutateAsync({
         file: values.file,
         title,
-        kind: request.kind,
-        visibility,
-        topicIds: body.topics,
-        idempotencyKey: idempotency.keyFor(body),
+        idempotencyKey: idempotency.keyFor({ title }),
         documentId: reuse,
         onStage: (s, documentId) => {
           setStage(s);
@@ -134,7 +130,7 @@ export function DeliverFileForm({ request, visibility }: { request: DeliverFor; 
               description={t('briefing.deliverables.upload.hint', {
                 max: formatBytes(UPLOAD_MAX_BYTES),
                 kind: briefingKindLabel(t, request.kind).toLowerCase(),
-                visibility: visibilityLabel(t, visibility).toLowerCase(),
+                visibility: visibilityLabel(t, request.visibility).toLowerCase(),
               })}
               accept={ACCEPTED_FILES}
               clearable
