@@ -34,6 +34,7 @@ impl Mail {
             anyhow::anyhow!("GMC_SMTP_FROM (the e-mails' From: address) is required with GMC_SMTP_URL")
         })?;
         let mailer = Mailer::new(url.expose(), from, Duration::from_secs(s.smtp_timeout_secs.max(1)))
+            .and_then(|m| m.with_public_url(s.public_url.as_deref()))
             .map_err(|e| anyhow::anyhow!(e))?;
         let secs = |n: u64| chrono::Duration::seconds(i64::try_from(n).unwrap_or(i64::MAX / 1000));
         let retry = Retry {

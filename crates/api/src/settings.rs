@@ -80,6 +80,9 @@ pub struct Settings {
     pub smtp_url: Option<Secret>,
     /// The `From:` address of the e-mails; required with `smtp_url`.
     pub smtp_from: Option<String>,
+    /// Where users reach the dashboard (`https://gmc.example.org`): the links in e-mails are made
+    /// absolute with it. Unset, an e-mail names the page by its path only.
+    pub public_url: Option<String>,
     /// How often the sender looks for queued mails, in seconds.
     pub smtp_interval_secs: u64,
     /// The longest one send may take (connect, TLS, the message), in seconds; a dead server costs this.
@@ -205,6 +208,7 @@ impl Settings {
             notify_interval_secs: 0,
             smtp_url: None,
             smtp_from: None,
+            public_url: None,
             smtp_interval_secs: 1,
             smtp_timeout_secs: 5,
             smtp_max_attempts: 3,

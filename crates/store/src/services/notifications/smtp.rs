@@ -25,6 +25,9 @@ pub struct Mailer {
     timeout: Duration,
     /// The URL's password, kept only to be blanked out of error texts before they are stored.
     password: Option<String>,
+    /// `GMC_PUBLIC_URL` without its trailing `/`: the outbox stores links as paths (a node does not know
+    /// the address users reach it at), and the sender makes them absolute.
+    public_url: Option<String>,
 }
 
 impl std::fmt::Debug for Mailer {
@@ -45,7 +48,21 @@ impl Mailer {
             .build();
         let password =
             url::Url::parse(url).ok().and_then(|u| u.password().map(str::to_owned)).filter(|p| !p.is_empty());
-        Ok(Mailer { transport, from, timeout, password })
+        Ok(Mailer { transport, from, timeout, password, public_url: None })
+    }
+
+    /// Makes the e-mails' links absolute with `url` (an `http`/`https` address); none leaves them as paths.
+    pub fn with_public_url(mut self, url: Option<&str>) -> Result<Self, String> {
+        let Some(url) = url.map(str::trim).filter(|u| !u.is_empty()) else {
+            return Ok(self);
+        };
+        match url::Url::parse(url) {
+            Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => {
+                self.public_url = Some(url.trim_end_matches('/').to_owned());
+                Ok(self)
+            }
+            _ => Err(format!("GMC_PUBLIC_URL is not an http(s) address: {url}")),
+        }
     }
 
     /// An error text safe to store and show admins: one line, no password.
@@ -65,7 +82,7 @@ impl Mailer {
             .to(to)
             .subject(mail.subject.clone())
             .header(ContentType::TEXT_PLAIN)
-            .body(mail.body.clone())
+            .body(absolute_links(&mail.body, self.public_url.as_deref()))
             .map_err(|e| (format!("the message could not be built: {e}"), true))?;
         // lettre's timeout bounds each read and write; this bounds a server that answers, slowly, forever.
         let whole = self.timeout.saturating_mul(4);
@@ -126,4 +143,28 @@ async fn recipient_gone(db: &DatabaseConnection, mail: &email_outbox::Model) -> 
         return Ok(false);
     };
     Ok(!users::Entity::find_by_id(user).one(db).await?.is_some_and(|u| u.active))
+}
+
+/// The `Open: /path` line `notifications::queue_emails` writes, with the public address in front.
+fn absolute_links(body: &str, public_url: Option<&str>) -> String {
+    match public_url {
+        Some(base) => body.replace("\n\nOpen: /", &format!("\n\nOpen: {base}/")),
+        None => body.to_owned(),
+    }
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::absolute_links;
+
+    #[test]
+    fn the_open_link_gets_the_public_address_and_nothing_else_changes() {
+        let body = "Invitation: Fisheries\n\nOpen: /meetings/42 and / stays\n\nOpen: /x\n";
+        assert_eq!(absolute_links(body, None), body);
+        assert_eq!(
+            absolute_links(body, Some("https://gmc.example.org")),
+            "Invitation: Fisheries\n\nOpen: https://gmc.example.org/meetings/42 and / stays\n\nOpen: https://gmc.example.org/x\n"
+        );
+    }
 }
