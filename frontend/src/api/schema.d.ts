@@ -1879,11 +1879,14 @@ export interface paths {
          * Write a meeting's minutes
          * @description Who: the organising delegation's delegates and focal points, and admins; with a session or an API key with the
          *     `write` scope. The whole text, Markdown, replacing the previous one (which the audit log keeps), at a visibility
-         *     (default: the meeting's).
+         *     (default: the meeting's). Send `If-Match` with the meeting's `ETag` (from `GET /meetings/{id}` or its minutes):
+         *     saving raises the meeting's version, so a second editor working from the same text gets 412 instead of
+         *     silently overwriting the first.
          *
          *     Refuses: 401 without a valid credential; 404 for an unknown meeting or one the caller may not read; 403 for one
-         *     the caller may read but not change, or a key without `write`; 422 for an empty or too long text (100,000
-         *     characters) or an unknown visibility.
+         *     the caller may read but not change, or a key without `write`; 428 without `If-Match`; 412 when the meeting (or
+         *     its minutes) changed since that version; 422 for an empty or too long text (100,000 characters) or an unknown
+         *     visibility.
          */
         put: operations["save_meeting_minutes"];
         post?: never;
@@ -4597,6 +4600,12 @@ export interface components {
             body: string;
             /** Format: uuid */
             meeting_id: string;
+            /**
+             * Format: int32
+             * @description The meeting's version (its `ETag`): send it as `If-Match` to replace the minutes. Saving the minutes
+             *     raises it, so two people editing the minutes at once cannot overwrite each other unseen.
+             */
+            meeting_version: number;
             /** Format: date-time */
             updated_at: string;
             /** Format: uuid */
@@ -13586,9 +13595,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The minutes */
+            /** @description The minutes, with the meeting's version as ETag */
             200: {
                 headers: {
+                    /** @description The meeting's version, to send as `If-Match` when replacing the minutes */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13649,7 +13660,10 @@ export interface operations {
     save_meeting_minutes: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The meeting's ETag */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -13667,9 +13681,11 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Saved */
+            /** @description Saved; the meeting's new version as ETag */
             200: {
                 headers: {
+                    /** @description The meeting's new version */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13714,6 +13730,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `If-Match` names a version that is no longer current: reload, reapply, resend */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
             413: {
                 headers: {
@@ -13734,6 +13759,15 @@ export interface operations {
             };
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the ETag of the version being changed */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -39,10 +39,12 @@ pub(crate) async fn action_item(app: &TestApp, token: &str, meeting: &str, owner
     body["id"].as_str().unwrap().to_owned()
 }
 
-/// Saves minutes on a meeting as `token`.
+/// Saves minutes on a meeting as `token`, with the meeting's current version as `If-Match`.
 pub(crate) async fn minutes(app: &TestApp, token: &str, meeting: &str, visibility: &str) {
+    let version = app.get_json(&format!("/api/v1/meetings/{meeting}"), token).await["version"].clone();
     let res = app
         .request(Method::PUT, &format!("/api/v1/meetings/{meeting}/minutes"), Some(token))
+        .header("if-match", format!("\"{version}\""))
         .json(&json!({"body": "## Decisions\n\n- Share data.", "visibility": visibility}))
         .send()
         .await
@@ -111,6 +113,7 @@ pub(crate) async fn prepare_call(app: &TestApp, ctx: &Ctx, op: &str, template: &
         "save_meeting_minutes" => {
             call.path = id(&meeting(app, &ctx.admin, private()).await);
             call.body = Some(json!({"body": "Decided: share data."}));
+            call.if_match = Some("\"1\"");
         }
         "create_action_item" => {
             call.path = id(&meeting(app, &ctx.admin, private()).await);

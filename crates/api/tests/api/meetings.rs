@@ -252,6 +252,35 @@ async fn minutes_and_action_items_follow_the_meeting_and_the_owner_marks_theirs_
 }
 
 #[tokio::test]
+async fn two_editors_of_the_minutes_cannot_overwrite_each_other_unseen() {
+    let app = TestApp::spawn().await;
+    let w = world(&app).await;
+    let id = meeting(&app, &w.bgd, meeting_body(&w.bgd_delegation, "regional", &[&w.npl_delegation], &[])).await;
+    let path = format!("/api/v1/meetings/{id}/minutes");
+    let put = |if_match: Option<String>, body: &'static str| {
+        let mut req = app.request(Method::PUT, &path, Some(&w.bgd)).json(&json!({ "body": body }));
+        if let Some(v) = if_match {
+            req = req.header("if-match", v);
+        }
+        req.send()
+    };
+    problem(put(None, "No version").await.unwrap(), 428).await;
+    let version = app.get_json(&format!("/api/v1/meetings/{id}"), &w.bgd).await["version"].as_i64().unwrap();
+    // Two editors open the same version; the first saves, the second is told, and nothing of theirs is written.
+    let first = put(Some(format!("\"{version}\"")), "First editor's minutes").await.unwrap();
+    assert_eq!(first.status(), 200);
+    let etag = first.headers()["etag"].to_str().unwrap().to_owned();
+    assert_eq!(etag, format!("\"{}\"", version + 1));
+    problem(put(Some(format!("\"{version}\"")), "Second editor's minutes").await.unwrap(), 412).await;
+    let m = app.get(&path, &w.npl).await;
+    assert_eq!(m.headers()["etag"].to_str().unwrap(), etag, "the minutes answer with the meeting's version");
+    assert_eq!(m.json::<Value>().await.unwrap()["body"], "First editor's minutes");
+    // Reloaded, the second editor saves over the first knowingly.
+    assert_eq!(put(Some(etag), "Second editor's minutes, merged").await.unwrap().status(), 200);
+    assert_eq!(app.get_json(&path, &w.bgd).await["body"], "Second editor's minutes, merged");
+}
+
+#[tokio::test]
 async fn meetings_and_action_items_sort_on_the_server_page_by_page() {
     use crate::sorting::{text, time, walk};
     let app = TestApp::spawn().await;

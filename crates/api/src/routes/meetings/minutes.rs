@@ -26,38 +26,47 @@ use crate::state::AppState;
 /// caller may not read, one without minutes, or minutes the caller may not read.
 #[utoipa::path(get, path = "/meetings/{id}/minutes", tag = "meetings", operation_id = "get_meeting_minutes",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
-    responses((status = 200, description = "The minutes", body = MinutesView),
+    responses((status = 200, description = "The minutes, with the meeting's version as ETag", body = MinutesView,
+        headers(("ETag" = String, description = "The meeting's version, to send as `If-Match` when replacing the minutes"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
 pub async fn get_meeting_minutes(
     state: web::Data<AppState>,
     Authed(actor): Authed,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(svc::minutes(&state.db, &actor, *id).await?))
+    let m = svc::minutes(&state.db, &actor, *id).await?;
+    Ok(json_with_etag(m.meeting_version, &m))
 }
 
 /// Write a meeting's minutes
 ///
 /// Who: the organising delegation's delegates and focal points, and admins; with a session or an API key with the
 /// `write` scope. The whole text, Markdown, replacing the previous one (which the audit log keeps), at a visibility
-/// (default: the meeting's).
+/// (default: the meeting's). Send `If-Match` with the meeting's `ETag` (from `GET /meetings/{id}` or its minutes):
+/// saving raises the meeting's version, so a second editor working from the same text gets 412 instead of
+/// silently overwriting the first.
 ///
 /// Refuses: 401 without a valid credential; 404 for an unknown meeting or one the caller may not read; 403 for one
-/// the caller may read but not change, or a key without `write`; 422 for an empty or too long text (100,000
-/// characters) or an unknown visibility.
+/// the caller may read but not change, or a key without `write`; 428 without `If-Match`; 412 when the meeting (or
+/// its minutes) changed since that version; 422 for an empty or too long text (100,000 characters) or an unknown
+/// visibility.
 #[utoipa::path(put, path = "/meetings/{id}/minutes", tag = "meetings", operation_id = "save_meeting_minutes",
-    params(("id" = Uuid, Path)), request_body(content = MinutesInput, example = minutes_example),
+    params(("id" = Uuid, Path), ("If-Match" = String, Header, description = "The meeting's ETag")),
+    request_body(content = MinutesInput, example = minutes_example),
     security(("bearer" = [])),
-    responses((status = 200, description = "Saved", body = MinutesView),
-        r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::PayloadTooLarge, r::UnsupportedMediaType,
-        r::Invalid, r::Busy))]
+    responses((status = 200, description = "Saved; the meeting's new version as ETag", body = MinutesView,
+        headers(("ETag" = String, description = "The meeting's new version"))),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::PreconditionFailed, r::PayloadTooLarge,
+        r::UnsupportedMediaType, r::Invalid, r::PreconditionRequired, r::Busy))]
 pub async fn save_meeting_minutes(
+    req: HttpRequest,
     state: web::Data<AppState>,
     Authed(actor): Authed,
     id: web::Path<Uuid>,
     body: web::Json<MinutesInput>,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(svc::save_minutes(&state.db, &actor, *id, body.into_inner()).await?))
+    let m = svc::save_minutes(&state.db, &actor, *id, body.into_inner(), if_match(&req)).await?;
+    Ok(json_with_etag(m.meeting_version, &m))
 }
 
 /// A meeting's action items

@@ -19,6 +19,7 @@ use uuid::Uuid;
 
 use crate::audit::{AuditEntry, AuditedTxn};
 use crate::entities::{meetings, users};
+use crate::error::check_version;
 use crate::services::access::{find_readable, find_writable, meeting_invitees_of};
 use crate::{AppError, AppResult};
 
@@ -44,6 +45,9 @@ pub struct MinutesView {
     pub updated_at: DateTime<Utc>,
     pub updated_by: Option<Uuid>,
     pub updated_by_name: Option<String>,
+    /// The meeting's version (its `ETag`): send it as `If-Match` to replace the minutes. Saving the minutes
+    /// raises it, so two people editing the minutes at once cannot overwrite each other unseen.
+    pub meeting_version: i32,
 }
 
 async fn view_of(db: &DatabaseConnection, row: &meetings::Model) -> AppResult<Option<MinutesView>> {
@@ -63,6 +67,7 @@ async fn view_of(db: &DatabaseConnection, row: &meetings::Model) -> AppResult<Op
         updated_at,
         updated_by: row.minutes_updated_by,
         updated_by_name: name,
+        meeting_version: row.version,
     }))
 }
 
@@ -86,6 +91,7 @@ pub async fn save_minutes(
     actor: &Actor,
     id: Uuid,
     input: MinutesInput,
+    if_match: Option<i32>,
 ) -> AppResult<MinutesView> {
     authorize(actor, Operation::ReadDelegationRecords)?;
     let current: meetings::Model = find_writable(db, actor, id).await?;
@@ -99,6 +105,7 @@ pub async fn save_minutes(
         return Err(e.into());
     };
     e.finish()?;
+    check_version(if_match, current.version)?;
     let txn = AuditedTxn::begin(db).await?;
     let now = Utc::now();
     let mut m = current.clone().into_active_model();
@@ -106,7 +113,7 @@ pub async fn save_minutes(
     m.minutes_visibility = Set(Some(visibility.into()));
     m.minutes_updated_at = Set(Some(now));
     m.minutes_updated_by = Set(Some(actor.user_id.as_uuid()));
-    let saved = sea_orm::ActiveModelTrait::update(m, &txn).await?;
+    let saved = super::write::save(&txn, &current, m).await?;
     let audit =
         AuditEntry::by(actor, "meeting.minutes", "meeting", id).delegation(current.delegation_id).changes(json!({
             "minutes": {"from": current.minutes, "to": body},

@@ -214,7 +214,7 @@ fn changed(current: &meetings::Model, f: &Checked) -> (meetings::ActiveModel, Ma
 }
 
 /// Saves `m` over `current` (guarded by its version) and returns the saved row.
-async fn save<C: ConnectionTrait>(
+pub(super) async fn save<C: ConnectionTrait>(
     db: &C,
     current: &meetings::Model,
     mut m: meetings::ActiveModel,

@@ -153,7 +153,6 @@ fn absolute_links(body: &str, public_url: Option<&str>) -> String {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::absolute_links;

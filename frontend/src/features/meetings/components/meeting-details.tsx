@@ -177,7 +177,12 @@ export function MeetingDetails({ meeting }: { meeting: Meeting }) {
         <Title order={2} size="h4" mb="xs">
           {t('meetings.minutes')}
         </Title>
-        <MinutesPanel meetingId={meeting.id} canEdit={organiser} meetingVisibility={meeting.visibility} />
+        <MinutesPanel
+          meetingId={meeting.id}
+          canEdit={organiser}
+          meetingVisibility={meeting.visibility}
+          meetingVersion={meeting.version}
+        />
       </Card>
 
       <Card withBorder>

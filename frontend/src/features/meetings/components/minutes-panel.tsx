@@ -1,8 +1,9 @@
 // A meeting's minutes: rendered as Markdown for everyone who may read them; for the organiser, an editor
 // (Markdown in a textarea, a rendered preview, who may read them, save). The API keeps minutes as one
-// text replaced on each save (the audit log keeps what was replaced) and takes no If-Match today; the
-// editor still treats a 412/428 as "changed by someone else" so it keeps working if that rule is added.
-// Whatever fails, the text typed stays in the editor.
+// text replaced on each save (the audit log keeps what was replaced), guarded by the meeting's version:
+// the editor sends the version it started from, so a save over someone else's newer text is refused
+// (412) and shown as "changed by someone else"; reloading shows their text and moves the editor to the
+// new version, keeping what was typed. Whatever fails, the text typed stays in the editor.
 import { Alert, Button, Group, NativeSelect, Stack, Tabs, Text, Textarea } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -15,16 +16,29 @@ import { visibilities, type Visibility } from '@/lib/domain-values';
 import { formatInstant } from '@/lib/format-date';
 import { problemFrom, problemMessage } from '@/lib/problem';
 
+import { meetingQueryOptions } from '../api/get-meeting';
 import { minutesQueryKey, minutesQueryOptions, useSaveMinutes } from '../api/minutes';
 
 const MINUTES_MAX = 100_000;
 
 type Saved = { body: string; visibility: Visibility } | null;
 
-function Editor({ meetingId, saved, fallback }: { meetingId: string; saved: Saved; fallback: Visibility }) {
+function Editor({
+  meetingId,
+  saved,
+  fallback,
+  version,
+}: {
+  meetingId: string;
+  saved: Saved;
+  fallback: Visibility;
+  version: number;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const save = useSaveMinutes(meetingId);
+  // The meeting's version this text was written from; it moves only with our own save or a reload.
+  const [base, setBase] = useState(version);
   const [text, setText] = useState(saved?.body ?? '');
   const [visibility, setVisibility] = useState<Visibility>(saved?.visibility ?? fallback);
   const [message, setMessage] = useState<{ kind: 'saved' | 'conflict' | 'error'; text: string } | null>(null);
@@ -36,7 +50,8 @@ function Editor({ meetingId, saved, fallback }: { meetingId: string; saved: Save
     }
     setMessage(null);
     try {
-      await save.mutateAsync({ body: text, visibility });
+      const result = await save.mutateAsync({ body: text, visibility, version: base });
+      setBase(result.meeting_version);
       setMessage({ kind: 'saved', text: t('meetings.minutesEditor.saved') });
     } catch (error) {
       const problem = problemFrom(error);
@@ -68,6 +83,9 @@ function Editor({ meetingId, saved, fallback }: { meetingId: string; saved: Save
                 onClick={() => {
                   setMessage(null);
                   void queryClient.invalidateQueries({ queryKey: minutesQueryKey(meetingId) });
+                  void queryClient
+                    .fetchQuery({ ...meetingQueryOptions(meetingId), staleTime: 0 })
+                    .then((m) => setBase(m.version));
                 }}
               >
                 {t('meetings.minutesEditor.reload')}
@@ -122,10 +140,13 @@ export function MinutesPanel({
   meetingId,
   canEdit,
   meetingVisibility,
+  meetingVersion,
 }: {
   meetingId: string;
   canEdit: boolean;
   meetingVisibility: Visibility;
+  /** The meeting's version as the page has it: where an editor starts when there are no minutes yet. */
+  meetingVersion: number;
 }) {
   const { t } = useTranslation();
   const minutes = useQuery(minutesQueryOptions(meetingId));
@@ -157,7 +178,12 @@ export function MinutesPanel({
         </Group>
       ) : null}
       {canEdit && editing ? (
-        <Editor meetingId={meetingId} saved={data ? { body: data.body, visibility: data.visibility } : null} fallback={meetingVisibility} />
+        <Editor
+          meetingId={meetingId}
+          saved={data ? { body: data.body, visibility: data.visibility } : null}
+          fallback={meetingVisibility}
+          version={data?.meeting_version ?? meetingVersion}
+        />
       ) : null}
     </Stack>
   );
