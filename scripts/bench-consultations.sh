@@ -22,51 +22,11 @@ BENCH_DURATION="${BENCH_DURATION:-15s}"
 BENCH_CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 BENCH_THREADS="${BENCH_THREADS:-2}"
 
-log() { printf '[bench] %s\n' "$*" >&2; }
-die() { printf '[bench] ERROR: %s\n' "$*" >&2; exit 1; }
-for tool in wrk curl python3; do
-    command -v "$tool" >/dev/null 2>&1 || die "$tool is required"
-done
-
-# shellcheck source=scripts/pg-cluster.sh
-source "$ROOT/scripts/pg-cluster.sh"
-
-WORK="$(mktemp -d /tmp/gmc-bench-c.XXXXXX)"
-SERVER_PID=""
-cleanup() {
-    if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-        kill -TERM "$SERVER_PID" 2>/dev/null || true
-        wait "$SERVER_PID" 2>/dev/null || true
-    fi
-    if [[ "$BENCH_DB" == "postgres" ]]; then pg_cluster_stop || true; fi
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-if [[ -n "${GMC_BIN:-}" ]]; then
-    GMC="$GMC_BIN"
-else
-    log "building the release binary"
-    cargo build --release -q -p gmc-cli
-    GMC="$ROOT/target/release/gmc"
-fi
-
-case "$BENCH_DB" in
-    sqlite) export DATABASE_URL="sqlite://$WORK/bench.sqlite3?mode=rwc" ;;
-    postgres)
-        pg_cluster_start
-        psql -q -h 127.0.0.1 -p "$PG_CLUSTER_PORT" -U postgres -d postgres -c 'CREATE DATABASE gmc_bench'
-        export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_CLUSTER_PORT/gmc_bench"
-        ;;
-    *) die "BENCH_DB must be sqlite or postgres" ;;
-esac
-export GMC_ENV=development GMC_LOG_FORMAT=json RUST_LOG=warn GMC_HOST=127.0.0.1
-GMC_JWT_SECRET="bench-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-export GMC_JWT_SECRET
+BENCH_NAME=bench
+# shellcheck source=scripts/lib/bench-setup.sh
+source "$ROOT/scripts/lib/bench-setup.sh"
 # The per-client limit of public submissions would stop a one-machine load test at once.
 export GMC_PUBLIC_BURST=100000000 GMC_PUBLIC_PERIOD_MS=1
-GMC_PORT="$(pg_cluster__free_port)"
-export GMC_PORT
 
 log "migrating and seeding $BENCH_RESPONSES responses ($BENCH_DB)"
 "$GMC" migrate >"$WORK/migrate.log" 2>&1 || { cat "$WORK/migrate.log" >&2; die "migrate failed"; }
@@ -75,14 +35,7 @@ seed_start=$(date +%s.%N)
     || { cat "$WORK/seed.log" >&2; die "seed failed"; }
 seed_secs=$(python3 -c "print(round($(date +%s.%N) - $seed_start, 1))")
 
-BASE="http://127.0.0.1:$GMC_PORT"
-"$GMC" serve >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 300); do
-    curl -fsS -o /dev/null "$BASE/health/ready" 2>/dev/null && break
-    kill -0 "$SERVER_PID" 2>/dev/null || die "server exited: $(tail -n 20 "$WORK/server.log")"
-    sleep 0.2
-done
+bench_serve
 
 login() {
     curl -fsS -X POST -H 'Content-Type: application/json' \

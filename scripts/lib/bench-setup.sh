@@ -1,0 +1,67 @@
+# The setup every single-area benchmark shares (bench-consultations, -prep, -documents, -home): sourced
+# after the script has set BENCH_NAME and its BENCH_* defaults. It gives `log` and `die`, a work
+# directory removed on exit with the server and any PostgreSQL cluster, the binary ($GMC: GMC_BIN or a
+# release build), a throwaway database (BENCH_DB=sqlite|postgres) as DATABASE_URL, the server's
+# settings (port, secret, no request log) and `bench_serve`, which starts `gmc serve` and waits until
+# it is ready; $BASE is its address. A script adds its own GMC_* settings before calling bench_serve.
+# shellcheck shell=bash
+
+: "${BENCH_NAME:?set BENCH_NAME before sourcing bench-setup.sh}"
+BENCH_DB="${BENCH_DB:-sqlite}"
+
+log() { printf '[%s] %s\n' "$BENCH_NAME" "$*" >&2; }
+die() { printf '[%s] ERROR: %s\n' "$BENCH_NAME" "$*" >&2; exit 1; }
+for tool in wrk curl python3; do
+    command -v "$tool" >/dev/null 2>&1 || die "$tool is required"
+done
+
+# shellcheck source=scripts/pg-cluster.sh
+source "$ROOT/scripts/pg-cluster.sh"
+
+WORK="$(mktemp -d "/tmp/gmc-$BENCH_NAME.XXXXXX")"
+SERVER_PID=""
+bench_cleanup() {
+    if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+        kill -TERM "$SERVER_PID" 2>/dev/null || true
+        wait "$SERVER_PID" 2>/dev/null || true
+    fi
+    if [[ "$BENCH_DB" == "postgres" ]]; then pg_cluster_stop || true; fi
+    rm -rf "$WORK"
+}
+trap bench_cleanup EXIT
+
+if [[ -n "${GMC_BIN:-}" ]]; then
+    GMC="$GMC_BIN"
+else
+    log "building the release binary"
+    cargo build --release -q -p gmc-cli
+    GMC="$ROOT/target/release/gmc"
+fi
+
+case "$BENCH_DB" in
+    sqlite) export DATABASE_URL="sqlite://$WORK/bench.sqlite3?mode=rwc" ;;
+    postgres)
+        pg_cluster_start
+        psql -q -h 127.0.0.1 -p "$PG_CLUSTER_PORT" -U postgres -d postgres -c 'CREATE DATABASE gmc_bench'
+        export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_CLUSTER_PORT/gmc_bench"
+        ;;
+    *) die "BENCH_DB must be sqlite or postgres" ;;
+esac
+export GMC_ENV=development GMC_LOG_FORMAT=json RUST_LOG=warn GMC_HOST=127.0.0.1
+GMC_JWT_SECRET="bench-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+export GMC_JWT_SECRET
+GMC_PORT="$(pg_cluster__free_port)"
+export GMC_PORT
+BASE="http://127.0.0.1:$GMC_PORT"
+
+# Starts the server in the background ($SERVER_PID) and waits up to a minute for /health/ready.
+bench_serve() {
+    "$GMC" serve >"$WORK/server.log" 2>&1 &
+    SERVER_PID=$!
+    for _ in $(seq 1 300); do
+        curl -fsS -o /dev/null "$BASE/health/ready" 2>/dev/null && return 0
+        kill -0 "$SERVER_PID" 2>/dev/null || die "server exited: $(tail -n 20 "$WORK/server.log")"
+        sleep 0.2
+    done
+    die "the server was not ready within a minute"
+}
