@@ -31,6 +31,7 @@ mod m20261205_000021_create_notifications;
 mod m20261205_000022_prep_board_index;
 // issue 10: notifications — the SMTP sender
 mod m20261205_000023_email_outbox_delivery;
+mod builders;
 mod seed_reference;
 
 pub struct Migrator;

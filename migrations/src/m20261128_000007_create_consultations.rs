@@ -4,12 +4,10 @@
 
 use sea_orm_migration::prelude::*;
 
+use crate::builders::col;
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
-
-fn col(name: &str) -> ColumnDef {
-    ColumnDef::new(Alias::new(name))
-}
 
 fn fk(name: &str, from_table: &str, from_col: &str, to_table: &str, to_col: &str) -> ForeignKeyCreateStatement {
     ForeignKey::create()

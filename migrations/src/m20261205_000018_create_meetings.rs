@@ -4,29 +4,10 @@
 
 use sea_orm_migration::prelude::*;
 
+use crate::builders::{col, fk, index};
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
-
-fn col(name: &str) -> ColumnDef {
-    ColumnDef::new(Alias::new(name))
-}
-
-fn index(name: &str, table: &str, cols: &[&str]) -> IndexCreateStatement {
-    let mut i = Index::create();
-    i.name(name).table(Alias::new(table));
-    for c in cols {
-        i.col(Alias::new(*c));
-    }
-    i
-}
-
-fn fk(name: &str, from: (&str, &str), to: (&str, &str)) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .name(name)
-        .from(Alias::new(from.0), Alias::new(from.1))
-        .to(Alias::new(to.0), Alias::new(to.1))
-        .to_owned()
-}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {

@@ -13,31 +13,12 @@
 //!   a GIN index; queries use `websearch_to_tsquery`, `ts_rank` and `ts_headline`.
 
 use sea_orm_migration::prelude::*;
+
+use crate::builders::{col, fk, index};
 use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
-
-fn col(name: &str) -> ColumnDef {
-    ColumnDef::new(Alias::new(name))
-}
-
-fn index(name: &str, table: &str, cols: &[&str]) -> IndexCreateStatement {
-    let mut i = Index::create();
-    i.name(name).table(Alias::new(table));
-    for c in cols {
-        i.col(Alias::new(*c));
-    }
-    i
-}
-
-fn fk(name: &str, from: (&str, &str), to: (&str, &str)) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .name(name)
-        .from(Alias::new(from.0), Alias::new(from.1))
-        .to(Alias::new(to.0), Alias::new(to.1))
-        .to_owned()
-}
 
 const SQLITE_UP: &[&str] = &["CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, \
      document_id UNINDEXED, version_number UNINDEXED, tokenize='unicode61 remove_diacritics 2')"];
