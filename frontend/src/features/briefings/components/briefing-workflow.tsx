@@ -2,12 +2,13 @@
 // form: a note always; accepting asks for the committed due date, declining for the reason. Refusals
 // (403, 409, 422) show above the form, field errors next to their field.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import * as z from 'zod/mini';
 
+import { WorkflowSteps } from '@/components/ui/workflow-steps';
 import { applyProblemToForm } from '@/lib/form-errors';
 
 import { useStepBriefing, type BriefingStepInput } from '../api/write-briefing';
@@ -127,50 +128,14 @@ function StepForm({ id, to, onDone, onCancel }: { id: string; to: Step; onDone: 
 
 export function BriefingWorkflow({ id, stepsOpen }: { id: string; stepsOpen: readonly Step[] }) {
   const { t } = useTranslation();
-  const [chosen, setChosen] = useState<Step | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const next = inWorkflowOrder(stepsOpen);
   return (
-    <Stack gap="sm">
-      <div role="status">
-        {done ? (
-          <Alert color="teal" variant="light">
-            {done}
-          </Alert>
-        ) : null}
-      </div>
-      {next.length === 0 ? (
-        <Text c="dimmed">{t('briefing.workflow.none')}</Text>
-      ) : (
-        <Group gap="sm">
-          {next.map((to) => (
-            <Button
-              key={to}
-              variant={chosen === to ? 'filled' : 'outline'}
-              color={to === 'declined' ? 'red' : undefined}
-              aria-pressed={chosen === to}
-              onClick={() => {
-                setDone(null);
-                setChosen(to);
-              }}
-            >
-              {briefingStepLabel(t, to)}
-            </Button>
-          ))}
-        </Group>
-      )}
-      {chosen && next.includes(chosen) ? (
-        <StepForm
-          key={chosen}
-          id={id}
-          to={chosen}
-          onCancel={() => setChosen(null)}
-          onDone={() => {
-            setDone(t('briefing.workflow.done', { status: briefingStatusLabel(t, chosen) }));
-            setChosen(null);
-          }}
-        />
-      ) : null}
-    </Stack>
+    <WorkflowSteps
+      next={inWorkflowOrder(stepsOpen)}
+      none={t('briefing.workflow.none')}
+      label={(to) => briefingStepLabel(t, to)}
+      refusing={(to) => to === 'declined'}
+      doneMessage={(to) => t('briefing.workflow.done', { status: briefingStatusLabel(t, to) })}
+      form={(to, props) => <StepForm id={id} to={to} {...props} />}
+    />
   );
 }

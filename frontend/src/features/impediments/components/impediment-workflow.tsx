@@ -1,12 +1,13 @@
 // The workflow steps the user may take from the current status, each a button that opens a small form
 // for the note (and, to raise it, the WTO body and date). Refusals (403, 409, 422) show above the form.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import * as z from 'zod/mini';
 
+import { WorkflowSteps } from '@/components/ui/workflow-steps';
 import { applyProblemToForm } from '@/lib/form-errors';
 
 import { useStepImpediment } from '../api/step-impediment';
@@ -124,51 +125,14 @@ function StepForm({
 
 export function ImpedimentWorkflow({ impediment, actor }: { impediment: Impediment; actor: WorkflowActor }) {
   const { t } = useTranslation();
-  const [chosen, setChosen] = useState<ImpedimentStatus | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const next = allowedNextSteps(impediment.status, actor, impediment.delegation_id);
-
   return (
-    <Stack gap="sm">
-      <div role="status">
-        {done ? (
-          <Alert color="teal" variant="light">
-            {done}
-          </Alert>
-        ) : null}
-      </div>
-      {next.length === 0 ? (
-        <Text c="dimmed">{t('impediments.workflow.none')}</Text>
-      ) : (
-        <Group gap="sm">
-          {next.map((to) => (
-            <Button
-              key={to}
-              variant={chosen === to ? 'filled' : 'outline'}
-              color={to === 'dismissed' ? 'red' : undefined}
-              aria-pressed={chosen === to}
-              onClick={() => {
-                setDone(null);
-                setChosen(to);
-              }}
-            >
-              {t(`impediments.workflow.to.${to}`)}
-            </Button>
-          ))}
-        </Group>
-      )}
-      {chosen && next.includes(chosen) ? (
-        <StepForm
-          key={chosen}
-          impediment={impediment}
-          to={chosen}
-          onCancel={() => setChosen(null)}
-          onDone={() => {
-            setDone(t('impediments.workflow.done', { status: t(`impediments.status.${chosen}`) }));
-            setChosen(null);
-          }}
-        />
-      ) : null}
-    </Stack>
+    <WorkflowSteps
+      next={allowedNextSteps(impediment.status, actor, impediment.delegation_id)}
+      none={t('impediments.workflow.none')}
+      label={(to) => t(`impediments.workflow.to.${to}`)}
+      refusing={(to) => to === 'dismissed'}
+      doneMessage={(to) => t('impediments.workflow.done', { status: t(`impediments.status.${to}`) })}
+      form={(to, props) => <StepForm impediment={impediment} to={to} {...props} />}
+    />
   );
 }

@@ -2,12 +2,13 @@
 // for an optional note — and, to record the outcome, what was decided, when and where. Refusals (403,
 // 409, 422) show above the form.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import * as z from 'zod/mini';
 
+import { WorkflowSteps } from '@/components/ui/workflow-steps';
 import { applyProblemToForm } from '@/lib/form-errors';
 
 import { useStepPrepItem, type PrepStepInput } from '../api/step-prep-item';
@@ -149,51 +150,14 @@ function StepForm({ itemId, to, onDone, onCancel }: { itemId: string; to: Step; 
 
 export function PrepWorkflow({ itemId, stepsOpen }: { itemId: string; stepsOpen: readonly Step[] }) {
   const { t } = useTranslation();
-  const [chosen, setChosen] = useState<Step | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const next = inWorkflowOrder(stepsOpen.map((status) => ({ status }))).map(({ status }) => status);
-
   return (
-    <Stack gap="sm">
-      <div role="status">
-        {done ? (
-          <Alert color="teal" variant="light">
-            {done}
-          </Alert>
-        ) : null}
-      </div>
-      {next.length === 0 ? (
-        <Text c="dimmed">{t('prep.workflow.none')}</Text>
-      ) : (
-        <Group gap="sm">
-          {next.map((to) => (
-            <Button
-              key={to}
-              variant={chosen === to ? 'filled' : 'outline'}
-              color={to === 'withdrawn' ? 'red' : undefined}
-              aria-pressed={chosen === to}
-              onClick={() => {
-                setDone(null);
-                setChosen(to);
-              }}
-            >
-              {stepActionLabel(t, to)}
-            </Button>
-          ))}
-        </Group>
-      )}
-      {chosen && next.includes(chosen) ? (
-        <StepForm
-          key={chosen}
-          itemId={itemId}
-          to={chosen}
-          onCancel={() => setChosen(null)}
-          onDone={() => {
-            setDone(t('prep.workflow.done', { status: prepStatusLabel(t, chosen) }));
-            setChosen(null);
-          }}
-        />
-      ) : null}
-    </Stack>
+    <WorkflowSteps
+      next={inWorkflowOrder(stepsOpen.map((status) => ({ status }))).map(({ status }) => status)}
+      none={t('prep.workflow.none')}
+      label={(to) => stepActionLabel(t, to)}
+      refusing={(to) => to === 'withdrawn'}
+      doneMessage={(to) => t('prep.workflow.done', { status: prepStatusLabel(t, to) })}
+      form={(to, props) => <StepForm itemId={itemId} to={to} {...props} />}
+    />
   );
 }
