@@ -177,9 +177,13 @@ impl Queue {
 
 /// Runs one claimed job: the one place a job kind meets its handler (`kinds` lists them). A kind this
 /// build does not know fails at once, so an older node sharing the queue with a newer one leaves no
-/// job looping.
-pub async fn dispatch(db: &DatabaseConnection, q: &Queue, job: &job_rows::Model) -> queue::Outcome {
-    let now = chrono::Utc::now();
+/// job looping. `now` stamps the outcome and is what backoffs count from.
+pub async fn dispatch(
+    db: &DatabaseConnection,
+    q: &Queue,
+    job: &job_rows::Model,
+    now: chrono::DateTime<chrono::Utc>,
+) -> queue::Outcome {
     let ran = match job.kind.as_str() {
         kinds::WEBHOOK_DELIVER => webhook_send::deliver(db, &q.webhooks, job, now).await,
         other => {
@@ -201,7 +205,7 @@ pub async fn dispatch(db: &DatabaseConnection, q: &Queue, job: &job_rows::Model)
 pub async fn run_due(db: &DatabaseConnection, q: &Queue, now: chrono::DateTime<chrono::Utc>) -> anyhow::Result<usize> {
     let jobs = queue::claim(db, &q.worker, now, q.concurrency).await?;
     let n = jobs.len();
-    futures_util::future::join_all(jobs.iter().map(|job| dispatch(db, q, job))).await;
+    futures_util::future::join_all(jobs.iter().map(|job| dispatch(db, q, job, now))).await;
     Ok(n)
 }
 
