@@ -13,8 +13,8 @@ use std::time::Duration;
 use gmc_store::entities::jobs as job_rows;
 use gmc_store::services::jobs::{self as queue, kinds, Worker};
 use gmc_store::services::notifications::delivery::Retry;
-use gmc_store::services::webhooks::send::{self as webhook_send, Sender};
 use gmc_store::services::notifications::smtp::{deliver_due, Mailer};
+use gmc_store::services::webhooks::send::{self as webhook_send, Sender};
 use sea_orm::DatabaseConnection;
 
 use crate::settings::Settings;

@@ -188,8 +188,11 @@ impl Settings {
     // issue 11: webhooks
     /// Where webhooks may be sent (a bad range stops the server at start).
     pub fn webhook_egress(&self) -> anyhow::Result<gmc_store::services::webhooks::egress::Egress> {
-        gmc_store::services::webhooks::egress::Egress::from_settings(self.webhook_allow_private, &self.webhook_allow_cidrs)
-            .map_err(|e| anyhow::anyhow!("GMC_WEBHOOK_ALLOW_CIDRS: {e}"))
+        gmc_store::services::webhooks::egress::Egress::from_settings(
+            self.webhook_allow_private,
+            &self.webhook_allow_cidrs,
+        )
+        .map_err(|e| anyhow::anyhow!("GMC_WEBHOOK_ALLOW_CIDRS: {e}"))
     }
 
     // issue 10: documents

@@ -68,7 +68,8 @@ async fn internal_targets_are_refused_unless_the_server_allows_them() {
         "http://0.0.0.0/hook",
         "http://[::ffff:127.0.0.1]/hook",
     ] {
-        let res = app.post_json("/api/v1/webhooks", Some(&bgd), json!({"url": url, "events": ["impediment.created"]})).await;
+        let res =
+            app.post_json("/api/v1/webhooks", Some(&bgd), json!({"url": url, "events": ["impediment.created"]})).await;
         let p = problem(res, 422).await;
         assert_eq!(p["errors"][0]["field"], "url", "{url}: {p}");
         assert_eq!(p["errors"][0]["code"], "not_allowed", "{url}: {p}");
@@ -94,7 +95,9 @@ async fn internal_targets_are_refused_unless_the_server_allows_them() {
     let ranged = TestApp::spawn_with(|s| s.webhook_allow_cidrs = "127.0.0.0/8".into()).await;
     let t = ranged.login(BGD).await;
     subscribe(&ranged, &t, "http://127.0.0.1:9/hook", &["impediment.created"]).await;
-    let res = ranged.post_json("/api/v1/webhooks", Some(&t), json!({"url": "http://10.1.1.1/", "events": ["impediment.created"]})).await;
+    let res = ranged
+        .post_json("/api/v1/webhooks", Some(&t), json!({"url": "http://10.1.1.1/", "events": ["impediment.created"]}))
+        .await;
     assert_eq!(problem(res, 422).await["errors"][0]["code"], "not_allowed");
 }
 
@@ -118,7 +121,11 @@ async fn a_bad_subscription_names_every_field_and_writes_nothing() {
     let res = app.post_json("/api/v1/webhooks", Some(&bgd), json!({"url": PUBLIC_URL, "events": ["a"], "x": 1})).await;
     assert_eq!(res.status(), 422, "unknown fields are refused");
     let res = app
-        .request(reqwest::Method::GET, "/api/v1/webhooks/00000000-0000-0000-0000-000000000000/deliveries?status=nope", Some(&bgd))
+        .request(
+            reqwest::Method::GET,
+            "/api/v1/webhooks/00000000-0000-0000-0000-000000000000/deliveries?status=nope",
+            Some(&bgd),
+        )
         .send()
         .await
         .unwrap();
@@ -158,16 +165,26 @@ async fn a_confidential_impediment_is_never_delivered_to_another_delegations_sub
     let analyst_sub = subscribe(&app, &analyst, PUBLIC_URL, &events).await["id"].as_str().unwrap().to_owned();
 
     let secret_title = "Nepal confidential: border agency bribe schedule";
-    let res = app.post_json("/api/v1/impediments", Some(&npl), impediment(&npl_delegation, "NPL", "delegation", secret_title)).await;
+    let res = app
+        .post_json("/api/v1/impediments", Some(&npl), impediment(&npl_delegation, "NPL", "delegation", secret_title))
+        .await;
     assert_eq!(res.status(), 201);
     let confidential: Value = res.json().await.unwrap();
     let public_title = "Nepal public: cold-chain certificate delays";
-    let res = app.post_json("/api/v1/impediments", Some(&npl), impediment(&npl_delegation, "NPL", "public", public_title)).await;
+    let res = app
+        .post_json("/api/v1/impediments", Some(&npl), impediment(&npl_delegation, "NPL", "public", public_title))
+        .await;
     assert_eq!(res.status(), 201);
 
     // A step of the confidential one: Nepal hears of it, nobody else.
     let id = confidential["id"].as_str().unwrap();
-    let res = app.post_json(&format!("/api/v1/impediments/{id}/steps"), Some(&npl), json!({"to": "under_review", "note": "ready for review"})).await;
+    let res = app
+        .post_json(
+            &format!("/api/v1/impediments/{id}/steps"),
+            Some(&npl),
+            json!({"to": "under_review", "note": "ready for review"}),
+        )
+        .await;
     assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
 
     let npl_bodies = bodies(&app, &npl_sub).await;
@@ -179,7 +196,9 @@ async fn a_confidential_impediment_is_never_delivered_to_another_delegations_sub
         assert!(got[0].contains(public_title));
         assert!(got.iter().all(|b| !b.contains(secret_title) && !b.contains(id)), "{who} must never see it");
         // Nor through the delivery log's counts.
-        let log = app.get_json(&format!("/api/v1/webhooks/{sub}/deliveries"), if who == "Bangladesh" { &bgd } else { &analyst }).await;
+        let log = app
+            .get_json(&format!("/api/v1/webhooks/{sub}/deliveries"), if who == "Bangladesh" { &bgd } else { &analyst })
+            .await;
         assert_eq!(log["total"], 1, "{who}: {log}");
     }
 }

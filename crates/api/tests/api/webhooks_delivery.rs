@@ -27,10 +27,14 @@ use crate::webhook_receiver::{Received, Receiver};
 /// The Python with the `standardwebhooks` package: `GMC_WEBHOOKS_PYTHON`, or the virtualenv that
 /// `scripts/webhooks-venv.sh` makes under target/. Missing is a failure, never a skip.
 fn verifier_python() -> PathBuf {
-    let path = std::env::var("GMC_WEBHOOKS_PYTHON").map(PathBuf::from).unwrap_or_else(|_| {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/webhooks-venv/bin/python")
-    });
-    assert!(path.exists(), "{} is missing: run `bash scripts/webhooks-venv.sh` (or set GMC_WEBHOOKS_PYTHON)", path.display());
+    let path = std::env::var("GMC_WEBHOOKS_PYTHON")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/webhooks-venv/bin/python"));
+    assert!(
+        path.exists(),
+        "{} is missing: run `bash scripts/webhooks-venv.sh` (or set GMC_WEBHOOKS_PYTHON)",
+        path.display()
+    );
     path
 }
 
@@ -126,7 +130,10 @@ async fn a_delivery_is_signed_so_that_the_reference_implementation_verifies_it()
     let entries = log(&app, &bgd, &sub).await;
     assert_eq!(entries.len(), 1);
     let d = &entries[0];
-    assert_eq!((d["status"].as_str(), d["attempts"].as_i64(), d["http_status"].as_i64()), (Some("succeeded"), Some(1), Some(200)));
+    assert_eq!(
+        (d["status"].as_str(), d["attempts"].as_i64(), d["http_status"].as_i64()),
+        (Some("succeeded"), Some(1), Some(200))
+    );
     assert_eq!(d["response_excerpt"], "{\"received\":0}");
     assert!(d["latency_ms"].as_i64().unwrap() >= 0);
 }
@@ -140,24 +147,36 @@ async fn a_receiver_that_fails_twice_gets_the_delivery_on_the_third_attempt_afte
 
     assert_eq!(run(&db, &q, t0).await, 1);
     let d = &log(&app, &bgd, &sub).await[0];
-    assert_eq!((d["status"].as_str(), d["attempts"].as_i64(), d["http_status"].as_i64()), (Some("pending"), Some(1), Some(500)));
+    assert_eq!(
+        (d["status"].as_str(), d["attempts"].as_i64(), d["http_status"].as_i64()),
+        (Some("pending"), Some(1), Some(500))
+    );
     let next: DateTime<Utc> = d["next_attempt_at"].as_str().unwrap().parse().unwrap();
     // One minute ± 20 % jitter.
     let wait = (next - t0).num_seconds();
     assert!((45..=75).contains(&wait), "backoff {wait}s");
     assert_eq!(run(&db, &q, t0 + chrono::Duration::seconds(30)).await, 0, "not before the backoff");
-    assert_eq!(app.get_json(&format!("/api/v1/webhooks/{}", sub["id"].as_str().unwrap()), &bgd).await["consecutive_failures"], 1);
+    assert_eq!(
+        app.get_json(&format!("/api/v1/webhooks/{}", sub["id"].as_str().unwrap()), &bgd).await["consecutive_failures"],
+        1
+    );
 
     assert_eq!(run(&db, &q, t0 + chrono::Duration::minutes(2)).await, 1);
     let d = &log(&app, &bgd, &sub).await[0];
-    assert_eq!((d["status"].as_str(), d["attempts"].as_i64(), d["http_status"].as_i64()), (Some("pending"), Some(2), Some(503)));
+    assert_eq!(
+        (d["status"].as_str(), d["attempts"].as_i64(), d["http_status"].as_i64()),
+        (Some("pending"), Some(2), Some(503))
+    );
     let next2: DateTime<Utc> = d["next_attempt_at"].as_str().unwrap().parse().unwrap();
     let wait2 = (next2 - (t0 + chrono::Duration::minutes(2))).num_seconds();
     assert!((90..=150).contains(&wait2), "the backoff doubles: {wait2}s");
 
     assert_eq!(run(&db, &q, t0 + chrono::Duration::minutes(10)).await, 1);
     let d = &log(&app, &bgd, &sub).await[0];
-    assert_eq!((d["status"].as_str(), d["attempts"].as_i64(), d["http_status"].as_i64()), (Some("succeeded"), Some(3), Some(200)));
+    assert_eq!(
+        (d["status"].as_str(), d["attempts"].as_i64(), d["http_status"].as_i64()),
+        (Some("succeeded"), Some(3), Some(200))
+    );
     assert!(d["next_attempt_at"].is_null());
     let got = rx.received();
     assert_eq!(got.len(), 3);
@@ -166,7 +185,10 @@ async fn a_receiver_that_fails_twice_gets_the_delivery_on_the_third_attempt_afte
     for r in &got {
         assert_eq!(verified(sub["secret"].as_str().unwrap(), r).await["ok"], true);
     }
-    assert_eq!(app.get_json(&format!("/api/v1/webhooks/{}", sub["id"].as_str().unwrap()), &bgd).await["consecutive_failures"], 0);
+    assert_eq!(
+        app.get_json(&format!("/api/v1/webhooks/{}", sub["id"].as_str().unwrap()), &bgd).await["consecutive_failures"],
+        0
+    );
     assert_eq!(run(&db, &q, t0 + chrono::Duration::days(2)).await, 0, "nothing left");
 }
 
@@ -178,7 +200,8 @@ async fn a_settled_delivery_can_be_replayed_by_its_owner_only() {
     let (db, q) = (app.db().await, queue(true, 15));
     run(&db, &q, Utc::now()).await;
     let d = log(&app, &bgd, &sub).await[0].clone();
-    let path = format!("/api/v1/webhooks/{}/deliveries/{}/replay", sub["id"].as_str().unwrap(), d["id"].as_str().unwrap());
+    let path =
+        format!("/api/v1/webhooks/{}/deliveries/{}/replay", sub["id"].as_str().unwrap(), d["id"].as_str().unwrap());
 
     let npl = app.login(NPL).await;
     assert_eq!(app.post_json(&path, Some(&npl), json!({})).await.status(), 404);
@@ -229,8 +252,8 @@ async fn a_subscription_failing_again_and_again_is_disabled_and_its_owner_told()
     assert_eq!(got["enabled"], false, "{got}");
     assert!(got["disabled_reason"].as_str().unwrap().contains("3 failed deliveries"));
     let bell = app.get_json("/api/v1/me/notifications", &bgd).await;
-    let told: Vec<&Value> = bell["items"].as_array().unwrap().iter().filter(|n| n["kind"] == "webhook_disabled").collect();
-    assert_eq!(told.len(), 1, "told once: {bell}");
+    let told = bell["items"].as_array().unwrap().iter().filter(|n| n["kind"] == "webhook_disabled").count();
+    assert_eq!(told, 1, "told once: {bell}");
 
     // Off: the pending deliveries end at their next turn, without a request.
     let sent = rx.received().len();
@@ -257,7 +280,9 @@ async fn job(db: &DatabaseConnection, id: uuid::Uuid) -> job_rows::Model {
 }
 
 async fn queued(db: &DatabaseConnection, kind: &'static str) -> uuid::Uuid {
-    jobs::enqueue(db, NewJob { kind, payload: json!({}), max_attempts: 3, run_at: None, created_by: None }).await.unwrap()
+    jobs::enqueue(db, NewJob { kind, payload: json!({}), max_attempts: 3, run_at: None, created_by: None })
+        .await
+        .unwrap()
 }
 
 #[tokio::test]

@@ -182,7 +182,12 @@ pub async fn list_webhook_deliveries(
     page: web::Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let page = page.into_inner();
-    let f = DeliveryFilter { status: q.into_inner().status, sort: sort.into_inner().sort, limit: page.limit, cursor: page.cursor };
+    let f = DeliveryFilter {
+        status: q.into_inner().status,
+        sort: sort.into_inner().sort,
+        limit: page.limit,
+        cursor: page.cursor,
+    };
     Ok(HttpResponse::Ok().json(WebhookDeliveryPage::from(deliveries::list(&state.db, &actor, *id, f).await?)))
 }
 

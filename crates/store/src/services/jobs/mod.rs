@@ -107,7 +107,12 @@ fn due(now: DateTime<Utc>) -> Condition {
 }
 
 /// Claims up to `batch` due jobs, oldest due first; returns the ones this worker got.
-pub async fn claim(db: &DatabaseConnection, worker: &Worker, now: DateTime<Utc>, batch: u64) -> AppResult<Vec<jobs::Model>> {
+pub async fn claim(
+    db: &DatabaseConnection,
+    worker: &Worker,
+    now: DateTime<Utc>,
+    batch: u64,
+) -> AppResult<Vec<jobs::Model>> {
     fail_abandoned(db, now).await?;
     let pg = db.get_database_backend() == DbBackend::Postgres;
     if !pg {
@@ -118,7 +123,8 @@ pub async fn claim(db: &DatabaseConnection, worker: &Worker, now: DateTime<Utc>,
         }
     }
     let txn = AuditedTxn::begin(db).await?;
-    let mut select = jobs::Entity::find().filter(due(now)).order_by_asc(Column::RunAt).order_by_asc(Column::Id).limit(batch);
+    let mut select =
+        jobs::Entity::find().filter(due(now)).order_by_asc(Column::RunAt).order_by_asc(Column::Id).limit(batch);
     if pg {
         // Rows another node is claiming right now are skipped, not waited for.
         select = select.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);

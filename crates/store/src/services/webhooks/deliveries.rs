@@ -59,7 +59,8 @@ pub async fn list(
     let mut e = ValidationErrors::new();
     let filters = DeliveryFilter { sort: None, limit: None, cursor: None, ..f.clone() };
     let paging = Paging::check(&mut e, (f.limit, f.sort.as_deref(), f.cursor.as_deref()), Sort::by_id(true), &filters);
-    let status = f.status.as_deref().and_then(|s| e.check("status", gmc_domain::error::parse_enum::<DeliveryStatus>(s)));
+    let status =
+        f.status.as_deref().and_then(|s| e.check("status", gmc_domain::error::parse_enum::<DeliveryStatus>(s)));
     let Some(paging) = paging else {
         return Err(e.into());
     };
@@ -78,7 +79,12 @@ pub async fn list(
 
 /// Sends a delivery again, as it was (same `webhook-id` and body, a new timestamp and signature), now.
 /// Refused (409) while it is still pending or while the subscription is off.
-pub async fn replay(db: &DatabaseConnection, actor: &Actor, subscription: Uuid, id: Uuid) -> AppResult<WebhookDeliveryView> {
+pub async fn replay(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    subscription: Uuid,
+    id: Uuid,
+) -> AppResult<WebhookDeliveryView> {
     authorize(actor, Operation::ManageWebhooks)?;
     let txn = AuditedTxn::begin(db).await?;
     let sub = super::find_own(&txn, actor, subscription).await?;

@@ -28,7 +28,9 @@ impl Cidr {
         let addr: IpAddr = addr.parse().map_err(|_| format!("`{text}` is not an address range"))?;
         let max = if addr.is_ipv4() { 32 } else { 128 };
         let prefix = match prefix {
-            Some(p) => p.parse::<u8>().ok().filter(|p| *p <= max).ok_or_else(|| format!("`{text}`: bad prefix length"))?,
+            Some(p) => {
+                p.parse::<u8>().ok().filter(|p| *p <= max).ok_or_else(|| format!("`{text}`: bad prefix length"))?
+            }
             None => max,
         };
         Ok(Cidr { addr, prefix })
@@ -81,7 +83,8 @@ impl Egress {
     /// to. A problem names what is wrong for the `url` field (at subscription time) or the delivery
     /// log (at send time), without any address beyond what the caller sent.
     pub async fn check(&self, url: &str) -> Result<(String, Vec<SocketAddr>), FieldProblem> {
-        let parsed = url::Url::parse(url.trim()).map_err(|_| FieldProblem::new("invalid_format", "is not a valid URL"))?;
+        let parsed =
+            url::Url::parse(url.trim()).map_err(|_| FieldProblem::new("invalid_format", "is not a valid URL"))?;
         if !matches!(parsed.scheme(), "http" | "https") {
             return Err(FieldProblem::new("invalid_format", "must be an http:// or https:// URL"));
         }

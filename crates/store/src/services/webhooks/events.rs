@@ -34,7 +34,11 @@ pub async fn impediment_status_changed<C: ConnectionTrait>(
 }
 
 /// `prep_item.status_changed`, in the transaction of the step (`row` as it is after it).
-pub async fn prep_item_status_changed<C: ConnectionTrait>(txn: &C, row: &prep_items::Model, from: &str) -> AppResult<usize> {
+pub async fn prep_item_status_changed<C: ConnectionTrait>(
+    txn: &C,
+    row: &prep_items::Model,
+    from: &str,
+) -> AppResult<usize> {
     let data = json!({
         "id": row.id, "title": row.title, "kind": row.kind, "from": from, "to": row.status,
         "ministerial_id": row.ministerial_id, "link": format!("/prep-items/{}", row.id),
@@ -44,7 +48,11 @@ pub async fn prep_item_status_changed<C: ConnectionTrait>(txn: &C, row: &prep_it
 }
 
 /// `meeting.changed`: rescheduled, moved, retitled, cancelled (`changed` names the fields).
-pub async fn meeting_changed<C: ConnectionTrait>(txn: &C, row: &meetings::Model, changed: &[String]) -> AppResult<usize> {
+pub async fn meeting_changed<C: ConnectionTrait>(
+    txn: &C,
+    row: &meetings::Model,
+    changed: &[String],
+) -> AppResult<usize> {
     let data = json!({
         "id": row.id, "title": row.title, "status": row.status, "starts_at": row.starts_at,
         "ends_at": row.ends_at, "changed": changed, "link": format!("/meetings/{}", row.id),

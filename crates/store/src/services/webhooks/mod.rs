@@ -135,7 +135,12 @@ pub struct WebhookInput {
 
 /// Creates a subscription owned by the caller (and by the caller's key, when a key sends it); the
 /// answer carries the signing secret, once.
-pub async fn create(db: &DatabaseConnection, actor: &Actor, egress: &Egress, input: WebhookInput) -> AppResult<WebhookView> {
+pub async fn create(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    egress: &Egress,
+    input: WebhookInput,
+) -> AppResult<WebhookView> {
     authorize(actor, Operation::ManageWebhooks)?;
     if input.url.trim().is_empty() && input.events.is_empty() {
         let mut e = ValidationErrors::new();
@@ -210,7 +215,8 @@ pub async fn update(
         return Err(ValidationErrors::single("body", "empty", "names no field to change").into());
     }
     check_version(if_match, current.version)?;
-    let c = fields::checked(egress, patch.url.as_deref(), patch.events.as_deref(), patch.description.as_deref()).await?;
+    let c =
+        fields::checked(egress, patch.url.as_deref(), patch.events.as_deref(), patch.description.as_deref()).await?;
     let txn = AuditedTxn::begin(db).await?;
     let mut changes = serde_json::Map::new();
     let mut m = current.clone().into_active_model();

@@ -70,7 +70,12 @@ impl Attempt {
 }
 
 /// Runs one `webhook.deliver` job.
-pub async fn deliver(db: &DatabaseConnection, sender: &Sender, job: &job_rows::Model, now: DateTime<Utc>) -> AppResult<Outcome> {
+pub async fn deliver(
+    db: &DatabaseConnection,
+    sender: &Sender,
+    job: &job_rows::Model,
+    now: DateTime<Utc>,
+) -> AppResult<Outcome> {
     let id = job.payload.get("delivery_id").and_then(|v| v.as_str()).and_then(|v| Uuid::parse_str(v).ok());
     let delivery = match id {
         Some(id) => deliveries::Entity::find_by_id(id).one(db).await?,
@@ -82,7 +87,8 @@ pub async fn deliver(db: &DatabaseConnection, sender: &Sender, job: &job_rows::M
     };
     let sub = subs::Entity::find_by_id(delivery.subscription_id).one(db).await?.filter(|s| s.enabled);
     let Some(sub) = sub else {
-        return settle(db, sender, job, &delivery, None, Attempt::refused("the subscription is disabled".into()), now).await;
+        return settle(db, sender, job, &delivery, None, Attempt::refused("the subscription is disabled".into()), now)
+            .await;
     };
     let attempt = attempt(sender, &sub, &delivery).await;
     settle(db, sender, job, &delivery, Some(&sub), attempt, now).await
@@ -187,7 +193,10 @@ async fn settle(
         .col_expr(deliveries::Column::HttpStatus, Expr::value(a.http_status))
         .col_expr(deliveries::Column::LatencyMs, Expr::value(Some(a.latency_ms)))
         .col_expr(deliveries::Column::ResponseExcerpt, Expr::value(a.excerpt.clone()))
-        .col_expr(deliveries::Column::LastError, Expr::value(a.error.clone().map(|e| e.chars().take(300).collect::<String>())))
+        .col_expr(
+            deliveries::Column::LastError,
+            Expr::value(a.error.clone().map(|e| e.chars().take(300).collect::<String>())),
+        )
         .col_expr(deliveries::Column::LastAttemptAt, Expr::value(Some(now)))
         .col_expr(deliveries::Column::NextAttemptAt, Expr::value(next))
         .filter(deliveries::Column::Id.eq(delivery.id))
