@@ -202,3 +202,56 @@ async fn a_confidential_impediment_is_never_delivered_to_another_delegations_sub
         assert_eq!(log["total"], 1, "{who}: {log}");
     }
 }
+
+/// Bangladesh's delegation-level prep item and meeting change: Bangladesh's subscription hears of
+/// both, Nepal's of neither; a regional meeting's change reaches Nepal too.
+#[tokio::test]
+async fn prep_item_and_meeting_changes_reach_only_those_who_may_read_them() {
+    let app = TestApp::spawn().await;
+    let admin = app.login(ADMIN).await;
+    let (bgd, npl) = (app.login(BGD).await, app.login(NPL).await);
+    let bgd_delegation = app.delegation_id(&admin, "BGD").await;
+    let events = ["prep_item.status_changed", "meeting.changed"];
+    let bgd_sub = subscribe(&app, &bgd, PUBLIC_URL, &events).await["id"].as_str().unwrap().to_owned();
+    let npl_sub = subscribe(&app, &npl, PUBLIC_URL, &events).await["id"].as_str().unwrap().to_owned();
+
+    let item = json!({"delegation_id": bgd_delegation, "ministerial": "MC14", "title": "Shrimp tariff position",
+        "kind": "proposal", "interest": "defensive", "priority": "high", "visibility": "delegation"});
+    let res = app.post_json("/api/v1/prep-items", Some(&bgd), item).await;
+    assert_eq!(res.status(), 201);
+    let item_id = res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned();
+    let res = app
+        .post_json(
+            &format!("/api/v1/prep-items/{item_id}/steps"),
+            Some(&bgd),
+            json!({"to": "drafting", "note": "start"}),
+        )
+        .await;
+    assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
+
+    let private = crate::meeting_fixtures::meeting_body(&bgd_delegation, "delegation", &[], &[]);
+    let private_id = crate::meeting_fixtures::meeting(&app, &bgd, private).await;
+    let shared = crate::meeting_fixtures::meeting_body(&bgd_delegation, "regional", &[], &[]);
+    let shared_id = crate::meeting_fixtures::meeting(&app, &bgd, shared).await;
+    for id in [&private_id, &shared_id] {
+        let res = app
+            .request(reqwest::Method::PATCH, &format!("/api/v1/meetings/{id}"), Some(&bgd))
+            .header("if-match", "\"1\"")
+            .json(&json!({"title": "Moved briefing"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
+    }
+
+    let got = bodies(&app, &bgd_sub).await;
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert!(got
+        .iter()
+        .any(|b| b.contains("prep_item.status_changed") && b.contains(&item_id) && b.contains("drafting")));
+    assert!(got.iter().any(|b| b.contains("meeting.changed") && b.contains(&private_id) && b.contains("\"title\"")));
+    let theirs = bodies(&app, &npl_sub).await;
+    assert_eq!(theirs.len(), 1, "Nepal hears of the regional meeting only: {theirs:?}");
+    assert!(theirs[0].contains(&shared_id));
+    assert!(theirs.iter().all(|b| !b.contains(&item_id) && !b.contains(&private_id)));
+}

@@ -65,7 +65,7 @@ pub async fn list(
         return Err(e.into());
     };
     e.finish()?;
-    super::find_own(db, actor, subscription).await?;
+    super::owner::find_own(db, actor, subscription).await?;
     let mut query = deliveries::Entity::find().filter(Column::SubscriptionId.eq(subscription));
     if let Some(s) = status {
         query = query.filter(Column::Status.eq(s.as_str()));
@@ -87,7 +87,7 @@ pub async fn replay(
 ) -> AppResult<WebhookDeliveryView> {
     authorize(actor, Operation::ManageWebhooks)?;
     let txn = AuditedTxn::begin(db).await?;
-    let sub = super::find_own(&txn, actor, subscription).await?;
+    let sub = super::owner::find_own(&txn, actor, subscription).await?;
     let row = deliveries::Entity::find_by_id(id)
         .filter(Column::SubscriptionId.eq(subscription))
         .one(&txn)

@@ -16,6 +16,7 @@ pub mod egress;
 pub mod emit;
 pub mod events;
 mod fields;
+mod owner;
 pub mod send;
 pub mod sign;
 pub mod view;
@@ -23,7 +24,7 @@ pub mod view;
 use chrono::Utc;
 use gmc_domain::policy::{authorize, Operation};
 use gmc_domain::webhook::MAX_SUBSCRIPTIONS_PER_OWNER;
-use gmc_domain::{Actor, AuthMethod, ValidationErrors};
+use gmc_domain::{Actor, ValidationErrors};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, PaginatorTrait,
     QueryFilter, Set,
@@ -32,35 +33,13 @@ use serde_json::json;
 use uuid::Uuid;
 
 use self::egress::Egress;
+use self::owner::{find_own, key_of, owned_by};
 use self::view::WebhookView;
 use crate::audit::{AuditEntry, AuditedTxn};
 use crate::cursor::{Key, KeyValue, Page, Paging, Sort};
 use crate::entities::webhook_subscriptions::{self as subs, Column};
 use crate::error::check_version;
 use crate::{AppError, AppResult};
-
-const NOUN: &str = "webhook";
-
-fn key_of(actor: &Actor) -> Option<Uuid> {
-    match &actor.method {
-        AuthMethod::ApiKey { id, .. } => Some(id.as_uuid()),
-        AuthMethod::Session => None,
-    }
-}
-
-/// The subscriptions an actor owns, as SQL: the user's; for a key, only the key's.
-fn owned_by(actor: &Actor) -> sea_orm::Condition {
-    let mut c = sea_orm::Condition::all().add(Column::OwnerUserId.eq(actor.user_id.as_uuid()));
-    if let Some(k) = key_of(actor) {
-        c = c.add(Column::OwnerApiKeyId.eq(k));
-    }
-    c
-}
-
-/// One of the actor's subscriptions; 404 for any other (whose existence is not confirmed).
-pub(crate) async fn find_own<C: ConnectionTrait>(db: &C, actor: &Actor, id: Uuid) -> AppResult<subs::Model> {
-    subs::Entity::find_by_id(id).filter(owned_by(actor)).one(db).await?.ok_or(AppError::NotFound(NOUN))
-}
 
 #[derive(Debug, Default, Clone)]
 pub struct WebhookFilter {
