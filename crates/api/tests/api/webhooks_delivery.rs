@@ -255,9 +255,10 @@ async fn a_subscription_failing_again_and_again_is_disabled_and_its_owner_told()
     let told = bell["items"].as_array().unwrap().iter().filter(|n| n["kind"] == "webhook_disabled").count();
     assert_eq!(told, 1, "told once: {bell}");
 
-    // Off: the pending deliveries end at their next turn, without a request.
+    // Off: the pending deliveries end at their next turn, without a request. (The attempt that ran
+    // alongside the one that switched it off may already have ended so: the two run concurrently.)
     let sent = rx.received().len();
-    assert_eq!(run(&db, &q, t0 + chrono::Duration::hours(1)).await, 2);
+    assert!((1..=2).contains(&run(&db, &q, t0 + chrono::Duration::hours(1)).await));
     assert_eq!(rx.received().len(), sent);
     let entries = log(&app, &bgd, &sub).await;
     assert!(entries.iter().all(|d| d["status"] == "failed"), "{entries:?}");
