@@ -255,3 +255,37 @@ async fn prep_item_and_meeting_changes_reach_only_those_who_may_read_them() {
     assert!(theirs[0].contains(&shared_id));
     assert!(theirs.iter().all(|b| !b.contains(&item_id) && !b.contains(&private_id)));
 }
+
+/// A Bangladesh `delegation`-level consultation opened then closed: Bangladesh's subscription hears
+/// both, Nepal's nothing.
+#[tokio::test]
+async fn consultation_opened_and_closed_reach_only_those_who_may_read_it() {
+    let app = TestApp::spawn().await;
+    let admin = app.login(ADMIN).await;
+    let (bgd, npl) = (app.login(BGD).await, app.login(NPL).await);
+    let bgd_delegation = app.delegation_id(&admin, "BGD").await;
+    let events = ["consultation.opened", "consultation.closed"];
+    let bgd_sub = subscribe(&app, &bgd, PUBLIC_URL, &events).await["id"].as_str().unwrap().to_owned();
+    let npl_sub = subscribe(&app, &npl, PUBLIC_URL, &events).await["id"].as_str().unwrap().to_owned();
+    let body = json!({"delegation_id": bgd_delegation, "title": "Shrimp exporters survey", "questions": [
+        {"code": "q1", "kind": "single_choice", "required": true, "prompt": {"en": "Exporting?"},
+         "options": [{"id": "yes", "label": {"en": "Yes"}}, {"id": "no", "label": {"en": "No"}}]}]});
+    let res = app.post_json("/api/v1/consultations", Some(&bgd), body).await;
+    assert_eq!(res.status(), 201);
+    let id = res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned();
+    for (version, status) in [(1, "open"), (2, "closed")] {
+        let res = app
+            .request(reqwest::Method::POST, &format!("/api/v1/consultations/{id}/status"), Some(&bgd))
+            .header("if-match", format!("\"{version}\""))
+            .json(&json!({"status": status}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
+    }
+    let got = bodies(&app, &bgd_sub).await;
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got.iter().any(|b| b.contains("consultation.opened") && b.contains(&id)));
+    assert!(got.iter().any(|b| b.contains("consultation.closed") && b.contains(&id)));
+    assert!(bodies(&app, &npl_sub).await.is_empty(), "Nepal may not read it");
+}

@@ -7,7 +7,7 @@ use sea_orm::ConnectionTrait;
 use serde_json::json;
 
 use super::emit::{emit, Event};
-use crate::entities::{impediments, meetings, prep_items};
+use crate::entities::{consultations, impediments, meetings, prep_items};
 use crate::AppResult;
 
 /// `impediment.created`, in the transaction that created it.
@@ -58,4 +58,18 @@ pub async fn meeting_changed<C: ConnectionTrait>(
         "ends_at": row.ends_at, "changed": changed, "link": format!("/meetings/{}", row.id),
     });
     emit::<meetings::Model, C>(txn, Event { event: WebhookEvent::MeetingChanged, subject_id: row.id, data }).await
+}
+
+/// `consultation.opened` / `consultation.closed`, in the transaction of the status change (other
+/// changes of status announce nothing).
+pub async fn consultation_status_changed<C: ConnectionTrait>(txn: &C, row: &consultations::Model) -> AppResult<usize> {
+    let event = match row.status.0.as_str() {
+        "open" => WebhookEvent::ConsultationOpened,
+        "closed" => WebhookEvent::ConsultationClosed,
+        _ => return Ok(0),
+    };
+    let data = json!({
+        "id": row.id, "title": row.title, "status": row.status, "link": format!("/consultations/{}", row.id),
+    });
+    emit::<consultations::Model, C>(txn, Event { event, subject_id: row.id, data }).await
 }
