@@ -168,6 +168,8 @@ keep_junit() {
 step_tests_sqlite() {
     # System tests drive the real `gmc` binary, which nextest does not build for other packages.
     cargo build -p gmc-cli
+    # issue 11: webhooks — the Standard Webhooks verifier the webhook tests use (both engines).
+    bash scripts/webhooks-venv.sh
     echo "== Rust tests on SQLite =="
     # Every response served during the suite (API tests in process, system tests through the binary) is
     # recorded as (method, route pattern, status); the checker then fails on any status an operation of
@@ -187,6 +189,8 @@ step_tests_sqlite() {
 }
 
 step_tests_postgres() {
+    # issue 11: webhooks — the Standard Webhooks verifier (also when this step runs alone).
+    bash scripts/webhooks-venv.sh
     echo "== Rust tests on PostgreSQL =="
     local rc=0
     bash scripts/pg-cluster.sh run -- cargo nextest run --workspace --profile "$NEXTEST_PROFILE" || rc=$?

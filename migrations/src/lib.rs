@@ -31,6 +31,8 @@ mod m20261205_000021_create_notifications;
 mod m20261205_000022_prep_board_index;
 // issue 10: notifications — the SMTP sender
 mod m20261205_000023_email_outbox_delivery;
+// issue 11: jobs and webhooks
+mod m20261206_000025_create_jobs_and_webhooks;
 mod builders;
 mod seed_reference;
 
@@ -68,6 +70,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000022_prep_board_index::Migration),
             // issue 10: notifications — the SMTP sender
             Box::new(m20261205_000023_email_outbox_delivery::Migration),
+            // issue 11: jobs and webhooks
+            Box::new(m20261206_000025_create_jobs_and_webhooks::Migration),
         ]
     }
 }

@@ -4,11 +4,17 @@
 //! - the e-mail sender, every `smtp_interval_secs`, only when `GMC_SMTP_URL` is set: it sends the
 //!   outbox's due mails (`notifications::smtp`). Nodes claim each mail before sending it, so several
 //!   nodes may run it too. Requests never send mail; they only queue it.
+//! - (issue 11) the job queue's worker, every `job_poll_ms` unless 0: claims due jobs
+//!   (`gmc_store::services::jobs`) and runs each through `dispatch`, the one place a job kind meets its
+//!   handler. Nodes share the queue safely (claims skip rows another node holds).
 
 use std::time::Duration;
 
+use gmc_store::entities::jobs as job_rows;
+use gmc_store::services::jobs::{self as queue, kinds, Worker};
 use gmc_store::services::notifications::delivery::Retry;
 use gmc_store::services::notifications::smtp::{deliver_due, Mailer};
+use gmc_store::services::webhooks::send::{self as webhook_send, Sender};
 use sea_orm::DatabaseConnection;
 
 use crate::settings::Settings;
@@ -55,11 +61,20 @@ pub struct Jobs {
     /// 0: off (tests call the services directly).
     notify_interval_secs: u64,
     mail: Option<Mail>,
+    // issue 11: the job queue's worker
+    queue: Option<Queue>,
 }
 
 impl Jobs {
     pub fn new(db: DatabaseConnection, notify_interval_secs: u64) -> Self {
-        Self { db, notify_interval_secs, mail: None }
+        Self { db, notify_interval_secs, mail: None, queue: None }
+    }
+
+    // issue 11: the job queue's worker
+    /// Adds the job worker (`Queue::from_settings`; `None` leaves this node without one).
+    pub fn with_queue(mut self, queue: Option<Queue>) -> Self {
+        self.queue = queue;
+        self
     }
 
     /// Adds the e-mail sender (`Mail::from_settings`; `None` leaves e-mail off).
@@ -72,6 +87,10 @@ impl Jobs {
     pub fn spawn(self) {
         if let Some(mail) = self.mail {
             tokio::spawn(send_mail(self.db.clone(), mail));
+        }
+        // issue 11: the job queue's worker
+        if let Some(queue) = self.queue {
+            tokio::spawn(work(self.db.clone(), queue));
         }
         if self.notify_interval_secs == 0 {
             return;
@@ -117,6 +136,90 @@ async fn send_mail(db: DatabaseConnection, mail: Mail) {
                 }
                 Err(e) => {
                     tracing::warn!(error = %e, "e-mail sender failed; retrying next period");
+                    break;
+                }
+            }
+        }
+    }
+}
+
+// issue 11: the job queue's worker
+
+/// The job worker's configuration.
+pub struct Queue {
+    pub worker: Worker,
+    pub poll: Duration,
+    pub concurrency: u64,
+    /// What the `webhook.deliver` handler needs.
+    pub webhooks: Sender,
+}
+
+impl Queue {
+    /// `None` when `job_poll_ms` is 0 (no worker on this node).
+    pub fn from_settings(s: &Settings) -> anyhow::Result<Option<Self>> {
+        if s.job_poll_ms == 0 {
+            return Ok(None);
+        }
+        let node = std::env::var("HOSTNAME").unwrap_or_else(|_| "node".to_owned());
+        let lease = chrono::Duration::seconds(i64::try_from(s.job_lease_secs.max(30)).unwrap_or(300));
+        let webhooks = Sender::new(
+            s.webhook_egress()?,
+            Duration::from_secs(s.webhook_timeout_secs.max(1)),
+            s.webhook_disable_after,
+        );
+        Ok(Some(Queue {
+            worker: Worker::new(&node, lease),
+            poll: Duration::from_millis(s.job_poll_ms),
+            concurrency: u64::try_from(s.job_concurrency.max(1)).unwrap_or(1),
+            webhooks,
+        }))
+    }
+}
+
+/// Runs one claimed job: the one place a job kind meets its handler (`kinds` lists them). A kind this
+/// build does not know fails at once, so an older node sharing the queue with a newer one leaves no
+/// job looping. `now` stamps the outcome and is what backoffs count from.
+pub async fn dispatch(
+    db: &DatabaseConnection,
+    q: &Queue,
+    job: &job_rows::Model,
+    now: chrono::DateTime<chrono::Utc>,
+) -> queue::Outcome {
+    let ran = match job.kind.as_str() {
+        kinds::WEBHOOK_DELIVER => webhook_send::deliver(db, &q.webhooks, job, now).await,
+        other => {
+            let error = format!("unknown job kind `{other}`");
+            queue::fail(db, job, now, &q.webhooks.retry, &error, true).await
+        }
+    };
+    match ran {
+        Ok(outcome) => outcome,
+        Err(e) => {
+            // The handler's own error (the database, mostly): retried like any failure.
+            tracing::warn!(job = %job.id, kind = %job.kind, error = %e, "job failed");
+            queue::fail(db, job, now, &q.webhooks.retry, &e.to_string(), false).await.unwrap_or(queue::Outcome::Lost)
+        }
+    }
+}
+
+/// Claims and runs due jobs, up to `concurrency` at once; a full batch is followed at once by another.
+pub async fn run_due(db: &DatabaseConnection, q: &Queue, now: chrono::DateTime<chrono::Utc>) -> anyhow::Result<usize> {
+    let jobs = queue::claim(db, &q.worker, now, q.concurrency).await?;
+    let n = jobs.len();
+    futures_util::future::join_all(jobs.iter().map(|job| dispatch(db, q, job, now))).await;
+    Ok(n)
+}
+
+async fn work(db: DatabaseConnection, q: Queue) {
+    let mut tick = every(q.poll);
+    loop {
+        tick.tick().await;
+        loop {
+            match run_due(&db, &q, chrono::Utc::now()).await {
+                Ok(n) if u64::try_from(n).unwrap_or(0) >= q.concurrency => continue,
+                Ok(_) => break,
+                Err(e) => {
+                    tracing::warn!(error = %e, "job worker failed; retrying next period");
                     break;
                 }
             }

@@ -104,6 +104,21 @@ pub struct Settings {
     pub storage_s3_allow_http: bool,
     /// The largest uploaded file accepted, in bytes (default 20 MB).
     pub upload_max_bytes: usize,
+    // issue 11: jobs and webhooks
+    /// How often this node's job worker looks for due jobs, in milliseconds; 0: no worker on this node.
+    pub job_poll_ms: u64,
+    /// Jobs one worker runs at once (webhook deliveries wait on receivers, not on the CPU).
+    pub job_concurrency: usize,
+    /// A running job whose worker has not reported for this long (the node died) is taken again, in seconds.
+    pub job_lease_secs: u64,
+    /// Allow webhook targets at private, loopback and other internal addresses (SSRF guard off).
+    pub webhook_allow_private: bool,
+    /// Internal ranges webhooks may still go to, comma-separated CIDRs (`10.20.0.0/16,fd00::/8`).
+    pub webhook_allow_cidrs: String,
+    /// The longest one delivery attempt may take, in seconds.
+    pub webhook_timeout_secs: u64,
+    /// Failed attempts in a row after which a subscription is switched off (and its owner told).
+    pub webhook_disable_after: i32,
 }
 
 impl Settings {
@@ -138,7 +153,15 @@ impl Settings {
             // issue 10: documents
             .set_default("storage_dir", "./data/files")?
             .set_default("storage_s3_allow_http", false)?
-            .set_default("upload_max_bytes", 20 * 1024 * 1024)?;
+            .set_default("upload_max_bytes", 20 * 1024 * 1024)?
+            // issue 11: jobs and webhooks
+            .set_default("job_poll_ms", 1000)?
+            .set_default("job_concurrency", 8)?
+            .set_default("job_lease_secs", 300)?
+            .set_default("webhook_allow_private", false)?
+            .set_default("webhook_allow_cidrs", "")?
+            .set_default("webhook_timeout_secs", 10)?
+            .set_default("webhook_disable_after", 15)?;
         let file = std::env::var("GMC_CONFIG")
             .ok()
             .or_else(|| std::path::Path::new("gmc.toml").exists().then(|| "gmc.toml".to_owned()));
@@ -163,6 +186,16 @@ impl Settings {
             self.alignment_blind_spot_threshold,
         )
         .map_err(|e| anyhow::anyhow!("GMC_ALIGNMENT_*: {e}"))
+    }
+
+    // issue 11: webhooks
+    /// Where webhooks may be sent (a bad range stops the server at start).
+    pub fn webhook_egress(&self) -> anyhow::Result<gmc_store::services::webhooks::egress::Egress> {
+        gmc_store::services::webhooks::egress::Egress::from_settings(
+            self.webhook_allow_private,
+            &self.webhook_allow_cidrs,
+        )
+        .map_err(|e| anyhow::anyhow!("GMC_WEBHOOK_ALLOW_CIDRS: {e}"))
     }
 
     // issue 10: documents
@@ -224,6 +257,14 @@ impl Settings {
             storage_s3_region: None,
             storage_s3_allow_http: false,
             upload_max_bytes: 1024 * 1024,
+            // issue 11: jobs and webhooks (no worker: tests run it directly, or turn it on)
+            job_poll_ms: 0,
+            job_concurrency: 4,
+            job_lease_secs: 300,
+            webhook_allow_private: false,
+            webhook_allow_cidrs: String::new(),
+            webhook_timeout_secs: 5,
+            webhook_disable_after: 15,
         }
     }
 }

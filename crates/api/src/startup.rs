@@ -86,6 +86,8 @@ impl Application {
             // issue 10: documents
             storage: gmc_store::storage::open(&settings.storage())?,
             upload_max_bytes: settings.upload_max_bytes,
+            // issue 11: webhooks
+            webhook_egress: settings.webhook_egress()?,
         };
         let listener = TcpListener::bind((settings.host.as_str(), settings.port))?;
         let port = listener.local_addr()?.port();
@@ -93,7 +95,9 @@ impl Application {
         let rendered_topics = state.rendered_topics.clone();
         // issue 10: notifications
         let jobs = crate::jobs::Jobs::new(state.db.clone(), settings.notify_interval_secs)
-            .with_mail(crate::jobs::Mail::from_settings(&settings)?);
+            .with_mail(crate::jobs::Mail::from_settings(&settings)?)
+            // issue 11: the job queue's worker
+            .with_queue(crate::jobs::Queue::from_settings(&settings)?);
         let server = server(listener, state, settings)?;
         Ok(Self { port, server, shutdown, rendered_topics, jobs })
     }

@@ -30,4 +30,7 @@ pub struct AppState {
     pub storage: gmc_store::storage::Storage,
     /// The largest uploaded file accepted, in bytes (setting `upload_max_bytes`).
     pub upload_max_bytes: usize,
+    // issue 11: webhooks
+    /// Where webhook subscriptions may point (settings `webhook_allow_*`).
+    pub webhook_egress: gmc_store::services::webhooks::egress::Egress,
 }

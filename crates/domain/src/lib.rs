@@ -26,6 +26,8 @@ pub mod stakeholder;
 pub mod topic;
 pub mod user;
 pub mod watch;
+// issue 11: jobs and webhooks
+pub mod webhook;
 
 pub use actor::{Actor, AuthMethod, Role, Scope, Visibility};
 pub use error::{FieldError, ValidationErrors};
@@ -75,5 +77,9 @@ mod tests {
         same_spelling(Rsvp::ALL, Rsvp::as_str);
         same_spelling(ActionStatus::ALL, ActionStatus::as_str);
         same_spelling(ActionLinkKind::ALL, ActionLinkKind::as_str);
+        // issue 11: jobs and webhooks
+        use crate::webhook::{DeliveryStatus, JobStatus};
+        same_spelling(JobStatus::ALL, JobStatus::as_str);
+        same_spelling(DeliveryStatus::ALL, DeliveryStatus::as_str);
     }
 }

@@ -16,6 +16,8 @@ string_enum!(
         BriefingDelivered => "briefing_delivered",
         PrepDeadline => "prep_deadline",
         FollowedImpediment => "followed_impediment",
+        // issue 11: webhooks — a subscription was switched off after repeated failed deliveries.
+        WebhookDisabled => "webhook_disabled",
     }
 );
 

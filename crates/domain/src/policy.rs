@@ -60,6 +60,13 @@ pub enum Operation {
     /// platform-wide documents, a delegation's delegates and focal points write their own
     /// (`can_write_document` decides which).
     PublishDocuments,
+    // issue 11: webhooks
+    /// List one's own webhook subscriptions and their delivery logs: every role but stakeholders (an
+    /// integration acts for a desk), with the `read` scope.
+    ReadWebhooks,
+    /// Create, change, delete one's own webhook subscriptions, rotate their secrets and replay
+    /// deliveries: the same roles, with the `write` scope.
+    ManageWebhooks,
 }
 
 impl Operation {
@@ -83,6 +90,9 @@ impl Operation {
             Operation::AnswerInvitation | Operation::ManageOwnCalendarFeed => Scope::Write,
             // issue 10: briefings
             Operation::WorkBriefings => Scope::Write,
+            // issue 11: webhooks
+            Operation::ReadWebhooks => Scope::Read,
+            Operation::ManageWebhooks => Scope::Write,
             Operation::ManageTopics
             | Operation::ManageUsers
             | Operation::ReadAudit
@@ -120,6 +130,8 @@ impl Operation {
             Operation::WorkBriefings => {
                 matches!(role, Role::Admin | Role::Analyst | Role::Delegate | Role::FocalPoint)
             }
+            // issue 11: webhooks
+            Operation::ReadWebhooks | Operation::ManageWebhooks => role != Role::Stakeholder,
         }
     }
 

@@ -2847,6 +2847,161 @@ export interface paths {
         patch: operations["update_watch_item"];
         trace?: never;
     };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook subscriptions
+         * @description The caller's own subscriptions: with a session, every one the user made (with any credential); with
+         *     an API key, only those that key made. Every role but stakeholders; sessions, or API keys with the
+         *     `read` scope. Secrets are never listed. The first page carries `total`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for stakeholders or a key without `read`; 422 for an
+         *     unknown `sort`, a `limit` outside 1–200 or a bad `cursor`.
+         */
+        get: operations["list_webhooks"];
+        put?: never;
+        /**
+         * Subscribe to events
+         * @description Every role but stakeholders, with a session or an API key with the `write` scope; a key's
+         *     subscription belongs to that key (revoking it silences the subscription). The target's host must
+         *     resolve to public addresses only: private, loopback, link-local, unique-local, multicast and
+         *     unspecified ones are refused unless the server allows them. The answer carries the signing
+         *     `secret` (`whsec_…`), once: deliveries are signed with it in the Standard Webhooks format. Not
+         *     retry-safe with `Idempotency-Key` (the answer holds a secret, which is never stored).
+         *
+         *     Refuses: 401 without a valid credential; 403 for stakeholders or a key without `write`; 422 for a
+         *     missing or malformed `url`, one that does not resolve or resolves to an internal address
+         *     (`not_allowed`), an unknown or missing event type, a too long description, or more than 25
+         *     subscriptions.
+         */
+        post: operations["create_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a webhook subscription
+         * @description One of the caller's own subscriptions (as in the list), without its secret.
+         *
+         *     Refuses: 401 without a valid credential; 403 for stakeholders or a key without `read`; 404 for an
+         *     unknown subscription or another owner's.
+         */
+        get: operations["get_webhook"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook subscription
+         * @description The owner, with a session or a key with `write`. Its delivery log goes with it; pending deliveries
+         *     are not sent.
+         *
+         *     Refuses: 401 without a valid credential; 403 for stakeholders or a key without `write`; 404 for an
+         *     unknown subscription or another owner's.
+         */
+        delete: operations["delete_webhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a webhook subscription
+         * @description The owner, with a session or a key with `write`. Send only the fields to change, with `If-Match`.
+         *     A new `url` is checked like a new subscription's; switching `enabled` back on clears the failure
+         *     count.
+         *
+         *     Refuses: 401 without a valid credential; 403 for stakeholders or a key without `write`; 404 for an
+         *     unknown subscription or another owner's; 428 without `If-Match`; 412 when it changed since that
+         *     version; 422 for an empty body or an invalid field.
+         */
+        patch: operations["update_webhook"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a webhook's deliveries
+         * @description The delivery log of one of the caller's subscriptions, newest first: each event sent, its state,
+         *     attempts, and the latest attempt's HTTP status, latency and the first KiB of the answer. Filtered
+         *     by `status`. The first page carries `total`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for stakeholders or a key without `read`; 404 for an
+         *     unknown subscription or another owner's; 422 for an unknown `status` or `sort`, a `limit` outside
+         *     1–200 or a bad `cursor`.
+         */
+        get: operations["list_webhook_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{delivery_id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replay a delivery
+         * @description Sends a settled delivery again, as it was (same `webhook-id` and body; a new timestamp and
+         *     signature), by the worker, soon. The owner, with a session or a key with `write`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for stakeholders or a key without `write`; 404 for an
+         *     unknown subscription or delivery, or another owner's; 409 while the delivery is still being tried or
+         *     while the subscription is switched off.
+         */
+        post: operations["replay_webhook_delivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a webhook's signing secret
+         * @description The owner, with a session or a key with `write`. The answer carries the new secret, once; the old
+         *     one signs nothing more.
+         *
+         *     Refuses: 401 without a valid credential; 403 for stakeholders or a key without `write`; 404 for an
+         *     unknown subscription or another owner's.
+         */
+        post: operations["rotate_webhook_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -3802,6 +3957,18 @@ export interface components {
             topic_id: string;
             visibility?: null | components["schemas"]["Visibility"];
         };
+        CreateWebhookRequest: {
+            description?: string | null;
+            /** @description Default true. */
+            enabled?: boolean | null;
+            /** @description The event types to deliver (at least one). */
+            events: components["schemas"]["WebhookEvent"][];
+            /**
+             * @description Where to POST deliveries: an http(s) URL whose host resolves to public addresses only (unless the
+             *     server allows private targets).
+             */
+            url: string;
+        };
         CreatedApiKey: {
             api_key: components["schemas"]["ApiKeyDto"];
             /** @description The secret: shown this once, never again. Send it as `Authorization: Bearer <key>`. */
@@ -3858,6 +4025,12 @@ export interface components {
              */
             total_is_lower_bound: boolean;
         };
+        /**
+         * @description Where a webhook delivery stands: waiting for its (next) attempt, answered 2xx, or given up on
+         *     (out of attempts, or the subscription was disabled or deleted meanwhile).
+         * @enum {string}
+         */
+        DeliveryStatus: "pending" | "succeeded" | "failed";
         DiffOp: {
             op: components["schemas"]["DiffOpKind"];
             /** @description The words and the whitespace between them, as written. */
@@ -4638,7 +4811,7 @@ export interface components {
          * @description What a notification is about. Each kind can be switched on or off per user, in-app and by e-mail.
          * @enum {string}
          */
-        NotificationKind: "meeting_invitation" | "meeting_changed" | "meeting_cancelled" | "action_item_assigned" | "action_item_overdue" | "briefing_accepted" | "briefing_declined" | "briefing_delivered" | "prep_deadline" | "followed_impediment";
+        NotificationKind: "meeting_invitation" | "meeting_changed" | "meeting_cancelled" | "action_item_assigned" | "action_item_overdue" | "briefing_accepted" | "briefing_declined" | "briefing_delivered" | "prep_deadline" | "followed_impediment" | "webhook_disabled";
         NotificationPage: {
             items: components["schemas"]["Notification"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
@@ -5724,6 +5897,13 @@ export interface components {
             priority?: null | components["schemas"]["Priority"];
             visibility?: null | components["schemas"]["Visibility"];
         };
+        UpdateWebhookRequest: {
+            description?: string | null;
+            /** @description Switching a subscription back on clears its failure count. */
+            enabled?: boolean | null;
+            events?: components["schemas"]["WebhookEvent"][] | null;
+            url?: string | null;
+        };
         UserDto: {
             active: boolean;
             /** Format: date-time */
@@ -5802,6 +5982,124 @@ export interface components {
              *     as over 1,000.
              */
             total_is_lower_bound: boolean;
+        };
+        WebhookDeliveryPage: {
+            items: components["schemas"]["WebhookDeliveryView"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read, up to 1,000 (see `total_is_lower_bound`). `null` on later pages, so that
+             *     paging deep costs no count.
+             */
+            total?: number | null;
+            /**
+             * @description True when more than 1,000 items match: `total` is then 1,000 and means "at least 1,000"
+             *     (show "1,000+"). Counting stops there so that a first page costs the same over 100,000 rows
+             *     as over 1,000.
+             */
+            total_is_lower_bound: boolean;
+        };
+        /** @description One event sent (or being sent) to one subscription, with its latest attempt. */
+        WebhookDeliveryView: {
+            /**
+             * Format: int32
+             * @description Attempts made so far.
+             */
+            attempts: number;
+            /** Format: date-time */
+            created_at: string;
+            event_type: components["schemas"]["WebhookEvent"];
+            /**
+             * Format: int32
+             * @description The receiver's HTTP status on the latest attempt (none: no answer).
+             */
+            http_status?: number | null;
+            /**
+             * Format: uuid
+             * @description Also the `webhook-id` header: the same on every attempt and replay, for the receiver to dedupe.
+             */
+            id: string;
+            /** Format: date-time */
+            last_attempt_at?: string | null;
+            /** @description Why the latest attempt failed. */
+            last_error?: string | null;
+            /**
+             * Format: int64
+             * @description How long the latest attempt took, in milliseconds.
+             */
+            latency_ms?: number | null;
+            /**
+             * Format: date-time
+             * @description When the next attempt is due, while `pending`.
+             */
+            next_attempt_at?: string | null;
+            /** @description The first KiB at most of the receiver's answer to the latest attempt. */
+            response_excerpt?: string | null;
+            status: components["schemas"]["DeliveryStatus"];
+            /** Format: uuid */
+            subscription_id: string;
+        };
+        /**
+         * @description What a webhook subscription can ask to be told. Written by hand rather than with `string_enum!`:
+         *     the Standard Webhooks convention spells event types with a dot (`impediment.created`), which is not
+         *     the snake_case of a variant name; serde and the OpenAPI schema both read the per-variant renames.
+         * @enum {string}
+         */
+        WebhookEvent: "impediment.created" | "impediment.status_changed" | "consultation.opened" | "consultation.closed" | "response.received" | "prep_item.status_changed" | "briefing.delivered" | "meeting.changed" | "import.finished";
+        WebhookPage: {
+            items: components["schemas"]["WebhookView"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read, up to 1,000 (see `total_is_lower_bound`). `null` on later pages, so that
+             *     paging deep costs no count.
+             */
+            total?: number | null;
+            /**
+             * @description True when more than 1,000 items match: `total` is then 1,000 and means "at least 1,000"
+             *     (show "1,000+"). Counting stops there so that a first page costs the same over 100,000 rows
+             *     as over 1,000.
+             */
+            total_is_lower_bound: boolean;
+        };
+        /**
+         * @description A webhook subscription. The signing `secret` is present only in the answer that created or rotated
+         *     it: store it then; it is never shown again.
+         */
+        WebhookView: {
+            /**
+             * Format: int32
+             * @description Failed attempts since the last successful one; at the server's limit the subscription is disabled.
+             */
+            consecutive_failures: number;
+            /** Format: date-time */
+            created_at: string;
+            description: string;
+            /** @description Why the server disabled it, if it did. */
+            disabled_reason?: string | null;
+            /** @description Off: nothing is delivered (switched off by its owner, or after repeated failed deliveries). */
+            enabled: boolean;
+            /** @description The event types delivered. */
+            events: components["schemas"]["WebhookEvent"][];
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The API key that owns it, when a key created it (revoking the key silences it).
+             */
+            owner_api_key_id?: string | null;
+            /** @description `whsec_…`, only when just created or rotated. */
+            secret?: string | null;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description Where deliveries are POSTed. */
+            url: string;
+            /** Format: int32 */
+            version: number;
         };
         /** @enum {string} */
         WtoStatus: "member" | "observer" | "acceding" | "none";
@@ -18214,6 +18512,703 @@ export interface operations {
             };
             /** @description `If-Match` is required: send the ETag of the version being changed */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_webhooks: {
+        parameters: {
+            query?: {
+                sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "url" | "-url";
+                /** @description Page size, 1–200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's subscriptions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookPage"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "description": "Chamber of commerce CRM",
+                 *       "events": [
+                 *         "impediment.created",
+                 *         "impediment.status_changed"
+                 *       ],
+                 *       "url": "https://hooks.example.org/gmc"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateWebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description Created; the secret is in the body, once */
+            201: {
+                headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
+                    /** @description The new record's URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookView"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription, with its version as ETag */
+            200: {
+                headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookView"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_webhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "enabled": true,
+                 *       "events": [
+                 *         "impediment.status_changed"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateWebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookView"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names a version that is no longer current: reload, reapply, resend */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the ETag of the version being changed */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_webhook_deliveries: {
+        parameters: {
+            query?: {
+                /** @description Only deliveries in this state. */
+                status?: components["schemas"]["DeliveryStatus"];
+                sort?: "created_at" | "-created_at" | "last_attempt_at" | "-last_attempt_at";
+                /** @description Page size, 1–200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription's deliveries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replay_webhook_delivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued again */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryView"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotate_webhook_secret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription with its new secret, once */
+            200: {
+                headers: {
+                    /** @description The record's version, to send as `If-Match` when changing it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookView"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

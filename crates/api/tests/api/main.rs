@@ -54,3 +54,8 @@ mod meeting_fixtures;
 mod meetings;
 // issue 10: forum SPA
 mod meeting_participants;
+// issue 11: webhooks
+mod webhook_fixtures;
+mod webhook_receiver;
+mod webhooks;
+mod webhooks_delivery;

@@ -167,6 +167,15 @@ const MATRIX: &[(&str, [u16; 5])] = &[
     ("list_document_versions", [401, 200, 404, 200, 404]),
     ("upload_document_version", [401, 201, 404, 201, 404]),
     ("download_document_version", [401, 200, 404, 200, 404]),
+    // issue 11: webhooks — a subscription of Bangladesh's delegate: only its owner sees it (others 404).
+    ("list_webhooks", [401, 200, 200, 200, 200]),
+    ("create_webhook", [401, 201, 201, 201, 201]),
+    ("get_webhook", [401, 404, 404, 200, 404]),
+    ("update_webhook", [401, 404, 404, 200, 404]),
+    ("delete_webhook", [401, 404, 404, 204, 404]),
+    ("rotate_webhook_secret", [401, 404, 404, 200, 404]),
+    ("list_webhook_deliveries", [401, 404, 404, 200, 404]),
+    ("replay_webhook_delivery", [401, 404, 404, 202, 404]),
 ];
 
 pub(crate) struct Ctx {
@@ -535,6 +544,10 @@ pub(crate) async fn prepare(app: &TestApp, ctx: &Ctx, op: &str, template: &str, 
         }
         "download_document_version" => {
             call.path = template.replace("{id}", &fresh_bgd_document(app, ctx).await).replace("{number}", "1");
+        }
+        // issue 11: webhooks
+        op if crate::webhook_fixtures::OPERATIONS.contains(&op) => {
+            crate::webhook_fixtures::prepare_call(app, ctx, op, template, &mut call).await;
         }
         "complete_mfa_sign_in" | "start_mfa_enrolment" | "verify_mfa_enrolment" | "disable_mfa" | "reset_user_mfa" => {
             crate::mfa::prepare_call(app, ctx, op, who, &mut call).await;

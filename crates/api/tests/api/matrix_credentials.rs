@@ -169,6 +169,16 @@ const CREDENTIALS: &[(&str, [u16; 3])] = &[
     ("list_document_versions", [200, 200, 404]),
     ("upload_document_version", [403, 201, 404]),
     ("download_document_version", [200, 200, 404]),
+    // issue 11: webhooks — the subscription is the delegate's session's: a key sees only what it made
+    // itself (404), a read key changes nothing (403), stakeholders have no webhooks (403).
+    ("list_webhooks", [200, 200, 403]),
+    ("create_webhook", [403, 201, 403]),
+    ("get_webhook", [404, 404, 403]),
+    ("update_webhook", [403, 404, 403]),
+    ("delete_webhook", [403, 404, 403]),
+    ("rotate_webhook_secret", [403, 404, 403]),
+    ("list_webhook_deliveries", [404, 404, 403]),
+    ("replay_webhook_delivery", [403, 404, 403]),
 ];
 
 async fn key(app: &TestApp, bgd: &str, scopes: Value) -> String {

@@ -51,3 +51,7 @@ pub mod calendar_feeds;
 pub mod meeting_agenda_items;
 pub mod meeting_invitations;
 pub mod meetings;
+// issue 11: jobs and webhooks
+pub mod jobs;
+pub mod webhook_deliveries;
+pub mod webhook_subscriptions;

@@ -30,6 +30,9 @@ pub mod home;
 pub mod notifications;
 // issue 10: meetings
 pub mod meetings;
+// issue 11: jobs and webhooks
+pub mod jobs;
+pub mod webhooks;
 
 use gmc_domain::error::FieldProblem;
 use sea_orm::sea_query::{Expr, Func, SimpleExpr};

@@ -254,6 +254,8 @@ pub async fn set_status(
     model.version = Set(fresh.version + 1);
     model.updated_at = Set(Utc::now());
     let row = model.update(&txn).await?;
+    // issue 11: webhooks
+    crate::services::webhooks::events::consultation_status_changed(&txn, &row).await?;
     let mut entry = AuditEntry::by(actor, "consultation.status", ENTITY, id)
         .changes(json!({"status": {"from": from.as_str(), "to": to.as_str()}}));
     if let Some(d) = row.delegation_id {

@@ -184,6 +184,8 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: ImpedimentInp
     let changes = json!({"title": model.title, "ntm_code": model.ntm_code, "partner": model.partner, "visibility": model.visibility});
     let entry = AuditEntry::by(actor, "impediment.create", "impediment", id).delegation(model.delegation_id);
     let audit_entry = entry.changes(changes);
+    // issue 11: webhooks
+    crate::services::webhooks::events::impediment_created(&txn, &model).await?;
     let view = one(&txn, actor, model).await?;
     txn.commit(audit_entry).await?;
     Ok(view)

@@ -103,6 +103,8 @@ pub async fn step(db: &DatabaseConnection, actor: &Actor, id: Uuid, input: StepI
     if to == ImpedimentStatus::Validated {
         crate::services::notifications::followed::impediment_validated(&txn, &updated).await?;
     }
+    // issue 11: webhooks
+    crate::services::webhooks::events::impediment_status_changed(&txn, &updated, from.as_str()).await?;
     let view = one(&txn, actor, updated).await?;
     txn.commit(audit_entry).await?;
     Ok(view)

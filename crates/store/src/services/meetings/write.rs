@@ -296,6 +296,9 @@ pub async fn update(
     if announce {
         tell(&txn, actor, &saved, NotificationKind::MeetingChanged).await?;
     }
+    // issue 11: webhooks
+    let changed: Vec<String> = changes.keys().cloned().collect();
+    crate::services::webhooks::events::meeting_changed(&txn, &saved, &changed).await?;
     let audit = entry(actor, "meeting.update", &current).changes(Value::Object(changes));
     let view = view::one(&txn, actor, saved).await?;
     txn.commit(audit).await?;
@@ -321,6 +324,8 @@ pub async fn cancel(db: &DatabaseConnection, actor: &Actor, id: Uuid, if_match: 
     m.sequence = Set(current.sequence + 1);
     let saved = save(&txn, &current, m).await?;
     tell(&txn, actor, &saved, NotificationKind::MeetingCancelled).await?;
+    // issue 11: webhooks
+    crate::services::webhooks::events::meeting_changed(&txn, &saved, &["status".to_owned()]).await?;
     let audit = entry(actor, "meeting.cancel", &current)
         .changes(json!({"status": {"from": "scheduled", "to": "cancelled"}, "sequence": saved.sequence}));
     let view = view::one(&txn, actor, saved).await?;

@@ -30,7 +30,7 @@ pub mod follows;
 pub mod inbox;
 pub mod outbox;
 pub mod periodic;
-mod readers;
+pub(crate) mod readers;
 pub mod settings;
 pub mod smtp;
 

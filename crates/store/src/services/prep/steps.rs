@@ -140,6 +140,8 @@ pub async fn step(db: &DatabaseConnection, actor: &Actor, id: Uuid, input: PrepS
         "outcome": outcome.as_ref().map(|(text, date, body)| json!({"text": text, "date": date, "body": body}))});
     let entry = super::audit_entry(actor, "prep_item.step", &row).changes(changes);
     let updated = prep_items::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound("prep item"))?;
+    // issue 11: webhooks
+    crate::services::webhooks::events::prep_item_status_changed(&txn, &updated, from.as_str()).await?;
     let view = view::one(&txn, actor, updated).await?;
     txn.commit(entry).await?;
     Ok(view)

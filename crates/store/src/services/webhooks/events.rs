@@ -1,0 +1,75 @@
+//! The events features emit, one function each, so that a feature's write adds one line and the
+//! payloads stay alike. Each `data` carries the record's id, a link into the SPA and a few fields of
+//! the record itself (never another record's): `emit` has checked that every owner told may read it.
+
+use gmc_domain::webhook::WebhookEvent;
+use sea_orm::ConnectionTrait;
+use serde_json::json;
+
+use super::emit::{emit, Event};
+use crate::entities::{consultations, impediments, meetings, prep_items};
+use crate::AppResult;
+
+/// `impediment.created`, in the transaction that created it.
+pub async fn impediment_created<C: ConnectionTrait>(txn: &C, row: &impediments::Model) -> AppResult<usize> {
+    let data = json!({
+        "id": row.id, "title": row.title, "status": row.status, "partner": row.partner,
+        "ntm_code": row.ntm_code, "visibility": row.visibility, "link": format!("/impediments/{}", row.id),
+    });
+    emit::<impediments::Model, C>(txn, Event { event: WebhookEvent::ImpedimentCreated, subject_id: row.id, data }).await
+}
+
+/// `impediment.status_changed`, in the transaction of the step (`row` as it is after it).
+pub async fn impediment_status_changed<C: ConnectionTrait>(
+    txn: &C,
+    row: &impediments::Model,
+    from: &str,
+) -> AppResult<usize> {
+    let data = json!({
+        "id": row.id, "title": row.title, "from": from, "to": row.status,
+        "link": format!("/impediments/{}", row.id),
+    });
+    let event = Event { event: WebhookEvent::ImpedimentStatusChanged, subject_id: row.id, data };
+    emit::<impediments::Model, C>(txn, event).await
+}
+
+/// `prep_item.status_changed`, in the transaction of the step (`row` as it is after it).
+pub async fn prep_item_status_changed<C: ConnectionTrait>(
+    txn: &C,
+    row: &prep_items::Model,
+    from: &str,
+) -> AppResult<usize> {
+    let data = json!({
+        "id": row.id, "title": row.title, "kind": row.kind, "from": from, "to": row.status,
+        "ministerial_id": row.ministerial_id, "link": format!("/prep-items/{}", row.id),
+    });
+    let event = Event { event: WebhookEvent::PrepItemStatusChanged, subject_id: row.id, data };
+    emit::<prep_items::Model, C>(txn, event).await
+}
+
+/// `meeting.changed`: rescheduled, moved, retitled, cancelled (`changed` names the fields).
+pub async fn meeting_changed<C: ConnectionTrait>(
+    txn: &C,
+    row: &meetings::Model,
+    changed: &[String],
+) -> AppResult<usize> {
+    let data = json!({
+        "id": row.id, "title": row.title, "status": row.status, "starts_at": row.starts_at,
+        "ends_at": row.ends_at, "changed": changed, "link": format!("/meetings/{}", row.id),
+    });
+    emit::<meetings::Model, C>(txn, Event { event: WebhookEvent::MeetingChanged, subject_id: row.id, data }).await
+}
+
+/// `consultation.opened` / `consultation.closed`, in the transaction of the status change (other
+/// changes of status announce nothing).
+pub async fn consultation_status_changed<C: ConnectionTrait>(txn: &C, row: &consultations::Model) -> AppResult<usize> {
+    let event = match row.status.0.as_str() {
+        "open" => WebhookEvent::ConsultationOpened,
+        "closed" => WebhookEvent::ConsultationClosed,
+        _ => return Ok(0),
+    };
+    let data = json!({
+        "id": row.id, "title": row.title, "status": row.status, "link": format!("/consultations/{}", row.id),
+    });
+    emit::<consultations::Model, C>(txn, Event { event, subject_id: row.id, data }).await
+}
