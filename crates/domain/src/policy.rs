@@ -60,6 +60,11 @@ pub enum Operation {
     /// platform-wide documents, a delegation's delegates and focal points write their own
     /// (`can_write_document` decides which).
     PublishDocuments,
+    // issue 11: imports
+    /// Load records from a file, read an import's report, and download the templates: who may create
+    /// the records may import them (delegates, focal points, admins; a key needs `write`). Each row is
+    /// then checked as its kind's create is, delegation included.
+    ImportRecords,
 }
 
 impl Operation {
@@ -83,6 +88,8 @@ impl Operation {
             Operation::AnswerInvitation | Operation::ManageOwnCalendarFeed => Scope::Write,
             // issue 10: briefings
             Operation::WorkBriefings => Scope::Write,
+            // issue 11: imports
+            Operation::ImportRecords => Scope::Write,
             Operation::ManageTopics
             | Operation::ManageUsers
             | Operation::ReadAudit
@@ -113,6 +120,8 @@ impl Operation {
             Operation::WriteDelegationRecords => {
                 matches!(role, Role::Admin | Role::Delegate | Role::FocalPoint)
             }
+            // issue 11: imports — the roles that may create the records a file holds.
+            Operation::ImportRecords => Operation::WriteDelegationRecords.allowed_for(role),
             Operation::StepImpediments | Operation::PublishDocuments => {
                 matches!(role, Role::Admin | Role::Analyst | Role::Delegate | Role::FocalPoint)
             }
@@ -452,6 +461,13 @@ pub fn delegation_reads_owned(delegation: DelegationId, owner: Option<Delegation
         || (ReadScope::Visible { own: Some(delegation), regional: true }).shared_visibilities().contains(&visibility)
 }
 // end issue 10: briefings
+
+// issue 11: imports
+/// An import's summary and report: the user who ran it, and admins. The report quotes the rejected
+/// rows' values' problems, and a file is its uploader's business; anyone else gets a 404.
+pub fn can_read_import(actor: &Actor, created_by: UserId) -> bool {
+    actor.is_admin() || actor.user_id == created_by
+}
 
 #[cfg(test)]
 mod tests {

@@ -16,6 +16,8 @@ use super::meetings;
 use super::briefings;
 // issue 10: documents
 use super::documents;
+// issue 11: imports
+use super::imports;
 
 /// Everything under `/api/v1`, served and documented by the same registrations.
 pub fn configure_api(cfg: &mut ServiceConfig) {
@@ -42,5 +44,7 @@ pub fn configure_api(cfg: &mut ServiceConfig) {
         .service(audit::operations())
         // issue 10: notifications
         .service(notifications::operations())
-        .service(home::operations());
+        .service(home::operations())
+        // issue 11: imports
+        .service(imports::operations());
 }

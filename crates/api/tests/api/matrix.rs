@@ -166,6 +166,13 @@ const MATRIX: &[(&str, [u16; 5])] = &[
     ("list_document_versions", [401, 200, 404, 200, 404]),
     ("upload_document_version", [401, 201, 404, 201, 404]),
     ("download_document_version", [401, 200, 404, 200, 404]),
+    // issue 11: imports — files of rows for Bangladesh (admins name it; Nepal may not write for it); an
+    // import is read by the user who ran it (Bangladesh's delegate) and admins; templates by anyone.
+    ("import_stakeholders", [401, 200, 403, 200, 403]),
+    ("import_impediments", [401, 200, 403, 200, 403]),
+    ("get_import_template", [401, 200, 200, 200, 200]),
+    ("get_import", [401, 200, 404, 200, 404]),
+    ("get_import_report", [401, 200, 404, 200, 404]),
 ];
 
 pub(crate) struct Ctx {
@@ -534,6 +541,10 @@ pub(crate) async fn prepare(app: &TestApp, ctx: &Ctx, op: &str, template: &str, 
         }
         "download_document_version" => {
             call.path = template.replace("{id}", &fresh_bgd_document(app, ctx).await).replace("{number}", "1");
+        }
+        // issue 11: imports
+        "import_stakeholders" | "import_impediments" | "get_import_template" | "get_import" | "get_import_report" => {
+            crate::imports::prepare_call(app, ctx, op, template, &mut call).await;
         }
         "complete_mfa_sign_in" | "start_mfa_enrolment" | "verify_mfa_enrolment" | "disable_mfa" | "reset_user_mfa" => {
             crate::mfa::prepare_call(app, ctx, op, who, &mut call).await;

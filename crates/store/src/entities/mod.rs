@@ -51,3 +51,6 @@ pub mod calendar_feeds;
 pub mod meeting_agenda_items;
 pub mod meeting_invitations;
 pub mod meetings;
+// issue 11: imports
+pub mod import_problems;
+pub mod imports;
