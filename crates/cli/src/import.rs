@@ -240,7 +240,7 @@ async fn remote(server: &str, o: &ImportOptions, bytes: Vec<u8>) -> Result<Impor
             .map_err(|e| Failure::Usage(format!("the server's answer is not an import: {e}")));
     }
     let problem: Option<ProblemBody> = serde_json::from_str(&text).ok();
-    let detail = problem.as_ref().map_or(text.clone(), |p| {
+    let detail = problem.as_ref().map_or(text, |p| {
         let mut lines =
             vec![format!("{}: {}", p.title.clone().unwrap_or_default(), p.detail.clone().unwrap_or_default())];
         lines.extend(p.errors.iter().map(|f| format!("refused: {}: {} ({})", f.field, f.message, f.code)));

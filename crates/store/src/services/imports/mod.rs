@@ -13,6 +13,7 @@ pub(crate) mod delegation;
 mod json_rows;
 mod kinds;
 mod local;
+mod read;
 mod record;
 mod runner;
 mod source;
@@ -21,9 +22,10 @@ mod view;
 mod xlsx_rows;
 
 pub use local::local_actor;
+pub use read::rows;
 pub use record::{get, report_csv};
 pub use runner::{authorize_import, run, ImportOptions, Progress, MAX_PROBLEMS};
-pub use source::{rows, FileError, Row, Rows};
+pub use source::{FileError, Row, Rows};
 pub use templates::{template_csv, template_xlsx};
 pub use view::{ImportProblemView, ImportView};
 

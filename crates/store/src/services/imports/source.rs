@@ -1,15 +1,14 @@
-//! The rows of an uploaded file, one at a time, whatever its format. Each reader walks the bytes it was
+//! A file's rows as the readers (`csv_rows`, `json_rows`, `xlsx_rows`; chosen in `read`) hand them
+//! out, one at a time, whatever the format. Each reader walks the bytes it was
 //! given and hands out one record at a time: no reader builds a list of the file's records, so the
 //! records of a large file are never all held at once (the body itself is held in memory up to the
 //! upload limit for now — a job will stream it from a temporary file instead; XLSX is read whole by
 //! `calamine`, which needs the zip's central directory).
 
-use gmc_domain::import::{ImportFormat, ImportKind};
 use gmc_domain::ValidationErrors;
 use serde_json::{Map, Value};
 
-use super::kinds::{columns, Column};
-use super::{csv_rows, json_rows, xlsx_rows};
+use super::kinds::Column;
 
 /// One record: where it is in the file and its values by column.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,16 +50,6 @@ impl From<FileError> for crate::AppError {
 
 /// A source of rows: what the import runner consumes (a request body now, a job's file later).
 pub type Rows<'a> = Box<dyn Iterator<Item = Result<Row, FileError>> + Send + 'a>;
-
-/// The rows of `bytes` read as `format`, for a file of `kind` (whose columns a header may name).
-pub fn rows(format: ImportFormat, bytes: &[u8], kind: ImportKind) -> Result<Rows<'_>, FileError> {
-    match format {
-        ImportFormat::Csv => csv_rows::rows(bytes, columns(kind)),
-        ImportFormat::Json => Ok(Box::new(json_rows::array(bytes))),
-        ImportFormat::Ndjson => Ok(Box::new(json_rows::lines(bytes))),
-        ImportFormat::Xlsx => xlsx_rows::rows(bytes, columns(kind)),
-    }
-}
 
 /// A header's column names, trimmed and lower-cased; an unknown or repeated one refuses the file, so
 /// that a misspelt column is not silently ignored.
