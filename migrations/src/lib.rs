@@ -32,8 +32,10 @@ mod m20261205_000022_prep_board_index;
 // issue 10: notifications — the SMTP sender
 mod m20261205_000023_email_outbox_delivery;
 // issue 11: jobs and webhooks
-mod m20261206_000025_create_jobs_and_webhooks;
 mod builders;
+mod m20261206_000025_create_jobs_and_webhooks;
+// issue 11: imports
+mod m20261206_000024_create_imports;
 mod seed_reference;
 
 pub struct Migrator;
@@ -72,6 +74,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000023_email_outbox_delivery::Migration),
             // issue 11: jobs and webhooks
             Box::new(m20261206_000025_create_jobs_and_webhooks::Migration),
+            // issue 11: imports
+            Box::new(m20261206_000024_create_imports::Migration),
         ]
     }
 }

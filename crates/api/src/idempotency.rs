@@ -35,6 +35,10 @@ fn applies(req: &ServiceRequest) -> bool {
         && !(path.starts_with("/api/v1/documents/") && path.ends_with("/versions"))
         // issue 11: webhooks — a subscription's answer carries its signing secret, shown once.
         && !path.starts_with("/api/v1/webhooks")
+        // issue 11: imports — the body is a file up to the upload limit, which the replay store must not
+        // buffer; an upsert import is safe to repeat, an insert import is refused row by row as `taken`
+        // where rows carry external ids.
+        && !path.starts_with("/api/v1/imports/")
 }
 
 fn key_of(req: &ServiceRequest) -> Option<Result<String, ApiError>> {

@@ -1,5 +1,8 @@
 //! The `gmc` binary: serve the app, run migrations, seed demo data, print the OpenAPI document.
 
+// issue 11: imports
+mod import;
+
 use clap::{Parser, Subcommand};
 use gmc_api::settings::Environment;
 use gmc_api::{telemetry, Application, Settings};
@@ -38,6 +41,11 @@ enum Command {
     },
     /// Print the OpenAPI document (JSON) to stdout.
     Openapi,
+    // issue 11: imports
+    /// Import a file of stakeholders or impediments (CSV, JSON, NDJSON, XLSX) into the local database
+    /// (`--as EMAIL`) or through a server (`--server URL`, key in GMC_API_KEY). Exit 0: all rows
+    /// accepted; 1: rows or the file rejected; 2: usage or connection.
+    Import(import::ImportArgs),
 }
 
 #[tokio::main]
@@ -46,6 +54,16 @@ async fn main() -> anyhow::Result<()> {
     if let Command::Openapi = cli.command {
         print!("{}", gmc_api::openapi::document_json());
         return Ok(());
+    }
+    // issue 11: imports — needs no settings with --server; its own exit codes for scripts.
+    if let Command::Import(args) = cli.command {
+        let database_url = match (&args.database_url, args.server.is_some()) {
+            (Some(url), _) => url.clone(),
+            (None, true) => String::new(),
+            (None, false) => Settings::load()?.database_url,
+        };
+        let code = import::run(args, &database_url).await;
+        std::process::exit(i32::from(code));
     }
     let settings = Settings::load()?;
     telemetry::init(settings.log_format);
@@ -60,7 +78,7 @@ async fn main() -> anyhow::Result<()> {
         Command::Seed { demo, impediments, bench_responses, bench_prep, bench_documents } => {
             seed(settings, demo, impediments, bench_responses, bench_prep, bench_documents).await
         }
-        Command::Openapi => Ok(()),
+        Command::Openapi | Command::Import(_) => Ok(()),
     }
 }
 

@@ -11,6 +11,8 @@ pub mod document;
 pub mod error;
 pub mod ids;
 pub mod impediment;
+// issue 11: imports
+pub mod import;
 pub mod macros;
 // issue 10: meetings
 pub mod meeting;
@@ -81,5 +83,12 @@ mod tests {
         use crate::webhook::{DeliveryStatus, JobStatus};
         same_spelling(JobStatus::ALL, JobStatus::as_str);
         same_spelling(DeliveryStatus::ALL, DeliveryStatus::as_str);
+        // issue 11: imports
+        use crate::import::{ImportFormat, ImportKind, ImportMode, ImportStatus, OnError};
+        same_spelling(ImportKind::ALL, ImportKind::as_str);
+        same_spelling(ImportFormat::ALL, ImportFormat::as_str);
+        same_spelling(ImportMode::ALL, ImportMode::as_str);
+        same_spelling(OnError::ALL, OnError::as_str);
+        same_spelling(ImportStatus::ALL, ImportStatus::as_str);
     }
 }

@@ -67,6 +67,11 @@ pub enum Operation {
     /// Create, change, delete one's own webhook subscriptions, rotate their secrets and replay
     /// deliveries: the same roles, with the `write` scope.
     ManageWebhooks,
+    // issue 11: imports
+    /// Load records from a file, read an import's report, and download the templates: who may create
+    /// the records may import them (delegates, focal points, admins; a key needs `write`). Each row is
+    /// then checked as its kind's create is, delegation included.
+    ImportRecords,
 }
 
 impl Operation {
@@ -93,6 +98,8 @@ impl Operation {
             // issue 11: webhooks
             Operation::ReadWebhooks => Scope::Read,
             Operation::ManageWebhooks => Scope::Write,
+            // issue 11: imports
+            Operation::ImportRecords => Scope::Write,
             Operation::ManageTopics
             | Operation::ManageUsers
             | Operation::ReadAudit
@@ -123,6 +130,8 @@ impl Operation {
             Operation::WriteDelegationRecords => {
                 matches!(role, Role::Admin | Role::Delegate | Role::FocalPoint)
             }
+            // issue 11: imports — the roles that may create the records a file holds.
+            Operation::ImportRecords => Operation::WriteDelegationRecords.allowed_for(role),
             Operation::StepImpediments | Operation::PublishDocuments => {
                 matches!(role, Role::Admin | Role::Analyst | Role::Delegate | Role::FocalPoint)
             }
@@ -505,6 +514,13 @@ pub fn can_file_deliverable(actor: &Actor, b: BriefingFacts, open: bool) -> bool
     actor.is_admin() || (actor.role == Role::Analyst && b.assigned_to == Some(actor.user_id))
 }
 // end issue 10: briefings
+
+// issue 11: imports
+/// An import's summary and report: the user who ran it, and admins. The report quotes the rejected
+/// rows' values' problems, and a file is its uploader's business; anyone else gets a 404.
+pub fn can_read_import(actor: &Actor, created_by: UserId) -> bool {
+    actor.is_admin() || actor.user_id == created_by
+}
 
 #[cfg(test)]
 mod tests {

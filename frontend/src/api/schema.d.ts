@@ -1413,6 +1413,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/impediments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import impediments from a file
+         * @description Who: whoever may report impediments (`POST /impediments`) — delegates and focal points for their own delegation,
+         *     admins for the one they name in `delegation_id`; with a session or an API key with the `write` scope. The body is
+         *     the file, as for stakeholders, with the columns of `GET /imports/templates/impediments.csv` (`topic_ids`
+         *     separated by `;`). Every row passes the checks of `POST /impediments` (links to a stakeholder or response only
+         *     when the caller may read it) and is reported with the same codes. Impediments have no external id: `mode` is
+         *     `insert` only. Atomic unless `on_error=skip`; `dry_run=true` writes nothing. One audit event per import.
+         *
+         *     Refuses: 401 without a valid credential; 403 for analysts and stakeholders, a key without `write`, or a
+         *     `delegation_id` other than the caller's own; 413 for a file over the upload limit; 422 for a bad parameter
+         *     (`mode=upsert`) or a file that cannot be read (not UTF-8 — the line is named —, another format, an unknown
+         *     column).
+         */
+        post: operations["import_impediments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/stakeholders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import stakeholders from a file
+         * @description Who: whoever may add stakeholders (`POST /stakeholders`) — delegates and focal points for their own delegation,
+         *     admins for the one they name in `delegation_id`; with a session or an API key with the `write` scope. The body is
+         *     the file: CSV (UTF-8 with or without BOM, `,` `;` or tab, the header naming the columns of
+         *     `GET /imports/templates/stakeholders.csv`), a JSON array or NDJSON of `POST /stakeholders` bodies, or XLSX (first
+         *     sheet). Every row passes the checks of `POST /stakeholders` and is reported with the same codes. Atomic unless
+         *     `on_error=skip`; `dry_run=true` writes nothing; `mode=upsert` changes the caller's delegation's stakeholder with
+         *     the row's `external_id` (another delegation's is refused as `taken`, as `POST /stakeholders` refuses it). One
+         *     audit event per import. The answer is the import with its report, also at `GET /imports/{id}`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for analysts and stakeholders, a key without `write`, or a
+         *     `delegation_id` other than the caller's own; 413 for a file over the upload limit; 422 for a bad parameter or a
+         *     file that cannot be read (not UTF-8 — the line is named —, not the format it claims, an unknown column).
+         */
+        post: operations["import_stakeholders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/templates/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an import template
+         * @description Who: every signed-in user (a key needs `read`): it holds only reference data. `{kind}.csv` or `{kind}.xlsx`
+         *     (`stakeholders`, `impediments`): the header row and one example row; the CSV lists each column's rule and the
+         *     allowed codes on `#` lines above the header (an import skips them), the XLSX on the sheets "columns" and "codes".
+         *
+         *     Refuses: 401 without a valid credential; 404 for another file name.
+         */
+        get: operations["get_import_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an import
+         * @description Who: the user who ran it, and admins (a key needs `read`). Its options, status, counts and every rejected value
+         *     (row, column, code, message), in file order.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown import or one
+         *     another user ran.
+         */
+        get: operations["get_import"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/report.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an import's report as CSV
+         * @description Who: as `GET /imports/{id}`. One line per rejected value: `row,column,code,message`; a text cell a spreadsheet
+         *     would take for a formula is written as text.
+         *
+         *     Refuses: as `GET /imports/{id}`.
+         */
+        get: operations["get_import_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -4494,6 +4626,87 @@ export interface components {
             /** @description Its workflow, oldest first. */
             steps: components["schemas"]["TraceStep"][];
         };
+        Import: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            created_by: string;
+            /**
+             * Format: uuid
+             * @description The delegation the rows were written for, unless a row named another.
+             */
+            delegation_id?: string | null;
+            /** @description Checked only: nothing was written. */
+            dry_run: boolean;
+            /** Format: date-time */
+            finished_at?: string | null;
+            format: components["schemas"]["ImportFormat"];
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["ImportKind"];
+            mode: components["schemas"]["ImportMode"];
+            on_error: components["schemas"]["OnError"];
+            /** @description Every rejected value, in file order (the first 10,000). */
+            problems: components["schemas"]["ImportProblem"][];
+            /**
+             * Format: int64
+             * @description Rows added (for a dry run or a rejected file: that would have been added).
+             */
+            rows_inserted: number;
+            /** Format: int64 */
+            rows_rejected: number;
+            /**
+             * Format: int64
+             * @description Data rows read (the header not counted).
+             */
+            rows_total: number;
+            /**
+             * Format: int64
+             * @description Rows that changed an existing record (`mode=upsert`).
+             */
+            rows_updated: number;
+            /**
+             * @description `completed`: every row accepted; `partial`: `on_error=skip` wrote the good rows; `rejected`:
+             *     rows were rejected, so nothing was written.
+             */
+            status: components["schemas"]["ImportStatus"];
+        };
+        /**
+         * @description The file's format, from `Content-Type` or `?format=`.
+         * @enum {string}
+         */
+        ImportFormat: "csv" | "json" | "ndjson" | "xlsx";
+        /**
+         * @description The kinds of record a file may hold.
+         * @enum {string}
+         */
+        ImportKind: "stakeholders" | "impediments";
+        /**
+         * @description `insert` adds every row; `upsert` changes the caller's delegation's record with the row's
+         *     `external_id` when there is one, and adds the row otherwise.
+         * @enum {string}
+         */
+        ImportMode: "insert" | "upsert";
+        /** @description One rejected value: where, and why — with the code `POST` of the same record would answer. */
+        ImportProblem: {
+            /** @example required */
+            code: string;
+            /** @description The column (the request field); `row` for the row as a whole. */
+            column: string;
+            message: string;
+            /**
+             * Format: int64
+             * @description The row's place in the file (see `GET /imports/templates/{kind}.csv`): for CSV and XLSX the line or
+             *     sheet row (the header is 1), for NDJSON the line, for a JSON array the element (from 1).
+             */
+            row: number;
+        };
+        /**
+         * @description `completed`: every row was written (or, for a dry run, would have been); `partial`: `skip` wrote
+         *     the good rows and rejected others; `rejected`: nothing was written because rows were rejected.
+         * @enum {string}
+         */
+        ImportStatus: "completed" | "partial" | "rejected";
         /**
          * @description The owner's interest in the subject.
          * @enum {string}
@@ -4869,6 +5082,12 @@ export interface components {
         };
         /** @enum {string} */
         NtmKind: "mast_chapter" | "procedural";
+        /**
+         * @description `abort` (the default): one rejected row rejects the file and nothing is written. `skip`: the
+         *     good rows are written and the rejected ones reported.
+         * @enum {string}
+         */
+        OnError: "abort" | "skip";
         OptionResultDto: {
             below_k: boolean;
             /** Format: int64 */
@@ -12028,6 +12247,451 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImpedimentTrace"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_impediments: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The file's format; default: from `Content-Type` (`text/csv`, `application/json`,
+                 *     `application/x-ndjson`, `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`).
+                 */
+                format?: components["schemas"]["ImportFormat"];
+                /** @description `true`: check every row and write nothing (the report says what a real run would do). */
+                dry_run?: boolean;
+                /**
+                 * @description `insert` (default) adds every row; `upsert` changes the record of the caller's delegation with the
+                 *     row's `external_id` and adds the others (stakeholders only).
+                 */
+                mode?: components["schemas"]["ImportMode"];
+                /**
+                 * @description `abort` (default): one rejected row rejects the file and nothing is written. `skip`: the good rows
+                 *     are written and the rejected ones reported.
+                 */
+                on_error?: components["schemas"]["OnError"];
+                /** @description Admins: the delegation the rows are for. Members: their own (the default; another is refused). */
+                delegation_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The file */
+        requestBody: {
+            content: {
+                "application/json": unknown[];
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                "application/x-ndjson": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description The import: its counts, status and every rejected value */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_stakeholders: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The file's format; default: from `Content-Type` (`text/csv`, `application/json`,
+                 *     `application/x-ndjson`, `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`).
+                 */
+                format?: components["schemas"]["ImportFormat"];
+                /** @description `true`: check every row and write nothing (the report says what a real run would do). */
+                dry_run?: boolean;
+                /**
+                 * @description `insert` (default) adds every row; `upsert` changes the record of the caller's delegation with the
+                 *     row's `external_id` and adds the others (stakeholders only).
+                 */
+                mode?: components["schemas"]["ImportMode"];
+                /**
+                 * @description `abort` (default): one rejected row rejects the file and nothing is written. `skip`: the good rows
+                 *     are written and the rejected ones reported.
+                 */
+                on_error?: components["schemas"]["OnError"];
+                /** @description Admins: the delegation the rows are for. Members: their own (the default; another is refused). */
+                delegation_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The file */
+        requestBody: {
+            content: {
+                "application/json": unknown[];
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                "application/x-ndjson": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description The import: its counts, status and every rejected value */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_import_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `stakeholders.csv`, `stakeholders.xlsx`, `impediments.csv` or `impediments.xlsx` */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import and its report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_import_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */

@@ -29,6 +29,8 @@ pub mod notifications;
 pub mod meetings;
 // issue 11: webhooks
 pub mod webhooks;
+// issue 11: imports
+pub mod imports;
 
 use gmc_store::cursor::SortField;
 use serde::Deserialize;

@@ -18,6 +18,8 @@ use super::briefings;
 use super::documents;
 // issue 11: webhooks
 use super::webhooks;
+// issue 11: imports
+use super::imports;
 
 /// Everything under `/api/v1`, served and documented by the same registrations.
 pub fn configure_api(cfg: &mut ServiceConfig) {
@@ -46,5 +48,7 @@ pub fn configure_api(cfg: &mut ServiceConfig) {
         .service(notifications::operations())
         .service(home::operations())
         // issue 11: webhooks
-        .service(webhooks::operations());
+        .service(webhooks::operations())
+        // issue 11: imports
+        .service(imports::operations());
 }

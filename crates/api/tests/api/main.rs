@@ -25,6 +25,8 @@ mod helpers;
 mod idempotency;
 mod impediment_search;
 mod impediments;
+// issue 11: imports
+mod imports;
 mod matrix;
 mod matrix_credentials;
 mod mfa;

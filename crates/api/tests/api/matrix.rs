@@ -176,6 +176,13 @@ const MATRIX: &[(&str, [u16; 5])] = &[
     ("rotate_webhook_secret", [401, 404, 404, 200, 404]),
     ("list_webhook_deliveries", [401, 404, 404, 200, 404]),
     ("replay_webhook_delivery", [401, 404, 404, 202, 404]),
+    // issue 11: imports — files of rows for Bangladesh (admins name it; Nepal may not write for it); an
+    // import is read by the user who ran it (Bangladesh's delegate) and admins; templates by anyone.
+    ("import_stakeholders", [401, 200, 403, 200, 403]),
+    ("import_impediments", [401, 200, 403, 200, 403]),
+    ("get_import_template", [401, 200, 200, 200, 200]),
+    ("get_import", [401, 200, 404, 200, 404]),
+    ("get_import_report", [401, 200, 404, 200, 404]),
 ];
 
 pub(crate) struct Ctx {
@@ -548,6 +555,10 @@ pub(crate) async fn prepare(app: &TestApp, ctx: &Ctx, op: &str, template: &str, 
         // issue 11: webhooks
         op if crate::webhook_fixtures::OPERATIONS.contains(&op) => {
             crate::webhook_fixtures::prepare_call(app, ctx, op, template, &mut call).await;
+        }
+        // issue 11: imports
+        "import_stakeholders" | "import_impediments" | "get_import_template" | "get_import" | "get_import_report" => {
+            crate::imports::prepare_call(app, ctx, op, template, &mut call).await;
         }
         "complete_mfa_sign_in" | "start_mfa_enrolment" | "verify_mfa_enrolment" | "disable_mfa" | "reset_user_mfa" => {
             crate::mfa::prepare_call(app, ctx, op, who, &mut call).await;

@@ -126,6 +126,12 @@ const CREDENTIALS: &[(&str, [u16; 3])] = &[
     ("put_my_notification_settings", [403, 200, 200]),
     ("list_email_outbox", [403, 403, 403]),
     ("get_home", [200, 200, 200]),
+    // issue 11: imports — a read key imports nothing; the import read is the key owner's own.
+    ("import_stakeholders", [403, 200, 403]),
+    ("import_impediments", [403, 200, 403]),
+    ("get_import_template", [200, 200, 200]),
+    ("get_import", [200, 200, 404]),
+    ("get_import_report", [200, 200, 404]),
     // issue 10: meetings. A read key answers no invitation; the `rsvp_meeting` meeting does not invite
     // Bangladesh (the organiser), so its write key is refused too.
     ("list_meetings", [200, 200, 200]),

@@ -55,3 +55,6 @@ pub mod meetings;
 pub mod jobs;
 pub mod webhook_deliveries;
 pub mod webhook_subscriptions;
+// issue 11: imports
+pub mod import_problems;
+pub mod imports;

@@ -33,6 +33,8 @@ pub mod meetings;
 // issue 11: jobs and webhooks
 pub mod jobs;
 pub mod webhooks;
+// issue 11: imports
+pub mod imports;
 
 use gmc_domain::error::FieldProblem;
 use sea_orm::sea_query::{Expr, Func, SimpleExpr};

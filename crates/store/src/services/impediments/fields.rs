@@ -7,7 +7,7 @@ use gmc_domain::impediment::{
 };
 use gmc_domain::patch::double_option;
 use gmc_domain::{ValidationErrors, Visibility};
-use sea_orm::{ActiveValue::Set, DatabaseConnection, IntoActiveModel};
+use sea_orm::{ActiveValue::Set, ConnectionTrait, DatabaseConnection, IntoActiveModel};
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
 use uuid::Uuid;
@@ -127,7 +127,7 @@ fn cost(value: f64) -> Result<f64, FieldProblem> {
     }
 }
 
-pub(super) async fn checked(db: &DatabaseConnection, i: &ImpedimentInput) -> AppResult<Checked> {
+pub(super) async fn checked<C: ConnectionTrait>(db: &C, i: &ImpedimentInput) -> AppResult<Checked> {
     let mut e = ValidationErrors::new();
     let visibility = i.visibility.as_deref().and_then(|v| e.check("visibility", parse_enum::<Visibility>(v)));
     let reporting_country =

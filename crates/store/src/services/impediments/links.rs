@@ -6,7 +6,7 @@ use gmc_domain::ids::DelegationId;
 use gmc_domain::impediment::ImpedimentSource;
 use gmc_domain::policy::reads_response_rows;
 use gmc_domain::{Actor, ValidationErrors};
-use sea_orm::{DatabaseConnection, EntityTrait};
+use sea_orm::{ConnectionTrait, EntityTrait};
 use uuid::Uuid;
 
 use super::fields::ImpedimentInput;
@@ -21,8 +21,8 @@ pub(super) struct Link {
     pub source: Option<ImpedimentSource>,
 }
 
-pub(super) async fn resolve(
-    db: &DatabaseConnection,
+pub(super) async fn resolve<C: ConnectionTrait>(
+    db: &C,
     actor: &Actor,
     input: &ImpedimentInput,
     sector: Option<String>,
@@ -63,7 +63,7 @@ pub(super) async fn resolve(
 
 /// A response row the actor may read: row-level responses are the consultation's owners' only
 /// (`policy::reads_response_rows`), so only they may file an impediment from one.
-async fn readable_response(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<Option<responses::Model>> {
+async fn readable_response<C: ConnectionTrait>(db: &C, actor: &Actor, id: Uuid) -> AppResult<Option<responses::Model>> {
     let Some(r) = responses::Entity::find_by_id(id).one(db).await? else {
         return Ok(None);
     };

@@ -3,6 +3,8 @@
 //! through a workflow whose every step is kept with its note.
 
 pub(crate) mod fields;
+// issue 11: imports
+pub(crate) mod import;
 mod links;
 mod list;
 mod search;
@@ -138,6 +140,25 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: ImpedimentInp
     let f = fields::checked(db, &input).await?;
     let link = links::resolve(db, actor, &input, f.sector.clone()).await?;
     let txn = AuditedTxn::begin(db).await?;
+    let model = insert(&txn, actor, delegation, f, link).await?;
+    let id = model.id;
+    let changes = json!({"title": model.title, "ntm_code": model.ntm_code, "partner": model.partner, "visibility": model.visibility});
+    let entry = AuditEntry::by(actor, "impediment.create", "impediment", id).delegation(model.delegation_id);
+    let audit_entry = entry.changes(changes);
+    let view = one(&txn, actor, model).await?;
+    txn.commit(audit_entry).await?;
+    Ok(view)
+}
+
+/// Inserts a checked impediment with its topics and its first step (a create, and each row of an
+/// import).
+async fn insert<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    delegation: DelegationId,
+    f: fields::Checked,
+    link: links::Link,
+) -> AppResult<impediments::Model> {
     let now = Utc::now();
     let id = ImpedimentId::new().as_uuid();
     let model = impediments::ActiveModel {
@@ -167,9 +188,9 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: ImpedimentInp
         created_at: Set(now),
         updated_at: Set(now),
     }
-    .insert(&txn)
+    .insert(db)
     .await?;
-    set_topics(&txn, id, &f.topic_ids).await?;
+    set_topics(db, id, &f.topic_ids).await?;
     impediment_steps::ActiveModel {
         id: Set(Uuid::now_v7()),
         impediment_id: Set(id),
@@ -179,16 +200,12 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: ImpedimentInp
         actor_id: Set(Some(actor.user_id.as_uuid())),
         at: Set(now),
     }
-    .insert(&txn)
+    .insert(db)
     .await?;
-    let changes = json!({"title": model.title, "ntm_code": model.ntm_code, "partner": model.partner, "visibility": model.visibility});
-    let entry = AuditEntry::by(actor, "impediment.create", "impediment", id).delegation(model.delegation_id);
-    let audit_entry = entry.changes(changes);
-    // issue 11: webhooks
-    crate::services::webhooks::events::impediment_created(&txn, &model).await?;
-    let view = one(&txn, actor, model).await?;
-    txn.commit(audit_entry).await?;
-    Ok(view)
+    // issue 11: webhooks — in the same transaction, so an import's rows announce themselves too, and a
+    // rolled-back row (a dry run, an atomic import that failed) announces nothing.
+    crate::services::webhooks::events::impediment_created(db, &model).await?;
+    Ok(model)
 }
 
 pub async fn update(

@@ -11,7 +11,7 @@ use gmc_domain::stakeholder::{
 };
 use gmc_domain::user::Email;
 use gmc_domain::{Role, ValidationErrors};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
 use uuid::Uuid;
@@ -175,9 +175,10 @@ fn blank_to_none(v: Option<String>) -> Option<String> {
     v.filter(|s| !s.trim().is_empty())
 }
 
-/// Checks the patch over `current` (`None` for a create) and returns the resulting record.
-pub(super) async fn checked(
-    db: &DatabaseConnection,
+/// Checks the patch over `current` (`None` for a create) and returns the resulting record. Any
+/// connection: an import checks each row inside its own transaction, so rows see the ones before them.
+pub(super) async fn checked<C: ConnectionTrait>(
+    db: &C,
     current: Option<&stakeholders::Model>,
     p: StakeholderPatch,
 ) -> AppResult<Fields> {
@@ -340,7 +341,7 @@ pub(super) async fn checked(
     }
 }
 
-async fn external_id_taken(db: &DatabaseConnection, value: &str, own: Option<Uuid>) -> AppResult<bool> {
+async fn external_id_taken<C: ConnectionTrait>(db: &C, value: &str, own: Option<Uuid>) -> AppResult<bool> {
     let mut q = stakeholders::Entity::find().filter(stakeholders::Column::ExternalId.eq(value));
     if let Some(own) = own {
         q = q.filter(stakeholders::Column::Id.ne(own));
@@ -352,7 +353,12 @@ async fn external_id_taken(db: &DatabaseConnection, value: &str, own: Option<Uui
 /// The three failures give one and the same answer: a delegate may not list users, so telling them
 /// apart would let anyone learn whether a UUID is an account, which role it has, and whether another
 /// delegation's firm uses it.
-async fn check_user(db: &DatabaseConnection, e: &mut ValidationErrors, user: Uuid, own: Option<Uuid>) -> AppResult<()> {
+async fn check_user<C: ConnectionTrait>(
+    db: &C,
+    e: &mut ValidationErrors,
+    user: Uuid,
+    own: Option<Uuid>,
+) -> AppResult<()> {
     let account = users::Entity::find_by_id(user).one(db).await?.filter(|u| u.role.0 == Role::Stakeholder);
     let mut q = stakeholders::Entity::find().filter(stakeholders::Column::UserId.eq(user));
     if let Some(own) = own {

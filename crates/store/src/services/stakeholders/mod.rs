@@ -6,6 +6,8 @@
 
 mod erasure;
 mod fields;
+// issue 11: imports
+pub(crate) mod import;
 mod list;
 mod view;
 
@@ -99,10 +101,23 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: StakeholderIn
     let delegation = crate::services::visibility::owning_delegation(actor, input.delegation_id)?;
     let f = fields::checked(db, None, input.into()).await?;
     let txn = AuditedTxn::begin(db).await?;
+    let row = insert(&txn, actor, delegation, &f).await?;
+    let id = row.id;
+    let entry = AuditEntry::by(actor, "stakeholder.create", "stakeholder", id).delegation(row.delegation_id);
+    txn.commit(entry.changes(fields::changes(None, &f))).await?;
+    view(row)
+}
+
+/// Inserts a checked stakeholder (a create, and each new row of an import).
+async fn insert<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    delegation: DelegationId,
+    f: &Fields,
+) -> AppResult<stakeholders::Model> {
     let now = Utc::now();
-    let id = StakeholderId::new().as_uuid();
     let mut model = stakeholders::ActiveModel {
-        id: Set(id),
+        id: Set(StakeholderId::new().as_uuid()),
         delegation_id: Set(delegation.as_uuid()),
         erased_at: Set(None),
         created_by: Set(Some(actor.user_id.as_uuid())),
@@ -111,11 +126,8 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: StakeholderIn
         updated_at: Set(now),
         ..Default::default()
     };
-    set_fields(&mut model, &f);
-    let row = model.insert(&txn).await.map_err(unique_to_field)?;
-    let entry = AuditEntry::by(actor, "stakeholder.create", "stakeholder", id).delegation(row.delegation_id);
-    txn.commit(entry.changes(fields::changes(None, &f))).await?;
-    view(row)
+    set_fields(&mut model, f);
+    model.insert(db).await.map_err(unique_to_field)
 }
 
 fn set_fields(m: &mut stakeholders::ActiveModel, f: &Fields) {

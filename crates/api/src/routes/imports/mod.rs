@@ -1,0 +1,211 @@
+//! Bulk imports: a file of stakeholders or impediments (CSV, JSON array, NDJSON, XLSX) checked row by
+//! row with the kind's own create rules and written in one audited transaction; the import's summary
+//! and report, the report as CSV, and the templates.
+//!
+//! Each kind is its own operation (`POST /imports/stakeholders`, `POST /imports/impediments`) rather
+//! than one `POST /imports/{kind}`: a `{kind}` segment would share its place with `GET /imports/{id}`,
+//! and one actix resource per path would then answer the other's method with 405. A fixed segment per
+//! kind also lets each operation document its own columns.
+
+mod dto;
+
+use actix_web::http::header;
+use actix_web::{web, HttpRequest, HttpResponse};
+use futures_util::StreamExt;
+use gmc_domain::import::ImportKind;
+use gmc_domain::Actor;
+use gmc_store::services::imports::{self as svc, ImportView};
+use uuid::Uuid;
+
+pub use dto::*;
+
+use crate::auth::Authed;
+use crate::problem::ApiError;
+use crate::responses as r;
+use crate::routes::operations::{operations, Operations};
+use crate::state::AppState;
+
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// Reads the body up to `max` bytes. The whole file is held in memory for now (the upload limit bounds
+/// it); the readers then hand out one row at a time. Files above a threshold will go to a job that
+/// reads them from a temporary file instead.
+async fn body(req: &HttpRequest, mut payload: web::Payload, max: usize) -> Result<Vec<u8>, ApiError> {
+    let declared =
+        req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > max) {
+        return Err(ApiError::PayloadTooLarge(max));
+    }
+    let mut buf = Vec::with_capacity(declared.unwrap_or(0));
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|e| ApiError::BadRequest(format!("the upload could not be read: {e}")))?;
+        if buf.len().saturating_add(chunk.len()) > max {
+            return Err(ApiError::PayloadTooLarge(max));
+        }
+        buf.extend_from_slice(&chunk);
+    }
+    Ok(buf)
+}
+
+async fn import(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    actor: Actor,
+    q: ImportQuery,
+    payload: web::Payload,
+    kind: ImportKind,
+) -> Result<HttpResponse, ApiError> {
+    let content_type = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok());
+    let options = q.options(kind, content_type)?;
+    // Who may import is settled before the body is read.
+    svc::authorize_import(&actor, &options)?;
+    let bytes = body(&req, payload, state.upload_max_bytes).await?;
+    let view = svc::import_bytes(&state.db, &actor, &options, &bytes).await?;
+    Ok(HttpResponse::Ok().json(view))
+}
+
+/// Import stakeholders from a file
+///
+/// Who: whoever may add stakeholders (`POST /stakeholders`) — delegates and focal points for their own delegation,
+/// admins for the one they name in `delegation_id`; with a session or an API key with the `write` scope. The body is
+/// the file: CSV (UTF-8 with or without BOM, `,` `;` or tab, the header naming the columns of
+/// `GET /imports/templates/stakeholders.csv`), a JSON array or NDJSON of `POST /stakeholders` bodies, or XLSX (first
+/// sheet). Every row passes the checks of `POST /stakeholders` and is reported with the same codes. Atomic unless
+/// `on_error=skip`; `dry_run=true` writes nothing; `mode=upsert` changes the caller's delegation's stakeholder with
+/// the row's `external_id` (another delegation's is refused as `taken`, as `POST /stakeholders` refuses it). One
+/// audit event per import. The answer is the import with its report, also at `GET /imports/{id}`.
+///
+/// Refuses: 401 without a valid credential; 403 for analysts and stakeholders, a key without `write`, or a
+/// `delegation_id` other than the caller's own; 413 for a file over the upload limit; 422 for a bad parameter or a
+/// file that cannot be read (not UTF-8 — the line is named —, not the format it claims, an unknown column).
+#[utoipa::path(post, path = "/imports/stakeholders", tag = "imports", operation_id = "import_stakeholders",
+    params(ImportQuery),
+    request_body(description = "The file", content(
+        (String = "text/csv"), (Vec<serde_json::Value> = "application/json"), (String = "application/x-ndjson"),
+        (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
+    security(("bearer" = [])),
+    responses((status = 200, description = "The import: its counts, status and every rejected value", body = ImportView),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::Conflict, r::PayloadTooLarge, r::Invalid, r::Busy))]
+pub async fn import_stakeholders(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    Authed(actor): Authed,
+    q: web::Query<ImportQuery>,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    import(req, state, actor, q.into_inner(), payload, ImportKind::Stakeholders).await
+}
+
+/// Import impediments from a file
+///
+/// Who: whoever may report impediments (`POST /impediments`) — delegates and focal points for their own delegation,
+/// admins for the one they name in `delegation_id`; with a session or an API key with the `write` scope. The body is
+/// the file, as for stakeholders, with the columns of `GET /imports/templates/impediments.csv` (`topic_ids`
+/// separated by `;`). Every row passes the checks of `POST /impediments` (links to a stakeholder or response only
+/// when the caller may read it) and is reported with the same codes. Impediments have no external id: `mode` is
+/// `insert` only. Atomic unless `on_error=skip`; `dry_run=true` writes nothing. One audit event per import.
+///
+/// Refuses: 401 without a valid credential; 403 for analysts and stakeholders, a key without `write`, or a
+/// `delegation_id` other than the caller's own; 413 for a file over the upload limit; 422 for a bad parameter
+/// (`mode=upsert`) or a file that cannot be read (not UTF-8 — the line is named —, another format, an unknown
+/// column).
+#[utoipa::path(post, path = "/imports/impediments", tag = "imports", operation_id = "import_impediments",
+    params(ImportQuery),
+    request_body(description = "The file", content(
+        (String = "text/csv"), (Vec<serde_json::Value> = "application/json"), (String = "application/x-ndjson"),
+        (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
+    security(("bearer" = [])),
+    responses((status = 200, description = "The import: its counts, status and every rejected value", body = ImportView),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::Conflict, r::PayloadTooLarge, r::Invalid, r::Busy))]
+pub async fn import_impediments(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    Authed(actor): Authed,
+    q: web::Query<ImportQuery>,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    import(req, state, actor, q.into_inner(), payload, ImportKind::Impediments).await
+}
+
+/// Download an import template
+///
+/// Who: every signed-in user (a key needs `read`): it holds only reference data. `{kind}.csv` or `{kind}.xlsx`
+/// (`stakeholders`, `impediments`): the header row and one example row; the CSV lists each column's rule and the
+/// allowed codes on `#` lines above the header (an import skips them), the XLSX on the sheets "columns" and "codes".
+///
+/// Refuses: 401 without a valid credential; 404 for another file name.
+#[utoipa::path(get, path = "/imports/templates/{file}", tag = "imports", operation_id = "get_import_template",
+    params(("file" = String, Path, description = "`stakeholders.csv`, `stakeholders.xlsx`, `impediments.csv` or `impediments.xlsx`")),
+    security(("bearer" = [])),
+    responses((status = 200, description = "The template", content(
+            (String = "text/csv"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
+pub async fn get_import_template(
+    state: web::Data<AppState>,
+    Authed(actor): Authed,
+    file: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let (name, ext) = file.rsplit_once('.').ok_or(ApiError::App(gmc_store::AppError::NotFound("template")))?;
+    let kind = name.parse::<ImportKind>().map_err(|_| ApiError::App(gmc_store::AppError::NotFound("template")))?;
+    let disposition = format!("attachment; filename=\"{kind}-import-template.{ext}\"");
+    match ext {
+        "csv" => {
+            let text = svc::template_csv(&state.db, &actor, kind).await?;
+            Ok(HttpResponse::Ok()
+                .content_type("text/csv; charset=utf-8")
+                .insert_header(("Content-Disposition", disposition))
+                .body(text))
+        }
+        "xlsx" => {
+            let bytes = svc::template_xlsx(&state.db, &actor, kind).await?;
+            Ok(HttpResponse::Ok().content_type(XLSX).insert_header(("Content-Disposition", disposition)).body(bytes))
+        }
+        _ => Err(ApiError::App(gmc_store::AppError::NotFound("template"))),
+    }
+}
+
+/// Get an import
+///
+/// Who: the user who ran it, and admins (a key needs `read`). Its options, status, counts and every rejected value
+/// (row, column, code, message), in file order.
+///
+/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown import or one
+/// another user ran.
+#[utoipa::path(get, path = "/imports/{id}", tag = "imports", operation_id = "get_import",
+    params(("id" = Uuid, Path)), security(("bearer" = [])),
+    responses((status = 200, description = "The import and its report", body = ImportView),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
+pub async fn get_import(
+    state: web::Data<AppState>,
+    Authed(actor): Authed,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Ok().json(svc::get(&state.db, &actor, *id).await?))
+}
+
+/// Download an import's report as CSV
+///
+/// Who: as `GET /imports/{id}`. One line per rejected value: `row,column,code,message`; a text cell a spreadsheet
+/// would take for a formula is written as text.
+///
+/// Refuses: as `GET /imports/{id}`.
+#[utoipa::path(get, path = "/imports/{id}/report.csv", tag = "imports", operation_id = "get_import_report",
+    params(("id" = Uuid, Path)), security(("bearer" = [])),
+    responses((status = 200, description = "The report as CSV", content_type = "text/csv", body = String),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
+pub async fn get_import_report(
+    state: web::Data<AppState>,
+    Authed(actor): Authed,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    let text = svc::report_csv(&state.db, &actor, *id).await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header(("Content-Disposition", format!("attachment; filename=\"import-{id}-report.csv\"")))
+        .body(text))
+}
+
+pub fn operations() -> Operations {
+    // The templates before `/imports/{id}/…`: a fixed segment must be tried first.
+    operations![import_stakeholders, import_impediments, get_import_template, get_import, get_import_report]
+}

@@ -1,0 +1,124 @@
+//! What differs between the kinds of file: their columns (the fields of the kind's create request) and
+//! the service that writes one row. Everything else — reading, counting, reporting, the transaction
+//! and its audit event — is the runner's, the same for every kind.
+
+use gmc_domain::ids::DelegationId;
+use gmc_domain::import::{ImportKind, RowOutcome};
+use gmc_domain::Actor;
+use sea_orm::ConnectionTrait;
+use serde_json::Value;
+
+use crate::services::{impediments, stakeholders};
+use crate::AppResult;
+
+/// How a column's text is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Col {
+    /// Text the create request requires: a missing one is sent as empty, so the kind's own check names it.
+    Text,
+    /// Text that may be absent.
+    OptText,
+    /// A whole number the request requires.
+    Int,
+    OptInt,
+    OptNumber,
+    /// `true`/`false` (also `yes`/`no`, `1`/`0`); absent is the request's default.
+    Bool,
+    /// A list of ids separated by `;` or `|` (or a JSON array in a JSON file).
+    List,
+    /// A date, `YYYY-MM-DD`.
+    Date,
+    /// An id.
+    Uuid,
+}
+
+/// One column: its name, how it is read, an example value (for the template) and what it allows.
+#[derive(Debug, Clone, Copy)]
+pub struct Column {
+    pub name: &'static str,
+    pub col: Col,
+    pub example: &'static str,
+    pub help: &'static str,
+}
+
+const fn c(name: &'static str, col: Col, example: &'static str, help: &'static str) -> Column {
+    Column { name, col, example, help }
+}
+
+const STAKEHOLDERS: &[Column] = &[
+    c(
+        "external_id",
+        Col::OptText,
+        "STK-BGD-0001",
+        "Your own id, unique; with mode=upsert the row changes the record with this id",
+    ),
+    c("name", Col::Text, "Chattogram Knitwear Ltd", "Required, at most 200 characters"),
+    c("kind", Col::Text, "msme", "One of the kinds (sheet 'codes')"),
+    c("country", Col::Text, "BGD", "ISO alpha-3 country code (sheet 'codes')"),
+    c("sector", Col::Text, "C", "ISIC Rev.4 section (sheet 'codes')"),
+    c("size_class", Col::Text, "small", "micro (< 10 employees), small (10-49), medium (50-249)"),
+    c("employees", Col::OptInt, "32", "0-249, within the size class"),
+    c("women_led", Col::Bool, "true", "true or false (default false)"),
+    c("exporter", Col::Bool, "true", "true or false (default false)"),
+    c("importer", Col::Bool, "false", "true or false (default false)"),
+    c("contact_name", Col::OptText, "Amina Rahman", "Personal data: needs consent_purpose and consent_at"),
+    c("contact_email", Col::OptText, "amina@knit.example.org", "Personal data"),
+    c("contact_phone", Col::OptText, "+880 555 0101", "Personal data: digits, spaces, dashes, optional leading +"),
+    c("consent_purpose", Col::OptText, "Invitations to consultations", "What the contact agreed to"),
+    c("consent_at", Col::Date, "2026-03-01", "When consent was given (YYYY-MM-DD, not in the future)"),
+    c("user_id", Col::Uuid, "", "A stakeholder account to link (optional)"),
+    c("delegation_id", Col::Uuid, "", "Admins: the owning delegation; members: empty (their own)"),
+];
+
+const IMPEDIMENTS: &[Column] = &[
+    c("reporting_country", Col::Text, "BGD", "ISO alpha-3 country code (sheet 'codes')"),
+    c("partner", Col::Text, "EU", "Partner market: ISO alpha-3, or EU"),
+    c("hs_code", Col::OptText, "0306", "HS code, 2 to 6 digits"),
+    c("ntm_code", Col::Text, "A14", "UNCTAD MAST code (sheet 'codes')"),
+    c("title", Col::Text, "Residue testing of every shrimp consignment", "Required, at most 200 characters"),
+    c("description", Col::Text, "Each consignment is re-tested at the border.", "Required"),
+    c("severity", Col::Int, "4", "1 (minor) to 5 (blocking)"),
+    c("frequency", Col::OptText, "recurring", "One of the frequencies (sheet 'codes'); default occasional"),
+    c("estimated_cost", Col::OptNumber, "1200", "Cost per occurrence"),
+    c("currency", Col::OptText, "USD", "ISO 4217 code, with estimated_cost"),
+    c("visibility", Col::OptText, "delegation", "delegation, regional or public (default delegation)"),
+    c("source", Col::OptText, "", "staff, stakeholder or response (default staff)"),
+    c("topic_ids", Col::List, "", "Topic ids separated by ; (optional)"),
+    c("sector", Col::OptText, "A", "ISIC Rev.4 section of the firms affected (optional)"),
+    c("stakeholder_id", Col::Uuid, "", "A stakeholder you can read (optional)"),
+    c("response_id", Col::Uuid, "", "A consultation response you can read (optional)"),
+    c("delegation_id", Col::Uuid, "", "Admins: the owning delegation; members: empty (their own)"),
+];
+
+pub fn columns(kind: ImportKind) -> &'static [Column] {
+    match kind {
+        ImportKind::Stakeholders => STAKEHOLDERS,
+        ImportKind::Impediments => IMPEDIMENTS,
+    }
+}
+
+/// Whether `mode=upsert` means anything: only kinds with an external id can match a row to a record.
+pub fn has_external_id(kind: ImportKind) -> bool {
+    columns(kind).iter().any(|c| c.name == "external_id")
+}
+
+/// Writes one row's body with the kind's own create (or, upserting, update) checks.
+pub(super) async fn write_row<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    kind: ImportKind,
+    delegation: DelegationId,
+    upsert: bool,
+    body: Value,
+) -> AppResult<RowOutcome> {
+    match kind {
+        ImportKind::Stakeholders => {
+            let input = stakeholders::import::parse(body)?;
+            stakeholders::import::write_row(db, actor, delegation, upsert, input).await
+        }
+        ImportKind::Impediments => {
+            let input = impediments::import::parse(body)?;
+            impediments::import::write_row(db, actor, delegation, input).await
+        }
+    }
+}

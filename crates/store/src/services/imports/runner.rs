@@ -1,0 +1,169 @@
+//! The import runner: reads rows from any source, checks and writes each with its kind's own create
+//! (or update) code inside ONE audited transaction, and keeps the report. A request runs it directly;
+//! a job can run it the same way, since it takes a row source and a progress callback and nothing of
+//! HTTP.
+//!
+//! - atomic by default: a rejected row means the transaction is rolled back, so nothing is written;
+//! - `on_error=skip`: the rejected rows wrote nothing (a row is checked before it is written), so the
+//!   transaction commits the good ones;
+//! - a dry run always rolls back — after writing every row, so that a file's rows are checked against
+//!   each other (two rows with one external id) exactly as a real run would check them;
+//! - the import's own row, its report and its ONE audit event (kind, counts, mode, dry run) are written
+//!   in the committing transaction, or, after a rollback, in a transaction of their own.
+
+use chrono::Utc;
+use gmc_domain::ids::DelegationId;
+use gmc_domain::import::{ImportFormat, ImportKind, ImportMode, ImportStatus, OnError, RowOutcome};
+use gmc_domain::policy::{authorize, Operation};
+use gmc_domain::{Actor, ValidationErrors};
+use sea_orm::{DatabaseConnection, Set};
+use serde_json::json;
+use uuid::Uuid;
+
+use super::columns;
+use super::kinds;
+use super::record::save;
+use super::source::Rows;
+use super::view::{view, ImportProblemView, ImportView};
+use crate::audit::{AuditEntry, AuditedTxn};
+use crate::entities::imports;
+use crate::services::visibility::owning_delegation;
+use crate::{AppError, AppResult};
+
+/// How many problems a report keeps; the counts go on past it.
+pub const MAX_PROBLEMS: usize = 10_000;
+/// How often (in rows) the progress callback is told.
+const PROGRESS_EVERY: u64 = 200;
+
+/// What the caller asked for.
+#[derive(Debug, Clone, Copy)]
+pub struct ImportOptions {
+    pub kind: ImportKind,
+    pub format: ImportFormat,
+    pub mode: ImportMode,
+    pub dry_run: bool,
+    pub on_error: OnError,
+    /// Admins name the delegation the rows are for; members default to (and may only use) their own.
+    pub delegation_id: Option<Uuid>,
+}
+
+/// Rows done so far, for a progress bar or a job's status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub rows: u64,
+    pub inserted: u64,
+    pub updated: u64,
+    pub rejected: u64,
+}
+
+/// Whether the actor may run this import at all, and for which delegation: asked before the file is
+/// read. Who may import a kind is who may create it.
+pub fn authorize_import(actor: &Actor, o: &ImportOptions) -> AppResult<DelegationId> {
+    authorize(actor, Operation::ImportRecords)?;
+    authorize(actor, Operation::WriteDelegationRecords)?;
+    if o.mode == ImportMode::Upsert && !kinds::has_external_id(o.kind) {
+        let text = format!("upsert matches rows by external_id, which {} do not have; use insert", o.kind);
+        return Err(ValidationErrors::single("mode", "not_allowed", text).into());
+    }
+    owning_delegation(actor, o.delegation_id)
+}
+
+/// Runs the import of `rows`. A file that cannot be read (`FileError`) stops it with nothing written.
+pub async fn run(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    o: &ImportOptions,
+    rows: Rows<'_>,
+    progress: &mut (dyn FnMut(Progress) + Send),
+) -> AppResult<ImportView> {
+    let delegation = authorize_import(actor, o)?;
+    let created_at = Utc::now();
+    let upsert = o.mode == ImportMode::Upsert;
+    let cols = kinds::columns(o.kind);
+    let mut done = Progress::default();
+    let mut problems: Vec<ImportProblemView> = Vec::new();
+    let txn = AuditedTxn::begin(db).await?;
+    for row in rows {
+        let row = row?;
+        done.rows += 1;
+        let outcome = match columns::body(&row, cols) {
+            Ok(body) => kinds::write_row(&txn, actor, o.kind, delegation, upsert, body).await,
+            Err(e) => Err(AppError::Validation(e)),
+        };
+        match outcome {
+            Ok(RowOutcome::Inserted) => done.inserted += 1,
+            Ok(RowOutcome::Updated) => done.updated += 1,
+            Err(AppError::Validation(e)) => {
+                done.rejected += 1;
+                let number = i64::try_from(row.number).unwrap_or(i64::MAX);
+                for f in e.errors() {
+                    if problems.len() < MAX_PROBLEMS {
+                        let p = ImportProblemView {
+                            row: number,
+                            column: f.field.clone(),
+                            code: f.code.clone(),
+                            message: f.message.clone(),
+                        };
+                        problems.push(p);
+                    }
+                }
+            }
+            // Anything but a row's own problem (the database, a conflict with a concurrent write) stops
+            // the import; the transaction rolls back as it is dropped.
+            Err(other) => return Err(other),
+        }
+        if done.rows % PROGRESS_EVERY == 0 {
+            progress(done);
+        }
+    }
+    progress(done);
+    let status = ImportStatus::of(done.rejected, o.on_error);
+    let keep = !o.dry_run && status != ImportStatus::Rejected;
+    let count = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+    let id = Uuid::now_v7();
+    let model = imports::ActiveModel {
+        id: Set(id),
+        kind: Set(o.kind.into()),
+        format: Set(o.format.into()),
+        mode: Set(o.mode.into()),
+        dry_run: Set(o.dry_run),
+        on_error: Set(o.on_error.into()),
+        status: Set(status.into()),
+        rows_total: Set(count(done.rows)),
+        rows_inserted: Set(count(done.inserted)),
+        rows_updated: Set(count(done.updated)),
+        rows_rejected: Set(count(done.rejected)),
+        created_by: Set(actor.user_id.as_uuid()),
+        delegation_id: Set(Some(delegation.as_uuid())),
+        created_at: Set(created_at),
+        finished_at: Set(Some(Utc::now())),
+    };
+    let changes = json!({
+        "kind": o.kind, "format": o.format, "mode": o.mode, "dry_run": o.dry_run, "on_error": o.on_error,
+        "status": status, "rows_total": done.rows, "rows_inserted": done.inserted, "rows_updated": done.updated,
+        "rows_rejected": done.rejected, "written": keep,
+    });
+    let entry = AuditEntry::by(actor, "import.run", "import", id).delegation(delegation.as_uuid()).changes(changes);
+    let txn = if keep {
+        txn
+    } else {
+        // Rolls the rows back; the import's record and report are kept all the same.
+        drop(txn);
+        AuditedTxn::begin(db).await?
+    };
+    let saved = save(&txn, model, &problems).await?;
+    txn.commit(entry).await?;
+    let problems = problems
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| crate::entities::import_problems::Model {
+            import_id: id,
+            seq: i32::try_from(i).unwrap_or(i32::MAX),
+            row: p.row,
+            column: p.column,
+            code: p.code,
+            message: p.message,
+        })
+        .collect();
+    Ok(view(saved, problems))
+}

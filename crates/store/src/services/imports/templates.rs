@@ -1,0 +1,113 @@
+//! The files to start an import from (`GET /imports/templates/{kind}.csv|.xlsx`): the header row, one
+//! example row, and the allowed codes — in the CSV as `#` lines above the header (which the reader
+//! skips), in the XLSX on a second and third sheet ("columns", "codes").
+
+use gmc_domain::impediment::{Frequency, ImpedimentSource};
+use gmc_domain::import::ImportKind;
+use gmc_domain::policy::{authorize, Operation};
+use gmc_domain::stakeholder::{SizeClass, StakeholderKind};
+use gmc_domain::{Actor, Visibility};
+use rust_xlsxwriter::{Format, Workbook, XlsxError};
+use sea_orm::{DatabaseConnection, EntityTrait, QueryOrder};
+
+use super::kinds::columns;
+use crate::entities::{countries, ntm_categories, sectors};
+use crate::services::consultations::results::spreadsheet_safe;
+use crate::{AppError, AppResult};
+
+/// A list of allowed codes: what it is for, and each code with its name.
+struct Codes {
+    label: &'static str,
+    codes: Vec<(String, String)>,
+}
+
+fn of_enum<T: Copy>(label: &'static str, all: &[T], text: impl Fn(T) -> &'static str) -> Codes {
+    Codes { label, codes: all.iter().map(|v| (text(*v).to_owned(), text(*v).replace('_', " "))).collect() }
+}
+
+async fn codes(db: &DatabaseConnection, kind: ImportKind) -> AppResult<Vec<Codes>> {
+    let countries = countries::Entity::find().order_by_asc(countries::Column::Code).all(db).await?;
+    let countries: Vec<(String, String)> = countries.into_iter().map(|c| (c.code, c.name)).collect();
+    let sectors = sectors::Entity::find().order_by_asc(sectors::Column::Code).all(db).await?;
+    let sectors: Vec<(String, String)> = sectors.into_iter().map(|s| (s.code, s.title)).collect();
+    Ok(match kind {
+        ImportKind::Stakeholders => vec![
+            of_enum("kind", StakeholderKind::ALL, StakeholderKind::as_str),
+            of_enum("size_class", SizeClass::ALL, SizeClass::as_str),
+            Codes { label: "country", codes: countries },
+            Codes { label: "sector", codes: sectors },
+        ],
+        ImportKind::Impediments => {
+            let ntm = ntm_categories::Entity::find().order_by_asc(ntm_categories::Column::Code).all(db).await?;
+            vec![
+                Codes { label: "reporting_country and partner", codes: countries },
+                Codes { label: "ntm_code", codes: ntm.into_iter().map(|n| (n.code, n.title)).collect() },
+                of_enum("frequency", Frequency::ALL, Frequency::as_str),
+                of_enum("visibility", Visibility::ALL, Visibility::as_str),
+                of_enum("source", ImpedimentSource::ALL, ImpedimentSource::as_str),
+                Codes { label: "sector", codes: sectors },
+            ]
+        }
+    })
+}
+
+/// The CSV template. Every signed-in user may download it: it holds only reference data.
+pub async fn template_csv(db: &DatabaseConnection, actor: &Actor, kind: ImportKind) -> AppResult<String> {
+    authorize(actor, Operation::ReadReference)?;
+    let mut out = String::new();
+    out.push_str(&format!("# {kind} import template. Lines starting with # above the header are skipped.\n"));
+    for c in columns(kind) {
+        out.push_str(&format!("# {}: {}\n", c.name, c.help));
+    }
+    for list in codes(db, kind).await? {
+        let codes: Vec<&str> = list.codes.iter().map(|(code, _)| code.as_str()).collect();
+        out.push_str(&format!("# allowed {}: {}\n", list.label, codes.join(" ")));
+    }
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let internal = |e: csv::Error| AppError::Internal(e.into());
+    w.write_record(columns(kind).iter().map(|c| c.name)).map_err(internal)?;
+    w.write_record(columns(kind).iter().map(|c| spreadsheet_safe(c.example))).map_err(internal)?;
+    let bytes = w.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("csv: {e}")))?;
+    out.push_str(&String::from_utf8(bytes).map_err(|e| AppError::Internal(e.into()))?);
+    Ok(out)
+}
+
+/// The XLSX template: the header and example on the first sheet, each column's rule on "columns", the
+/// allowed codes with their names on "codes".
+pub async fn template_xlsx(db: &DatabaseConnection, actor: &Actor, kind: ImportKind) -> AppResult<Vec<u8>> {
+    authorize(actor, Operation::ReadReference)?;
+    let lists = codes(db, kind).await?;
+    let xlsx = |e: XlsxError| AppError::Internal(anyhow::anyhow!("xlsx: {e}"));
+    let bold = Format::new().set_bold();
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name(kind.as_str()).map_err(xlsx)?;
+    for (i, c) in columns(kind).iter().enumerate() {
+        let col = u16::try_from(i).map_err(|e| AppError::Internal(e.into()))?;
+        sheet.write_string_with_format(0, col, c.name, &bold).map_err(xlsx)?;
+        if !c.example.is_empty() {
+            sheet.write_string(1, col, c.example).map_err(xlsx)?;
+        }
+    }
+    let help = book.add_worksheet().set_name("columns").map_err(xlsx)?;
+    help.write_string_with_format(0, 0, "column", &bold).map_err(xlsx)?;
+    help.write_string_with_format(0, 1, "what it holds", &bold).map_err(xlsx)?;
+    for (row, c) in (1u32..).zip(columns(kind)) {
+        help.write_string(row, 0, c.name).map_err(xlsx)?;
+        help.write_string(row, 1, c.help).map_err(xlsx)?;
+    }
+    let sheet = book.add_worksheet().set_name("codes").map_err(xlsx)?;
+    for (i, title) in ["for", "code", "name"].into_iter().enumerate() {
+        let col = u16::try_from(i).map_err(|e| AppError::Internal(e.into()))?;
+        sheet.write_string_with_format(0, col, title, &bold).map_err(xlsx)?;
+    }
+    let mut row = 1u32;
+    for list in &lists {
+        for (code, name) in &list.codes {
+            sheet.write_string(row, 0, list.label).map_err(xlsx)?;
+            sheet.write_string(row, 1, code).map_err(xlsx)?;
+            sheet.write_string(row, 2, name).map_err(xlsx)?;
+            row += 1;
+        }
+    }
+    book.save_to_buffer().map_err(xlsx)
+}
