@@ -31,6 +31,8 @@ mod m20261205_000021_create_notifications;
 mod m20261205_000022_prep_board_index;
 // issue 10: notifications — the SMTP sender
 mod m20261205_000023_email_outbox_delivery;
+// issue 11: key budgets
+mod m20261206_000026_api_key_budgets;
 mod seed_reference;
 
 pub struct Migrator;
@@ -67,6 +69,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000022_prep_board_index::Migration),
             // issue 10: notifications — the SMTP sender
             Box::new(m20261205_000023_email_outbox_delivery::Migration),
+            // issue 11: key budgets
+            Box::new(m20261206_000026_api_key_budgets::Migration),
         ]
     }
 }

@@ -101,6 +101,12 @@ pub struct Settings {
     pub storage_s3_allow_http: bool,
     /// The largest uploaded file accepted, in bytes (default 20 MB).
     pub upload_max_bytes: usize,
+    // issue 11: key budgets
+    /// The request budget of an API key without one of its own, per minute, per node.
+    pub api_key_requests_per_minute: u32,
+    /// How often each node adds its counted key requests to `api_key_usage`, in seconds; 0: only when
+    /// usage is read and at shutdown.
+    pub api_key_usage_flush_secs: u64,
 }
 
 impl Settings {
@@ -135,7 +141,10 @@ impl Settings {
             // issue 10: documents
             .set_default("storage_dir", "./data/files")?
             .set_default("storage_s3_allow_http", false)?
-            .set_default("upload_max_bytes", 20 * 1024 * 1024)?;
+            .set_default("upload_max_bytes", 20 * 1024 * 1024)?
+            // issue 11: key budgets
+            .set_default("api_key_requests_per_minute", 600)?
+            .set_default("api_key_usage_flush_secs", 10)?;
         let file = std::env::var("GMC_CONFIG")
             .ok()
             .or_else(|| std::path::Path::new("gmc.toml").exists().then(|| "gmc.toml".to_owned()));
@@ -220,6 +229,9 @@ impl Settings {
             storage_s3_region: None,
             storage_s3_allow_http: false,
             upload_max_bytes: 1024 * 1024,
+            // issue 11: key budgets (the usage routes flush; tests read usage through them)
+            api_key_requests_per_minute: 600,
+            api_key_usage_flush_secs: 0,
         }
     }
 }

@@ -30,4 +30,7 @@ pub struct AppState {
     pub storage: gmc_store::storage::Storage,
     /// The largest uploaded file accepted, in bytes (setting `upload_max_bytes`).
     pub upload_max_bytes: usize,
+    // issue 11: key budgets
+    /// Each API key's request budget and its usage counts (`key_budget`).
+    pub key_limiter: crate::key_budget::KeyLimiter,
 }

@@ -60,6 +60,10 @@ pub enum Operation {
     /// platform-wide documents, a delegation's delegates and focal points write their own
     /// (`can_write_document` decides which).
     PublishDocuments,
+    // issue 11: key budgets
+    /// Set an API key's request budget (admins: a budget is a share of the server, not the owner's to
+    /// raise).
+    SetApiKeyBudget,
 }
 
 impl Operation {
@@ -83,6 +87,8 @@ impl Operation {
             Operation::AnswerInvitation | Operation::ManageOwnCalendarFeed => Scope::Write,
             // issue 10: briefings
             Operation::WorkBriefings => Scope::Write,
+            // issue 11: key budgets
+            Operation::SetApiKeyBudget => Scope::Admin,
             Operation::ManageTopics
             | Operation::ManageUsers
             | Operation::ReadAudit
@@ -103,6 +109,8 @@ impl Operation {
             // issue 10: notifications
             Operation::ManageOwnNotifications => true,
             Operation::ReadEmailOutbox => role == Role::Admin,
+            // issue 11: key budgets
+            Operation::SetApiKeyBudget => role == Role::Admin,
             // issue 10: meetings
             Operation::AnswerInvitation | Operation::ManageOwnCalendarFeed => true,
             Operation::ManageTopics

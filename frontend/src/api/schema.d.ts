@@ -190,6 +190,41 @@ export interface paths {
         delete: operations["revoke_api_key"];
         options?: never;
         head?: never;
+        /**
+         * Set an API key's request budget
+         * @description Who: admins signed in with a session (any key). `requests_per_minute` is 1–100000, or `null` for the
+         *     server's default (`GMC_API_KEY_REQUESTS_PER_MINUTE`). The budget is per server node; a keyed request over
+         *     it answers 429 with `Retry-After`, `RateLimit-Policy` and `RateLimit`. Audited with the old and new values.
+         *
+         *     Refuses: 401 without a valid credential; 403 for any other role, and for any API key (a key cannot raise its
+         *     own budget); 404 for an unknown key; 422 for a budget out of range.
+         */
+        patch: operations["set_api_key_budget"];
+        trace?: never;
+    };
+    "/api/v1/api-keys/{id}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An API key's usage
+         * @description Who: the key's owner, and admins signed in with a session (any key); with a session or an API key with the
+         *     `read` scope. Requests per UTC day over the last 30 days (days without requests left out), with today's and
+         *     the period's totals and the key's budget. Counts are added by each node every few seconds; this node's are
+         *     added before answering.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown key or
+         *     someone else's.
+         */
+        get: operations["get_api_key_usage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -3018,6 +3053,13 @@ export interface components {
             /** @description The weight of one validated impediment by its severity, 1 to 5. */
             severity: number[];
         };
+        ApiKeyBudgetRequest: {
+            /**
+             * Format: int64
+             * @description Requests per minute, 1–100000; `null` returns the key to the server's default.
+             */
+            requests_per_minute?: number | null;
+        };
         ApiKeyDto: {
             /** Format: date-time */
             created_at: string;
@@ -3030,6 +3072,22 @@ export interface components {
             name: string;
             /** @description The first characters of the key, to recognise it. */
             prefix: string;
+            /**
+             * Format: int64
+             * @description Requests over the last 30 UTC days, today included.
+             */
+            requests_last_30_days: number;
+            /**
+             * Format: int32
+             * @description The key's budget in requests per minute; none: the server's default (`RateLimit-Policy` on each
+             *     keyed response says which applies).
+             */
+            requests_per_minute?: number | null;
+            /**
+             * Format: int64
+             * @description Requests today (UTC) as last flushed by the servers (a few seconds behind).
+             */
+            requests_today: number;
             /** Format: date-time */
             revoked_at?: string | null;
             scopes: components["schemas"]["Scope"][];
@@ -3053,6 +3111,31 @@ export interface components {
              *     as over 1,000.
              */
             total_is_lower_bound: boolean;
+        };
+        /** @description One day of a key's usage. */
+        ApiKeyUsageDay: {
+            /**
+             * Format: date
+             * @description The UTC day.
+             */
+            day: string;
+            /** Format: int64 */
+            requests: number;
+        };
+        /** @description A key's usage over the last 30 UTC days, days without requests left out, oldest first. */
+        ApiKeyUsageView: {
+            /** Format: uuid */
+            api_key_id: string;
+            days: components["schemas"]["ApiKeyUsageDay"][];
+            /** Format: int64 */
+            requests_last_30_days: number;
+            /**
+             * Format: int32
+             * @description The key's budget in requests per minute; none: the server's default.
+             */
+            requests_per_minute?: number | null;
+            /** Format: int64 */
+            requests_today: number;
         };
         AuditEventDto: {
             /** @description `topic.update`, `auth.login`, `watch_item.create`… */
@@ -3472,6 +3555,11 @@ export interface components {
             /** Format: date-time */
             expires_at?: string | null;
             name: string;
+            /**
+             * Format: int64
+             * @description The key's budget in requests per minute (1–100000); admins only; none: the server's default.
+             */
+            requests_per_minute?: number | null;
             /** @description `admin` needs the admin role. */
             scopes: components["schemas"]["Scope"][];
         };
@@ -5838,6 +5926,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -5968,6 +6071,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -6038,6 +6156,21 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6127,6 +6260,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -6210,6 +6358,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -6279,6 +6442,21 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6386,6 +6564,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -6449,6 +6642,229 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    set_api_key_budget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "requests_per_minute": 120
+                 *     }
+                 */
+                "application/json": components["schemas"]["ApiKeyBudgetRequest"];
+            };
+        };
+        responses: {
+            /** @description The key with its new budget */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyDto"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_key_usage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key's usage */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyUsageView"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6528,6 +6944,21 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6980,6 +7411,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -7098,6 +7544,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -7165,6 +7626,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7311,6 +7787,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -7376,6 +7867,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7501,6 +8007,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -7566,6 +8087,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7686,6 +8222,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -7751,6 +8302,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7874,6 +8440,21 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8007,6 +8588,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -8123,6 +8719,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -8191,6 +8802,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8327,6 +8953,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -8400,6 +9041,21 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8565,6 +9221,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -8632,6 +9303,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8710,6 +9396,21 @@ export interface operations {
             /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8852,6 +9553,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -8941,6 +9657,21 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9089,6 +9820,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -9175,6 +9921,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -9240,6 +10001,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9337,6 +10113,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -9422,6 +10213,21 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9569,6 +10375,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -9667,6 +10488,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -9736,6 +10572,21 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9817,6 +10668,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -9891,6 +10757,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -9956,6 +10837,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10038,6 +10934,21 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10161,6 +11072,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -10240,6 +11166,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -10307,6 +11248,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10443,6 +11399,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -10508,6 +11479,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10625,6 +11611,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -10703,6 +11704,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -10748,6 +11764,21 @@ export interface operations {
             /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10841,6 +11872,21 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10970,6 +12016,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -11060,6 +12121,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -11127,6 +12203,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11205,6 +12296,21 @@ export interface operations {
             /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11344,6 +12450,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -11409,6 +12530,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11537,6 +12673,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -11608,6 +12759,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -11668,6 +12834,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -11713,6 +12894,21 @@ export interface operations {
             /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11777,6 +12973,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -11822,6 +13033,21 @@ export interface operations {
             /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11926,6 +13152,21 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12116,6 +13357,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -12283,6 +13539,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -12385,6 +13656,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -12461,6 +13747,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -12512,6 +13813,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -12557,6 +13873,21 @@ export interface operations {
             /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12628,6 +13959,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12713,6 +14059,21 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12846,6 +14207,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -12913,6 +14289,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13050,6 +14441,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -13115,6 +14521,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13244,6 +14665,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -13338,6 +14774,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -13409,6 +14860,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -13474,6 +14940,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13588,6 +15069,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -13653,6 +15149,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13775,6 +15286,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -13843,6 +15369,21 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13962,6 +15503,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -14028,6 +15584,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14103,6 +15674,21 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14193,6 +15779,21 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14319,6 +15920,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -14396,6 +16012,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -14463,6 +16094,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14600,6 +16246,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -14665,6 +16326,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14792,6 +16468,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -14856,6 +16547,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14927,6 +16633,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15055,6 +16776,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -15120,6 +16856,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15200,6 +16951,21 @@ export interface operations {
             /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15347,6 +17113,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -15441,6 +17222,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -15522,6 +17318,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -15587,6 +17398,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15853,6 +17679,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -15934,6 +17775,21 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16075,6 +17931,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -16142,6 +18013,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16220,6 +18106,21 @@ export interface operations {
             /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16367,6 +18268,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -16432,6 +18348,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16541,6 +18472,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -16616,6 +18562,21 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16739,6 +18700,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -16810,6 +18786,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16889,6 +18880,21 @@ export interface operations {
             /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17027,6 +19033,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -17093,6 +19114,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17172,6 +19208,21 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17293,6 +19344,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -17360,6 +19426,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17497,6 +19578,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -17560,6 +19656,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17640,6 +19751,21 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17761,6 +19887,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -17834,6 +19975,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -17897,6 +20053,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18028,6 +20199,21 @@ export interface operations {
             /** @description `If-Match` is required: send the ETag of the version being changed */
             428: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

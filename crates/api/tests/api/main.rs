@@ -53,3 +53,5 @@ mod meeting_fixtures;
 mod meetings;
 // issue 10: forum SPA
 mod meeting_participants;
+// issue 11: key budgets and exports
+mod api_key_budgets;

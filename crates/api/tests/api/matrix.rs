@@ -166,6 +166,10 @@ const MATRIX: &[(&str, [u16; 5])] = &[
     ("list_document_versions", [401, 200, 404, 200, 404]),
     ("upload_document_version", [401, 201, 404, 201, 404]),
     ("download_document_version", [401, 200, 404, 200, 404]),
+    // issue 11: key budgets and exports — a key of Bangladesh's delegate; only an admin's session sets a
+    // budget; usage is the owner's and the admins'.
+    ("set_api_key_budget", [401, 200, 403, 403, 403]),
+    ("get_api_key_usage", [401, 200, 404, 200, 404]),
 ];
 
 pub(crate) struct Ctx {
@@ -534,6 +538,14 @@ pub(crate) async fn prepare(app: &TestApp, ctx: &Ctx, op: &str, template: &str, 
         }
         "download_document_version" => {
             call.path = template.replace("{id}", &fresh_bgd_document(app, ctx).await).replace("{number}", "1");
+        }
+        // issue 11: key budgets and exports
+        "set_api_key_budget" | "get_api_key_usage" => {
+            let res = app.post_json("/api/v1/api-keys", Some(&ctx.bgd), json!({"name": "k", "scopes": ["read"]})).await;
+            call.path = id(res.json::<Value>().await.unwrap()["api_key"]["id"].as_str().unwrap());
+            if op == "set_api_key_budget" {
+                call.body = Some(json!({"requests_per_minute": 120}));
+            }
         }
         "complete_mfa_sign_in" | "start_mfa_enrolment" | "verify_mfa_enrolment" | "disable_mfa" | "reset_user_mfa" => {
             crate::mfa::prepare_call(app, ctx, op, who, &mut call).await;

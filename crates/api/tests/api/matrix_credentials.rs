@@ -168,6 +168,9 @@ const CREDENTIALS: &[(&str, [u16; 3])] = &[
     ("list_document_versions", [200, 200, 404]),
     ("upload_document_version", [403, 201, 404]),
     ("download_document_version", [200, 200, 404]),
+    // issue 11: key budgets and exports — no key changes a budget, its own or another's.
+    ("set_api_key_budget", [403, 403, 403]),
+    ("get_api_key_usage", [200, 200, 404]),
 ];
 
 async fn key(app: &TestApp, bgd: &str, scopes: Value) -> String {

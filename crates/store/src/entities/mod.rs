@@ -51,3 +51,5 @@ pub mod calendar_feeds;
 pub mod meeting_agenda_items;
 pub mod meeting_invitations;
 pub mod meetings;
+// issue 11: key budgets
+pub mod api_key_usage;

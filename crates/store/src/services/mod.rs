@@ -30,6 +30,8 @@ pub mod home;
 pub mod notifications;
 // issue 10: meetings
 pub mod meetings;
+// issue 11: key budgets
+pub mod api_key_usage;
 
 use gmc_domain::error::FieldProblem;
 use sea_orm::sea_query::{Expr, Func, SimpleExpr};
