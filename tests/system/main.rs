@@ -4,5 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod binary;
+// issue 11: exports
+mod export;
 mod lifecycle;
 mod serve;

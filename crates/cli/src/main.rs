@@ -1,5 +1,8 @@
 //! The `gmc` binary: serve the app, run migrations, seed demo data, print the OpenAPI document.
 
+// issue 11: exports
+mod export;
+
 use clap::{Parser, Subcommand};
 use gmc_api::settings::Environment;
 use gmc_api::{telemetry, Application, Settings};
@@ -38,18 +41,31 @@ enum Command {
     },
     /// Print the OpenAPI document (JSON) to stdout.
     Openapi,
+    // issue 11: exports
+    /// Export a collection (impediments, stakeholders) as CSV or XLSX, with the list's filters, from the
+    /// local database (`--as EMAIL`) or a server (`--server URL`, key in GMC_API_KEY). Exit codes: 0 done,
+    /// 1 refused, 2 usage or connection.
+    Export(export::ExportArgs),
 }
 
 #[tokio::main]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> anyhow::Result<std::process::ExitCode> {
     let cli = Cli::parse();
     if let Command::Openapi = cli.command {
         print!("{}", gmc_api::openapi::document_json());
-        return Ok(());
+        return Ok(std::process::ExitCode::SUCCESS);
     }
     let settings = Settings::load()?;
+    // issue 11: exports — its own exit codes; nothing logged to stdout, which may be the file.
+    if let Command::Export(args) = cli.command {
+        let outcome = export::run(args, &settings.database_url).await;
+        if let export::Outcome::Refused(m) | export::Outcome::Usage(m) = &outcome {
+            eprintln!("gmc export: {m}");
+        }
+        return Ok(std::process::ExitCode::from(outcome.code()));
+    }
     telemetry::init(settings.log_format);
-    match cli.command {
+    let done = match cli.command {
         Command::Serve => serve(settings).await,
         Command::Migrate => {
             let db = gmc_store::db::connect(&settings.database_url).await?;
@@ -60,8 +76,9 @@ async fn main() -> anyhow::Result<()> {
         Command::Seed { demo, impediments, bench_responses, bench_prep, bench_documents } => {
             seed(settings, demo, impediments, bench_responses, bench_prep, bench_documents).await
         }
-        Command::Openapi => Ok(()),
-    }
+        Command::Openapi | Command::Export(_) => Ok(()),
+    };
+    done.map(|()| std::process::ExitCode::SUCCESS)
 }
 
 async fn serve(settings: Settings) -> anyhow::Result<()> {

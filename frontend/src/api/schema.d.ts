@@ -1283,6 +1283,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/impediments/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export impediments
+         * @description Who: any role, signed in with a session or an API key with the `read` scope. Exactly what `GET /impediments`
+         *     shows the caller with the same filters and `sort` (another delegation's `delegation`-level records never),
+         *     every page of it, as CSV (UTF-8 with a byte order mark, streamed) or XLSX (`format`). Codes come with their
+         *     names beside them (`partner`, `partner_name`); a text that a spreadsheet would take for a formula starts
+         *     with `'`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 400 for a filter of the wrong
+         *     type; 422 for a bad filter value, `sort` or `format`.
+         */
+        get: operations["export_impediments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/impediments/summary": {
         parameters: {
             query?: never;
@@ -2473,6 +2500,34 @@ export interface paths {
          *     used); 409 while a request with the same `Idempotency-Key` is in progress.
          */
         post: operations["create_stakeholder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stakeholders/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export stakeholders
+         * @description Who: any role, signed in with a session or an API key with the `read` scope. Exactly what `GET /stakeholders`
+         *     shows the caller with the same filters and `sort`, as CSV (streamed) or XLSX (`format`), codes with their
+         *     names beside them. Contact details only with `include_contacts=true`, and only for roles that may read them
+         *     (admins and the owning delegation's members, with a session): each stakeholder whose contact is exported is
+         *     audited as a contact read.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`, and for `include_contacts=true`
+         *     from a caller who may not read contacts (analysts, stakeholder accounts, any API key); 400 for a filter of
+         *     the wrong type; 422 for a bad filter value, `sort` or `format`.
+         */
+        get: operations["export_stakeholders"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -12044,6 +12099,115 @@ export interface operations {
             };
         };
     };
+    export_impediments: {
+        parameters: {
+            query?: {
+                reporting_country?: string;
+                partner?: string;
+                /** @description MAST chapter letter (`A`) or procedural group (`PO-ADMIN`). */
+                ntm_chapter?: string;
+                /** @description HS code prefix. */
+                hs?: string;
+                /** @description Topic id or code. */
+                topic?: string;
+                status?: components["schemas"]["ImpedimentStatus"];
+                delegation?: string;
+                severity_min?: number;
+                severity_max?: number;
+                /** @description Created on or after (YYYY-MM-DD). */
+                from?: string;
+                /** @description Created on or before (YYYY-MM-DD). */
+                to?: string;
+                /** @description Text search in title and description. */
+                q?: string;
+                sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "severity" | "-severity" | "title" | "-title" | "partner" | "-partner" | "ntm_code" | "-ntm_code" | "status" | "-status";
+                /** @description `csv` (the default) or `xlsx`. */
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment */
+            200: {
+                headers: {
+                    /** @description `attachment; filename="impediments-<date>.csv"` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     summarize_impediments: {
         parameters: {
             query: {
@@ -17915,6 +18079,114 @@ export interface operations {
             };
             /** @description The body is not `application/json` */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_stakeholders: {
+        parameters: {
+            query?: {
+                /** @description ISO alpha-3. */
+                country?: string;
+                /** @description ISIC section code. */
+                sector?: components["schemas"]["IsicSection"];
+                size_class?: components["schemas"]["SizeClass"];
+                kind?: components["schemas"]["StakeholderKind"];
+                women_led?: boolean;
+                exporter?: boolean;
+                importer?: boolean;
+                delegation?: string;
+                /** @description Text in the name or external id (case-insensitive). */
+                q?: string;
+                sort?: "name" | "-name" | "country" | "-country" | "created_at" | "-created_at";
+                /**
+                 * @description Add `contact_name`, `contact_email`, `contact_phone`: only for roles that may read contacts
+                 *     (admins and the delegation's members, signed in with a session), and each read is audited.
+                 */
+                include_contacts?: boolean;
+                /** @description `csv` (the default) or `xlsx`. */
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment */
+            200: {
+                headers: {
+                    /** @description `attachment; filename="stakeholders-<date>.csv"` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -27,6 +27,8 @@ pub mod home;
 pub mod notifications;
 // issue 10: meetings
 pub mod meetings;
+// issue 11: exports
+pub mod exports;
 
 use gmc_store::cursor::SortField;
 use serde::Deserialize;

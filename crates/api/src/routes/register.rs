@@ -16,10 +16,14 @@ use super::meetings;
 use super::briefings;
 // issue 10: documents
 use super::documents;
+// issue 11: exports
+use super::exports;
 
 /// Everything under `/api/v1`, served and documented by the same registrations.
 pub fn configure_api(cfg: &mut ServiceConfig) {
     cfg.service(auth::operations())
+        // issue 11: exports — before the collections, whose `/{id}` would take `export` for an id.
+        .service(exports::operations())
         .service(mfa::operations())
         .service(reference::operations())
         .service(topics::operations())

@@ -55,3 +55,4 @@ mod meetings;
 mod meeting_participants;
 // issue 11: key budgets and exports
 mod api_key_budgets;
+mod exports;

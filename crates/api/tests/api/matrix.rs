@@ -170,6 +170,8 @@ const MATRIX: &[(&str, [u16; 5])] = &[
     // budget; usage is the owner's and the admins'.
     ("set_api_key_budget", [401, 200, 403, 403, 403]),
     ("get_api_key_usage", [401, 200, 404, 200, 404]),
+    ("export_impediments", [401, 200, 200, 200, 200]),
+    ("export_stakeholders", [401, 200, 200, 200, 200]),
 ];
 
 pub(crate) struct Ctx {

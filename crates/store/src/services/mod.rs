@@ -30,8 +30,9 @@ pub mod home;
 pub mod notifications;
 // issue 10: meetings
 pub mod meetings;
-// issue 11: key budgets
+// issue 11: key budgets and exports
 pub mod api_key_usage;
+pub mod exports;
 
 use gmc_domain::error::FieldProblem;
 use sea_orm::sea_query::{Expr, Func, SimpleExpr};
