@@ -36,6 +36,8 @@ mod builders;
 mod m20261206_000025_create_jobs_and_webhooks;
 // issue 11: imports
 mod m20261206_000024_create_imports;
+// issue 11: key budgets
+mod m20261206_000026_api_key_budgets;
 mod seed_reference;
 
 pub struct Migrator;
@@ -76,6 +78,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000025_create_jobs_and_webhooks::Migration),
             // issue 11: imports
             Box::new(m20261206_000024_create_imports::Migration),
+            // issue 11: key budgets
+            Box::new(m20261206_000026_api_key_budgets::Migration),
         ]
     }
 }

@@ -6,5 +6,7 @@
 mod binary;
 // issue 11: imports
 mod import;
+// issue 11: exports
+mod export;
 mod lifecycle;
 mod serve;

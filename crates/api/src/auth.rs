@@ -4,7 +4,7 @@
 use std::future::Future;
 use std::pin::Pin;
 
-use actix_web::{dev::Payload, web, FromRequest, HttpRequest};
+use actix_web::{dev::Payload, web, FromRequest, HttpMessage, HttpRequest};
 use gmc_domain::Actor;
 use gmc_store::services::auth::authenticate;
 use gmc_store::AppError;
@@ -20,6 +20,7 @@ impl FromRequest for Authed {
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let state = req.app_data::<web::Data<AppState>>().cloned();
+        let req = req.clone();
         let header = req.headers().get(actix_web::http::header::AUTHORIZATION).map(|h| h.to_str().map(str::to_owned));
         Box::pin(async move {
             let state = state.ok_or_else(|| AppError::Internal(anyhow::anyhow!("app state missing")))?;
@@ -39,7 +40,18 @@ impl FromRequest for Authed {
                     _ => return Err(AppError::Unauthenticated("use the Bearer scheme").into()),
                 },
             };
-            Ok(Authed(authenticate(&state.db, &state.tokens, &state.sessions, &token).await?))
+            let actor = authenticate(&state.db, &state.tokens, &state.sessions, &token).await?;
+            // issue 11: key budgets — a keyed request spends its key's budget; the answer carries where
+            // it stands (`key_budget::rate_headers`).
+            if let gmc_domain::AuthMethod::ApiKey { id, .. } = &actor.method {
+                match state.key_limiter.check(&state.db, id.as_uuid()).await? {
+                    Ok(rate) => {
+                        req.extensions_mut().insert(rate);
+                    }
+                    Err(spent) => return Err(ApiError::KeyBudgetSpent(spent)),
+                }
+            }
+            Ok(Authed(actor))
         })
     }
 }

@@ -7,6 +7,8 @@ pub mod headers;
 pub mod idempotency;
 // issue 10: notifications
 pub mod jobs;
+// issue 11: key budgets
+pub mod key_budget;
 pub mod openapi;
 pub mod problem;
 pub mod rate_limit;

@@ -85,7 +85,31 @@ pub struct ApiDoc;
 /// The whole document, read from the routes mounted on an `App` that is never started: no database, no
 /// server, the same registrations (`mount`) that serve each operation.
 pub fn document() -> utoipa::openapi::OpenApi {
-    mount(actix_web::App::new().into_utoipa_app()).split_for_parts().1
+    let mut doc = mount(actix_web::App::new().into_utoipa_app()).split_for_parts().1;
+    // issue 11: key budgets
+    declare_key_budgets(&mut doc);
+    doc
+}
+
+// issue 11: key budgets
+/// Every operation a bearer credential may call can answer 429 when that credential is an API key whose
+/// budget is spent (`key_budget`): declared here once rather than in each of them.
+fn declare_key_budgets(doc: &mut utoipa::openapi::OpenApi) {
+    use utoipa::IntoResponses;
+    let spent = crate::responses::KeyBudgetSpent::responses();
+    for item in doc.paths.paths.values_mut() {
+        for op in [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch, &mut item.head]
+            .into_iter()
+            .flatten()
+        {
+            if op.security.as_ref().is_none_or(Vec::is_empty) {
+                continue;
+            }
+            for (status, response) in &spent {
+                op.responses.responses.entry(status.clone()).or_insert_with(|| response.clone());
+            }
+        }
+    }
 }
 
 /// The document as pretty JSON with a trailing newline, exactly as committed in `openapi/openapi.json`.

@@ -74,6 +74,9 @@ pub enum ApiError {
     UnsupportedMediaType,
     #[error("too many requests")]
     RateLimited(u64),
+    // issue 11: key budgets
+    #[error("the API key's budget is spent")]
+    KeyBudgetSpent(crate::key_budget::KeyRate),
 }
 
 impl From<gmc_domain::ValidationErrors> for ApiError {
@@ -142,6 +145,15 @@ impl ApiError {
                 "rate-limited",
                 format!("too many attempts; try again in {secs} s"),
             ),
+            // issue 11: key budgets
+            ApiError::KeyBudgetSpent(rate) => Problem::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate-limited",
+                format!(
+                    "this API key's budget of {} requests a minute is spent; try again in {} s",
+                    rate.limit, rate.reset_secs
+                ),
+            ),
         }
     }
 }
@@ -163,6 +175,20 @@ impl ResponseError for ApiError {
             ApiError::RateLimited(secs) => {
                 if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
                     res.headers_mut().insert(header::RETRY_AFTER, v);
+                }
+            }
+            // issue 11: key budgets
+            ApiError::KeyBudgetSpent(rate) => {
+                for (name, value) in [
+                    (header::RETRY_AFTER.as_str(), rate.reset_secs.to_string()),
+                    (crate::key_budget::POLICY_HEADER, rate.policy_header()),
+                    (crate::key_budget::RATE_HEADER, rate.rate_header()),
+                ] {
+                    if let (Ok(n), Ok(v)) =
+                        (header::HeaderName::from_bytes(name.as_bytes()), HeaderValue::from_str(&value))
+                    {
+                        res.headers_mut().insert(n, v);
+                    }
                 }
             }
             ApiError::App(AppError::Busy) => {

@@ -37,7 +37,7 @@ pub const SHORT_BACKOFF: Duration = Duration::from_secs(1);
 const SLOWED_FOR: Duration = Duration::from_secs(15 * 60);
 
 /// `burst` at once, then one more every `period` (both at least 1).
-fn quota(burst: u32, period: Duration) -> Quota {
+pub(crate) fn quota(burst: u32, period: Duration) -> Quota {
     let burst = NonZeroU32::new(burst.max(1)).unwrap_or(NonZeroU32::MIN);
     Quota::with_period(period.max(Duration::from_millis(1)))
         .unwrap_or_else(|| Quota::per_second(NonZeroU32::MIN))
@@ -49,12 +49,12 @@ fn wait_secs(not_until: governor::NotUntil<governor::clock::QuantaInstant>) -> u
     whole_secs(not_until.wait_time_from(DefaultClock::default().now()))
 }
 
-fn whole_secs(wait: Duration) -> u64 {
+pub(crate) fn whole_secs(wait: Duration) -> u64 {
     (wait.as_secs() + u64::from(wait.subsec_nanos() > 0)).max(1)
 }
 
 /// How often the limiters forget keys whose budget is full again, so their maps stay small.
-const PRUNE_EVERY: u64 = 1024;
+pub(crate) const PRUNE_EVERY: u64 = 1024;
 
 fn account_key(account: &str) -> String {
     account.trim().to_lowercase().chars().take(254).collect()

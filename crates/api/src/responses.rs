@@ -110,3 +110,17 @@ pub struct TooManyRequests(pub Problem);
     headers(("Retry-After" = u64, description = "Seconds to wait before retrying"))
 )]
 pub struct Busy(pub Problem);
+
+// issue 11: key budgets
+#[derive(IntoResponses)]
+#[response(
+    status = 429,
+    description = "Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds",
+    content_type = "application/problem+json",
+    headers(
+        ("Retry-After" = u64, description = "Seconds to wait before trying again"),
+        ("RateLimit-Policy" = String, description = "The key's budget: `\"api-key\";q=<requests>;w=60`"),
+        ("RateLimit" = String, description = "Where the key stands: `\"api-key\";r=<left>;t=<seconds>`")
+    )
+)]
+pub struct KeyBudgetSpent(pub Problem);

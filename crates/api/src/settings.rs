@@ -119,6 +119,12 @@ pub struct Settings {
     pub webhook_timeout_secs: u64,
     /// Failed attempts in a row after which a subscription is switched off (and its owner told).
     pub webhook_disable_after: i32,
+    // issue 11: key budgets
+    /// The request budget of an API key without one of its own, per minute, per node.
+    pub api_key_requests_per_minute: u32,
+    /// How often each node adds its counted key requests to `api_key_usage`, in seconds; 0: only when
+    /// usage is read and at shutdown.
+    pub api_key_usage_flush_secs: u64,
 }
 
 impl Settings {
@@ -161,7 +167,10 @@ impl Settings {
             .set_default("webhook_allow_private", false)?
             .set_default("webhook_allow_cidrs", "")?
             .set_default("webhook_timeout_secs", 10)?
-            .set_default("webhook_disable_after", 15)?;
+            .set_default("webhook_disable_after", 15)?
+            // issue 11: key budgets
+            .set_default("api_key_requests_per_minute", 600)?
+            .set_default("api_key_usage_flush_secs", 10)?;
         let file = std::env::var("GMC_CONFIG")
             .ok()
             .or_else(|| std::path::Path::new("gmc.toml").exists().then(|| "gmc.toml".to_owned()));
@@ -265,6 +274,9 @@ impl Settings {
             webhook_allow_cidrs: String::new(),
             webhook_timeout_secs: 5,
             webhook_disable_after: 15,
+            // issue 11: key budgets (the usage routes flush; tests read usage through them)
+            api_key_requests_per_minute: 600,
+            api_key_usage_flush_secs: 0,
         }
     }
 }

@@ -31,6 +31,8 @@ pub struct Application {
     rendered_topics: crate::render_cache::RenderCache,
     // issue 10: notifications
     jobs: crate::jobs::Jobs,
+    // issue 11: key budgets
+    key_usage: (crate::key_budget::KeyLimiter, DatabaseConnection, Duration),
 }
 
 /// SIGINT and SIGTERM, registered when the app is built, so a signal that arrives as soon as the
@@ -88,6 +90,8 @@ impl Application {
             upload_max_bytes: settings.upload_max_bytes,
             // issue 11: webhooks
             webhook_egress: settings.webhook_egress()?,
+            // issue 11: key budgets
+            key_limiter: crate::key_budget::KeyLimiter::new(settings.api_key_requests_per_minute),
         };
         let listener = TcpListener::bind((settings.host.as_str(), settings.port))?;
         let port = listener.local_addr()?.port();
@@ -98,8 +102,11 @@ impl Application {
             .with_mail(crate::jobs::Mail::from_settings(&settings)?)
             // issue 11: the job queue's worker
             .with_queue(crate::jobs::Queue::from_settings(&settings)?);
+        // issue 11: key budgets
+        let key_usage =
+            (state.key_limiter.clone(), state.db.clone(), Duration::from_secs(settings.api_key_usage_flush_secs));
         let server = server(listener, state, settings)?;
-        Ok(Self { port, server, shutdown, rendered_topics, jobs })
+        Ok(Self { port, server, shutdown, rendered_topics, jobs, key_usage })
     }
 
     pub fn port(&self) -> u16 {
@@ -112,12 +119,19 @@ impl Application {
         let shutdown = self.shutdown;
         // issue 10: notifications
         self.jobs.spawn();
+        // issue 11: key budgets
+        let (key_limiter, key_db, key_flush) = self.key_usage;
+        key_limiter.spawn_flusher(key_db.clone(), key_flush);
         tokio::spawn(async move {
             shutdown.recv().await;
             tracing::info!("shutting down: finishing requests in flight");
             handle.stop(true).await;
         });
         let served = self.server.await;
+        // issue 11: key budgets — what this node counted since its last flush is not lost at shutdown.
+        if let Err(e) = key_limiter.flush(&key_db).await {
+            tracing::warn!(error = %e, "API key usage flush at shutdown failed");
+        }
         // For benchmarks (scripts/bench-mixed.sh reads it): how much the one remaining cache saved.
         let (hits, misses) = self.rendered_topics.counts();
         tracing::info!(target: "gmc_cache", cache = "render", hits, misses, "cache counts");
@@ -163,6 +177,8 @@ fn server(listener: TcpListener, state: AppState, settings: Settings) -> anyhow:
     let mut server = HttpServer::new(move || {
         let app = App::new()
             .wrap(actix_web::middleware::from_fn(crate::idempotency::middleware))
+            // issue 11: key budgets
+            .wrap(actix_web::middleware::from_fn(crate::key_budget::rate_headers))
             .wrap(ErrorHandlers::new().default_handler(problemize))
             .wrap(
                 DefaultHeaders::new()

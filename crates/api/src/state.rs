@@ -33,4 +33,7 @@ pub struct AppState {
     // issue 11: webhooks
     /// Where webhook subscriptions may point (settings `webhook_allow_*`).
     pub webhook_egress: gmc_store::services::webhooks::egress::Egress,
+    // issue 11: key budgets
+    /// Each API key's request budget and its usage counts (`key_budget`).
+    pub key_limiter: crate::key_budget::KeyLimiter,
 }

@@ -2,6 +2,8 @@
 
 // issue 11: imports
 mod import;
+// issue 11: exports
+mod export;
 
 use clap::{Parser, Subcommand};
 use gmc_api::settings::Environment;
@@ -46,14 +48,19 @@ enum Command {
     /// (`--as EMAIL`) or through a server (`--server URL`, key in GMC_API_KEY). Exit 0: all rows
     /// accepted; 1: rows or the file rejected; 2: usage or connection.
     Import(import::ImportArgs),
+    // issue 11: exports
+    /// Export a collection (impediments, stakeholders) as CSV or XLSX, with the list's filters, from the
+    /// local database (`--as EMAIL`) or a server (`--server URL`, key in GMC_API_KEY). Exit codes: 0 done,
+    /// 1 refused, 2 usage or connection.
+    Export(export::ExportArgs),
 }
 
 #[tokio::main]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> anyhow::Result<std::process::ExitCode> {
     let cli = Cli::parse();
     if let Command::Openapi = cli.command {
         print!("{}", gmc_api::openapi::document_json());
-        return Ok(());
+        return Ok(std::process::ExitCode::SUCCESS);
     }
     // issue 11: imports — needs no settings with --server; its own exit codes for scripts.
     if let Command::Import(args) = cli.command {
@@ -66,8 +73,16 @@ async fn main() -> anyhow::Result<()> {
         std::process::exit(i32::from(code));
     }
     let settings = Settings::load()?;
+    // issue 11: exports — its own exit codes; nothing logged to stdout, which may be the file.
+    if let Command::Export(args) = cli.command {
+        let outcome = export::run(args, &settings.database_url).await;
+        if let export::Outcome::Refused(m) | export::Outcome::Usage(m) = &outcome {
+            eprintln!("gmc export: {m}");
+        }
+        return Ok(std::process::ExitCode::from(outcome.code()));
+    }
     telemetry::init(settings.log_format);
-    match cli.command {
+    let done = match cli.command {
         Command::Serve => serve(settings).await,
         Command::Migrate => {
             let db = gmc_store::db::connect(&settings.database_url).await?;
@@ -78,8 +93,9 @@ async fn main() -> anyhow::Result<()> {
         Command::Seed { demo, impediments, bench_responses, bench_prep, bench_documents } => {
             seed(settings, demo, impediments, bench_responses, bench_prep, bench_documents).await
         }
-        Command::Openapi | Command::Import(_) => Ok(()),
-    }
+        Command::Openapi | Command::Import(_) | Command::Export(_) => Ok(()),
+    };
+    done.map(|()| std::process::ExitCode::SUCCESS)
 }
 
 async fn serve(settings: Settings) -> anyhow::Result<()> {

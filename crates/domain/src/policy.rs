@@ -72,6 +72,10 @@ pub enum Operation {
     /// the records may import them (delegates, focal points, admins; a key needs `write`). Each row is
     /// then checked as its kind's create is, delegation included.
     ImportRecords,
+    // issue 11: key budgets
+    /// Set an API key's request budget (admins: a budget is a share of the server, not the owner's to
+    /// raise).
+    SetApiKeyBudget,
 }
 
 impl Operation {
@@ -100,6 +104,8 @@ impl Operation {
             Operation::ManageWebhooks => Scope::Write,
             // issue 11: imports
             Operation::ImportRecords => Scope::Write,
+            // issue 11: key budgets
+            Operation::SetApiKeyBudget => Scope::Admin,
             Operation::ManageTopics
             | Operation::ManageUsers
             | Operation::ReadAudit
@@ -120,6 +126,8 @@ impl Operation {
             // issue 10: notifications
             Operation::ManageOwnNotifications => true,
             Operation::ReadEmailOutbox => role == Role::Admin,
+            // issue 11: key budgets
+            Operation::SetApiKeyBudget => role == Role::Admin,
             // issue 10: meetings
             Operation::AnswerInvitation | Operation::ManageOwnCalendarFeed => true,
             Operation::ManageTopics

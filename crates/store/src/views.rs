@@ -144,6 +144,14 @@ pub struct ApiKeyView {
     pub expires_at: Option<DateTime<Utc>>,
     pub last_used_at: Option<DateTime<Utc>>,
     pub revoked_at: Option<DateTime<Utc>>,
+    // issue 11: key budgets
+    /// The key's budget in requests per minute; none: the server's default (`RateLimit-Policy` on each
+    /// keyed response says which applies).
+    pub requests_per_minute: Option<u32>,
+    /// Requests today (UTC) as last flushed by the servers (a few seconds behind).
+    pub requests_today: u64,
+    /// Requests over the last 30 UTC days, today included.
+    pub requests_last_30_days: u64,
 }
 
 #[derive(Debug, Clone, Serialize)]

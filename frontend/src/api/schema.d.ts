@@ -190,6 +190,41 @@ export interface paths {
         delete: operations["revoke_api_key"];
         options?: never;
         head?: never;
+        /**
+         * Set an API key's request budget
+         * @description Who: admins signed in with a session (any key). `requests_per_minute` is 1–100000, or `null` for the
+         *     server's default (`GMC_API_KEY_REQUESTS_PER_MINUTE`). The budget is per server node; a keyed request over
+         *     it answers 429 with `Retry-After`, `RateLimit-Policy` and `RateLimit`. Audited with the old and new values.
+         *
+         *     Refuses: 401 without a valid credential; 403 for any other role, and for any API key (a key cannot raise its
+         *     own budget); 404 for an unknown key; 422 for a budget out of range.
+         */
+        patch: operations["set_api_key_budget"];
+        trace?: never;
+    };
+    "/api/v1/api-keys/{id}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An API key's usage
+         * @description Who: the key's owner, and admins signed in with a session (any key); with a session or an API key with the
+         *     `read` scope. Requests per UTC day over the last 30 days (days without requests left out), with today's and
+         *     the period's totals and the key's budget. Counts are added by each node every few seconds; this node's are
+         *     added before answering.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown key or
+         *     someone else's.
+         */
+        get: operations["get_api_key_usage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -1271,6 +1306,33 @@ export interface paths {
          *     request with the same `Idempotency-Key` is in progress.
          */
         post: operations["create_impediment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/impediments/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export impediments
+         * @description Who: any role, signed in with a session or an API key with the `read` scope. Exactly what `GET /impediments`
+         *     shows the caller with the same filters and `sort` (another delegation's `delegation`-level records never),
+         *     every page of it, as CSV (UTF-8 with a byte order mark, streamed) or XLSX (`format`). Codes come with their
+         *     names beside them (`partner`, `partner_name`); a text that a spreadsheet would take for a formula starts
+         *     with `'`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 400 for a filter of the wrong
+         *     type; 422 for a bad filter value, `sort` or `format`.
+         */
+        get: operations["export_impediments"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2608,6 +2670,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stakeholders/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export stakeholders
+         * @description Who: any role, signed in with a session or an API key with the `read` scope. Exactly what `GET /stakeholders`
+         *     shows the caller with the same filters and `sort`, as CSV (streamed) or XLSX (`format`), codes with their
+         *     names beside them. Contact details only with `include_contacts=true`, and only for roles that may read them
+         *     (admins and the owning delegation's members, with a session): each stakeholder whose contact is exported is
+         *     audited as a contact read.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`, and for `include_contacts=true`
+         *     from a caller who may not read contacts (analysts, stakeholder accounts, any API key); 400 for a filter of
+         *     the wrong type; 422 for a bad filter value, `sort` or `format`.
+         */
+        get: operations["export_stakeholders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stakeholders/{id}": {
         parameters: {
             query?: never;
@@ -3337,6 +3427,13 @@ export interface components {
             /** @description The weight of one validated impediment by its severity, 1 to 5. */
             severity: number[];
         };
+        ApiKeyBudgetRequest: {
+            /**
+             * Format: int64
+             * @description Requests per minute, 1–100000; `null` returns the key to the server's default.
+             */
+            requests_per_minute?: number | null;
+        };
         ApiKeyDto: {
             /** Format: date-time */
             created_at: string;
@@ -3349,6 +3446,22 @@ export interface components {
             name: string;
             /** @description The first characters of the key, to recognise it. */
             prefix: string;
+            /**
+             * Format: int64
+             * @description Requests over the last 30 UTC days, today included.
+             */
+            requests_last_30_days: number;
+            /**
+             * Format: int32
+             * @description The key's budget in requests per minute; none: the server's default (`RateLimit-Policy` on each
+             *     keyed response says which applies).
+             */
+            requests_per_minute?: number | null;
+            /**
+             * Format: int64
+             * @description Requests today (UTC) as last flushed by the servers (a few seconds behind).
+             */
+            requests_today: number;
             /** Format: date-time */
             revoked_at?: string | null;
             scopes: components["schemas"]["Scope"][];
@@ -3372,6 +3485,31 @@ export interface components {
              *     as over 1,000.
              */
             total_is_lower_bound: boolean;
+        };
+        /** @description One day of a key's usage. */
+        ApiKeyUsageDay: {
+            /**
+             * Format: date
+             * @description The UTC day.
+             */
+            day: string;
+            /** Format: int64 */
+            requests: number;
+        };
+        /** @description A key's usage over the last 30 UTC days, days without requests left out, oldest first. */
+        ApiKeyUsageView: {
+            /** Format: uuid */
+            api_key_id: string;
+            days: components["schemas"]["ApiKeyUsageDay"][];
+            /** Format: int64 */
+            requests_last_30_days: number;
+            /**
+             * Format: int32
+             * @description The key's budget in requests per minute; none: the server's default.
+             */
+            requests_per_minute?: number | null;
+            /** Format: int64 */
+            requests_today: number;
         };
         AuditEventDto: {
             /** @description `topic.update`, `auth.login`, `watch_item.create`… */
@@ -3797,6 +3935,11 @@ export interface components {
             /** Format: date-time */
             expires_at?: string | null;
             name: string;
+            /**
+             * Format: int64
+             * @description The key's budget in requests per minute (1–100000); admins only; none: the server's default.
+             */
+            requests_per_minute?: number | null;
             /** @description `admin` needs the admin role. */
             scopes: components["schemas"]["Scope"][];
         };
@@ -6399,6 +6542,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -6529,6 +6687,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -6599,6 +6772,21 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6688,6 +6876,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -6771,6 +6974,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -6840,6 +7058,21 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6947,6 +7180,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -7010,6 +7258,229 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    set_api_key_budget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "requests_per_minute": 120
+                 *     }
+                 */
+                "application/json": components["schemas"]["ApiKeyBudgetRequest"];
+            };
+        };
+        responses: {
+            /** @description The key with its new budget */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyDto"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_key_usage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key's usage */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyUsageView"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7089,6 +7560,21 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7541,6 +8027,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -7659,6 +8160,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -7726,6 +8242,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7872,6 +8403,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -7937,6 +8483,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8062,6 +8623,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -8180,6 +8756,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -8245,6 +8836,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8365,6 +8971,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -8430,6 +9051,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8553,6 +9189,21 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8686,6 +9337,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -8802,6 +9468,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -8870,6 +9551,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9006,6 +9702,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -9079,6 +9790,21 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9244,6 +9970,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -9311,6 +10052,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9389,6 +10145,21 @@ export interface operations {
             /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9531,6 +10302,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -9620,6 +10406,21 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9768,6 +10569,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -9854,6 +10670,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -9919,6 +10750,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10016,6 +10862,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -10101,6 +10962,21 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10248,6 +11124,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -10346,6 +11237,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -10415,6 +11321,21 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10496,6 +11417,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -10570,6 +11506,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -10635,6 +11586,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10717,6 +11683,21 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10840,6 +11821,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -10919,6 +11915,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -10986,6 +11997,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11122,6 +12148,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -11187,6 +12228,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11304,6 +12360,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -11382,6 +12453,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -11427,6 +12513,21 @@ export interface operations {
             /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11520,6 +12621,21 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11649,6 +12765,130 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_impediments: {
+        parameters: {
+            query?: {
+                reporting_country?: string;
+                partner?: string;
+                /** @description MAST chapter letter (`A`) or procedural group (`PO-ADMIN`). */
+                ntm_chapter?: string;
+                /** @description HS code prefix. */
+                hs?: string;
+                /** @description Topic id or code. */
+                topic?: string;
+                status?: components["schemas"]["ImpedimentStatus"];
+                delegation?: string;
+                severity_min?: number;
+                severity_max?: number;
+                /** @description Created on or after (YYYY-MM-DD). */
+                from?: string;
+                /** @description Created on or before (YYYY-MM-DD). */
+                to?: string;
+                /** @description Text search in title and description. */
+                q?: string;
+                sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "severity" | "-severity" | "title" | "-title" | "partner" | "-partner" | "ntm_code" | "-ntm_code" | "status" | "-status";
+                /** @description `csv` (the default) or `xlsx`. */
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment */
+            200: {
+                headers: {
+                    /** @description `attachment; filename="impediments-<date>.csv"` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -11739,6 +12979,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -11806,6 +13061,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11884,6 +13154,21 @@ export interface operations {
             /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12023,6 +13308,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -12088,6 +13388,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12216,6 +13531,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -12281,6 +13611,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12402,6 +13747,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -12517,6 +13877,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -12584,6 +13959,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12661,6 +14051,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -12732,6 +14137,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -12792,6 +14212,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -12837,6 +14272,21 @@ export interface operations {
             /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12901,6 +14351,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -12946,6 +14411,21 @@ export interface operations {
             /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13050,6 +14530,21 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13240,6 +14735,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -13407,6 +14917,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -13509,6 +15034,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -13585,6 +15125,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -13636,6 +15191,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -13681,6 +15251,21 @@ export interface operations {
             /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13752,6 +15337,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13837,6 +15437,21 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13970,6 +15585,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -14037,6 +15667,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14174,6 +15819,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -14239,6 +15899,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14368,6 +16043,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -14462,6 +16152,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -14527,6 +16232,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14600,6 +16320,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14737,6 +16472,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -14802,6 +16552,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14924,6 +16689,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -14992,6 +16772,21 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15111,6 +16906,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -15177,6 +16987,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15252,6 +17077,21 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15342,6 +17182,21 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15468,6 +17323,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -15545,6 +17415,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -15612,6 +17497,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15749,6 +17649,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -15814,6 +17729,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15941,6 +17871,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -16005,6 +17950,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16076,6 +18036,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16204,6 +18179,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -16269,6 +18259,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16349,6 +18354,21 @@ export interface operations {
             /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16496,6 +18516,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -16590,6 +18625,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -16671,6 +18721,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -16736,6 +18801,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17002,6 +19082,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -17083,6 +19178,21 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17224,6 +19334,129 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_stakeholders: {
+        parameters: {
+            query?: {
+                /** @description ISO alpha-3. */
+                country?: string;
+                /** @description ISIC section code. */
+                sector?: components["schemas"]["IsicSection"];
+                size_class?: components["schemas"]["SizeClass"];
+                kind?: components["schemas"]["StakeholderKind"];
+                women_led?: boolean;
+                exporter?: boolean;
+                importer?: boolean;
+                delegation?: string;
+                /** @description Text in the name or external id (case-insensitive). */
+                q?: string;
+                sort?: "name" | "-name" | "country" | "-country" | "created_at" | "-created_at";
+                /**
+                 * @description Add `contact_name`, `contact_email`, `contact_phone`: only for roles that may read contacts
+                 *     (admins and the delegation's members, signed in with a session), and each read is audited.
+                 */
+                include_contacts?: boolean;
+                /** @description `csv` (the default) or `xlsx`. */
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment */
+            200: {
+                headers: {
+                    /** @description `attachment; filename="stakeholders-<date>.csv"` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -17291,6 +19524,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17369,6 +19617,21 @@ export interface operations {
             /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17516,6 +19779,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -17581,6 +19859,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17690,6 +19983,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -17765,6 +20073,21 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17888,6 +20211,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -17959,6 +20297,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18038,6 +20391,21 @@ export interface operations {
             /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18176,6 +20544,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -18242,6 +20625,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18321,6 +20719,21 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18442,6 +20855,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -18509,6 +20937,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18646,6 +21089,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -18709,6 +21167,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18789,6 +21262,21 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18910,6 +21398,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -18983,6 +21486,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -19046,6 +21564,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19183,6 +21716,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -19252,6 +21800,21 @@ export interface operations {
             /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19363,6 +21926,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -19436,6 +22014,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -19499,6 +22092,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19638,6 +22246,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -19726,6 +22349,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -19807,6 +22445,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -19874,6 +22527,21 @@ export interface operations {
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

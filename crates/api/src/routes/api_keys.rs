@@ -1,6 +1,7 @@
 //! API keys for third-party integrations.
 
 use actix_web::{web, HttpResponse};
+use gmc_store::services::api_key_usage::ApiKeyUsageView;
 use gmc_store::services::api_keys::{self as svc, ApiKeyInput};
 use gmc_store::views::ApiKeyView;
 use serde::Serialize;
@@ -51,6 +52,8 @@ pub async fn list_api_keys(
     sort: web::Query<ApiKeySortQuery>,
     page: web::Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
+    // issue 11: key budgets — this node's counted requests first, so the totals are current.
+    flush_usage(&state).await;
     let p = svc::list(&state.db, &actor, (page.limit, sort.sort.as_deref(), page.cursor.as_deref())).await?;
     Ok(HttpResponse::Ok().json(ApiKeyPage::from(p)))
 }
@@ -101,6 +104,73 @@ pub async fn revoke_api_key(
     Ok(HttpResponse::NoContent().finish())
 }
 
+// issue 11: key budgets
+/// Adds this node's counted key requests to the stored usage; a failure only leaves them for later.
+async fn flush_usage(state: &AppState) {
+    if let Err(e) = state.key_limiter.flush(&state.db).await {
+        tracing::warn!(error = %e, "API key usage flush failed; kept for the next one");
+    }
+}
+
+/// An example `ApiKeyBudgetInput` (a test sends it).
+pub fn budget_example() -> serde_json::Value {
+    serde_json::json!({"requests_per_minute": 120})
+}
+
+/// Set an API key's request budget
+///
+/// Who: admins signed in with a session (any key). `requests_per_minute` is 1–100000, or `null` for the
+/// server's default (`GMC_API_KEY_REQUESTS_PER_MINUTE`). The budget is per server node; a keyed request over
+/// it answers 429 with `Retry-After`, `RateLimit-Policy` and `RateLimit`. Audited with the old and new values.
+///
+/// Refuses: 401 without a valid credential; 403 for any other role, and for any API key (a key cannot raise its
+/// own budget); 404 for an unknown key; 422 for a budget out of range.
+#[utoipa::path(patch, path = "/api-keys/{id}", tag = "api-keys", operation_id = "set_api_key_budget",
+    params(("id" = Uuid, Path)), request_body(content = svc::ApiKeyBudgetInput, example = budget_example),
+    security(("bearer" = [])),
+    responses((status = 200, description = "The key with its new budget", body = ApiKeyView),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::PayloadTooLarge, r::UnsupportedMediaType,
+        r::Invalid, r::Busy))]
+pub async fn set_api_key_budget(
+    state: web::Data<AppState>,
+    Authed(actor): Authed,
+    id: web::Path<Uuid>,
+    body: web::Json<svc::ApiKeyBudgetInput>,
+) -> Result<HttpResponse, ApiError> {
+    let view = svc::set_budget(&state.db, &actor, *id, body.into_inner()).await?;
+    state.key_limiter.forget(*id);
+    Ok(HttpResponse::Ok().json(view))
+}
+
+/// An API key's usage
+///
+/// Who: the key's owner, and admins signed in with a session (any key); with a session or an API key with the
+/// `read` scope. Requests per UTC day over the last 30 days (days without requests left out), with today's and
+/// the period's totals and the key's budget. Counts are added by each node every few seconds; this node's are
+/// added before answering.
+///
+/// Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown key or
+/// someone else's.
+#[utoipa::path(get, path = "/api-keys/{id}/usage", tag = "api-keys", operation_id = "get_api_key_usage",
+    params(("id" = Uuid, Path)), security(("bearer" = [])),
+    responses((status = 200, description = "The key's usage", body = ApiKeyUsageView),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
+pub async fn get_api_key_usage(
+    state: web::Data<AppState>,
+    Authed(actor): Authed,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    flush_usage(&state).await;
+    Ok(HttpResponse::Ok().json(gmc_store::services::api_key_usage::usage(&state.db, &actor, *id).await?))
+}
+
 pub fn operations() -> Operations {
-    operations![list_api_keys, create_api_key, revoke_api_key]
+    operations![
+        list_api_keys,
+        create_api_key,
+        revoke_api_key,
+        // issue 11: key budgets
+        set_api_key_budget,
+        get_api_key_usage
+    ]
 }

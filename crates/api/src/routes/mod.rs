@@ -31,6 +31,8 @@ pub mod meetings;
 pub mod webhooks;
 // issue 11: imports
 pub mod imports;
+// issue 11: exports
+pub mod exports;
 
 use gmc_store::cursor::SortField;
 use serde::Deserialize;

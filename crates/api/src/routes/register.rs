@@ -20,10 +20,14 @@ use super::documents;
 use super::webhooks;
 // issue 11: imports
 use super::imports;
+// issue 11: exports
+use super::exports;
 
 /// Everything under `/api/v1`, served and documented by the same registrations.
 pub fn configure_api(cfg: &mut ServiceConfig) {
     cfg.service(auth::operations())
+        // issue 11: exports — before the collections, whose `/{id}` would take `export` for an id.
+        .service(exports::operations())
         .service(mfa::operations())
         .service(reference::operations())
         .service(topics::operations())

@@ -61,3 +61,6 @@ mod webhook_fixtures;
 mod webhook_receiver;
 mod webhooks;
 mod webhooks_delivery;
+// issue 11: key budgets and exports
+mod api_key_budgets;
+mod exports;

@@ -183,6 +183,12 @@ const MATRIX: &[(&str, [u16; 5])] = &[
     ("get_import_template", [401, 200, 200, 200, 200]),
     ("get_import", [401, 200, 404, 200, 404]),
     ("get_import_report", [401, 200, 404, 200, 404]),
+    // issue 11: key budgets and exports — a key of Bangladesh's delegate; only an admin's session sets a
+    // budget; usage is the owner's and the admins'.
+    ("set_api_key_budget", [401, 200, 403, 403, 403]),
+    ("get_api_key_usage", [401, 200, 404, 200, 404]),
+    ("export_impediments", [401, 200, 200, 200, 200]),
+    ("export_stakeholders", [401, 200, 200, 200, 200]),
 ];
 
 pub(crate) struct Ctx {
@@ -559,6 +565,14 @@ pub(crate) async fn prepare(app: &TestApp, ctx: &Ctx, op: &str, template: &str, 
         // issue 11: imports
         "import_stakeholders" | "import_impediments" | "get_import_template" | "get_import" | "get_import_report" => {
             crate::imports::prepare_call(app, ctx, op, template, &mut call).await;
+        }
+        // issue 11: key budgets and exports
+        "set_api_key_budget" | "get_api_key_usage" => {
+            let res = app.post_json("/api/v1/api-keys", Some(&ctx.bgd), json!({"name": "k", "scopes": ["read"]})).await;
+            call.path = id(res.json::<Value>().await.unwrap()["api_key"]["id"].as_str().unwrap());
+            if op == "set_api_key_budget" {
+                call.body = Some(json!({"requests_per_minute": 120}));
+            }
         }
         "complete_mfa_sign_in" | "start_mfa_enrolment" | "verify_mfa_enrolment" | "disable_mfa" | "reset_user_mfa" => {
             crate::mfa::prepare_call(app, ctx, op, who, &mut call).await;

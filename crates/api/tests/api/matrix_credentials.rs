@@ -185,6 +185,11 @@ const CREDENTIALS: &[(&str, [u16; 3])] = &[
     ("rotate_webhook_secret", [403, 404, 403]),
     ("list_webhook_deliveries", [404, 404, 403]),
     ("replay_webhook_delivery", [403, 404, 403]),
+    // issue 11: key budgets and exports — no key changes a budget, its own or another's.
+    ("set_api_key_budget", [403, 403, 403]),
+    ("get_api_key_usage", [200, 200, 404]),
+    ("export_impediments", [200, 200, 200]),
+    ("export_stakeholders", [200, 200, 200]),
 ];
 
 async fn key(app: &TestApp, bgd: &str, scopes: Value) -> String {

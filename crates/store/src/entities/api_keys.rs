@@ -18,6 +18,8 @@ pub struct Model {
     pub revoked_at: Option<DateTimeUtc>,
     /// Created from a session that passed the second factor (needed for an admin's key to act as admin).
     pub mfa: bool,
+    /// The key's budget in requests per minute; none: the server's default.
+    pub requests_per_minute: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

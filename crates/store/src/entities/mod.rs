@@ -58,3 +58,5 @@ pub mod webhook_subscriptions;
 // issue 11: imports
 pub mod import_problems;
 pub mod imports;
+// issue 11: key budgets
+pub mod api_key_usage;

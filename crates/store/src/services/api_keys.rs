@@ -11,6 +11,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection
 use serde_json::json;
 use uuid::Uuid;
 
+use super::api_key_usage;
 use super::auth::parse_scopes;
 use super::secrets::{self, API_KEY_PREFIX};
 use crate::audit::{AuditEntry, AuditedTxn};
@@ -19,8 +20,11 @@ use crate::entities::api_keys;
 use crate::views::ApiKeyView;
 use crate::{AppError, AppResult};
 
-fn view(k: api_keys::Model) -> AppResult<ApiKeyView> {
+fn view(k: api_keys::Model, (today, last_30): (u64, u64)) -> AppResult<ApiKeyView> {
     Ok(ApiKeyView {
+        requests_per_minute: k.requests_per_minute.and_then(|n| u32::try_from(n).ok()),
+        requests_today: today,
+        requests_last_30_days: last_30,
         scopes: parse_scopes(&k.scopes)?,
         id: k.id,
         user_id: k.user_id,
@@ -43,6 +47,23 @@ pub struct ApiKeyInput {
     #[cfg_attr(feature = "openapi", schema(value_type = Vec<Scope>))]
     pub scopes: Vec<String>,
     pub expires_at: Option<DateTime<Utc>>,
+    /// The key's budget in requests per minute (1–100000); admins only; none: the server's default.
+    #[serde(default)]
+    pub requests_per_minute: Option<i64>,
+}
+
+/// The most requests per minute a key's budget may be set to.
+pub const MAX_REQUESTS_PER_MINUTE: i64 = 100_000;
+
+fn check_budget(e: &mut ValidationErrors, field: &str, n: Option<i64>) -> Option<i32> {
+    let n = n?;
+    match i32::try_from(n) {
+        Ok(v) if (1..=MAX_REQUESTS_PER_MINUTE).contains(&n) => Some(v),
+        _ => {
+            e.add(field, "out_of_range", format!("must be between 1 and {MAX_REQUESTS_PER_MINUTE}"));
+            None
+        }
+    }
 }
 
 /// Returns the stored key and, once only, the secret itself.
@@ -67,6 +88,11 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: ApiKeyInput) 
     if input.expires_at.is_some_and(|t| t <= Utc::now()) {
         e.add("expires_at", "in_the_past", "must be in the future");
     }
+    // A budget is a share of the server: only an admin gives one other than the default.
+    let budget = check_budget(&mut e, "requests_per_minute", input.requests_per_minute);
+    if input.requests_per_minute.is_some() && actor.role != Role::Admin {
+        e.add("requests_per_minute", "not_allowed", "only an admin sets a key's budget");
+    }
     e.finish()?;
     let name = name.unwrap_or_default();
     let secret = secrets::generate(API_KEY_PREFIX);
@@ -85,12 +111,13 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: ApiKeyInput) 
         revoked_at: Set(None),
         // An admin's key acts as admin only if made in a session that passed the second factor.
         mfa: Set(actor.mfa),
+        requests_per_minute: Set(budget),
     }
     .insert(&txn)
     .await?;
-    let changes = json!({"name": model.name, "scopes": model.scopes});
+    let changes = json!({"name": model.name, "scopes": model.scopes, "requests_per_minute": model.requests_per_minute});
     txn.commit(AuditEntry::by(actor, "api_key.create", "api_key", model.id).changes(changes)).await?;
-    Ok((view(model)?, secret))
+    Ok((view(model, (0, 0))?, secret))
 }
 
 crate::sort_fields!(
@@ -139,7 +166,15 @@ pub async fn list(db: &DatabaseConnection, actor: &Actor, page: PageParams<'_>) 
     let field = paging.sort.field;
     let q = paging.seek(q, db.get_database_backend(), field.map(sort_key), api_keys::Column::Id)?;
     let (rows, next_cursor) = paging.split(q.all(db).await?, |k| (sort_value(field, k), k.id));
-    let items = rows.into_iter().map(view).collect::<AppResult<Vec<_>>>()?;
+    let ids: Vec<Uuid> = rows.iter().map(|k| k.id).collect();
+    let usage = api_key_usage::totals(db, &ids).await?;
+    let items = rows
+        .into_iter()
+        .map(|k| {
+            let u = usage.get(&k.id).copied().unwrap_or_default();
+            view(k, u)
+        })
+        .collect::<AppResult<Vec<_>>>()?;
     Ok(Page { items, next_cursor, total })
 }
 
@@ -164,4 +199,43 @@ pub async fn revoke(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResu
     }
     txn.commit(AuditEntry::by(actor, "api_key.revoke", "api_key", id)).await?;
     Ok(())
+}
+
+// issue 11: key budgets
+// The body of `PATCH /api-keys/{id}` (a plain comment: a doc comment would become the schema's description).
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = ApiKeyBudgetRequest))]
+pub struct ApiKeyBudgetInput {
+    /// Requests per minute, 1–100000; `null` returns the key to the server's default.
+    pub requests_per_minute: Option<i64>,
+}
+
+/// Sets a key's budget (admins with a session, any key): audited with the old and new values. Returns
+/// the key as the list shows it.
+pub async fn set_budget(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    input: ApiKeyBudgetInput,
+) -> AppResult<ApiKeyView> {
+    authorize(actor, Operation::SetApiKeyBudget)?;
+    if !reaches_all_api_keys(actor) {
+        return Err(AppError::Forbidden);
+    }
+    let mut e = ValidationErrors::new();
+    let budget = check_budget(&mut e, "requests_per_minute", input.requests_per_minute);
+    e.finish()?;
+    let txn = AuditedTxn::begin(db).await?;
+    let old = api_keys::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound("api key"))?;
+    api_keys::Entity::update_many()
+        .col_expr(api_keys::Column::RequestsPerMinute, Expr::value(budget))
+        .filter(api_keys::Column::Id.eq(id))
+        .exec(&txn)
+        .await?;
+    let changes = json!({"requests_per_minute": {"from": old.requests_per_minute, "to": budget}});
+    txn.commit(AuditEntry::by(actor, "api_key.budget", "api_key", id).changes(changes)).await?;
+    let usage = api_key_usage::totals(db, &[id]).await?;
+    let key = api_keys::Model { requests_per_minute: budget, ..old };
+    view(key, usage.get(&id).copied().unwrap_or_default())
 }

@@ -35,6 +35,9 @@ pub mod jobs;
 pub mod webhooks;
 // issue 11: imports
 pub mod imports;
+// issue 11: key budgets and exports
+pub mod api_key_usage;
+pub mod exports;
 
 use gmc_domain::error::FieldProblem;
 use sea_orm::sea_query::{Expr, Func, SimpleExpr};
