@@ -289,3 +289,26 @@ async fn consultation_opened_and_closed_reach_only_those_who_may_read_it() {
     assert!(got.iter().any(|b| b.contains("consultation.closed") && b.contains(&id)));
     assert!(bodies(&app, &npl_sub).await.is_empty(), "Nepal may not read it");
 }
+
+#[tokio::test]
+async fn a_delivered_briefing_reaches_the_requesting_delegation_and_never_another() {
+    let app = TestApp::spawn().await;
+    let (admin, analyst) = (app.login(ADMIN).await, app.login(ANALYST).await);
+    let (bgd, npl) = (app.login(BGD).await, app.login(NPL).await);
+    let events = ["briefing.delivered"];
+    let bgd_sub = subscribe(&app, &bgd, PUBLIC_URL, &events).await["id"].as_str().unwrap().to_owned();
+    let npl_sub = subscribe(&app, &npl, PUBLIC_URL, &events).await["id"].as_str().unwrap().to_owned();
+    // A confidential Bangladesh request, taken through to `delivered` with a regional document.
+    let id = crate::briefings::fresh_bgd_request(&app, &admin, &analyst, true).await;
+    let doc = crate::briefings::document(&app, None, "regional").await;
+    for to in ["in_progress", "in_review"] {
+        assert_eq!(crate::briefings::step(&app, &analyst, &id, json!({"to": to})).await.status(), 200);
+    }
+    assert!(bodies(&app, &bgd_sub).await.is_empty(), "only delivery is announced");
+    let res = crate::briefings::step(&app, &analyst, &id, json!({"to": "delivered", "document_id": doc})).await;
+    assert_eq!(res.status(), 200);
+    let got = bodies(&app, &bgd_sub).await;
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].contains("briefing.delivered") && got[0].contains(&id));
+    assert!(bodies(&app, &npl_sub).await.is_empty(), "Nepal may not read Bangladesh's request");
+}

@@ -211,6 +211,10 @@ pub async fn step(
     let entry = super::audit_entry(actor, "briefing_request.step", &row).changes(changes);
     let updated =
         briefing_requests::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound("briefing request"))?;
+    // issue 11: webhooks — in the step's transaction, to subscribers who may read the request.
+    if c.to == BriefingStatus::Delivered {
+        crate::services::webhooks::events::briefing_delivered(&txn, &updated).await?;
+    }
     let view = view::one(&txn, actor, updated).await?;
     txn.commit(entry).await?;
     Ok(view)

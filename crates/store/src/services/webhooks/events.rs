@@ -7,7 +7,7 @@ use sea_orm::ConnectionTrait;
 use serde_json::json;
 
 use super::emit::{emit, Event};
-use crate::entities::{consultations, impediments, meetings, prep_items};
+use crate::entities::{briefing_requests, consultations, impediments, meetings, prep_items};
 use crate::AppResult;
 
 /// `impediment.created`, in the transaction that created it.
@@ -72,4 +72,15 @@ pub async fn consultation_status_changed<C: ConnectionTrait>(txn: &C, row: &cons
         "id": row.id, "title": row.title, "status": row.status, "link": format!("/consultations/{}", row.id),
     });
     emit::<consultations::Model, C>(txn, Event { event, subject_id: row.id, data }).await
+}
+
+/// `briefing.delivered`, in the transaction of the step to `delivered` (`row` as it is after it). The
+/// deliverables are not listed: each is a document with its own visibility, read through the API.
+pub async fn briefing_delivered<C: ConnectionTrait>(txn: &C, row: &briefing_requests::Model) -> AppResult<usize> {
+    let data = json!({
+        "id": row.id, "title": row.title, "kind": row.kind, "status": row.status,
+        "delivered_at": row.delivered_at, "link": format!("/briefings/{}", row.id),
+    });
+    let event = Event { event: WebhookEvent::BriefingDelivered, subject_id: row.id, data };
+    emit::<briefing_requests::Model, C>(txn, event).await
 }
