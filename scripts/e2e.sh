@@ -101,7 +101,9 @@ fi
 # --- the journeys ----------------------------------------------------------------------------------
 log "Running the browser journeys"
 status=0
+rm -f "$ARTIFACTS/results.json"
 (cd "$FRONTEND" && E2E_BASE_URL="$BASE_URL" E2E_CHROMIUM="$CHROMIUM" npx playwright test "$@") || status=$?
+node "$ROOT/scripts/e2e-summary.mjs" "$ARTIFACTS/results.json" || true
 
 if [[ $status -ne 0 ]]; then
   echo "e2e: journeys failed (exit $status); screenshots and traces are in $ARTIFACTS" >&2

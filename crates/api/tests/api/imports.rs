@@ -307,6 +307,43 @@ async fn upsert_changes_the_delegations_own_record_by_external_id() {
     );
 }
 
+/// New rows are written in batches of 500 (services/stakeholders/import.rs): a row repeating an external
+/// id of a row still waiting in the batch, or of one already written by an earlier batch, is refused as
+/// `taken` exactly as a row-at-a-time import refuses it; upsert changes the row queued above it.
+#[tokio::test]
+async fn rows_repeating_an_external_id_are_caught_inside_and_across_batches() {
+    let app = TestApp::spawn().await;
+    let bgd = app.login(BGD).await;
+    let mut file = String::from(HEADER);
+    for i in 0..1_200 {
+        file.push_str(&format!("\nB-{i},Firm {i},msme,BGD,C,micro,,"));
+    }
+    // Line 1,202 repeats a row of the same (third) batch, line 1,203 one written by the first batch.
+    file.push_str("\nB-1100,Again,msme,BGD,C,micro,,\nB-3,Again,msme,BGD,C,micro,,\n");
+    let out = import(&app, &bgd, "?on_error=skip", "text/csv", file.clone()).await;
+    assert_eq!(counts(&out), [1_202, 1_200, 0, 2], "{out}");
+    assert_eq!(
+        problems(&out),
+        vec![(1_202, "external_id".into(), "taken".into()), (1_203, "external_id".into(), "taken".into())]
+    );
+    assert_eq!(stakeholder_count(&app).await, 1_200);
+    // Atomic: the same file writes nothing more.
+    let out = import(&app, &bgd, "", "text/csv", file.replace("B-", "C-")).await;
+    assert_eq!(out["status"].as_str(), Some("rejected"), "{out}");
+    assert_eq!(stakeholder_count(&app).await, 1_200);
+    // Upsert: a row changing the one queued just above it finds it.
+    let twice = format!("{HEADER}\nD-1,First,msme,BGD,C,micro,,\nD-1,Second,msme,BGD,C,micro,,\n");
+    let out = import(&app, &bgd, "?mode=upsert", "text/csv", twice).await;
+    assert_eq!(counts(&out), [2, 1, 1, 0], "{out}");
+    let d1 = stakeholders::Entity::find()
+        .filter(stakeholders::Column::ExternalId.eq("D-1"))
+        .one(&app.db().await)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((d1.name.as_str(), d1.version), ("Second", 2));
+}
+
 #[tokio::test]
 async fn a_row_for_another_delegations_external_id_is_refused_and_that_record_untouched() {
     let app = TestApp::spawn().await;

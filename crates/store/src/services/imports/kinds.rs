@@ -102,6 +102,18 @@ pub fn has_external_id(kind: ImportKind) -> bool {
     columns(kind).iter().any(|c| c.name == "external_id")
 }
 
+/// Rows a kind has checked and holds to write together; `flush` writes them. Only stakeholders batch
+/// so far (the kind the benchmark loads); the others write each row at once.
+#[derive(Default)]
+pub(super) struct Batch {
+    stakeholders: stakeholders::import::Pending,
+}
+
+/// Writes what `batch` holds: before the import commits, and before anything reads the rows.
+pub(super) async fn flush<C: ConnectionTrait>(db: &C, batch: &mut Batch) -> AppResult<()> {
+    batch.stakeholders.flush(db).await
+}
+
 /// Writes one row's body with the kind's own create (or, upserting, update) checks.
 pub(super) async fn write_row<C: ConnectionTrait>(
     db: &C,
@@ -110,11 +122,12 @@ pub(super) async fn write_row<C: ConnectionTrait>(
     delegation: DelegationId,
     upsert: bool,
     body: Value,
+    batch: &mut Batch,
 ) -> AppResult<RowOutcome> {
     match kind {
         ImportKind::Stakeholders => {
             let input = stakeholders::import::parse(body)?;
-            stakeholders::import::write_row(db, actor, delegation, upsert, input).await
+            stakeholders::import::write_row(db, actor, delegation, upsert, input, &mut batch.stakeholders).await
         }
         ImportKind::Impediments => {
             let input = impediments::import::parse(body)?;

@@ -83,11 +83,12 @@ pub async fn run(
     let mut done = Progress::default();
     let mut problems: Vec<ImportProblemView> = Vec::new();
     let txn = AuditedTxn::begin(db).await?;
+    let mut batch = kinds::Batch::default();
     for row in rows {
         let row = row?;
         done.rows += 1;
         let outcome = match columns::body(&row, cols) {
-            Ok(body) => kinds::write_row(&txn, actor, o.kind, delegation, upsert, body).await,
+            Ok(body) => kinds::write_row(&txn, actor, o.kind, delegation, upsert, body, &mut batch).await,
             Err(e) => Err(AppError::Validation(e)),
         };
         match outcome {
@@ -116,6 +117,7 @@ pub async fn run(
             progress(done);
         }
     }
+    kinds::flush(&txn, &mut batch).await?;
     progress(done);
     let status = ImportStatus::of(done.rejected, o.on_error);
     let keep = !o.dry_run && status != ImportStatus::Rejected;

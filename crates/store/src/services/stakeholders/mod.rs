@@ -115,6 +115,11 @@ async fn insert<C: ConnectionTrait>(
     delegation: DelegationId,
     f: &Fields,
 ) -> AppResult<stakeholders::Model> {
+    new_model(actor, delegation, f).insert(db).await.map_err(unique_to_field)
+}
+
+/// The row a create writes: `insert` writes it at once, an import in batches.
+fn new_model(actor: &Actor, delegation: DelegationId, f: &Fields) -> stakeholders::ActiveModel {
     let now = Utc::now();
     let mut model = stakeholders::ActiveModel {
         id: Set(StakeholderId::new().as_uuid()),
@@ -127,7 +132,7 @@ async fn insert<C: ConnectionTrait>(
         ..Default::default()
     };
     set_fields(&mut model, f);
-    model.insert(db).await.map_err(unique_to_field)
+    model
 }
 
 fn set_fields(m: &mut stakeholders::ActiveModel, f: &Fields) {
