@@ -88,3 +88,13 @@ bench_perf_stop() {
     kill -INT "$PERF_PID" 2>/dev/null || true
     wait "$PERF_PID" 2>/dev/null || true
 }
+# The database server's CPU time so far (ms): on PostgreSQL the postmaster and its children (the pool's
+# backends live through the run, so their time is all there); on SQLite the engine runs inside the
+# server, so 0 — its time is in server_cpu_ms.
+db_cpu_ms() {
+    if [[ "$BENCH_DB" != "postgres" ]]; then echo 0; return 0; fi
+    local pm
+    pm="$(head -n1 "$PG_CLUSTER_DIR/data/postmaster.pid")"
+    awk -v hz="$(getconf CLK_TCK)" -v pm="$pm" \
+        '$1 == pm || $4 == pm { t += $14 + $15 } END { printf "%.0f", t * 1000 / hz }' /proc/[0-9]*/stat 2>/dev/null
+}
