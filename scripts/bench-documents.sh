@@ -78,18 +78,25 @@ REV="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 LOAD="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 
 log "search: wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS -d$BENCH_DURATION over $(wc -l <"$WORK/paths") queries"
+bench_perf_start
+cpu_before="$(server_cpu_ms)"
+db_before="$(db_cpu_ms)"
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 wrk_out="$(BENCH_TOKENS_FILE="$WORK/tokens" BENCH_PATHS_FILE="$WORK/paths" \
     wrk -t"$BENCH_THREADS" -c"$BENCH_CONNECTIONS" -d"$BENCH_DURATION" -s scripts/bench/board.lua "$BASE")"
 printf '%s\n' "$wrk_out" >"$OUT_DIR/wrk-$BENCH_DB-documents.txt"
+bench_perf_stop
 line="$(printf '%s\n' "$wrk_out" | grep '^BENCH ' | tail -n1)"
 declare -A b=()
 for kv in ${line#BENCH }; do b[${kv%%=*}]="${kv#*=}"; done
+cpu_req="$(cpu_per_request "$cpu_before" "$(server_cpu_ms)" "${b[requests]}")"
+db_req="$(cpu_per_request "$db_before" "$(db_cpu_ms)" "${b[requests]}")"
 {
     echo "<!-- $(date -u +%Y-%m-%dT%H:%MZ), commit $REV, $(nproc) cores ($CPU), load before the run $LOAD, db $BENCH_DB, $BENCH_DOCUMENTS documents, seeded in ${seed_secs}s -->"
     echo
-    echo "| search (varied callers and queries) | db | req/s | p50 ms | p90 ms | p99 ms | requests | errors |"
-    echo "|---|---|---:|---:|---:|---:|---:|---:|"
-    echo "| \`GET /documents/search?q=…\` | $BENCH_DB | ${b[rps]} | ${b[p50_ms]} | ${b[p90_ms]} | ${b[p99_ms]} | ${b[requests]} | $((b[http_errors] + b[socket_errors])) |"
+    echo "| search (varied callers and queries) | db | req/s | p50 ms | p90 ms | p99 ms | requests | errors | server CPU ms/req | db CPU ms/req | load avg |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+    echo "| \`GET /documents/search?q=…\` | $BENCH_DB | ${b[rps]} | ${b[p50_ms]} | ${b[p90_ms]} | ${b[p99_ms]} | ${b[requests]} | $((b[http_errors] + b[socket_errors])) | $cpu_req | $db_req | $load_before |"
 } >"$OUT"
 
 echo

@@ -65,3 +65,36 @@ bench_serve() {
     done
     die "the server was not ready within a minute"
 }
+
+# The server's CPU time so far (user + system, ms, from /proc/<pid>/stat fields 14 and 15). Read before
+# and after wrk, it gives CPU per request: on a machine shared with compiles, req/s and p99 move 2-5x
+# with the load, the CPU a request costs much less, so optimisations are compared on it.
+server_cpu_ms() {
+    awk -v hz="$(getconf CLK_TCK)" '{ printf "%.0f", ($14 + $15) * 1000 / hz }' "/proc/$SERVER_PID/stat"
+}
+# cpu_per_request CPU_MS_BEFORE CPU_MS_AFTER REQUESTS: ms of server CPU a request, one decimal.
+cpu_per_request() {
+    python3 -c "import sys; a, b, n = map(float, sys.argv[1:]); print(f'{(b - a) / max(n, 1):.2f}')" "$1" "$2" "$3"
+}
+# BENCH_PERF=FILE: `perf record` the server (499 Hz, DWARF call graphs) while wrk runs, for "find where
+# the time goes before optimising"; `perf report -i FILE --no-children` reads it.
+bench_perf_start() {
+    [[ -n "${BENCH_PERF:-}" ]] || return 0
+    perf record -F 499 --call-graph dwarf,16384 -p "$SERVER_PID" -o "$BENCH_PERF" >"$WORK/perf.log" 2>&1 &
+    PERF_PID=$!
+}
+bench_perf_stop() {
+    [[ -n "${PERF_PID:-}" ]] || return 0
+    kill -INT "$PERF_PID" 2>/dev/null || true
+    wait "$PERF_PID" 2>/dev/null || true
+}
+# The database server's CPU time so far (ms): on PostgreSQL the postmaster and its children (the pool's
+# backends live through the run, so their time is all there); on SQLite the engine runs inside the
+# server, so 0 — its time is in server_cpu_ms.
+db_cpu_ms() {
+    if [[ "$BENCH_DB" != "postgres" ]]; then echo 0; return 0; fi
+    local pm
+    pm="$(head -n1 "$PG_CLUSTER_DIR/data/postmaster.pid")"
+    awk -v hz="$(getconf CLK_TCK)" -v pm="$pm" \
+        '$1 == pm || $4 == pm { t += $14 + $15 } END { printf "%.0f", t * 1000 / hz }' /proc/[0-9]*/stat 2>/dev/null
+}
