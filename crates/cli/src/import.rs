@@ -16,7 +16,7 @@ use serde::Deserialize;
 
 #[derive(Args, Debug)]
 pub struct ImportArgs {
-    /// What the file holds: stakeholders or impediments.
+    /// What the file holds: stakeholders, impediments, topics or prep_items.
     pub kind: String,
     /// The file: .csv/.tsv, .json (an array), .ndjson/.jsonl or .xlsx.
     pub file: std::path::PathBuf,

@@ -44,8 +44,8 @@ enum Command {
     /// Print the OpenAPI document (JSON) to stdout.
     Openapi,
     // issue 11: imports
-    /// Import a file of stakeholders or impediments (CSV, JSON, NDJSON, XLSX) into the local database
-    /// (`--as EMAIL`) or through a server (`--server URL`, key in GMC_API_KEY). Exit 0: all rows
+    /// Import a file of stakeholders, impediments, topics or prep_items (CSV, JSON, NDJSON, XLSX) into the
+    /// local database (`--as EMAIL`) or through a server (`--server URL`, key in GMC_API_KEY). Exit 0: all rows
     /// accepted; 1: rows or the file rejected; 2: usage or connection.
     Import(import::ImportArgs),
     // issue 11: exports

@@ -9,6 +9,9 @@ string_enum!(
     ImportKind {
         Stakeholders => "stakeholders",
         Impediments => "impediments",
+        // issue 11: import-kinds
+        Topics => "topics",
+        PrepItems => "prep_items",
     }
 );
 

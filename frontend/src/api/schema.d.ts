@@ -1505,6 +1505,37 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/prep_items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import prep items from a file
+         * @description Who: whoever may create prep items (`POST /prep-items`) — delegates and focal points for their own delegation
+         *     or a coalition it belongs to (`coalition_id`), admins for the delegation they name; with a session or an API key
+         *     with the `write` scope. The body is the file with the columns of `GET /imports/templates/prep_items.csv`: the
+         *     fields of `POST /prep-items`, `topic_ids` by code or id separated by `;`. Every row passes the checks of
+         *     `POST /prep-items` (a row for another delegation or a coalition the caller's delegation is not in is refused on
+         *     `delegation_id` / `coalition_id`, `not_allowed`) and is reported with the same codes. Prep items have no
+         *     external id: `mode` is `insert` only. Atomic unless `on_error=skip`; `dry_run=true` writes nothing. One audit
+         *     event per import.
+         *
+         *     Refuses: 401 without a valid credential; 403 for analysts and stakeholders, a key without `write`, or a
+         *     `delegation_id` other than the caller's own; 413 for a file over the upload limit; 422 for a bad parameter
+         *     (`mode=upsert`) or a file that cannot be read.
+         */
+        post: operations["import_prep_items"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/stakeholders": {
         parameters: {
             query?: never;
@@ -1554,6 +1585,36 @@ export interface paths {
         get: operations["get_import_template"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import topics from a file
+         * @description Who: whoever may create topics (`POST /topics`) — admins (with a second factor), with a session or an API key
+         *     with the `write` scope; the import is recorded for the delegation named in `delegation_id` when the admin has
+         *     none. The body is the file (CSV, JSON array, NDJSON or XLSX, as for stakeholders) with the columns of
+         *     `GET /imports/templates/topics.csv`: the fields of `POST /topics`, the parent by its code or id (`parent`, which
+         *     may be a topic of an earlier row). Every row passes the checks of `POST /topics` and is reported with the same
+         *     codes. `mode=upsert` changes the topic with the row's `code` (the checks of `PATCH /topics/{code}`; empty
+         *     optional cells leave a value as it is) and adds the others. Atomic unless `on_error=skip`; `dry_run=true`
+         *     writes nothing. One audit event per import. The catalogue's cache shows new topics within its refresh time.
+         *
+         *     Refuses: 401 without a valid credential; 403 for anyone but an admin, or a key without `write`; 413 for a file
+         *     over the upload limit; 422 for a bad parameter or a file that cannot be read.
+         */
+        post: operations["import_topics"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4823,7 +4884,7 @@ export interface components {
          * @description The kinds of record a file may hold.
          * @enum {string}
          */
-        ImportKind: "stakeholders" | "impediments";
+        ImportKind: "stakeholders" | "impediments" | "topics" | "prep_items";
         /**
          * @description `insert` adds every row; `upsert` changes the caller's delegation's record with the row's
          *     `external_id` when there is one, and adds the row otherwise.
@@ -13775,6 +13836,136 @@ export interface operations {
             };
         };
     };
+    import_prep_items: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The file's format; default: from `Content-Type` (`text/csv`, `application/json`,
+                 *     `application/x-ndjson`, `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`).
+                 */
+                format?: components["schemas"]["ImportFormat"];
+                /** @description `true`: check every row and write nothing (the report says what a real run would do). */
+                dry_run?: boolean;
+                /**
+                 * @description `insert` (default) adds every row; `upsert` changes the record of the caller's delegation with the
+                 *     row's `external_id` and adds the others (stakeholders only).
+                 */
+                mode?: components["schemas"]["ImportMode"];
+                /**
+                 * @description `abort` (default): one rejected row rejects the file and nothing is written. `skip`: the good rows
+                 *     are written and the rejected ones reported.
+                 */
+                on_error?: components["schemas"]["OnError"];
+                /** @description Admins: the delegation the rows are for. Members: their own (the default; another is refused). */
+                delegation_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The file */
+        requestBody: {
+            content: {
+                "application/json": unknown[];
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                "application/x-ndjson": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description The import: its counts, status and every rejected value */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     import_stakeholders: {
         parameters: {
             query?: {
@@ -13958,6 +14149,136 @@ export interface operations {
             };
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_topics: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The file's format; default: from `Content-Type` (`text/csv`, `application/json`,
+                 *     `application/x-ndjson`, `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`).
+                 */
+                format?: components["schemas"]["ImportFormat"];
+                /** @description `true`: check every row and write nothing (the report says what a real run would do). */
+                dry_run?: boolean;
+                /**
+                 * @description `insert` (default) adds every row; `upsert` changes the record of the caller's delegation with the
+                 *     row's `external_id` and adds the others (stakeholders only).
+                 */
+                mode?: components["schemas"]["ImportMode"];
+                /**
+                 * @description `abort` (default): one rejected row rejects the file and nothing is written. `skip`: the good rows
+                 *     are written and the rejected ones reported.
+                 */
+                on_error?: components["schemas"]["OnError"];
+                /** @description Admins: the delegation the rows are for. Members: their own (the default; another is refused). */
+                delegation_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The file */
+        requestBody: {
+            content: {
+                "application/json": unknown[];
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                "application/x-ndjson": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description The import: its counts, status and every rejected value */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -33,6 +33,8 @@ pub mod webhooks;
 pub mod imports;
 // issue 11: exports
 pub mod exports;
+// issue 11: import-kinds
+pub mod import_kinds;
 
 use gmc_store::cursor::SortField;
 use serde::Deserialize;

@@ -22,6 +22,8 @@ use super::webhooks;
 use super::imports;
 // issue 11: exports
 use super::exports;
+// issue 11: import-kinds
+use super::import_kinds;
 
 /// Everything under `/api/v1`, served and documented by the same registrations.
 pub fn configure_api(cfg: &mut ServiceConfig) {
@@ -53,6 +55,8 @@ pub fn configure_api(cfg: &mut ServiceConfig) {
         .service(home::operations())
         // issue 11: webhooks
         .service(webhooks::operations())
+        // issue 11: import-kinds — before imports, whose `/imports/{id}` would answer their POST with 405.
+        .service(import_kinds::operations())
         // issue 11: imports
         .service(imports::operations());
 }

@@ -38,6 +38,8 @@ pub mod imports;
 // issue 11: key budgets and exports
 pub mod api_key_usage;
 pub mod exports;
+// issue 11: import-kinds
+pub(crate) mod topic_import;
 
 use gmc_domain::error::FieldProblem;
 use sea_orm::sea_query::{Expr, Func, SimpleExpr};

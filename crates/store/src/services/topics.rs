@@ -100,7 +100,7 @@ pub async fn list(
 }
 
 /// Finds a topic by UUID or by code.
-async fn resolve<C: ConnectionTrait>(db: &C, id_or_code: &str) -> AppResult<Option<topics::Model>> {
+pub(crate) async fn resolve<C: ConnectionTrait>(db: &C, id_or_code: &str) -> AppResult<Option<topics::Model>> {
     let q = match Uuid::parse_str(id_or_code) {
         Ok(id) => topics::Entity::find_by_id(id),
         Err(_) => topics::Entity::find().filter(topics::Column::Code.eq(id_or_code.trim().to_ascii_uppercase())),
@@ -122,16 +122,26 @@ pub async fn create(
     authorize(actor, Operation::ManageTopics)?;
     let new = NewTopic::parse(input)?;
     let txn = AuditedTxn::begin(db).await?;
+    let model = insert(&txn, new).await?;
+    let changes = json!({"code": model.code, "title": model.title, "kind": model.kind, "status": model.status});
+    txn.commit(AuditEntry::by(actor, "topic.create", "topic", model.id).changes(changes)).await?;
+    catalogue.invalidate();
+    topic_view(model)
+}
+
+/// Checks a new topic against the catalogue (its parent exists, its code is free) and inserts it on
+/// `db` — the create's transaction, or an import's (`services::topic_import`).
+pub(crate) async fn insert<C: ConnectionTrait>(db: &C, new: NewTopic) -> AppResult<topics::Model> {
     if let Some(parent) = new.parent_id {
         let mut e = ValidationErrors::new();
-        checks::topic(&txn, &mut e, "parent_id", parent.as_uuid()).await?;
+        checks::topic(db, &mut e, "parent_id", parent.as_uuid()).await?;
         e.finish()?;
     }
-    if resolve(&txn, new.code.as_str()).await?.is_some() {
+    if resolve(db, new.code.as_str()).await?.is_some() {
         return Err(ValidationErrors::single("code", "taken", "is already used by another topic").into());
     }
     let now = Utc::now();
-    let model = topics::ActiveModel {
+    Ok(topics::ActiveModel {
         id: Set(TopicId::new().as_uuid()),
         code: Set(new.code.into_string()),
         title: Set(new.title),
@@ -144,12 +154,8 @@ pub async fn create(
         created_at: Set(now),
         updated_at: Set(now),
     }
-    .insert(&txn)
-    .await?;
-    let changes = json!({"code": model.code, "title": model.title, "kind": model.kind, "status": model.status});
-    txn.commit(AuditEntry::by(actor, "topic.create", "topic", model.id).changes(changes)).await?;
-    catalogue.invalidate();
-    topic_view(model)
+    .insert(db)
+    .await?)
 }
 
 pub async fn update(
@@ -165,8 +171,21 @@ pub async fn update(
     let txn = AuditedTxn::begin(db).await?;
     let current = resolve(&txn, id_or_code).await?.ok_or(AppError::NotFound("topic"))?;
     check_version(if_match, current.version)?;
+    let (updated, changes) = apply_patch(&txn, &current, patch).await?;
+    txn.commit(AuditEntry::by(actor, "topic.update", "topic", current.id).changes(changes)).await?;
+    catalogue.invalidate();
+    topic_view(updated)
+}
+
+/// Applies a checked patch to `current` on `db` (the update's transaction, or an import's), guarded by
+/// the version it was read at. Answers the updated row and the audit changes (`{field: {from, to}}`).
+pub(crate) async fn apply_patch<C: ConnectionTrait>(
+    db: &C,
+    current: &topics::Model,
+    patch: TopicPatch,
+) -> AppResult<(topics::Model, serde_json::Value)> {
     if let Some(Some(parent)) = patch.parent_id {
-        check_parent(&txn, current.id, parent.as_uuid()).await?;
+        check_parent(db, current.id, parent.as_uuid()).await?;
     }
     let mut changes = serde_json::Map::new();
     let mut m = current.clone().into_active_model();
@@ -202,15 +221,13 @@ pub async fn update(
         .set(m)
         .filter(topics::Column::Id.eq(current.id))
         .filter(topics::Column::Version.eq(current.version))
-        .exec(&txn)
+        .exec(db)
         .await?;
     if res.rows_affected != 1 {
         return Err(AppError::PreconditionFailed { current: current.version + 1 });
     }
-    let updated = topics::Entity::find_by_id(current.id).one(&txn).await?.ok_or(AppError::NotFound("topic"))?;
-    txn.commit(AuditEntry::by(actor, "topic.update", "topic", current.id).changes(changes.into())).await?;
-    catalogue.invalidate();
-    topic_view(updated)
+    let updated = topics::Entity::find_by_id(current.id).one(db).await?.ok_or(AppError::NotFound("topic"))?;
+    Ok((updated, changes.into()))
 }
 
 /// A topic cannot be its own ancestor.

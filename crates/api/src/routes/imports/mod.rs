@@ -47,7 +47,7 @@ async fn body(req: &HttpRequest, mut payload: web::Payload, max: usize) -> Resul
     Ok(buf)
 }
 
-async fn import(
+pub(crate) async fn import(
     req: HttpRequest,
     state: web::Data<AppState>,
     actor: Actor,

@@ -9,6 +9,8 @@ use sea_orm::ConnectionTrait;
 use serde_json::Value;
 
 use crate::services::{impediments, stakeholders};
+// issue 11: import-kinds
+use crate::services::{prep, topic_import};
 use crate::AppResult;
 
 /// How a column's text is read.
@@ -90,16 +92,68 @@ const IMPEDIMENTS: &[Column] = &[
     c("delegation_id", Col::Uuid, "", "Admins: the owning delegation; members: empty (their own)"),
 ];
 
+// issue 11: import-kinds — topics (the fields of `POST /topics`, the parent by code or id) and prep items
+// (the fields of `POST /prep-items`, topics by code or id).
+const TOPICS: &[Column] = &[
+    c(
+        "code",
+        Col::Text,
+        "MSME-FIN",
+        "Upper-case letters, digits and dashes; with mode=upsert the row changes the topic with this code",
+    ),
+    c("title", Col::Text, "Trade finance for MSMEs", "Required, at most 200 characters"),
+    c("kind", Col::Text, "other", "One of the kinds (sheet 'codes')"),
+    c(
+        "wto_body",
+        Col::OptText,
+        "Working Group on Trade, Debt and Finance",
+        "The WTO body where it is discussed (optional)",
+    ),
+    c("parent", Col::OptText, "MSME", "The parent topic's code or id (optional; may be a topic of an earlier row)"),
+    c("description", Col::OptText, "", "Optional"),
+    c("status", Col::OptText, "active", "active, concluded or dormant (default active)"),
+];
+
+const PREP_ITEMS: &[Column] = &[
+    c("ministerial", Col::Text, "MC14", "The ministerial conference's code"),
+    c("title", Col::Text, "Duty-free access for LDC services", "Required, at most 200 characters"),
+    c("summary", Col::OptText, "Our ask for the services waiver.", "Optional"),
+    c("kind", Col::Text, "position", "One of the kinds (sheet 'codes')"),
+    c("interest", Col::Text, "offensive", "One of the interests (sheet 'codes')"),
+    c("priority", Col::Text, "high", "One of the priorities (sheet 'codes')"),
+    c("deadline", Col::Date, "2026-03-20", "YYYY-MM-DD (optional)"),
+    c("responsible_user_id", Col::Uuid, "", "A member of the owning delegation or coalition (optional)"),
+    c("visibility", Col::Text, "delegation", "delegation, regional or public"),
+    c("topic_ids", Col::List, "AG-PSH", "Topic codes or ids separated by ; (optional)"),
+    c("coalition_id", Col::Uuid, "", "A coalition your delegation belongs to, which then owns the item (optional)"),
+    c("delegation_id", Col::Uuid, "", "Admins: the owning delegation; members: empty (their own)"),
+];
+
 pub fn columns(kind: ImportKind) -> &'static [Column] {
     match kind {
         ImportKind::Stakeholders => STAKEHOLDERS,
         ImportKind::Impediments => IMPEDIMENTS,
+        // issue 11: import-kinds
+        ImportKind::Topics => TOPICS,
+        ImportKind::PrepItems => PREP_ITEMS,
     }
 }
 
-/// Whether `mode=upsert` means anything: only kinds with an external id can match a row to a record.
+/// Whether `mode=upsert` means anything: only kinds with an external id (or, for topics, the
+/// catalogue's own code) can match a row to a record.
 pub fn has_external_id(kind: ImportKind) -> bool {
-    columns(kind).iter().any(|c| c.name == "external_id")
+    // issue 11: import-kinds — a topic's code is its external id.
+    kind == ImportKind::Topics || columns(kind).iter().any(|c| c.name == "external_id")
+}
+
+// issue 11: import-kinds — what a kind needs beyond importing records for a delegation.
+/// Asked before the file is read: topics are the catalogue's, so only whoever may manage topics imports
+/// them.
+pub fn authorize_kind(actor: &Actor, kind: ImportKind) -> AppResult<()> {
+    match kind {
+        ImportKind::Topics => topic_import::authorize_topics(actor),
+        ImportKind::Stakeholders | ImportKind::Impediments | ImportKind::PrepItems => Ok(()),
+    }
 }
 
 /// Rows a kind has checked and holds to write together; `flush` writes them. Only stakeholders batch
@@ -132,6 +186,15 @@ pub(super) async fn write_row<C: ConnectionTrait>(
         ImportKind::Impediments => {
             let input = impediments::import::parse(body)?;
             impediments::import::write_row(db, actor, delegation, input).await
+        }
+        // issue 11: import-kinds
+        ImportKind::Topics => {
+            let row = topic_import::parse(body)?;
+            topic_import::write_row(db, actor, upsert, row).await
+        }
+        ImportKind::PrepItems => {
+            let row = prep::import::parse(body)?;
+            prep::import::write_row(db, actor, delegation, row).await
         }
     }
 }

@@ -61,6 +61,8 @@ pub struct Progress {
 pub fn authorize_import(actor: &Actor, o: &ImportOptions) -> AppResult<DelegationId> {
     authorize(actor, Operation::ImportRecords)?;
     authorize(actor, Operation::WriteDelegationRecords)?;
+    // issue 11: import-kinds
+    kinds::authorize_kind(actor, o.kind)?;
     if o.mode == ImportMode::Upsert && !kinds::has_external_id(o.kind) {
         let text = format!("upsert matches rows by external_id, which {} do not have; use insert", o.kind);
         return Err(ValidationErrors::single("mode", "not_allowed", text).into());

@@ -12,8 +12,13 @@ use sea_orm::{DatabaseConnection, EntityTrait, QueryOrder};
 
 use super::kinds::columns;
 use crate::entities::{countries, ntm_categories, sectors};
+// issue 11: import-kinds
+use crate::entities::{ministerials, topics};
 use crate::services::consultations::results::spreadsheet_safe;
 use crate::{AppError, AppResult};
+use gmc_domain::prep::{Interest, PrepKind};
+use gmc_domain::reference::{TopicKind, TopicStatus};
+use gmc_domain::watch::Priority;
 
 /// A list of allowed codes: what it is for, and each code with its name.
 struct Codes {
@@ -48,7 +53,30 @@ async fn codes(db: &DatabaseConnection, kind: ImportKind) -> AppResult<Vec<Codes
                 Codes { label: "sector", codes: sectors },
             ]
         }
+        // issue 11: import-kinds
+        ImportKind::Topics => vec![
+            of_enum("kind", TopicKind::ALL, TopicKind::as_str),
+            of_enum("status", TopicStatus::ALL, TopicStatus::as_str),
+            Codes { label: "parent (existing topics)", codes: topic_codes(db).await? },
+        ],
+        ImportKind::PrepItems => {
+            let ministerials = ministerials::Entity::find().order_by_asc(ministerials::Column::Code).all(db).await?;
+            vec![
+                Codes { label: "ministerial", codes: ministerials.into_iter().map(|m| (m.code, m.name)).collect() },
+                of_enum("kind", PrepKind::ALL, PrepKind::as_str),
+                of_enum("interest", Interest::ALL, Interest::as_str),
+                of_enum("priority", Priority::ALL, Priority::as_str),
+                of_enum("visibility", Visibility::ALL, Visibility::as_str),
+                Codes { label: "topic_ids", codes: topic_codes(db).await? },
+            ]
+        }
     })
+}
+
+// issue 11: import-kinds
+async fn topic_codes(db: &DatabaseConnection) -> AppResult<Vec<(String, String)>> {
+    let topics = topics::Entity::find().order_by_asc(topics::Column::Code).all(db).await?;
+    Ok(topics.into_iter().map(|t| (t.code, t.title)).collect())
 }
 
 /// The CSV template. Every signed-in user may download it: it holds only reference data.

@@ -9,7 +9,7 @@ use gmc_domain::policy::{can_write_shared, Owner};
 use gmc_domain::prep::{Interest, PrepKind, SUMMARY_MAX, TITLE_MAX, TOPICS_MAX};
 use gmc_domain::watch::Priority;
 use gmc_domain::{Actor, ValidationErrors, Visibility};
-use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait, IntoActiveModel};
+use sea_orm::{ActiveValue::Set, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel};
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
 use uuid::Uuid;
@@ -98,7 +98,7 @@ pub(super) struct Checked {
 
 /// Who owns a new item: the coalition named (the caller's delegation must be a member; admins any), else
 /// the delegation (`visibility::owning_delegation`). 403 when the caller may not write there.
-pub(super) async fn owner(db: &DatabaseConnection, actor: &Actor, i: &PrepItemInput) -> AppResult<NewOwner> {
+pub(super) async fn owner<C: ConnectionTrait>(db: &C, actor: &Actor, i: &PrepItemInput) -> AppResult<NewOwner> {
     match (i.delegation_id, i.coalition_id) {
         (Some(_), Some(_)) => Err(ValidationErrors::single(
             "coalition_id",
@@ -126,7 +126,7 @@ pub(super) async fn owner(db: &DatabaseConnection, actor: &Actor, i: &PrepItemIn
     }
 }
 
-async fn topics(db: &DatabaseConnection, e: &mut ValidationErrors, ids: &[Uuid]) -> AppResult<Vec<Uuid>> {
+async fn topics<C: ConnectionTrait>(db: &C, e: &mut ValidationErrors, ids: &[Uuid]) -> AppResult<Vec<Uuid>> {
     if ids.len() > TOPICS_MAX {
         e.add("topic_ids", "too_many", format!("may name at most {TOPICS_MAX} topics"));
         return Ok(Vec::new());
@@ -136,7 +136,12 @@ async fn topics(db: &DatabaseConnection, e: &mut ValidationErrors, ids: &[Uuid])
 
 /// The responsible person must be an active member of an owning delegation; anyone else (or nobody) is
 /// the same answer, so the check tells nothing about accounts elsewhere.
-async fn responsible(db: &DatabaseConnection, e: &mut ValidationErrors, owner: NewOwner, user: Uuid) -> AppResult<()> {
+async fn responsible<C: ConnectionTrait>(
+    db: &C,
+    e: &mut ValidationErrors,
+    owner: NewOwner,
+    user: Uuid,
+) -> AppResult<()> {
     let row = users::Entity::find_by_id(user).one(db).await?.filter(|u| u.active);
     let member = match (row.and_then(|u| u.delegation_id), owner) {
         (None, _) => false,
@@ -149,7 +154,7 @@ async fn responsible(db: &DatabaseConnection, e: &mut ValidationErrors, owner: N
     Ok(())
 }
 
-pub(super) async fn checked(db: &DatabaseConnection, owner: NewOwner, i: &PrepItemInput) -> AppResult<Checked> {
+pub(super) async fn checked<C: ConnectionTrait>(db: &C, owner: NewOwner, i: &PrepItemInput) -> AppResult<Checked> {
     let mut e = ValidationErrors::new();
     let ministerial = super::view::ministerial(db, &i.ministerial).await?;
     if ministerial.is_none() {

@@ -6,6 +6,8 @@ mod board;
 mod diff;
 pub mod evidence;
 pub(crate) mod fields;
+// issue 11: import-kinds
+pub(crate) mod import;
 mod list;
 mod steps;
 pub mod strength;
@@ -94,11 +96,26 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: PrepItemInput
     authorize(actor, Operation::WriteDelegationRecords)?;
     let owner = fields::owner(db, actor, &input).await?;
     let f = fields::checked(db, owner, &input).await?;
+    let txn = AuditedTxn::begin(db).await?;
+    let (model, entry) = insert(&txn, actor, owner, f).await?;
+    let view = view::one(&txn, actor, model).await?;
+    txn.commit(entry).await?;
+    Ok(view)
+}
+
+/// Inserts a checked item on `db` (the create's transaction, or an import's — `import.rs`) with its topics
+/// and its first step; answers the row and the audit entry the caller commits (the import keeps one
+/// entry per file instead).
+async fn insert<'a, C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    owner: fields::NewOwner,
+    f: fields::Checked,
+) -> AppResult<(prep_items::Model, AuditEntry<'a>)> {
     let (delegation_id, coalition_id) = match owner {
         fields::NewOwner::Delegation(d) => (Some(d.as_uuid()), None),
         fields::NewOwner::Coalition(c) => (None, Some(c)),
     };
-    let txn = AuditedTxn::begin(db).await?;
     let now = Utc::now();
     let id = PrepItemId::new().as_uuid();
     let model = prep_items::ActiveModel {
@@ -124,9 +141,9 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: PrepItemInput
         created_at: Set(now),
         updated_at: Set(now),
     }
-    .insert(&txn)
+    .insert(db)
     .await?;
-    set_topics(&txn, id, &f.topic_ids).await?;
+    set_topics(db, id, &f.topic_ids).await?;
     prep_item_steps::ActiveModel {
         id: Set(Uuid::now_v7()),
         prep_item_id: Set(id),
@@ -136,14 +153,12 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, input: PrepItemInput
         actor_id: Set(Some(actor.user_id.as_uuid())),
         at: Set(now),
     }
-    .insert(&txn)
+    .insert(db)
     .await?;
     let changes = json!({"title": model.title, "kind": model.kind, "ministerial_id": model.ministerial_id,
         "coalition_id": model.coalition_id, "visibility": model.visibility, "topic_ids": f.topic_ids});
     let entry = audit_entry(actor, "prep_item.create", &model).changes(changes);
-    let view = view::one(&txn, actor, model).await?;
-    txn.commit(entry).await?;
-    Ok(view)
+    Ok((model, entry))
 }
 
 pub async fn update(

@@ -1,0 +1,81 @@
+//! Imports of topics and prep items (issue 11): the same runner, reports and templates as the stakeholder
+//! and impediment files (`routes::imports`), one operation per kind. Registered before `routes::imports`,
+//! whose `GET /imports/{id}` resource would otherwise take `/imports/topics` and answer a POST with 405.
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use gmc_domain::import::ImportKind;
+use gmc_store::services::imports::ImportView;
+
+use crate::auth::Authed;
+use crate::problem::ApiError;
+use crate::responses as r;
+use crate::routes::imports::{import, ImportQuery};
+use crate::routes::operations::{operations, Operations};
+use crate::state::AppState;
+
+/// Import topics from a file
+///
+/// Who: whoever may create topics (`POST /topics`) — admins (with a second factor), with a session or an API key
+/// with the `write` scope; the import is recorded for the delegation named in `delegation_id` when the admin has
+/// none. The body is the file (CSV, JSON array, NDJSON or XLSX, as for stakeholders) with the columns of
+/// `GET /imports/templates/topics.csv`: the fields of `POST /topics`, the parent by its code or id (`parent`, which
+/// may be a topic of an earlier row). Every row passes the checks of `POST /topics` and is reported with the same
+/// codes. `mode=upsert` changes the topic with the row's `code` (the checks of `PATCH /topics/{code}`; empty
+/// optional cells leave a value as it is) and adds the others. Atomic unless `on_error=skip`; `dry_run=true`
+/// writes nothing. One audit event per import. The catalogue's cache shows new topics within its refresh time.
+///
+/// Refuses: 401 without a valid credential; 403 for anyone but an admin, or a key without `write`; 413 for a file
+/// over the upload limit; 422 for a bad parameter or a file that cannot be read.
+#[utoipa::path(post, path = "/imports/topics", tag = "imports", operation_id = "import_topics",
+    params(ImportQuery),
+    request_body(description = "The file", content(
+        (String = "text/csv"), (Vec<serde_json::Value> = "application/json"), (String = "application/x-ndjson"),
+        (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
+    security(("bearer" = [])),
+    responses((status = 200, description = "The import: its counts, status and every rejected value", body = ImportView),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::Conflict, r::PayloadTooLarge, r::Invalid, r::Busy))]
+pub async fn import_topics(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    Authed(actor): Authed,
+    q: web::Query<ImportQuery>,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    import(req, state, actor, q.into_inner(), payload, ImportKind::Topics).await
+}
+
+/// Import prep items from a file
+///
+/// Who: whoever may create prep items (`POST /prep-items`) — delegates and focal points for their own delegation
+/// or a coalition it belongs to (`coalition_id`), admins for the delegation they name; with a session or an API key
+/// with the `write` scope. The body is the file with the columns of `GET /imports/templates/prep_items.csv`: the
+/// fields of `POST /prep-items`, `topic_ids` by code or id separated by `;`. Every row passes the checks of
+/// `POST /prep-items` (a row for another delegation or a coalition the caller's delegation is not in is refused on
+/// `delegation_id` / `coalition_id`, `not_allowed`) and is reported with the same codes. Prep items have no
+/// external id: `mode` is `insert` only. Atomic unless `on_error=skip`; `dry_run=true` writes nothing. One audit
+/// event per import.
+///
+/// Refuses: 401 without a valid credential; 403 for analysts and stakeholders, a key without `write`, or a
+/// `delegation_id` other than the caller's own; 413 for a file over the upload limit; 422 for a bad parameter
+/// (`mode=upsert`) or a file that cannot be read.
+#[utoipa::path(post, path = "/imports/prep_items", tag = "imports", operation_id = "import_prep_items",
+    params(ImportQuery),
+    request_body(description = "The file", content(
+        (String = "text/csv"), (Vec<serde_json::Value> = "application/json"), (String = "application/x-ndjson"),
+        (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
+    security(("bearer" = [])),
+    responses((status = 200, description = "The import: its counts, status and every rejected value", body = ImportView),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::Conflict, r::PayloadTooLarge, r::Invalid, r::Busy))]
+pub async fn import_prep_items(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    Authed(actor): Authed,
+    q: web::Query<ImportQuery>,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    import(req, state, actor, q.into_inner(), payload, ImportKind::PrepItems).await
+}
+
+pub fn operations() -> Operations {
+    operations![import_topics, import_prep_items]
+}
