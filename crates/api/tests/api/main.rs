@@ -64,3 +64,5 @@ mod webhooks_delivery;
 // issue 11: key budgets and exports
 mod api_key_budgets;
 mod exports;
+// issue 11: import jobs
+mod import_jobs;

@@ -132,6 +132,8 @@ const CREDENTIALS: &[(&str, [u16; 3])] = &[
     ("get_import_template", [200, 200, 200]),
     ("get_import", [200, 200, 404]),
     ("get_import_report", [200, 200, 404]),
+    // issue 11: import jobs — a read key cancels nothing; a stakeholder account may not import.
+    ("cancel_import", [403, 200, 403]),
     // issue 10: meetings. A read key answers no invitation; the `rsvp_meeting` meeting does not invite
     // Bangladesh (the organiser), so its write key is refused too.
     ("list_meetings", [200, 200, 200]),
