@@ -57,7 +57,7 @@ async fn stakeholder_count(app: &TestApp) -> u64 {
 }
 
 fn files_in(dir: &Path) -> usize {
-    std::fs::read_dir(dir).map_or(0, |d| d.count())
+    std::fs::read_dir(dir).map_or(0, Iterator::count)
 }
 
 fn worker_queue(spool: &Path, name: &str) -> Queue {
