@@ -8,5 +8,7 @@ mod binary;
 mod import;
 // issue 11: exports
 mod export;
+// issue 11: import jobs
+mod import_jobs;
 mod lifecycle;
 mod serve;

@@ -152,6 +152,9 @@ pub struct Queue {
     pub concurrency: u64,
     /// What the `webhook.deliver` handler needs.
     pub webhooks: Sender,
+    // issue 11: import jobs
+    /// Where the `import.run` handler finds the spooled files (setting `import_spool_dir`).
+    pub import_spool: std::path::PathBuf,
 }
 
 impl Queue {
@@ -161,7 +164,9 @@ impl Queue {
             return Ok(None);
         }
         let node = std::env::var("HOSTNAME").unwrap_or_else(|_| "node".to_owned());
-        let lease = chrono::Duration::seconds(i64::try_from(s.job_lease_secs.max(30)).unwrap_or(300));
+        // issue 11: import jobs — at least 2 s (tests shorten it to see a dead node's job taken again);
+        // an import's worker renews it every third of the lease on PostgreSQL.
+        let lease = chrono::Duration::seconds(i64::try_from(s.job_lease_secs.max(2)).unwrap_or(300));
         let webhooks = Sender::new(
             s.webhook_egress()?,
             Duration::from_secs(s.webhook_timeout_secs.max(1)),
@@ -172,6 +177,8 @@ impl Queue {
             poll: Duration::from_millis(s.job_poll_ms),
             concurrency: u64::try_from(s.job_concurrency.max(1)).unwrap_or(1),
             webhooks,
+            // issue 11: import jobs
+            import_spool: s.import_spool_dir.clone().into(),
         }))
     }
 }
@@ -187,6 +194,8 @@ pub async fn dispatch(
 ) -> queue::Outcome {
     let ran = match job.kind.as_str() {
         kinds::WEBHOOK_DELIVER => webhook_send::deliver(db, &q.webhooks, job, now).await,
+        // issue 11: import jobs
+        kinds::IMPORT_RUN => gmc_store::services::imports::job::run(db, &q.worker, job, &q.import_spool).await,
         other => {
             let error = format!("unknown job kind `{other}`");
             queue::fail(db, job, now, &q.webhooks.retry, &error, true).await

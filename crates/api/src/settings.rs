@@ -125,6 +125,15 @@ pub struct Settings {
     /// How often each node adds its counted key requests to `api_key_usage`, in seconds; 0: only when
     /// usage is read and at shutdown.
     pub api_key_usage_flush_secs: u64,
+    // issue 11: import jobs
+    /// An import file larger than this (bytes) is spooled to disk and run as a job (202); smaller ones
+    /// run in the request (200).
+    pub import_job_threshold_bytes: usize,
+    /// The largest import file accepted, in bytes (spooled to disk, so well above `upload_max_bytes`).
+    pub import_max_bytes: u64,
+    /// Where large import files wait for their job. Several nodes must share it (one mount), since any
+    /// node's worker may run the job.
+    pub import_spool_dir: String,
 }
 
 impl Settings {
@@ -170,7 +179,11 @@ impl Settings {
             .set_default("webhook_disable_after", 15)?
             // issue 11: key budgets
             .set_default("api_key_requests_per_minute", 600)?
-            .set_default("api_key_usage_flush_secs", 10)?;
+            .set_default("api_key_usage_flush_secs", 10)?
+            // issue 11: import jobs
+            .set_default("import_job_threshold_bytes", 1024 * 1024)?
+            .set_default("import_max_bytes", 1024_u64 * 1024 * 1024)?
+            .set_default("import_spool_dir", "./data/spool")?;
         let file = std::env::var("GMC_CONFIG")
             .ok()
             .or_else(|| std::path::Path::new("gmc.toml").exists().then(|| "gmc.toml".to_owned()));
@@ -277,6 +290,13 @@ impl Settings {
             // issue 11: key budgets (the usage routes flush; tests read usage through them)
             api_key_requests_per_minute: 600,
             api_key_usage_flush_secs: 0,
+            // issue 11: import jobs — a low threshold, so that tests reach the job with small files.
+            import_job_threshold_bytes: 64 * 1024,
+            import_max_bytes: 64 * 1024 * 1024,
+            import_spool_dir: std::env::temp_dir()
+                .join(format!("gmc-test-spool-{}", uuid::Uuid::new_v4()))
+                .to_string_lossy()
+                .into_owned(),
         }
     }
 }

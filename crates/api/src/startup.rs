@@ -92,6 +92,10 @@ impl Application {
             webhook_egress: settings.webhook_egress()?,
             // issue 11: key budgets
             key_limiter: crate::key_budget::KeyLimiter::new(settings.api_key_requests_per_minute),
+            // issue 11: import jobs
+            import_job_threshold_bytes: settings.import_job_threshold_bytes,
+            import_max_bytes: settings.import_max_bytes,
+            import_spool_dir: settings.import_spool_dir.clone().into(),
         };
         let listener = TcpListener::bind((settings.host.as_str(), settings.port))?;
         let port = listener.local_addr()?.port();

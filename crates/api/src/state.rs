@@ -36,4 +36,11 @@ pub struct AppState {
     // issue 11: key budgets
     /// Each API key's request budget and its usage counts (`key_budget`).
     pub key_limiter: crate::key_budget::KeyLimiter,
+    // issue 11: import jobs
+    /// Import files larger than this run as a job (setting `import_job_threshold_bytes`).
+    pub import_job_threshold_bytes: usize,
+    /// The largest import file accepted (setting `import_max_bytes`).
+    pub import_max_bytes: u64,
+    /// Where large import files are spooled for their job (setting `import_spool_dir`).
+    pub import_spool_dir: std::path::PathBuf,
 }

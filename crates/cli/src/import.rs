@@ -119,11 +119,17 @@ fn refused(e: &gmc_domain::ValidationErrors) -> String {
 
 async fn go(args: ImportArgs, database_url: &str) -> Result<ImportView, Failure> {
     let o = options(&args)?;
-    let bytes =
-        std::fs::read(&args.file).map_err(|e| Failure::Usage(format!("cannot read {}: {e}", args.file.display())))?;
+    let read = |path: &std::path::Path| {
+        std::fs::read(path).map_err(|e| Failure::Usage(format!("cannot read {}: {e}", path.display())))
+    };
     match &args.server {
-        Some(server) => remote(server, &o, bytes).await,
-        None => local(database_url, args.as_user.as_deref(), &o, &bytes).await,
+        Some(server) => remote(server, &o, read(&args.file)?).await,
+        None => {
+            // A file that cannot be opened is a usage error (exit 2), not a refused file.
+            std::fs::File::open(&args.file)
+                .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", args.file.display())))?;
+            local(database_url, args.as_user.as_deref(), &o, &args.file).await
+        }
     }
 }
 
@@ -170,7 +176,7 @@ async fn local(
     database_url: &str,
     as_user: Option<&str>,
     o: &ImportOptions,
-    bytes: &[u8],
+    file: &std::path::Path,
 ) -> Result<ImportView, Failure> {
     let email = as_user.ok_or_else(|| Failure::Usage("a local import needs --as EMAIL (or use --server)".into()))?;
     let db = gmc_store::db::connect(database_url)
@@ -183,8 +189,19 @@ async fn local(
     };
     let actor = svc::local_actor(&db, email).await.map_err(app)?;
     svc::authorize_import(&actor, o).map_err(app)?;
-    let rows =
-        svc::rows(o.format, bytes, o.kind).map_err(|e| Failure::Refused(format!("refused: file: {}", e.message)))?;
+    // issue 11: import jobs — CSV and NDJSON stream from the file (memory stays flat whatever its size);
+    // a JSON array is read whole.
+    let bytes = match o.format {
+        ImportFormat::Json => {
+            std::fs::read(file).map_err(|e| Failure::Usage(format!("cannot read {}: {e}", file.display())))?
+        }
+        _ => Vec::new(),
+    };
+    let rows = match o.format {
+        ImportFormat::Json => svc::rows(o.format, &bytes, o.kind),
+        _ => svc::rows_from_file(o.format, file, o.kind),
+    }
+    .map_err(|e| Failure::Refused(format!("refused: file: {}", e.message)))?;
     let mut display = Display::new(&format!("importing {}", o.kind));
     let result = svc::run(&db, &actor, o, rows, &mut |p| display.tell(p)).await;
     display.finish();
@@ -225,7 +242,7 @@ async fn remote(server: &str, o: &ImportOptions, bytes: Vec<u8>) -> Result<Impor
     let display = Display::new(&format!("sending {} bytes to {server}", bytes.len()));
     let res = reqwest::Client::new()
         .post(&url)
-        .bearer_auth(key)
+        .bearer_auth(&key)
         .header("content-type", content_type(o.format))
         .body(bytes)
         .send()
@@ -235,9 +252,13 @@ async fn remote(server: &str, o: &ImportOptions, bytes: Vec<u8>) -> Result<Impor
     let status = res.status();
     let text = res.text().await.map_err(|e| Failure::Usage(format!("the answer could not be read: {e}")))?;
     if status.is_success() {
-        return serde_json::from_str::<RemoteView>(&text)
-            .map(RemoteView::into_view)
-            .map_err(|e| Failure::Usage(format!("the server's answer is not an import: {e}")));
+        let view = serde_json::from_str::<RemoteView>(&text)
+            .map_err(|e| Failure::Usage(format!("the server's answer is not an import: {e}")))?;
+        // issue 11: import jobs — 202: a large file runs as a job; follow it to its end.
+        if view.status.is_open() {
+            return follow(server, &key, view).await;
+        }
+        return Ok(view.into_view());
     }
     let problem: Option<ProblemBody> = serde_json::from_str(&text).ok();
     let detail = problem.as_ref().map_or(text, |p| {
@@ -253,6 +274,30 @@ async fn remote(server: &str, o: &ImportOptions, bytes: Vec<u8>) -> Result<Impor
     }
 }
 
+// issue 11: import jobs
+/// Polls `GET /imports/{id}` every second, showing the rows done, until the import has ended.
+async fn follow(server: &str, key: &str, mut view: RemoteView) -> Result<ImportView, Failure> {
+    let url = format!("{}/api/v1/imports/{}", server.trim_end_matches('/'), view.id);
+    let mut display = Display::new(&format!("import {} queued on the server", view.id));
+    let client = reqwest::Client::new();
+    while view.status.is_open() {
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        let res = client.get(&url).bearer_auth(key).send().await;
+        let res = res.map_err(|e| Failure::Usage(format!("cannot reach {server}: {e}")))?;
+        if !res.status().is_success() {
+            display.finish();
+            return Err(Failure::Usage(format!("{}: following the import at {url}", res.status())));
+        }
+        let text = res.text().await.map_err(|e| Failure::Usage(format!("the answer could not be read: {e}")))?;
+        view = serde_json::from_str(&text)
+            .map_err(|e| Failure::Usage(format!("the server's answer is not an import: {e}")))?;
+        let rows = u64::try_from(view.rows_done).unwrap_or(0);
+        display.tell(Progress { rows, ..Progress::default() });
+    }
+    display.finish();
+    Ok(view.into_view())
+}
+
 /// The server's JSON answer (the store's view serializes only; this reads it back).
 #[derive(Deserialize)]
 struct RemoteView {
@@ -264,6 +309,11 @@ struct RemoteView {
     on_error: OnError,
     status: ImportStatus,
     rows_total: i64,
+    // issue 11: import jobs
+    #[serde(default)]
+    rows_done: i64,
+    #[serde(default)]
+    rows_expected: Option<i64>,
     rows_inserted: i64,
     rows_updated: i64,
     rows_rejected: i64,
@@ -293,6 +343,8 @@ impl RemoteView {
             on_error: self.on_error,
             status: self.status,
             rows_total: self.rows_total,
+            rows_done: self.rows_done,
+            rows_expected: self.rows_expected,
             rows_inserted: self.rows_inserted,
             rows_updated: self.rows_updated,
             rows_rejected: self.rows_rejected,

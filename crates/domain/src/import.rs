@@ -46,10 +46,17 @@ string_enum!(
 string_enum!(
     /// `completed`: every row was written (or, for a dry run, would have been); `partial`: `skip` wrote
     /// the good rows and rejected others; `rejected`: nothing was written because rows were rejected.
+    /// A file run as a job (issue 11: import jobs) is first `queued`, then `running`, and may end
+    /// `cancelled` (by its owner or an admin) or `failed` (the file could not be read, or its owner may
+    /// no longer import) — in both, nothing was written.
     ImportStatus {
         Completed => "completed",
         Partial => "partial",
         Rejected => "rejected",
+        Queued => "queued",
+        Running => "running",
+        Cancelled => "cancelled",
+        Failed => "failed",
     }
 );
 
@@ -75,6 +82,11 @@ impl ImportFormat {
 }
 
 impl ImportStatus {
+    /// Not finished yet: a job will still run (or is running) it.
+    pub fn is_open(self) -> bool {
+        matches!(self, ImportStatus::Queued | ImportStatus::Running)
+    }
+
     /// The outcome of a run: what was rejected, and whether the good rows were kept.
     pub fn of(rejected: u64, on_error: OnError) -> ImportStatus {
         match (rejected, on_error) {

@@ -1496,7 +1496,8 @@ export interface paths {
          *     Refuses: 401 without a valid credential; 403 for analysts and stakeholders, a key without `write`, or a
          *     `delegation_id` other than the caller's own; 413 for a file over the upload limit; 422 for a bad parameter
          *     (`mode=upsert`) or a file that cannot be read (not UTF-8 — the line is named —, another format, an unknown
-         *     column).
+         *     column; a JSON array over the job threshold: send NDJSON). A file over the job threshold is answered 202 and runs
+         *     as a job, as for stakeholders.
          */
         post: operations["import_impediments"];
         delete?: never;
@@ -1554,11 +1555,14 @@ export interface paths {
          *     sheet). Every row passes the checks of `POST /stakeholders` and is reported with the same codes. Atomic unless
          *     `on_error=skip`; `dry_run=true` writes nothing; `mode=upsert` changes the caller's delegation's stakeholder with
          *     the row's `external_id` (another delegation's is refused as `taken`, as `POST /stakeholders` refuses it). One
-         *     audit event per import. The answer is the import with its report, also at `GET /imports/{id}`.
+         *     audit event per import. The answer is the import with its report, also at `GET /imports/{id}`. A file over the
+         *     job threshold (`GMC_IMPORT_JOB_THRESHOLD_BYTES`, default 1 MiB) is answered 202 with the import `queued` and
+         *     `Location`; it runs as a job (follow `GET /imports/{id}`; `POST /imports/{id}/cancel` stops it).
          *
          *     Refuses: 401 without a valid credential; 403 for analysts and stakeholders, a key without `write`, or a
-         *     `delegation_id` other than the caller's own; 413 for a file over the upload limit; 422 for a bad parameter or a
-         *     file that cannot be read (not UTF-8 — the line is named —, not the format it claims, an unknown column).
+         *     `delegation_id` other than the caller's own; 413 for a file over the import limit; 422 for a bad parameter or a
+         *     file that cannot be read (not UTF-8 — the line is named —, not the format it claims, an unknown column; a JSON
+         *     array over the job threshold: send NDJSON).
          */
         post: operations["import_stakeholders"];
         delete?: never;
@@ -1639,6 +1643,31 @@ export interface paths {
         get: operations["get_import"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an import job
+         * @description Who: the user who ran it, and admins, with a credential that may import (a key needs `write`). A `queued` import
+         *     never runs; a `running` one stops at its next row and its transaction rolls back: nothing of the file is written.
+         *     The answer is the import, `cancelled`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for a role or key that may not import; 404 for an unknown import or
+         *     one another user ran; 409 when the import has already ended.
+         */
+        post: operations["cancel_import"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4854,6 +4883,17 @@ export interface components {
             problems: components["schemas"]["ImportProblem"][];
             /**
              * Format: int64
+             * @description A job's progress: rows read so far (the same as `rows_total` once the import has ended).
+             */
+            rows_done: number;
+            /**
+             * Format: int64
+             * @description A job's rows as counted from the file's lines when it was uploaded (an estimate: a quoted value
+             *     may hold a line break); `null` when not known (XLSX).
+             */
+            rows_expected?: number | null;
+            /**
+             * Format: int64
              * @description Rows added (for a dry run or a rejected file: that would have been added).
              */
             rows_inserted: number;
@@ -4871,7 +4911,8 @@ export interface components {
             rows_updated: number;
             /**
              * @description `completed`: every row accepted; `partial`: `on_error=skip` wrote the good rows; `rejected`:
-             *     rows were rejected, so nothing was written.
+             *     rows were rejected, so nothing was written. A large file runs as a job: `queued`, then
+             *     `running`, and it may end `cancelled` or `failed` (the reason is in `problems`), writing nothing.
              */
             status: components["schemas"]["ImportStatus"];
         };
@@ -4908,9 +4949,12 @@ export interface components {
         /**
          * @description `completed`: every row was written (or, for a dry run, would have been); `partial`: `skip` wrote
          *     the good rows and rejected others; `rejected`: nothing was written because rows were rejected.
+         *     A file run as a job (issue 11: import jobs) is first `queued`, then `running`, and may end
+         *     `cancelled` (by its owner or an admin) or `failed` (the file could not be read, or its owner may
+         *     no longer import) — in both, nothing was written.
          * @enum {string}
          */
-        ImportStatus: "completed" | "partial" | "rejected";
+        ImportStatus: "completed" | "partial" | "rejected" | "queued" | "running" | "cancelled" | "failed";
         /**
          * @description The owner's interest in the subject.
          * @enum {string}
@@ -13752,6 +13796,17 @@ export interface operations {
                     "application/json": components["schemas"]["Import"];
                 };
             };
+            /** @description A file over the job threshold: queued as a job; follow it at `Location` (`GET /imports/{id}`) */
+            202: {
+                headers: {
+                    /** @description The import's URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
             /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
@@ -14006,6 +14061,17 @@ export interface operations {
             /** @description The import: its counts, status and every rejected value */
             200: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            /** @description A file over the job threshold: queued as a job; follow it at `Location` (`GET /imports/{id}`) */
+            202: {
+                headers: {
+                    /** @description The import's URL */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14365,6 +14431,101 @@ export interface operations {
             };
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import, cancelled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

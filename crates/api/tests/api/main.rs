@@ -66,3 +66,5 @@ mod api_key_budgets;
 mod exports;
 // issue 11: import-kinds
 mod import_kinds;
+// issue 11: import jobs
+mod import_jobs;

@@ -186,6 +186,9 @@ const MATRIX: &[(&str, [u16; 5])] = &[
     // issue 11: import-kinds — topics are the admins' catalogue; prep items for Bangladesh, as their create.
     ("import_topics", [401, 200, 403, 403, 403]),
     ("import_prep_items", [401, 200, 403, 200, 403]),
+    // issue 11: import jobs — a queued import of Bangladesh's delegate: its owner and admins cancel it,
+    // analysts may not import at all, Nepal's delegate does not see it.
+    ("cancel_import", [401, 200, 403, 200, 404]),
     // issue 11: key budgets and exports — a key of Bangladesh's delegate; only an admin's session sets a
     // budget; usage is the owner's and the admins'.
     ("set_api_key_budget", [401, 200, 403, 403, 403]),
@@ -571,6 +574,8 @@ pub(crate) async fn prepare(app: &TestApp, ctx: &Ctx, op: &str, template: &str, 
         }
         // issue 11: import-kinds
         "import_topics" | "import_prep_items" => crate::import_kinds::prepare_call(ctx, op, template, &mut call),
+        // issue 11: import jobs
+        "cancel_import" => crate::import_jobs::prepare_call(app, ctx, template, &mut call).await,
         // issue 11: key budgets and exports
         "set_api_key_budget" | "get_api_key_usage" => {
             let res = app.post_json("/api/v1/api-keys", Some(&ctx.bgd), json!({"name": "k", "scopes": ["read"]})).await;

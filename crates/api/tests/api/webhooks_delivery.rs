@@ -70,6 +70,8 @@ fn queue(allow_private: bool, disable_after: i32) -> Queue {
         poll: Duration::from_millis(100),
         concurrency: 8,
         webhooks: Sender::new(Egress { allow_private, allow: vec![] }, Duration::from_secs(5), disable_after),
+        // issue 11: import jobs
+        import_spool: std::env::temp_dir(),
     }
 }
 

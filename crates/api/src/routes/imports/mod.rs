@@ -11,7 +11,6 @@ mod dto;
 
 use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
-use futures_util::StreamExt;
 use gmc_domain::import::ImportKind;
 use gmc_domain::Actor;
 use gmc_store::services::imports::{self as svc, ImportView};
@@ -27,25 +26,7 @@ use crate::state::AppState;
 
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/// Reads the body up to `max` bytes. The whole file is held in memory for now (the upload limit bounds
-/// it); the readers then hand out one row at a time. Files above a threshold will go to a job that
-/// reads them from a temporary file instead.
-async fn body(req: &HttpRequest, mut payload: web::Payload, max: usize) -> Result<Vec<u8>, ApiError> {
-    let declared =
-        req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
-    if declared.is_some_and(|n| n > max) {
-        return Err(ApiError::PayloadTooLarge(max));
-    }
-    let mut buf = Vec::with_capacity(declared.unwrap_or(0));
-    while let Some(chunk) = payload.next().await {
-        let chunk = chunk.map_err(|e| ApiError::BadRequest(format!("the upload could not be read: {e}")))?;
-        if buf.len().saturating_add(chunk.len()) > max {
-            return Err(ApiError::PayloadTooLarge(max));
-        }
-        buf.extend_from_slice(&chunk);
-    }
-    Ok(buf)
-}
+mod spool;
 
 pub(crate) async fn import(
     req: HttpRequest,
@@ -59,9 +40,26 @@ pub(crate) async fn import(
     let options = q.options(kind, content_type)?;
     // Who may import is settled before the body is read.
     svc::authorize_import(&actor, &options)?;
-    let bytes = body(&req, payload, state.upload_max_bytes).await?;
-    let view = svc::import_bytes(&state.db, &actor, &options, &bytes).await?;
-    Ok(HttpResponse::Ok().json(view))
+    match spool::receive(&req, payload, &state, options.format).await? {
+        spool::Upload::Held(bytes) => {
+            let view = svc::import_bytes(&state.db, &actor, &options, &bytes).await?;
+            Ok(HttpResponse::Ok().json(view))
+        }
+        // issue 11: import jobs — a large file waits on disk for its job; the answer says where to follow it.
+        spool::Upload::Spooled(file) => {
+            let queued = svc::queue(&state.db, &actor, &options, &file.name, file.rows_expected).await;
+            let view = match queued {
+                Ok(view) => view,
+                Err(e) => {
+                    file.remove();
+                    return Err(e.into());
+                }
+            };
+            Ok(HttpResponse::Accepted()
+                .insert_header((header::LOCATION, format!("/api/v1/imports/{}", view.id)))
+                .json(view))
+        }
+    }
 }
 
 /// Import stakeholders from a file
@@ -73,11 +71,14 @@ pub(crate) async fn import(
 /// sheet). Every row passes the checks of `POST /stakeholders` and is reported with the same codes. Atomic unless
 /// `on_error=skip`; `dry_run=true` writes nothing; `mode=upsert` changes the caller's delegation's stakeholder with
 /// the row's `external_id` (another delegation's is refused as `taken`, as `POST /stakeholders` refuses it). One
-/// audit event per import. The answer is the import with its report, also at `GET /imports/{id}`.
+/// audit event per import. The answer is the import with its report, also at `GET /imports/{id}`. A file over the
+/// job threshold (`GMC_IMPORT_JOB_THRESHOLD_BYTES`, default 1 MiB) is answered 202 with the import `queued` and
+/// `Location`; it runs as a job (follow `GET /imports/{id}`; `POST /imports/{id}/cancel` stops it).
 ///
 /// Refuses: 401 without a valid credential; 403 for analysts and stakeholders, a key without `write`, or a
-/// `delegation_id` other than the caller's own; 413 for a file over the upload limit; 422 for a bad parameter or a
-/// file that cannot be read (not UTF-8 — the line is named —, not the format it claims, an unknown column).
+/// `delegation_id` other than the caller's own; 413 for a file over the import limit; 422 for a bad parameter or a
+/// file that cannot be read (not UTF-8 — the line is named —, not the format it claims, an unknown column; a JSON
+/// array over the job threshold: send NDJSON).
 #[utoipa::path(post, path = "/imports/stakeholders", tag = "imports", operation_id = "import_stakeholders",
     params(ImportQuery),
     request_body(description = "The file", content(
@@ -85,6 +86,8 @@ pub(crate) async fn import(
         (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
     security(("bearer" = [])),
     responses((status = 200, description = "The import: its counts, status and every rejected value", body = ImportView),
+        (status = 202, description = "A file over the job threshold: queued as a job; follow it at `Location` (`GET /imports/{id}`)",
+            body = ImportView, headers(("Location" = String, description = "The import's URL"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Conflict, r::PayloadTooLarge, r::Invalid, r::Busy))]
 pub async fn import_stakeholders(
     req: HttpRequest,
@@ -108,7 +111,8 @@ pub async fn import_stakeholders(
 /// Refuses: 401 without a valid credential; 403 for analysts and stakeholders, a key without `write`, or a
 /// `delegation_id` other than the caller's own; 413 for a file over the upload limit; 422 for a bad parameter
 /// (`mode=upsert`) or a file that cannot be read (not UTF-8 — the line is named —, another format, an unknown
-/// column).
+/// column; a JSON array over the job threshold: send NDJSON). A file over the job threshold is answered 202 and runs
+/// as a job, as for stakeholders.
 #[utoipa::path(post, path = "/imports/impediments", tag = "imports", operation_id = "import_impediments",
     params(ImportQuery),
     request_body(description = "The file", content(
@@ -116,6 +120,8 @@ pub async fn import_stakeholders(
         (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
     security(("bearer" = [])),
     responses((status = 200, description = "The import: its counts, status and every rejected value", body = ImportView),
+        (status = 202, description = "A file over the job threshold: queued as a job; follow it at `Location` (`GET /imports/{id}`)",
+            body = ImportView, headers(("Location" = String, description = "The import's URL"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Conflict, r::PayloadTooLarge, r::Invalid, r::Busy))]
 pub async fn import_impediments(
     req: HttpRequest,
@@ -205,7 +211,40 @@ pub async fn get_import_report(
         .body(text))
 }
 
+// issue 11: import jobs
+/// Cancel an import job
+///
+/// Who: the user who ran it, and admins, with a credential that may import (a key needs `write`). A `queued` import
+/// never runs; a `running` one stops at its next row and its transaction rolls back: nothing of the file is written.
+/// The answer is the import, `cancelled`.
+///
+/// Refuses: 401 without a valid credential; 403 for a role or key that may not import; 404 for an unknown import or
+/// one another user ran; 409 when the import has already ended.
+#[utoipa::path(post, path = "/imports/{id}/cancel", tag = "imports", operation_id = "cancel_import",
+    params(("id" = Uuid, Path)), security(("bearer" = [])),
+    responses((status = 200, description = "The import, cancelled", body = ImportView),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Conflict, r::Busy))]
+pub async fn cancel_import(
+    state: web::Data<AppState>,
+    Authed(actor): Authed,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    let (view, file) = svc::cancel(&state.db, &actor, *id).await?;
+    if let Some(name) = file {
+        spool::remove_named(&state.import_spool_dir, &name);
+    }
+    Ok(HttpResponse::Ok().json(view))
+}
+
 pub fn operations() -> Operations {
     // The templates before `/imports/{id}/…`: a fixed segment must be tried first.
-    operations![import_stakeholders, import_impediments, get_import_template, get_import, get_import_report]
+    operations![
+        import_stakeholders,
+        import_impediments,
+        get_import_template,
+        get_import,
+        get_import_report,
+        // issue 11: import jobs
+        cancel_import
+    ]
 }

@@ -1,6 +1,8 @@
 //! CSV rows: UTF-8 with or without a byte-order mark, CRLF or LF line ends, quoted fields that hold
 //! newlines, and `,`, `;` or tab as the delimiter — the one the header line uses most.
 
+use std::io::{BufRead, Read};
+
 use super::kinds::Column;
 use super::source::{header, text_row, FileError, Rows};
 
@@ -28,22 +30,36 @@ pub(super) fn delimiter(bytes: &[u8]) -> u8 {
     counts.iter().rev().max_by_key(|(_, n)| *n).filter(|(_, n)| *n > 0).map_or(b',', |(d, _)| *d)
 }
 
-/// Lines starting with `#` above the header (the template's notes) and how many there were.
-fn skip_notes(mut bytes: &[u8]) -> (&[u8], u64) {
-    let mut skipped = 0;
-    while bytes.first() == Some(&b'#') {
-        let end = bytes.iter().position(|b| *b == b'\n').map_or(bytes.len(), |i| i + 1);
-        bytes = bytes.get(end..).unwrap_or_default();
-        skipped += 1;
-    }
-    (bytes, skipped)
+/// The next line of `reader` with its end (empty at the end of the file).
+fn line_of(reader: &mut impl BufRead) -> Result<Vec<u8>, FileError> {
+    let mut line = Vec::new();
+    reader.read_until(b'\n', &mut line).map_err(unreadable)?;
+    Ok(line)
 }
 
-pub(super) fn rows<'a>(bytes: &'a [u8], columns: &'a [Column]) -> Result<Rows<'a>, FileError> {
-    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
-    let (bytes, notes) = skip_notes(bytes);
-    let reader =
-        csv::ReaderBuilder::new().delimiter(delimiter(bytes)).has_headers(false).flexible(true).from_reader(bytes);
+pub(super) fn unreadable(e: std::io::Error) -> FileError {
+    FileError::new("invalid_format", format!("the file cannot be read: {e}"))
+}
+
+/// The rows of a CSV file read from `reader` as it goes (a request body in memory, or a job's spooled
+/// file): lines starting with `#` above the header (the template's notes) are skipped and counted, the
+/// delimiter is found on the header line, and the header line is then handed back to the CSV reader in
+/// front of the rest — so only one line is ever looked at ahead.
+pub(super) fn rows<'a, R: BufRead + Send + 'a>(mut reader: R, columns: &'a [Column]) -> Result<Rows<'a>, FileError> {
+    let mut line = line_of(&mut reader)?;
+    if line.starts_with(BOM) {
+        line.drain(..BOM.len());
+    }
+    let mut notes = 0;
+    while line.first() == Some(&b'#') {
+        notes += 1;
+        line = line_of(&mut reader)?;
+    }
+    let reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter(&line))
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(std::io::Cursor::new(line).chain(reader));
     let mut records = reader.into_records();
     let head = match records.next() {
         None => return Err(FileError::new("empty", "the file has no header row")),

@@ -2,6 +2,8 @@
 //! element — a small scanner finds where each element ends, and only that element is parsed — so a
 //! large array is never turned into a list of records.
 
+use std::io::BufRead;
+
 use serde_json::Value;
 
 use super::source::{FileError, Row};
@@ -12,12 +14,36 @@ pub(super) fn array(bytes: &[u8]) -> impl Iterator<Item = Result<Row, FileError>
     std::iter::from_fn(move || scan.next_element())
 }
 
-/// The lines of an NDJSON file, each an object; blank lines are skipped.
-pub(super) fn lines(bytes: &[u8]) -> impl Iterator<Item = Result<Row, FileError>> + Send + '_ {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    bytes.split(|b| *b == b'\n').zip(1u64..).filter(|(l, _)| !l.trim_ascii().is_empty()).map(|(l, n)| {
-        let text = std::str::from_utf8(l).map_err(|_| FileError::not_utf8(n))?;
-        object(n, serde_json::from_str(text), &format!("line {n}"))
+/// The lines of an NDJSON file read from `reader` as it goes (a body in memory or a job's spooled
+/// file), each an object; blank lines are skipped.
+pub(super) fn lines<'a, R: BufRead + Send + 'a>(
+    mut reader: R,
+) -> impl Iterator<Item = Result<Row, FileError>> + Send + 'a {
+    let mut n = 0u64;
+    let mut done = false;
+    let mut buf = Vec::new();
+    std::iter::from_fn(move || loop {
+        if done {
+            return None;
+        }
+        buf.clear();
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => return None,
+            Ok(_) => {}
+            Err(e) => {
+                done = true;
+                return Some(Err(super::csv_rows::unreadable(e)));
+            }
+        }
+        n += 1;
+        let line = if n == 1 { buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&buf) } else { buf.as_slice() };
+        if line.trim_ascii().is_empty() {
+            continue;
+        }
+        let Ok(text) = std::str::from_utf8(line) else {
+            return Some(Err(FileError::not_utf8(n)));
+        };
+        return Some(object(n, serde_json::from_str(text), &format!("line {n}")));
     })
 }
 
@@ -138,9 +164,9 @@ mod tests {
 
     #[test]
     fn ndjson_lines_are_numbered_and_blank_ones_skipped() {
-        let rows: Vec<_> = lines(b"{\"a\":1}\n\n{\"a\":2}\r\n").collect();
+        let rows: Vec<_> = lines(&b"{\"a\":1}\n\n{\"a\":2}\r\n"[..]).collect();
         assert_eq!(rows.iter().map(|r| r.as_ref().map(|r| r.number)).collect::<Vec<_>>(), vec![Ok(1), Ok(3)]);
-        let bad: Vec<_> = lines(b"{\"a\":1}\n{\"a\":\"\xff\"}\n").collect();
+        let bad: Vec<_> = lines(&b"{\"a\":1}\n{\"a\":\"\xff\"}\n"[..]).collect();
         assert_eq!(bad[1], Err(FileError::not_utf8(2)));
     }
 }

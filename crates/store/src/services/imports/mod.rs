@@ -5,7 +5,8 @@
 //!
 //! `source` turns bytes into rows (`csv_rows`, `json_rows`, `xlsx_rows`), `columns` a row into the
 //! kind's request body, `kinds` sends it to the kind's service, `runner` holds the transaction and the
-//! counts, `record` keeps and reads the report, `templates` writes the files to start from.
+//! counts, `record` keeps and reads the report, `templates` writes the files to start from. A large
+//! file is spooled by the request and run as a job: `queue`, `job`, and `live` (progress and cancel).
 
 mod columns;
 mod csv_rows;
@@ -20,11 +21,16 @@ mod source;
 mod templates;
 mod view;
 mod xlsx_rows;
+// issue 11: import jobs
+pub mod job;
+mod live;
+mod queue;
 
 pub use local::local_actor;
-pub use read::rows;
+pub use queue::{cancel, queue};
+pub use read::{rows, rows_from_file, JSON_TOO_LARGE};
 pub use record::{get, report_csv};
-pub use runner::{authorize_import, run, ImportOptions, Progress, MAX_PROBLEMS};
+pub use runner::{authorize_import, run, run_as, ImportOptions, Progress, MAX_PROBLEMS};
 pub use source::{FileError, Row, Rows};
 pub use templates::{template_csv, template_xlsx};
 pub use view::{ImportProblemView, ImportView};

@@ -1,6 +1,7 @@
 //! Keeping an import and its report (`imports`, `import_problems`), reading them back, and the report
 //! as CSV.
 
+use gmc_domain::import::ImportStatus;
 use gmc_domain::policy::{authorize, can_read_import, Operation};
 use gmc_domain::Actor;
 use sea_orm::{
@@ -14,13 +15,15 @@ use crate::services::consultations::results::spreadsheet_safe;
 use crate::{AppError, AppResult};
 
 /// Writes the import's row and its problems on `db` (the import's transaction, or the one after a
-/// rollback).
+/// rollback). `queued`: the row exists (a job's) and is finished only if still open; otherwise the
+/// import was cancelled or finished meanwhile, and the error rolls the caller's transaction back.
 pub(super) async fn save<C: ConnectionTrait>(
     db: &C,
     model: imports::ActiveModel,
     problems: &[ImportProblemView],
+    queued: bool,
 ) -> AppResult<imports::Model> {
-    let saved = model.insert(db).await?;
+    let saved = if queued { finish_open(db, model).await? } else { model.insert(db).await? };
     // In batches: one statement per problem would make a long report slow on PostgreSQL.
     for (batch_no, batch) in problems.chunks(500).enumerate() {
         let rows = batch.iter().enumerate().map(|(i, p)| import_problems::ActiveModel {
@@ -36,6 +39,29 @@ pub(super) async fn save<C: ConnectionTrait>(
     Ok(saved)
 }
 
+/// Finishes an open import's row with `model`'s outcome (its id and `created_at` kept).
+pub(super) async fn finish_open<C: ConnectionTrait>(
+    db: &C,
+    mut model: imports::ActiveModel,
+) -> AppResult<imports::Model> {
+    let id = match &model.id {
+        sea_orm::ActiveValue::Set(id) | sea_orm::ActiveValue::Unchanged(id) => *id,
+        sea_orm::ActiveValue::NotSet => return Err(AppError::Internal(anyhow::anyhow!("an import row without id"))),
+    };
+    model.id = sea_orm::ActiveValue::NotSet;
+    model.created_at = sea_orm::ActiveValue::NotSet;
+    let res = imports::Entity::update_many()
+        .set(model)
+        .filter(imports::Column::Id.eq(id))
+        .filter(imports::Column::Status.is_in([ImportStatus::Queued.as_str(), ImportStatus::Running.as_str()]))
+        .exec(db)
+        .await?;
+    if res.rows_affected != 1 {
+        return Err(AppError::Conflict("the import was cancelled or finished meanwhile".into()));
+    }
+    imports::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound("import"))
+}
+
 /// An import, for the user who ran it and admins; anyone else gets a 404.
 pub async fn get(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<ImportView> {
     authorize(actor, Operation::ReadDelegationRecords)?;
@@ -49,7 +75,9 @@ pub async fn get(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<
         .order_by_asc(import_problems::Column::Seq)
         .all(db)
         .await?;
-    Ok(view(m, problems))
+    let mut v = view(m, problems);
+    super::queue::progress(db, &mut v).await?;
+    Ok(v)
 }
 
 /// The report as CSV (`row,column,code,message`), every text cell spreadsheet-safe.

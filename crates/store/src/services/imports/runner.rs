@@ -78,6 +78,21 @@ pub async fn run(
     rows: Rows<'_>,
     progress: &mut (dyn FnMut(Progress) + Send),
 ) -> AppResult<ImportView> {
+    run_as(db, actor, o, None, rows, progress).await
+}
+
+/// `run`, recording the outcome on the import row `queued` (a job's: issue 11, import jobs) instead of
+/// a new one. That row is finished only while still open (`record::save`), in the transaction that
+/// commits the rows: an import cancelled meanwhile, or already finished by another attempt, writes
+/// nothing — which is what makes a retried job count its rows once.
+pub async fn run_as(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    o: &ImportOptions,
+    queued: Option<Uuid>,
+    rows: Rows<'_>,
+    progress: &mut (dyn FnMut(Progress) + Send),
+) -> AppResult<ImportView> {
     let delegation = authorize_import(actor, o)?;
     let created_at = Utc::now();
     let upsert = o.mode == ImportMode::Upsert;
@@ -124,7 +139,7 @@ pub async fn run(
     let status = ImportStatus::of(done.rejected, o.on_error);
     let keep = !o.dry_run && status != ImportStatus::Rejected;
     let count = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
-    let id = Uuid::now_v7();
+    let id = queued.unwrap_or_else(Uuid::now_v7);
     let model = imports::ActiveModel {
         id: Set(id),
         kind: Set(o.kind.into()),
@@ -155,7 +170,7 @@ pub async fn run(
         drop(txn);
         AuditedTxn::begin(db).await?
     };
-    let saved = save(&txn, model, &problems).await?;
+    let saved = save(&txn, model, &problems, queued.is_some()).await?;
     txn.commit(entry).await?;
     let problems = problems
         .into_iter()

@@ -1,9 +1,9 @@
 //! A file's rows as the readers (`csv_rows`, `json_rows`, `xlsx_rows`; chosen in `read`) hand them
 //! out, one at a time, whatever the format. Each reader walks the bytes it was
 //! given and hands out one record at a time: no reader builds a list of the file's records, so the
-//! records of a large file are never all held at once (the body itself is held in memory up to the
-//! upload limit for now — a job will stream it from a temporary file instead; XLSX is read whole by
-//! `calamine`, which needs the zip's central directory).
+//! records of a large file are never all held at once. A small file's body is held in memory; a large
+//! one is spooled to disk by the request and read from there by a job (`read::rows_from_file`; XLSX is
+//! read whole by `calamine`, which needs the zip's central directory).
 
 use gmc_domain::ValidationErrors;
 use serde_json::{Map, Value};
@@ -48,7 +48,7 @@ impl From<FileError> for crate::AppError {
     }
 }
 
-/// A source of rows: what the import runner consumes (a request body now, a job's file later).
+/// A source of rows: what the import runner consumes (a request's body, or a job's spooled file).
 pub type Rows<'a> = Box<dyn Iterator<Item = Result<Row, FileError>> + Send + 'a>;
 
 /// A header's column names, trimmed and lower-cased; an unknown or repeated one refuses the file, so

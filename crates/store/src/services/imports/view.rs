@@ -18,10 +18,16 @@ pub struct ImportView {
     pub dry_run: bool,
     pub on_error: OnError,
     /// `completed`: every row accepted; `partial`: `on_error=skip` wrote the good rows; `rejected`:
-    /// rows were rejected, so nothing was written.
+    /// rows were rejected, so nothing was written. A large file runs as a job: `queued`, then
+    /// `running`, and it may end `cancelled` or `failed` (the reason is in `problems`), writing nothing.
     pub status: ImportStatus,
     /// Data rows read (the header not counted).
     pub rows_total: i64,
+    /// A job's progress: rows read so far (the same as `rows_total` once the import has ended).
+    pub rows_done: i64,
+    /// A job's rows as counted from the file's lines when it was uploaded (an estimate: a quoted value
+    /// may hold a line break); `null` when not known (XLSX).
+    pub rows_expected: Option<i64>,
     /// Rows added (for a dry run or a rejected file: that would have been added).
     pub rows_inserted: i64,
     /// Rows that changed an existing record (`mode=upsert`).
@@ -60,6 +66,8 @@ pub(super) fn view(m: imports::Model, problems: Vec<import_problems::Model>) -> 
         on_error: m.on_error.0,
         status: m.status.0,
         rows_total: m.rows_total,
+        rows_done: if m.status.0.is_open() { 0 } else { m.rows_total },
+        rows_expected: if m.status.0.is_open() { None } else { Some(m.rows_total) },
         rows_inserted: m.rows_inserted,
         rows_updated: m.rows_updated,
         rows_rejected: m.rows_rejected,

@@ -6,7 +6,7 @@ use calamine::{Data, Reader, Xlsx};
 use super::kinds::Column;
 use super::source::{header, text_row, FileError, Rows};
 
-pub(super) fn rows<'a>(bytes: &'a [u8], columns: &'a [Column]) -> Result<Rows<'a>, FileError> {
+pub(super) fn rows<'a>(bytes: &[u8], columns: &'a [Column]) -> Result<Rows<'a>, FileError> {
     let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
         .map_err(|e| FileError::new("invalid_format", format!("the file cannot be read as XLSX: {e}")))?;
     let range = match book.worksheet_range_at(0) {

@@ -10,5 +10,11 @@
 /// Sends one webhook delivery. Payload: `{"delivery_id": "<uuid>"}` (`webhooks::send::deliver`).
 pub const WEBHOOK_DELIVER: &str = "webhook.deliver";
 
+// issue 11: import jobs
+/// Runs a large import from its spooled file. Payload: `{"file": "<name in the spool dir>",
+/// "rows_expected": <lines counted while spooling, or null>}`; the job's id is the import's
+/// (`imports::job`).
+pub const IMPORT_RUN: &str = "import.run";
+
 /// Every kind the worker runs; used by tests and by the worker's "unknown kind" check.
-pub const ALL: &[&str] = &[WEBHOOK_DELIVER];
+pub const ALL: &[&str] = &[WEBHOOK_DELIVER, IMPORT_RUN];
