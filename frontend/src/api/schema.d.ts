@@ -13762,7 +13762,7 @@ export interface operations {
                 dry_run?: boolean;
                 /**
                  * @description `insert` (default) adds every row; `upsert` changes the record of the caller's delegation with the
-                 *     row's `external_id` and adds the others (stakeholders only).
+                 *     row's `external_id` (topics: the row's `code`) and adds the others; kinds without either take `insert` only.
                  */
                 mode?: components["schemas"]["ImportMode"];
                 /**
@@ -13903,7 +13903,7 @@ export interface operations {
                 dry_run?: boolean;
                 /**
                  * @description `insert` (default) adds every row; `upsert` changes the record of the caller's delegation with the
-                 *     row's `external_id` and adds the others (stakeholders only).
+                 *     row's `external_id` (topics: the row's `code`) and adds the others; kinds without either take `insert` only.
                  */
                 mode?: components["schemas"]["ImportMode"];
                 /**
@@ -14033,7 +14033,7 @@ export interface operations {
                 dry_run?: boolean;
                 /**
                  * @description `insert` (default) adds every row; `upsert` changes the record of the caller's delegation with the
-                 *     row's `external_id` and adds the others (stakeholders only).
+                 *     row's `external_id` (topics: the row's `code`) and adds the others; kinds without either take `insert` only.
                  */
                 mode?: components["schemas"]["ImportMode"];
                 /**
@@ -14167,7 +14167,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description `stakeholders.csv`, `stakeholders.xlsx`, `impediments.csv` or `impediments.xlsx` */
+                /** @description `{kind}.csv` or `{kind}.xlsx`, the kind being `stakeholders`, `impediments`, `topics` or `prep_items` */
                 file: string;
             };
             cookie?: never;
@@ -14262,7 +14262,7 @@ export interface operations {
                 dry_run?: boolean;
                 /**
                  * @description `insert` (default) adds every row; `upsert` changes the record of the caller's delegation with the
-                 *     row's `external_id` and adds the others (stakeholders only).
+                 *     row's `external_id` (topics: the row's `code`) and adds the others; kinds without either take `insert` only.
                  */
                 mode?: components["schemas"]["ImportMode"];
                 /**

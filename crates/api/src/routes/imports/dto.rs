@@ -20,7 +20,7 @@ pub struct ImportQuery {
     #[param(value_type = Option<bool>)]
     pub dry_run: Option<String>,
     /// `insert` (default) adds every row; `upsert` changes the record of the caller's delegation with the
-    /// row's `external_id` and adds the others (stakeholders only).
+    /// row's `external_id` (topics: the row's `code`) and adds the others; kinds without either take `insert` only.
     #[param(value_type = Option<ImportMode>)]
     pub mode: Option<String>,
     /// `abort` (default): one rejected row rejects the file and nothing is written. `skip`: the good rows

@@ -141,7 +141,7 @@ pub async fn import_impediments(
 ///
 /// Refuses: 401 without a valid credential; 404 for another file name.
 #[utoipa::path(get, path = "/imports/templates/{file}", tag = "imports", operation_id = "get_import_template",
-    params(("file" = String, Path, description = "`stakeholders.csv`, `stakeholders.xlsx`, `impediments.csv` or `impediments.xlsx`")),
+    params(("file" = String, Path, description = "`{kind}.csv` or `{kind}.xlsx`, the kind being `stakeholders`, `impediments`, `topics` or `prep_items`")),
     security(("bearer" = [])),
     responses((status = 200, description = "The template", content(
             (String = "text/csv"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
