@@ -174,6 +174,7 @@ export function ImportForm({ onResult }: { onResult: (result: Import | null) => 
               description={t('imports.form.fileHint', { max: formatBytes(UPLOAD_MAX_BYTES) })}
               accept={ACCEPTED_IMPORT_FILES}
               clearable
+              clearButtonProps={{ 'aria-label': t('imports.form.clearFile') }}
               value={field.value}
               onChange={(value) => {
                 field.onChange(value);
@@ -224,7 +225,6 @@ export function ImportForm({ onResult }: { onResult: (result: Import | null) => 
           </Button>
           <Button
             variant={mayImport ? 'filled' : 'default'}
-            color="green"
             disabled={!mayImport || sending === 'check'}
             onClick={(e) => void send(false)(e)}
             loading={sending === 'import'}

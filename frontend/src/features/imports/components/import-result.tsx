@@ -65,7 +65,7 @@ export function ImportResult({ result }: { result: Import }) {
       <Title order={2} size="h3" id="import-result-title">
         {result.dry_run ? t('imports.result.checkTitle') : t('imports.result.importTitle')}
       </Title>
-      <Alert color={clean ? 'green' : written ? 'yellow' : 'red'} role="status" data-testid="import-summary">
+      <Alert color={clean ? 'teal' : written ? 'blue' : 'red'} role="status" data-testid="import-summary">
         {summary(t, result)}
       </Alert>
       <SimpleGrid cols={{ base: 2, sm: 4 }}>

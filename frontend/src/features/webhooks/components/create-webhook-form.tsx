@@ -71,7 +71,7 @@ export function CreateWebhookForm({ onCreated }: { onCreated?: (id: string) => v
           </Alert>
         )}
         {secret && (
-          <Alert color="green" title={t('webhooks.secret.title')} role="status" data-testid="webhook-secret">
+          <Alert color="teal" title={t('webhooks.secret.title')} role="status" data-testid="webhook-secret">
             <Stack gap="xs">
               <Text size="sm">{t('webhooks.secret.once')}</Text>
               <Group gap="xs" wrap="nowrap">

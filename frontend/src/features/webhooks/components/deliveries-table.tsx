@@ -13,7 +13,7 @@ import { formatInstant } from '@/lib/format-date';
 import { deliveriesQueryOptions, useReplayDelivery, type Delivery } from '../api/deliveries';
 
 const column = createColumnHelper<Delivery>();
-const colour = { pending: 'blue', succeeded: 'green', failed: 'red' } as const;
+const colour = { pending: 'blue', succeeded: 'teal', failed: 'red' } as const;
 
 function useDeliveryColumns(replay: (id: string) => void, replaying: string | null) {
   const { t } = useTranslation();

@@ -44,7 +44,7 @@ export function useWebhookColumns(selected: string | null, onSelect: (id: string
         meta: { csv: (row) => (row.enabled ? 'on' : 'off') },
         cell: (info) =>
           info.getValue() ? (
-            <Badge color="green" variant="light">
+            <Badge color="teal" variant="light">
               {t('webhooks.state.on')}
             </Badge>
           ) : (
