@@ -50,6 +50,12 @@ test('a delegate imports stakeholders after fixing the rows the check names, and
     const run = Date.now();
     const ids = [1, 2, 3].map((n) => `E2E-${run}-${n}`);
 
+    // Full-page screenshots from the top, so the sticky header does not cover the page's title.
+    const shot = async (step: string) => {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await snap(page, journey, step);
+    };
+
     await signIn(page, 'delegate.bgd@gmc.test');
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
 
@@ -63,7 +69,7 @@ test('a delegate imports stakeholders after fixing the rows the check names, and
     await expect(page.getByTestId('webhook-secret-value')).toHaveText(/^whsec_/);
     await expect(page.getByRole('table', { name: 'Your webhook subscriptions' })).toContainText(receiver.url);
     await expectAccessible(page);
-    await snap(page, journey, '01-webhook-subscribed');
+    await shot('01-webhook-subscribed');
 
     // The template: its header row is the columns the file needs.
     await nav.getByRole('link', { name: 'Imports' }).click();
@@ -80,7 +86,7 @@ test('a delegate imports stakeholders after fixing the rows the check names, and
     const templateHeader = lines.find((line) => !line.startsWith('#')) ?? '';
     expect(templateHeader.split(',').slice(0, 8).join(',')).toBe(header);
     expect(templateHeader.split(',')).toEqual(expect.arrayContaining(['contact_email', 'consent_purpose']));
-    await snap(page, journey, '02-import-page');
+    await shot('02-import-page');
 
     // A file with two bad rows: checked, nothing written, both named.
     const fileInput = page.locator('input[type="file"]');
@@ -106,7 +112,7 @@ test('a delegate imports stakeholders after fixing the rows the check names, and
     await expect(problemRows.nth(2).getByRole('cell').nth(3)).not.toBeEmpty();
     await expect(page.getByRole('button', { name: 'Import' })).toBeDisabled();
     await expectAccessible(page);
-    await snap(page, journey, '03-two-rows-named');
+    await shot('03-two-rows-named');
 
     // The fixed file: clean, then imported.
     await fileInput.setInputFiles(
@@ -122,14 +128,14 @@ test('a delegate imports stakeholders after fixing the rows the check names, and
     );
     await expect(page.getByRole('table', { name: 'What to fix, row by row' })).toHaveCount(0);
     await expectAccessible(page);
-    await snap(page, journey, '04-checked-clean');
+    await shot('04-checked-clean');
     await page.getByRole('button', { name: 'Import' }).click();
     await expect(page.getByTestId('import-summary')).toHaveText('Imported: every row was written.');
     await expect(page.getByTestId('count-total')).toHaveText('3');
     await expect(page.getByTestId('count-inserted')).toHaveText('3');
     await expect(page.getByTestId('count-rejected')).toHaveText('0');
     await expectAccessible(page);
-    await snap(page, journey, '05-imported');
+    await shot('05-imported');
 
     // The job runner delivers the event: the import's counts, and no row of the file.
     await expect
@@ -156,7 +162,7 @@ test('a delegate imports stakeholders after fixing the rows the check names, and
     await expect(log.getByRole('row').nth(1)).toContainText('Delivered');
     await expect(log.getByRole('row').nth(1)).toContainText('204');
     await expectAccessible(page);
-    await snap(page, journey, '06-delivery-log');
+    await shot('06-delivery-log');
     await log.getByRole('row').nth(1).getByRole('button', { name: 'Replay' }).click();
     await expect.poll(() => receiver.received.length, { timeout: 20_000 }).toBe(2);
     expect(receiver.received[1]?.headers['webhook-id']).toBe(event?.headers['webhook-id']);
