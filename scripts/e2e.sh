@@ -75,7 +75,9 @@ PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0))
 BASE_URL="http://127.0.0.1:$PORT"
 
 log "Starting the server at $BASE_URL"
-GMC_PORT="$PORT" GMC_STATIC_DIR="$FRONTEND/dist" GMC_LOGIN_BURST=1000 \
+# issue 11: import-ui — GMC_WEBHOOK_ALLOW_PRIVATE: the imports journey's webhook receiver listens on
+# 127.0.0.1, which the server refuses as a target by default (SSRF); only this throw-away server allows it.
+GMC_PORT="$PORT" GMC_STATIC_DIR="$FRONTEND/dist" GMC_LOGIN_BURST=1000 GMC_WEBHOOK_ALLOW_PRIVATE=true \
   "$GMC" serve >"$ARTIFACTS/server.log" 2>&1 &
 SERVER_PID=$!
 

@@ -49,10 +49,14 @@ const BriefingRoute = lazyPage(() => import('./routes/app/briefing'), 'BriefingR
 const DocumentsRoute = lazyPage(() => import('./routes/app/documents'), 'DocumentsRoute');
 const DocumentsSearchRoute = lazyPage(() => import('./routes/app/documents-search'), 'DocumentsSearchRoute');
 const DocumentRoute = lazyPage(() => import('./routes/app/document'), 'DocumentRoute');
+// issue 11: import-ui
+const ImportsRoute = lazyPage(() => import('./routes/app/imports'), 'ImportsRoute');
+const ImportRoute = lazyPage(() => import('./routes/app/imports'), 'ImportRoute');
+const WebhooksRoute = lazyPage(() => import('./routes/app/webhooks'), 'WebhooksRoute');
 const NotBuiltRoute = lazyPage(() => import('./routes/app/not-built'), 'NotBuiltRoute');
 const NotFoundRoute = lazyPage(() => import('./routes/not-found'), 'NotFoundRoute');
 
-const notBuilt = [paths.meetings, paths.imports];
+const notBuilt = [paths.meetings];
 
 const router = createBrowserRouter([
   { path: paths.signIn, element: <SignInRoute /> },
@@ -118,6 +122,12 @@ const router = createBrowserRouter([
       { path: 'library', element: <DocumentsRoute /> },
       { path: 'library/search', element: <DocumentsSearchRoute /> },
       { path: 'library/:id', element: <DocumentRoute /> },
+      // issue 11: import-ui
+      ...[
+        { path: 'imports', element: <ImportsRoute />, area: 'imports' as const },
+        { path: 'imports/:id', element: <ImportRoute />, area: 'imports' as const },
+        { path: 'webhooks', element: <WebhooksRoute />, area: 'webhooks' as const },
+      ].map(({ path, element, area }) => ({ path, element: <RoleGate area={area}>{element}</RoleGate> })),
       ...notBuilt.map((path) => ({ path, element: <NotBuiltRoute /> })),
       { path: '*', element: <NotFoundRoute /> },
     ],

@@ -25,6 +25,9 @@ export const paths = {
   prepItemTrace: (id: string) => `/prep-items/${encodeURIComponent(id)}/trace`,
   alignment: '/alignment',
   imports: '/imports',
+  // issue 11: import-ui
+  importRecord: (id: string) => `/imports/${encodeURIComponent(id)}`,
+  webhooks: '/webhooks',
   admin: '/admin',
   security: '/security',
   // issue 10: notifications

@@ -61,6 +61,8 @@ mod webhook_fixtures;
 mod webhook_receiver;
 mod webhooks;
 mod webhooks_delivery;
+// issue 11: import-ui
+mod import_events;
 // issue 11: key budgets and exports
 mod api_key_budgets;
 mod exports;

@@ -38,6 +38,10 @@ pub(crate) enum Guard {
     /// A library document: by owner and visibility (`MaybeOwned`), and for the analyst assigned to a
     /// request it is delivered for (`policy::can_read_document`); looked up only when that decides.
     Document { id: Uuid, owner: Option<DelegationId>, visibility: Visibility },
+    // issue 11: import-ui
+    /// A record only the user who made it (and admins) may read and nobody changes: an import
+    /// (`policy::can_read_import`), so that its webhook event reaches no other subscriber.
+    Creator { created_by: UserId },
 }
 
 impl Guard {
@@ -61,6 +65,8 @@ impl Guard {
                 policy::can_read_owned(actor, owner, visibility)
                     || policy::can_read_document(actor, owner, visibility, delivered_for(db, actor, id).await?)
             }
+            // issue 11: import-ui
+            Guard::Creator { created_by } => policy::can_read_import(actor, created_by),
         })
     }
 
@@ -81,6 +87,8 @@ impl Guard {
                 policy::can_write_document(actor, owner)
                     || policy::can_change_document(actor, owner, delivered_for(db, actor, id).await?)
             }
+            // issue 11: import-ui
+            Guard::Creator { .. } => false,
         })
     }
 }

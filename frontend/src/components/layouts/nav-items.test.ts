@@ -17,10 +17,8 @@ describe('navigation by role', () => {
   });
 
   it('marks the areas a later release builds as coming', () => {
-    expect(navItems.filter((item) => item.coming).map((item) => item.key)).toEqual([
-      // issue 10: briefings and meetings are built
-      'imports',
-    ]);
+    // issue 10: briefings and meetings are built; issue 11: imports too
+    expect(navItems.filter((item) => item.coming).map((item) => item.key)).toEqual([]);
   });
 
   // issue 10: briefings
@@ -38,5 +36,18 @@ describe('navigation by role', () => {
     const keys = navItemsFor('stakeholder').map((item) => item.key);
     expect(keys).not.toContain('ministerial');
     expect(keys).not.toContain('alignment');
+  });
+
+  // issue 11: import-ui
+  it('offers imports to those who may create records and webhooks to every role but stakeholders', () => {
+    for (const role of ['delegate', 'focal_point', 'admin']) {
+      expect(navItemsFor(role).map((item) => item.key)).toEqual(expect.arrayContaining(['imports', 'webhooks']));
+    }
+    const analyst = navItemsFor('analyst').map((item) => item.key);
+    expect(analyst).toContain('webhooks');
+    expect(analyst).not.toContain('imports');
+    const stakeholder = navItemsFor('stakeholder').map((item) => item.key);
+    expect(stakeholder).not.toContain('imports');
+    expect(stakeholder).not.toContain('webhooks');
   });
 });

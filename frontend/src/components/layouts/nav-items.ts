@@ -19,6 +19,9 @@ export type NavItem = {
 
 /** Who prepares a ministerial: delegation members, the analysts supporting them and admins. */
 const preparers: readonly Role[] = ['delegate', 'focal_point', 'analyst', 'admin'];
+// issue 11: import-ui
+/** Who may create a delegation's records, and so import them. */
+const importers: readonly Role[] = ['delegate', 'focal_point', 'admin'];
 
 export const navItems: readonly NavItem[] = [
   { to: paths.home, key: 'home' },
@@ -34,7 +37,10 @@ export const navItems: readonly NavItem[] = [
   { to: paths.library, key: 'library' },
   { to: paths.ministerial, key: 'ministerial', roles: preparers },
   { to: paths.alignment, key: 'alignment', roles: preparers },
-  { to: paths.imports, key: 'imports', coming: true },
+  // issue 11: import-ui — files go in as the records they hold, so whoever may create them
+  // (`Operation::ImportRecords`); webhooks for every role but stakeholders (`Operation::ManageWebhooks`).
+  { to: paths.imports, key: 'imports', roles: importers },
+  { to: paths.webhooks, key: 'webhooks', roles: ['delegate', 'focal_point', 'analyst', 'admin'] },
   { to: paths.admin, key: 'admin', roles: ['admin'] },
   // issue 10: notifications
   { to: paths.notifications, key: 'notifications' },

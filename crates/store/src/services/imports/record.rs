@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 use super::view::{view, ImportProblemView, ImportView};
 use crate::entities::{import_problems, imports};
+use crate::services::access::{Guard, Guarded};
 use crate::services::consultations::results::spreadsheet_safe;
 use crate::{AppError, AppResult};
 
@@ -60,6 +61,17 @@ pub(super) async fn finish_open<C: ConnectionTrait>(
         return Err(AppError::Conflict("the import was cancelled or finished meanwhile".into()));
     }
     imports::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound("import"))
+}
+
+// issue 11: import-ui
+/// An import is read by the user who ran it and admins (`policy::can_read_import`) — the rule
+/// `import.finished` deliveries are checked against.
+impl Guarded for imports::Model {
+    const NOUN: &'static str = "import";
+
+    fn guard(&self) -> AppResult<Guard> {
+        Ok(Guard::Creator { created_by: gmc_domain::ids::UserId::from_uuid(self.created_by) })
+    }
 }
 
 /// An import, for the user who ran it and admins; anyone else gets a 404.

@@ -171,6 +171,10 @@ pub async fn run_as(
         AuditedTxn::begin(db).await?
     };
     let saved = save(&txn, model, &problems, queued.is_some()).await?;
+    // issue 11: import-ui — announced with the record it reports, never for a dry run.
+    if !o.dry_run {
+        crate::services::webhooks::events::import_finished(&txn, &saved).await?;
+    }
     txn.commit(entry).await?;
     let problems = problems
         .into_iter()

@@ -7,7 +7,7 @@ use sea_orm::ConnectionTrait;
 use serde_json::json;
 
 use super::emit::{emit, Event};
-use crate::entities::{briefing_requests, consultations, impediments, meetings, prep_items};
+use crate::entities::{briefing_requests, consultations, impediments, imports, meetings, prep_items};
 use crate::AppResult;
 
 /// `impediment.created`, in the transaction that created it.
@@ -83,4 +83,19 @@ pub async fn briefing_delivered<C: ConnectionTrait>(txn: &C, row: &briefing_requ
     });
     let event = Event { event: WebhookEvent::BriefingDelivered, subject_id: row.id, data };
     emit::<briefing_requests::Model, C>(txn, event).await
+}
+
+// issue 11: import-ui
+/// `import.finished`, in the transaction that saves the import's record: for every import that is not a
+/// dry run, rejected ones included (the integrator learns that nothing was written). The summary only —
+/// no row's data and no report: the rows were the caller's file, and the report is read through the
+/// API (`GET /imports/{id}`) by whoever may.
+pub async fn import_finished<C: ConnectionTrait>(txn: &C, row: &imports::Model) -> AppResult<usize> {
+    let data = json!({
+        "id": row.id, "kind": row.kind, "status": row.status, "mode": row.mode, "on_error": row.on_error,
+        "rows_total": row.rows_total, "rows_inserted": row.rows_inserted, "rows_updated": row.rows_updated,
+        "rows_rejected": row.rows_rejected, "delegation_id": row.delegation_id,
+        "finished_at": row.finished_at, "link": format!("/imports/{}", row.id),
+    });
+    emit::<imports::Model, C>(txn, Event { event: WebhookEvent::ImportFinished, subject_id: row.id, data }).await
 }

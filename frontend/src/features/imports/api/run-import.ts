@@ -1,0 +1,44 @@
+// POST /api/v1/imports/{stakeholders|impediments}: the file itself is the body, its format named both by
+// `Content-Type` and `?format=` (from the extension). No Idempotency-Key: the server keeps no replay of
+// imports (it would have to buffer the file), and a repeat is harmless — a dry run writes nothing, an
+// insert refuses rows whose external id exists, an upsert changes the same records again.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+
+import { unwrap } from '@/lib/api/unwrap';
+import { api } from '@/lib/api-client';
+
+import { CONTENT_TYPES, type ImportFormat, type ImportKind, type ImportMode, type OnError } from '../lib/import-values';
+
+import { importQueryKey } from './keys';
+
+export type ImportRequest = {
+  kind: ImportKind;
+  file: Blob;
+  format: ImportFormat;
+  dryRun: boolean;
+  mode: ImportMode;
+  onError: OnError;
+};
+
+export function runImport({ kind, file, format, dryRun, mode, onError }: ImportRequest) {
+  const init = {
+    params: { query: { format, dry_run: dryRun, mode, on_error: onError } },
+    // openapi-fetch would JSON-encode the body; the file goes as it is.
+    body: file as never,
+    bodySerializer: (body: unknown) => body as BodyInit,
+    headers: { 'Content-Type': CONTENT_TYPES[format] },
+  };
+  return unwrap(
+    kind === 'stakeholders'
+      ? api.POST('/api/v1/imports/stakeholders', init)
+      : api.POST('/api/v1/imports/impediments', init),
+  );
+}
+
+export function useRunImport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: runImport,
+    onSuccess: (done) => queryClient.setQueryData(importQueryKey(done.id), done),
+  });
+}
