@@ -1,4 +1,4 @@
-// POST /api/v1/imports/{stakeholders|impediments}: the file itself is the body, its format named both by
+// POST /api/v1/imports/{kind}: the file itself is the body, its format named both by
 // `Content-Type` and `?format=` (from the extension). No Idempotency-Key: the server keeps no replay of
 // imports (it would have to buffer the file), and a repeat is harmless — a dry run writes nothing, an
 // insert refuses rows whose external id exists, an upsert changes the same records again.
@@ -28,11 +28,17 @@ export function runImport({ kind, file, format, dryRun, mode, onError }: ImportR
     bodySerializer: (body: unknown) => body as BodyInit,
     headers: { 'Content-Type': CONTENT_TYPES[format] },
   };
-  return unwrap(
-    kind === 'stakeholders'
-      ? api.POST('/api/v1/imports/stakeholders', init)
-      : api.POST('/api/v1/imports/impediments', init),
-  );
+  // A large file answers 202 with the import queued: the same body, followed by polling its page.
+  switch (kind) {
+    case 'stakeholders':
+      return unwrap(api.POST('/api/v1/imports/stakeholders', init));
+    case 'impediments':
+      return unwrap(api.POST('/api/v1/imports/impediments', init));
+    case 'topics':
+      return unwrap(api.POST('/api/v1/imports/topics', init));
+    case 'prep_items':
+      return unwrap(api.POST('/api/v1/imports/prep_items', init));
+  }
 }
 
 export function useRunImport() {

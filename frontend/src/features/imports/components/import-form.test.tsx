@@ -29,6 +29,8 @@ function outcome(request: ImportRequest, rejected: number): Import {
     rows_inserted: 3 - rejected,
     rows_updated: 0,
     rows_rejected: rejected,
+    rows_done: 3,
+    rows_expected: 3,
     delegation_id: null,
     created_by: 'u1',
     created_at: '2026-11-30T10:00:00Z',

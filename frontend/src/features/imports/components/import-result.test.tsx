@@ -23,6 +23,8 @@ function result(overrides: Partial<Import> = {}): Import {
     rows_inserted: 3,
     rows_updated: 0,
     rows_rejected: 2,
+    rows_done: 5,
+    rows_expected: 5,
     delegation_id: 'd1',
     created_by: 'u1',
     created_at: '2026-11-30T10:00:00Z',

@@ -1,6 +1,7 @@
 // What came of a check or an import: its status in words, the counts, and every rejected value — row,
 // column (named as in the template's header), code and message — with the report as CSV.
 import { Alert, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
@@ -11,7 +12,8 @@ import { QueryError } from '@/components/ui/query-error';
 import { formatInstant } from '@/lib/format-date';
 
 import { downloadReport } from '../api/downloads';
-import { sortProblems, type Import, type ImportProblem } from '../lib/import-values';
+import { importQueryOptions } from '../api/get-import';
+import { isRunning, sortProblems, type Import, type ImportProblem } from '../lib/import-values';
 
 function Count({ label, value, testId }: { label: string; value: number; testId: string }) {
   return (
@@ -51,11 +53,22 @@ function summary(t: TFunction, result: Import): string {
       ? t('imports.result.checkedClean', { count: result.rows_total })
       : t('imports.result.checkedProblems', { count: result.rows_rejected });
   }
+  if (result.status === 'running') {
+    return t('imports.result.status.running', { done: result.rows_done, expected: result.rows_expected ?? '?' });
+  }
   return t(`imports.result.status.${result.status}`, { count: result.rows_rejected });
 }
 
-export function ImportResult({ result }: { result: Import }) {
+export function ImportResult({ result: answered }: { result: Import }) {
   const { t } = useTranslation();
+  // A job's import is followed every two seconds until it ends; a finished one is shown as answered.
+  const followed = useQuery({
+    ...importQueryOptions(answered.id),
+    initialData: answered,
+    enabled: isRunning(answered.status),
+    refetchInterval: (query) => (query.state.data && !isRunning(query.state.data.status) ? false : 2000),
+  });
+  const result = followed.data ?? answered;
   const columns = useProblemColumns();
   const [downloadError, setDownloadError] = useState<unknown>(null);
   const clean = result.rows_rejected === 0;

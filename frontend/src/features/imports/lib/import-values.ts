@@ -10,13 +10,19 @@ export type ImportMode = components['schemas']['ImportMode'];
 export type OnError = components['schemas']['OnError'];
 
 /** Every kind `ImportKind` lists, in the order the page offers them. */
-export const IMPORT_KINDS = ['stakeholders', 'impediments'] as const satisfies readonly ImportKind[];
+export const IMPORT_KINDS = ['stakeholders', 'impediments', 'prep_items', 'topics'] as const satisfies readonly ImportKind[];
 export const IMPORT_MODES = ['insert', 'upsert'] as const satisfies readonly ImportMode[];
 export const ON_ERROR = ['abort', 'skip'] as const satisfies readonly OnError[];
 
-/** Only kinds with an external id can be matched row to record; the server refuses upsert for the others. */
+/** Only kinds with an external id (a topic's is its code) can be matched row to record; the server
+ * refuses upsert for the others. */
 export function mayUpsert(kind: ImportKind): boolean {
-  return kind === 'stakeholders';
+  return kind === 'stakeholders' || kind === 'topics';
+}
+
+/** An import still running as a background job (a large file): its page polls it until it ends. */
+export function isRunning(status: Import['status']): boolean {
+  return status === 'queued' || status === 'running';
 }
 
 const byExtension: Record<string, ImportFormat> = {
