@@ -1,6 +1,6 @@
-// The navigation offers only what the user can use: a delegate sees no Admin item, the areas a later
-// release builds are text marked "coming" rather than links, and the admin page typed by hand says it is
-// not available for the role instead of failing.
+// The navigation offers only what the user can use: a delegate sees no Admin item, every area is built
+// (none is left marked "coming"), and the admin page typed by hand says it is not available for the role
+// instead of failing.
 import { expect, test } from '@playwright/test';
 
 import { expectAccessible, signIn, snap } from './support';
@@ -11,14 +11,13 @@ test('a delegate is offered only the areas a delegate can use', async ({ page })
   await expect(nav.getByRole('link', { name: 'Impediments' })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Admin' })).toHaveCount(0);
   await expect(nav.getByText('Admin', { exact: true })).toHaveCount(0);
-  // Unbuilt areas show, but lead nowhere.
-  await expect(nav.getByText('Imports')).toBeVisible();
-  await expect(nav.getByRole('link', { name: 'Imports' })).toHaveCount(0);
-  // issue 10: briefings, meetings and the library are built (imports still coming).
+  // issue 10: briefings, meetings and the library are built; issue 11: imports and webhooks.
   await expect(nav.getByRole('link', { name: /Briefings/ })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Meetings' })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Library' })).toBeVisible();
-  await expect(nav.getByTestId('nav-coming')).toHaveCount(1);
+  await expect(nav.getByRole('link', { name: 'Imports' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Webhooks' })).toBeVisible();
+  await expect(nav.getByTestId('nav-coming')).toHaveCount(0);
   // The ministerial tracker and the alignment report are built: links now.
   await expect(nav.getByRole('link', { name: 'Ministerial tracker' })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Alignment' })).toBeVisible();

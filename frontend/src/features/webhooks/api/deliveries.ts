@@ -26,6 +26,8 @@ export const deliveriesQueryOptions = (id: string) =>
     queryFn: ({ pageParam, signal }) => deliveriesPage(id)(pageParam, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (lastPage) => lastPage.next_cursor ?? undefined,
+    // A log is read to see what just happened: never served from the 30-second cache when opened again.
+    staleTime: 0,
     // A pending delivery changes on its own (the job runner sends it): look again while one waits.
     refetchInterval: (query) =>
       query.state.data?.pages.some((p) => p.items.some((d) => d.status === 'pending')) ? 3000 : false,
