@@ -4,7 +4,7 @@
 // which writes the good rows anyway). A refusal of the request itself (a file that cannot be read, a
 // bad option) lands next to the field it names.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, FileInput, Group, Radio, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Alert, Button, FileInput, Group, Radio, Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -128,27 +128,27 @@ export function ImportForm({ onResult }: { onResult: (result: Import | null) => 
             {formError}
           </Alert>
         )}
-        <Stack gap={4}>
-          <Text fw={500} size="sm" id="import-kind-label">
-            {t('imports.form.kind')}
-          </Text>
-          <Controller
-            control={control}
-            name="kind"
-            render={({ field }) => (
-              <SegmentedControl
-                aria-labelledby="import-kind-label"
-                data={IMPORT_KINDS.map((k) => ({ value: k, label: t(`imports.kind.${k}`) }))}
-                value={field.value}
-                onChange={(value) => {
-                  field.onChange(value);
-                  if (!mayUpsert(value as ImportKind)) setValue('mode', 'insert');
-                }}
-                style={{ alignSelf: 'flex-start' }}
-              />
-            )}
-          />
-        </Stack>
+        <Controller
+          control={control}
+          name="kind"
+          render={({ field }) => (
+            // Radios that wrap rather than a segmented control: four kinds do not fit a phone's width.
+            <Radio.Group
+              label={t('imports.form.kind')}
+              value={field.value}
+              onChange={(value) => {
+                field.onChange(value);
+                if (!mayUpsert(value as ImportKind)) setValue('mode', 'insert');
+              }}
+            >
+              <Group gap="md" mt={6}>
+                {IMPORT_KINDS.map((k) => (
+                  <Radio key={k} value={k} label={t(`imports.kind.${k}`)} />
+                ))}
+              </Group>
+            </Radio.Group>
+          )}
+        />
         <Stack gap={4}>
           <Text size="sm">{t('imports.form.templateHint', { kind: t(`imports.kind.${kind}`) })}</Text>
           <Group gap="xs">
