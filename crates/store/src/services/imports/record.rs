@@ -1,18 +1,13 @@
-//! Keeping an import and its report (`imports`, `import_problems`), reading them back, and the report
-//! as CSV.
+//! Keeping an import and its report (`imports`, `import_problems`). Reading them back is `report`'s,
+//! which also asks the queue for a running import's progress (the queue runs the runner, which keeps
+//! through this module).
 
 use gmc_domain::import::ImportStatus;
-use gmc_domain::policy::{authorize, can_read_import, Operation};
-use gmc_domain::Actor;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-};
-use uuid::Uuid;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
-use super::view::{view, ImportProblemView, ImportView};
+use super::view::ImportProblemView;
 use crate::entities::{import_problems, imports};
 use crate::services::access::{Guard, Guarded};
-use crate::services::consultations::results::spreadsheet_safe;
 use crate::{AppError, AppResult};
 
 /// Writes the import's row and its problems on `db` (the import's transaction, or the one after a
@@ -72,41 +67,4 @@ impl Guarded for imports::Model {
     fn guard(&self) -> AppResult<Guard> {
         Ok(Guard::Creator { created_by: gmc_domain::ids::UserId::from_uuid(self.created_by) })
     }
-}
-
-/// An import, for the user who ran it and admins; anyone else gets a 404.
-pub async fn get(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<ImportView> {
-    authorize(actor, Operation::ReadDelegationRecords)?;
-    let m = imports::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .filter(|m| can_read_import(actor, gmc_domain::ids::UserId::from_uuid(m.created_by)))
-        .ok_or(AppError::NotFound("import"))?;
-    let problems = import_problems::Entity::find()
-        .filter(import_problems::Column::ImportId.eq(id))
-        .order_by_asc(import_problems::Column::Seq)
-        .all(db)
-        .await?;
-    let mut v = view(m, problems);
-    super::queue::progress(db, &mut v).await?;
-    Ok(v)
-}
-
-/// The report as CSV (`row,column,code,message`), every text cell spreadsheet-safe.
-pub async fn report_csv(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResult<String> {
-    let import = get(db, actor, id).await?;
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let internal = |e: csv::Error| AppError::Internal(e.into());
-    w.write_record(["row", "column", "code", "message"]).map_err(internal)?;
-    for p in &import.problems {
-        w.write_record([
-            p.row.to_string(),
-            spreadsheet_safe(&p.column),
-            spreadsheet_safe(&p.code),
-            spreadsheet_safe(&p.message),
-        ])
-        .map_err(internal)?;
-    }
-    let bytes = w.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("csv: {e}")))?;
-    String::from_utf8(bytes).map_err(|e| AppError::Internal(e.into()))
 }
