@@ -1528,7 +1528,8 @@ export interface paths {
          *
          *     Refuses: 401 without a valid credential; 403 for analysts and stakeholders, a key without `write`, or a
          *     `delegation_id` other than the caller's own; 413 for a file over the upload limit; 422 for a bad parameter
-         *     (`mode=upsert`) or a file that cannot be read.
+         *     (`mode=upsert`) or a file that cannot be read. A file over the job threshold is answered 202 and runs as a job,
+         *     as for stakeholders.
          */
         post: operations["import_prep_items"];
         delete?: never;
@@ -1616,7 +1617,8 @@ export interface paths {
          *     writes nothing. One audit event per import. The catalogue's cache shows new topics within its refresh time.
          *
          *     Refuses: 401 without a valid credential; 403 for anyone but an admin, or a key without `write`; 413 for a file
-         *     over the upload limit; 422 for a bad parameter or a file that cannot be read.
+         *     over the upload limit; 422 for a bad parameter or a file that cannot be read. A file over the job threshold is
+         *     answered 202 and runs as a job, as for stakeholders.
          */
         post: operations["import_topics"];
         delete?: never;
@@ -13937,6 +13939,17 @@ export interface operations {
                     "application/json": components["schemas"]["Import"];
                 };
             };
+            /** @description A file over the job threshold: queued as a job; follow it at `Location` (`GET /imports/{id}`) */
+            202: {
+                headers: {
+                    /** @description The import's URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
             /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
             400: {
                 headers: {
@@ -14290,6 +14303,17 @@ export interface operations {
             /** @description The import: its counts, status and every rejected value */
             200: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            /** @description A file over the job threshold: queued as a job; follow it at `Location` (`GET /imports/{id}`) */
+            202: {
+                headers: {
+                    /** @description The import's URL */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -25,7 +25,8 @@ use crate::state::AppState;
 /// writes nothing. One audit event per import. The catalogue's cache shows new topics within its refresh time.
 ///
 /// Refuses: 401 without a valid credential; 403 for anyone but an admin, or a key without `write`; 413 for a file
-/// over the upload limit; 422 for a bad parameter or a file that cannot be read.
+/// over the upload limit; 422 for a bad parameter or a file that cannot be read. A file over the job threshold is
+/// answered 202 and runs as a job, as for stakeholders.
 #[utoipa::path(post, path = "/imports/topics", tag = "imports", operation_id = "import_topics",
     params(ImportQuery),
     request_body(description = "The file", content(
@@ -33,6 +34,8 @@ use crate::state::AppState;
         (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
     security(("bearer" = [])),
     responses((status = 200, description = "The import: its counts, status and every rejected value", body = ImportView),
+        (status = 202, description = "A file over the job threshold: queued as a job; follow it at `Location` (`GET /imports/{id}`)",
+            body = ImportView, headers(("Location" = String, description = "The import's URL"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Conflict, r::PayloadTooLarge, r::Invalid, r::Busy))]
 pub async fn import_topics(
     req: HttpRequest,
@@ -57,7 +60,8 @@ pub async fn import_topics(
 ///
 /// Refuses: 401 without a valid credential; 403 for analysts and stakeholders, a key without `write`, or a
 /// `delegation_id` other than the caller's own; 413 for a file over the upload limit; 422 for a bad parameter
-/// (`mode=upsert`) or a file that cannot be read.
+/// (`mode=upsert`) or a file that cannot be read. A file over the job threshold is answered 202 and runs as a job,
+/// as for stakeholders.
 #[utoipa::path(post, path = "/imports/prep_items", tag = "imports", operation_id = "import_prep_items",
     params(ImportQuery),
     request_body(description = "The file", content(
@@ -65,6 +69,8 @@ pub async fn import_topics(
         (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
     security(("bearer" = [])),
     responses((status = 200, description = "The import: its counts, status and every rejected value", body = ImportView),
+        (status = 202, description = "A file over the job threshold: queued as a job; follow it at `Location` (`GET /imports/{id}`)",
+            body = ImportView, headers(("Location" = String, description = "The import's URL"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Conflict, r::PayloadTooLarge, r::Invalid, r::Busy))]
 pub async fn import_prep_items(
     req: HttpRequest,
