@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
 import { ApiError } from '@/lib/problem';
@@ -14,6 +14,13 @@ vi.mock('../api/deliver-file', () => ({ useDeliverFile: () => ({ mutateAsync }) 
 
 const request = { id: 'r1', title: 'Transit costs', kind: 'briefing_note' as const, topics: [{ id: 't1' }, { id: 't2' }], visibility: 'public' };
 const pdf = () => new File(['%PDF-1.4 transit'], 'transit.pdf', { type: 'application/pdf' });
+
+// A test ends only when the form is idle again: the message shows before react-hook-form finishes its
+// submit (it clears `isSubmitting` afterwards), and work still in flight when the file's environment is
+// torn down surfaces as an unhandled error after every test has passed.
+async function idle() {
+  await waitFor(() => expect(screen.getByRole('button', { name: 'Upload and attach' })).not.toHaveAttribute('data-loading'));
+}
 
 async function choose(file: File) {
   const input = document.querySelector<HTMLInputElement>('input[type="file"]');
@@ -43,6 +50,7 @@ describe('delivering a file', { timeout: 20_000 }, () => {
     expect(sent.file.name).toBe('transit.pdf');
     expect(sent.documentId).toBeUndefined();
     expect(sent.idempotencyKey).toMatch(/\S{8,}/);
+    await idle();
   });
 
   it('asks for a file before sending anything', async () => {
@@ -50,6 +58,7 @@ describe('delivering a file', { timeout: 20_000 }, () => {
     await userEvent.click(screen.getByRole('button', { name: 'Upload and attach' }));
     expect(await screen.findByText('Choose a file.')).toBeInTheDocument();
     expect(mutateAsync).not.toHaveBeenCalled();
+    await idle();
   });
 
   it('shows the server’s refusal of the file and reuses the document created on the next try', async () => {
@@ -72,5 +81,6 @@ describe('delivering a file', { timeout: 20_000 }, () => {
     await userEvent.click(screen.getByRole('button', { name: 'Upload and attach' }));
     expect(await screen.findByText('“Transit costs” is uploaded and attached.')).toBeInTheDocument();
     expect((mutateAsync.mock.calls[1]?.[0] as DeliverFile).documentId).toBe('doc-1');
+    await idle();
   });
 });
