@@ -37,6 +37,8 @@ bench: ## single-URL HTTP benchmarks with wrk (BENCH_DB=postgres for PostgreSQL)
 	GMC_BIN=target/release/gmc bash scripts/bench-home.sh
 	# issue 10: documents
 	GMC_BIN=target/release/gmc bash scripts/bench-documents.sh
+	# issue 11: webhook deliveries while the registry is read
+	GMC_BIN=target/release/gmc bash scripts/bench-webhooks.sh
 	$(CARGO) bench -p gmc-api --bench serialize
 
 bench-mixed: ## mixed read workload with a background writer (BENCH_DB=postgres for PostgreSQL); docs/benchmarks.md

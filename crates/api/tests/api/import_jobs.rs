@@ -263,3 +263,64 @@ pub(crate) async fn prepare_call(
     let v = queue(app, &ctx.bgd, big_csv(2_000, &uuid::Uuid::new_v4().simple().to_string())).await;
     call.path = template.replace("{id}", v["id"].as_str().unwrap());
 }
+
+/// Every ending of a background import is announced (`import.finished`), not only the runner's: a
+/// cancelled one and one whose file fails — to the importer's subscription and never another delegation's.
+#[tokio::test]
+async fn a_cancelled_or_failed_background_import_is_announced_to_its_importer_only() {
+    use crate::webhook_fixtures::{subscribe, PUBLIC_URL};
+    use gmc_store::entities::webhook_deliveries;
+
+    let spool = spool_dir();
+    let dir = spool.clone();
+    let app = TestApp::spawn_with(move |s| s.import_spool_dir = dir.to_string_lossy().into_owned()).await;
+    let (bgd, npl) = (app.login(BGD).await, app.login(NPL).await);
+    let mine = subscribe(&app, &bgd, PUBLIC_URL, &["import.finished"]).await["id"].as_str().unwrap().to_owned();
+    let theirs = subscribe(&app, &npl, PUBLIC_URL, &["import.finished"]).await["id"].as_str().unwrap().to_owned();
+
+    // The failing file first: the worker then has only the import to run (no delivery is queued yet).
+    let mut bad = big_csv(2_000, "Y").into_bytes();
+    bad.extend_from_slice(b"\xff\xfe,msme,BGD,C,micro,3,false\n");
+    let res = app
+        .request(Method::POST, "/api/v1/imports/stakeholders", Some(&bgd))
+        .header("content-type", "text/csv")
+        .body(bad)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 202);
+    let failed = res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned();
+    let db = app.db().await;
+    assert_eq!(run_due(&db, &worker_queue(&spool, "a"), chrono::Utc::now()).await.unwrap(), 1);
+    let cancelled = queue(&app, &bgd, big_csv(2_000, "X")).await["id"].as_str().unwrap().to_owned();
+    let res =
+        app.request(Method::POST, &format!("/api/v1/imports/{cancelled}/cancel"), Some(&bgd)).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+
+    let announced = |sub: String| {
+        let db = db.clone();
+        async move {
+            let rows = webhook_deliveries::Entity::find()
+                .filter(webhook_deliveries::Column::SubscriptionId.eq(uuid::Uuid::parse_str(&sub).unwrap()))
+                .filter(webhook_deliveries::Column::EventType.eq("import.finished"))
+                .all(&db)
+                .await
+                .unwrap();
+            let mut seen: Vec<(String, String)> = rows
+                .iter()
+                .map(|d| {
+                    let body: Value = serde_json::from_str(&d.body).unwrap();
+                    let data = &body["data"];
+                    assert!(data.get("rows").is_none() && data.get("problems").is_none(), "a summary only: {data}");
+                    (data["id"].as_str().unwrap().to_owned(), data["status"].as_str().unwrap().to_owned())
+                })
+                .collect();
+            seen.sort();
+            seen
+        }
+    };
+    let mut expected = vec![(cancelled, "cancelled".to_owned()), (failed, "failed".to_owned())];
+    expected.sort();
+    assert_eq!(announced(mine).await, expected);
+    assert!(announced(theirs).await.is_empty(), "another delegation's subscription hears nothing");
+}

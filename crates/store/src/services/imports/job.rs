@@ -184,10 +184,15 @@ async fn fail(
     m.finished_at = Set(Some(Utc::now()));
     let problem =
         ImportProblemView { row: 0, column: column.to_owned(), code: code.to_owned(), message: message.to_owned() };
-    match save(&txn, m, &[problem], true).await {
-        Ok(_) => {}
+    let saved = match save(&txn, m, &[problem], true).await {
+        Ok(saved) => saved,
         Err(AppError::Conflict(_)) => return Ok(Outcome::Lost),
         Err(e) => return Err(e),
+    };
+    // An integrator waiting for the import learns that it ended, as for any other ending (a check
+    // announces nothing: it writes nothing).
+    if !saved.dry_run {
+        crate::services::webhooks::events::import_finished(&txn, &saved).await?;
     }
     if !jobs::complete_in(&txn, job, json!({"status": ImportStatus::Failed, "code": code})).await? {
         return Ok(Outcome::Lost);

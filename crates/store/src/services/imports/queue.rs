@@ -118,6 +118,11 @@ pub async fn cancel(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> AppResu
         return Err(AppError::Conflict("the import ended meanwhile".into()));
     }
     jobs::cancel(&txn, id).await?;
+    // Announced like any other ending, in the transaction that ends it (a check announces nothing).
+    if !found.dry_run {
+        let ended = imports::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound("import"))?;
+        crate::services::webhooks::events::import_finished(&txn, &ended).await?;
+    }
     let file =
         jobs::find(&txn, id).await?.and_then(|j| j.payload.get("file").and_then(|f| f.as_str().map(str::to_owned)));
     let entry =
