@@ -324,3 +324,41 @@ async fn a_cancelled_or_failed_background_import_is_announced_to_its_importer_on
     assert_eq!(announced(mine).await, expected);
     assert!(announced(theirs).await.is_empty(), "another delegation's subscription hears nothing");
 }
+
+/// A job runs with the credential that queued it: an API key revoked before the job runs stops the import
+/// (nothing written, `failed` on `api_key`), as it stops the key's own requests. A live key's import runs.
+#[tokio::test]
+async fn an_import_queued_with_a_key_revoked_before_it_runs_writes_nothing() {
+    let spool = spool_dir();
+    let dir = spool.clone();
+    let app = TestApp::spawn_with(move |s| s.import_spool_dir = dir.to_string_lossy().into_owned()).await;
+    let bgd = app.login(BGD).await;
+    let mut ids = Vec::new();
+    for name in ["revoked", "live"] {
+        let res =
+            app.post_json("/api/v1/api-keys", Some(&bgd), json!({"name": name, "scopes": ["read", "write"]})).await;
+        assert_eq!(res.status(), 201);
+        let body: Value = res.json().await.unwrap();
+        ids.push((body["key"].as_str().unwrap().to_owned(), body["api_key"]["id"].as_str().unwrap().to_owned()));
+    }
+    let (revoked_key, revoked_id) = ids[0].clone();
+    let (live_key, _) = ids[1].clone();
+    let first = queue(&app, &revoked_key, big_csv(2_000, "K")).await["id"].as_str().unwrap().to_owned();
+    let res = app.request(Method::DELETE, &format!("/api/v1/api-keys/{revoked_id}"), Some(&bgd)).send().await.unwrap();
+    assert!(res.status().is_success(), "{}", res.status());
+    let db = app.db().await;
+    assert_eq!(run_due(&db, &worker_queue(&spool, "a"), chrono::Utc::now()).await.unwrap(), 1);
+    let v = app.get_json(&format!("/api/v1/imports/{first}"), &bgd).await;
+    assert_eq!(v["status"], "failed", "{v}");
+    assert_eq!(
+        (v["problems"][0]["column"].as_str(), v["problems"][0]["code"].as_str()),
+        (Some("api_key"), Some("revoked"))
+    );
+    assert_eq!(stakeholder_count(&app).await, 0, "nothing is written for a revoked key");
+
+    let second = queue(&app, &live_key, big_csv(2_000, "L")).await["id"].as_str().unwrap().to_owned();
+    assert_eq!(run_due(&db, &worker_queue(&spool, "b"), chrono::Utc::now()).await.unwrap(), 1);
+    let v = app.get_json(&format!("/api/v1/imports/{second}"), &bgd).await;
+    assert_eq!(v["status"], "completed", "{v}");
+    assert_eq!(stakeholder_count(&app).await, 2_000);
+}

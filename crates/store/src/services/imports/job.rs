@@ -14,18 +14,19 @@ use std::path::Path;
 use std::sync::Arc;
 
 use chrono::Utc;
-use gmc_domain::ids::{DelegationId, UserId};
+use gmc_domain::ids::{ApiKeyId, DelegationId, UserId};
 use gmc_domain::import::ImportStatus;
 use gmc_domain::{Actor, AuthMethod};
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, Set};
 use serde_json::json;
+use uuid::Uuid;
 
 use super::live::{self, Live};
 use super::record::{finish_open, save};
 use super::runner::{run_as, ImportOptions};
 use super::view::ImportProblemView;
 use crate::audit::{AuditEntry, AuditedTxn};
-use crate::entities::{imports, jobs as job_rows, users};
+use crate::entities::{api_keys, imports, jobs as job_rows, users};
 use crate::services::jobs::{self, Outcome, Progress, Worker};
 use crate::{AppError, AppResult};
 
@@ -48,9 +49,9 @@ pub async fn run(db: &DatabaseConnection, worker: &Worker, job: &job_rows::Model
         remove(path.as_deref());
         return jobs::complete(db, job, json!({"status": import.status.0})).await;
     }
-    let Some(actor) = actor_of(db, &import).await? else {
-        let text = "the account that started the import is disabled or gone; nothing was written";
-        return fail(db, job, &import, path.as_deref(), "created_by", "inactive", text).await;
+    let actor = match actor_of(db, job, &import).await? {
+        Ok(actor) => actor,
+        Err((field, code, text)) => return fail(db, job, &import, path.as_deref(), field, code, text).await,
     };
     let Some(path) = path else {
         return fail(db, job, &import, None, "file", "missing", "the uploaded file is not named").await;
@@ -136,17 +137,52 @@ fn tick(
     }))
 }
 
-/// The account that queued `import`, as it is now; none when it is disabled or gone.
-async fn actor_of(db: &DatabaseConnection, import: &imports::Model) -> AppResult<Option<Actor>> {
-    let user = users::Entity::find_by_id(import.created_by).one(db).await?.filter(|u| u.active);
+/// Why a job's account may no longer run its import: the column, code and message of the problem.
+type Withdrawn = (&'static str, &'static str, &'static str);
+
+/// The account that queued `import`, as it is now, with the credential it used: refused when the
+/// account is disabled or gone, or when the API key that queued it is revoked or expired since.
+async fn actor_of(
+    db: &DatabaseConnection,
+    job: &job_rows::Model,
+    import: &imports::Model,
+) -> AppResult<Result<Actor, Withdrawn>> {
+    let Some(user) = users::Entity::find_by_id(import.created_by).one(db).await?.filter(|u| u.active) else {
+        return Ok(Err((
+            "created_by",
+            "inactive",
+            "the account that started the import is disabled or gone; nothing was written",
+        )));
+    };
     // The request was authenticated (and, for an admin, with a second factor) when it was queued; what
-    // may have changed since is the account itself: its being active, its role and its delegation.
-    Ok(user.map(|u| Actor {
-        user_id: UserId::from_uuid(u.id),
-        role: u.role.0,
-        delegation_id: u.delegation_id.map(DelegationId::from_uuid),
-        method: AuthMethod::Session,
-        mfa: true,
+    // may have changed since is the account itself — its being active, its role and its delegation —
+    // and the key it used.
+    let key_id = job.payload.get("api_key").and_then(serde_json::Value::as_str).and_then(|s| Uuid::parse_str(s).ok());
+    let (method, mfa) = match key_id {
+        None => (AuthMethod::Session, true),
+        Some(id) => {
+            let now = Utc::now();
+            let key = api_keys::Entity::find_by_id(id)
+                .one(db)
+                .await?
+                .filter(|k| k.user_id == user.id && k.revoked_at.is_none() && k.expires_at.is_none_or(|e| e > now));
+            let Some(key) = key else {
+                return Ok(Err((
+                    "api_key",
+                    "revoked",
+                    "the API key that started the import is revoked or expired; nothing was written",
+                )));
+            };
+            let scopes = crate::services::auth::parse_scopes(&key.scopes)?;
+            (AuthMethod::ApiKey { id: ApiKeyId::from_uuid(key.id), scopes }, key.mfa)
+        }
+    };
+    Ok(Ok(Actor {
+        user_id: UserId::from_uuid(user.id),
+        role: user.role.0,
+        delegation_id: user.delegation_id.map(DelegationId::from_uuid),
+        method,
+        mfa,
     }))
 }
 

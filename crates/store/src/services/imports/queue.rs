@@ -36,7 +36,13 @@ pub async fn queue(
     let delegation = authorize_import(actor, o)?;
     let now = Utc::now();
     let txn = AuditedTxn::begin(db).await?;
-    let payload = json!({"file": file, "rows_expected": rows_expected});
+    // The key (when an API key queued it) is checked again when the job runs: revoking a key stops the
+    // imports it queued, as it stops its requests.
+    let api_key = match &actor.method {
+        gmc_domain::AuthMethod::ApiKey { id, .. } => Some(id.as_uuid()),
+        gmc_domain::AuthMethod::Session => None,
+    };
+    let payload = json!({"file": file, "rows_expected": rows_expected, "api_key": api_key});
     let job = NewJob {
         kind: kinds::IMPORT_RUN,
         payload,
