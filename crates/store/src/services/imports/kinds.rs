@@ -4,7 +4,7 @@
 
 use gmc_domain::ids::DelegationId;
 use gmc_domain::import::{ImportKind, RowOutcome};
-use gmc_domain::Actor;
+use gmc_domain::{Actor, ValidationErrors};
 use sea_orm::ConnectionTrait;
 use serde_json::Value;
 
@@ -161,6 +161,28 @@ pub fn authorize_kind(actor: &Actor, kind: ImportKind) -> AppResult<()> {
 #[derive(Default)]
 pub(super) struct Batch {
     stakeholders: stakeholders::import::Pending,
+}
+
+/// Before a block of rows is written: lets a kind ask the database once about all of them (only
+/// stakeholders do, for their external ids, when inserting).
+pub(super) async fn prefetch<C: ConnectionTrait>(
+    db: &C,
+    kind: ImportKind,
+    upsert: bool,
+    bodies: &[Result<Value, ValidationErrors>],
+    batch: &mut Batch,
+) -> AppResult<()> {
+    if kind != ImportKind::Stakeholders || upsert {
+        return Ok(());
+    }
+    let ids = bodies
+        .iter()
+        .filter_map(|b| b.as_ref().ok()?.get("external_id")?.as_str())
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(str::to_owned)
+        .collect();
+    batch.stakeholders.prefetch(db, ids).await
 }
 
 /// Writes what `batch` holds: before the import commits, and before anything reads the rows.

@@ -34,6 +34,9 @@ use crate::{AppError, AppResult};
 pub const MAX_PROBLEMS: usize = 10_000;
 /// How often (in rows) the progress callback is told.
 const PROGRESS_EVERY: u64 = 200;
+/// Rows read ahead and handed to `kinds::prefetch` together: a stakeholder batch's size, so that the
+/// rows a block writes go in one insert.
+const BLOCK: usize = 500;
 
 /// What the caller asked for.
 #[derive(Debug, Clone, Copy)]
@@ -101,37 +104,47 @@ pub async fn run_as(
     let mut problems: Vec<ImportProblemView> = Vec::new();
     let txn = AuditedTxn::begin(db).await?;
     let mut batch = kinds::Batch::default();
-    for row in rows {
-        let row = row?;
-        done.rows += 1;
-        let outcome = match columns::body(&row, cols) {
-            Ok(body) => kinds::write_row(&txn, actor, o.kind, delegation, upsert, body, &mut batch).await,
-            Err(e) => Err(AppError::Validation(e)),
-        };
-        match outcome {
-            Ok(RowOutcome::Inserted) => done.inserted += 1,
-            Ok(RowOutcome::Updated) => done.updated += 1,
-            Err(AppError::Validation(e)) => {
-                done.rejected += 1;
-                let number = i64::try_from(row.number).unwrap_or(i64::MAX);
-                for f in e.errors() {
-                    if problems.len() < MAX_PROBLEMS {
-                        let p = ImportProblemView {
-                            row: number,
-                            column: f.field.clone(),
-                            code: f.code.clone(),
-                            message: f.message.clone(),
-                        };
-                        problems.push(p);
+    let mut rows = rows;
+    loop {
+        // A block of rows at a time, so that a kind can ask the database once about all of them
+        // (`kinds::prefetch`) rather than once per row. A file error stops the import either way.
+        let block = rows.by_ref().take(BLOCK).collect::<Result<Vec<_>, _>>()?;
+        if block.is_empty() {
+            break;
+        }
+        let bodies: Vec<_> = block.iter().map(|row| columns::body(row, cols)).collect();
+        kinds::prefetch(&txn, o.kind, upsert, &bodies, &mut batch).await?;
+        for (row, body) in block.iter().zip(bodies) {
+            done.rows += 1;
+            let outcome = match body {
+                Ok(body) => kinds::write_row(&txn, actor, o.kind, delegation, upsert, body, &mut batch).await,
+                Err(e) => Err(AppError::Validation(e)),
+            };
+            match outcome {
+                Ok(RowOutcome::Inserted) => done.inserted += 1,
+                Ok(RowOutcome::Updated) => done.updated += 1,
+                Err(AppError::Validation(e)) => {
+                    done.rejected += 1;
+                    let number = i64::try_from(row.number).unwrap_or(i64::MAX);
+                    for f in e.errors() {
+                        if problems.len() < MAX_PROBLEMS {
+                            let p = ImportProblemView {
+                                row: number,
+                                column: f.field.clone(),
+                                code: f.code.clone(),
+                                message: f.message.clone(),
+                            };
+                            problems.push(p);
+                        }
                     }
                 }
+                // Anything but a row's own problem (the database, a conflict with a concurrent write)
+                // stops the import; the transaction rolls back as it is dropped.
+                Err(other) => return Err(other),
             }
-            // Anything but a row's own problem (the database, a conflict with a concurrent write) stops
-            // the import; the transaction rolls back as it is dropped.
-            Err(other) => return Err(other),
-        }
-        if done.rows % PROGRESS_EVERY == 0 {
-            progress(done);
+            if done.rows % PROGRESS_EVERY == 0 {
+                progress(done);
+            }
         }
     }
     kinds::flush(&txn, &mut batch).await?;

@@ -39,16 +39,32 @@ pub(crate) struct Pending {
     rows: Vec<stakeholders::ActiveModel>,
     external_ids: HashSet<String>,
     user_ids: HashSet<Uuid>,
+    /// The external ids of the rows ahead, asked about in one query (`prefetch`): with them a new row
+    /// costs no probe of its own. Kept true as rows are written: an id written is taken.
+    known: Option<fields::KnownIds>,
 }
 
 impl Pending {
+    /// Asks once which of the next rows' external ids are taken (an insert-only import: an update may
+    /// change an external id, which would make the answers stale, so upserts probe row by row). The
+    /// rows waiting are written first, so that the answer covers every row above.
+    pub(crate) async fn prefetch<C: ConnectionTrait>(&mut self, db: &C, ids: Vec<String>) -> AppResult<()> {
+        self.flush(db).await?;
+        let taken = fields::external_ids_taken(db, &ids).await?;
+        self.known = Some(fields::KnownIds { checked: ids.into_iter().collect(), taken });
+        Ok(())
+    }
+
     /// Writes the waiting rows. Each was checked against the database and the batch, so a unique
     /// violation here means another writer took a value meanwhile: the import stops (and rolls back).
     pub(crate) async fn flush<C: ConnectionTrait>(&mut self, db: &C) -> AppResult<()> {
         if self.rows.is_empty() {
             return Ok(());
         }
-        self.external_ids.clear();
+        match &mut self.known {
+            Some(k) => k.taken.extend(self.external_ids.drain()),
+            None => self.external_ids.clear(),
+        }
         self.user_ids.clear();
         let rows = std::mem::take(&mut self.rows);
         stakeholders::Entity::insert_many(rows).exec_without_returning(db).await.map_err(
@@ -96,7 +112,7 @@ pub(crate) async fn write_row<C: ConnectionTrait>(
         _ => None,
     };
     let Some(current) = current else {
-        let f = fields::checked(db, None, input.into()).await?;
+        let f = fields::checked_with(db, None, input.into(), pending.known.as_ref()).await?;
         queue(pending, actor, delegation, &f)?;
         if pending.rows.len() >= BATCH {
             pending.flush(db).await?;
