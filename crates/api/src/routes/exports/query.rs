@@ -14,7 +14,17 @@ use crate::routes::impediments::{ImpedimentQuery, ImpedimentSortQuery};
 use crate::routes::stakeholders::{StakeholderQuery, StakeholderSortQuery};
 
 /// The collections `gmc export` and the export routes know.
-pub const KINDS: &[&str] = &["impediments", "stakeholders"];
+pub const KINDS: &[&str] = &[
+    "impediments",
+    "stakeholders",
+    // issue 11: exports — the other collections (`collections.rs`).
+    "topics",
+    "prep-items",
+    "consultations",
+    "meetings",
+    "briefing-requests",
+    "documents",
+];
 
 /// The query parameters an export of `kind` takes (`gmc export` refuses others rather than ignore a typo).
 pub fn parameters(kind: &str) -> &'static [&'static str] {
@@ -47,7 +57,7 @@ pub fn parameters(kind: &str) -> &'static [&'static str] {
             "sort",
             "include_contacts",
         ],
-        _ => &[],
+        _ => super::collections::parameters(kind),
     }
 }
 
@@ -67,7 +77,7 @@ pub struct ContactsQuery {
     pub include_contacts: Option<bool>,
 }
 
-fn parse<T: serde::de::DeserializeOwned>(qs: &str) -> Result<T, ApiError> {
+pub(super) fn parse<T: serde::de::DeserializeOwned>(qs: &str) -> Result<T, ApiError> {
     web::Query::<T>::from_query(qs).map(web::Query::into_inner).map_err(|e| ApiError::BadRequest(e.to_string()))
 }
 
@@ -118,7 +128,7 @@ pub fn export_query(kind: &str, qs: &str) -> Result<(ExportQuery, Format), ApiEr
                 include_contacts: contacts.include_contacts.unwrap_or(false),
             }
         }
-        _ => return Err(ApiError::App(gmc_store::AppError::NotFound("export"))),
+        _ => super::collections::export_query(kind, qs)?,
     };
     Ok((query, format))
 }
