@@ -69,11 +69,7 @@ fn filters(kind: &str) -> &'static str {
 }
 
 /// Exports `kind` as `token` with the kind's filters, and checks it against the list; the rows.
-async fn export_is_the_list(
-    app: &TestApp,
-    kind: &str,
-    token: &str,
-) -> Vec<std::collections::HashMap<String, String>> {
+async fn export_is_the_list(app: &TestApp, kind: &str, token: &str) -> Vec<std::collections::HashMap<String, String>> {
     let f = filters(kind);
     let listed = app.all_pages(&format!("/api/v1/{kind}?{f}"), token).await;
     let res = app.get(&format!("/api/v1/{kind}/export?{f}"), token).await;
@@ -132,7 +128,8 @@ async fn the_topic_export_is_the_catalogue_with_parent_names_and_safe_cells() {
     let app = TestApp::spawn().await;
     let (admin, bgd) = (app.login(ADMIN).await, app.login(BGD).await);
     let parent = created(
-        app.post_json("/api/v1/topics", Some(&admin), json!({"code": "EXPP", "title": "Parent", "kind": "other"})).await,
+        app.post_json("/api/v1/topics", Some(&admin), json!({"code": "EXPP", "title": "Parent", "kind": "other"}))
+            .await,
     )
     .await;
     let body = json!({"code": "EXPC", "title": "@SUM(1)", "kind": "other", "parent_id": parent});

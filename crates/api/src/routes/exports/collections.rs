@@ -10,7 +10,7 @@ use gmc_store::services::meetings::MeetingFilter;
 use gmc_store::services::prep::PrepItemFilter;
 use gmc_store::services::topics::TopicFilter;
 
-use super::query::parse;
+use super::qs::parse;
 use crate::problem::ApiError;
 use crate::routes::briefings::{BriefingQuery, BriefingSortQuery};
 use crate::routes::consultations::{ConsultationQuery, ConsultationSortQuery};

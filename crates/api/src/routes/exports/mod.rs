@@ -6,6 +6,7 @@
 // issue 11: exports — the other collections.
 mod collections;
 mod more;
+mod qs;
 mod query;
 
 use actix_web::http::header::CONTENT_DISPOSITION;

@@ -29,7 +29,11 @@ use crate::state::AppState;
             content((String = "text/csv"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")),
             headers(("Content-Disposition" = String, description = "`attachment; filename=\"topics-<date>.csv\"`"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
-pub async fn export_topics(state: web::Data<AppState>, Authed(actor): Authed, req: HttpRequest) -> Result<HttpResponse, ApiError> {
+pub async fn export_topics(
+    state: web::Data<AppState>,
+    Authed(actor): Authed,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
     respond(&state, &actor, "topics", &req).await
 }
 
@@ -47,7 +51,11 @@ pub async fn export_topics(state: web::Data<AppState>, Authed(actor): Authed, re
             content((String = "text/csv"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")),
             headers(("Content-Disposition" = String, description = "`attachment; filename=\"prep-items-<date>.csv\"`"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
-pub async fn export_prep_items(state: web::Data<AppState>, Authed(actor): Authed, req: HttpRequest) -> Result<HttpResponse, ApiError> {
+pub async fn export_prep_items(
+    state: web::Data<AppState>,
+    Authed(actor): Authed,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
     respond(&state, &actor, "prep-items", &req).await
 }
 
@@ -66,7 +74,11 @@ pub async fn export_prep_items(state: web::Data<AppState>, Authed(actor): Authed
             content((String = "text/csv"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")),
             headers(("Content-Disposition" = String, description = "`attachment; filename=\"consultations-<date>.csv\"`"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
-pub async fn export_consultations(state: web::Data<AppState>, Authed(actor): Authed, req: HttpRequest) -> Result<HttpResponse, ApiError> {
+pub async fn export_consultations(
+    state: web::Data<AppState>,
+    Authed(actor): Authed,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
     respond(&state, &actor, "consultations", &req).await
 }
 
@@ -85,7 +97,11 @@ pub async fn export_consultations(state: web::Data<AppState>, Authed(actor): Aut
             content((String = "text/csv"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")),
             headers(("Content-Disposition" = String, description = "`attachment; filename=\"meetings-<date>.csv\"`"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
-pub async fn export_meetings(state: web::Data<AppState>, Authed(actor): Authed, req: HttpRequest) -> Result<HttpResponse, ApiError> {
+pub async fn export_meetings(
+    state: web::Data<AppState>,
+    Authed(actor): Authed,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
     respond(&state, &actor, "meetings", &req).await
 }
 
@@ -103,7 +119,11 @@ pub async fn export_meetings(state: web::Data<AppState>, Authed(actor): Authed, 
             content((String = "text/csv"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")),
             headers(("Content-Disposition" = String, description = "`attachment; filename=\"briefing-requests-<date>.csv\"`"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
-pub async fn export_briefing_requests(state: web::Data<AppState>, Authed(actor): Authed, req: HttpRequest) -> Result<HttpResponse, ApiError> {
+pub async fn export_briefing_requests(
+    state: web::Data<AppState>,
+    Authed(actor): Authed,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
     respond(&state, &actor, "briefing-requests", &req).await
 }
 
@@ -121,6 +141,10 @@ pub async fn export_briefing_requests(state: web::Data<AppState>, Authed(actor):
             content((String = "text/csv"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")),
             headers(("Content-Disposition" = String, description = "`attachment; filename=\"documents-<date>.csv\"`"))),
         r::BadRequest, r::Unauthenticated, r::Forbidden, r::Invalid, r::Busy))]
-pub async fn export_documents(state: web::Data<AppState>, Authed(actor): Authed, req: HttpRequest) -> Result<HttpResponse, ApiError> {
+pub async fn export_documents(
+    state: web::Data<AppState>,
+    Authed(actor): Authed,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
     respond(&state, &actor, "documents", &req).await
 }

@@ -2,13 +2,13 @@
 //! (`ImpedimentQuery`, `StakeholderQuery` and their `sort`), so an export takes exactly the list's
 //! filters; `gmc export` builds the same query string from `--filter key=value` and calls this too.
 
-use actix_web::web;
 use gmc_store::services::exports::{ExportQuery, Format};
 use gmc_store::services::impediments::ImpedimentFilter;
 use gmc_store::services::stakeholders::StakeholderFilter;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
+use super::qs::parse;
 use crate::problem::ApiError;
 use crate::routes::impediments::{ImpedimentQuery, ImpedimentSortQuery};
 use crate::routes::stakeholders::{StakeholderQuery, StakeholderSortQuery};
@@ -75,10 +75,6 @@ pub struct ContactsQuery {
     /// Add `contact_name`, `contact_email`, `contact_phone`: only for roles that may read contacts
     /// (admins and the delegation's members, signed in with a session), and each read is audited.
     pub include_contacts: Option<bool>,
-}
-
-pub(super) fn parse<T: serde::de::DeserializeOwned>(qs: &str) -> Result<T, ApiError> {
-    web::Query::<T>::from_query(qs).map(web::Query::into_inner).map_err(|e| ApiError::BadRequest(e.to_string()))
 }
 
 /// What `kind` with the query string `qs` asks to export, and in which format. Unknown kind: 404.

@@ -29,7 +29,8 @@ pub const HEADER: &[&str] = &[
 
 fn row(d: DocumentView) -> Vec<Cell> {
     let (topics, topic_names) = topic_refs(&d.topics);
-    let (owner_id, owner_code, owner_name) = d.owner.map_or((None, None, None), |o| (Some(o.id), Some(o.code), Some(o.name)));
+    let (owner_id, owner_code, owner_name) =
+        d.owner.map_or((None, None, None), |o| (Some(o.id), Some(o.code), Some(o.name)));
     vec![
         Cell::id(d.id),
         Cell::text(d.kind.as_str()),
