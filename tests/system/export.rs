@@ -112,3 +112,48 @@ async fn gmc_export_writes_the_list_locally_and_from_a_server_with_an_api_key() 
     assert!(String::from_utf8_lossy(&out.stderr).contains("status"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+// issue 11: exports — the other collections.
+async fn listed(client: &reqwest::Client, base: &str, token: &str, kind: &str) -> Vec<String> {
+    let mut ids = Vec::new();
+    let mut cursor = String::new();
+    loop {
+        let url = format!("{base}/api/v1/{kind}?limit=200{cursor}");
+        let page: Value = client.get(url).bearer_auth(token).send().await.unwrap().json().await.unwrap();
+        let items = page.pointer("/items").and_then(Value::as_array).unwrap();
+        ids.extend(items.iter().map(|i| i.pointer("/id").and_then(Value::as_str).unwrap().to_owned()));
+        match page.pointer("/next_cursor").and_then(Value::as_str) {
+            Some(c) => cursor = format!("&cursor={c}"),
+            None => return ids,
+        }
+    }
+}
+
+#[tokio::test]
+async fn gmc_export_writes_every_other_collection_as_its_list() {
+    let db = TestDatabase::create().await.unwrap();
+    assert!(run(command(&db, &["seed", "--demo"])).await.0);
+    let server = serve(command(&db, &[])).await;
+    let client = reqwest::Client::new();
+    let npl = login(&client, &server.base, "delegate.npl@gmc.test").await;
+    for kind in ["topics", "prep-items", "consultations", "meetings", "briefing-requests", "documents"] {
+        let out = command(&db, &["export", kind, "--as", "delegate.npl@gmc.test"]).output().await.unwrap();
+        assert!(out.status.success(), "{kind}: {}", String::from_utf8_lossy(&out.stderr));
+        let text = std::str::from_utf8(out.stdout.strip_prefix(b"\xEF\xBB\xBF".as_slice()).expect("BOM")).unwrap();
+        assert!(text.starts_with("id,"), "{kind}");
+        // As `csv_ids`: only lines starting with an id are rows (texts may hold quoted line breaks).
+        let ids: Vec<String> = text
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split(',').next())
+            .filter(|id| id.len() == 36 && id.chars().all(|c| c.is_ascii_hexdigit() || c == '-'))
+            .map(str::to_owned)
+            .collect();
+        assert_eq!(ids, listed(&client, &server.base, &npl, kind).await, "{kind}: the list, whole");
+    }
+    let out = command(&db, &["export", "meetings", "--as", "delegate.npl@gmc.test", "--filter", "colour=red"])
+        .output()
+        .await
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "not a filter of meetings");
+}

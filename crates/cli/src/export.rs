@@ -14,7 +14,8 @@ use gmc_store::services::exports::{local_actor, Export, Format};
 
 #[derive(Args)]
 pub struct ExportArgs {
-    /// What to export: impediments or stakeholders.
+    /// What to export: impediments, stakeholders, topics, prep-items, consultations, meetings,
+    /// briefing-requests or documents.
     kind: String,
     /// csv (default) or xlsx.
     #[arg(long, default_value = "csv")]

@@ -399,6 +399,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/briefing-requests/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export briefing requests
+         * @description Who: any role, signed in with a session or an API key with the `read` scope. Exactly what
+         *     `GET /briefing-requests` shows the caller with the same filters and `sort` (never another delegation's), as
+         *     CSV (streamed) or XLSX (`format`); the delegation's, topics' and people's names beside their ids.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 400 for a filter of the wrong type
+         *     (`queue=maybe`); 422 for an invalid filter, `sort` or `format`.
+         */
+        get: operations["export_briefing_requests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/briefing-requests/{id}": {
         parameters: {
             query?: never;
@@ -697,6 +722,32 @@ export interface paths {
          *     `questions[0].options`); 409 while a request with the same `Idempotency-Key` is in progress.
          */
         post: operations["create_consultation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export consultations
+         * @description Who: any role, signed in with a session or an API key with the `read` scope. Exactly what `GET /consultations`
+         *     shows the caller with the same filters and `sort`, as CSV (streamed) or XLSX (`format`): each consultation's
+         *     metadata and response count, the owning delegation's code and name beside its id; not the questions, the
+         *     answers or the link token.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 400 for a filter of the wrong type;
+         *     422 for an unknown `status`, `sort` or `format`.
+         */
+        get: operations["export_consultations"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1114,6 +1165,31 @@ export interface paths {
          *     `Idempotency-Key` is in progress.
          */
         post: operations["create_document"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export documents (metadata)
+         * @description Who: any role, signed in with a session or an API key with the `read` scope. Exactly what `GET /documents` shows
+         *     the caller with the same filters and `sort`, as CSV (streamed) or XLSX (`format`): the metadata, never the files;
+         *     the owner's and topics' names beside their ids.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 400 for a filter of the wrong type;
+         *     422 for an unknown kind, a bad `sort` or `format`.
+         */
+        get: operations["export_documents"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2027,6 +2103,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/meetings/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export meetings
+         * @description Who: any role, signed in with a session or an API key with the `read` scope. Exactly what `GET /meetings` shows
+         *     the caller with the same filters and `sort` (another delegation's `delegation`-level meetings only when they
+         *     invite the caller), as CSV (streamed) or XLSX (`format`); the organiser's code and name, the agenda's topics and
+         *     the invited delegations.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 400 for a malformed `from` or `to`;
+         *     422 for an unknown kind or status, `invited` other than `me`, `to` not after `from`, a bad `sort` or `format`.
+         */
+        get: operations["export_meetings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/meetings/{id}": {
         parameters: {
             query?: never;
@@ -2368,6 +2470,31 @@ export interface paths {
          *     interest.
          */
         get: operations["get_prep_board"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prep-items/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export prep items
+         * @description Who: any role, signed in with a session or an API key with the `read` scope. Exactly what `GET /prep-items`
+         *     shows the caller with the same filters and `sort` (another delegation's `delegation`-level items never), every
+         *     page of it, as CSV (streamed) or XLSX (`format`); the ministerial's, owner's and topics' names beside their codes.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 400 for a filter of the wrong type
+         *     (`due_before=soon`); 422 for an invalid filter, `sort` or `format`.
+         */
+        get: operations["export_prep_items"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2917,6 +3044,31 @@ export interface paths {
          *     `Idempotency-Key` is in progress (or when a concurrent create took the code).
          */
         post: operations["create_topic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/topics/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export topics
+         * @description Who: any role, signed in with a session or an API key with the `read` scope. Exactly what `GET /topics` shows
+         *     with the same filters and `sort`, every page of it, as CSV (UTF-8 with a byte order mark, streamed) or XLSX
+         *     (`format`); the parent topic's code and title beside its id.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an unknown `kind`, `status` or
+         *     `sort`, a `parent` that names no topic, or a bad `format`.
+         */
+        get: operations["export_topics"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -8295,6 +8447,109 @@ export interface operations {
             };
         };
     };
+    export_briefing_requests: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["BriefingStatus"];
+                kind?: components["schemas"]["BriefingKind"];
+                /** @description Topic id or code. */
+                topic?: string;
+                /** @description The requesting delegation. */
+                delegation_id?: string;
+                /** @description `me`: the requests assigned to the caller. */
+                assigned?: string;
+                /** @description `true`: the analysts' queue (requested, nobody's yet). */
+                queue?: boolean;
+                /** @description `true`: only requests past their committed due date and still open; `false`: only the others. */
+                overdue?: boolean;
+                sort?: "wished_date" | "-wished_date" | "due_date" | "-due_date" | "updated_at" | "-updated_at" | "priority" | "-priority";
+                /** @description `csv` (the default) or `xlsx`. */
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment */
+            200: {
+                headers: {
+                    /** @description `attachment; filename="briefing-requests-<date>.csv"` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_briefing_request: {
         parameters: {
             query?: never;
@@ -10061,6 +10316,101 @@ export interface operations {
             };
             /** @description The body is not `application/json` */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_consultations: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ConsultationStatus"];
+                delegation?: string;
+                /** @description Words in the title. */
+                q?: string;
+                sort?: "title" | "-title" | "status" | "-status" | "created_at" | "-created_at" | "closes_at" | "-closes_at";
+                /** @description `csv` (the default) or `xlsx`. */
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment */
+            200: {
+                headers: {
+                    /** @description `attachment; filename="consultations-<date>.csv"` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11912,6 +12262,104 @@ export interface operations {
             };
             /** @description The body is not `application/json` */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_documents: {
+        parameters: {
+            query?: {
+                kind?: components["schemas"]["DocumentKind"];
+                /** @description Topic id or code. */
+                topic?: string;
+                /** @description The owning delegation's documents. */
+                delegation_id?: string;
+                /** @description Text search in the title (`GET /documents/search` searches the text). */
+                q?: string;
+                sort?: "title" | "-title" | "kind" | "-kind" | "updated_at" | "-updated_at" | "created_at" | "-created_at";
+                /** @description `csv` (the default) or `xlsx`. */
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment */
+            200: {
+                headers: {
+                    /** @description `attachment; filename="documents-<date>.csv"` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16119,6 +16567,107 @@ export interface operations {
             };
         };
     };
+    export_meetings: {
+        parameters: {
+            query?: {
+                /** @description Meetings that end at or after this instant (RFC 3339). */
+                from?: string;
+                /** @description Meetings that start before this instant (RFC 3339). */
+                to?: string;
+                kind?: components["schemas"]["MeetingKind"];
+                status?: components["schemas"]["MeetingStatus"];
+                /** @description `me`: meetings that invite the caller or the caller's delegation. */
+                invited?: string;
+                /** @description Topic id or code on the agenda. */
+                topic?: string;
+                sort?: "starts_at" | "-starts_at" | "title" | "-title";
+                /** @description `csv` (the default) or `xlsx`. */
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment */
+            200: {
+                headers: {
+                    /** @description `attachment; filename="meetings-<date>.csv"` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_meeting: {
         parameters: {
             query?: never;
@@ -17881,6 +18430,112 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PrepBoard"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_prep_items: {
+        parameters: {
+            query?: {
+                /** @description The ministerial conference's code (`MC14`). */
+                ministerial?: string;
+                status?: components["schemas"]["PrepStatus"];
+                /** @description Topic id or code. */
+                topic?: string;
+                /** @description Items this delegation owns itself (not through a coalition). */
+                delegation_id?: string;
+                /** @description Items this coalition owns. */
+                coalition_id?: string;
+                interest?: components["schemas"]["Interest"];
+                kind?: components["schemas"]["PrepKind"];
+                /** @description Text search in the title. */
+                q?: string;
+                /** @description A deadline on or before this date (YYYY-MM-DD). */
+                due_before?: string;
+                sort?: "deadline" | "-deadline" | "updated_at" | "-updated_at" | "priority" | "-priority" | "title" | "-title" | "status" | "-status";
+                /** @description `csv` (the default) or `xlsx`. */
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment */
+            200: {
+                headers: {
+                    /** @description `attachment; filename="prep-items-<date>.csv"` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
                 };
             };
             /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
@@ -20701,6 +21356,103 @@ export interface operations {
             };
             /** @description The body is not `application/json` */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_topics: {
+        parameters: {
+            query?: {
+                kind?: components["schemas"]["TopicKind"];
+                status?: components["schemas"]["TopicStatus"];
+                /** @description The parent topic's id or code: only its direct sub-topics. */
+                parent?: string;
+                /** @description Text search in code, title and description (case-insensitive). */
+                q?: string;
+                sort?: "code" | "-code" | "title" | "-title";
+                /** @description `csv` (the default) or `xlsx`. */
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment */
+            200: {
+                headers: {
+                    /** @description `attachment; filename="topics-<date>.csv"` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

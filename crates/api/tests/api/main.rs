@@ -66,6 +66,8 @@ mod import_events;
 // issue 11: key budgets and exports
 mod api_key_budgets;
 mod exports;
+// issue 11: exports — the other collections.
+mod exports_more;
 // issue 11: import-kinds
 mod import_kinds;
 // issue 11: import jobs

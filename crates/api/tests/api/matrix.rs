@@ -195,6 +195,13 @@ const MATRIX: &[(&str, [u16; 5])] = &[
     ("get_api_key_usage", [401, 200, 404, 200, 404]),
     ("export_impediments", [401, 200, 200, 200, 200]),
     ("export_stakeholders", [401, 200, 200, 200, 200]),
+    // issue 11: exports — the other collections, each as its list.
+    ("export_topics", [401, 200, 200, 200, 200]),
+    ("export_prep_items", [401, 200, 200, 200, 200]),
+    ("export_consultations", [401, 200, 200, 200, 200]),
+    ("export_meetings", [401, 200, 200, 200, 200]),
+    ("export_briefing_requests", [401, 200, 200, 200, 200]),
+    ("export_documents", [401, 200, 200, 200, 200]),
 ];
 
 pub(crate) struct Ctx {

@@ -195,6 +195,13 @@ const CREDENTIALS: &[(&str, [u16; 3])] = &[
     ("get_api_key_usage", [200, 200, 404]),
     ("export_impediments", [200, 200, 200]),
     ("export_stakeholders", [200, 200, 200]),
+    // issue 11: exports — the other collections, each as its list.
+    ("export_topics", [200, 200, 200]),
+    ("export_prep_items", [200, 200, 200]),
+    ("export_consultations", [200, 200, 200]),
+    ("export_meetings", [200, 200, 200]),
+    ("export_briefing_requests", [200, 200, 200]),
+    ("export_documents", [200, 200, 200]),
 ];
 
 async fn key(app: &TestApp, bgd: &str, scopes: Value) -> String {

@@ -1,7 +1,12 @@
 //! Exports of collections as CSV or XLSX (issue 11, part 3): `GET /impediments/export`,
-//! `GET /stakeholders/export`. The store walks the collection's own list (`services::exports`); here the
+//! `GET /stakeholders/export`, and topics, prep items, consultations, meetings, briefing requests and
+//! documents (`more.rs`). The store walks the collection's own list (`services::exports`); here the
 //! walk becomes a streamed body — the CSV leaves page by page as it is read, never whole in memory.
 
+// issue 11: exports — the other collections.
+mod collections;
+mod more;
+mod qs;
 mod query;
 
 use actix_web::http::header::CONTENT_DISPOSITION;
@@ -10,6 +15,8 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use gmc_domain::Actor;
 use gmc_store::services::exports::{Export, Format};
 
+// issue 11: exports — the other collections' routes.
+pub use self::more::*;
 pub use self::query::{export_query, parameters, ContactsQuery, FormatQuery, KINDS};
 use crate::auth::Authed;
 use crate::problem::ApiError;
@@ -99,5 +106,15 @@ pub async fn export_stakeholders(
 }
 
 pub fn operations() -> Operations {
-    operations![export_impediments, export_stakeholders]
+    operations![
+        export_impediments,
+        export_stakeholders,
+        // issue 11: exports — the other collections.
+        export_topics,
+        export_prep_items,
+        export_consultations,
+        export_meetings,
+        export_briefing_requests,
+        export_documents
+    ]
 }

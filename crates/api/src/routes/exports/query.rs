@@ -2,19 +2,29 @@
 //! (`ImpedimentQuery`, `StakeholderQuery` and their `sort`), so an export takes exactly the list's
 //! filters; `gmc export` builds the same query string from `--filter key=value` and calls this too.
 
-use actix_web::web;
 use gmc_store::services::exports::{ExportQuery, Format};
 use gmc_store::services::impediments::ImpedimentFilter;
 use gmc_store::services::stakeholders::StakeholderFilter;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
+use super::qs::parse;
 use crate::problem::ApiError;
 use crate::routes::impediments::{ImpedimentQuery, ImpedimentSortQuery};
 use crate::routes::stakeholders::{StakeholderQuery, StakeholderSortQuery};
 
 /// The collections `gmc export` and the export routes know.
-pub const KINDS: &[&str] = &["impediments", "stakeholders"];
+pub const KINDS: &[&str] = &[
+    "impediments",
+    "stakeholders",
+    // issue 11: exports — the other collections (`collections.rs`).
+    "topics",
+    "prep-items",
+    "consultations",
+    "meetings",
+    "briefing-requests",
+    "documents",
+];
 
 /// The query parameters an export of `kind` takes (`gmc export` refuses others rather than ignore a typo).
 pub fn parameters(kind: &str) -> &'static [&'static str] {
@@ -47,7 +57,7 @@ pub fn parameters(kind: &str) -> &'static [&'static str] {
             "sort",
             "include_contacts",
         ],
-        _ => &[],
+        _ => super::collections::parameters(kind),
     }
 }
 
@@ -65,10 +75,6 @@ pub struct ContactsQuery {
     /// Add `contact_name`, `contact_email`, `contact_phone`: only for roles that may read contacts
     /// (admins and the delegation's members, signed in with a session), and each read is audited.
     pub include_contacts: Option<bool>,
-}
-
-fn parse<T: serde::de::DeserializeOwned>(qs: &str) -> Result<T, ApiError> {
-    web::Query::<T>::from_query(qs).map(web::Query::into_inner).map_err(|e| ApiError::BadRequest(e.to_string()))
 }
 
 /// What `kind` with the query string `qs` asks to export, and in which format. Unknown kind: 404.
@@ -118,7 +124,7 @@ pub fn export_query(kind: &str, qs: &str) -> Result<(ExportQuery, Format), ApiEr
                 include_contacts: contacts.include_contacts.unwrap_or(false),
             }
         }
-        _ => return Err(ApiError::App(gmc_store::AppError::NotFound("export"))),
+        _ => super::collections::export_query(kind, qs)?,
     };
     Ok((query, format))
 }

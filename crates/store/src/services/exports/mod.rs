@@ -8,21 +8,37 @@
 //! a zip that `rust_xlsxwriter` finishes at the end: its worksheet is in constant-memory mode (each row
 //! goes to a temp file as it is written), and only the finished, compressed file is held in memory.
 
+// issue 11: exports — briefings, consultations, documents, meetings, prep_items, topics added.
+mod briefings;
 pub mod cells;
+mod consultations;
+mod documents;
 mod impediments;
 mod local;
+mod meetings;
 pub mod names;
+mod prep_items;
 mod stakeholders;
+mod topics;
 
 use gmc_domain::policy::{authorize, Operation};
 use gmc_domain::Actor;
 use sea_orm::DatabaseConnection;
+use serde_json::json;
 
 pub use self::cells::Cell;
 pub use self::local::local_actor;
 use self::names::Names;
+use crate::audit::{AuditEntry, AuditedTxn};
+use crate::catalogue::Catalogue;
+use crate::services::briefings::BriefingFilter;
+use crate::services::consultations::ConsultationFilter;
+use crate::services::documents::DocumentFilter;
 use crate::services::impediments::ImpedimentFilter;
+use crate::services::meetings::MeetingFilter;
+use crate::services::prep::PrepItemFilter;
 use crate::services::stakeholders::StakeholderFilter;
+use crate::services::topics::TopicFilter;
 use crate::{AppError, AppResult};
 
 /// Rows read per page of the walk (the lists' largest page).
@@ -33,6 +49,12 @@ const PAGE: i64 = 200;
 pub enum ExportQuery {
     Impediments(ImpedimentFilter),
     Stakeholders { filter: StakeholderFilter, include_contacts: bool },
+    Topics(TopicFilter),
+    PrepItems(PrepItemFilter),
+    Consultations(ConsultationFilter),
+    Meetings(MeetingFilter),
+    BriefingRequests(BriefingFilter),
+    Documents(DocumentFilter),
 }
 
 impl ExportQuery {
@@ -41,6 +63,26 @@ impl ExportQuery {
         match self {
             ExportQuery::Impediments(_) => "impediments",
             ExportQuery::Stakeholders { .. } => "stakeholders",
+            ExportQuery::Topics(_) => "topics",
+            ExportQuery::PrepItems(_) => "prep-items",
+            ExportQuery::Consultations(_) => "consultations",
+            ExportQuery::Meetings(_) => "meetings",
+            ExportQuery::BriefingRequests(_) => "briefing-requests",
+            ExportQuery::Documents(_) => "documents",
+        }
+    }
+
+    /// The filters, for the export's audit event (what left, not only that something did).
+    fn filters(&self) -> String {
+        match self {
+            ExportQuery::Impediments(f) => format!("{f:?}"),
+            ExportQuery::Stakeholders { filter, .. } => format!("{filter:?}"),
+            ExportQuery::Topics(f) => format!("{f:?}"),
+            ExportQuery::PrepItems(f) => format!("{f:?}"),
+            ExportQuery::Consultations(f) => format!("{f:?}"),
+            ExportQuery::Meetings(f) => format!("{f:?}"),
+            ExportQuery::BriefingRequests(f) => format!("{f:?}"),
+            ExportQuery::Documents(f) => format!("{f:?}"),
         }
     }
 }
@@ -82,6 +124,8 @@ pub struct Export {
     actor: Actor,
     query: ExportQuery,
     names: Names,
+    /// The topic list reads a catalogue snapshot: one of its own, so the walk sees one state of it.
+    catalogue: Catalogue,
     /// The first page, read by `start` (so that a bad filter is refused before anything is sent).
     first: Option<Vec<Vec<Cell>>>,
     cursor: Option<String>,
@@ -99,10 +143,32 @@ impl Export {
             }
         }
         let names = Names::load(db).await?;
-        let mut export =
-            Export { db: db.clone(), actor: actor.clone(), query, names, first: None, cursor: None, done: false };
+        let catalogue = Catalogue::new(std::time::Duration::from_secs(3600));
+        let mut export = Export {
+            db: db.clone(),
+            actor: actor.clone(),
+            query,
+            names,
+            catalogue,
+            first: None,
+            cursor: None,
+            done: false,
+        };
         export.first = export.fetch().await?;
+        export.audit().await?;
         Ok(export)
+    }
+
+    /// One audit event per export, once the filters are accepted (a refused export sent nothing).
+    async fn audit(&self) -> AppResult<()> {
+        let kind = self.query.kind();
+        let include_contacts = matches!(self.query, ExportQuery::Stakeholders { include_contacts: true, .. });
+        let mut entry = AuditEntry::by(&self.actor, "export.run", "export", kind)
+            .changes(json!({"kind": kind, "filters": self.query.filters(), "include_contacts": include_contacts}));
+        if let Some(own) = self.actor.delegation_id {
+            entry = entry.delegation(own.as_uuid());
+        }
+        AuditedTxn::begin(&self.db).await?.commit(entry).await
     }
 
     pub fn header(&self) -> Vec<&'static str> {
@@ -115,6 +181,12 @@ impl Export {
                 }
                 h
             }
+            ExportQuery::Topics(_) => topics::HEADER.to_vec(),
+            ExportQuery::PrepItems(_) => prep_items::HEADER.to_vec(),
+            ExportQuery::Consultations(_) => consultations::HEADER.to_vec(),
+            ExportQuery::Meetings(_) => meetings::HEADER.to_vec(),
+            ExportQuery::BriefingRequests(_) => briefings::HEADER.to_vec(),
+            ExportQuery::Documents(_) => documents::HEADER.to_vec(),
         }
     }
 
@@ -135,6 +207,16 @@ impl Export {
             ExportQuery::Stakeholders { filter, include_contacts } => {
                 stakeholders::page(&self.db, &self.actor, &self.names, filter, *include_contacts, cursor, PAGE).await?
             }
+            ExportQuery::Topics(f) => {
+                topics::page(&self.db, &self.catalogue, &self.actor, &self.names, f, cursor, PAGE).await?
+            }
+            ExportQuery::PrepItems(f) => prep_items::page(&self.db, &self.actor, f, cursor, PAGE).await?,
+            ExportQuery::Consultations(f) => {
+                consultations::page(&self.db, &self.actor, &self.names, f, cursor, PAGE).await?
+            }
+            ExportQuery::Meetings(f) => meetings::page(&self.db, &self.actor, f, cursor, PAGE).await?,
+            ExportQuery::BriefingRequests(f) => briefings::page(&self.db, &self.actor, f, cursor, PAGE).await?,
+            ExportQuery::Documents(f) => documents::page(&self.db, &self.actor, f, cursor, PAGE).await?,
         };
         self.done = next.is_none();
         self.cursor = next;

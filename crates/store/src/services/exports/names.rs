@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use sea_orm::{DatabaseConnection, EntityTrait};
 use uuid::Uuid;
 
-use crate::entities::{countries, ntm_categories, sectors, topics};
+use crate::entities::{countries, delegations, ntm_categories, sectors, topics};
+use crate::services::prep::TopicRef;
 use crate::AppResult;
 
 /// The market groups' names (the SPA's `reference.partnerGroup.*` says the same).
@@ -26,6 +27,8 @@ pub struct Names {
     ntm: HashMap<String, String>,
     sectors: HashMap<String, String>,
     topics: HashMap<Uuid, (String, String)>,
+    // issue 11: exports — the owning delegation's code and name beside its id (consultations).
+    delegations: HashMap<Uuid, (String, String)>,
 }
 
 impl Names {
@@ -35,6 +38,12 @@ impl Names {
             ntm: ntm_categories::Entity::find().all(db).await?.into_iter().map(|c| (c.code, c.title)).collect(),
             sectors: sectors::Entity::find().all(db).await?.into_iter().map(|s| (s.code, s.title)).collect(),
             topics: topics::Entity::find().all(db).await?.into_iter().map(|t| (t.id, (t.code, t.title))).collect(),
+            delegations: delegations::Entity::find()
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|d| (d.id, (d.country_code, d.name)))
+                .collect(),
         })
     }
 
@@ -61,4 +70,16 @@ impl Names {
             ids.iter().filter_map(|id| self.topics.get(id)).map(|(c, t)| (c.as_str(), t.as_str())).unzip();
         (codes.join("; "), titles.join("; "))
     }
+
+    /// A delegation's code and name (empty for none or an unknown id).
+    pub fn delegation(&self, id: Option<Uuid>) -> (String, String) {
+        id.and_then(|id| self.delegations.get(&id)).cloned().unwrap_or_default()
+    }
+}
+
+/// Topic references (as the views carry them): codes and titles, each joined with `; `.
+pub fn topic_refs(refs: &[TopicRef]) -> (String, String) {
+    let codes: Vec<&str> = refs.iter().map(|t| t.code.as_str()).collect();
+    let titles: Vec<&str> = refs.iter().map(|t| t.title.as_str()).collect();
+    (codes.join("; "), titles.join("; "))
 }
