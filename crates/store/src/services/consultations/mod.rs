@@ -11,6 +11,7 @@ pub mod public;
 pub mod results;
 // issue 11: response imports
 pub(crate) mod submission;
+pub mod import;
 mod writer;
 
 pub(crate) use columns::questions_of;

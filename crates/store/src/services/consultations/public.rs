@@ -216,7 +216,7 @@ pub async fn submit(
         at: now,
     };
     let (response, rows, counts) = job_of(&row, fresh, CheckedSubmission { lang, answers: checked, profile })?;
-    match writer.write(super::writer::Job { response, answers: rows, counts }).await {
+    match writer.write(super::writer::Job { response, answers: rows, counts, consultation_id: row.id, channel }).await {
         Ok(()) => Ok(Submitted { id, submitted_at: now }),
         // Two copies of one submission raced: the unique (consultation, external id) let one in.
         Err(e) => match already_submitted(db, row.id, input.submission_id).await? {

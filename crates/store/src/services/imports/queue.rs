@@ -36,7 +36,9 @@ pub async fn queue(
     let delegation = authorize_import(actor, o)?;
     let now = Utc::now();
     let txn = AuditedTxn::begin(db).await?;
-    let payload = json!({"file": file, "rows_expected": rows_expected});
+    // issue 11: response imports — the consultation and k travel with the job (the import row has no column).
+    let payload = json!({"file": file, "rows_expected": rows_expected, "consultation_id": o.consultation_id,
+        "small_cell_k": o.small_cell_k});
     let job = NewJob {
         kind: kinds::IMPORT_RUN,
         payload,

@@ -21,6 +21,8 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::columns;
+use crate::services::consultations::import as response_import;
+use gmc_domain::consultation::Channel;
 use super::kinds;
 use super::record::save;
 use super::source::Rows;
@@ -45,6 +47,11 @@ pub struct ImportOptions {
     pub on_error: OnError,
     /// Admins name the delegation the rows are for; members default to (and may only use) their own.
     pub delegation_id: Option<Uuid>,
+    // issue 11: response imports
+    /// `consultation_responses`: the consultation the answers are for (required for that kind only).
+    pub consultation_id: Option<Uuid>,
+    /// The small-cell k: whether the `response.received` event may carry the response count.
+    pub small_cell_k: i64,
 }
 
 /// Rows done so far, for a progress bar or a job's status.
@@ -66,6 +73,19 @@ pub fn authorize_import(actor: &Actor, o: &ImportOptions) -> AppResult<Delegatio
     if o.mode == ImportMode::Upsert && !kinds::has_external_id(o.kind) {
         let text = format!("upsert matches rows by external_id, which {} do not have; use insert", o.kind);
         return Err(ValidationErrors::single("mode", "not_allowed", text).into());
+    }
+    // issue 11: response imports
+    match (o.kind, o.consultation_id) {
+        (ImportKind::ConsultationResponses, None) => {
+            let text = "names the consultation the answers are for";
+            return Err(ValidationErrors::single("consultation_id", "required", text).into());
+        }
+        (ImportKind::ConsultationResponses, Some(_)) => {}
+        (_, Some(_)) => {
+            let text = "is only for consultation_responses";
+            return Err(ValidationErrors::single("consultation_id", "not_allowed", text).into());
+        }
+        (_, None) => {}
     }
     owning_delegation(actor, o.delegation_id)
 }
@@ -97,6 +117,12 @@ pub async fn run_as(
     let created_at = Utc::now();
     let upsert = o.mode == ImportMode::Upsert;
     let cols = kinds::columns(o.kind);
+    let id = queued.unwrap_or_else(Uuid::now_v7);
+    // issue 11: response imports — the consultation is looked up (and its owner checked) before any row.
+    let target = match o.consultation_id {
+        Some(c) => Some(response_import::target(db, actor, c, delegation).await?),
+        None => None,
+    };
     let mut done = Progress::default();
     let mut problems: Vec<ImportProblemView> = Vec::new();
     let txn = AuditedTxn::begin(db).await?;
@@ -104,9 +130,13 @@ pub async fn run_as(
     for row in rows {
         let row = row?;
         done.rows += 1;
-        let outcome = match columns::body(&row, cols) {
-            Ok(body) => kinds::write_row(&txn, actor, o.kind, delegation, upsert, body, &mut batch).await,
-            Err(e) => Err(AppError::Validation(e)),
+        let outcome = match &target {
+            // issue 11: response imports — its columns are the consultation's questions, no fixed list.
+            Some(t) => response_import::write_row(&txn, t, &row.values, row.typed, id, row.number).await,
+            None => match columns::body(&row, cols) {
+                Ok(body) => kinds::write_row(&txn, actor, o.kind, delegation, upsert, body, &mut batch).await,
+                Err(e) => Err(AppError::Validation(e)),
+            },
         };
         match outcome {
             Ok(RowOutcome::Inserted) => done.inserted += 1,
@@ -139,7 +169,6 @@ pub async fn run_as(
     let status = ImportStatus::of(done.rejected, o.on_error);
     let keep = !o.dry_run && status != ImportStatus::Rejected;
     let count = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
-    let id = queued.unwrap_or_else(Uuid::now_v7);
     let model = imports::ActiveModel {
         id: Set(id),
         kind: Set(o.kind.into()),
@@ -174,6 +203,12 @@ pub async fn run_as(
     // issue 11: import-ui — announced with the record it reports, never for a dry run.
     if !o.dry_run {
         crate::services::webhooks::events::import_finished(&txn, &saved).await?;
+    }
+    // issue 11: response imports — one `response.received` for the import, not one per row.
+    if let (Some(t), true, true) = (&target, keep, done.inserted > 0) {
+        let imported = Some(done.inserted);
+        crate::services::webhooks::events::response_received(&txn, t.row.id, Channel::Import, imported, o.small_cell_k)
+            .await?;
     }
     txn.commit(entry).await?;
     let problems = problems
