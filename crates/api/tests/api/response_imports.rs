@@ -161,7 +161,8 @@ async fn the_template_has_a_column_per_question_with_its_option_codes() {
     let c = open_bgd(&app, &bgd).await;
     let id = c["id"].as_str().unwrap();
 
-    let res = app.get(&format!("/api/v1/imports/templates/consultation_responses.csv?consultation_id={id}"), &bgd).await;
+    let res =
+        app.get(&format!("/api/v1/imports/templates/consultation_responses.csv?consultation_id={id}"), &bgd).await;
 
     assert_eq!(res.status(), 200);
     let text = res.text().await.unwrap();
@@ -210,9 +211,15 @@ async fn response_received_reaches_the_owners_subscription_only_and_carries_no_a
 
     let got = events(&app, &bgd_sub).await;
     assert_eq!(got.len(), 2, "{got:?}");
-    assert_eq!(got[0], json!({"consultation_id": id, "channel": "web", "responses": null,
-        "link": format!("/consultations/{id}")}));
-    assert_eq!(got[1], json!({"consultation_id": id, "channel": "import", "responses": 4, "imported": 3,
-        "link": format!("/consultations/{id}")}));
+    assert_eq!(
+        got[0],
+        json!({"consultation_id": id, "channel": "web", "responses": null,
+        "link": format!("/consultations/{id}")})
+    );
+    assert_eq!(
+        got[1],
+        json!({"consultation_id": id, "channel": "import", "responses": 4, "imported": 3,
+        "link": format!("/consultations/{id}")})
+    );
     assert!(events(&app, &npl_sub).await.is_empty(), "another delegation's subscription is told nothing");
 }

@@ -83,18 +83,16 @@ impl ImportQuery {
         let mode = self.mode.as_deref().map_or(Some(ImportMode::Insert), |v| e.check("mode", parse_enum(v)));
         let on_error = self.on_error.as_deref().map_or(Some(OnError::Abort), |v| e.check("on_error", parse_enum(v)));
         match (format, dry_run, mode, on_error) {
-            (Some(format), Some(dry_run), Some(mode), Some(on_error)) if e.is_empty() => {
-                Ok(ImportOptions {
-                    kind,
-                    format,
-                    mode,
-                    dry_run,
-                    on_error,
-                    delegation_id: self.delegation_id,
-                    consultation_id: self.consultation_id,
-                    small_cell_k,
-                })
-            }
+            (Some(format), Some(dry_run), Some(mode), Some(on_error)) if e.is_empty() => Ok(ImportOptions {
+                kind,
+                format,
+                mode,
+                dry_run,
+                on_error,
+                delegation_id: self.delegation_id,
+                consultation_id: self.consultation_id,
+                small_cell_k,
+            }),
             _ => Err(e),
         }
     }

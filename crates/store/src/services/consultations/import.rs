@@ -187,7 +187,12 @@ pub async fn template_columns<C: ConnectionTrait>(db: &C, actor: &Actor, id: Uui
     };
     let sizes = gmc_domain::stakeholder::SizeClass::ALL.iter().map(|s| (s.as_str().to_owned(), s.as_str().to_owned()));
     let mut out = vec![
-        col("lang", "The language answered in (default en)", "en", languages.iter().map(|l| (l.clone(), l.clone())).collect()),
+        col(
+            "lang",
+            "The language answered in (default en)",
+            "en",
+            languages.iter().map(|l| (l.clone(), l.clone())).collect(),
+        ),
         col("profile.country", "The respondent's country, ISO alpha-3 (optional)", "", Vec::new()),
         col("profile.sector", "ISIC Rev.4 section (optional)", "", Vec::new()),
         col("profile.size_class", "micro, small or medium (optional)", "", sizes.collect()),

@@ -10,8 +10,8 @@ mod list;
 pub mod public;
 pub mod results;
 // issue 11: response imports
-pub(crate) mod submission;
 pub mod import;
+pub(crate) mod submission;
 mod writer;
 
 pub(crate) use columns::questions_of;

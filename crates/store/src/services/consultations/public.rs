@@ -13,10 +13,10 @@ use serde_json::{Map, Value};
 use uuid::Uuid;
 
 use super::columns::{feedback_of, json_list, questions_of, translations_of};
-pub use super::submission::ProfileInput;
-pub(crate) use super::submission::answer_rows;
-use super::submission::{check_submission, job_of, CheckedSubmission, NewResponse};
 use super::counts::Profile;
+pub(crate) use super::submission::answer_rows;
+pub use super::submission::ProfileInput;
+use super::submission::{check_submission, job_of, CheckedSubmission, NewResponse};
 use crate::entities::{consultations, delegations, responses, stakeholders};
 use crate::{AppError, AppResult};
 

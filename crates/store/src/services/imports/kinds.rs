@@ -203,8 +203,8 @@ pub(super) async fn write_row<C: ConnectionTrait>(
         }
         // issue 11: response imports — written by the runner through `consultations::import` (a row needs
         // its consultation), never through here.
-        ImportKind::ConsultationResponses => {
-            Err(crate::AppError::Internal(anyhow::anyhow!("consultation responses are written with their consultation")))
-        }
+        ImportKind::ConsultationResponses => Err(crate::AppError::Internal(anyhow::anyhow!(
+            "consultation responses are written with their consultation"
+        ))),
     }
 }

@@ -21,16 +21,16 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::columns;
-use crate::services::consultations::import as response_import;
-use gmc_domain::consultation::Channel;
 use super::kinds;
 use super::record::save;
 use super::source::Rows;
 use super::view::{view, ImportProblemView, ImportView};
 use crate::audit::{AuditEntry, AuditedTxn};
 use crate::entities::imports;
+use crate::services::consultations::import as response_import;
 use crate::services::visibility::owning_delegation;
 use crate::{AppError, AppResult};
+use gmc_domain::consultation::Channel;
 
 /// How many problems a report keeps; the counts go on past it.
 pub const MAX_PROBLEMS: usize = 10_000;

@@ -6,11 +6,11 @@ use gmc_domain::impediment::{Frequency, ImpedimentSource};
 use gmc_domain::import::ImportKind;
 use gmc_domain::policy::{authorize, Operation};
 use gmc_domain::stakeholder::{SizeClass, StakeholderKind};
-use gmc_domain::{Actor, Visibility};
 use gmc_domain::ValidationErrors;
+use gmc_domain::{Actor, Visibility};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
-use uuid::Uuid;
 use sea_orm::{DatabaseConnection, EntityTrait, QueryOrder};
+use uuid::Uuid;
 
 use super::kinds::columns;
 use crate::entities::{countries, ntm_categories, sectors};
@@ -30,7 +30,10 @@ struct Codes {
 }
 
 fn of_enum<T: Copy>(label: &'static str, all: &[T], text: impl Fn(T) -> &'static str) -> Codes {
-    Codes { label: label.to_owned(), codes: all.iter().map(|v| (text(*v).to_owned(), text(*v).replace('_', " "))).collect() }
+    Codes {
+        label: label.to_owned(),
+        codes: all.iter().map(|v| (text(*v).to_owned(), text(*v).replace('_', " "))).collect(),
+    }
 }
 
 async fn codes(db: &DatabaseConnection, kind: ImportKind) -> AppResult<Vec<Codes>> {
@@ -65,7 +68,10 @@ async fn codes(db: &DatabaseConnection, kind: ImportKind) -> AppResult<Vec<Codes
         ImportKind::PrepItems => {
             let ministerials = ministerials::Entity::find().order_by_asc(ministerials::Column::Code).all(db).await?;
             vec![
-                Codes { label: "ministerial".into(), codes: ministerials.into_iter().map(|m| (m.code, m.name)).collect() },
+                Codes {
+                    label: "ministerial".into(),
+                    codes: ministerials.into_iter().map(|m| (m.code, m.name)).collect(),
+                },
                 of_enum("kind", PrepKind::ALL, PrepKind::as_str),
                 of_enum("interest", Interest::ALL, Interest::as_str),
                 of_enum("priority", Priority::ALL, Priority::as_str),
