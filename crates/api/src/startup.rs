@@ -69,7 +69,8 @@ impl Application {
 
     pub fn build_with_db(settings: Settings, db: DatabaseConnection) -> anyhow::Result<Self> {
         let secret = jwt_secret(&settings)?;
-        let responses = gmc_store::services::consultations::ResponseWriter::start(db.clone());
+        let responses =
+            gmc_store::services::consultations::ResponseWriter::start(db.clone(), settings.small_cell_k.max(1));
         let state = AppState {
             db,
             tokens: Tokens::new(&secret, settings.access_ttl_secs, settings.refresh_ttl_secs),

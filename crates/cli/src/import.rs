@@ -45,6 +45,10 @@ pub struct ImportArgs {
     /// Admins: the delegation the rows are for.
     #[arg(long)]
     pub delegation_id: Option<uuid::Uuid>,
+    // issue 11: response imports
+    /// consultation_responses: the consultation the paper answers are for.
+    #[arg(long)]
+    pub consultation_id: Option<uuid::Uuid>,
 }
 
 /// The outcome as an exit code: 0, 1 or 2.
@@ -86,7 +90,17 @@ fn options(args: &ImportArgs) -> Result<ImportOptions, Failure> {
     };
     let on_error = args.on_error.parse::<OnError>().map_err(|e| Failure::Usage(format!("--on-error {e}")))?;
     let mode = if args.upsert { ImportMode::Upsert } else { ImportMode::Insert };
-    Ok(ImportOptions { kind, format, mode, dry_run: args.dry_run, on_error, delegation_id: args.delegation_id })
+    Ok(ImportOptions {
+        kind,
+        format,
+        mode,
+        dry_run: args.dry_run,
+        on_error,
+        delegation_id: args.delegation_id,
+        // issue 11: response imports — a local run has no server settings: the default k.
+        consultation_id: args.consultation_id,
+        small_cell_k: gmc_domain::disclosure::DEFAULT_K,
+    })
 }
 
 fn format_of(path: &std::path::Path) -> Option<ImportFormat> {
@@ -238,6 +252,10 @@ async fn remote(server: &str, o: &ImportOptions, bytes: Vec<u8>) -> Result<Impor
     );
     if let Some(d) = o.delegation_id {
         url.push_str(&format!("&delegation_id={d}"));
+    }
+    // issue 11: response imports
+    if let Some(c) = o.consultation_id {
+        url.push_str(&format!("&consultation_id={c}"));
     }
     let display = Display::new(&format!("sending {} bytes to {server}", bytes.len()));
     let res = reqwest::Client::new()

@@ -12,6 +12,8 @@ string_enum!(
         // issue 11: import-kinds
         Topics => "topics",
         PrepItems => "prep_items",
+        // issue 11: response imports — paper questionnaires of one consultation, keyed in later.
+        ConsultationResponses => "consultation_responses",
     }
 );
 

@@ -1551,6 +1551,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/consultation_responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import paper answers to a consultation
+         * @description Who: the consultation's owners who read its responses — delegates and focal points of its delegation, and admins
+         *     naming that delegation in `delegation_id` — with a session or an API key with the `write` scope. `consultation_id`
+         *     names the consultation (open or closed: paper forms often arrive after the link closed). The body is the file
+         *     (CSV, JSON array, NDJSON or XLSX) with the columns of
+         *     `GET /imports/templates/consultation_responses.csv?consultation_id=`: `lang`, `profile.country`, `profile.sector`,
+         *     `profile.size_class`, `profile.women_led` and one `answers.<question code>` per question (option codes; several
+         *     separated by `;`). Each row is one response with channel `import`, checked exactly as
+         *     `POST /public/consultations/{token}/responses` checks an answer and reported under the same names and codes.
+         *     Imported responses are anonymous: no user or stakeholder is linked; the response keeps only its channel and the
+         *     import's id. `mode` is `insert` only. Atomic unless `on_error=skip`; `dry_run=true` writes nothing. One audit
+         *     event and one `response.received` webhook event per import.
+         *
+         *     Refuses: 401 without a valid credential; 403 for analysts and stakeholders, or a key without `write`; 404 for a
+         *     consultation the caller does not own (another delegation's, even one it may read); 409 for a draft or archived
+         *     consultation; 413 for a file over the upload limit; 422 for a bad parameter (no `consultation_id`,
+         *     `mode=upsert`) or a file that cannot be read. A file over the job threshold is answered 202 and runs as a job.
+         */
+        post: operations["import_consultation_responses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/impediments": {
         parameters: {
             query?: never;
@@ -1660,8 +1695,11 @@ export interface paths {
          * @description Who: every signed-in user (a key needs `read`): it holds only reference data. `{kind}.csv` or `{kind}.xlsx`
          *     (`stakeholders`, `impediments`): the header row and one example row; the CSV lists each column's rule and the
          *     allowed codes on `#` lines above the header (an import skips them), the XLSX on the sheets "columns" and "codes".
+         *     `consultation_responses` needs `consultation_id` (a consultation the caller may read): one column per question,
+         *     `answers.<code>`, with its prompt and option codes, after the respondent's (`lang`, `profile.*`).
          *
-         *     Refuses: 401 without a valid credential; 404 for another file name.
+         *     Refuses: 401 without a valid credential; 404 for another file name or a consultation the caller may not read;
+         *     422 for `consultation_responses` without `consultation_id`.
          */
         get: operations["get_import_template"];
         put?: never;
@@ -5079,7 +5117,7 @@ export interface components {
          * @description The kinds of record a file may hold.
          * @enum {string}
          */
-        ImportKind: "stakeholders" | "impediments" | "topics" | "prep_items";
+        ImportKind: "stakeholders" | "impediments" | "topics" | "prep_items" | "consultation_responses";
         /**
          * @description `insert` adds every row; `upsert` changes the caller's delegation's record with the row's
          *     `external_id` when there is one, and adds the row otherwise.
@@ -14200,6 +14238,158 @@ export interface operations {
             };
         };
     };
+    import_consultation_responses: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The file's format; default: from `Content-Type` (`text/csv`, `application/json`,
+                 *     `application/x-ndjson`, `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`).
+                 */
+                format?: components["schemas"]["ImportFormat"];
+                /** @description `true`: check every row and write nothing (the report says what a real run would do). */
+                dry_run?: boolean;
+                /**
+                 * @description `insert` (default) adds every row; `upsert` changes the record of the caller's delegation with the
+                 *     row's `external_id` (topics: the row's `code`) and adds the others; kinds without either take `insert` only.
+                 */
+                mode?: components["schemas"]["ImportMode"];
+                /**
+                 * @description `abort` (default): one rejected row rejects the file and nothing is written. `skip`: the good rows
+                 *     are written and the rejected ones reported.
+                 */
+                on_error?: components["schemas"]["OnError"];
+                /** @description Admins: the delegation the rows are for. Members: their own (the default; another is refused). */
+                delegation_id?: string;
+                /** @description `consultation_responses` only (and required there): the consultation the answers are for. */
+                consultation_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The file */
+        requestBody: {
+            content: {
+                "application/json": unknown[];
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                "application/x-ndjson": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description The import: its counts, status and every rejected value */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            /** @description A file over the job threshold: queued as a job; follow it at `Location` (`GET /imports/{id}`) */
+            202: {
+                headers: {
+                    /** @description The import's URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     import_impediments: {
         parameters: {
             query?: {
@@ -14222,6 +14412,8 @@ export interface operations {
                 on_error?: components["schemas"]["OnError"];
                 /** @description Admins: the delegation the rows are for. Members: their own (the default; another is refused). */
                 delegation_id?: string;
+                /** @description `consultation_responses` only (and required there): the consultation the answers are for. */
+                consultation_id?: string;
             };
             header?: never;
             path?: never;
@@ -14363,6 +14555,8 @@ export interface operations {
                 on_error?: components["schemas"]["OnError"];
                 /** @description Admins: the delegation the rows are for. Members: their own (the default; another is refused). */
                 delegation_id?: string;
+                /** @description `consultation_responses` only (and required there): the consultation the answers are for. */
+                consultation_id?: string;
             };
             header?: never;
             path?: never;
@@ -14504,6 +14698,8 @@ export interface operations {
                 on_error?: components["schemas"]["OnError"];
                 /** @description Admins: the delegation the rows are for. Members: their own (the default; another is refused). */
                 delegation_id?: string;
+                /** @description `consultation_responses` only (and required there): the consultation the answers are for. */
+                consultation_id?: string;
             };
             header?: never;
             path?: never;
@@ -14625,10 +14821,13 @@ export interface operations {
     };
     get_import_template: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `consultation_responses` only (and required there): the consultation whose questions are the columns. */
+                consultation_id?: string;
+            };
             header?: never;
             path: {
-                /** @description `{kind}.csv` or `{kind}.xlsx`, the kind being `stakeholders`, `impediments`, `topics` or `prep_items` */
+                /** @description `{kind}.csv` or `{kind}.xlsx`, the kind being `stakeholders`, `impediments`, `topics`, `prep_items` or `consultation_responses` */
                 file: string;
             };
             cookie?: never;
@@ -14676,6 +14875,15 @@ export interface operations {
             };
             /** @description No such record, or one the caller may not read (the two are not told apart) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14733,6 +14941,8 @@ export interface operations {
                 on_error?: components["schemas"]["OnError"];
                 /** @description Admins: the delegation the rows are for. Members: their own (the default; another is refused). */
                 delegation_id?: string;
+                /** @description `consultation_responses` only (and required there): the consultation the answers are for. */
+                consultation_id?: string;
             };
             header?: never;
             path?: never;

@@ -58,6 +58,8 @@ mod meetings;
 mod meeting_participants;
 // issue 11: webhooks
 mod webhook_fixtures;
+// issue 11: response imports
+mod response_imports;
 mod webhook_receiver;
 mod webhooks;
 mod webhooks_delivery;

@@ -186,6 +186,9 @@ const MATRIX: &[(&str, [u16; 5])] = &[
     // issue 11: import-kinds — topics are the admins' catalogue; prep items for Bangladesh, as their create.
     ("import_topics", [401, 200, 403, 403, 403]),
     ("import_prep_items", [401, 200, 403, 200, 403]),
+    // issue 11: response imports — paper answers to a Bangladesh consultation, named for Bangladesh (Nepal may
+    // not import for it: 403 before the consultation; without `delegation_id` it gets 404, response_imports.rs).
+    ("import_consultation_responses", [401, 200, 403, 200, 403]),
     // issue 11: import jobs — a queued import of Bangladesh's delegate: its owner and admins cancel it,
     // analysts may not import at all, Nepal's delegate does not see it.
     ("cancel_import", [401, 200, 403, 200, 404]),
@@ -581,6 +584,12 @@ pub(crate) async fn prepare(app: &TestApp, ctx: &Ctx, op: &str, template: &str, 
         }
         // issue 11: import-kinds
         "import_topics" | "import_prep_items" => crate::import_kinds::prepare_call(ctx, op, template, &mut call),
+        // issue 11: response imports
+        "import_consultation_responses" => {
+            let (c, _) = fresh_bgd_consultation(app, ctx, true).await;
+            call.path = format!("{template}?delegation_id={}&consultation_id={c}", ctx.bgd_delegation);
+            call.body = Some(json!([{"answers.q1": "no", "answers.t1": "From paper"}]));
+        }
         // issue 11: import jobs
         "cancel_import" => crate::import_jobs::prepare_call(app, ctx, template, &mut call).await,
         // issue 11: key budgets and exports

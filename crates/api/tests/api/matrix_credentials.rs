@@ -135,6 +135,8 @@ const CREDENTIALS: &[(&str, [u16; 3])] = &[
     // issue 11: import-kinds — the keys are a delegate's, who manages no topics.
     ("import_topics", [403, 403, 403]),
     ("import_prep_items", [403, 200, 403]),
+    // issue 11: response imports — a write key of the owning delegation's delegate imports.
+    ("import_consultation_responses", [403, 200, 403]),
     // issue 11: import jobs — a read key cancels nothing; a stakeholder account may not import.
     ("cancel_import", [403, 200, 403]),
     // issue 10: meetings. A read key answers no invitation; the `rsvp_meeting` meeting does not invite

@@ -11,6 +11,10 @@
 // argument depends on.
 #![allow(clippy::indexing_slicing)]
 
+// issue 11: response imports
+/// The small-cell k where no setting says otherwise (the server's `GMC_SMALL_CELL_K` default; the CLI).
+pub const DEFAULT_K: i64 = 5;
+
 mod audit;
 mod blocks;
 mod suppression;

@@ -82,6 +82,46 @@ pub async fn import_prep_items(
     import(req, state, actor, q.into_inner(), payload, ImportKind::PrepItems).await
 }
 
+// issue 11: response imports
+/// Import paper answers to a consultation
+///
+/// Who: the consultation's owners who read its responses — delegates and focal points of its delegation, and admins
+/// naming that delegation in `delegation_id` — with a session or an API key with the `write` scope. `consultation_id`
+/// names the consultation (open or closed: paper forms often arrive after the link closed). The body is the file
+/// (CSV, JSON array, NDJSON or XLSX) with the columns of
+/// `GET /imports/templates/consultation_responses.csv?consultation_id=`: `lang`, `profile.country`, `profile.sector`,
+/// `profile.size_class`, `profile.women_led` and one `answers.<question code>` per question (option codes; several
+/// separated by `;`). Each row is one response with channel `import`, checked exactly as
+/// `POST /public/consultations/{token}/responses` checks an answer and reported under the same names and codes.
+/// Imported responses are anonymous: no user or stakeholder is linked; the response keeps only its channel and the
+/// import's id. `mode` is `insert` only. Atomic unless `on_error=skip`; `dry_run=true` writes nothing. One audit
+/// event and one `response.received` webhook event per import.
+///
+/// Refuses: 401 without a valid credential; 403 for analysts and stakeholders, or a key without `write`; 404 for a
+/// consultation the caller does not own (another delegation's, even one it may read); 409 for a draft or archived
+/// consultation; 413 for a file over the upload limit; 422 for a bad parameter (no `consultation_id`,
+/// `mode=upsert`) or a file that cannot be read. A file over the job threshold is answered 202 and runs as a job.
+#[utoipa::path(post, path = "/imports/consultation_responses", tag = "imports", operation_id = "import_consultation_responses",
+    params(ImportQuery),
+    request_body(description = "The file", content(
+        (String = "text/csv"), (Vec<serde_json::Value> = "application/json"), (String = "application/x-ndjson"),
+        (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
+    security(("bearer" = [])),
+    responses((status = 200, description = "The import: its counts, status and every rejected value", body = ImportView),
+        (status = 202, description = "A file over the job threshold: queued as a job; follow it at `Location` (`GET /imports/{id}`)",
+            body = ImportView, headers(("Location" = String, description = "The import's URL"))),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Conflict, r::PayloadTooLarge, r::Invalid, r::Busy))]
+pub async fn import_consultation_responses(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    Authed(actor): Authed,
+    q: web::Query<ImportQuery>,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    import(req, state, actor, q.into_inner(), payload, ImportKind::ConsultationResponses).await
+}
+
 pub fn operations() -> Operations {
-    operations![import_topics, import_prep_items]
+    // issue 11: response imports
+    operations![import_topics, import_prep_items, import_consultation_responses]
 }

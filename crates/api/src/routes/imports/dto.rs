@@ -29,6 +29,18 @@ pub struct ImportQuery {
     pub on_error: Option<String>,
     /// Admins: the delegation the rows are for. Members: their own (the default; another is refused).
     pub delegation_id: Option<Uuid>,
+    // issue 11: response imports
+    /// `consultation_responses` only (and required there): the consultation the answers are for.
+    pub consultation_id: Option<Uuid>,
+}
+
+// issue 11: response imports
+/// The template's parameter.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct TemplateQuery {
+    /// `consultation_responses` only (and required there): the consultation whose questions are the columns.
+    pub consultation_id: Option<Uuid>,
 }
 
 fn flag(v: &str) -> Result<bool, FieldProblem> {
@@ -41,7 +53,12 @@ fn flag(v: &str) -> Result<bool, FieldProblem> {
 
 impl ImportQuery {
     /// The options, every bad parameter named at once; the format from `?format=`, else `content_type`.
-    pub fn options(self, kind: ImportKind, content_type: Option<&str>) -> Result<ImportOptions, ValidationErrors> {
+    pub fn options(
+        self,
+        kind: ImportKind,
+        content_type: Option<&str>,
+        small_cell_k: i64,
+    ) -> Result<ImportOptions, ValidationErrors> {
         let mut e = ValidationErrors::new();
         let format = match (&self.format, content_type) {
             (Some(f), _) => e.check("format", parse_enum::<ImportFormat>(f)),
@@ -66,9 +83,16 @@ impl ImportQuery {
         let mode = self.mode.as_deref().map_or(Some(ImportMode::Insert), |v| e.check("mode", parse_enum(v)));
         let on_error = self.on_error.as_deref().map_or(Some(OnError::Abort), |v| e.check("on_error", parse_enum(v)));
         match (format, dry_run, mode, on_error) {
-            (Some(format), Some(dry_run), Some(mode), Some(on_error)) if e.is_empty() => {
-                Ok(ImportOptions { kind, format, mode, dry_run, on_error, delegation_id: self.delegation_id })
-            }
+            (Some(format), Some(dry_run), Some(mode), Some(on_error)) if e.is_empty() => Ok(ImportOptions {
+                kind,
+                format,
+                mode,
+                dry_run,
+                on_error,
+                delegation_id: self.delegation_id,
+                consultation_id: self.consultation_id,
+                small_cell_k,
+            }),
             _ => Err(e),
         }
     }

@@ -37,9 +37,9 @@ pub(crate) async fn import(
     kind: ImportKind,
 ) -> Result<HttpResponse, ApiError> {
     let content_type = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok());
-    let options = q.options(kind, content_type)?;
+    let options = q.options(kind, content_type, state.small_cell_k)?;
     // Who may import is settled before the body is read.
-    svc::authorize_import(&actor, &options)?;
+    svc::authorize_import_for(&state.db, &actor, &options).await?;
     match spool::receive(&req, payload, &state, options.format).await? {
         spool::Upload::Held(bytes) => {
             let view = svc::import_bytes(&state.db, &actor, &options, &bytes).await?;
@@ -138,32 +138,38 @@ pub async fn import_impediments(
 /// Who: every signed-in user (a key needs `read`): it holds only reference data. `{kind}.csv` or `{kind}.xlsx`
 /// (`stakeholders`, `impediments`): the header row and one example row; the CSV lists each column's rule and the
 /// allowed codes on `#` lines above the header (an import skips them), the XLSX on the sheets "columns" and "codes".
+/// `consultation_responses` needs `consultation_id` (a consultation the caller may read): one column per question,
+/// `answers.<code>`, with its prompt and option codes, after the respondent's (`lang`, `profile.*`).
 ///
-/// Refuses: 401 without a valid credential; 404 for another file name.
+/// Refuses: 401 without a valid credential; 404 for another file name or a consultation the caller may not read;
+/// 422 for `consultation_responses` without `consultation_id`.
 #[utoipa::path(get, path = "/imports/templates/{file}", tag = "imports", operation_id = "get_import_template",
-    params(("file" = String, Path, description = "`{kind}.csv` or `{kind}.xlsx`, the kind being `stakeholders`, `impediments`, `topics` or `prep_items`")),
+    params(("file" = String, Path, description = "`{kind}.csv` or `{kind}.xlsx`, the kind being `stakeholders`, `impediments`, `topics`, `prep_items` or `consultation_responses`"),
+        TemplateQuery),
     security(("bearer" = [])),
     responses((status = 200, description = "The template", content(
             (String = "text/csv"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
-        r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Busy))]
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::NotFound, r::Invalid, r::Busy))]
 pub async fn get_import_template(
     state: web::Data<AppState>,
     Authed(actor): Authed,
     file: web::Path<String>,
+    q: web::Query<TemplateQuery>,
 ) -> Result<HttpResponse, ApiError> {
+    let consultation_id = q.consultation_id;
     let (name, ext) = file.rsplit_once('.').ok_or(ApiError::App(gmc_store::AppError::NotFound("template")))?;
     let kind = name.parse::<ImportKind>().map_err(|_| ApiError::App(gmc_store::AppError::NotFound("template")))?;
     let disposition = format!("attachment; filename=\"{kind}-import-template.{ext}\"");
     match ext {
         "csv" => {
-            let text = svc::template_csv(&state.db, &actor, kind).await?;
+            let text = svc::template_csv(&state.db, &actor, kind, consultation_id).await?;
             Ok(HttpResponse::Ok()
                 .content_type("text/csv; charset=utf-8")
                 .insert_header(("Content-Disposition", disposition))
                 .body(text))
         }
         "xlsx" => {
-            let bytes = svc::template_xlsx(&state.db, &actor, kind).await?;
+            let bytes = svc::template_xlsx(&state.db, &actor, kind, consultation_id).await?;
             Ok(HttpResponse::Ok().content_type(XLSX).insert_header(("Content-Disposition", disposition)).body(bytes))
         }
         _ => Err(ApiError::App(gmc_store::AppError::NotFound("template"))),

@@ -9,6 +9,9 @@ mod fields;
 mod list;
 pub mod public;
 pub mod results;
+// issue 11: response imports
+pub mod import;
+pub(crate) mod submission;
 mod writer;
 
 pub(crate) use columns::questions_of;

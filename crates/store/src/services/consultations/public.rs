@@ -4,20 +4,20 @@
 
 use chrono::{DateTime, Utc};
 use gmc_domain::consultation::{
-    check_answers, public_state, title_in, Answer, Channel, ConsultationStatus, PublicState, Question, QuestionKind,
-    SizeClass, BASE_LANGUAGE,
+    public_state, title_in, Channel, ConsultationStatus, PublicState, Question, QuestionKind, BASE_LANGUAGE,
 };
-use gmc_domain::error::parse_enum;
-use gmc_domain::{Actor, Role, ValidationErrors};
-use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use gmc_domain::{Actor, Role};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
 use super::columns::{feedback_of, json_list, questions_of, translations_of};
 use super::counts::Profile;
-use crate::entities::{answers, consultations, delegations, responses, stakeholders};
-use crate::services::reference_checks as checks;
+pub(crate) use super::submission::answer_rows;
+pub use super::submission::ProfileInput;
+use super::submission::{check_submission, job_of, CheckedSubmission, NewResponse};
+use crate::entities::{consultations, delegations, responses, stakeholders};
 use crate::{AppError, AppResult};
 
 /// One question as shown to a respondent: texts in one language.
@@ -60,20 +60,6 @@ pub struct PublicFeedback {
     /// The language of `text`: the one served when the note has it, else English.
     pub lang: String,
     pub published_at: Option<DateTime<Utc>>,
-}
-
-/// The respondent's optional, anonymous profile (ignored for a signed-in stakeholder, whose record is used).
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = ProfileDto))]
-pub struct ProfileInput {
-    /// ISO alpha-3.
-    pub country: Option<String>,
-    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::schemas::IsicSection>))]
-    pub sector: Option<String>,
-    #[cfg_attr(feature = "openapi", schema(value_type = Option<SizeClass>))]
-    pub size_class: Option<String>,
-    pub women_led: Option<bool>,
 }
 
 // The body of a public submission (a plain comment: a doc comment would become the schema's description).
@@ -177,23 +163,6 @@ pub async fn form(db: &DatabaseConnection, token: &str, lang: Option<&str>) -> A
     })
 }
 
-async fn checked_profile(db: &DatabaseConnection, p: ProfileInput, e: &mut ValidationErrors) -> AppResult<Profile> {
-    let mut out = Profile { country: None, sector: None, size_class: None, women_led: p.women_led };
-    if let Some(c) = p.country.map(|c| c.trim().to_ascii_uppercase()).filter(|c| !c.is_empty()) {
-        if checks::country(db, e, "profile.country", &c).await? {
-            out.country = Some(c);
-        }
-    }
-    if let Some(s) = p.sector {
-        out.sector = checks::sector(db, e, "profile.sector", &s).await?;
-    }
-    if let Some(s) = p.size_class.filter(|s| !s.trim().is_empty()) {
-        out.size_class =
-            e.check("profile.size_class", parse_enum::<SizeClass>(s.trim())).map(|s| s.as_str().to_owned());
-    }
-    Ok(out)
-}
-
 /// The stakeholder record linked to a signed-in stakeholder account, if any: its profile replaces the
 /// anonymous one.
 async fn linked_stakeholder(db: &DatabaseConnection, actor: Option<&Actor>) -> AppResult<Option<stakeholders::Model>> {
@@ -226,26 +195,8 @@ pub async fn submit(
             return Err(AppError::Closed("the consultation is closed and takes no more responses".into()))
         }
     }
-    let languages: Vec<String> = json_list(&row.languages)?;
-    let questions = questions_of(&row)?;
-    let mut e = ValidationErrors::new();
-    let lang = input.lang.unwrap_or_else(|| BASE_LANGUAGE.to_owned());
-    if !languages.contains(&lang) {
-        e.add("lang", "invalid_choice", format!("must be one of: {}", languages.join(", ")));
-    }
-    let checked = match check_answers(&questions, &input.answers) {
-        Ok(a) => Some(a),
-        Err(errs) => {
-            for f in errs.into_vec() {
-                e.add(&f.field, &f.code, f.message);
-            }
-            None
-        }
-    };
-    let mut profile = checked_profile(db, input.profile.unwrap_or_default(), &mut e).await?;
-    let (Some(checked), true) = (checked, e.is_empty()) else {
-        return Err(e.into());
-    };
+    let CheckedSubmission { lang, answers: checked, mut profile } =
+        check_submission(db, &row, input.lang, &input.answers, input.profile).await?;
     let stakeholder = linked_stakeholder(db, actor).await?;
     if let Some(s) = &stakeholder {
         profile = Profile {
@@ -257,23 +208,15 @@ pub async fn submit(
     }
     let id = Uuid::now_v7();
     let now = Utc::now();
-    let response = responses::ActiveModel {
-        id: Set(id),
-        consultation_id: Set(row.id),
-        stakeholder_id: Set(stakeholder.map(|s| s.id)),
-        channel: Set(channel.into()),
-        lang: Set(lang),
-        country: Set(profile.country.clone()),
-        sector: Set(profile.sector.clone()),
-        size_class: Set(profile.size_class.clone()),
-        women_led: Set(profile.women_led),
-        external_id: Set(input.submission_id.map(|s| s.to_string())),
-        submitted_at: Set(now),
+    let fresh = NewResponse {
+        id,
+        stakeholder_id: stakeholder.map(|s| s.id),
+        channel,
+        external_id: input.submission_id.map(|s| s.to_string()),
+        at: now,
     };
-    let rows = answer_rows(id, row.id, &checked, &profile, now);
-    let mut counts = super::counts::Counts::new();
-    super::counts::add(&mut counts, row.id, &super::counts::scale_codes(&questions), &checked, &profile);
-    match writer.write(super::writer::Job { response, answers: rows, counts }).await {
+    let (response, rows, counts) = job_of(&row, fresh, CheckedSubmission { lang, answers: checked, profile })?;
+    match writer.write(super::writer::Job { response, answers: rows, counts, consultation_id: row.id, channel }).await {
         Ok(()) => Ok(Submitted { id, submitted_at: now }),
         // Two copies of one submission raced: the unique (consultation, external id) let one in.
         Err(e) => match already_submitted(db, row.id, input.submission_id).await? {
@@ -295,42 +238,4 @@ async fn already_submitted(
         .one(db)
         .await?
         .map(|r| Submitted { id: r.id, submitted_at: r.submitted_at }))
-}
-
-pub(crate) fn answer_rows(
-    response_id: Uuid,
-    consultation_id: Uuid,
-    checked: &[(String, Answer)],
-    p: &Profile,
-    at: DateTime<Utc>,
-) -> Vec<answers::ActiveModel> {
-    let row =
-        |code: &str, seq: i16, choice: Option<String>, value: Option<f64>, text: Option<String>| answers::ActiveModel {
-            id: sea_orm::ActiveValue::NotSet,
-            response_id: Set(response_id),
-            consultation_id: Set(consultation_id),
-            question: Set(code.to_owned()),
-            seq: Set(seq),
-            choice: Set(choice),
-            value: Set(value),
-            text: Set(text),
-            country: Set(p.country.clone()),
-            sector: Set(p.sector.clone()),
-            size_class: Set(p.size_class.clone()),
-            women_led: Set(p.women_led),
-            submitted_at: Set(at),
-        };
-    let mut out = Vec::new();
-    for (code, answer) in checked {
-        match answer {
-            Answer::Choices(ids) => {
-                for (i, c) in ids.iter().enumerate() {
-                    out.push(row(code, i as i16, Some(c.clone()), None, None));
-                }
-            }
-            Answer::Value(v) => out.push(row(code, 0, None, Some(*v), None)),
-            Answer::Text(t) => out.push(row(code, 0, None, None, Some(t.clone()))),
-        }
-    }
-    out
 }

@@ -20,6 +20,9 @@ pub(crate) struct Job {
     pub response: responses::ActiveModel,
     pub answers: Vec<answers::ActiveModel>,
     pub counts: Counts,
+    // issue 11: response imports — what its `response.received` event names.
+    pub consultation_id: uuid::Uuid,
+    pub channel: gmc_domain::consultation::Channel,
 }
 
 type Pending = (Job, oneshot::Sender<AppResult<()>>);
@@ -31,10 +34,11 @@ pub struct ResponseWriter {
 }
 
 impl ResponseWriter {
-    /// Starts the writer task on the current Tokio runtime.
-    pub fn start(db: DatabaseConnection) -> Self {
+    /// Starts the writer task on the current Tokio runtime. `small_cell_k` decides whether the
+    /// `response.received` events may carry the consultation's response count.
+    pub fn start(db: DatabaseConnection, small_cell_k: i64) -> Self {
         let (tx, rx) = mpsc::channel(QUEUE);
-        tokio::spawn(run(db, rx));
+        tokio::spawn(run(db, rx, small_cell_k));
         Self { tx }
     }
 
@@ -45,7 +49,7 @@ impl ResponseWriter {
     }
 }
 
-async fn run(db: DatabaseConnection, mut rx: mpsc::Receiver<Pending>) {
+async fn run(db: DatabaseConnection, mut rx: mpsc::Receiver<Pending>, k: i64) {
     while let Some(first) = rx.recv().await {
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
@@ -55,7 +59,7 @@ async fn run(db: DatabaseConnection, mut rx: mpsc::Receiver<Pending>) {
             }
         }
         let jobs: Vec<&Job> = batch.iter().map(|(j, _)| j).collect();
-        match write_refs(&db, &jobs).await {
+        match write_refs(&db, &jobs, k).await {
             Ok(()) => {
                 for (_, done) in batch {
                     let _ = done.send(Ok(()));
@@ -69,7 +73,7 @@ async fn run(db: DatabaseConnection, mut rx: mpsc::Receiver<Pending>) {
             Err(e) => {
                 tracing::warn!(error = %e, size = batch.len(), "batch of responses failed; writing them one by one");
                 for (job, done) in batch {
-                    let outcome = write_all(&db, std::slice::from_ref(&job)).await;
+                    let outcome = write_all(&db, std::slice::from_ref(&job), k).await;
                     let _ = done.send(outcome);
                 }
             }
@@ -77,12 +81,12 @@ async fn run(db: DatabaseConnection, mut rx: mpsc::Receiver<Pending>) {
     }
 }
 
-async fn write_all(db: &DatabaseConnection, jobs: &[Job]) -> AppResult<()> {
+async fn write_all(db: &DatabaseConnection, jobs: &[Job], k: i64) -> AppResult<()> {
     let refs: Vec<&Job> = jobs.iter().collect();
-    write_refs(db, &refs).await
+    write_refs(db, &refs, k).await
 }
 
-async fn write_refs(db: &DatabaseConnection, jobs: &[&Job]) -> AppResult<()> {
+async fn write_refs(db: &DatabaseConnection, jobs: &[&Job], k: i64) -> AppResult<()> {
     let mut merged = Counts::new();
     for job in jobs {
         for (k, (n, f)) in &job.counts {
@@ -98,6 +102,13 @@ async fn write_refs(db: &DatabaseConnection, jobs: &[&Job]) -> AppResult<()> {
         answers::Entity::insert_many(chunk.to_vec()).exec_without_returning(&txn).await?;
     }
     counts::upsert(&txn, merged).await?;
+    // issue 11: response imports — one event per response, in the transaction that writes it.
+    if crate::services::webhooks::emit::anyone_wants(&txn, gmc_domain::webhook::WebhookEvent::ResponseReceived).await? {
+        for job in jobs {
+            crate::services::webhooks::events::response_received(&txn, job.consultation_id, job.channel, None, k)
+                .await?;
+        }
+    }
     txn.commit_unaudited(Unaudited::AnonymousPublicSubmission).await?;
     Ok(())
 }

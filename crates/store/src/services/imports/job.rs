@@ -66,6 +66,13 @@ pub async fn run(db: &DatabaseConnection, worker: &Worker, job: &job_rows::Model
         dry_run: import.dry_run,
         on_error: import.on_error.0,
         delegation_id: import.delegation_id,
+        // issue 11: response imports — kept in the job's payload by `queue`.
+        consultation_id: job.payload.get("consultation_id").and_then(|v| v.as_str()).and_then(|s| s.parse().ok()),
+        small_cell_k: job
+            .payload
+            .get("small_cell_k")
+            .and_then(serde_json::Value::as_i64)
+            .unwrap_or(gmc_domain::disclosure::DEFAULT_K),
     };
     let rows = match super::read::rows_from_file(options.format, &path, options.kind) {
         Ok(rows) => rows,
@@ -92,6 +99,11 @@ pub async fn run(db: &DatabaseConnection, worker: &Worker, job: &job_rows::Model
             let first = v.errors().first().map(|f| (f.field.clone(), f.code.clone(), f.message.clone()));
             let (field, code, message) = first.unwrap_or_else(|| ("file".into(), "invalid".into(), String::new()));
             fail(db, job, &import, Some(&path), &field, &code, &message).await
+        }
+        // issue 11: response imports — the consultation is gone, no longer the owner's, or archived.
+        Err(AppError::NotFound(_) | AppError::Closed(_)) => {
+            let text = "the consultation is gone, not one the account may import answers to, or takes no more";
+            fail(db, job, &import, Some(&path), "consultation_id", "not_allowed", text).await
         }
         Err(AppError::Forbidden) => {
             let text = "the account that started the import may no longer import for this delegation";

@@ -136,6 +136,9 @@ pub fn columns(kind: ImportKind) -> &'static [Column] {
         // issue 11: import-kinds
         ImportKind::Topics => TOPICS,
         ImportKind::PrepItems => PREP_ITEMS,
+        // issue 11: response imports — no fixed list: the columns are the consultation's (its questions,
+        // `consultations::import`), so the readers take any header and each row names its unknown cells.
+        ImportKind::ConsultationResponses => &[],
     }
 }
 
@@ -152,7 +155,9 @@ pub fn has_external_id(kind: ImportKind) -> bool {
 pub fn authorize_kind(actor: &Actor, kind: ImportKind) -> AppResult<()> {
     match kind {
         ImportKind::Topics => topic_import::authorize_topics(actor),
+        // issue 11: response imports — the consultation's owners; checked with the consultation (runner).
         ImportKind::Stakeholders | ImportKind::Impediments | ImportKind::PrepItems => Ok(()),
+        ImportKind::ConsultationResponses => Ok(()),
     }
 }
 
@@ -218,5 +223,10 @@ pub(super) async fn write_row<C: ConnectionTrait>(
             let row = prep::import::parse(body)?;
             prep::import::write_row(db, actor, delegation, row).await
         }
+        // issue 11: response imports — written by the runner through `consultations::import` (a row needs
+        // its consultation), never through here.
+        ImportKind::ConsultationResponses => Err(crate::AppError::Internal(anyhow::anyhow!(
+            "consultation responses are written with their consultation"
+        ))),
     }
 }

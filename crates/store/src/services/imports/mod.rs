@@ -39,6 +39,18 @@ pub use view::{ImportProblemView, ImportView};
 use gmc_domain::Actor;
 use sea_orm::DatabaseConnection;
 
+// issue 11: response imports
+/// `authorize_import`, and for consultation responses the consultation itself (404 for one the caller
+/// does not own, 409 for a draft or archived one) — so a file for someone else's consultation is refused
+/// before its body is read or queued.
+pub async fn authorize_import_for(db: &DatabaseConnection, actor: &Actor, o: &ImportOptions) -> crate::AppResult<()> {
+    let delegation = authorize_import(actor, o)?;
+    if let Some(c) = o.consultation_id {
+        crate::services::consultations::import::target(db, actor, c, delegation).await?;
+    }
+    Ok(())
+}
+
 /// Imports `bytes` (a request's body, held whole up to the upload limit — see `source`): authorized
 /// first, then read and run. Answers the summary and report; a file that cannot be read is a 422.
 pub async fn import_bytes(

@@ -42,7 +42,9 @@ pub async fn queue(
         gmc_domain::AuthMethod::ApiKey { id, .. } => Some(id.as_uuid()),
         gmc_domain::AuthMethod::Session => None,
     };
-    let payload = json!({"file": file, "rows_expected": rows_expected, "api_key": api_key});
+    // issue 11: response imports — the consultation and k travel with the job (the import row has no column).
+    let payload = json!({"file": file, "rows_expected": rows_expected, "api_key": api_key,
+        "consultation_id": o.consultation_id, "small_cell_k": o.small_cell_k});
     let job = NewJob {
         kind: kinds::IMPORT_RUN,
         payload,

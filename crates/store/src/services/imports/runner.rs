@@ -27,8 +27,10 @@ use super::source::Rows;
 use super::view::{view, ImportProblemView, ImportView};
 use crate::audit::{AuditEntry, AuditedTxn};
 use crate::entities::imports;
+use crate::services::consultations::import as response_import;
 use crate::services::visibility::owning_delegation;
 use crate::{AppError, AppResult};
+use gmc_domain::consultation::Channel;
 
 /// How many problems a report keeps; the counts go on past it.
 pub const MAX_PROBLEMS: usize = 10_000;
@@ -48,6 +50,11 @@ pub struct ImportOptions {
     pub on_error: OnError,
     /// Admins name the delegation the rows are for; members default to (and may only use) their own.
     pub delegation_id: Option<Uuid>,
+    // issue 11: response imports
+    /// `consultation_responses`: the consultation the answers are for (required for that kind only).
+    pub consultation_id: Option<Uuid>,
+    /// The small-cell k: whether the `response.received` event may carry the response count.
+    pub small_cell_k: i64,
 }
 
 /// Rows done so far, for a progress bar or a job's status.
@@ -69,6 +76,19 @@ pub fn authorize_import(actor: &Actor, o: &ImportOptions) -> AppResult<Delegatio
     if o.mode == ImportMode::Upsert && !kinds::has_external_id(o.kind) {
         let text = format!("upsert matches rows by external_id, which {} do not have; use insert", o.kind);
         return Err(ValidationErrors::single("mode", "not_allowed", text).into());
+    }
+    // issue 11: response imports
+    match (o.kind, o.consultation_id) {
+        (ImportKind::ConsultationResponses, None) => {
+            let text = "names the consultation the answers are for";
+            return Err(ValidationErrors::single("consultation_id", "required", text).into());
+        }
+        (ImportKind::ConsultationResponses, Some(_)) => {}
+        (_, Some(_)) => {
+            let text = "is only for consultation_responses";
+            return Err(ValidationErrors::single("consultation_id", "not_allowed", text).into());
+        }
+        (_, None) => {}
     }
     owning_delegation(actor, o.delegation_id)
 }
@@ -100,6 +120,12 @@ pub async fn run_as(
     let created_at = Utc::now();
     let upsert = o.mode == ImportMode::Upsert;
     let cols = kinds::columns(o.kind);
+    let id = queued.unwrap_or_else(Uuid::now_v7);
+    // issue 11: response imports — the consultation is looked up (and its owner checked) before any row.
+    let target = match o.consultation_id {
+        Some(c) => Some(response_import::target(db, actor, c, delegation).await?),
+        None => None,
+    };
     let mut done = Progress::default();
     let mut problems: Vec<ImportProblemView> = Vec::new();
     let txn = AuditedTxn::begin(db).await?;
@@ -112,13 +138,22 @@ pub async fn run_as(
         if block.is_empty() {
             break;
         }
-        let bodies: Vec<_> = block.iter().map(|row| columns::body(row, cols)).collect();
+        let bodies: Vec<_> = match target {
+            Some(_) => Vec::new(),
+            None => block.iter().map(|row| columns::body(row, cols)).collect(),
+        };
         kinds::prefetch(&txn, o.kind, upsert, &bodies, &mut batch).await?;
-        for (row, body) in block.iter().zip(bodies) {
+        let mut bodies = bodies.into_iter();
+        for row in &block {
             done.rows += 1;
-            let outcome = match body {
-                Ok(body) => kinds::write_row(&txn, actor, o.kind, delegation, upsert, body, &mut batch).await,
-                Err(e) => Err(AppError::Validation(e)),
+            let outcome = match &target {
+                // issue 11: response imports — its columns are the consultation's questions, no fixed list.
+                Some(t) => response_import::write_row(&txn, t, &row.values, row.typed, id, row.number).await,
+                None => match bodies.next() {
+                    Some(Ok(body)) => kinds::write_row(&txn, actor, o.kind, delegation, upsert, body, &mut batch).await,
+                    Some(Err(e)) => Err(AppError::Validation(e)),
+                    None => Err(ValidationErrors::single("row", "invalid", "the row could not be read").into()),
+                },
             };
             match outcome {
                 Ok(RowOutcome::Inserted) => done.inserted += 1,
@@ -152,7 +187,6 @@ pub async fn run_as(
     let status = ImportStatus::of(done.rejected, o.on_error);
     let keep = !o.dry_run && status != ImportStatus::Rejected;
     let count = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
-    let id = queued.unwrap_or_else(Uuid::now_v7);
     let model = imports::ActiveModel {
         id: Set(id),
         kind: Set(o.kind.into()),
@@ -187,6 +221,12 @@ pub async fn run_as(
     // issue 11: import-ui — announced with the record it reports, never for a dry run.
     if !o.dry_run {
         crate::services::webhooks::events::import_finished(&txn, &saved).await?;
+    }
+    // issue 11: response imports — one `response.received` for the import, not one per row.
+    if let (Some(t), true, true) = (&target, keep, done.inserted > 0) {
+        let imported = Some(done.inserted);
+        crate::services::webhooks::events::response_received(&txn, t.row.id, Channel::Import, imported, o.small_cell_k)
+            .await?;
     }
     txn.commit(entry).await?;
     let problems = problems

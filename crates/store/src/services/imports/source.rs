@@ -60,7 +60,8 @@ pub(super) fn header(names: impl Iterator<Item = String>, columns: &[Column]) ->
         if name.is_empty() {
             return Err(FileError::new("invalid_header", format!("column {} of the header has no name", i + 1)));
         }
-        if !columns.iter().any(|c| c.name == name) {
+        // issue 11: response imports — a kind without a fixed list (empty) checks its columns row by row.
+        if !columns.is_empty() && !columns.iter().any(|c| c.name == name) {
             let known: Vec<&str> = columns.iter().map(|c| c.name).collect();
             return Err(FileError::new(
                 "unknown_column",

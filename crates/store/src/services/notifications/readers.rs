@@ -47,11 +47,23 @@ pub(crate) async fn readers<M: Guarded, C: ConnectionTrait>(
     id: Uuid,
     candidates: &[Uuid],
 ) -> AppResult<Vec<Uuid>> {
+    readers_where::<M, C>(db, id, candidates, &|_| true).await
+}
+
+// issue 11: response imports
+/// `readers`, keeping only the actors `also` accepts: for what needs more than reading the record (a
+/// consultation's responses are its owners' alone, `policy::reads_response_rows`).
+pub(crate) async fn readers_where<M: Guarded, C: ConnectionTrait>(
+    db: &C,
+    id: Uuid,
+    candidates: &[Uuid],
+    also: &(dyn Fn(&Actor) -> bool + Sync),
+) -> AppResult<Vec<Uuid>> {
     if candidates.is_empty() {
         return Ok(Vec::new());
     }
     let mut out = Vec::new();
-    for actor in actors(db, candidates).await? {
+    for actor in actors(db, candidates).await?.into_iter().filter(|a| also(a)) {
         match find_readable::<M, C>(db, &actor, id).await {
             Ok(_) => out.push(actor.user_id.as_uuid()),
             Err(AppError::NotFound(_) | AppError::Forbidden | AppError::SecondFactorRequired) => {}

@@ -2,7 +2,7 @@
 
 use chrono::Utc;
 use gmc_domain::webhook::{DeliveryStatus, WebhookEvent};
-use gmc_domain::{Role, Scope};
+use gmc_domain::{Actor, Role, Scope};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde_json::{json, Value};
 use uuid::Uuid;
@@ -10,7 +10,7 @@ use uuid::Uuid;
 use crate::entities::{api_keys, users, webhook_deliveries, webhook_subscriptions as subs};
 use crate::services::access::Guarded;
 use crate::services::jobs::{self, kinds, NewJob};
-use crate::services::notifications::readers::readers;
+use crate::services::notifications::readers::readers_where;
 use crate::AppResult;
 
 /// Attempts of one delivery: with `send::RETRY` (1 min doubling, at most 6 h apart) the last comes
@@ -28,20 +28,42 @@ pub struct Event {
 /// Writes a delivery and its job for every enabled subscription to `event.event` whose owner may read
 /// the record now. Call it on the write's own transaction, after the write. Returns how many.
 pub(crate) async fn emit<M: Guarded, C: ConnectionTrait>(txn: &C, event: Event) -> AppResult<usize> {
-    let wanted = event.event.as_str();
-    let candidates: Vec<subs::Model> = subs::Entity::find()
+    emit_where::<M, C>(txn, event, &|_| true).await
+}
+
+/// The enabled subscriptions to `event`.
+async fn subscribed<C: ConnectionTrait>(txn: &C, event: WebhookEvent) -> AppResult<Vec<subs::Model>> {
+    let wanted = event.as_str();
+    Ok(subs::Entity::find()
         .filter(subs::Column::Enabled.eq(true))
         .all(txn)
         .await?
         .into_iter()
         .filter(|s| s.events.as_array().is_some_and(|a| a.iter().any(|e| e.as_str() == Some(wanted))))
-        .collect();
+        .collect())
+}
+
+// issue 11: response imports
+/// Whether any enabled subscription asks for `event`: lets a frequent event (a response) skip building
+/// its payload when nobody listens.
+pub(crate) async fn anyone_wants<C: ConnectionTrait>(txn: &C, event: WebhookEvent) -> AppResult<bool> {
+    Ok(!subscribed(txn, event).await?.is_empty())
+}
+
+/// `emit`, telling only owners that `also` accepts besides reading the record.
+pub(crate) async fn emit_where<M: Guarded, C: ConnectionTrait>(
+    txn: &C,
+    event: Event,
+    also: &(dyn Fn(&Actor) -> bool + Sync),
+) -> AppResult<usize> {
+    let wanted = event.event.as_str();
+    let candidates = subscribed(txn, event.event).await?;
     if candidates.is_empty() {
         return Ok(0);
     }
     let key_ok = usable_keys(txn, &candidates).await?;
     let owners: Vec<Uuid> = candidates.iter().map(|s| s.owner_user_id).collect();
-    let may_read = readers::<M, C>(txn, event.subject_id, &owners).await?;
+    let may_read = readers_where::<M, C>(txn, event.subject_id, &owners, also).await?;
     let now = Utc::now();
     let mut made = 0;
     for sub in candidates {

@@ -2,12 +2,14 @@
 //! payloads stay alike. Each `data` carries the record's id, a link into the SPA and a few fields of
 //! the record itself (never another record's): `emit` has checked that every owner told may read it.
 
+use gmc_domain::consultation::Channel;
+use gmc_domain::policy::reads_response_rows;
 use gmc_domain::webhook::WebhookEvent;
-use sea_orm::ConnectionTrait;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::json;
 
-use super::emit::{emit, Event};
-use crate::entities::{briefing_requests, consultations, impediments, imports, meetings, prep_items};
+use super::emit::{anyone_wants, emit, emit_where, Event};
+use crate::entities::{briefing_requests, consultations, impediments, imports, meetings, prep_items, responses};
 use crate::AppResult;
 
 /// `impediment.created`, in the transaction that created it.
@@ -98,4 +100,37 @@ pub async fn import_finished<C: ConnectionTrait>(txn: &C, row: &imports::Model) 
         "finished_at": row.finished_at, "link": format!("/imports/{}", row.id),
     });
     emit::<imports::Model, C>(txn, Event { event: WebhookEvent::ImportFinished, subject_id: row.id, data }).await
+}
+
+// issue 11: response imports
+/// `response.received`: once per response taken through the public link (`channel` `web` or `api`), and
+/// once per import of paper answers (`channel` `import`, with `imported`, the rows it added), in the
+/// transaction that writes them. It carries no answer and nothing about a respondent: the consultation,
+/// the channel, and the consultation's number of responses only once it reaches the small-cell `k` (a
+/// count that ticks by one per event would otherwise time a single small respondent's answer). Told only
+/// to owners who read the consultation's responses (`policy::reads_response_rows`: its delegation's
+/// delegates and focal points, and admins) — never another delegation that may read the consultation.
+pub async fn response_received<C: ConnectionTrait>(
+    txn: &C,
+    consultation_id: uuid::Uuid,
+    channel: Channel,
+    imported: Option<u64>,
+    k: i64,
+) -> AppResult<usize> {
+    if !anyone_wants(txn, WebhookEvent::ResponseReceived).await? {
+        return Ok(0);
+    }
+    let Some(row) = consultations::Entity::find_by_id(consultation_id).one(txn).await? else { return Ok(0) };
+    let n = responses::Entity::find().filter(responses::Column::ConsultationId.eq(consultation_id)).count(txn).await?;
+    let n = i64::try_from(n).unwrap_or(i64::MAX);
+    let mut data = json!({
+        "consultation_id": consultation_id, "channel": channel, "responses": (n >= k).then_some(n),
+        "link": format!("/consultations/{consultation_id}"),
+    });
+    if let (Some(i), Some(map)) = (imported, data.as_object_mut()) {
+        map.insert("imported".into(), i.into());
+    }
+    let owner = row.delegation_id.map(gmc_domain::ids::DelegationId::from_uuid);
+    let event = Event { event: WebhookEvent::ResponseReceived, subject_id: consultation_id, data };
+    emit_where::<consultations::Model, C>(txn, event, &|a| reads_response_rows(a, owner)).await
 }

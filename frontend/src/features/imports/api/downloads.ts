@@ -8,10 +8,12 @@ import type { ImportKind } from '../lib/import-values';
 
 export type TemplateFormat = 'csv' | 'xlsx';
 
-export async function downloadTemplate(kind: ImportKind, format: TemplateFormat) {
+// issue 11: response imports — a consultation's template (`consultation_responses`) names it.
+export async function downloadTemplate(kind: ImportKind, format: TemplateFormat, consultationId?: string) {
   const file = `${kind}.${format}`;
+  const query = consultationId ? { consultation_id: consultationId } : {};
   const blob = await unwrap(
-    api.GET('/api/v1/imports/templates/{file}', { params: { path: { file } }, parseAs: 'blob' }),
+    api.GET('/api/v1/imports/templates/{file}', { params: { path: { file }, query }, parseAs: 'blob' }),
   );
   saveBlob(blob as Blob, `${kind}-import-template.${format}`);
 }

@@ -18,9 +18,12 @@ export type ImportRequest = {
   dryRun: boolean;
   mode: ImportMode;
   onError: OnError;
+  // issue 11: response imports
+  /** `consultation_responses`: the consultation the answers are for. */
+  consultationId?: string;
 };
 
-export function runImport({ kind, file, format, dryRun, mode, onError }: ImportRequest) {
+export function runImport({ kind, file, format, dryRun, mode, onError, consultationId }: ImportRequest) {
   const init = {
     params: { query: { format, dry_run: dryRun, mode, on_error: onError } },
     // openapi-fetch would JSON-encode the body; the file goes as it is.
@@ -38,6 +41,14 @@ export function runImport({ kind, file, format, dryRun, mode, onError }: ImportR
       return unwrap(api.POST('/api/v1/imports/topics', init));
     case 'prep_items':
       return unwrap(api.POST('/api/v1/imports/prep_items', init));
+    // issue 11: response imports
+    case 'consultation_responses':
+      return unwrap(
+        api.POST('/api/v1/imports/consultation_responses', {
+          ...init,
+          params: { query: { ...init.params.query, consultation_id: consultationId } },
+        }),
+      );
   }
 }
 

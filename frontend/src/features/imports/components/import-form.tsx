@@ -23,17 +23,17 @@ import {
   mayUpsert,
   ON_ERROR,
   type Import,
-  type ImportKind,
+  type PageKind,
   type ImportMode,
   type OnError,
 } from '../lib/import-values';
 
-type Values = { kind: ImportKind; file: File | null; mode: ImportMode; on_error: OnError };
+type Values = { kind: PageKind; file: File | null; mode: ImportMode; on_error: OnError };
 // A file the server cannot read is reported on `format` or the whole request: shown in the form's alert.
 const fields = ['file', 'mode', 'on_error'] as const;
 
 /** What a check vouches for: the same file object with the same options. */
-type Checked = { file: File; kind: ImportKind; mode: ImportMode; on_error: OnError; clean: boolean };
+type Checked = { file: File; kind: PageKind; mode: ImportMode; on_error: OnError; clean: boolean };
 
 export function ImportForm({ onResult }: { onResult: (result: Import | null) => void }) {
   const { t } = useTranslation();
@@ -138,7 +138,7 @@ export function ImportForm({ onResult }: { onResult: (result: Import | null) => 
               value={field.value}
               onChange={(value) => {
                 field.onChange(value);
-                if (!mayUpsert(value as ImportKind)) setValue('mode', 'insert');
+                if (!mayUpsert(value as PageKind)) setValue('mode', 'insert');
               }}
             >
               <Group gap="md" mt={6}>
