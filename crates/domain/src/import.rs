@@ -12,6 +12,8 @@ string_enum!(
         // issue 11: import-kinds
         Topics => "topics",
         PrepItems => "prep_items",
+        // issue 11: wto notifications
+        WtoNotifications => "wto_notifications",
     }
 );
 

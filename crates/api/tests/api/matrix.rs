@@ -195,6 +195,10 @@ const MATRIX: &[(&str, [u16; 5])] = &[
     ("get_api_key_usage", [401, 200, 404, 200, 404]),
     ("export_impediments", [401, 200, 200, 200, 200]),
     ("export_stakeholders", [401, 200, 200, 200, 200]),
+    // issue 11: wto notifications — public WTO data: read by every role, imported by admins and analysts.
+    ("import_wto_notifications", [401, 200, 200, 403, 403]),
+    ("list_wto_notifications", [401, 200, 200, 200, 200]),
+    ("get_wto_notification", [401, 200, 200, 200, 200]),
 ];
 
 pub(crate) struct Ctx {
@@ -574,6 +578,10 @@ pub(crate) async fn prepare(app: &TestApp, ctx: &Ctx, op: &str, template: &str, 
         }
         // issue 11: import-kinds
         "import_topics" | "import_prep_items" => crate::import_kinds::prepare_call(ctx, op, template, &mut call),
+        // issue 11: wto notifications
+        "import_wto_notifications" | "get_wto_notification" => {
+            crate::wto_notifications::prepare_call(app, ctx, op, template, &mut call).await;
+        }
         // issue 11: import jobs
         "cancel_import" => crate::import_jobs::prepare_call(app, ctx, template, &mut call).await,
         // issue 11: key budgets and exports

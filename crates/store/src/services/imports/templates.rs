@@ -70,6 +70,12 @@ async fn codes(db: &DatabaseConnection, kind: ImportKind) -> AppResult<Vec<Codes
                 Codes { label: "topic_ids", codes: topic_codes(db).await? },
             ]
         }
+        // issue 11: wto notifications — the member as a country code (or EU); a name is read too.
+        ImportKind::WtoNotifications => {
+            let mut members = vec![("EU".to_owned(), "European Union".to_owned())];
+            members.extend(countries);
+            vec![Codes { label: "notifying_member", codes: members }]
+        }
     })
 }
 
