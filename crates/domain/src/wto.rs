@@ -53,15 +53,15 @@ pub fn parse_hs_codes(value: &str) -> Result<Vec<String>, FieldProblem> {
     for piece in value.split([';', ',', '\n', '\r', '|']) {
         let piece = piece.trim();
         let piece = piece.strip_prefix("HS").or_else(|| piece.strip_prefix("hs")).unwrap_or(piece).trim_start();
-        let digits: String = piece.chars().take_while(|c| c.is_ascii_digit() || *c == '.').filter(|c| *c != '.').collect();
+        let digits: String =
+            piece.chars().take_while(|c| c.is_ascii_digit() || *c == '.').filter(|c| *c != '.').collect();
         if digits.is_empty() {
             continue;
         }
         let mut len = digits.len().min(6);
         len -= len % 2;
         let code = digits.get(..len).unwrap_or_default();
-        let code = HsCode::parse(code)
-            .map_err(|p| FieldProblem::new(p.code, format!("{digits:?}: {}", p.message)))?;
+        let code = HsCode::parse(code).map_err(|p| FieldProblem::new(p.code, format!("{digits:?}: {}", p.message)))?;
         out.push(code.as_str().to_owned());
     }
     out.sort();

@@ -40,7 +40,13 @@ fn problems(import: &Value) -> Vec<(i64, String, String)> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|p| (p["row"].as_i64().unwrap(), p["column"].as_str().unwrap().to_owned(), p["code"].as_str().unwrap().to_owned()))
+        .map(|p| {
+            (
+                p["row"].as_i64().unwrap(),
+                p["column"].as_str().unwrap().to_owned(),
+                p["code"].as_str().unwrap().to_owned(),
+            )
+        })
         .collect();
     out.sort();
     out
@@ -138,7 +144,10 @@ async fn an_eping_xlsx_imports_and_an_unknown_member_is_a_row_error_naming_its_c
     let res = import(&app, &admin, "?on_error=skip", XLSX, bytes).await;
     assert_eq!(res.status(), 200);
     let out: Value = res.json().await.unwrap();
-    assert_eq!((out["status"].as_str(), out["format"].as_str(), counts(&out)), (Some("partial"), Some("xlsx"), [3, 1, 0, 2]));
+    assert_eq!(
+        (out["status"].as_str(), out["format"].as_str(), counts(&out)),
+        (Some("partial"), Some("xlsx"), [3, 1, 0, 2])
+    );
     assert_eq!(
         problems(&out),
         vec![
@@ -173,7 +182,11 @@ async fn an_impediment_matches_only_on_member_hs_overlap_and_the_agreements_mast
     assert_eq!(match_ids(&by_symbol(&app, &bgd, "G/SPS/N/EU/900").await), vec![yes.clone()]);
     assert_eq!(match_ids(&by_symbol(&app, &bgd, "G/TBT/N/EU/901").await), vec![labels]);
     let listed = app.get_json("/api/v1/wto-notifications?open=true", &bgd).await;
-    assert!(listed["items"].as_array().unwrap().iter().all(|n| n["matches_readable"] == 1 && n["comment_open"] == true));
+    assert!(listed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|n| n["matches_readable"] == 1 && n["comment_open"] == true));
     // A re-import with other HS codes drops the match that no longer holds.
     let moved = format!("{HEADER}G/SPS/N/EU/900,EU,{},Shrimp residues,1605,{}\n", day(0), day(30));
     ok(&app, &analyst, "?mode=upsert", &moved).await;

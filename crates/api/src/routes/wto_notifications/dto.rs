@@ -7,7 +7,11 @@ use utoipa::IntoParams;
 use crate::routes::{page_of, sort_query};
 
 page_of!(WtoNotificationPage, WtoNotificationView);
-sort_query!(WtoSortQuery, gmc_store::services::wto_notifications::WtoSort, "newest distributed first (`-distributed_on`)");
+sort_query!(
+    WtoSortQuery,
+    gmc_store::services::wto_notifications::WtoSort,
+    "newest distributed first (`-distributed_on`)"
+);
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]

@@ -196,7 +196,8 @@ pub fn columns(kind: ImportKind) -> &'static [Column] {
 /// catalogue's own code) can match a row to a record.
 pub fn has_external_id(kind: ImportKind) -> bool {
     // issue 11: import-kinds — a topic's code is its external id.
-    matches!(kind, ImportKind::Topics | ImportKind::WtoNotifications) || columns(kind).iter().any(|c| c.name == "external_id")
+    matches!(kind, ImportKind::Topics | ImportKind::WtoNotifications)
+        || columns(kind).iter().any(|c| c.name == "external_id")
 }
 
 // issue 11: import-kinds — what a kind needs beyond importing records for a delegation.

@@ -95,12 +95,15 @@ pub async fn list(db: &DatabaseConnection, actor: &Actor, f: WtoFilter) -> AppRe
     let filters = WtoFilter { sort: None, limit: None, cursor: None, ..f.clone() };
     let newest = Sort { field: Some(WtoSort::DistributedOn), descending: true };
     let paging = Paging::check(&mut e, (f.limit, f.sort.as_deref(), f.cursor.as_deref()), newest, &filters);
-    let agreement = f
-        .agreement
-        .as_deref()
-        .and_then(|a| e.check("agreement", a.trim().to_ascii_lowercase().parse::<Agreement>().map_err(|m| {
-            gmc_domain::error::FieldProblem::new("invalid_choice", m)
-        })));
+    let agreement = f.agreement.as_deref().and_then(|a| {
+        e.check(
+            "agreement",
+            a.trim()
+                .to_ascii_lowercase()
+                .parse::<Agreement>()
+                .map_err(|m| gmc_domain::error::FieldProblem::new("invalid_choice", m)),
+        )
+    });
     let hs = f.hs.as_deref().and_then(|h| e.check("hs", hs_prefix(h)));
     let Some(paging) = paging else {
         return Err(e.into());

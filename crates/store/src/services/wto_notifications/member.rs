@@ -28,8 +28,10 @@ async fn names<C: ConnectionTrait>(db: &C) -> AppResult<&'static HashMap<String,
     NAMES
         .get_or_try_init(|| async {
             let rows = countries::Entity::find().all(db).await?;
-            let mut map: HashMap<String, String> =
-                rows.into_iter().flat_map(|c| [(c.name.to_lowercase(), c.code.clone()), (c.code.to_lowercase(), c.code)]).collect();
+            let mut map: HashMap<String, String> = rows
+                .into_iter()
+                .flat_map(|c| [(c.name.to_lowercase(), c.code.clone()), (c.code.to_lowercase(), c.code)])
+                .collect();
             map.insert("eu".into(), "EU".into());
             // ePing's names where they differ from the reference countries' (only for codes kept there).
             for (name, code) in WTO_NAMES {

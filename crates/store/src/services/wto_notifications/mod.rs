@@ -4,8 +4,8 @@
 //! read: another delegation's delegation-level impediment is neither listed nor counted.
 
 pub(crate) mod import;
-pub(crate) mod matching;
 mod list;
+pub(crate) mod matching;
 mod member;
 mod view;
 

@@ -38,6 +38,9 @@ export function runImport({ kind, file, format, dryRun, mode, onError }: ImportR
       return unwrap(api.POST('/api/v1/imports/topics', init));
     case 'prep_items':
       return unwrap(api.POST('/api/v1/imports/prep_items', init));
+    // issue 11: wto notifications
+    case 'wto_notifications':
+      return unwrap(api.POST('/api/v1/imports/wto_notifications', init));
   }
 }
 
