@@ -38,6 +38,8 @@ mod m20261206_000025_create_jobs_and_webhooks;
 mod m20261206_000024_create_imports;
 // issue 11: key budgets
 mod m20261206_000026_api_key_budgets;
+// issue 11: wto notifications
+mod m20261207_000027_create_wto_notifications;
 mod seed_reference;
 
 pub struct Migrator;
@@ -80,6 +82,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000024_create_imports::Migration),
             // issue 11: key budgets
             Box::new(m20261206_000026_api_key_budgets::Migration),
+            // issue 11: wto notifications
+            Box::new(m20261207_000027_create_wto_notifications::Migration),
         ]
     }
 }

@@ -14,6 +14,8 @@ string_enum!(
         PrepItems => "prep_items",
         // issue 11: response imports — paper questionnaires of one consultation, keyed in later.
         ConsultationResponses => "consultation_responses",
+        // issue 11: wto notifications
+        WtoNotifications => "wto_notifications",
     }
 );
 

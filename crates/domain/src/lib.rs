@@ -30,6 +30,8 @@ pub mod user;
 pub mod watch;
 // issue 11: jobs and webhooks
 pub mod webhook;
+// issue 11: wto notifications
+pub mod wto;
 
 pub use actor::{Actor, AuthMethod, Role, Scope, Visibility};
 pub use error::{FieldError, ValidationErrors};

@@ -18,6 +18,9 @@ string_enum!(
         FollowedImpediment => "followed_impediment",
         // issue 11: webhooks — a subscription was switched off after repeated failed deliveries.
         WebhookDisabled => "webhook_disabled",
+        // issue 11: wto notifications — a WTO SPS/TBT notification matches the delegation's impediments
+        // while its comment period is open.
+        WtoNotificationMatch => "wto_notification_match",
     }
 );
 

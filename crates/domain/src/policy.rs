@@ -76,6 +76,10 @@ pub enum Operation {
     /// Set an API key's request budget (admins: a budget is a share of the server, not the owner's to
     /// raise).
     SetApiKeyBudget,
+    // issue 11: wto notifications
+    /// Load WTO SPS/TBT notifications from a file (admins and analysts: public WTO data, kept for every
+    /// delegation, not a delegation's record; a key needs `write`).
+    ImportWtoNotifications,
 }
 
 impl Operation {
@@ -106,6 +110,8 @@ impl Operation {
             Operation::ImportRecords => Scope::Write,
             // issue 11: key budgets
             Operation::SetApiKeyBudget => Scope::Admin,
+            // issue 11: wto notifications
+            Operation::ImportWtoNotifications => Scope::Write,
             Operation::ManageTopics
             | Operation::ManageUsers
             | Operation::ReadAudit
@@ -128,6 +134,8 @@ impl Operation {
             Operation::ReadEmailOutbox => role == Role::Admin,
             // issue 11: key budgets
             Operation::SetApiKeyBudget => role == Role::Admin,
+            // issue 11: wto notifications
+            Operation::ImportWtoNotifications => matches!(role, Role::Admin | Role::Analyst),
             // issue 10: meetings
             Operation::AnswerInvitation | Operation::ManageOwnCalendarFeed => true,
             Operation::ManageTopics

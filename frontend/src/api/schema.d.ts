@@ -1741,6 +1741,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/wto_notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import WTO notifications from a file
+         * @description Who: admins and analysts (public WTO data, kept for every delegation), with a session or an API key with the
+         *     `write` scope. The body is a CSV or XLSX export of the WTO's ePing service (or JSON/NDJSON with the columns of
+         *     `GET /imports/templates/wto_notifications.csv`): ePing's header names are accepted case-insensitively
+         *     ("Document symbol", "Member", "Distribution date", "HS Code(s)", "Products", "Objective(s)", "Final date for
+         *     comments", "Title") and its other columns ignored (docs/integrations.md). The agreement comes from the symbol
+         *     (`G/SPS/N/…`, `G/TBT/N/…`); the member is an ISO alpha-3 code, `EU` or a member's name. `mode=upsert` changes
+         *     the notification with the row's symbol; `insert` refuses a known symbol (`taken`). Atomic unless
+         *     `on_error=skip`; `dry_run=true` writes nothing. In the same transaction each notification is matched to
+         *     impediments (partner market = notifying member, overlapping HS codes, SPS ↔ MAST A, TBT ↔ MAST B), and while its
+         *     comment period is open the users of each delegation with a new match who may read a matched impediment are
+         *     notified (`wto_notification_match`). One audit event per import.
+         *
+         *     Refuses: 401 without a valid credential; 403 for delegates, focal points and stakeholders, or a key without
+         *     `write`; 413 for a file over the upload limit; 422 for a bad parameter or a file that cannot be read. A file over
+         *     the job threshold is answered 202 and runs as a job, as for stakeholders.
+         */
+        post: operations["import_wto_notifications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/{id}": {
         parameters: {
             query?: never;
@@ -3506,6 +3540,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/wto-notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List WTO notifications
+         * @description Who: every signed-in role (the notifications are public WTO data), with a session or an API key with the `read`
+         *     scope. Filtered by `agreement`, `member`, `open` (comment period open) and `hs` (an HS prefix); newest
+         *     distributed first or sorted by a field (`sort`). Each notification carries `matches_readable`: how many of the
+         *     impediments it matches the caller may read — another delegation's delegation-level impediment is never counted.
+         *     The first page carries `total`.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 422 for an unknown `agreement` or
+         *     `sort`, an `hs` that is not 2 to 6 digits, a `limit` outside 1–200, or a bad `cursor`.
+         */
+        get: operations["list_wto_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wto-notifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a WTO notification with its matches
+         * @description Who: every signed-in role, with a session or an API key with the `read` scope. `matches` lists the impediments
+         *     the notification matches (partner market = notifying member, overlapping HS codes, SPS ↔ MAST chapter A,
+         *     TBT ↔ chapter B) that the caller may read; the others are neither listed nor counted.
+         *
+         *     Refuses: 401 without a valid credential; 403 for an API key without `read`; 404 for an unknown notification.
+         */
+        get: operations["get_wto_notification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -3621,6 +3706,12 @@ export interface components {
             /** Format: uuid */
             topic_id?: string | null;
         };
+        /**
+         * @description The agreement under which a notification is made (`sps`, `tbt`), read from its symbol (`G/SPS/N/…`,
+         *     `G/TBT/N/…`).
+         * @enum {string}
+         */
+        Agreement: "sps" | "tbt";
         AlignmentCoverage: {
             /**
              * Format: int64
@@ -5117,7 +5208,7 @@ export interface components {
          * @description The kinds of record a file may hold.
          * @enum {string}
          */
-        ImportKind: "stakeholders" | "impediments" | "topics" | "prep_items" | "consultation_responses";
+        ImportKind: "stakeholders" | "impediments" | "topics" | "prep_items" | "consultation_responses" | "wto_notifications";
         /**
          * @description `insert` adds every row; `upsert` changes the caller's delegation's record with the row's
          *     `external_id` when there is one, and adds the row otherwise.
@@ -5464,7 +5555,7 @@ export interface components {
          * @description What a notification is about. Each kind can be switched on or off per user, in-app and by e-mail.
          * @enum {string}
          */
-        NotificationKind: "meeting_invitation" | "meeting_changed" | "meeting_cancelled" | "action_item_assigned" | "action_item_overdue" | "briefing_accepted" | "briefing_declined" | "briefing_delivered" | "prep_deadline" | "followed_impediment" | "webhook_disabled";
+        NotificationKind: "meeting_invitation" | "meeting_changed" | "meeting_cancelled" | "action_item_assigned" | "action_item_overdue" | "briefing_accepted" | "briefing_declined" | "briefing_delivered" | "prep_deadline" | "followed_impediment" | "webhook_disabled" | "wto_notification_match";
         NotificationPage: {
             items: components["schemas"]["Notification"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
@@ -6759,6 +6850,74 @@ export interface components {
             url: string;
             /** Format: int32 */
             version: number;
+        };
+        /** @description One matched impediment, as much as the list of matches needs. */
+        WtoMatch: {
+            /** Format: uuid */
+            delegation_id: string;
+            hs_code?: string | null;
+            /** Format: uuid */
+            impediment_id: string;
+            /** Format: date-time */
+            matched_on: string;
+            ntm_code: string;
+            partner: string;
+            title: string;
+        };
+        WtoNotification: {
+            /** @description `sps` (matched to MAST chapter A measures) or `tbt` (chapter B), from the symbol. */
+            agreement: components["schemas"]["Agreement"];
+            /**
+             * Format: date
+             * @description The final date for comments; `null` when the notification gives none.
+             */
+            comment_deadline?: string | null;
+            /** @description True while comments may be sent: the deadline is today (UTC) or later. */
+            comment_open: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date */
+            distributed_on: string;
+            /** @description HS codes (2, 4 or 6 digits) the notification lists. */
+            hs_codes: string[];
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: int64
+             * @description How many of the impediments this notification matches the caller may read.
+             */
+            matches_readable: number;
+            /** @description ISO alpha-3 code of the notifying member, or `EU`. */
+            notifying_member: string;
+            objective: string;
+            products: string;
+            /** @description The WTO document symbol, e.g. `G/SPS/N/EU/789`. */
+            symbol: string;
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description A notification with the impediments it matches that the caller may read. */
+        WtoNotificationDetail: components["schemas"]["WtoNotification"] & {
+            matches: components["schemas"]["WtoMatch"][];
+        };
+        WtoNotificationPage: {
+            items: components["schemas"]["WtoNotification"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description On the first page (no `cursor`): how many items match the filters, counting only those the
+             *     caller may read, up to 1,000 (see `total_is_lower_bound`). `null` on later pages, so that
+             *     paging deep costs no count.
+             */
+            total?: number | null;
+            /**
+             * @description True when more than 1,000 items match: `total` is then 1,000 and means "at least 1,000"
+             *     (show "1,000+"). Counting stops there so that a first page costs the same over 100,000 rows
+             *     as over 1,000.
+             */
+            total_is_lower_bound: boolean;
         };
         /** @enum {string} */
         WtoStatus: "member" | "observer" | "acceding" | "none";
@@ -14920,6 +15079,149 @@ export interface operations {
         };
     };
     import_topics: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The file's format; default: from `Content-Type` (`text/csv`, `application/json`,
+                 *     `application/x-ndjson`, `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`).
+                 */
+                format?: components["schemas"]["ImportFormat"];
+                /** @description `true`: check every row and write nothing (the report says what a real run would do). */
+                dry_run?: boolean;
+                /**
+                 * @description `insert` (default) adds every row; `upsert` changes the record of the caller's delegation with the
+                 *     row's `external_id` (topics: the row's `code`) and adds the others; kinds without either take `insert` only.
+                 */
+                mode?: components["schemas"]["ImportMode"];
+                /**
+                 * @description `abort` (default): one rejected row rejects the file and nothing is written. `skip`: the good rows
+                 *     are written and the rejected ones reported.
+                 */
+                on_error?: components["schemas"]["OnError"];
+                /** @description Admins: the delegation the rows are for. Members: their own (the default; another is refused). */
+                delegation_id?: string;
+                /** @description `consultation_responses` only (and required there): the consultation the answers are for. */
+                consultation_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The file */
+        requestBody: {
+            content: {
+                "application/json": unknown[];
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                "application/x-ndjson": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description The import: its counts, status and every rejected value */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            /** @description A file over the job threshold: queued as a job; follow it at `Location` (`GET /imports/{id}`) */
+            202: {
+                headers: {
+                    /** @description The import's URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with the record's current state (see the operation), or a request with the same `Idempotency-Key` is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`GMC_MAX_JSON_BYTES`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_wto_notifications: {
         parameters: {
             query?: {
                 /**
@@ -23961,6 +24263,193 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookView"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not read (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_wto_notifications: {
+        parameters: {
+            query?: {
+                /** @description `sps` or `tbt`. */
+                agreement?: string;
+                /** @description The notifying member's code (`EU`, `USA`). */
+                member?: string;
+                /**
+                 * @description `true`: only notifications whose comment period is open (deadline today or later); `false`: only
+                 *     those whose period has closed or which give no deadline.
+                 */
+                open?: boolean;
+                /** @description An HS prefix (2 to 6 digits): notifications listing a code that starts with it. */
+                hs?: string;
+                sort?: "distributed_on" | "-distributed_on" | "comment_deadline" | "-comment_deadline" | "symbol" | "-symbol";
+                /** @description Page size, 1–200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notifications */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WtoNotificationPage"];
+                };
+            };
+            /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential: send `Authorization: Bearer <access token or API key>`. A present but invalid, expired or revoked credential is always refused, never ignored */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role or the API key's scopes do not allow this, or the record is readable but not writable by the caller; for an admin whose session (or key) has not passed a second factor, `type` is `urn:gmc:problem:second-factor-required` and only `/me` and enrolment are open */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each field (`title`, `scopes[1]`, `answers.q1`, `limit`, `Idempotency-Key`) with a stable `code` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Through an API key: the key's request budget is spent (per minute, per node); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Where the key stands: `"api-key";r=<left>;t=<seconds>` */
+                    RateLimit?: string;
+                    /** @description The key's budget: `"api-key";q=<requests>;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy (another process holds SQLite's write lock past the busy timeout): retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_wto_notification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notification and the matches the caller may read */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WtoNotificationDetail"];
                 };
             };
             /** @description Malformed request: unparseable JSON, a query or path parameter of the wrong type, a missing required query parameter, or a NUL byte in the URL */

@@ -35,6 +35,8 @@ pub mod imports;
 pub mod exports;
 // issue 11: import-kinds
 pub mod import_kinds;
+// issue 11: wto notifications
+pub mod wto_notifications;
 
 use gmc_store::cursor::SortField;
 use serde::Deserialize;

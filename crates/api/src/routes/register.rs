@@ -24,6 +24,8 @@ use super::imports;
 use super::exports;
 // issue 11: import-kinds
 use super::import_kinds;
+// issue 11: wto notifications
+use super::wto_notifications;
 
 /// Everything under `/api/v1`, served and documented by the same registrations.
 pub fn configure_api(cfg: &mut ServiceConfig) {
@@ -34,6 +36,8 @@ pub fn configure_api(cfg: &mut ServiceConfig) {
         .service(reference::operations())
         .service(topics::operations())
         .service(watch_items::operations())
+        // issue 11: wto notifications
+        .service(wto_notifications::operations())
         .service(impediments::operations())
         .service(consultations::operations())
         .service(evidence::operations())

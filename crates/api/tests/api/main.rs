@@ -74,3 +74,5 @@ mod exports_more;
 mod import_kinds;
 // issue 11: import jobs
 mod import_jobs;
+// issue 11: wto notifications
+mod wto_notifications;

@@ -205,6 +205,10 @@ const MATRIX: &[(&str, [u16; 5])] = &[
     ("export_meetings", [401, 200, 200, 200, 200]),
     ("export_briefing_requests", [401, 200, 200, 200, 200]),
     ("export_documents", [401, 200, 200, 200, 200]),
+    // issue 11: wto notifications — public WTO data: read by every role, imported by admins and analysts.
+    ("import_wto_notifications", [401, 200, 200, 403, 403]),
+    ("list_wto_notifications", [401, 200, 200, 200, 200]),
+    ("get_wto_notification", [401, 200, 200, 200, 200]),
 ];
 
 pub(crate) struct Ctx {
@@ -589,6 +593,10 @@ pub(crate) async fn prepare(app: &TestApp, ctx: &Ctx, op: &str, template: &str, 
             let (c, _) = fresh_bgd_consultation(app, ctx, true).await;
             call.path = format!("{template}?delegation_id={}&consultation_id={c}", ctx.bgd_delegation);
             call.body = Some(json!([{"answers.q1": "no", "answers.t1": "From paper"}]));
+        }
+        // issue 11: wto notifications
+        "import_wto_notifications" | "get_wto_notification" => {
+            crate::wto_notifications::prepare_call(app, ctx, op, template, &mut call).await;
         }
         // issue 11: import jobs
         "cancel_import" => crate::import_jobs::prepare_call(app, ctx, template, &mut call).await,

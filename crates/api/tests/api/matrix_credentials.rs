@@ -139,6 +139,10 @@ const CREDENTIALS: &[(&str, [u16; 3])] = &[
     ("import_consultation_responses", [403, 200, 403]),
     // issue 11: import jobs — a read key cancels nothing; a stakeholder account may not import.
     ("cancel_import", [403, 200, 403]),
+    // issue 11: wto notifications — the keys are a delegate's, who imports no WTO data; anyone reads it.
+    ("import_wto_notifications", [403, 403, 403]),
+    ("list_wto_notifications", [200, 200, 200]),
+    ("get_wto_notification", [200, 200, 200]),
     // issue 10: meetings. A read key answers no invitation; the `rsvp_meeting` meeting does not invite
     // Bangladesh (the organiser), so its write key is refused too.
     ("list_meetings", [200, 200, 200]),

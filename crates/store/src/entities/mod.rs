@@ -60,3 +60,6 @@ pub mod import_problems;
 pub mod imports;
 // issue 11: key budgets
 pub mod api_key_usage;
+// issue 11: wto notifications
+pub mod wto_notification_matches;
+pub mod wto_notifications;

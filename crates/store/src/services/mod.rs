@@ -40,6 +40,8 @@ pub mod api_key_usage;
 pub mod exports;
 // issue 11: import-kinds
 pub(crate) mod topic_import;
+// issue 11: wto notifications
+pub mod wto_notifications;
 
 use gmc_domain::error::FieldProblem;
 use sea_orm::sea_query::{Expr, Func, SimpleExpr};

@@ -121,7 +121,45 @@ pub async fn import_consultation_responses(
     import(req, state, actor, q.into_inner(), payload, ImportKind::ConsultationResponses).await
 }
 
+// issue 11: wto notifications
+/// Import WTO notifications from a file
+///
+/// Who: admins and analysts (public WTO data, kept for every delegation), with a session or an API key with the
+/// `write` scope. The body is a CSV or XLSX export of the WTO's ePing service (or JSON/NDJSON with the columns of
+/// `GET /imports/templates/wto_notifications.csv`): ePing's header names are accepted case-insensitively
+/// ("Document symbol", "Member", "Distribution date", "HS Code(s)", "Products", "Objective(s)", "Final date for
+/// comments", "Title") and its other columns ignored (docs/integrations.md). The agreement comes from the symbol
+/// (`G/SPS/N/…`, `G/TBT/N/…`); the member is an ISO alpha-3 code, `EU` or a member's name. `mode=upsert` changes
+/// the notification with the row's symbol; `insert` refuses a known symbol (`taken`). Atomic unless
+/// `on_error=skip`; `dry_run=true` writes nothing. In the same transaction each notification is matched to
+/// impediments (partner market = notifying member, overlapping HS codes, SPS ↔ MAST A, TBT ↔ MAST B), and while its
+/// comment period is open the users of each delegation with a new match who may read a matched impediment are
+/// notified (`wto_notification_match`). One audit event per import.
+///
+/// Refuses: 401 without a valid credential; 403 for delegates, focal points and stakeholders, or a key without
+/// `write`; 413 for a file over the upload limit; 422 for a bad parameter or a file that cannot be read. A file over
+/// the job threshold is answered 202 and runs as a job, as for stakeholders.
+#[utoipa::path(post, path = "/imports/wto_notifications", tag = "imports", operation_id = "import_wto_notifications",
+    params(ImportQuery),
+    request_body(description = "The file", content(
+        (String = "text/csv"), (Vec<serde_json::Value> = "application/json"), (String = "application/x-ndjson"),
+        (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
+    security(("bearer" = [])),
+    responses((status = 200, description = "The import: its counts, status and every rejected value", body = ImportView),
+        (status = 202, description = "A file over the job threshold: queued as a job; follow it at `Location` (`GET /imports/{id}`)",
+            body = ImportView, headers(("Location" = String, description = "The import's URL"))),
+        r::BadRequest, r::Unauthenticated, r::Forbidden, r::Conflict, r::PayloadTooLarge, r::Invalid, r::Busy))]
+pub async fn import_wto_notifications(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    Authed(actor): Authed,
+    q: web::Query<ImportQuery>,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    import(req, state, actor, q.into_inner(), payload, ImportKind::WtoNotifications).await
+}
+
 pub fn operations() -> Operations {
-    // issue 11: response imports
-    operations![import_topics, import_prep_items, import_consultation_responses]
+    // issue 11: response imports, wto notifications
+    operations![import_topics, import_prep_items, import_consultation_responses, import_wto_notifications]
 }

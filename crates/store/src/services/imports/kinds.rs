@@ -11,7 +11,9 @@ use serde_json::Value;
 use crate::services::{impediments, stakeholders};
 // issue 11: import-kinds
 use crate::services::{prep, topic_import};
-use crate::AppResult;
+// issue 11: wto notifications
+use crate::services::wto_notifications;
+use crate::{AppError, AppResult};
 
 /// How a column's text is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,6 +131,55 @@ const PREP_ITEMS: &[Column] = &[
     c("delegation_id", Col::Uuid, "", "Admins: the owning delegation; members: empty (their own)"),
 ];
 
+// issue 11: wto notifications — the columns of a WTO ePing export (docs/integrations.md); dates and HS
+// codes are read as text, since ePing writes them in more than one way (`wto_notifications::import`).
+const WTO_NOTIFICATIONS: &[Column] = &[
+    c("symbol", Col::Text, "G/SPS/N/EU/789", "The WTO document symbol; G/SPS/N/... or G/TBT/N/... gives the agreement"),
+    c("notifying_member", Col::Text, "EU", "ISO alpha-3 code, EU, or the member's name (European Union)"),
+    c("distributed_on", Col::Text, "2026-11-20", "Distribution date, YYYY-MM-DD (or DD/MM/YYYY)"),
+    c("hs_codes", Col::OptText, "0306; 1605", "HS codes separated by ; or , (descriptions after a code are ignored)"),
+    c("products", Col::OptText, "Crustaceans", "Products covered"),
+    c("objective", Col::OptText, "Food safety", "Objective(s) of the measure"),
+    c("title", Col::Text, "Maximum residue levels for crustaceans", "Title of the notified measure"),
+    c("comment_deadline", Col::OptText, "2027-01-19", "Final date for comments, YYYY-MM-DD (optional)"),
+];
+
+/// Header names other tools write for a column (lower-case), as ePing's export names them: a header is
+/// read as the column it means when that column is one of the kind's.
+const ALIASES: &[(&str, &str)] = &[
+    ("document symbol", "symbol"),
+    ("document_symbol", "symbol"),
+    ("member", "notifying_member"),
+    ("notifying member", "notifying_member"),
+    ("notifying_member(s)", "notifying_member"),
+    ("distribution date", "distributed_on"),
+    ("date of distribution", "distributed_on"),
+    ("date", "distributed_on"),
+    ("hs codes", "hs_codes"),
+    ("hs code(s)", "hs_codes"),
+    ("hs code", "hs_codes"),
+    ("product(s)", "products"),
+    ("products covered", "products"),
+    ("objectives", "objective"),
+    ("objective(s)", "objective"),
+    ("final date for comments", "comment_deadline"),
+    ("comment deadline", "comment_deadline"),
+    ("comments deadline", "comment_deadline"),
+    ("title of the notified measure", "title"),
+];
+
+/// The column a header name `lower` means among `columns`, when it is another tool's name for it.
+pub(super) fn canonical(lower: &str, columns: &[Column]) -> Option<String> {
+    let (_, to) = ALIASES.iter().find(|(from, _)| *from == lower)?;
+    columns.iter().any(|c| c.name == *to).then(|| (*to).to_owned())
+}
+
+/// Whether a header column the kind does not know is left out rather than refusing the file: only for
+/// WTO notifications, whose ePing exports carry many columns (keywords, ICS codes, links) not kept here.
+pub(super) fn ignores_unknown(columns: &[Column]) -> bool {
+    std::ptr::eq(columns, WTO_NOTIFICATIONS)
+}
+
 pub fn columns(kind: ImportKind) -> &'static [Column] {
     match kind {
         ImportKind::Stakeholders => STAKEHOLDERS,
@@ -139,6 +190,8 @@ pub fn columns(kind: ImportKind) -> &'static [Column] {
         // issue 11: response imports — no fixed list: the columns are the consultation's (its questions,
         // `consultations::import`), so the readers take any header and each row names its unknown cells.
         ImportKind::ConsultationResponses => &[],
+        // issue 11: wto notifications
+        ImportKind::WtoNotifications => WTO_NOTIFICATIONS,
     }
 }
 
@@ -146,7 +199,8 @@ pub fn columns(kind: ImportKind) -> &'static [Column] {
 /// catalogue's own code) can match a row to a record.
 pub fn has_external_id(kind: ImportKind) -> bool {
     // issue 11: import-kinds — a topic's code is its external id.
-    kind == ImportKind::Topics || columns(kind).iter().any(|c| c.name == "external_id")
+    matches!(kind, ImportKind::Topics | ImportKind::WtoNotifications)
+        || columns(kind).iter().any(|c| c.name == "external_id")
 }
 
 // issue 11: import-kinds — what a kind needs beyond importing records for a delegation.
@@ -158,6 +212,8 @@ pub fn authorize_kind(actor: &Actor, kind: ImportKind) -> AppResult<()> {
         // issue 11: response imports — the consultation's owners; checked with the consultation (runner).
         ImportKind::Stakeholders | ImportKind::Impediments | ImportKind::PrepItems => Ok(()),
         ImportKind::ConsultationResponses => Ok(()),
+        // issue 11: wto notifications — settled by `authorize_import` (`Operation::ImportWtoNotifications`).
+        ImportKind::WtoNotifications => Ok(()),
     }
 }
 
@@ -166,6 +222,8 @@ pub fn authorize_kind(actor: &Actor, kind: ImportKind) -> AppResult<()> {
 #[derive(Default)]
 pub(super) struct Batch {
     stakeholders: stakeholders::import::Pending,
+    // issue 11: wto notifications — the notifications written, matched when the batch is flushed.
+    wto: wto_notifications::import::Written,
 }
 
 /// Before a block of rows is written: lets a kind ask the database once about all of them (only
@@ -192,7 +250,9 @@ pub(super) async fn prefetch<C: ConnectionTrait>(
 
 /// Writes what `batch` holds: before the import commits, and before anything reads the rows.
 pub(super) async fn flush<C: ConnectionTrait>(db: &C, batch: &mut Batch) -> AppResult<()> {
-    batch.stakeholders.flush(db).await
+    batch.stakeholders.flush(db).await?;
+    // issue 11: wto notifications — matched (and alerted) in the import's transaction, after every row.
+    wto_notifications::matching::match_written(db, &mut batch.wto).await
 }
 
 /// Writes one row's body with the kind's own create (or, upserting, update) checks.
@@ -200,19 +260,21 @@ pub(super) async fn write_row<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
     kind: ImportKind,
-    delegation: DelegationId,
+    delegation: Option<DelegationId>,
     upsert: bool,
     body: Value,
     batch: &mut Batch,
 ) -> AppResult<RowOutcome> {
+    // Every kind but WTO notifications is a delegation's records (`authorize_import` names one).
+    let owner = || delegation.ok_or(AppError::Forbidden);
     match kind {
         ImportKind::Stakeholders => {
             let input = stakeholders::import::parse(body)?;
-            stakeholders::import::write_row(db, actor, delegation, upsert, input, &mut batch.stakeholders).await
+            stakeholders::import::write_row(db, actor, owner()?, upsert, input, &mut batch.stakeholders).await
         }
         ImportKind::Impediments => {
             let input = impediments::import::parse(body)?;
-            impediments::import::write_row(db, actor, delegation, input).await
+            impediments::import::write_row(db, actor, owner()?, input).await
         }
         // issue 11: import-kinds
         ImportKind::Topics => {
@@ -221,7 +283,12 @@ pub(super) async fn write_row<C: ConnectionTrait>(
         }
         ImportKind::PrepItems => {
             let row = prep::import::parse(body)?;
-            prep::import::write_row(db, actor, delegation, row).await
+            prep::import::write_row(db, actor, owner()?, row).await
+        }
+        // issue 11: wto notifications
+        ImportKind::WtoNotifications => {
+            let row = wto_notifications::import::parse(body)?;
+            wto_notifications::import::write_row(db, actor, upsert, row, &mut batch.wto).await
         }
         // issue 11: response imports — written by the runner through `consultations::import` (a row needs
         // its consultation), never through here.

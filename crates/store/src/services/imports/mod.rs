@@ -46,7 +46,8 @@ use sea_orm::DatabaseConnection;
 pub async fn authorize_import_for(db: &DatabaseConnection, actor: &Actor, o: &ImportOptions) -> crate::AppResult<()> {
     let delegation = authorize_import(actor, o)?;
     if let Some(c) = o.consultation_id {
-        crate::services::consultations::import::target(db, actor, c, delegation).await?;
+        crate::services::consultations::import::target(db, actor, c, delegation.ok_or(crate::AppError::Forbidden)?)
+            .await?;
     }
     Ok(())
 }

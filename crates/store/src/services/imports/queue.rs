@@ -66,7 +66,7 @@ pub async fn queue(
         rows_updated: Set(0),
         rows_rejected: Set(0),
         created_by: Set(actor.user_id.as_uuid()),
-        delegation_id: Set(Some(delegation.as_uuid())),
+        delegation_id: Set(delegation.map(|d| d.as_uuid())),
         created_at: Set(now),
         finished_at: Set(None),
     }
@@ -74,7 +74,12 @@ pub async fn queue(
     .await?;
     let changes = json!({"kind": o.kind, "format": o.format, "mode": o.mode, "dry_run": o.dry_run,
         "on_error": o.on_error, "status": ImportStatus::Queued, "rows_expected": rows_expected});
-    let entry = AuditEntry::by(actor, "import.queue", "import", id).delegation(delegation.as_uuid()).changes(changes);
+    let entry = AuditEntry::by(actor, "import.queue", "import", id).changes(changes);
+    // issue 11: wto notifications — public WTO data is imported for no delegation.
+    let entry = match delegation {
+        Some(d) => entry.delegation(d.as_uuid()),
+        None => entry,
+    };
     txn.commit(entry).await?;
     let mut v = view(saved, Vec::new());
     v.rows_expected = rows_expected.map(|n| i64::try_from(n).unwrap_or(i64::MAX));

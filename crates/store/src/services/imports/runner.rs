@@ -66,9 +66,14 @@ pub struct Progress {
     pub rejected: u64,
 }
 
-/// Whether the actor may run this import at all, and for which delegation: asked before the file is
-/// read. Who may import a kind is who may create it.
-pub fn authorize_import(actor: &Actor, o: &ImportOptions) -> AppResult<DelegationId> {
+/// Whether the actor may run this import at all, and for which delegation (none for public WTO data):
+/// asked before the file is read. Who may import a kind is who may create it.
+pub fn authorize_import(actor: &Actor, o: &ImportOptions) -> AppResult<Option<DelegationId>> {
+    // issue 11: wto notifications — the WTO's public records, for every delegation: no owning delegation.
+    if o.kind == ImportKind::WtoNotifications {
+        authorize(actor, Operation::ImportWtoNotifications)?;
+        return Ok(None);
+    }
     authorize(actor, Operation::ImportRecords)?;
     authorize(actor, Operation::WriteDelegationRecords)?;
     // issue 11: import-kinds
@@ -90,7 +95,7 @@ pub fn authorize_import(actor: &Actor, o: &ImportOptions) -> AppResult<Delegatio
         }
         (_, None) => {}
     }
-    owning_delegation(actor, o.delegation_id)
+    owning_delegation(actor, o.delegation_id).map(Some)
 }
 
 /// Runs the import of `rows`. A file that cannot be read (`FileError`) stops it with nothing written.
@@ -123,7 +128,7 @@ pub async fn run_as(
     let id = queued.unwrap_or_else(Uuid::now_v7);
     // issue 11: response imports — the consultation is looked up (and its owner checked) before any row.
     let target = match o.consultation_id {
-        Some(c) => Some(response_import::target(db, actor, c, delegation).await?),
+        Some(c) => Some(response_import::target(db, actor, c, delegation.ok_or(AppError::Forbidden)?).await?),
         None => None,
     };
     let mut done = Progress::default();
@@ -200,7 +205,7 @@ pub async fn run_as(
         rows_updated: Set(count(done.updated)),
         rows_rejected: Set(count(done.rejected)),
         created_by: Set(actor.user_id.as_uuid()),
-        delegation_id: Set(Some(delegation.as_uuid())),
+        delegation_id: Set(delegation.map(|d| d.as_uuid())),
         created_at: Set(created_at),
         finished_at: Set(Some(Utc::now())),
     };
@@ -209,7 +214,11 @@ pub async fn run_as(
         "status": status, "rows_total": done.rows, "rows_inserted": done.inserted, "rows_updated": done.updated,
         "rows_rejected": done.rejected, "written": keep,
     });
-    let entry = AuditEntry::by(actor, "import.run", "import", id).delegation(delegation.as_uuid()).changes(changes);
+    let entry = AuditEntry::by(actor, "import.run", "import", id).changes(changes);
+    let entry = match delegation {
+        Some(d) => entry.delegation(d.as_uuid()),
+        None => entry,
+    };
     let txn = if keep {
         txn
     } else {

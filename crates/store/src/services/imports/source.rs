@@ -60,6 +60,13 @@ pub(super) fn header(names: impl Iterator<Item = String>, columns: &[Column]) ->
         if name.is_empty() {
             return Err(FileError::new("invalid_header", format!("column {} of the header has no name", i + 1)));
         }
+        // issue 11: wto notifications — another tool's header names (ePing's "Document symbol") for a
+        // column, and that tool's other columns left out (an empty name, which `text_row` skips).
+        let name = super::kinds::canonical(&name, columns).unwrap_or(name);
+        if !columns.iter().any(|c| c.name == name) && super::kinds::ignores_unknown(columns) {
+            out.push(String::new());
+            continue;
+        }
         // issue 11: response imports — a kind without a fixed list (empty) checks its columns row by row.
         if !columns.is_empty() && !columns.iter().any(|c| c.name == name) {
             let known: Vec<&str> = columns.iter().map(|c| c.name).collect();
@@ -73,7 +80,7 @@ pub(super) fn header(names: impl Iterator<Item = String>, columns: &[Column]) ->
         }
         out.push(name);
     }
-    if out.is_empty() {
+    if out.iter().all(String::is_empty) {
         return Err(FileError::new("empty", "the file has no header row"));
     }
     Ok(out)
@@ -91,7 +98,7 @@ pub(super) fn text_row(number: u64, header: &[String], cells: Vec<String>) -> Re
     let values = header
         .iter()
         .zip(cells)
-        .filter(|(_, v)| !v.trim().is_empty())
+        .filter(|(k, v)| !k.is_empty() && !v.trim().is_empty())
         .map(|(k, v)| (k.clone(), Value::String(unprotect(v))))
         .collect();
     Ok(Row { number, values, typed: false })

@@ -81,6 +81,12 @@ async fn codes(db: &DatabaseConnection, kind: ImportKind) -> AppResult<Vec<Codes
         }
         // issue 11: response imports — a consultation's codes come with its columns (`layout`).
         ImportKind::ConsultationResponses => Vec::new(),
+        // issue 11: wto notifications — the member as a country code (or EU); a name is read too.
+        ImportKind::WtoNotifications => {
+            let mut members = vec![("EU".to_owned(), "European Union".to_owned())];
+            members.extend(countries);
+            vec![Codes { label: "notifying_member".into(), codes: members }]
+        }
     })
 }
 

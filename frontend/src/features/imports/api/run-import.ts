@@ -49,6 +49,9 @@ export function runImport({ kind, file, format, dryRun, mode, onError, consultat
           params: { query: { ...init.params.query, consultation_id: consultationId } },
         }),
       );
+    // issue 11: wto notifications
+    case 'wto_notifications':
+      return unwrap(api.POST('/api/v1/imports/wto_notifications', init));
   }
 }
 

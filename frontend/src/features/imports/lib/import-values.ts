@@ -10,7 +10,14 @@ export type ImportMode = components['schemas']['ImportMode'];
 export type OnError = components['schemas']['OnError'];
 
 /** Every kind `ImportKind` lists, in the order the page offers them. */
-export const IMPORT_KINDS = ['stakeholders', 'impediments', 'prep_items', 'topics'] as const satisfies readonly ImportKind[];
+// issue 11: wto notifications — WTO ePing exports (admins and analysts).
+export const IMPORT_KINDS = [
+  'stakeholders',
+  'impediments',
+  'prep_items',
+  'topics',
+  'wto_notifications',
+] as const satisfies readonly ImportKind[];
 // issue 11: response imports — `consultation_responses` is not offered yet: it needs a consultation
 // picker (the file's columns are that consultation's questions). A past one still shows by its label.
 /** The kinds the page's form offers. */
@@ -18,10 +25,10 @@ export type PageKind = (typeof IMPORT_KINDS)[number];
 export const IMPORT_MODES = ['insert', 'upsert'] as const satisfies readonly ImportMode[];
 export const ON_ERROR = ['abort', 'skip'] as const satisfies readonly OnError[];
 
-/** Only kinds with an external id (a topic's is its code) can be matched row to record; the server
+/** Only kinds with an external id (a topic's is its code, a WTO notification's its symbol) can be matched row to record; the server
  * refuses upsert for the others. */
 export function mayUpsert(kind: ImportKind): boolean {
-  return kind === 'stakeholders' || kind === 'topics';
+  return kind === 'stakeholders' || kind === 'topics' || kind === 'wto_notifications';
 }
 
 /** An import still running as a background job (a large file): its page polls it until it ends. */
