@@ -22,7 +22,7 @@ async fn create(app: &TestApp, token: &str, path: &str, body: Value) -> String {
 }
 
 /// The CSV's rows as header → value maps (the byte order mark checked and dropped).
-async fn csv_rows(res: reqwest::Response) -> Vec<std::collections::HashMap<String, String>> {
+pub(crate) async fn csv_rows(res: reqwest::Response) -> Vec<std::collections::HashMap<String, String>> {
     assert_eq!(res.status(), 200);
     let ct = res.headers()["content-type"].to_str().unwrap().to_owned();
     assert!(ct.starts_with("text/csv"), "{ct}");
@@ -33,7 +33,7 @@ async fn csv_rows(res: reqwest::Response) -> Vec<std::collections::HashMap<Strin
     r.records().map(|rec| header.iter().cloned().zip(rec.unwrap().iter().map(str::to_owned)).collect()).collect()
 }
 
-fn ids_of(items: &[Value]) -> Vec<String> {
+pub(crate) fn ids_of(items: &[Value]) -> Vec<String> {
     items.iter().map(|i| i["id"].as_str().unwrap().to_owned()).collect()
 }
 

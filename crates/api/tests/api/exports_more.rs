@@ -9,26 +9,11 @@ use std::io::Cursor;
 use calamine::{Reader, Xlsx};
 use serde_json::{json, Value};
 
+use crate::exports::{csv_rows, ids_of};
 use crate::helpers::*;
 use crate::meeting_fixtures::meeting_body;
 
 const FORMULA: &str = "=HYPERLINK(\"http://evil.example\",\"click\")";
-
-/// The CSV's rows as header → value maps (the byte order mark checked and dropped).
-async fn csv_rows(res: reqwest::Response) -> Vec<std::collections::HashMap<String, String>> {
-    assert_eq!(res.status(), 200);
-    let ct = res.headers()["content-type"].to_str().unwrap().to_owned();
-    assert!(ct.starts_with("text/csv"), "{ct}");
-    let body = res.bytes().await.unwrap();
-    let body = body.strip_prefix(b"\xEF\xBB\xBF".as_slice()).expect("a byte order mark");
-    let mut r = csv::Reader::from_reader(body);
-    let header: Vec<String> = r.headers().unwrap().iter().map(str::to_owned).collect();
-    r.records().map(|rec| header.iter().cloned().zip(rec.unwrap().iter().map(str::to_owned)).collect()).collect()
-}
-
-fn ids_of(items: &[Value]) -> Vec<String> {
-    items.iter().map(|i| i["id"].as_str().unwrap().to_owned()).collect()
-}
 
 async fn created(res: reqwest::Response) -> String {
     let status = res.status();

@@ -26,11 +26,11 @@ async fn ok(app: &TestApp, token: &str, path: &str, body: &str) -> Value {
     serde_json::from_str(&text).unwrap()
 }
 
-fn counts(import: &Value) -> [i64; 4] {
+pub(crate) fn counts(import: &Value) -> [i64; 4] {
     ["rows_total", "rows_inserted", "rows_updated", "rows_rejected"].map(|k| import[k].as_i64().unwrap())
 }
 
-fn problems(import: &Value) -> Vec<(i64, String, String)> {
+pub(crate) fn problems(import: &Value) -> Vec<(i64, String, String)> {
     let mut out: Vec<_> = import["problems"]
         .as_array()
         .unwrap()

@@ -9,6 +9,7 @@ use reqwest::Method;
 use serde_json::{json, Value};
 
 use crate::helpers::*;
+use crate::import_kinds::{counts, problems};
 
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const SAMPLE: &str = include_str!("../../../../docs/samples/wto-notifications-sample.csv");
@@ -29,27 +30,6 @@ async fn ok(app: &TestApp, token: &str, query: &str, csv: &str) -> Value {
     let text = res.text().await.unwrap();
     assert_eq!(status, 200, "{text}");
     serde_json::from_str(&text).unwrap()
-}
-
-fn counts(import: &Value) -> [i64; 4] {
-    ["rows_total", "rows_inserted", "rows_updated", "rows_rejected"].map(|k| import[k].as_i64().unwrap())
-}
-
-fn problems(import: &Value) -> Vec<(i64, String, String)> {
-    let mut out: Vec<_> = import["problems"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| {
-            (
-                p["row"].as_i64().unwrap(),
-                p["column"].as_str().unwrap().to_owned(),
-                p["code"].as_str().unwrap().to_owned(),
-            )
-        })
-        .collect();
-    out.sort();
-    out
 }
 
 fn day(offset: i64) -> String {
