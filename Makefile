@@ -39,6 +39,8 @@ bench: ## single-URL HTTP benchmarks with wrk (BENCH_DB=postgres for PostgreSQL)
 	GMC_BIN=target/release/gmc bash scripts/bench-documents.sh
 	# issue 11: webhook deliveries while the registry is read
 	GMC_BIN=target/release/gmc bash scripts/bench-webhooks.sh
+	# issue 11: import throughput (100,000 rows) and the server's memory for a 1,000,000-row job
+	GMC_BIN=target/release/gmc bash scripts/bench-imports.sh
 	$(CARGO) bench -p gmc-api --bench serialize
 
 bench-mixed: ## mixed read workload with a background writer (BENCH_DB=postgres for PostgreSQL); docs/benchmarks.md

@@ -219,19 +219,33 @@ pub async fn run_due(db: &DatabaseConnection, q: &Queue, now: chrono::DateTime<c
     Ok(n)
 }
 
+/// Keeps up to `concurrency` jobs running: a slot freed by a finished job is filled at once (one claim
+/// per finished job), and an idle worker looks again every `poll`. Waiting for a whole batch instead
+/// held every slot for the batch's slowest job: one slow receiver or one long import kept every other
+/// job waiting (test `a_slow_receiver_holds_one_slot_of_the_worker_not_all_of_them`).
 async fn work(db: DatabaseConnection, q: Queue) {
+    // Each job is its own task: it keeps running while this loop waits on a claim (a future merely
+    // held here would not be polled meanwhile, and could hold the SQLite writer while it waits).
+    let q = std::sync::Arc::new(q);
     let mut tick = every(q.poll);
+    let mut running = tokio::task::JoinSet::new();
     loop {
-        tick.tick().await;
-        loop {
-            match run_due(&db, &q, chrono::Utc::now()).await {
-                Ok(n) if u64::try_from(n).unwrap_or(0) >= q.concurrency => continue,
-                Ok(_) => break,
-                Err(e) => {
-                    tracing::warn!(error = %e, "job worker failed; retrying next period");
-                    break;
+        let free = q.concurrency.saturating_sub(u64::try_from(running.len()).unwrap_or(u64::MAX));
+        if free > 0 {
+            let now = chrono::Utc::now();
+            match queue::claim(&db, &q.worker, now, free).await {
+                Ok(jobs) => {
+                    for job in jobs {
+                        let (db, q) = (db.clone(), q.clone());
+                        running.spawn(async move { dispatch(&db, &q, &job, now).await });
+                    }
                 }
+                Err(e) => tracing::warn!(error = %e, "job worker failed to claim; retrying next period"),
             }
+        }
+        tokio::select! {
+            Some(_) = running.join_next(), if !running.is_empty() => {}
+            _ = tick.tick() => {}
         }
     }
 }

@@ -6,6 +6,12 @@ mod import;
 mod export;
 
 use clap::{Parser, Subcommand};
+
+/// mimalloc instead of glibc's malloc: a profile of a 100,000-row import spent ~40% of its CPU in
+/// glibc's `malloc`/`free` (docs/benchmarks.md, "Imports"), and the server's many small per-request
+/// allocations pay the same toll.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use gmc_api::settings::Environment;
 use gmc_api::{telemetry, Application, Settings};
 

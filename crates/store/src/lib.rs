@@ -3,6 +3,7 @@
 //! sea-orm. HTTP handlers, the CLI and (later) the importer all call these same functions.
 
 pub mod audit;
+mod bulk;
 pub mod catalogue;
 pub mod column;
 pub mod context;

@@ -409,3 +409,47 @@ async fn the_servers_worker_sends_and_a_slow_receiver_never_slows_the_request() 
     assert!(all.iter().all(|j| j.status.0 == JobStatus::Done), "{all:?}");
     let _ = webhook_deliveries::Entity::find().all(&db).await.unwrap();
 }
+
+/// The server's worker fills a slot again as soon as its job ends: a receiver holding one delivery for
+/// 8 s occupies one of the two slots, and three deliveries to another receiver go through the other
+/// meanwhile. (A worker that waited for its whole batch held them all until the slow one ended.)
+#[tokio::test]
+async fn a_slow_receiver_holds_one_slot_of_the_worker_not_all_of_them() {
+    let slow = Receiver::start(&[200], Duration::from_secs(8)).await;
+    let fast = Receiver::start(&[200], Duration::ZERO).await;
+    let app = TestApp::spawn_with(|s| {
+        s.webhook_allow_private = true;
+        s.webhook_timeout_secs = 15;
+        s.job_poll_ms = 100;
+        s.job_concurrency = 2;
+    })
+    .await;
+    let (bgd, npl) = (app.login(BGD).await, app.login(NPL).await);
+    // Each delegation's impediments are its own (delegation level): Nepal's receiver gets only Nepal's.
+    subscribe(&app, &npl, &slow.url, &["impediment.created"]).await;
+    subscribe(&app, &bgd, &fast.url, &["impediment.created"]).await;
+    let npl_delegation = app.delegation_id(&npl, "NPL").await;
+    let mut body = impediment(&npl_delegation, "Held by a slow receiver");
+    body["reporting_country"] = json!("NPL");
+    assert_eq!(app.post_json("/api/v1/impediments", Some(&npl), body).await.status(), 201);
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while slow.received().is_empty() {
+        assert!(Instant::now() < deadline, "the slow delivery never started");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let started = Instant::now();
+    let bgd_delegation = app.delegation_id(&bgd, "BGD").await;
+    for n in 0..3 {
+        report(&app, &bgd, &bgd_delegation, &format!("Fast {n}")).await;
+    }
+    while fast.received().len() < 3 {
+        assert!(
+            started.elapsed() < Duration::from_secs(6),
+            "the other deliveries waited for the slow one: {} of 3 after {:?}",
+            fast.received().len(),
+            started.elapsed()
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(slow.received().len(), 1, "Bangladesh's impediments never reach Nepal's receiver");
+}

@@ -67,14 +67,12 @@ impl Pending {
         }
         self.user_ids.clear();
         let rows = std::mem::take(&mut self.rows);
-        stakeholders::Entity::insert_many(rows).exec_without_returning(db).await.map_err(
-            |e| match unique_to_field(e) {
-                AppError::Validation(_) => AppError::Conflict(
-                    "a stakeholder of the file was written by another request during the import".into(),
-                ),
-                other => other,
-            },
-        )?;
+        crate::bulk::insert::<stakeholders::Entity, _>(db, rows).await.map_err(|e| match unique_to_field(e) {
+            AppError::Validation(_) => {
+                AppError::Conflict("a stakeholder of the file was written by another request during the import".into())
+            }
+            other => other,
+        })?;
         Ok(())
     }
 }
