@@ -53,6 +53,9 @@ const DocumentRoute = lazyPage(() => import('./routes/app/document'), 'DocumentR
 const ImportsRoute = lazyPage(() => import('./routes/app/imports'), 'ImportsRoute');
 const ImportRoute = lazyPage(() => import('./routes/app/imports'), 'ImportRoute');
 const WebhooksRoute = lazyPage(() => import('./routes/app/webhooks'), 'WebhooksRoute');
+// issue 11: WTO notifications
+const WtoNotificationsRoute = lazyPage(() => import('./routes/app/wto-notifications'), 'WtoNotificationsRoute');
+const WtoNotificationRoute = lazyPage(() => import('./routes/app/wto-notification'), 'WtoNotificationRoute');
 const NotBuiltRoute = lazyPage(() => import('./routes/app/not-built'), 'NotBuiltRoute');
 const NotFoundRoute = lazyPage(() => import('./routes/not-found'), 'NotFoundRoute');
 
@@ -128,6 +131,10 @@ const router = createBrowserRouter([
         { path: 'imports/:id', element: <ImportRoute />, area: 'imports' as const },
         { path: 'webhooks', element: <WebhooksRoute />, area: 'webhooks' as const },
       ].map(({ path, element, area }) => ({ path, element: <RoleGate area={area}>{element}</RoleGate> })),
+      // issue 11: WTO notifications — public WTO data, readable by every signed-in role (a match alert
+      // leads here); the matches shown are only those the server lets the user read.
+      { path: 'wto-notifications', element: <WtoNotificationsRoute /> },
+      { path: 'wto-notifications/:id', element: <WtoNotificationRoute /> },
       ...notBuilt.map((path) => ({ path, element: <NotBuiltRoute /> })),
       { path: '*', element: <NotFoundRoute /> },
     ],

@@ -28,6 +28,9 @@ export const paths = {
   // issue 11: import-ui
   importRecord: (id: string) => `/imports/${encodeURIComponent(id)}`,
   webhooks: '/webhooks',
+  // issue 11: WTO notifications
+  wtoNotifications: '/wto-notifications',
+  wtoNotification: (id: string) => `/wto-notifications/${encodeURIComponent(id)}`,
   admin: '/admin',
   security: '/security',
   // issue 10: notifications

@@ -41,6 +41,9 @@ export const navItems: readonly NavItem[] = [
   // (`Operation::ImportRecords`); webhooks for every role but stakeholders (`Operation::ManageWebhooks`).
   { to: paths.imports, key: 'imports', roles: importers },
   { to: paths.webhooks, key: 'webhooks', roles: ['delegate', 'focal_point', 'analyst', 'admin'] },
+  // issue 11: WTO notifications — those who follow a market's new measures; the page itself (where a
+  // match alert leads) opens for every signed-in role, as the API does.
+  { to: paths.wtoNotifications, key: 'wtoNotifications', roles: preparers },
   { to: paths.admin, key: 'admin', roles: ['admin'] },
   // issue 10: notifications
   { to: paths.notifications, key: 'notifications' },
