@@ -20,8 +20,9 @@ export type NavItem = {
 /** Who prepares a ministerial: delegation members, the analysts supporting them and admins. */
 const preparers: readonly Role[] = ['delegate', 'focal_point', 'analyst', 'admin'];
 // issue 11: import-ui
-/** Who may create a delegation's records, and so import them. */
-const importers: readonly Role[] = ['delegate', 'focal_point', 'admin'];
+/** Who may import something: a delegation's members and admins its records, analysts (and admins) the
+ * WTO's notifications. The form offers each only its kinds (features/imports `importKindsFor`). */
+const importers: readonly Role[] = ['delegate', 'focal_point', 'analyst', 'admin'];
 
 export const navItems: readonly NavItem[] = [
   { to: paths.home, key: 'home' },
@@ -37,8 +38,9 @@ export const navItems: readonly NavItem[] = [
   { to: paths.library, key: 'library' },
   { to: paths.ministerial, key: 'ministerial', roles: preparers },
   { to: paths.alignment, key: 'alignment', roles: preparers },
-  // issue 11: import-ui — files go in as the records they hold, so whoever may create them
-  // (`Operation::ImportRecords`); webhooks for every role but stakeholders (`Operation::ManageWebhooks`).
+  // issue 11: import-ui — files go in as the records they hold, so whoever may create some kind of them
+  // (`Operation::ImportRecords`, `Operation::ImportWtoNotifications`); webhooks for every role but
+  // stakeholders (`Operation::ManageWebhooks`).
   { to: paths.imports, key: 'imports', roles: importers },
   { to: paths.webhooks, key: 'webhooks', roles: ['delegate', 'focal_point', 'analyst', 'admin'] },
   // issue 11: WTO notifications — those who follow a market's new measures; the page itself (where a

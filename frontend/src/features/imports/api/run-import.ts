@@ -19,11 +19,14 @@ export type ImportRequest = {
   mode: ImportMode;
   onError: OnError;
   // issue 11: response imports
-  /** `consultation_responses`: the consultation the answers are for. */
+  /** `consultation_responses`: the consultation the answers are for (the server refuses it for other kinds). */
   consultationId?: string;
+  /** `consultation_responses`: the delegation that owns it. A member's is their own (the default); an admin
+   * imports for the consultation's delegation, which the server requires them to name. */
+  delegationId?: string;
 };
 
-export function runImport({ kind, file, format, dryRun, mode, onError, consultationId }: ImportRequest) {
+export function runImport({ kind, file, format, dryRun, mode, onError, consultationId, delegationId }: ImportRequest) {
   const init = {
     params: { query: { format, dry_run: dryRun, mode, on_error: onError } },
     // openapi-fetch would JSON-encode the body; the file goes as it is.
@@ -46,7 +49,7 @@ export function runImport({ kind, file, format, dryRun, mode, onError, consultat
       return unwrap(
         api.POST('/api/v1/imports/consultation_responses', {
           ...init,
-          params: { query: { ...init.params.query, consultation_id: consultationId } },
+          params: { query: { ...init.params.query, consultation_id: consultationId, delegation_id: delegationId } },
         }),
       );
     // issue 11: wto notifications

@@ -1,57 +1,94 @@
-// The import form: the kind, its templates, the file and the options. "Check the file" sends it as a
-// dry run (nothing written) and is what the page leads with; "Import" writes, and is offered once the
-// same file with the same options has been checked (or at once, after saying so, for `on_error=skip`,
-// which writes the good rows anyway). A refusal of the request itself (a file that cannot be read, a
-// bad option) lands next to the field it names.
+// The import form: the kind (only those the user's role may import), for paper answers the consultation
+// they are for, the kind's templates, the file and the options. "Check the file" sends it as a dry run
+// (nothing written) and is what the page leads with; "Import" writes, and is offered once the same file
+// with the same options (and consultation) has been checked (or at once, after saying so, for
+// `on_error=skip`, which writes the good rows anyway). A refusal of the request itself (a file that
+// cannot be read, a bad option, a consultation that takes no answers from the user) lands next to the
+// field it names.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, FileInput, Group, Radio, Stack, Text } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import * as z from 'zod/mini';
 
 import { applyProblemToForm } from '@/lib/form-errors';
+import { problemFrom } from '@/lib/problem';
 import { UPLOAD_MAX_BYTES, formatBytes } from '@/lib/uploads';
 
-import { downloadTemplate, type TemplateFormat } from '../api/downloads';
 import { useRunImport } from '../api/run-import';
 import {
   ACCEPTED_IMPORT_FILES,
   formatOf,
-  IMPORT_KINDS,
+  importKindsFor,
   IMPORT_MODES,
   mayUpsert,
   ON_ERROR,
+  type ConsultationChoices,
   type Import,
-  type PageKind,
+  type ImportKind,
   type ImportMode,
   type OnError,
 } from '../lib/import-values';
 
-type Values = { kind: PageKind; file: File | null; mode: ImportMode; on_error: OnError };
+import { ConsultationPicker } from './consultation-picker';
+import { TemplateButtons } from './template-buttons';
+
+/** `consultation_id` is '' while none is chosen (and unused for kinds other than paper answers). */
+type Values = { kind: ImportKind; consultation_id: string; file: File | null; mode: ImportMode; on_error: OnError };
 // A file the server cannot read is reported on `format` or the whole request: shown in the form's alert.
-const fields = ['file', 'mode', 'on_error'] as const;
+const fields = ['consultation_id', 'file', 'mode', 'on_error'] as const;
 
-/** What a check vouches for: the same file object with the same options. */
-type Checked = { file: File; kind: PageKind; mode: ImportMode; on_error: OnError; clean: boolean };
+/** What a check vouches for: the same file object with the same options and consultation. */
+type Checked = Omit<Values, 'file'> & { file: File; clean: boolean };
 
-export function ImportForm({ onResult }: { onResult: (result: Import | null) => void }) {
+type ImportFormProps = {
+  /** The signed-in user's role: the form offers only the kinds it may import. */
+  userRole: string;
+  /** `consultation_responses`: the consultations the user can import answers for. */
+  consultations: ConsultationChoices;
+  /** Told the chosen kind, so that the page loads the consultations only once they are wanted. */
+  onKindChange?: (kind: ImportKind) => void;
+  onResult: (result: Import | null) => void;
+};
+
+export function ImportForm(props: ImportFormProps) {
+  const { t } = useTranslation();
+  const kinds = useMemo(() => {
+    const [first, ...others] = importKindsFor(props.userRole);
+    return first === undefined ? null : ([first, ...others] as const);
+  }, [props.userRole]);
+  // The page is not offered to a role that imports nothing; this is for one the build does not know.
+  if (kinds === null) return <Text c="dimmed">{t('imports.form.nothingToImport')}</Text>;
+  return <KindsForm {...props} kinds={kinds} />;
+}
+
+function KindsForm({
+  kinds,
+  consultations,
+  onKindChange,
+  onResult,
+}: ImportFormProps & { kinds: readonly [ImportKind, ...ImportKind[]] }) {
   const { t } = useTranslation();
   const mutation = useRunImport();
   const [formError, setFormError] = useState<string | null>(null);
-  const [templateError, setTemplateError] = useState<string | null>(null);
   const [checked, setChecked] = useState<Checked | null>(null);
   const [sending, setSending] = useState<'check' | 'import' | null>(null);
   const schema = useMemo(
     () =>
       z
         .object({
-          kind: z.enum(IMPORT_KINDS),
+          kind: z.enum(kinds),
+          consultation_id: z.string(),
           file: z.nullable(z.custom<File>((v) => v instanceof File)),
           mode: z.enum(IMPORT_MODES),
           on_error: z.enum(ON_ERROR),
         })
         .check(
+          z.refine((v) => v.kind !== 'consultation_responses' || v.consultation_id !== '', {
+            message: t('imports.form.chooseConsultation'),
+            path: ['consultation_id'],
+          }),
           z.refine((v) => v.file !== null, { message: t('imports.form.chooseFile'), path: ['file'] }),
           z.refine((v) => v.file === null || formatOf(v.file.name) !== null, {
             message: t('imports.form.unknownFormat'),
@@ -62,7 +99,7 @@ export function ImportForm({ onResult }: { onResult: (result: Import | null) => 
             path: ['file'],
           }),
         ),
-    [t],
+    [t, kinds],
   );
   const {
     control,
@@ -72,16 +109,26 @@ export function ImportForm({ onResult }: { onResult: (result: Import | null) => 
     formState: { errors },
   } = useForm<Values>({
     resolver: zodResolver(schema),
-    defaultValues: { kind: 'stakeholders', file: null, mode: 'insert', on_error: 'abort' },
+    defaultValues: { kind: kinds[0], consultation_id: '', file: null, mode: 'insert', on_error: 'abort' },
   });
-  const [kind, file, mode, onError] = useWatch({ control, name: ['kind', 'file', 'mode', 'on_error'] });
+  const [kind, consultationId, file, mode, onError] = useWatch({
+    control,
+    name: ['kind', 'consultation_id', 'file', 'mode', 'on_error'],
+  });
+  const responses = kind === 'consultation_responses';
+  useEffect(() => onKindChange?.(kind), [kind, onKindChange]);
   const sameAsChecked =
     checked !== null &&
     checked.file === file &&
     checked.kind === kind &&
+    checked.consultation_id === consultationId &&
     checked.mode === mode &&
     checked.on_error === onError;
   const mayImport = sameAsChecked && (checked.clean || onError === 'skip');
+
+  /** The chosen consultation's delegation, which an admin's import of its answers names. */
+  const owner = (id: string) =>
+    consultations.status === 'success' ? consultations.items.find((c) => c.id === id)?.delegationId : undefined;
 
   const send = (dryRun: boolean) =>
     handleSubmit(async (values) => {
@@ -90,6 +137,7 @@ export function ImportForm({ onResult }: { onResult: (result: Import | null) => 
       const format = chosen && formatOf(chosen.name);
       if (!chosen || !format) return;
       setSending(dryRun ? 'check' : 'import');
+      const forConsultation = values.kind === 'consultation_responses';
       try {
         const result = await mutation.mutateAsync({
           kind: values.kind,
@@ -98,13 +146,27 @@ export function ImportForm({ onResult }: { onResult: (result: Import | null) => 
           dryRun,
           mode: values.mode,
           onError: values.on_error,
+          ...(forConsultation
+            ? { consultationId: values.consultation_id, delegationId: owner(values.consultation_id) }
+            : {}),
         });
         onResult(result);
         setChecked(dryRun ? { ...values, file: chosen, clean: result.rows_rejected === 0 } : null);
       } catch (error) {
         onResult(null);
+        const status = problemFrom(error).status;
+        if (forConsultation && (status === 404 || status === 409)) {
+          // Not the user's delegation's consultation (404), or a draft or archived one (409): the picker
+          // says so, where the user changes it.
+          const message = t(
+            status === 404 ? 'imports.form.consultationNotYours' : 'imports.form.consultationNotTaking',
+          );
+          setError('consultation_id', { type: 'server', message }, { shouldFocus: true });
+          return;
+        }
         setFormError(
           applyProblemToForm(error, fields, setError, {
+            consultation_id: t('imports.form.consultation'),
             file: t('imports.form.file'),
             mode: t('imports.form.mode'),
             on_error: t('imports.form.onError'),
@@ -114,11 +176,6 @@ export function ImportForm({ onResult }: { onResult: (result: Import | null) => 
         setSending(null);
       }
     });
-
-  const template = (format: TemplateFormat) => {
-    setTemplateError(null);
-    downloadTemplate(kind, format).catch(() => setTemplateError(t('imports.form.templateFailed')));
-  };
 
   return (
     <form onSubmit={(e) => void send(true)(e)} noValidate aria-label={t('imports.form.title')}>
@@ -132,39 +189,41 @@ export function ImportForm({ onResult }: { onResult: (result: Import | null) => 
           control={control}
           name="kind"
           render={({ field }) => (
-            // Radios that wrap rather than a segmented control: four kinds do not fit a phone's width.
+            // Radios that wrap rather than a segmented control: up to six kinds do not fit a phone's width.
             <Radio.Group
               label={t('imports.form.kind')}
               value={field.value}
               onChange={(value) => {
                 field.onChange(value);
-                if (!mayUpsert(value as PageKind)) setValue('mode', 'insert');
+                if (!mayUpsert(value as ImportKind)) setValue('mode', 'insert');
               }}
             >
               <Group gap="md" mt={6}>
-                {IMPORT_KINDS.map((k) => (
+                {kinds.map((k) => (
                   <Radio key={k} value={k} label={t(`imports.kind.${k}`)} />
                 ))}
               </Group>
             </Radio.Group>
           )}
         />
-        <Stack gap={4}>
-          <Text size="sm">{t('imports.form.templateHint', { kind: t(`imports.kind.${kind}`) })}</Text>
-          <Group gap="xs">
-            <Button variant="light" size="xs" onClick={() => template('csv')} data-testid="template-csv">
-              {t('imports.form.templateCsv')}
-            </Button>
-            <Button variant="light" size="xs" onClick={() => template('xlsx')} data-testid="template-xlsx">
-              {t('imports.form.templateXlsx')}
-            </Button>
-          </Group>
-          {templateError ? (
-            <Text size="sm" c="red" role="alert">
-              {templateError}
-            </Text>
-          ) : null}
-        </Stack>
+        {responses ? (
+          <Controller
+            control={control}
+            name="consultation_id"
+            render={({ field }) => (
+              <ConsultationPicker
+                choices={consultations}
+                value={field.value}
+                onChange={(id) => {
+                  field.onChange(id);
+                  onResult(null);
+                }}
+                error={errors.consultation_id?.message}
+              />
+            )}
+          />
+        ) : null}
+        <TemplateButtons kind={kind} consultationId={consultationId} />
         <Controller
           control={control}
           name="file"

@@ -1,10 +1,12 @@
 // The WTO notifications list: filters and sort kept in the URL (agreement, member, open comment period,
 // HS prefix), in the shared list table (count, export, sorting, Load more, empty, error and loading
-// states). Each row says how many of the caller's readable impediments it matches.
+// states). Each row says how many of the caller's readable impediments it matches. The member and the HS
+// prefix apply as they are typed, and show the URL's value when it changes from outside (back button, a
+// link), as the other lists' text filters do.
 import { Anchor, Badge, Checkbox, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
@@ -78,9 +80,26 @@ function useWtoColumns() {
   );
 }
 
+/**
+ * The text of a filter applied as it is typed: what the user typed, until the URL's value changes to one
+ * that text does not stand for — then the URL's. Typing's own changes (a partial "U" clears the member,
+ * "usa" sets USA) leave the text alone; the back button or a link replaces it.
+ */
+function useTypedFilter(value: string | undefined, parse: (text: string) => string | undefined) {
+  const [text, setText] = useState(value ?? '');
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value);
+    if (parse(text) !== value) setText(value ?? '');
+  }
+  return [text, setText] as const;
+}
+
 export function WtoNotificationsList() {
   const { t } = useTranslation();
   const [filters, changeFilters] = useUrlFilters(wtoListParams);
+  const [member, setMember] = useTypedFilter(filters.member, wtoListParams.schema.member.parse);
+  const [hs, setHs] = useTypedFilter(filters.hs, wtoListParams.schema.hs.parse);
   const query = useInfiniteQuery({ ...wtoNotificationsQueryOptions(filters), placeholderData: keepPreviousData });
   const columns = useWtoColumns();
   const schema = wtoListParams.schema;
@@ -102,17 +121,23 @@ export function WtoNotificationsList() {
           <TextInput
             label={t('wto.fields.member')}
             description={t('wto.list.memberHint')}
-            defaultValue={filters.member ?? ''}
+            value={member}
             maxLength={3}
-            onChange={(e) => changeFilters({ member: schema.member.parse(e.currentTarget.value) })}
+            onChange={(e) => {
+              setMember(e.currentTarget.value);
+              changeFilters({ member: schema.member.parse(e.currentTarget.value) });
+            }}
           />
           <TextInput
             label={t('wto.fields.hs')}
             description={t('wto.list.hsHint')}
-            defaultValue={filters.hs ?? ''}
+            value={hs}
             maxLength={6}
             inputMode="numeric"
-            onChange={(e) => changeFilters({ hs: schema.hs.parse(e.currentTarget.value) })}
+            onChange={(e) => {
+              setHs(e.currentTarget.value);
+              changeFilters({ hs: schema.hs.parse(e.currentTarget.value) });
+            }}
           />
           <Checkbox
             label={t('wto.list.openOnly')}
