@@ -40,6 +40,7 @@ mod m20261206_000024_create_imports;
 mod m20261206_000026_api_key_budgets;
 // issue 11: wto notifications
 mod m20261207_000027_create_wto_notifications;
+mod m20261208_000028_partial_unique_stakeholder_user;
 mod seed_reference;
 
 pub struct Migrator;
@@ -84,6 +85,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000026_api_key_budgets::Migration),
             // issue 11: wto notifications
             Box::new(m20261207_000027_create_wto_notifications::Migration),
+            // issue 11: import throughput
+            Box::new(m20261208_000028_partial_unique_stakeholder_user::Migration),
         ]
     }
 }

@@ -25,6 +25,11 @@ impl Agreement {
             Agreement::Tbt => "B",
         }
     }
+
+    /// The agreement whose notifications may match a measure of MAST `chapter`: none outside A and B.
+    pub fn for_mast_chapter(chapter: &str) -> Option<Agreement> {
+        [Agreement::Sps, Agreement::Tbt].into_iter().find(|a| a.mast_chapter() == chapter)
+    }
 }
 
 /// A notification's symbol, trimmed and upper-cased, with the agreement it names: `G/SPS/N/EU/123`,

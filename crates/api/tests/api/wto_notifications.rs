@@ -233,6 +233,63 @@ async fn another_delegation_never_sees_a_delegation_level_impediment_among_the_m
     problem(app.get(&format!("/api/v1/wto-notifications/{}", uuid::Uuid::nil()), &npl).await, 404).await;
 }
 
+#[tokio::test]
+async fn an_impediment_filed_after_the_notification_is_matched_and_alerted_and_a_change_unmatches_it() {
+    let app = TestApp::spawn().await;
+    let analyst = app.login(ANALYST).await;
+    let bgd = app.login(BGD).await;
+    let npl = app.login(NPL).await;
+    let file = format!(
+        "{HEADER}G/SPS/N/EU/930,EU,{d},Shrimp residues,0306,{open}\n\
+         G/SPS/N/EU/931,EU,{d},Closed shrimp rule,0306,{closed}\n",
+        d = day(0),
+        open = day(20),
+        closed = day(-3)
+    );
+    ok(&app, &analyst, "", &file).await;
+    assert!(alerts(&app, &bgd).await.is_empty());
+    // Filed after both notifications: matched to both, alerted for the open one only.
+    let late = impediment(&app, &bgd, "BGD", "EU", "A14", "030617").await;
+    assert_eq!(match_ids(&by_symbol(&app, &bgd, "G/SPS/N/EU/930").await), vec![late.clone()]);
+    assert_eq!(match_ids(&by_symbol(&app, &bgd, "G/SPS/N/EU/931").await), vec![late.clone()]);
+    let told = alerts(&app, &bgd).await;
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert!(told[0]["title"].as_str().unwrap().contains("G/SPS/N/EU/930"), "{told:?}");
+    // Nepal is told nothing of Bangladesh's obstacle, nor sees the match.
+    assert!(alerts(&app, &npl).await.is_empty());
+    assert!(match_ids(&by_symbol(&app, &npl, "G/SPS/N/EU/930").await).is_empty());
+    // A TBT measure on the same product is not an SPS match.
+    let _tbt = impediment(&app, &bgd, "BGD", "EU", "B31", "0306").await;
+    assert_eq!(match_ids(&by_symbol(&app, &bgd, "G/SPS/N/EU/930").await), vec![late.clone()]);
+    // Moved to another product, the impediment no longer matches; moved back, it matches again,
+    // without a second alert for the same notification.
+    let patch = |hs: &'static str, version: i32| {
+        app.request(Method::PATCH, &format!("/api/v1/impediments/{late}"), Some(&bgd))
+            .header("if-match", format!("\"{version}\""))
+            .json(&json!({"hs_code": hs}))
+            .send()
+    };
+    assert_eq!(patch("6109", 1).await.unwrap().status(), 200);
+    assert!(match_ids(&by_symbol(&app, &bgd, "G/SPS/N/EU/930").await).is_empty());
+    assert_eq!(patch("0306", 2).await.unwrap().status(), 200);
+    assert_eq!(match_ids(&by_symbol(&app, &bgd, "G/SPS/N/EU/930").await), vec![late]);
+    assert_eq!(alerts(&app, &bgd).await.len(), 1);
+}
+
+#[tokio::test]
+async fn a_wto_import_refuses_a_consultation_or_a_delegation_rather_than_ignoring_it() {
+    let app = TestApp::spawn().await;
+    let admin = app.login(ADMIN).await;
+    let c = uuid::Uuid::now_v7();
+    let res = import(&app, &admin, &format!("?consultation_id={c}"), "text/csv", SAMPLE.as_bytes().to_vec()).await;
+    let body = problem(res, 422).await;
+    assert!(body.to_string().contains("consultation_id"), "{body}");
+    let res = import(&app, &admin, &format!("?delegation_id={c}"), "text/csv", SAMPLE.as_bytes().to_vec()).await;
+    let body = problem(res, 422).await;
+    assert!(body.to_string().contains("delegation_id"), "{body}");
+    assert_eq!(app.get_json("/api/v1/wto-notifications", &admin).await["total"], 0);
+}
+
 /// The matrices' calls: an import (upsert, so that every allowed caller may repeat it) and a notification
 /// that exists, imported by the admin.
 pub(crate) async fn prepare_call(

@@ -205,6 +205,8 @@ async fn insert<C: ConnectionTrait>(
     // issue 11: webhooks — in the same transaction, so an import's rows announce themselves too, and a
     // rolled-back row (a dry run, an atomic import that failed) announces nothing.
     crate::services::webhooks::events::impediment_created(db, &model).await?;
+    // issue 11: wto notifications — an obstacle filed after a notification still meets it.
+    crate::services::wto_notifications::matching::match_impediment(db, &model).await?;
     Ok(model)
 }
 
@@ -237,6 +239,12 @@ pub async fn update(
     let entry = AuditEntry::by(actor, "impediment.update", "impediment", id).delegation(current.delegation_id);
     let audit_entry = entry.changes(changes);
     let updated = impediments::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound("impediment"))?;
+    // issue 11: wto notifications — a changed partner, HS code or measure may make or break a match.
+    if (updated.partner.as_str(), &updated.hs_code, updated.ntm_code.as_str())
+        != (current.partner.as_str(), &current.hs_code, current.ntm_code.as_str())
+    {
+        crate::services::wto_notifications::matching::match_impediment(&txn, &updated).await?;
+    }
     let view = one(&txn, actor, updated).await?;
     txn.commit(audit_entry).await?;
     Ok(view)

@@ -40,6 +40,9 @@ const PROGRESS_EVERY: u64 = 200;
 /// rows a block writes go in one insert.
 const BLOCK: usize = 500;
 
+/// Rows read from the file, with their bodies (none for response imports, which read rows themselves).
+type Block = (Vec<super::source::Row>, Vec<Result<serde_json::Value, ValidationErrors>>);
+
 /// What the caller asked for.
 #[derive(Debug, Clone, Copy)]
 pub struct ImportOptions {
@@ -69,20 +72,7 @@ pub struct Progress {
 /// Whether the actor may run this import at all, and for which delegation (none for public WTO data):
 /// asked before the file is read. Who may import a kind is who may create it.
 pub fn authorize_import(actor: &Actor, o: &ImportOptions) -> AppResult<Option<DelegationId>> {
-    // issue 11: wto notifications — the WTO's public records, for every delegation: no owning delegation.
-    if o.kind == ImportKind::WtoNotifications {
-        authorize(actor, Operation::ImportWtoNotifications)?;
-        return Ok(None);
-    }
-    authorize(actor, Operation::ImportRecords)?;
-    authorize(actor, Operation::WriteDelegationRecords)?;
-    // issue 11: import-kinds
-    kinds::authorize_kind(actor, o.kind)?;
-    if o.mode == ImportMode::Upsert && !kinds::has_external_id(o.kind) {
-        let text = format!("upsert matches rows by external_id, which {} do not have; use insert", o.kind);
-        return Err(ValidationErrors::single("mode", "not_allowed", text).into());
-    }
-    // issue 11: response imports
+    // issue 11: response imports — checked first, so that no kind quietly ignores a consultation.
     match (o.kind, o.consultation_id) {
         (ImportKind::ConsultationResponses, None) => {
             let text = "names the consultation the answers are for";
@@ -94,6 +84,23 @@ pub fn authorize_import(actor: &Actor, o: &ImportOptions) -> AppResult<Option<De
             return Err(ValidationErrors::single("consultation_id", "not_allowed", text).into());
         }
         (_, None) => {}
+    }
+    // issue 11: wto notifications — the WTO's public records, for every delegation: no owning delegation.
+    if o.kind == ImportKind::WtoNotifications {
+        authorize(actor, Operation::ImportWtoNotifications)?;
+        if o.delegation_id.is_some() {
+            let text = "is not for wto_notifications: they are public records, no delegation's";
+            return Err(ValidationErrors::single("delegation_id", "not_allowed", text).into());
+        }
+        return Ok(None);
+    }
+    authorize(actor, Operation::ImportRecords)?;
+    authorize(actor, Operation::WriteDelegationRecords)?;
+    // issue 11: import-kinds
+    kinds::authorize_kind(actor, o.kind)?;
+    if o.mode == ImportMode::Upsert && !kinds::has_external_id(o.kind) {
+        let text = format!("upsert matches rows by external_id, which {} do not have; use insert", o.kind);
+        return Err(ValidationErrors::single("mode", "not_allowed", text).into());
     }
     owning_delegation(actor, o.delegation_id).map(Some)
 }
@@ -136,18 +143,30 @@ pub async fn run_as(
     let txn = AuditedTxn::begin(db).await?;
     let mut batch = kinds::Batch::default();
     let mut rows = rows;
-    loop {
-        // A block of rows at a time, so that a kind can ask the database once about all of them
-        // (`kinds::prefetch`) rather than once per row. A file error stops the import either way.
+    // A block of rows at a time, so that a kind can ask the database once about all of them
+    // (`kinds::prefetch`) rather than once per row. A file error stops the import either way.
+    let read = |rows: &mut Rows<'_>| -> Result<Block, super::source::FileError> {
         let block = rows.by_ref().take(BLOCK).collect::<Result<Vec<_>, _>>()?;
-        if block.is_empty() {
-            break;
-        }
-        let bodies: Vec<_> = match target {
+        let bodies = match target {
             Some(_) => Vec::new(),
             None => block.iter().map(|row| columns::body(row, cols)).collect(),
         };
-        kinds::prefetch(&txn, o.kind, upsert, &bodies, &mut batch).await?;
+        Ok((block, bodies))
+    };
+    let mut next = read(&mut rows);
+    loop {
+        let (block, bodies) = next?;
+        if block.is_empty() {
+            break;
+        }
+        // `prefetch` first writes the rows the previous block queued; the next block is read and
+        // converted meanwhile, since that write runs elsewhere (SQLite's connection thread, the
+        // PostgreSQL server). Both finish before the loop goes on, so nothing holds the transaction
+        // unpolled.
+        let (asked, following) =
+            tokio::join!(kinds::prefetch(&txn, o.kind, upsert, &bodies, &mut batch), async { read(&mut rows) });
+        asked?;
+        next = following;
         let mut bodies = bodies.into_iter();
         for row in &block {
             done.rows += 1;

@@ -4,12 +4,16 @@
 //! (idempotently; a re-imported notification's stale ones dropped), and while the comment period is
 //! open each delegation with a new match is told — only its users who may read a matched impediment,
 //! and in words that name the public notification, never the impediment.
+//!
+//! The rule runs from both sides: when notifications are imported (`match_written`) and when an
+//! impediment is filed or its partner, HS code or measure changes (`match_impediment`), so an obstacle
+//! reported after the notification still reaches its delegation while comments can be made.
 
 use std::collections::{BTreeMap, HashSet};
 
 use chrono::Utc;
 use gmc_domain::notification::NotificationKind;
-use gmc_domain::wto::hs_overlap;
+use gmc_domain::wto::{hs_overlap, Agreement};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
 
@@ -30,6 +34,54 @@ pub(crate) async fn match_written<C: ConnectionTrait>(db: &C, written: &mut Writ
     }
     for n in wto_notifications::Entity::find().filter(wto_notifications::Column::Id.is_in(ids)).all(db).await? {
         match_one(db, &n).await?;
+    }
+    Ok(())
+}
+
+/// Matches one impediment (just written) to the notifications of its partner and agreement: new
+/// matches kept and, while their comment period is open, alerted as `match_one` does; matches that no
+/// longer hold (the impediment changed) dropped.
+pub(crate) async fn match_impediment<C: ConnectionTrait>(db: &C, i: &impediments::Model) -> AppResult<()> {
+    let found: Vec<wto_notifications::Model> = match (Agreement::for_mast_chapter(&i.ntm_chapter), &i.hs_code) {
+        (Some(agreement), Some(hs)) => wto_notifications::Entity::find()
+            .filter(wto_notifications::Column::NotifyingMember.eq(i.partner.as_str()))
+            .filter(wto_notifications::Column::Agreement.eq(agreement.as_str()))
+            .all(db)
+            .await?
+            .into_iter()
+            .filter(|n| hs_overlap(&hs_list(&n.hs_codes), &[hs]))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let kept: HashSet<Uuid> = matches::Entity::find()
+        .filter(matches::Column::ImpedimentId.eq(i.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| m.notification_id)
+        .collect();
+    let now_matching: HashSet<Uuid> = found.iter().map(|n| n.id).collect();
+    let stale: Vec<Uuid> = kept.difference(&now_matching).copied().collect();
+    if !stale.is_empty() {
+        matches::Entity::delete_many()
+            .filter(matches::Column::ImpedimentId.eq(i.id))
+            .filter(matches::Column::NotificationId.is_in(stale))
+            .exec(db)
+            .await?;
+    }
+    let now = Utc::now();
+    for n in found.iter().filter(|n| !kept.contains(&n.id)) {
+        matches::ActiveModel {
+            notification_id: Set(n.id),
+            impediment_id: Set(i.id),
+            delegation_id: Set(i.delegation_id),
+            matched_on: Set(now),
+        }
+        .insert(db)
+        .await?;
+        if n.comment_deadline.is_some_and(|d| d >= now.date_naive()) {
+            alert(db, n, i.delegation_id, &[i.id]).await?;
+        }
     }
     Ok(())
 }
