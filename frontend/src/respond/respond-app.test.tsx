@@ -242,7 +242,10 @@ describe('the public response page', () => {
       }),
     );
     const withNote = render(<RespondApp path="/respond/tok" search="?lang=bn" />);
-    expect(await screen.findByRole('heading', { name: 'আপনারা বলেছেন, আমরা করেছি' })).toHaveFocus();
+    // Focus moves in an effect after the heading renders: wait for it rather than race it (it lost the
+    // race once on a loaded CI machine).
+    const noteHeading = await screen.findByRole('heading', { name: 'আপনারা বলেছেন, আমরা করেছি' });
+    await waitFor(() => expect(noteHeading).toHaveFocus());
     expect(screen.getByText('আমরা বিষয়টি তুলেছি।')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'আমার উত্তর পাঠান' })).not.toBeInTheDocument();
     withNote.unmount();
