@@ -62,6 +62,12 @@ with open(tokens_file, "w") as f:
 unread = call("GET", "/api/v1/me/notifications/unread-count", bgd)["unread"]
 print(f"[bench-home] Bangladesh's delegate has {unread} unread notifications", file=sys.stderr)
 PY
+# 3,000 writes in a burst leave PostgreSQL's statistics describing the seeded demo: planned with them,
+# "new on what I follow" walked every validation step (6.4 ms; 0.24 ms once analysed). Autovacuum
+# analyses such a table within a minute; measure that steady state, not the minute after the burst.
+if [[ "$BENCH_DB" == "postgres" ]]; then
+    psql -q -h 127.0.0.1 -p "$PG_CLUSTER_PORT" -U postgres -d gmc_bench -c 'ANALYZE'
+fi
 TOKEN="$(sed -n 's/^bgd //p' "$WORK/tokens")"
 echo "/api/v1/home" >"$WORK/paths"
 
