@@ -30,10 +30,12 @@ export function ImpedimentsFilters({ filters, onChange }: ImpedimentsFiltersProp
   const categories = useQuery(ntmCategoriesQueryOptions());
   const countries = useQuery(countriesQueryOptions());
   const [text, setText] = useState({ hs: filters.hs ?? '', q: filters.q ?? '' });
-  // When the URL changes from outside (back button, a link), show its values.
-  const [shown, setShown] = useState(filters);
-  if (shown !== filters && JSON.stringify(shown) !== JSON.stringify(filters)) {
-    setShown(filters);
+  // When the URL's HS code or search changes from outside (back button, a link), show it. Only those two:
+  // a select applied while the user is typing re-renders with new filters (late, when the router
+  // renders the navigation as a transition) and must not wipe the text not yet submitted.
+  const [shown, setShown] = useState({ hs: filters.hs, q: filters.q });
+  if (shown.hs !== filters.hs || shown.q !== filters.q) {
+    setShown({ hs: filters.hs, q: filters.q });
     setText({ hs: filters.hs ?? '', q: filters.q ?? '' });
   }
   const schema = impedimentParams.schema;

@@ -21,10 +21,11 @@ export function StakeholdersFilters({ filters, onChange }: Props) {
   const sectors = useQuery(sectorsQueryOptions());
   const countries = useQuery(countriesQueryOptions());
   const [q, setQ] = useState(filters.q ?? '');
-  // When the URL changes from outside (back button, a link), show its values.
-  const [shown, setShown] = useState(filters);
-  if (shown !== filters && JSON.stringify(shown) !== JSON.stringify(filters)) {
-    setShown(filters);
+  // When the URL's search changes from outside (back button, a link), show it. Only the search: a select
+  // applied while the user is typing must not wipe the text not yet submitted.
+  const [shown, setShown] = useState(filters.q);
+  if (shown !== filters.q) {
+    setShown(filters.q);
     setQ(filters.q ?? '');
   }
 
