@@ -2,8 +2,9 @@
 //! items the caller may read are in it and the first of them by deadline.
 //!
 //! Two statements make the board, whatever its size: the readable, filtered items of the ministerial
-//! counted per status (one `GROUP BY`), and the first cards of every non-empty column in one `UNION ALL`
-//! of per-status `ORDER BY deadline … LIMIT 20` walks, with the owner's and officer's names joined in.
+//! counted per status (one `GROUP BY`), and the first cards of every non-empty column: per-status
+//! `ORDER BY deadline … LIMIT 20` walks — a `UNION ALL` of them on SQLite, one walk `LATERAL` to the
+//! list of statuses on PostgreSQL — with the owner's and officer's names joined in.
 //! Both read `ix_prep_items_board_cards` (migration 000022), which holds the status, the deadline order
 //! and the read condition's and filters' columns: a column's walk stops after its 20th readable entry,
 //! and whole rows are fetched for the cards alone. Measured (docs/benchmarks.md): the first version's
@@ -17,10 +18,10 @@ use gmc_domain::policy::{authorize, Operation};
 use gmc_domain::prep::{Interest, PrepKind, PrepStatus};
 use gmc_domain::watch::Priority;
 use gmc_domain::{Actor, ValidationErrors, Visibility};
-use sea_orm::sea_query::{Alias, Asterisk, Expr, JoinType, Order, Query, SelectStatement, UnionType};
+use sea_orm::sea_query::{Alias, Asterisk, Expr, JoinType, Order, Query, SelectStatement, SimpleExpr, UnionType};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
-    QuerySelect, QueryTrait,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
+    QuerySelect, QueryTrait, TransactionTrait,
 };
 use serde::Serialize;
 use uuid::Uuid;
@@ -105,6 +106,22 @@ struct CardRow {
 
 pub async fn board(db: &DatabaseConnection, actor: &Actor, f: BoardFilter) -> AppResult<PrepBoardView> {
     authorize(actor, Operation::ReadDelegationRecords)?;
+    if db.get_database_backend() != DbBackend::Postgres {
+        return board_on(db, actor, f).await;
+    }
+    // The pool plans every statement for its parameters (`plan_cache_mode = force_custom_plan`, for the
+    // registry, whose filters' selectivity varies by orders of magnitude). The board's statements do not
+    // vary so: one plan per connection serves them all, and planning the cards statement cost more than
+    // running it (1.5 ms against 0.7 ms a board; docs/benchmarks.md). Read-only, so the transaction
+    // only scopes the setting.
+    let txn = db.begin().await?;
+    txn.execute_unprepared("SET LOCAL plan_cache_mode = force_generic_plan").await?;
+    let view = board_on(&txn, actor, f).await?;
+    txn.commit().await?;
+    Ok(view)
+}
+
+async fn board_on<C: ConnectionTrait>(db: &C, actor: &Actor, f: BoardFilter) -> AppResult<PrepBoardView> {
     let mut e = ValidationErrors::new();
     let ministerial = match f.ministerial.as_deref() {
         Some(code) => view::ministerial(db, code).await?,
@@ -141,7 +158,11 @@ pub async fn board(db: &DatabaseConnection, actor: &Actor, f: BoardFilter) -> Ap
         }
     }
     let open: Vec<PrepStatus> = columns.iter().filter(|c| c.total > 0).map(|c| c.status).collect();
-    if let Some(cards) = first_of_each_column(readable.into_query(), &open) {
+    let cards = match db.get_database_backend() {
+        DbBackend::Postgres => first_of_each_column_lateral(readable.into_query(), &open),
+        _ => first_of_each_column(readable.into_query(), &open),
+    };
+    if let Some(cards) = cards {
         let today = Utc::now().date_naive();
         for row in CardRow::find_by_statement(db.get_database_backend().build(&cards)).all(db).await? {
             if let Some(column) = columns.iter_mut().find(|c| c.status == row.status.0) {
@@ -156,63 +177,93 @@ pub async fn board(db: &DatabaseConnection, actor: &Actor, f: BoardFilter) -> Ap
     Ok(PrepBoardView { ministerial: MinisterialRef { code: ministerial.code, name: ministerial.name }, columns })
 }
 
-/// The first `COLUMN_ITEMS` of `readable` in each of `statuses` by deadline (none last, then oldest
-/// entered), with the rows and the names a card shows joined in; `None` when no column has any.
-fn first_of_each_column(readable: SelectStatement, statuses: &[PrepStatus]) -> Option<SelectStatement> {
+/// One column's walk: the ids of the first `COLUMN_ITEMS` of `readable` whose status is `status` (a
+/// value, or the outer statement's column) by deadline, none last, then oldest entered.
+fn walk(readable: &SelectStatement, status: SimpleExpr) -> SelectStatement {
     use prep_items::Column as C;
-    let walk = |status: &PrepStatus| {
-        let mut column = readable.clone();
-        column
-            .clear_selects()
-            .column((prep_items::Entity, C::Id))
-            .and_where(Expr::col((prep_items::Entity, C::Status)).eq(status.as_str()))
-            // SQLite sorts NULL first ascending, PostgreSQL last: `IS NULL` first says "none last" on
-            // both, and is the index's own key, so the walk needs no sort.
-            .order_by_expr(Expr::col((prep_items::Entity, C::Deadline)).is_null(), Order::Asc)
-            .order_by((prep_items::Entity, C::Deadline), Order::Asc)
-            .order_by((prep_items::Entity, C::Id), Order::Asc)
-            .limit(COLUMN_ITEMS);
-        // Wrapped, so that each member of the union keeps its own ORDER BY and LIMIT (SQLite allows
-        // them on a compound's members only inside a subquery).
+    let mut column = readable.clone();
+    column
+        .clear_selects()
+        .column((prep_items::Entity, C::Id))
+        .and_where(Expr::col((prep_items::Entity, C::Status)).eq(status))
+        // SQLite sorts NULL first ascending, PostgreSQL last: `IS NULL` first says "none last" on
+        // both, and is the index's own key, so the walk needs no sort.
+        .order_by_expr(Expr::col((prep_items::Entity, C::Deadline)).is_null(), Order::Asc)
+        .order_by((prep_items::Entity, C::Deadline), Order::Asc)
+        .order_by((prep_items::Entity, C::Id), Order::Asc)
+        .limit(COLUMN_ITEMS);
+    column
+}
+
+/// The first `COLUMN_ITEMS` of `readable` in each of `statuses` by deadline (none last, then oldest
+/// entered), with the rows and the names a card shows joined in; `None` when no column has any. One
+/// walk per status in a `UNION ALL`, for SQLite, which has no `LATERAL`.
+fn first_of_each_column(readable: SelectStatement, statuses: &[PrepStatus]) -> Option<SelectStatement> {
+    // Wrapped, so that each member of the union keeps its own ORDER BY and LIMIT (SQLite allows them
+    // on a compound's members only inside a subquery).
+    let wrapped = |status: &PrepStatus| {
+        let column = walk(&readable, Expr::val(status.as_str()).into());
         Query::select().column(Asterisk).from_subquery(column, Alias::new("c")).to_owned()
     };
-    let mut walks = statuses.iter().map(walk);
+    let mut walks = statuses.iter().map(wrapped);
     let mut union = walks.next()?;
     for w in walks {
         union.union(UnionType::All, w);
     }
+    Some(with_card_columns(union))
+}
+
+/// The same for PostgreSQL: the walk written once and run per status through `CROSS JOIN LATERAL`
+/// over the statuses as a `VALUES` list. PostgreSQL plans each member of a union apart, and the read
+/// condition makes each member large: planning the seven-walk union cost 6.8 ms a board, more than
+/// running it (docs/benchmarks.md); the lateral walk is planned once.
+fn first_of_each_column_lateral(readable: SelectStatement, statuses: &[PrepStatus]) -> Option<SelectStatement> {
+    if statuses.is_empty() {
+        return None;
+    }
+    let s = Alias::new("s");
+    // A `VALUES` list's only column is `column1` in PostgreSQL.
+    let column = walk(&readable, Expr::col((s.clone(), Alias::new("column1"))).into());
+    let mut walks = Query::select();
+    walks
+        .column((Alias::new("c"), Alias::new("id")))
+        .from_values(statuses.iter().map(|status| status.as_str().to_owned()), s)
+        // `INNER JOIN LATERAL … ON TRUE`: a cross join, written so that sea-query can give it its `ON`.
+        .join_lateral(JoinType::InnerJoin, column, Alias::new("c"), Expr::cust("TRUE"));
+    Some(with_card_columns(walks))
+}
+
+/// The cards of the ids that `walks` selects: their rows, and the names a card shows joined in.
+fn with_card_columns(walks: SelectStatement) -> SelectStatement {
+    use prep_items::Column as C;
     let b = Alias::new("b");
     let p = Alias::new("p");
     let card = |name: C| (p.clone(), name);
-    Some(
-        Query::select()
-            .columns(
-                [C::Id, C::Title, C::Visibility, C::Kind, C::Interest, C::Priority, C::Status, C::Deadline].map(card),
-            )
-            .columns([C::DelegationId, C::CoalitionId].map(card))
-            .expr_as(Expr::col((delegations::Entity, delegations::Column::Name)), Alias::new("delegation_name"))
-            .expr_as(Expr::col((delegations::Entity, delegations::Column::CountryCode)), Alias::new("country_code"))
-            .expr_as(Expr::col((coalitions::Entity, coalitions::Column::Name)), Alias::new("coalition_name"))
-            .expr_as(Expr::col((coalitions::Entity, coalitions::Column::Code)), Alias::new("coalition_code"))
-            .expr_as(Expr::col((users::Entity, users::Column::Name)), Alias::new("responsible_name"))
-            .from_subquery(union, b.clone())
-            .join_as(
-                JoinType::InnerJoin,
-                prep_items::Entity,
-                p.clone(),
-                Expr::col((p.clone(), C::Id)).equals((b, Alias::new("id"))),
-            )
-            .left_join(
-                delegations::Entity,
-                Expr::col((p.clone(), C::DelegationId)).equals((delegations::Entity, delegations::Column::Id)),
-            )
-            .left_join(
-                coalitions::Entity,
-                Expr::col((p.clone(), C::CoalitionId)).equals((coalitions::Entity, coalitions::Column::Id)),
-            )
-            .left_join(users::Entity, Expr::col((p, C::ResponsibleUserId)).equals((users::Entity, users::Column::Id)))
-            .to_owned(),
-    )
+    Query::select()
+        .columns([C::Id, C::Title, C::Visibility, C::Kind, C::Interest, C::Priority, C::Status, C::Deadline].map(card))
+        .columns([C::DelegationId, C::CoalitionId].map(card))
+        .expr_as(Expr::col((delegations::Entity, delegations::Column::Name)), Alias::new("delegation_name"))
+        .expr_as(Expr::col((delegations::Entity, delegations::Column::CountryCode)), Alias::new("country_code"))
+        .expr_as(Expr::col((coalitions::Entity, coalitions::Column::Name)), Alias::new("coalition_name"))
+        .expr_as(Expr::col((coalitions::Entity, coalitions::Column::Code)), Alias::new("coalition_code"))
+        .expr_as(Expr::col((users::Entity, users::Column::Name)), Alias::new("responsible_name"))
+        .from_subquery(walks, b.clone())
+        .join_as(
+            JoinType::InnerJoin,
+            prep_items::Entity,
+            p.clone(),
+            Expr::col((p.clone(), C::Id)).equals((b, Alias::new("id"))),
+        )
+        .left_join(
+            delegations::Entity,
+            Expr::col((p.clone(), C::DelegationId)).equals((delegations::Entity, delegations::Column::Id)),
+        )
+        .left_join(
+            coalitions::Entity,
+            Expr::col((p.clone(), C::CoalitionId)).equals((coalitions::Entity, coalitions::Column::Id)),
+        )
+        .left_join(users::Entity, Expr::col((p, C::ResponsibleUserId)).equals((users::Entity, users::Column::Id)))
+        .to_owned()
 }
 
 fn card(r: CardRow, today: NaiveDate) -> AppResult<PrepCardView> {
