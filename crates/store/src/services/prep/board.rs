@@ -213,8 +213,8 @@ fn first_of_each_column(readable: SelectStatement, statuses: &[PrepStatus]) -> O
     Some(with_card_columns(union))
 }
 
-/// The same for PostgreSQL: the walk written once and run per status through `CROSS JOIN LATERAL`
-/// over the statuses as a `VALUES` list. PostgreSQL plans each member of a union apart, and the read
+/// The same for PostgreSQL: the walk written once and run per status, `LATERAL` to the statuses as a
+/// `VALUES` list. PostgreSQL plans each member of a union apart, and the read
 /// condition makes each member large: planning the seven-walk union cost 6.8 ms a board, more than
 /// running it (docs/benchmarks.md); the lateral walk is planned once.
 fn first_of_each_column_lateral(readable: SelectStatement, statuses: &[PrepStatus]) -> Option<SelectStatement> {

@@ -1,9 +1,10 @@
 // The filter bar of the consultation list: the status applies at once, the search when submitted.
 import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { FiltersChange } from '@/lib/use-url-filters';
+import { useUrlText } from '@/lib/use-url-text';
 
 import { consultationParams, type ConsultationFilters } from '../lib/consultation-filters';
 import { consultationStatuses } from '../lib/consultation-values';
@@ -18,13 +19,7 @@ type ConsultationsFiltersProps = {
 
 export function ConsultationsFilters({ filters, onChange }: ConsultationsFiltersProps) {
   const { t } = useTranslation();
-  const [q, setQ] = useState(filters.q ?? '');
-  // When the URL changes from outside (back button, a link), show its value.
-  const [shownQ, setShownQ] = useState(filters.q);
-  if (shownQ !== filters.q) {
-    setShownQ(filters.q);
-    setQ(filters.q ?? '');
-  }
+  const [q, setQ] = useUrlText(filters.q);
 
   function submit(event: FormEvent) {
     event.preventDefault();

@@ -3,11 +3,12 @@
 // user presses Enter or the Filter button. The parent keeps the values in the URL.
 import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { countriesQueryOptions, ntmCategoriesQueryOptions, partnerGroupName, partnerGroups } from '@/lib/reference';
 import type { FiltersChange } from '@/lib/use-url-filters';
+import { useUrlText } from '@/lib/use-url-text';
 
 import { impedimentParams, type ImpedimentFilters } from '../lib/impediment-filters';
 import { impedimentStatuses, severities } from '../lib/impediment-values';
@@ -29,21 +30,14 @@ export function ImpedimentsFilters({ filters, onChange }: ImpedimentsFiltersProp
   const { t } = useTranslation();
   const categories = useQuery(ntmCategoriesQueryOptions());
   const countries = useQuery(countriesQueryOptions());
-  const [text, setText] = useState({ hs: filters.hs ?? '', q: filters.q ?? '' });
-  // When the URL's HS code or search changes from outside (back button, a link), show it. Only those two:
-  // a select applied while the user is typing re-renders with new filters (late, when the router
-  // renders the navigation as a transition) and must not wipe the text not yet submitted.
-  const [shown, setShown] = useState({ hs: filters.hs, q: filters.q });
-  if (shown.hs !== filters.hs || shown.q !== filters.q) {
-    setShown({ hs: filters.hs, q: filters.q });
-    setText({ hs: filters.hs ?? '', q: filters.q ?? '' });
-  }
+  const [hs, setHs] = useUrlText(filters.hs);
+  const [q, setQ] = useUrlText(filters.q);
   const schema = impedimentParams.schema;
   const countryChoices = (countries.data?.items ?? []).map((c) => ({ value: c.code, label: `${c.name} (${c.code})` }));
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    onChange({ hs: schema.hs.parse(text.hs), q: schema.q.parse(text.q) });
+    onChange({ hs: schema.hs.parse(hs), q: schema.q.parse(q) });
   }
 
   return (
@@ -97,11 +91,8 @@ export function ImpedimentsFilters({ filters, onChange }: ImpedimentsFiltersProp
         />
         <TextInput
           label={t('impediments.filters.hs')}
-          value={text.hs}
-          onChange={(event) => {
-            const hs = event.currentTarget.value;
-            setText((current) => ({ ...current, hs }));
-          }}
+          value={hs}
+          onChange={(event) => setHs(event.currentTarget.value)}
           w={110}
         />
         <NativeSelect
@@ -115,11 +106,8 @@ export function ImpedimentsFilters({ filters, onChange }: ImpedimentsFiltersProp
         />
         <TextInput
           label={t('impediments.filters.q')}
-          value={text.q}
-          onChange={(event) => {
-            const q = event.currentTarget.value;
-            setText((current) => ({ ...current, q }));
-          }}
+          value={q}
+          onChange={(event) => setQ(event.currentTarget.value)}
           w={200}
         />
         <Button type="submit" variant="outline">

@@ -3,11 +3,12 @@
 // bare codes. The parent keeps the values in the URL.
 import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { allTopicsQueryOptions } from '@/lib/reference';
 import type { FiltersChange } from '@/lib/use-url-filters';
+import { useUrlText } from '@/lib/use-url-text';
 
 import { ministerialsQueryOptions } from '../api/get-ministerials';
 import { interestLabel, prepKindLabel, prepStatusLabel } from '../lib/prep-labels';
@@ -31,13 +32,7 @@ export function PrepItemsFilters({ filters, onChange }: PrepItemsFiltersProps) {
   const { t } = useTranslation();
   const ministerials = useQuery(ministerialsQueryOptions());
   const topics = useQuery(allTopicsQueryOptions());
-  const [q, setQ] = useState(filters.q ?? '');
-  // When the URL changes from outside (back button, a link), show its search text.
-  const [shown, setShown] = useState(filters.q);
-  if (shown !== filters.q) {
-    setShown(filters.q);
-    setQ(filters.q ?? '');
-  }
+  const [q, setQ] = useUrlText(filters.q);
   const schema = prepListParams.schema;
   const filtered = prepListParams.isFiltered(filters, ['sort']);
 

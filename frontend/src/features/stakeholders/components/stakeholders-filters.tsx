@@ -3,11 +3,12 @@
 // the values in the URL.
 import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { countriesQueryOptions, sectorsQueryOptions } from '@/lib/reference';
 import type { FiltersChange } from '@/lib/use-url-filters';
+import { useUrlText } from '@/lib/use-url-text';
 
 import { stakeholderParams, type StakeholderFilters } from '../lib/stakeholder-filters';
 import { sizeClasses, stakeholderKinds } from '../lib/stakeholder-values';
@@ -20,14 +21,7 @@ export function StakeholdersFilters({ filters, onChange }: Props) {
   const { t } = useTranslation();
   const sectors = useQuery(sectorsQueryOptions());
   const countries = useQuery(countriesQueryOptions());
-  const [q, setQ] = useState(filters.q ?? '');
-  // When the URL's search changes from outside (back button, a link), show it. Only the search: a select
-  // applied while the user is typing must not wipe the text not yet submitted.
-  const [shown, setShown] = useState(filters.q);
-  if (shown !== filters.q) {
-    setShown(filters.q);
-    setQ(filters.q ?? '');
-  }
+  const [q, setQ] = useUrlText(filters.q);
 
   function submit(event: FormEvent) {
     event.preventDefault();

@@ -2,11 +2,12 @@
 // typing or presses Enter. The parent keeps the values in the URL; the sort is the table's headers.
 import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { topicKinds, topicStatuses } from '@/lib/domain-values';
 import type { FiltersChange } from '@/lib/use-url-filters';
+import { useUrlText } from '@/lib/use-url-text';
 
 import { topicParams, type TopicFilters } from '../lib/topic-filters';
 
@@ -18,13 +19,7 @@ type TopicsFiltersProps = {
 
 export function TopicsFilters({ filters, onChange }: TopicsFiltersProps) {
   const { t } = useTranslation();
-  const [q, setQ] = useState(filters.q ?? '');
-  // When the URL changes from outside (back button, a link), show its search text.
-  const [shownQ, setShownQ] = useState(filters.q);
-  if (shownQ !== filters.q) {
-    setShownQ(filters.q);
-    setQ(filters.q ?? '');
-  }
+  const [q, setQ] = useUrlText(filters.q);
 
   const applyQ = useDebouncedCallback((value: string) => {
     onChange({ q: value.trim() || undefined }, { replace: true });
