@@ -41,6 +41,7 @@ mod m20261206_000026_api_key_budgets;
 // issue 11: wto notifications
 mod m20261207_000027_create_wto_notifications;
 mod m20261208_000028_partial_unique_stakeholder_user;
+mod m20261209_000029_documents_fts_inline_vectors;
 mod seed_reference;
 
 pub struct Migrator;
@@ -87,6 +88,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000027_create_wto_notifications::Migration),
             // issue 11: import throughput
             Box::new(m20261208_000028_partial_unique_stakeholder_user::Migration),
+            // issue 10: search speed on PostgreSQL
+            Box::new(m20261209_000029_documents_fts_inline_vectors::Migration),
         ]
     }
 }

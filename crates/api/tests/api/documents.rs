@@ -333,3 +333,47 @@ async fn search_syntax_is_taken_literally_never_a_server_error() {
     let p = problem(app.get("/api/v1/documents/search?q=fish&limit=500", &bgd).await, 422).await;
     assert_eq!(fields(&p), vec!["limit"]);
 }
+
+/// A snippet as text, highlights in brackets.
+fn marked(hit: &Value) -> String {
+    hit["snippet"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let text = p["text"].as_str().unwrap();
+            if p["highlight"] == true {
+                format!("[{text}]")
+            } else {
+                text.to_owned()
+            }
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_snippet_shows_words_and_phrases_where_they_occur_deep_in_a_long_text() {
+    // PostgreSQL cuts the text around the words before `ts_headline` parses it; the cut must still hold
+    // the words, and a phrase where it occurs, not where its words first appear apart.
+    let app = TestApp::spawn().await;
+    let bgd = app.login(BGD).await;
+    let filler = |n: usize| "lorem ".repeat(n);
+    let body =
+        format!("supply {}chain {}hessian {}supply chain {}", filler(300), filler(600), filler(200), filler(100));
+    create(&app, &bgd, note("Sacks", "delegation", &body)).await;
+
+    let hits = search(&app, &bgd, "hessian").await;
+    assert_eq!(titles(&hits), vec!["Sacks"]);
+    let snippet = marked(&hits["items"][0]);
+    assert!(snippet.contains("[hessian]"), "{snippet}");
+
+    let hits = search(&app, &bgd, "\"supply chain\"").await;
+    assert_eq!(titles(&hits), vec!["Sacks"]);
+    let snippet = marked(&hits["items"][0]);
+    assert!(snippet.contains("[supply] [chain]") || snippet.contains("[supply chain]"), "{snippet}");
+
+    // Two words whose first occurrences are 1,800 characters apart: both are in the snippet's text.
+    let hits = search(&app, &bgd, "supply chain").await;
+    let snippet = marked(&hits["items"][0]);
+    assert!(snippet.contains("[supply]") && snippet.contains("[chain]"), "{snippet}");
+}

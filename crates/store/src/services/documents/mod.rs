@@ -5,9 +5,11 @@
 
 pub mod content;
 mod fields;
+mod headline;
 mod list;
 pub mod search;
 pub(crate) mod search_index;
+mod syntax;
 mod versions;
 pub(crate) mod view;
 

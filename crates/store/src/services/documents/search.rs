@@ -12,19 +12,19 @@
 use gmc_domain::policy::{authorize, Operation};
 use gmc_domain::{Actor, ValidationErrors};
 use sea_orm::sea_query::{Alias, Expr, JoinType, Order, Query, SelectStatement};
-use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter, TransactionTrait,
+};
 use serde::Serialize;
 use uuid::Uuid;
 
+pub use super::syntax::{fts5_query, postgres_query};
+use super::syntax::{CLOSE, OPEN};
 use super::view::{self, DocumentView};
 use crate::cursor::{Page, Total, COUNT_LIMIT};
 use crate::entities::documents;
 use crate::services::search_text;
 use crate::AppResult;
-
-/// Private-use characters the engines put around a match; the parts are split on them.
-const OPEN: char = '\u{E000}';
-const CLOSE: char = '\u{E001}';
 
 #[derive(Debug, Clone, Default)]
 pub struct DocumentSearch {
@@ -51,45 +51,6 @@ pub struct DocumentSearchHit {
     pub rank: f64,
     /// Where the words matched, as plain-text parts.
     pub snippet: Vec<SnippetPart>,
-}
-
-/// The search text as an FTS5 query of quoted words, every one required; `None` when no word is left.
-pub fn fts5_query(q: &str) -> Option<String> {
-    let words: Vec<String> = q
-        .split_whitespace()
-        .filter_map(|w| {
-            let prefix = w.ends_with('*');
-            let core: String = w.chars().filter(|c| *c != '*').collect();
-            // A "word" of punctuation only tokenizes to nothing: leave it out rather than search for "".
-            if !core.chars().any(char::is_alphanumeric) {
-                return None;
-            }
-            let quoted = format!("\"{}\"", core.replace('"', "\"\""));
-            Some(if prefix { format!("{quoted}*") } else { quoted })
-        })
-        .collect();
-    (!words.is_empty()).then(|| words.join(" "))
-}
-
-/// PostgreSQL's reading of the search text, as (function, argument). `websearch_to_tsquery` reads any
-/// text without a syntax error (quotes make phrases) but has no prefix search, so a text with a word
-/// ending in `*` becomes a `to_tsquery` of its words reduced to letters and digits (`tar*` → `tar:*`),
-/// every one required — nothing of the caller's survives to be read as operator syntax.
-pub fn postgres_query(q: &str) -> (&'static str, String) {
-    if !q.split_whitespace().any(|w| w.ends_with('*')) {
-        return ("websearch_to_tsquery", q.to_owned());
-    }
-    let words: Vec<String> = q
-        .split_whitespace()
-        .filter_map(|w| {
-            let core: String = w.chars().filter(|c| c.is_alphanumeric()).collect();
-            (!core.is_empty()).then(|| if w.ends_with('*') { format!("{core}:*") } else { core })
-        })
-        .collect();
-    if words.is_empty() {
-        return ("websearch_to_tsquery", q.to_owned());
-    }
-    ("to_tsquery", words.join(" & "))
 }
 
 /// Splits an engine's snippet on the match markers.
@@ -179,7 +140,11 @@ pub async fn search(db: &DatabaseConnection, actor: &Actor, f: DocumentSearch) -
             let (mut hits, window) = ranked_postgres(db, actor, &query, limit, offset).await?;
             let more = hits.len() as u64 > limit;
             hits.truncate(usize::try_from(limit).unwrap_or(20));
-            headlines(db, &query, &mut hits).await?;
+            for (id, snippet) in super::headline::headlines(db, &query, hits.iter().map(|h| h.0)).await? {
+                if let Some(h) = hits.iter_mut().find(|h| h.0 == id) {
+                    h.3 = snippet;
+                }
+            }
             (hits, more, if offset == 0 { Total::bounded(window) } else { Total::NONE })
         }
         _ => {
@@ -302,21 +267,41 @@ async fn ranked_postgres(
     limit: u64,
     offset: u64,
 ) -> AppResult<(Vec<Hit>, u64)> {
+    // `random_page_cost` is PostgreSQL's price of reading a page out of order, 4 times a sequential
+    // one by default (spinning disks). At that price a rare word's ~500 matches were joined to a
+    // sequential scan of every document (5–6 ms) rather than to 500 primary-key probes (0.5 ms); 1.1,
+    // PostgreSQL's own advice for SSDs and for data in memory, chooses the probes. Read-only: the
+    // transaction only scopes the setting to this statement. docs/benchmarks.md.
+    let txn = db.begin().await?;
+    txn.execute_unprepared("SET LOCAL random_page_cost = 1.1").await?;
+    let ranked = ranked_postgres_on(&txn, actor, query, limit, offset).await?;
+    txn.commit().await?;
+    Ok(ranked)
+}
+
+async fn ranked_postgres_on<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    query: &str,
+    limit: u64,
+    offset: u64,
+) -> AppResult<(Vec<Hit>, u64)> {
     let backend = db.get_database_backend();
     let (function, text) = postgres_query(query);
     let mut window = matching(backend, actor, query);
     window
         .expr_as(Expr::col((documents::Entity, documents::Column::Id)), Alias::new("id"))
         .expr_as(Expr::col((documents::Entity, documents::Column::CurrentVersion)), Alias::new("version_number"))
-        .expr_as(Expr::cust("documents_fts.tsv"), Alias::new("tsv"))
+        // Ranked in the window's own select list, so only the rank travels up: carried as `tsv`, each
+        // window row's whole vector (~3.5 KB) was copied through the join and the sort.
+        .expr_as(
+            Expr::cust_with_values(format!("ts_rank(documents_fts.tsv, {function}('english', $1))::float8"), [text]),
+            Alias::new("rank"),
+        )
         .order_by((documents::Entity, documents::Column::Id), Order::Desc)
         .limit(RANK_WINDOW + 1);
     let page = Query::select()
-        .columns([Alias::new("id"), Alias::new("version_number")])
-        .expr_as(
-            Expr::cust_with_values(format!("ts_rank(tsv, {function}('english', $1))::float8"), [text]),
-            Alias::new("rank"),
-        )
+        .columns([Alias::new("id"), Alias::new("version_number"), Alias::new("rank")])
         .expr_as(Expr::cust("COUNT(*) OVER ()"), Alias::new("window_count"))
         .from_subquery(window, Alias::new("w"))
         .order_by_expr(Expr::cust("rank"), Order::Desc)
@@ -333,59 +318,9 @@ async fn ranked_postgres(
     Ok((hits, window_count))
 }
 
-/// PostgreSQL's snippets, for the page's hits only: `ts_headline` reads the whole text, so it runs on
-/// twenty rows, never on every match.
-async fn headlines(db: &DatabaseConnection, query: &str, hits: &mut [Hit]) -> AppResult<()> {
-    if hits.is_empty() {
-        return Ok(());
-    }
-    let (function, text) = postgres_query(query);
-    let options = format!(
-        "StartSel={OPEN}, StopSel={CLOSE}, MaxWords=24, MinWords=10, MaxFragments=2, FragmentDelimiter=\" … \""
-    );
-    let s = Query::select()
-        .expr_as(Expr::cust("document_id"), Alias::new("id"))
-        .expr_as(
-            Expr::cust_with_values(
-                format!("ts_headline('english', left(body, 200000), {function}('english', $1), $2)"),
-                [text, options],
-            ),
-            Alias::new("snippet"),
-        )
-        .from(Alias::new("documents_fts"))
-        .and_where(Expr::col(Alias::new("document_id")).is_in(hits.iter().map(|h| h.0)))
-        .to_owned();
-    let backend = db.get_database_backend();
-    for r in db.query_all(backend.build(&s)).await? {
-        let id: Uuid = r.try_get("", "id")?;
-        let snippet: String = r.try_get("", "snippet")?;
-        if let Some(h) = hits.iter_mut().find(|h| h.0 == id) {
-            h.3 = snippet;
-        }
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_prefix_search_on_postgres_keeps_only_letters_and_digits() {
-        assert_eq!(postgres_query("\"supply chain\""), ("websearch_to_tsquery", "\"supply chain\"".to_owned()));
-        assert_eq!(postgres_query("tar* export"), ("to_tsquery", "tar:* & export".to_owned()));
-        assert_eq!(postgres_query("a&b|c:* !x*"), ("to_tsquery", "abc:* & x:*".to_owned()));
-        assert_eq!(postgres_query("* ()"), ("websearch_to_tsquery", "* ()".to_owned()));
-    }
-
-    #[test]
-    fn operators_and_quotes_become_quoted_words() {
-        assert_eq!(fts5_query("jute tariffs").as_deref(), Some("\"jute\" \"tariffs\""));
-        assert_eq!(fts5_query("a NEAR(b c)").as_deref(), Some("\"a\" \"NEAR(b\" \"c)\""));
-        assert_eq!(fts5_query("\"unbalanced").as_deref(), Some("\"\"\"unbalanced\""));
-        assert_eq!(fts5_query("fish*").as_deref(), Some("\"fish\"*"));
-        assert_eq!(fts5_query("* - : ()"), None);
-    }
 
     #[test]
     fn a_snippet_splits_into_plain_and_highlighted_parts() {
