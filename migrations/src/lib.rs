@@ -42,6 +42,7 @@ mod m20261206_000026_api_key_budgets;
 mod m20261207_000027_create_wto_notifications;
 mod m20261208_000028_partial_unique_stakeholder_user;
 mod m20261209_000029_documents_fts_inline_vectors;
+mod m20261210_000030_read_model_generations;
 mod seed_reference;
 
 pub struct Migrator;
@@ -90,6 +91,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261208_000028_partial_unique_stakeholder_user::Migration),
             // issue 10: search speed on PostgreSQL
             Box::new(m20261209_000029_documents_fts_inline_vectors::Migration),
+            // issue 9: the board's read model
+            Box::new(m20261210_000030_read_model_generations::Migration),
         ]
     }
 }

@@ -64,6 +64,10 @@ pub struct Settings {
     pub small_cell_k: i64,
     /// Reuse the JSON of catalogue records per (id, version) (`gmc_api::render_cache`); off for benchmarks.
     pub render_cache: bool,
+    // issue 9: the board's read model
+    /// Compute the ministerial board from each ministerial's items held in memory, proven current by
+    /// the database's change count on every request (`gmc_store::generations`); off reads the tables.
+    pub prep_board_read_model: bool,
     /// The alignment report's formula (`docs/alignment.md`): the weight of a validated impediment by
     /// severity 1–5 (five comma-separated numbers), of one respondent's answer, the half-life in days of
     /// an impediment's weight, and the concern from which an uncovered topic is a blind spot.
@@ -154,6 +158,7 @@ impl Settings {
             .set_default("public_period_ms", 3000)?
             .set_default("small_cell_k", 5)?
             .set_default("render_cache", true)?
+            .set_default("prep_board_read_model", true)?
             .set_default("alignment_severity_weights", "1,2,3,5,8")?
             .set_default("alignment_answer_weight", 0.2)?
             .set_default("alignment_half_life_days", 365.0)?
@@ -255,6 +260,7 @@ impl Settings {
             public_period_ms: 1,
             small_cell_k: 5,
             render_cache: true,
+            prep_board_read_model: true,
             alignment_severity_weights: "1,2,3,5,8".into(),
             alignment_answer_weight: 0.2,
             alignment_half_life_days: 365.0,

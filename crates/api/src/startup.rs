@@ -85,6 +85,8 @@ impl Application {
             catalogue: Catalogue::default(),
             sessions: Default::default(),
             rendered_topics: crate::render_cache::RenderCache::new(settings.render_cache),
+            // issue 9: the board's read model
+            prep_board: gmc_store::services::prep::BoardModel::new(settings.prep_board_read_model),
             max_body_bytes: settings.max_json_bytes,
             // issue 10: documents
             storage: gmc_store::storage::open(&settings.storage())?,

@@ -23,6 +23,9 @@ pub struct AppState {
     pub catalogue: Catalogue,
     pub sessions: SessionCache,
     pub rendered_topics: RenderCache,
+    // issue 9: the board's read model
+    /// Each ministerial's items in memory for the board (setting `prep_board_read_model`).
+    pub prep_board: gmc_store::services::prep::BoardModel,
     /// The largest request body read (JSON, and the raw body the `Idempotency-Key` check reads).
     pub max_body_bytes: usize,
     // issue 10: documents

@@ -12,6 +12,8 @@ pub mod db;
 pub mod demo;
 pub mod entities;
 pub mod error;
+// issue 9: the board's read model
+pub mod generations;
 #[cfg(feature = "openapi")]
 pub mod schemas;
 pub mod services;

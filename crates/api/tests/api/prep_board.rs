@@ -1,6 +1,9 @@
-//! The ministerial board (issue 9) is one statement (`services/prep/board.rs`): these tests hold it to
-//! what the list says — per status, exactly the items the caller may read, counted, the first 20 by
-//! deadline with none last — so the numbering, the cut and the joined names cannot drift from the rules.
+//! The ministerial board (issue 9) is computed from a read model of each ministerial's items
+//! (`services/prep/board_model.rs`), or from two statements when the model is off
+//! (`services/prep/board.rs`): these tests hold both to what the list says — per status, exactly the
+//! items the caller may read, counted, the first 20 by deadline with none last — so the numbering, the
+//! cut and the joined names cannot drift from the rules. And they change the tables behind the model's
+//! back, as another node or a script would, to prove that no board is served from a stale snapshot.
 
 use serde_json::{json, Value};
 
@@ -51,7 +54,15 @@ async fn check(app: &TestApp, token: &str, filter: &str) -> Value {
 
 #[tokio::test]
 async fn each_column_counts_what_the_caller_reads_and_shows_the_first_twenty_by_deadline_none_last() {
-    let app = TestApp::spawn().await;
+    columns_as_the_list_says(TestApp::spawn().await).await;
+}
+
+#[tokio::test]
+async fn the_board_read_from_the_tables_says_the_same() {
+    columns_as_the_list_says(TestApp::spawn_with(|s| s.prep_board_read_model = false).await).await;
+}
+
+async fn columns_as_the_list_says(app: TestApp) {
     let bgd = app.login(BGD).await;
     let npl = app.login(NPL).await;
     let fish = app.get_json("/api/v1/topics/FISH", &bgd).await["id"].clone();
@@ -104,4 +115,109 @@ async fn each_column_counts_what_the_caller_reads_and_shows_the_first_twenty_by_
     assert_eq!(nepal["columns"][0]["total"], 3 + 6, "its own three and Bangladesh's six regional ones: {nepal}");
     let analyst = app.login(ANALYST).await;
     check(&app, &analyst, "").await;
+}
+
+/// The ids on the board's columns, for one caller.
+async fn on_board(app: &TestApp, token: &str, filter: &str) -> (u64, String) {
+    let board = app.get_json(&format!("/api/v1/prep-items/board?ministerial=MC14{filter}"), token).await;
+    let columns = board["columns"].as_array().unwrap();
+    (columns.iter().map(|c| c["total"].as_u64().unwrap()).sum(), board.to_string())
+}
+
+/// Another node (or `psql`, or `gmc import`) changes the tables directly: the next board — on this
+/// node, whose read model already holds the ministerial — shows the change. Each step would fail if
+/// the snapshot were served without the database's change count (migration 000030's triggers).
+#[tokio::test]
+async fn a_change_made_behind_the_read_models_back_is_on_the_next_board() {
+    use gmc_store::entities::{coalition_members, delegations, ministerials, prep_item_topics, prep_items, users};
+    use sea_orm::{sea_query::Expr, ColumnTrait, EntityTrait, QueryFilter};
+    let app = TestApp::spawn().await;
+    let (bgd, npl) = (app.login(BGD).await, app.login(NPL).await);
+    let db = app.db().await;
+    let shared = create(
+        &app,
+        &bgd,
+        json!({"title": "Shared position", "visibility": "regional",
+        "topic_ids": [app.get_json("/api/v1/topics/FISH", &bgd).await["id"]]}),
+    )
+    .await;
+    let shared_id = uuid::Uuid::parse_str(shared["id"].as_str().unwrap()).unwrap();
+    let (total, board) = on_board(&app, &npl, "").await;
+    assert!(board.contains("Shared position") && total == 1, "Nepal reads the regional item: {board}");
+
+    // Narrowed to Bangladesh alone: gone for Nepal at once, on every path of the board.
+    let narrowed = prep_items::Entity::update_many()
+        .col_expr(prep_items::Column::Visibility, Expr::value("delegation"))
+        .filter(prep_items::Column::Id.eq(shared_id))
+        .exec(&db)
+        .await
+        .unwrap();
+    assert_eq!(narrowed.rows_affected, 1);
+    for filter in ["", "&topic=FISH", "&interest=defensive"] {
+        let (total, board) = on_board(&app, &npl, filter).await;
+        assert!(!board.contains("Shared position") && total == 0, "{filter:?}: {board}");
+    }
+    assert!(on_board(&app, &bgd, "").await.1.contains("Shared position"), "its owner still reads it");
+
+    // A topic link removed: the topic filter no longer finds it.
+    assert_eq!(on_board(&app, &bgd, "&topic=FISH").await.0, 1);
+    prep_item_topics::Entity::delete_many()
+        .filter(prep_item_topics::Column::PrepItemId.eq(shared_id))
+        .exec(&db)
+        .await
+        .unwrap();
+    assert_eq!(on_board(&app, &bgd, "&topic=FISH").await.0, 0);
+
+    // The owner's name changed, and the responsible officer's (an erasure rewrites it so).
+    delegations::Entity::update_many()
+        .col_expr(delegations::Column::Name, Expr::value("People's Republic of Bangladesh"))
+        .filter(delegations::Column::CountryCode.eq("BGD"))
+        .exec(&db)
+        .await
+        .unwrap();
+    assert!(on_board(&app, &bgd, "").await.1.contains("People's Republic of Bangladesh"));
+    let officer = users::Entity::find().filter(users::Column::Email.eq(BGD)).one(&db).await.unwrap().unwrap();
+    prep_items::Entity::update_many()
+        .col_expr(prep_items::Column::ResponsibleUserId, Expr::value(officer.id))
+        .filter(prep_items::Column::Id.eq(shared_id))
+        .exec(&db)
+        .await
+        .unwrap();
+    assert!(on_board(&app, &bgd, "").await.1.contains(&officer.name));
+    users::Entity::update_many()
+        .col_expr(users::Column::Name, Expr::value("Erased user"))
+        .filter(users::Column::Id.eq(officer.id))
+        .exec(&db)
+        .await
+        .unwrap();
+    let (_, board) = on_board(&app, &bgd, "").await;
+    assert!(board.contains("Erased user") && !board.contains(&officer.name), "{board}");
+
+    // A coalition's confidential item: Nepal reads it as a member of the LDC Group, and not once its
+    // membership is gone.
+    let ldc = app.get_json("/api/v1/coalitions/LDC", &npl).await["id"].clone();
+    create(&app, &npl, json!({"title": "LDC Group statement", "coalition_id": ldc, "kind": "coalition_statement"}))
+        .await;
+    assert!(on_board(&app, &npl, "").await.1.contains("LDC Group statement"));
+    let nepal = uuid::Uuid::parse_str(&app.delegation_id(&npl, "NPL").await).unwrap();
+    let left = coalition_members::Entity::delete_many()
+        .filter(coalition_members::Column::CoalitionId.eq(uuid::Uuid::parse_str(ldc.as_str().unwrap()).unwrap()))
+        .filter(coalition_members::Column::DelegationId.eq(nepal))
+        .exec(&db)
+        .await
+        .unwrap();
+    assert_eq!(left.rows_affected, 1);
+    assert!(!on_board(&app, &npl, "").await.1.contains("LDC Group statement"));
+
+    // Moved to another ministerial: gone from this board, on the other's.
+    let mc13 = ministerials::Entity::find().filter(ministerials::Column::Code.eq("MC13")).one(&db).await.unwrap();
+    prep_items::Entity::update_many()
+        .col_expr(prep_items::Column::MinisterialId, Expr::value(mc13.unwrap().id))
+        .filter(prep_items::Column::Id.eq(shared_id))
+        .exec(&db)
+        .await
+        .unwrap();
+    assert!(!on_board(&app, &bgd, "").await.1.contains("Shared position"));
+    let mc13_board = app.get_json("/api/v1/prep-items/board?ministerial=MC13", &bgd).await.to_string();
+    assert!(mc13_board.contains("Shared position"), "{mc13_board}");
 }

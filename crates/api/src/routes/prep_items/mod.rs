@@ -89,7 +89,7 @@ pub async fn get_prep_board(
         coalition_id: q.coalition_id,
         interest: q.interest,
     };
-    Ok(HttpResponse::Ok().json(svc::board(&state.db, &actor, filter).await?))
+    Ok(HttpResponse::Ok().json(svc::board(&state.db, &state.prep_board, &actor, filter).await?))
 }
 
 /// Create a prep item

@@ -14,7 +14,6 @@
 //! a column.
 
 use chrono::{NaiveDate, Utc};
-use gmc_domain::policy::{authorize, Operation};
 use gmc_domain::prep::{Interest, PrepKind, PrepStatus};
 use gmc_domain::watch::Priority;
 use gmc_domain::{Actor, ValidationErrors, Visibility};
@@ -35,7 +34,7 @@ use crate::{AppError, AppResult};
 /// Items shown per column; `total` says how many there are, and the list (`GET /prep-items?status=`)
 /// pages through the rest. A board is read at a glance: 20 cards fill a column on a large screen, and
 /// 7 × 50 cards made a 290 KB answer that cost more to build and send than every query behind it.
-const COLUMN_ITEMS: u64 = 20;
+pub(super) const COLUMN_ITEMS: u64 = 20;
 
 #[derive(Debug, Default, Clone)]
 pub struct BoardFilter {
@@ -86,8 +85,8 @@ pub struct PrepBoardView {
 
 /// One row of the cards statement: what a card shows.
 #[derive(Debug, FromQueryResult)]
-struct CardRow {
-    id: Uuid,
+pub(super) struct CardRow {
+    pub(super) id: Uuid,
     title: String,
     visibility: DbEnum<Visibility>,
     kind: DbEnum<PrepKind>,
@@ -95,8 +94,8 @@ struct CardRow {
     priority: DbEnum<Priority>,
     status: DbEnum<PrepStatus>,
     deadline: Option<NaiveDate>,
-    delegation_id: Option<Uuid>,
-    coalition_id: Option<Uuid>,
+    pub(super) delegation_id: Option<Uuid>,
+    pub(super) coalition_id: Option<Uuid>,
     delegation_name: Option<String>,
     country_code: Option<String>,
     coalition_name: Option<String>,
@@ -104,8 +103,8 @@ struct CardRow {
     responsible_name: Option<String>,
 }
 
-pub async fn board(db: &DatabaseConnection, actor: &Actor, f: BoardFilter) -> AppResult<PrepBoardView> {
-    authorize(actor, Operation::ReadDelegationRecords)?;
+/// The board read from the tables (the read model off, or before its first use): the statements above.
+pub(super) async fn from_tables(db: &DatabaseConnection, actor: &Actor, f: BoardFilter) -> AppResult<PrepBoardView> {
     if db.get_database_backend() != DbBackend::Postgres {
         return board_on(db, actor, f).await;
     }
@@ -121,15 +120,24 @@ pub async fn board(db: &DatabaseConnection, actor: &Actor, f: BoardFilter) -> Ap
     Ok(view)
 }
 
-async fn board_on<C: ConnectionTrait>(db: &C, actor: &Actor, f: BoardFilter) -> AppResult<PrepBoardView> {
-    let mut e = ValidationErrors::new();
-    let ministerial = match f.ministerial.as_deref() {
+/// The ministerial a board shows: the one named by its code, else the latest by start date.
+pub(super) async fn ministerial_of<C: ConnectionTrait>(db: &C, code: Option<&str>) -> AppResult<ministerials::Model> {
+    let ministerial = match code {
         Some(code) => view::ministerial(db, code).await?,
         None => ministerials::Entity::find().order_by_desc(ministerials::Column::StartsOn).one(db).await?,
     };
-    let Some(ministerial) = ministerial else {
-        return Err(ValidationErrors::single("ministerial", "unknown", "names no ministerial conference").into());
-    };
+    ministerial
+        .ok_or_else(|| ValidationErrors::single("ministerial", "unknown", "names no ministerial conference").into())
+}
+
+/// Seven empty columns, in workflow order.
+pub(super) fn empty_columns() -> Vec<BoardColumn> {
+    PrepStatus::ALL.iter().map(|s| BoardColumn { status: *s, total: 0, items: Vec::new() }).collect()
+}
+
+async fn board_on<C: ConnectionTrait>(db: &C, actor: &Actor, f: BoardFilter) -> AppResult<PrepBoardView> {
+    let mut e = ValidationErrors::new();
+    let ministerial = ministerial_of(db, f.ministerial.as_deref()).await?;
     // The ministerial is already known: the filter takes its id rather than looking the code up again.
     let filter = PrepItemFilter {
         topic: f.topic,
@@ -150,8 +158,7 @@ async fn board_on<C: ConnectionTrait>(db: &C, actor: &Actor, f: BoardFilter) -> 
         .into_tuple()
         .all(db)
         .await?;
-    let mut columns: Vec<BoardColumn> =
-        PrepStatus::ALL.iter().map(|s| BoardColumn { status: *s, total: 0, items: Vec::new() }).collect();
+    let mut columns = empty_columns();
     for (status, n) in counts {
         if let Some(column) = columns.iter_mut().find(|c| c.status == status.0) {
             column.total = u64::try_from(n).unwrap_or(0);
@@ -234,7 +241,7 @@ fn first_of_each_column_lateral(readable: SelectStatement, statuses: &[PrepStatu
 }
 
 /// The cards of the ids that `walks` selects: their rows, and the names a card shows joined in.
-fn with_card_columns(walks: SelectStatement) -> SelectStatement {
+pub(super) fn with_card_columns(walks: SelectStatement) -> SelectStatement {
     use prep_items::Column as C;
     let b = Alias::new("b");
     let p = Alias::new("p");
@@ -266,7 +273,7 @@ fn with_card_columns(walks: SelectStatement) -> SelectStatement {
         .to_owned()
 }
 
-fn card(r: CardRow, today: NaiveDate) -> AppResult<PrepCardView> {
+pub(super) fn card(r: CardRow, today: NaiveDate) -> AppResult<PrepCardView> {
     let owner = match (r.delegation_id, r.coalition_id) {
         (Some(id), _) => OwnerView {
             kind: OwnerKind::Delegation,
@@ -293,7 +300,12 @@ fn card(r: CardRow, today: NaiveDate) -> AppResult<PrepCardView> {
         priority: r.priority.0,
         status,
         deadline: r.deadline,
-        overdue: r.deadline.is_some_and(|d| d < today) && !status.is_final(),
+        overdue: overdue(r.deadline, status, today),
         responsible_name: r.responsible_name,
     })
+}
+
+/// A deadline passed (before `today`, UTC) on an item neither decided nor withdrawn.
+pub(super) fn overdue(deadline: Option<NaiveDate>, status: PrepStatus, today: NaiveDate) -> bool {
+    deadline.is_some_and(|d| d < today) && !status.is_final()
 }

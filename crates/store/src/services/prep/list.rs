@@ -96,6 +96,17 @@ pub async fn list(db: &DatabaseConnection, actor: &Actor, f: PrepItemFilter) -> 
 
 /// The rows the actor may read that match the filter (its `status` too); problems go into `e`. An
 /// unknown ministerial is a problem (the board names it); an unknown topic matches nothing.
+/// The topic a filter names by id or by code; an unknown code names no topic (the nil id, which no
+/// link holds), so the filter matches nothing rather than failing.
+pub(super) async fn topic_id<C: ConnectionTrait>(db: &C, topic: &str) -> AppResult<Uuid> {
+    if let Ok(id) = Uuid::parse_str(topic) {
+        return Ok(id);
+    }
+    let code = topic.trim().to_ascii_uppercase();
+    let found = topics::Entity::find().filter(topics::Column::Code.eq(code)).one(db).await?;
+    Ok(found.map_or(Uuid::nil(), |t| t.id))
+}
+
 pub(super) async fn filtered<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
@@ -133,20 +144,13 @@ pub(super) async fn filtered<C: ConnectionTrait>(
         query = query.filter(C::Deadline.lte(d));
     }
     if let Some(t) = f.topic.as_deref() {
-        let topic = match Uuid::parse_str(t) {
-            Ok(id) => Some(id),
-            Err(_) => topics::Entity::find()
-                .filter(topics::Column::Code.eq(t.trim().to_ascii_uppercase()))
-                .one(db)
-                .await?
-                .map(|t| t.id),
-        };
+        let topic = topic_id(db, t).await?;
         query = query.filter(
             C::Id.in_subquery(
                 Query::select()
                     .column(prep_item_topics::Column::PrepItemId)
                     .from(prep_item_topics::Entity)
-                    .and_where(prep_item_topics::Column::TopicId.eq(topic.unwrap_or(Uuid::nil())))
+                    .and_where(prep_item_topics::Column::TopicId.eq(topic))
                     .to_owned(),
             ),
         );

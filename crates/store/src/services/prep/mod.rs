@@ -3,6 +3,8 @@
 //! coalition members as owners); single records through `access::find_readable` / `find_writable`.
 
 mod board;
+// issue 9: the board's read model
+mod board_model;
 mod diff;
 pub mod evidence;
 pub(crate) mod fields;
@@ -18,7 +20,8 @@ pub mod trace;
 mod trace_views;
 pub(crate) mod view;
 
-pub use board::{board, BoardColumn, BoardFilter, PrepBoardView, PrepCardView};
+pub use board::{BoardColumn, BoardFilter, PrepBoardView, PrepCardView};
+pub use board_model::{board, BoardModel};
 pub use diff::{diff, DiffOp, DiffOpKind, TextDiffView};
 pub use fields::{PrepItemInput, PrepItemPatch};
 pub use list::{list, PrepItemFilter, PrepItemSort};

@@ -107,7 +107,16 @@ pub(super) async fn ministerial<C: ConnectionTrait>(db: &C, code: &str) -> AppRe
 
 /// Who owns a row, as the policy takes it (for a coalition, its member delegations from `members`).
 pub(super) fn owner_of<'a>(row: &prep_items::Model, members: &'a HashMap<Uuid, Vec<DelegationId>>) -> Owner<'a> {
-    match (row.delegation_id, row.coalition_id) {
+    owner_from(row.delegation_id, row.coalition_id, members)
+}
+
+/// `owner_of` for an item known by its owner columns.
+pub(super) fn owner_from<'a>(
+    delegation_id: Option<Uuid>,
+    coalition_id: Option<Uuid>,
+    members: &'a HashMap<Uuid, Vec<DelegationId>>,
+) -> Owner<'a> {
+    match (delegation_id, coalition_id) {
         (Some(d), _) => Owner::Delegation(DelegationId::from_uuid(d)),
         (None, Some(c)) => Owner::Coalition { members: members.get(&c).map_or(&[], Vec::as_slice) },
         // `Guarded` refuses such a row before it gets here; owned by nobody, it is the admins' alone.
