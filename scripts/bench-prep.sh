@@ -14,7 +14,8 @@
 #
 # Env (all optional): BENCH_DB=sqlite|postgres, BENCH_IMPEDIMENTS=100000, BENCH_RESPONSES=100000,
 # BENCH_ITEMS=2000, BENCH_SAMPLES=20, BENCH_DURATION=15s, BENCH_CONNECTIONS=32, BENCH_THREADS=2,
-# GMC_BIN=path.
+# BENCH_BOARD_MODEL="on off" (the board's read model on, then off), BENCH_BOARD_ONLY=1 (skip the report
+# and strength timings), GMC_BIN=path.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -28,6 +29,8 @@ BENCH_SAMPLES="${BENCH_SAMPLES:-20}"
 BENCH_DURATION="${BENCH_DURATION:-15s}"
 BENCH_CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 BENCH_THREADS="${BENCH_THREADS:-2}"
+BENCH_BOARD_MODEL="${BENCH_BOARD_MODEL:-on off}"
+BENCH_BOARD_ONLY="${BENCH_BOARD_ONLY:-0}"
 
 BENCH_NAME=bench-prep
 # shellcheck source=scripts/lib/bench-setup.sh
@@ -107,33 +110,53 @@ print(f"| {label} | {db} | {n} | {med:.1f} | {p95:.1f} | {ts[-1]:.1f} |")
 PY
 }
 
-log "alignment report and evidence strength ($BENCH_SAMPLES samples each)"
-measure "alignment report, Bangladesh" "/api/v1/alignment"
-measure "alignment report, CSV" "/api/v1/alignment.csv"
-measure "evidence strength, item with 500 links" "/api/v1/prep-items/$ITEM/strength"
-measure "evidence strength, topic FISH" "/api/v1/topics/FISH/strength"
+if [[ "$BENCH_BOARD_ONLY" != 1 ]]; then
+    log "alignment report and evidence strength ($BENCH_SAMPLES samples each)"
+    measure "alignment report, Bangladesh" "/api/v1/alignment"
+    measure "alignment report, CSV" "/api/v1/alignment.csv"
+    measure "evidence strength, item with 500 links" "/api/v1/prep-items/$ITEM/strength"
+    measure "evidence strength, topic FISH" "/api/v1/topics/FISH/strength"
+fi
 
-log "board: wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS -d$BENCH_DURATION over $(wc -l <"$WORK/paths") filter variants"
-bench_perf_start
-cpu_before="$(server_cpu_ms)"
-db_before="$(db_cpu_ms)"
-load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
-wrk_out="$(BENCH_TOKENS_FILE="$WORK/tokens" BENCH_PATHS_FILE="$WORK/paths" \
-    wrk -t"$BENCH_THREADS" -c"$BENCH_CONNECTIONS" -d"$BENCH_DURATION" -s scripts/bench/board.lua "$BASE")"
-printf '%s\n' "$wrk_out" >"$OUT_DIR/wrk-$BENCH_DB-board.txt"
-bench_perf_stop
-line="$(printf '%s\n' "$wrk_out" | grep '^BENCH ' | tail -n1)"
-declare -A b=()
-for kv in ${line#BENCH }; do b[${kv%%=*}]="${kv#*=}"; done
-cpu_req="$(cpu_per_request "$cpu_before" "$(server_cpu_ms)" "${b[requests]}")"
-db_req="$(cpu_per_request "$db_before" "$(db_cpu_ms)" "${b[requests]}")"
+# The board with its read model on (the default) and off (every board read from the tables): issue 8
+# admits an in-process model only if the benchmark reports both. The server restarts between the two.
+board_errors=0
 {
     echo
-    echo "| board (varied callers and filters) | db | req/s | p50 ms | p90 ms | p99 ms | requests | errors | server CPU ms/req | db CPU ms/req | load avg |"
-    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
-    echo "| \`GET /prep-items/board?ministerial=MC14&…\` | $BENCH_DB | ${b[rps]} | ${b[p50_ms]} | ${b[p90_ms]} | ${b[p99_ms]} | ${b[requests]} | $((b[http_errors] + b[socket_errors])) | $cpu_req | $db_req | $load_before |"
+    echo "| board (varied callers and filters) | db | read model | req/s | p50 ms | p90 ms | p99 ms | requests | errors | server CPU ms/req | db CPU ms/req | load avg |"
+    echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
 } >>"$OUT"
+for model in $BENCH_BOARD_MODEL; do
+    case "$model" in
+        on) export GMC_PREP_BOARD_READ_MODEL=true ;;
+        off) export GMC_PREP_BOARD_READ_MODEL=false ;;
+        *) die "BENCH_BOARD_MODEL takes on and/or off, not $model" ;;
+    esac
+    kill "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+    bench_serve
+    # One board first, so that the model's load is not inside the measured window (it is reported
+    # apart: the first board after a change reloads the ministerial).
+    curl -fsS -o /dev/null -w "first board after start (read model $model): %{time_total}s\n" \
+        -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/prep-items/board?ministerial=MC14"
+    log "board, read model $model: wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS -d$BENCH_DURATION over $(wc -l <"$WORK/paths") filter variants"
+    bench_perf_start
+    cpu_before="$(server_cpu_ms)"
+    db_before="$(db_cpu_ms)"
+    load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+    wrk_out="$(BENCH_TOKENS_FILE="$WORK/tokens" BENCH_PATHS_FILE="$WORK/paths" \
+        wrk -t"$BENCH_THREADS" -c"$BENCH_CONNECTIONS" -d"$BENCH_DURATION" -s scripts/bench/board.lua "$BASE")"
+    printf '%s\n' "$wrk_out" >"$OUT_DIR/wrk-$BENCH_DB-board-$model.txt"
+    bench_perf_stop
+    line="$(printf '%s\n' "$wrk_out" | grep '^BENCH ' | tail -n1)"
+    declare -A b=()
+    for kv in ${line#BENCH }; do b[${kv%%=*}]="${kv#*=}"; done
+    cpu_req="$(cpu_per_request "$cpu_before" "$(server_cpu_ms)" "${b[requests]}")"
+    db_req="$(cpu_per_request "$db_before" "$(db_cpu_ms)" "${b[requests]}")"
+    echo "| \`GET /prep-items/board?ministerial=MC14&…\` | $BENCH_DB | $model | ${b[rps]} | ${b[p50_ms]} | ${b[p90_ms]} | ${b[p99_ms]} | ${b[requests]} | $((b[http_errors] + b[socket_errors])) | $cpu_req | $db_req | $load_before |" >>"$OUT"
+    board_errors=$((board_errors + b[http_errors] + b[socket_errors]))
+done
 
 echo
 cat "$OUT"
-[[ $((b[http_errors] + b[socket_errors])) -eq 0 ]] || die "some board requests failed: the numbers are not valid"
+[[ "$board_errors" -eq 0 ]] || die "some board requests failed: the numbers are not valid"

@@ -15,8 +15,9 @@
 //! writing prep items could then wait on each other (one holding the counter, the other a row the
 //! first wants next). SQLite has one writer at a time, so its plain row triggers cannot deadlock.
 //!
-//! What the board reads: prep items, their topic links, coalition memberships, and the names a card
-//! shows (delegations, coalitions, users). Only the name columns are watched on the last three, so a
+//! What the board reads: prep items, their topic links, coalition memberships, the names a card shows
+//! (delegations, coalitions, users), the ministerials and the topics' codes (its filters name them).
+//! Only the name and code columns are watched on users, delegations, coalitions and topics, so a
 //! sign-in stamping `users` does not throw the snapshot away.
 
 use sea_orm_migration::prelude::*;
@@ -33,6 +34,8 @@ const WATCHED: &[(&str, &[&str])] = &[
     ("coalitions", &["UPDATE OF name, code", "DELETE"]),
     ("delegations", &["UPDATE OF name, country_code", "DELETE"]),
     ("users", &["UPDATE OF name", "DELETE"]),
+    ("ministerials", &["INSERT", "UPDATE", "DELETE"]),
+    ("topics", &["INSERT", "UPDATE OF code", "DELETE"]),
 ];
 
 const BUMP: &str = "UPDATE read_model_generations SET generation = generation + 1 WHERE name = 'prep_board'";
@@ -65,6 +68,15 @@ fn up_statements(backend: DbBackend) -> Vec<String> {
                 _ => format!("CREATE TRIGGER {name} AFTER {event} ON {table} BEGIN {BUMP}; END"),
             });
         }
+        // PostgreSQL's `TRUNCATE` fires no row trigger; a statement trigger counts it. (SQLite has no
+        // `TRUNCATE`, and deletes a table with triggers row by row, firing them.)
+        if backend == DbBackend::Postgres && events.contains(&"DELETE") {
+            out.push(format!(
+                "CREATE TRIGGER {} AFTER TRUNCATE ON {table} FOR EACH STATEMENT \
+                 EXECUTE FUNCTION read_model_prep_board_bump()",
+                trigger_name(table, "TRUNCATE")
+            ));
+        }
     }
     out
 }
@@ -72,7 +84,8 @@ fn up_statements(backend: DbBackend) -> Vec<String> {
 fn down_statements(backend: DbBackend) -> Vec<String> {
     let mut out = Vec::new();
     for (table, events) in WATCHED {
-        for event in *events {
+        let truncate = (backend == DbBackend::Postgres && events.contains(&"DELETE")).then_some("TRUNCATE");
+        for event in events.iter().copied().chain(truncate) {
             let name = trigger_name(table, event);
             out.push(match backend {
                 DbBackend::Postgres => format!("DROP TRIGGER IF EXISTS {name} ON {table}"),

@@ -80,6 +80,16 @@ impl<K: Eq + Hash + Clone, T> Snapshots<K, T> {
         Fut: Future<Output = AppResult<T>>,
     {
         let now = generation(db, self.model).await?;
+        self.at(now, key, load).await
+    }
+
+    /// As `get`, for a caller that has just read the generation `now` itself (with [`generation`],
+    /// before anything it reads from the tables) and uses several snapshots of the same model.
+    pub async fn at<F, Fut>(&self, now: i64, key: &K, load: F) -> AppResult<Arc<Snapshot<T>>>
+    where
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = AppResult<T>>,
+    {
         if let Some(s) = self.at_least(key, now) {
             return Ok(s);
         }

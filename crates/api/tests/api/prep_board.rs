@@ -129,8 +129,10 @@ async fn on_board(app: &TestApp, token: &str, filter: &str) -> (u64, String) {
 /// the snapshot were served without the database's change count (migration 000030's triggers).
 #[tokio::test]
 async fn a_change_made_behind_the_read_models_back_is_on_the_next_board() {
-    use gmc_store::entities::{coalition_members, delegations, ministerials, prep_item_topics, prep_items, users};
-    use sea_orm::{sea_query::Expr, ColumnTrait, EntityTrait, QueryFilter};
+    use gmc_store::entities::{coalition_members, delegations, ministerials, prep_items, topics, users};
+    use sea_orm::{
+        sea_query::Expr, ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, Set,
+    };
     let app = TestApp::spawn().await;
     let (bgd, npl) = (app.login(BGD).await, app.login(NPL).await);
     let db = app.db().await;
@@ -159,14 +161,25 @@ async fn a_change_made_behind_the_read_models_back_is_on_the_next_board() {
     }
     assert!(on_board(&app, &bgd, "").await.1.contains("Shared position"), "its owner still reads it");
 
-    // A topic link removed: the topic filter no longer finds it.
-    assert_eq!(on_board(&app, &bgd, "&topic=FISH").await.0, 1);
-    prep_item_topics::Entity::delete_many()
-        .filter(prep_item_topics::Column::PrepItemId.eq(shared_id))
+    // The topic's code changed: the filter names it by its new code.
+    topics::Entity::update_many()
+        .col_expr(topics::Column::Code, Expr::value("FISH-SUBSIDIES"))
+        .filter(topics::Column::Code.eq("FISH"))
         .exec(&db)
         .await
         .unwrap();
-    assert_eq!(on_board(&app, &bgd, "&topic=FISH").await.0, 0);
+    assert_eq!(on_board(&app, &bgd, "&topic=FISH-SUBSIDIES").await.0, 1);
+    assert_eq!(on_board(&app, &bgd, "&topic=FISH").await.0, 0, "an unknown code matches nothing");
+
+    // Every topic link cleared in bulk (PostgreSQL's `TRUNCATE` fires no row trigger): the topic filter
+    // no longer finds it.
+    assert_eq!(on_board(&app, &bgd, "&topic=FISH-SUBSIDIES").await.0, 1);
+    let clear = match db.get_database_backend() {
+        DbBackend::Postgres => "TRUNCATE prep_item_topics",
+        _ => "DELETE FROM prep_item_topics",
+    };
+    db.execute_unprepared(clear).await.unwrap();
+    assert_eq!(on_board(&app, &bgd, "&topic=FISH-SUBSIDIES").await.0, 0);
 
     // The owner's name changed, and the responsible officer's (an erasure rewrites it so).
     delegations::Entity::update_many()
@@ -220,4 +233,23 @@ async fn a_change_made_behind_the_read_models_back_is_on_the_next_board() {
     assert!(!on_board(&app, &bgd, "").await.1.contains("Shared position"));
     let mc13_board = app.get_json("/api/v1/prep-items/board?ministerial=MC13", &bgd).await.to_string();
     assert!(mc13_board.contains("Shared position"), "{mc13_board}");
+
+    // A new ministerial, later than the rest: the board without a code is now its (empty) board.
+    let default = app.get_json("/api/v1/prep-items/board", &bgd).await;
+    assert_eq!(default["ministerial"]["code"], "MC14");
+    ministerials::ActiveModel {
+        id: Set(uuid::Uuid::now_v7()),
+        code: Set("MC15".into()),
+        name: Set("Fifteenth Ministerial Conference".into()),
+        host_city: Set("Geneva".into()),
+        host_country: Set("CHE".into()),
+        starts_on: Set(chrono::NaiveDate::from_ymd_opt(2028, 3, 1).unwrap()),
+        ends_on: Set(chrono::NaiveDate::from_ymd_opt(2028, 3, 4).unwrap()),
+        note: Set(String::new()),
+    }
+    .insert(&db)
+    .await
+    .unwrap();
+    let default = app.get_json("/api/v1/prep-items/board", &bgd).await;
+    assert_eq!(default["ministerial"]["code"], "MC15", "{default}");
 }

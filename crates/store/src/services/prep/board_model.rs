@@ -1,7 +1,7 @@
 //! The board from a read model: each ministerial's items held in memory as cards, in card order, and
-//! the board computed from them — no statement over the items a request, only the generation read
-//! that proves the snapshot current (`crate::generations`), the ministerial by code and, under a topic
-//! filter, the topic by code.
+//! the board computed from them. A request makes one statement, the generation read that proves the
+//! snapshots current (`crate::generations`); the ministerial and topic codes it names are resolved
+//! from a snapshot too.
 //!
 //! Why: the board is read all day by every delegate, and two statements over 2,000 items cost ~1.7 ms
 //! of CPU a board (server, database and client together; docs/benchmarks.md), which on two cores
@@ -24,26 +24,63 @@ use gmc_domain::policy::{authorize, can_read_shared, Operation};
 use gmc_domain::prep::Interest;
 use gmc_domain::{Actor, ValidationErrors, Visibility};
 use sea_orm::sea_query::{Expr, Query};
-use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, FromQueryResult, QueryFilter};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
+    QuerySelect,
+};
 use uuid::Uuid;
 
 use super::board::{self, BoardFilter, CardRow, PrepBoardView, PrepCardView, COLUMN_ITEMS};
-use super::list::topic_id;
 use super::view::{owner_from, MinisterialRef};
-use crate::entities::{coalition_members, prep_item_topics, prep_items};
-use crate::generations::{ReadModel, Snapshots};
+use crate::entities::{coalition_members, ministerials, prep_item_topics, prep_items, topics};
+use crate::generations::{generation, ReadModel, Snapshots};
 use crate::AppResult;
 
 /// The board's read model of one app: on (the default; setting `prep_board_read_model`) or off, when
 /// every board is read from the tables.
 #[derive(Clone)]
 pub struct BoardModel {
-    snapshots: Option<Arc<Snapshots<Uuid, Ministerial>>>,
+    inner: Option<Arc<Inner>>,
+}
+
+struct Inner {
+    /// The ministerials and the topics' codes, which the board's parameters name.
+    names: Snapshots<(), Names>,
+    /// Each ministerial's items, loaded when its board is first read.
+    items: Snapshots<Uuid, Ministerial>,
 }
 
 impl BoardModel {
     pub fn new(on: bool) -> Self {
-        Self { snapshots: on.then(|| Arc::new(Snapshots::new(ReadModel::PrepBoard))) }
+        let inner = Inner { names: Snapshots::new(ReadModel::PrepBoard), items: Snapshots::new(ReadModel::PrepBoard) };
+        Self { inner: on.then(|| Arc::new(inner)) }
+    }
+}
+
+/// What resolves a board's parameters: the ministerials (latest first) and topic ids by code.
+struct Names {
+    ministerials: Vec<ministerials::Model>,
+    topics: HashMap<String, Uuid>,
+}
+
+impl Names {
+    /// As `board::ministerial_of`: by code, else the latest by start date.
+    fn ministerial(&self, code: Option<&str>) -> AppResult<&ministerials::Model> {
+        let found = match code {
+            Some(code) => {
+                let code = code.trim().to_ascii_uppercase();
+                self.ministerials.iter().find(|m| m.code == code)
+            }
+            None => self.ministerials.first(),
+        };
+        found
+            .ok_or_else(|| ValidationErrors::single("ministerial", "unknown", "names no ministerial conference").into())
+    }
+
+    /// As `list::topic_id`: an id as given, a code looked up; an unknown code the nil id (matches nothing).
+    fn topic(&self, topic: &str) -> Uuid {
+        Uuid::parse_str(topic)
+            .unwrap_or_else(|_| self.topics.get(&topic.trim().to_ascii_uppercase()).copied().unwrap_or(Uuid::nil()))
     }
 }
 
@@ -82,21 +119,33 @@ pub async fn board(
     f: BoardFilter,
 ) -> AppResult<PrepBoardView> {
     authorize(actor, Operation::ReadDelegationRecords)?;
-    let Some(snapshots) = &model.snapshots else {
+    let Some(inner) = &model.inner else {
         return board::from_tables(db, actor, f).await;
     };
     let mut e = ValidationErrors::new();
     let interest = f.interest.as_deref().and_then(|s| e.check("interest", parse_enum::<Interest>(s)));
-    let ministerial = board::ministerial_of(db, f.ministerial.as_deref()).await?;
+    // The one statement of a board: read first, so that everything loaded after it is at least as new.
+    let now = generation(db, ReadModel::PrepBoard).await?;
+    let names = inner.names.at(now, &(), || load_names(db)).await?;
+    let ministerial = names.data.ministerial(f.ministerial.as_deref())?;
     e.finish()?;
-    let topic = match f.topic.as_deref() {
-        Some(t) => Some(topic_id(db, t).await?),
-        None => None,
-    };
-    let snapshot = snapshots.get(db, &ministerial.id, || load(db, ministerial.id)).await?;
+    let topic = f.topic.as_deref().map(|t| names.data.topic(t));
+    let items = inner.items.at(now, &ministerial.id, || load(db, ministerial.id)).await?;
     let filter = Filter { topic, delegation_id: f.delegation_id, coalition_id: f.coalition_id, interest };
-    let columns = columns(&snapshot.data, actor, &filter);
-    Ok(PrepBoardView { ministerial: MinisterialRef { code: ministerial.code, name: ministerial.name }, columns })
+    let columns = columns(&items.data, actor, &filter);
+    let ministerial = MinisterialRef { code: ministerial.code.clone(), name: ministerial.name.clone() };
+    Ok(PrepBoardView { ministerial, columns })
+}
+
+async fn load_names<C: ConnectionTrait>(db: &C) -> AppResult<Names> {
+    let ministerials = ministerials::Entity::find().order_by_desc(ministerials::Column::StartsOn).all(db).await?;
+    let topics = topics::Entity::find()
+        .select_only()
+        .columns([topics::Column::Code, topics::Column::Id])
+        .into_tuple::<(String, Uuid)>()
+        .all(db)
+        .await?;
+    Ok(Names { ministerials, topics: topics.into_iter().collect() })
 }
 
 struct Filter {
