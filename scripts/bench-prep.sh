@@ -14,7 +14,8 @@
 #
 # Env (all optional): BENCH_DB=sqlite|postgres, BENCH_IMPEDIMENTS=100000, BENCH_RESPONSES=100000,
 # BENCH_ITEMS=2000, BENCH_SAMPLES=20, BENCH_DURATION=15s, BENCH_CONNECTIONS=32, BENCH_THREADS=2,
-# BENCH_BOARD_MODEL="on off" (the board's read model on, then off), BENCH_BOARD_ONLY=1 (skip the report
+# BENCH_BOARD_MODEL="on off" (the board's read model on, then off), BENCH_BOARD_RUNS=1 (wrk runs of each;
+# each run's raw wrk output is kept, named by its time), BENCH_BOARD_ONLY=1 (skip the report
 # and strength timings), GMC_BIN=path.
 set -euo pipefail
 
@@ -31,6 +32,7 @@ BENCH_CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 BENCH_THREADS="${BENCH_THREADS:-2}"
 BENCH_BOARD_MODEL="${BENCH_BOARD_MODEL:-on off}"
 BENCH_BOARD_ONLY="${BENCH_BOARD_ONLY:-0}"
+BENCH_BOARD_RUNS="${BENCH_BOARD_RUNS:-1}"
 
 BENCH_NAME=bench-prep
 # shellcheck source=scripts/lib/bench-setup.sh
@@ -121,10 +123,21 @@ fi
 # The board with its read model on (the default) and off (every board read from the tables): issue 8
 # admits an in-process model only if the benchmark reports both. The server restarts between the two.
 board_errors=0
+# The machine's counters of CPU time ("cpu" line of /proc/stat): user nice system idle iowait irq
+# softirq steal. Steal is time the hypervisor gave our virtual CPUs to someone else: when it is high,
+# the same binary needs more wall time for the same work and a tail latency says more about the host
+# than about the code, so each run reports it.
+cpu_ticks() { awk '/^cpu /{print $2+$3+$4+$5+$6+$7+$8+$9, $9}' /proc/stat; }
+steal_percent() {
+    local b_total b_steal a_total a_steal
+    read -r b_total b_steal <<<"$1"
+    read -r a_total a_steal <<<"$2"
+    awk -v t=$((a_total - b_total)) -v s=$((a_steal - b_steal)) 'BEGIN { printf "%.1f", (t > 0 ? 100 * s / t : 0) }'
+}
 {
     echo
-    echo "| board (varied callers and filters) | db | read model | req/s | p50 ms | p90 ms | p99 ms | requests | errors | server CPU ms/req | db CPU ms/req | load avg |"
-    echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+    echo "| board (varied callers and filters) | db | read model | req/s | p50 ms | p90 ms | p99 ms | requests | errors | server CPU ms/req | db CPU ms/req | load avg | steal % |"
+    echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|"
 } >>"$OUT"
 for model in $BENCH_BOARD_MODEL; do
     case "$model" in
@@ -139,22 +152,26 @@ for model in $BENCH_BOARD_MODEL; do
     # apart: the first board after a change reloads the ministerial).
     curl -fsS -o /dev/null -w "first board after start (read model $model): %{time_total}s\n" \
         -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/prep-items/board?ministerial=MC14"
-    log "board, read model $model: wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS -d$BENCH_DURATION over $(wc -l <"$WORK/paths") filter variants"
-    bench_perf_start
-    cpu_before="$(server_cpu_ms)"
-    db_before="$(db_cpu_ms)"
-    load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
-    wrk_out="$(BENCH_TOKENS_FILE="$WORK/tokens" BENCH_PATHS_FILE="$WORK/paths" \
-        wrk -t"$BENCH_THREADS" -c"$BENCH_CONNECTIONS" -d"$BENCH_DURATION" -s scripts/bench/board.lua "$BASE")"
-    printf '%s\n' "$wrk_out" >"$OUT_DIR/wrk-$BENCH_DB-board-$model.txt"
-    bench_perf_stop
-    line="$(printf '%s\n' "$wrk_out" | grep '^BENCH ' | tail -n1)"
-    declare -A b=()
-    for kv in ${line#BENCH }; do b[${kv%%=*}]="${kv#*=}"; done
-    cpu_req="$(cpu_per_request "$cpu_before" "$(server_cpu_ms)" "${b[requests]}")"
-    db_req="$(cpu_per_request "$db_before" "$(db_cpu_ms)" "${b[requests]}")"
-    echo "| \`GET /prep-items/board?ministerial=MC14&…\` | $BENCH_DB | $model | ${b[rps]} | ${b[p50_ms]} | ${b[p90_ms]} | ${b[p99_ms]} | ${b[requests]} | $((b[http_errors] + b[socket_errors])) | $cpu_req | $db_req | $load_before |" >>"$OUT"
-    board_errors=$((board_errors + b[http_errors] + b[socket_errors]))
+    for run in $(seq 1 "$BENCH_BOARD_RUNS"); do
+        log "board, read model $model, run $run: wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS -d$BENCH_DURATION over $(wc -l <"$WORK/paths") filter variants"
+        bench_perf_start
+        cpu_before="$(server_cpu_ms)"
+        db_before="$(db_cpu_ms)"
+        load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+        ticks_before="$(cpu_ticks)"
+        wrk_out="$(BENCH_TOKENS_FILE="$WORK/tokens" BENCH_PATHS_FILE="$WORK/paths" \
+            wrk -t"$BENCH_THREADS" -c"$BENCH_CONNECTIONS" -d"$BENCH_DURATION" -s scripts/bench/board.lua "$BASE")"
+        printf '%s\n' "$wrk_out" >"$OUT_DIR/wrk-$BENCH_DB-board-$model-$(date -u +%H%M%S).txt"
+        steal="$(steal_percent "$ticks_before" "$(cpu_ticks)")"
+        bench_perf_stop
+        line="$(printf '%s\n' "$wrk_out" | grep '^BENCH ' | tail -n1)"
+        declare -A b=()
+        for kv in ${line#BENCH }; do b[${kv%%=*}]="${kv#*=}"; done
+        cpu_req="$(cpu_per_request "$cpu_before" "$(server_cpu_ms)" "${b[requests]}")"
+        db_req="$(cpu_per_request "$db_before" "$(db_cpu_ms)" "${b[requests]}")"
+        echo "| \`GET /prep-items/board?ministerial=MC14&…\` | $BENCH_DB | $model ($run) | ${b[rps]} | ${b[p50_ms]} | ${b[p90_ms]} | ${b[p99_ms]} | ${b[requests]} | $((b[http_errors] + b[socket_errors])) | $cpu_req | $db_req | $load_before | $steal |" >>"$OUT"
+        board_errors=$((board_errors + b[http_errors] + b[socket_errors]))
+    done
 done
 
 echo

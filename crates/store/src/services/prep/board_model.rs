@@ -1,6 +1,6 @@
 //! The board from a read model: each ministerial's items held in memory as cards, in card order, and
-//! the board computed from them. A request makes one statement, the generation read that proves the
-//! snapshots current (`crate::generations`); the ministerial and topic codes it names are resolved
+//! the board computed from them. A request makes at most one statement, the generation read that
+//! proves the snapshots current (`crate::generations`; shared by boards that arrive together); the ministerial and topic codes it names are resolved
 //! from a snapshot too.
 //!
 //! Why: the board is read all day by every delegate, and two statements over 2,000 items cost ~1.7 ms
@@ -33,7 +33,7 @@ use uuid::Uuid;
 use super::board::{self, BoardFilter, CardRow, PrepBoardView, PrepCardView, COLUMN_ITEMS};
 use super::view::{owner_from, MinisterialRef};
 use crate::entities::{coalition_members, ministerials, prep_item_topics, prep_items, topics};
-use crate::generations::{generation, ReadModel, Snapshots};
+use crate::generations::{GenerationReads, ReadModel, Snapshots};
 use crate::AppResult;
 
 /// The board's read model of one app: on (the default; setting `prep_board_read_model`) or off, when
@@ -44,6 +44,8 @@ pub struct BoardModel {
 }
 
 struct Inner {
+    /// The generation reads, shared by the boards that arrive while one waits its turn.
+    reads: GenerationReads,
     /// The ministerials and the topics' codes, which the board's parameters name.
     names: Snapshots<(), Names>,
     /// Each ministerial's items, loaded when its board is first read.
@@ -52,7 +54,11 @@ struct Inner {
 
 impl BoardModel {
     pub fn new(on: bool) -> Self {
-        let inner = Inner { names: Snapshots::new(ReadModel::PrepBoard), items: Snapshots::new(ReadModel::PrepBoard) };
+        let inner = Inner {
+            reads: GenerationReads::new(ReadModel::PrepBoard),
+            names: Snapshots::new(ReadModel::PrepBoard),
+            items: Snapshots::new(ReadModel::PrepBoard),
+        };
         Self { inner: on.then(|| Arc::new(inner)) }
     }
 }
@@ -125,7 +131,7 @@ pub async fn board(
     let mut e = ValidationErrors::new();
     let interest = f.interest.as_deref().and_then(|s| e.check("interest", parse_enum::<Interest>(s)));
     // The one statement of a board: read first, so that everything loaded after it is at least as new.
-    let now = generation(db, ReadModel::PrepBoard).await?;
+    let now = inner.reads.read(db).await?;
     let names = inner.names.at(now, &(), || load_names(db)).await?;
     let ministerial = names.data.ministerial(f.ministerial.as_deref())?;
     e.finish()?;
