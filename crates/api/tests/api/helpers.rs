@@ -20,6 +20,32 @@ pub struct TestApp {
     /// The second factors the tests enrolled, to compute their codes.
     pub factors: Factors,
     _db: TestDatabase,
+    _dirs: TempDirs,
+}
+
+/// The directories a test app's settings made for it (file storage, import spool), removed when the
+/// test ends — else every run leaves thousands in the temporary directory. Only directories named
+/// like the test defaults (`Settings::for_tests`) inside it are removed, never one a test chose.
+struct TempDirs(Vec<std::path::PathBuf>);
+
+impl TempDirs {
+    fn of(settings: &Settings) -> Self {
+        let tmp = std::env::temp_dir();
+        let ours = |dir: &str| {
+            let path = std::path::PathBuf::from(dir);
+            let named = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("gmc-test-"));
+            (named && path.parent() == Some(tmp.as_path())).then_some(path)
+        };
+        Self([&settings.storage_dir, &settings.import_spool_dir].into_iter().filter_map(|d| ours(d)).collect())
+    }
+}
+
+impl Drop for TempDirs {
+    fn drop(&mut self) {
+        for dir in &self.0 {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
 }
 
 impl TestApp {
@@ -34,11 +60,12 @@ impl TestApp {
         gmc_store::demo::seed_accounts(&conn).await.expect("seed");
         let mut settings = Settings::for_tests(&db.url);
         configure(&mut settings);
+        let dirs = TempDirs::of(&settings);
         let app = Application::build_with_db(settings, conn).expect("build");
         let base = format!("http://127.0.0.1:{}", app.port());
         tokio::spawn(app.run_until_stopped());
         let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
-        TestApp { base, client, factors: Factors::default(), _db: db }
+        TestApp { base, client, factors: Factors::default(), _db: db, _dirs: dirs }
     }
 
     /// The test database's URL (a SQLite file, or a PostgreSQL database of its own).
