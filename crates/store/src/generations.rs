@@ -224,6 +224,15 @@ mod tests {
         }
     }
 
+    /// A request reading the count through `reads` with `statement`, on a task of its own.
+    fn request(
+        reads: &Arc<GenerationReads>,
+        statement: impl FnOnce() -> BoxFuture<'static, AppResult<i64>> + Send + 'static,
+    ) -> tokio::task::JoinHandle<AppResult<i64>> {
+        let reads = reads.clone();
+        tokio::spawn(async move { reads.read_with(statement).await })
+    }
+
     /// The attack: a write commits while a read is on its way, then a request arrives. Sharing that
     /// read would serve it a count from before the write (and so a snapshot without it).
     #[tokio::test]
@@ -232,18 +241,12 @@ mod tests {
         let (table, runs) = (Arc::new(AtomicI64::new(0)), Arc::new(AtomicI64::new(0)));
         let (sent_a, a_sent) = oneshot::channel();
         let (go_a, a_go) = oneshot::channel();
-        let first = tokio::spawn({
-            let (reads, stmt) = (reads.clone(), held(&table, &runs, sent_a, a_go));
-            async move { reads.read_with(stmt).await }
-        });
+        let first = request(&reads, held(&table, &runs, sent_a, a_go));
         a_sent.await.unwrap();
         table.store(1, Ordering::SeqCst); // the write commits
         let (sent_b, _b_sent) = oneshot::channel();
         let (go_b, b_go) = oneshot::channel();
-        let second = tokio::spawn({
-            let (reads, stmt) = (reads.clone(), held(&table, &runs, sent_b, b_go));
-            async move { reads.read_with(stmt).await }
-        });
+        let second = request(&reads, held(&table, &runs, sent_b, b_go));
         tokio::time::sleep(Duration::from_millis(20)).await;
         go_a.send(()).unwrap();
         go_b.send(()).unwrap();
@@ -259,26 +262,18 @@ mod tests {
         let (table, runs) = (Arc::new(AtomicI64::new(0)), Arc::new(AtomicI64::new(0)));
         let (sent_a, a_sent) = oneshot::channel();
         let (go_a, a_go) = oneshot::channel();
-        let first = tokio::spawn({
-            let (reads, stmt) = (reads.clone(), held(&table, &runs, sent_a, a_go));
-            async move { reads.read_with(stmt).await }
-        });
+        let first = request(&reads, held(&table, &runs, sent_a, a_go));
         a_sent.await.unwrap();
         table.store(7, Ordering::SeqCst);
         let (go_b, b_go) = oneshot::channel();
         let (sent_b, _b_sent) = oneshot::channel();
-        let mut handles = vec![tokio::spawn({
-            let (reads, stmt) = (reads.clone(), held(&table, &runs, sent_b, b_go));
-            async move { reads.read_with(stmt).await }
-        })];
+        let mut handles = vec![request(&reads, held(&table, &runs, sent_b, b_go))];
         // The other waiters' statements are never sent: they join the first waiter's read. (Were one
         // sent, its answer, the count times 1000, would show.)
         for _ in 0..4 {
             tokio::time::sleep(Duration::from_millis(5)).await;
-            let (reads, table) = (reads.clone(), table.clone());
-            handles.push(tokio::spawn(async move {
-                reads.read_with(move || async move { Ok(table.load(Ordering::SeqCst) * 1000) }.boxed()).await
-            }));
+            let table = table.clone();
+            handles.push(request(&reads, move || async move { Ok(table.load(Ordering::SeqCst) * 1000) }.boxed()));
         }
         tokio::time::sleep(Duration::from_millis(5)).await;
         go_a.send(()).unwrap();
