@@ -43,6 +43,7 @@ mod m20261207_000027_create_wto_notifications;
 mod m20261208_000028_partial_unique_stakeholder_user;
 mod m20261209_000029_documents_fts_inline_vectors;
 mod m20261210_000030_read_model_generations;
+mod m20261211_000031_registry_changes;
 mod seed_reference;
 
 pub struct Migrator;
@@ -93,6 +94,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261209_000029_documents_fts_inline_vectors::Migration),
             // issue 9: the board's read model
             Box::new(m20261210_000030_read_model_generations::Migration),
+            // issue 8: the registry's read model
+            Box::new(m20261211_000031_registry_changes::Migration),
         ]
     }
 }

@@ -68,6 +68,10 @@ pub struct Settings {
     /// Compute the ministerial board from each ministerial's items held in memory, proven current by
     /// the database's change count on every request (`gmc_store::generations`); off reads the tables.
     pub prep_board_read_model: bool,
+    // issue 8: the registry's read model
+    /// Serve registry pages (without a text search) from every impediment held in memory, kept in step
+    /// through the database's change log and proven current on every request; off reads the tables.
+    pub registry_read_model: bool,
     /// The alignment report's formula (`docs/alignment.md`): the weight of a validated impediment by
     /// severity 1–5 (five comma-separated numbers), of one respondent's answer, the half-life in days of
     /// an impediment's weight, and the concern from which an uncovered topic is a blind spot.
@@ -159,6 +163,7 @@ impl Settings {
             .set_default("small_cell_k", 5)?
             .set_default("render_cache", true)?
             .set_default("prep_board_read_model", true)?
+            .set_default("registry_read_model", true)?
             .set_default("alignment_severity_weights", "1,2,3,5,8")?
             .set_default("alignment_answer_weight", 0.2)?
             .set_default("alignment_half_life_days", 365.0)?
@@ -261,6 +266,7 @@ impl Settings {
             small_cell_k: 5,
             render_cache: true,
             prep_board_read_model: true,
+            registry_read_model: true,
             alignment_severity_weights: "1,2,3,5,8".into(),
             alignment_answer_weight: 0.2,
             alignment_half_life_days: 365.0,

@@ -87,6 +87,8 @@ impl Application {
             rendered_topics: crate::render_cache::RenderCache::new(settings.render_cache),
             // issue 9: the board's read model
             prep_board: gmc_store::services::prep::BoardModel::new(settings.prep_board_read_model),
+            // issue 8: the registry's read model
+            registry: gmc_store::services::impediments::RegistryModel::new(settings.registry_read_model),
             max_body_bytes: settings.max_json_bytes,
             // issue 10: documents
             storage: gmc_store::storage::open(&settings.storage())?,

@@ -26,6 +26,9 @@ pub struct AppState {
     // issue 9: the board's read model
     /// Each ministerial's items in memory for the board (setting `prep_board_read_model`).
     pub prep_board: gmc_store::services::prep::BoardModel,
+    // issue 8: the registry's read model
+    /// Every impediment in memory for the registry list (setting `registry_read_model`).
+    pub registry: gmc_store::services::impediments::RegistryModel,
     /// The largest request body read (JSON, and the raw body the `Idempotency-Key` check reads).
     pub max_body_bytes: usize,
     // issue 10: documents

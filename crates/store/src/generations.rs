@@ -35,12 +35,16 @@ use crate::{AppError, AppResult};
 pub enum ReadModel {
     /// Prep items, their topics, coalition memberships and the names a board card shows.
     PrepBoard,
+    /// Impediments, their topic links, the owners of linked stakeholders and the topics' codes; the
+    /// database also logs which record each change touched (migration 000031).
+    Registry,
 }
 
 impl ReadModel {
     fn row(self) -> &'static str {
         match self {
             ReadModel::PrepBoard => "prep_board",
+            ReadModel::Registry => "registry",
         }
     }
 }

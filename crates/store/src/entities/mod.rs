@@ -23,6 +23,7 @@ pub mod prep_item_steps;
 pub mod prep_item_texts;
 pub mod prep_item_topics;
 pub mod prep_items;
+pub mod read_model_changes;
 pub mod read_model_generations;
 pub mod refresh_tokens;
 pub mod responses;

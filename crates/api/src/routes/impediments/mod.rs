@@ -89,9 +89,11 @@ pub async fn list_impediments(
     page: web::Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     // No page cache: a per-node copy could show a record after its visibility narrowed (another node's
-    // write) or a linked firm to a reader who may not read it; confidentiality may not lag.
+    // write) or a linked firm to a reader who may not read it; confidentiality may not lag. The read
+    // model is not one: every page proves it current through the database first.
     let f = filter_of(q.into_inner(), sort.into_inner().sort, page.into_inner());
-    let body = page_body(svc::list(&state.db, &actor, f).await?).map_err(|e| AppError::Internal(e.into()))?;
+    let page = svc::list_from_model(&state.db, &state.registry, &actor, f).await?;
+    let body = page_body(page).map_err(|e| AppError::Internal(e.into()))?;
     Ok(HttpResponse::Ok().content_type(ContentType::json()).body(body))
 }
 

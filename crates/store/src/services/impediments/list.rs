@@ -60,7 +60,7 @@ crate::sort_fields!(
 
 /// Without `sort`: by id, newest first — the order the list always had (ids are time-ordered UUIDs, in
 /// the order records were entered; `created_at` may be set earlier for imported or demo records).
-const DEFAULT_SORT: Sort<ImpedimentSort> = Sort::by_id(true);
+pub(super) const DEFAULT_SORT: Sort<ImpedimentSort> = Sort::by_id(true);
 
 fn sort_key(field: ImpedimentSort) -> Key<impediments::Column> {
     use impediments::Column as C;
@@ -75,7 +75,9 @@ fn sort_key(field: ImpedimentSort) -> Key<impediments::Column> {
     }
 }
 
-fn sort_value(field: Option<ImpedimentSort>, r: &impediments::Model) -> KeyValue {
+/// A record's key under a sort (by id alone: none), as the cursor carries it and the read model
+/// orders by it.
+pub(super) fn sort_value(field: Option<ImpedimentSort>, r: &ImpedimentView) -> KeyValue {
     match field {
         None => KeyValue::Null,
         Some(ImpedimentSort::CreatedAt) => KeyValue::Time(r.created_at),
@@ -84,8 +86,13 @@ fn sort_value(field: Option<ImpedimentSort>, r: &impediments::Model) -> KeyValue
         Some(ImpedimentSort::Title) => KeyValue::Text(r.title.clone()),
         Some(ImpedimentSort::Partner) => KeyValue::Text(r.partner.clone()),
         Some(ImpedimentSort::NtmCode) => KeyValue::Text(r.ntm_code.clone()),
-        Some(ImpedimentSort::Status) => KeyValue::Text(r.status.0.as_str().to_owned()),
+        Some(ImpedimentSort::Status) => KeyValue::Text(r.status.as_str().to_owned()),
     }
+}
+
+/// The key type of a sort, to read a cursor's key back.
+pub(super) fn sort_type(field: Option<ImpedimentSort>) -> Option<crate::cursor::KeyType> {
+    field.map(|f| sort_key(f).ty)
 }
 
 fn code(value: &str, max: usize) -> Result<String, FieldProblem> {
@@ -194,6 +201,7 @@ fn severity(value: i64) -> Result<i16, FieldProblem> {
     gmc_domain::impediment::parse_severity(value)
 }
 
+/// The registry's page from the tables (the read model's answer is held to this one in the tests).
 pub async fn list(db: &DatabaseConnection, actor: &Actor, f: ImpedimentFilter) -> AppResult<Page<ImpedimentView>> {
     authorize(actor, Operation::ReadDelegationRecords)?;
     let mut e = ValidationErrors::new();
@@ -222,8 +230,8 @@ pub async fn list(db: &DatabaseConnection, actor: &Actor, f: ImpedimentFilter) -
         _ => query,
     };
     let query = paging.seek(query, backend, field.map(sort_key), impediments::Column::Id)?;
-    let (rows, next_cursor) = paging.split(query.all(db).await?, |r| (sort_value(field, r), r.id));
-    let items = views(db, actor, rows).await?;
+    let rows = views(db, actor, query.all(db).await?).await?;
+    let (items, next_cursor) = paging.split(rows, |r| (sort_value(field, r), r.id));
     Ok(Page { items, next_cursor, total })
 }
 
@@ -262,16 +270,21 @@ fn filter_column(walk: Walk, c: impediments::Column) -> SimpleExpr {
     }
 }
 
-/// The rows the actor may read that match the filter; problems with the filter go into `e`.
-pub(super) async fn filtered(
-    db: &DatabaseConnection,
-    actor: &Actor,
-    f: &ImpedimentFilter,
-    e: &mut ValidationErrors,
-    walk: Walk,
-) -> AppResult<Select<impediments::Entity>> {
-    use impediments::Column as C;
-    let col = |c: C| Expr::expr(filter_column(walk, c));
+/// The filter's values, checked (each problem goes into `e` under its parameter's name, and the value
+/// is then `None`). The tables and the read model (`super::model`) both start from these.
+pub(super) struct Checked {
+    pub q: Option<String>,
+    pub status: Option<ImpedimentStatus>,
+    pub country: Option<String>,
+    pub partner: Option<String>,
+    pub chapter: Option<String>,
+    /// Digits only, 1–6 of them.
+    pub hs: Option<String>,
+    pub min: Option<i16>,
+    pub max: Option<i16>,
+}
+
+pub(super) fn check(f: &ImpedimentFilter, e: &mut ValidationErrors) -> Checked {
     let q = e.check("q", search_text(f.q.as_deref())).flatten();
     let status = f.status.as_deref().and_then(|s| e.check("status", parse_enum::<ImpedimentStatus>(s)));
     let country = f.reporting_country.as_deref().and_then(|c| e.check("reporting_country", code(c, 3)));
@@ -300,6 +313,20 @@ pub(super) async fn filtered(
             e.add("to", "out_of_range", "must not be before from");
         }
     }
+    Checked { q, status, country, partner, chapter, hs, min, max }
+}
+
+/// The rows the actor may read that match the filter; problems with the filter go into `e`.
+pub(super) async fn filtered(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    f: &ImpedimentFilter,
+    e: &mut ValidationErrors,
+    walk: Walk,
+) -> AppResult<Select<impediments::Entity>> {
+    use impediments::Column as C;
+    let col = |c: C| Expr::expr(filter_column(walk, c));
+    let Checked { q, status, country, partner, chapter, hs, min, max } = check(f, e);
     let readable = || read_condition(actor, impediments::Column::Visibility, impediments::Column::DelegationId);
     let mut query = impediments::Entity::find().filter(readable());
     if let Some(v) = status {

@@ -7,12 +7,14 @@ pub(crate) mod fields;
 pub(crate) mod import;
 mod links;
 mod list;
+mod model;
 mod search;
 mod steps;
 mod summary;
 
 pub use fields::{ImpedimentInput, ImpedimentPatch};
 pub use list::{list, ImpedimentFilter, ImpedimentSort};
+pub use model::{list as list_from_model, RegistryModel};
 pub use steps::{history, step, StepInput};
 pub use summary::{summary, SummaryCell};
 
@@ -70,39 +72,48 @@ async fn views<C: ConnectionTrait>(
     {
         topics.entry(link.impediment_id).or_default().push(link.topic_id);
     }
-    rows.into_iter()
+    Ok(rows
+        .into_iter()
         .map(|r| {
-            let mut topic_ids = topics.remove(&r.id).unwrap_or_default();
-            topic_ids.sort();
-            Ok(ImpedimentView {
-                visibility: r.visibility.0,
-                frequency: r.frequency.0,
-                source: r.source.0,
-                status: r.status.0,
-                id: r.id,
-                delegation_id: r.delegation_id,
-                reporting_country: r.reporting_country,
-                partner: r.partner,
-                hs_code: r.hs_code,
-                ntm_code: r.ntm_code,
-                ntm_chapter: r.ntm_chapter,
-                title: r.title,
-                description: r.description,
-                severity: r.severity,
-                estimated_cost: r.estimated_cost,
-                currency: r.currency,
-                raised_body: r.raised_body,
-                raised_on: r.raised_on,
-                topic_ids,
-                sector: r.sector,
-                stakeholder_id: r.stakeholder_id.filter(|id| readable_stakeholders.contains(id)),
-                response_id: r.response_id,
-                version: r.version,
-                created_at: r.created_at,
-                updated_at: r.updated_at,
-            })
+            let topic_ids = topics.remove(&r.id).unwrap_or_default();
+            let mut view = to_view(r, topic_ids);
+            view.stakeholder_id = view.stakeholder_id.filter(|id| readable_stakeholders.contains(id));
+            view
         })
-        .collect()
+        .collect())
+}
+
+/// A row with its topics as the wire shows it, its linked stakeholder as stored (for everyone: the
+/// caller decides who may see it).
+fn to_view(r: impediments::Model, mut topic_ids: Vec<Uuid>) -> ImpedimentView {
+    topic_ids.sort();
+    ImpedimentView {
+        visibility: r.visibility.0,
+        frequency: r.frequency.0,
+        source: r.source.0,
+        status: r.status.0,
+        id: r.id,
+        delegation_id: r.delegation_id,
+        reporting_country: r.reporting_country,
+        partner: r.partner,
+        hs_code: r.hs_code,
+        ntm_code: r.ntm_code,
+        ntm_chapter: r.ntm_chapter,
+        title: r.title,
+        description: r.description,
+        severity: r.severity,
+        estimated_cost: r.estimated_cost,
+        currency: r.currency,
+        raised_body: r.raised_body,
+        raised_on: r.raised_on,
+        topic_ids,
+        sector: r.sector,
+        stakeholder_id: r.stakeholder_id,
+        response_id: r.response_id,
+        version: r.version,
+        created_at: r.created_at,
+        updated_at: r.updated_at,
+    }
 }
 
 async fn one<C: ConnectionTrait>(db: &C, actor: &Actor, row: impediments::Model) -> AppResult<ImpedimentView> {

@@ -1,0 +1,164 @@
+//! The registry's change log (issue 8: the registry list without the database in its read path).
+//!
+//! The registry's read model (`gmc_store::services::impediments::model`) holds every impediment in
+//! each API node's memory. Reloading 100,000 records whenever one changes is out of the question (the
+//! registry changes several times a second), so the database says *which* records changed: a trigger
+//! on every table the model reads adds one to the `registry` row of `read_model_generations` and writes
+//! the new generation with the changed record's id into `read_model_changes`, in the writing
+//! transaction. A node reads the generation before it serves; when it moved, it reads the changes
+//! since the generation it holds and reloads only those records.
+//!
+//! Why the generations have no gaps and follow commit order: each change takes the counter's row
+//! lock and holds it until its transaction commits, so a later change numbers itself only after the
+//! earlier one is visible. A node therefore knows it has every change between two generations when it
+//! finds exactly one entry per number; any gap (entries pruned, a `TRUNCATE`) sends it to a full
+//! reload instead. As in migration 000030, the PostgreSQL triggers are deferred constraint triggers,
+//! so the counter is locked only as the transaction commits.
+//!
+//! The log keeps the latest `KEEP` changes: each change deletes the one `KEEP` before it, so it
+//! never grows and never needs a job. A node further behind than that reloads everything.
+//! It holds ids and numbers only, never a record's content (an erasure leaves nothing here).
+
+use sea_orm_migration::prelude::*;
+use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
+
+use crate::builders::col;
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+/// How many changes the log keeps.
+const KEEP: i64 = 100_000;
+
+/// (table, kind of record logged, the id column logged, the events the model must see).
+const WATCHED: &[(&str, &str, &str, &[&str])] = &[
+    ("impediments", "impediment", "id", &["INSERT", "UPDATE", "DELETE"]),
+    ("impediment_topics", "impediment", "impediment_id", &["INSERT", "UPDATE", "DELETE"]),
+    // A linked stakeholder is shown only to who may read it: its owners decide.
+    ("stakeholders", "stakeholder", "id", &["INSERT", "UPDATE OF delegation_id, user_id", "DELETE"]),
+    // The `topic` filter names topics by code.
+    ("topics", "topic", "id", &["INSERT", "UPDATE OF code", "DELETE"]),
+];
+
+fn trigger_name(table: &str, event: &str) -> String {
+    let event = event.split_whitespace().next().unwrap_or(event).to_ascii_lowercase();
+    format!("read_model_registry_{table}_{event}")
+}
+
+/// The statements that count one change of `kind` to the record `id` (an SQL expression).
+fn log(kind: &str, id: &str) -> String {
+    format!(
+        "UPDATE read_model_generations SET generation = generation + 1 WHERE name = 'registry'; \
+         INSERT INTO read_model_changes (generation, kind, record_id) \
+         SELECT generation, '{kind}', {id} FROM read_model_generations WHERE name = 'registry'; \
+         DELETE FROM read_model_changes WHERE generation = \
+         (SELECT generation - {KEEP} FROM read_model_generations WHERE name = 'registry');"
+    )
+}
+
+fn up_statements(backend: DbBackend) -> Vec<String> {
+    let mut out = vec!["INSERT INTO read_model_generations (name, generation) VALUES ('registry', 0)".to_owned()];
+    for (table, kind, id, events) in WATCHED {
+        if backend == DbBackend::Postgres {
+            out.push(format!(
+                "CREATE FUNCTION read_model_registry_{table}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN \
+                 IF TG_OP = 'DELETE' THEN {} ELSE {} END IF; \
+                 IF TG_OP = 'UPDATE' AND OLD.{id} IS DISTINCT FROM NEW.{id} THEN {} END IF; \
+                 RETURN NULL; END $$",
+                log(kind, &format!("OLD.{id}")),
+                log(kind, &format!("NEW.{id}")),
+                log(kind, &format!("OLD.{id}")),
+            ));
+            // A `TRUNCATE` fires no row trigger: a change without a record (the nil id is not a gap
+            // filler — the node sees the kind `all` and reloads everything).
+            out.push(format!(
+                "CREATE FUNCTION read_model_registry_{table}_truncate() RETURNS trigger LANGUAGE plpgsql AS \
+                 $$ BEGIN {} RETURN NULL; END $$",
+                log("all", "NULL")
+            ));
+        }
+        for event in *events {
+            let name = trigger_name(table, event);
+            let row = if event.starts_with("DELETE") { "OLD" } else { "NEW" };
+            out.push(match backend {
+                DbBackend::Postgres => format!(
+                    "CREATE CONSTRAINT TRIGGER {name} AFTER {event} ON {table} DEFERRABLE INITIALLY DEFERRED \
+                     FOR EACH ROW EXECUTE FUNCTION read_model_registry_{table}()"
+                ),
+                _ => format!(
+                    "CREATE TRIGGER {name} AFTER {event} ON {table} BEGIN {} END",
+                    log(kind, &format!("{row}.{id}"))
+                ),
+            });
+        }
+        // An update that moves a topic link from one impediment to another changes both (PostgreSQL:
+        // in the function above).
+        if *table == "impediment_topics" && backend != DbBackend::Postgres {
+            out.push(format!(
+                "CREATE TRIGGER {} AFTER UPDATE ON {table} WHEN OLD.{id} IS NOT NEW.{id} BEGIN {} END",
+                trigger_name(table, "UPDATE_OLD"),
+                log(kind, &format!("OLD.{id}"))
+            ));
+        }
+        if backend == DbBackend::Postgres {
+            out.push(format!(
+                "CREATE TRIGGER {} AFTER TRUNCATE ON {table} FOR EACH STATEMENT \
+                 EXECUTE FUNCTION read_model_registry_{table}_truncate()",
+                trigger_name(table, "TRUNCATE")
+            ));
+        }
+    }
+    out
+}
+
+fn down_statements(backend: DbBackend) -> Vec<String> {
+    let mut out = Vec::new();
+    for (table, _, _, events) in WATCHED {
+        let extra: &[&str] = match backend {
+            DbBackend::Postgres => &["TRUNCATE"],
+            _ if *table == "impediment_topics" => &["UPDATE_OLD"],
+            _ => &[],
+        };
+        for event in events.iter().chain(extra) {
+            let name = trigger_name(table, event);
+            out.push(match backend {
+                DbBackend::Postgres => format!("DROP TRIGGER IF EXISTS {name} ON {table}"),
+                _ => format!("DROP TRIGGER IF EXISTS {name}"),
+            });
+        }
+        if backend == DbBackend::Postgres {
+            out.push(format!("DROP FUNCTION IF EXISTS read_model_registry_{table}()"));
+            out.push(format!("DROP FUNCTION IF EXISTS read_model_registry_{table}_truncate()"));
+        }
+    }
+    out.push("DELETE FROM read_model_generations WHERE name = 'registry'".to_owned());
+    out
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        m.create_table(
+            Table::create()
+                .table(Alias::new("read_model_changes"))
+                .col(col("generation").big_integer().not_null().primary_key())
+                .col(col("kind").string_len(16).not_null())
+                .col(col("record_id").uuid().null())
+                .to_owned(),
+        )
+        .await?;
+        let db = m.get_connection();
+        for sql in up_statements(db.get_database_backend()) {
+            db.execute_unprepared(&sql).await?;
+        }
+        Ok(())
+    }
+
+    async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        let db = m.get_connection();
+        for sql in down_statements(db.get_database_backend()) {
+            db.execute_unprepared(&sql).await?;
+        }
+        m.drop_table(Table::drop().table(Alias::new("read_model_changes")).to_owned()).await
+    }
+}
