@@ -22,6 +22,7 @@
 #   BENCH_VARIANTS="off on"      the render cache off (GMC_RENDER_CACHE=false) and on
 #   BENCH_SORTS="..."            `sort` values 40% of the registry queries draw from (default: the newest,
 #                                latest changed and most severe first, and a few ascending; empty: none)
+#   BENCH_TEXT_SHARE=0.08        share of registry chains with a text search (0: none)
 #   BENCH_WRITER=1               0: no background writer
 #   GMC_BIN=path                 benchmark this binary instead of building target/release/gmc
 #   BENCH_PERF=path.svg          also profile the first round of the first variant with perf and write a
@@ -158,7 +159,7 @@ REV="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 DIRTY="$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null | grep -q . && echo '+dirty' || true)"
 export BENCH_TOKENS_FILE="$WORK/tokens.txt"
 {
-    echo "<!-- $(date -u +%Y-%m-%dT%H:%MZ), commit $REV$DIRTY, $(nproc) cores ($CPU), db $BENCH_DB, $BENCH_IMPEDIMENTS impediments, wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS -d$BENCH_DURATION, load average $(cut -d' ' -f1-3 /proc/loadavg), sorts '${BENCH_SORTS}' -->"
+    echo "<!-- $(date -u +%Y-%m-%dT%H:%MZ), commit $REV$DIRTY, $(nproc) cores ($CPU), db $BENCH_DB, $BENCH_IMPEDIMENTS impediments, wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS -d$BENCH_DURATION, load average $(cut -d' ' -f1-3 /proc/loadavg), sorts '${BENCH_SORTS}', text-search share ${BENCH_TEXT_SHARE:-0.08}, registry read model ${GMC_REGISTRY_READ_MODEL:-true} -->"
     echo
     echo "| render cache | round | req/s | p50 ms | p99 ms | list req/s | list p50 | list p99 | /me p50 | /me p99 | topics p99 | pages/chain | app CPU ms/req | db CPU ms/req | non-2xx | writer |"
     echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"

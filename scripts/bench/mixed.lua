@@ -103,6 +103,9 @@ local function caller()
   return list[math.random(#list)]
 end
 
+-- The share of registry chains with a text search (BENCH_TEXT_SHARE; 0 measures the rest alone).
+local TEXT_SHARE = env_num("BENCH_TEXT_SHARE", 0.08)
+
 local function registry_query()
   local p = {}
   if chance(0.45) then table.insert(p, "partner=" .. pick(PARTNERS)) end
@@ -112,7 +115,7 @@ local function registry_query()
   if chance(0.12) then table.insert(p, "topic=" .. pick(TOPICS)) end
   if chance(0.15) then table.insert(p, "status=" .. pick(STATUSES)) end
   if chance(0.10) then table.insert(p, "reporting_country=" .. pick(REPORTERS)) end
-  if chance(0.08) then table.insert(p, "q=" .. pick(WORDS):gsub(" ", "%%20")) end
+  if chance(TEXT_SHARE) then table.insert(p, "q=" .. pick(WORDS):gsub(" ", "%%20")) end
   if #SORTS > 0 and chance(0.4) then table.insert(p, "sort=" .. pick(SORTS)) end
   table.insert(p, "limit=" .. pick(LIMITS))
   return "/api/v1/impediments?" .. table.concat(p, "&")
