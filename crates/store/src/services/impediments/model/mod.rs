@@ -20,6 +20,7 @@
 //! the tables — its meaning is each engine's own `lower(…) LIKE` (Unicode case folding differs), which
 //! the model does not imitate.
 
+mod bits;
 mod load;
 mod query;
 mod state;

@@ -2,11 +2,10 @@
 //! tables give (`tests/api/registry_model.rs` holds the two to each other for many callers and
 //! queries on both engines).
 //!
-//! The plan is the tables' own (`list::WALK_ABOVE`): when a filter with a posting selects few
-//! records, its records are tested and sorted; otherwise the sort's order is walked from the cursor
-//! and each record tested until the page is full.
+//! The filters and the read rule are combined as sets of records (`bits`), which also gives the count.
+//! When few records match, they are sorted; otherwise the sort's order is walked from the cursor and
+//! each record's membership tested until the page is full.
 
-use std::collections::BTreeSet;
 use std::ops::Bound;
 
 use chrono::{DateTime, NaiveTime, Utc};
@@ -16,13 +15,15 @@ use gmc_domain::policy::{can_read, Ownership};
 use gmc_domain::Actor;
 use uuid::Uuid;
 
-use super::super::list::{sort_value, ImpedimentSort};
-use super::state::{order_index, Slot, State};
+use super::super::list::ImpedimentSort;
+use super::bits::Bits;
+use super::state::{order_index, BitKey, Slot, State};
 use crate::cursor::{KeyValue, COUNT_LIMIT};
 use crate::views::ImpedimentView;
 
-/// Below this many candidates, testing and sorting them beats walking the sort's order.
-const SORT_BELOW: usize = 2000;
+/// At or below this many matches, they are collected and sorted; above, the sort's order is walked
+/// and each record's bit tested (at most page × records ÷ matches steps: ~10,000 at 1,000 matches).
+const SORT_BELOW: usize = 1000;
 
 /// A checked filter, as the model tests it (`q` is never here: text search reads the tables).
 pub(super) struct Filter {
@@ -50,18 +51,13 @@ impl Filter {
         ]
     }
 
+    /// What the sets cannot say: the dates.
     fn admits(&self, r: &ImpedimentView) -> bool {
-        self.status.is_none_or(|s| r.status == s)
-            && self.country.as_deref().is_none_or(|c| r.reporting_country == c)
-            && self.partner.as_deref().is_none_or(|p| r.partner == p)
-            && self.chapter.as_deref().is_none_or(|c| r.ntm_chapter == c)
-            && self.hs.as_deref().is_none_or(|h| r.hs_code.as_deref().is_some_and(|c| c.starts_with(h)))
-            && self.delegation.is_none_or(|d| r.delegation_id == d)
-            && self.topic.is_none_or(|t| r.topic_ids.contains(&t))
-            && self.min.is_none_or(|m| r.severity >= m)
-            && self.max.is_none_or(|m| r.severity <= m)
-            && self.from.is_none_or(|t| r.created_at >= t)
-            && self.until.is_none_or(|t| r.created_at < t)
+        self.from.is_none_or(|t| r.created_at >= t) && self.until.is_none_or(|t| r.created_at < t)
+    }
+
+    fn has_dates(&self) -> bool {
+        self.from.is_some() || self.until.is_some()
     }
 }
 
@@ -79,45 +75,139 @@ pub(super) struct Ask<'a> {
     pub count: bool,
 }
 
+/// The records the caller may read: the union of each (owner, visibility) set the policy allows,
+/// asked of `policy::can_read` once per set rather than once per record.
+fn readable(state: &State, actor: &Actor) -> Bits {
+    let mut out = Bits::default();
+    for (key, bits) in &state.bits {
+        if let BitKey::Owner(delegation, visibility) = key {
+            let record = Ownership { delegation_id: DelegationId::from_uuid(*delegation), visibility: *visibility };
+            if can_read(actor, record) {
+                out.or(bits);
+            }
+        }
+    }
+    out
+}
+
+/// The set of records matching every filter but the dates, among those the caller may read.
+fn matching(state: &State, actor: &Actor, f: &Filter) -> Bits {
+    let mut m = readable(state, actor);
+    let empty = Bits::default();
+    let mut and = |key: BitKey| m.and(state.bits.get(&key).unwrap_or(&empty));
+    if let Some(v) = &f.partner {
+        and(BitKey::Partner(v.clone()));
+    }
+    if let Some(v) = &f.chapter {
+        and(BitKey::Chapter(v.clone()));
+    }
+    if let Some(v) = f.status {
+        and(BitKey::Status(v.as_str()));
+    }
+    if let Some(v) = &f.country {
+        and(BitKey::Country(v.clone()));
+    }
+    if let Some(v) = f.delegation {
+        and(BitKey::Delegation(v));
+    }
+    if let Some(v) = f.topic {
+        and(BitKey::Topic(v));
+    }
+    if f.min.is_some() || f.max.is_some() {
+        let mut any = Bits::default();
+        for s in f.min.unwrap_or(i16::MIN).max(0)..=f.max.unwrap_or(5).min(9) {
+            if let Some(b) = state.bits.get(&BitKey::Severity(s)) {
+                any.or(b);
+            }
+        }
+        m.and(&any);
+    }
+    if let Some(prefix) = &f.hs {
+        let mut any = Bits::default();
+        if prefix.len() <= 2 {
+            for (key, b) in &state.bits {
+                if matches!(key, BitKey::Hs2(code) if code.starts_with(prefix.as_str())) {
+                    any.or(b);
+                }
+            }
+        } else {
+            let codes = state.hs.range((Bound::Included((prefix.clone(), 0)), Bound::Unbounded));
+            for (_, slot) in codes.take_while(|(code, _)| code.starts_with(prefix.as_str())) {
+                any.set(*slot);
+            }
+        }
+        m.and(&any);
+    }
+    m
+}
+
+/// A sort key borrowed from its record: ordered as `KeyValue` is (text byte by byte), without
+/// copying the text of every candidate.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+enum KeyRef<'a> {
+    Null,
+    Int(i64),
+    Text(&'a str),
+    Time(DateTime<Utc>),
+}
+
+fn key_ref(field: Option<ImpedimentSort>, r: &ImpedimentView) -> KeyRef<'_> {
+    match field {
+        None => KeyRef::Null,
+        Some(ImpedimentSort::CreatedAt) => KeyRef::Time(r.created_at),
+        Some(ImpedimentSort::UpdatedAt) => KeyRef::Time(r.updated_at),
+        Some(ImpedimentSort::Severity) => KeyRef::Int(r.severity.into()),
+        Some(ImpedimentSort::Title) => KeyRef::Text(&r.title),
+        Some(ImpedimentSort::Partner) => KeyRef::Text(&r.partner),
+        Some(ImpedimentSort::NtmCode) => KeyRef::Text(&r.ntm_code),
+        Some(ImpedimentSort::Status) => KeyRef::Text(r.status.as_str()),
+    }
+}
+
+fn value_ref(v: &KeyValue) -> Option<KeyRef<'_>> {
+    match v {
+        KeyValue::Null => Some(KeyRef::Null),
+        KeyValue::Int(n) => Some(KeyRef::Int(*n)),
+        KeyValue::Text(s) => Some(KeyRef::Text(s)),
+        KeyValue::Time(t) => Some(KeyRef::Time(*t)),
+        KeyValue::Date(_) => None,
+    }
+}
+
 /// The page's records (up to `fetch`) and, when asked, the matches counted up to `COUNT_LIMIT + 1`.
 pub(super) fn page<'s>(state: &'s State, ask: &Ask<'_>) -> (Vec<&'s ImpedimentView>, Option<u64>) {
-    let matches = |r: &ImpedimentView| {
-        ask.filter.admits(r)
-            && can_read(
-                ask.actor,
-                Ownership { delegation_id: DelegationId::from_uuid(r.delegation_id), visibility: r.visibility },
-            )
-    };
-    let candidates = candidates(state, ask.filter);
+    let m = matching(state, ask.actor, ask.filter);
+    let f = ask.filter;
     let limit = usize::try_from(COUNT_LIMIT + 1).unwrap_or(usize::MAX);
     let count = ask.count.then(|| {
-        let counted = match &candidates {
-            Some(slots) => slots.iter().filter_map(|s| state.get(s)).filter(|r| matches(r)).take(limit).count(),
-            None => state.records.iter().flatten().filter(|r| matches(r)).take(limit).count(),
+        let counted = if f.has_dates() {
+            m.ones().filter_map(|s| state.get(s)).filter(|r| f.admits(r)).take(limit).count()
+        } else {
+            m.count_up_to(limit)
         };
         u64::try_from(counted).unwrap_or(u64::MAX)
     });
-    let rows = match candidates {
-        Some(slots) if slots.len() < SORT_BELOW => {
-            let mut found: Vec<((KeyValue, Uuid), &ImpedimentView)> = slots
-                .iter()
-                .filter_map(|s| state.get(s))
-                .filter(|r| matches(r))
-                .map(|r| ((sort_value(ask.field, r), r.id), r))
-                .filter(|(key, _)| {
-                    ask.after.as_ref().is_none_or(|after| if ask.descending { key < after } else { key > after })
-                })
-                .collect();
-            found.sort_unstable_by(|a, b| if ask.descending { b.0.cmp(&a.0) } else { a.0.cmp(&b.0) });
-            found.into_iter().take(ask.fetch).map(|(_, r)| r).collect()
-        }
-        _ => walk(state, ask, matches),
+    let rows = if m.count_up_to(SORT_BELOW + 1) <= SORT_BELOW {
+        let after = ask.after.as_ref().and_then(|(k, id)| Some((value_ref(k)?, *id)));
+        let mut found: Vec<((KeyRef<'_>, Uuid), &ImpedimentView)> = m
+            .ones()
+            .filter_map(|s| state.get(s))
+            .filter(|r| f.admits(r))
+            .map(|r| ((key_ref(ask.field, r), r.id), r))
+            .filter(|(key, _)| {
+                after.as_ref().is_none_or(|after| if ask.descending { key < after } else { key > after })
+            })
+            .collect();
+        found.sort_unstable_by(|a, b| if ask.descending { b.0.cmp(&a.0) } else { a.0.cmp(&b.0) });
+        found.into_iter().take(ask.fetch).map(|(_, r)| r).collect()
+    } else {
+        walk(state, ask, &m)
     };
     (rows, count)
 }
 
-/// The sort's order walked from the cursor, each record tested.
-fn walk<'s>(state: &'s State, ask: &Ask<'_>, matches: impl Fn(&ImpedimentView) -> bool) -> Vec<&'s ImpedimentView> {
+/// The sort's order walked from the cursor, each record's bit tested.
+fn walk<'s>(state: &'s State, ask: &Ask<'_>, m: &Bits) -> Vec<&'s ImpedimentView> {
     let Some(order) = state.orders.get(order_index(ask.field)) else { return Vec::new() };
     let after = ask.after.clone();
     let slots: Box<dyn Iterator<Item = &Slot>> = match (after, ask.descending) {
@@ -126,68 +216,10 @@ fn walk<'s>(state: &'s State, ask: &Ask<'_>, matches: impl Fn(&ImpedimentView) -
         (Some(a), false) => Box::new(order.range((Bound::Excluded(a), Bound::Unbounded)).map(|(_, s)| s)),
         (Some(a), true) => Box::new(order.range((Bound::Unbounded, Bound::Excluded(a))).rev().map(|(_, s)| s)),
     };
-    slots.filter_map(|s| state.get(*s)).filter(|r| matches(r)).take(ask.fetch).collect()
-}
-
-/// The records of one filter's posting, a superset of the matches.
-enum Candidates<'s> {
-    Posting(&'s BTreeSet<Slot>),
-    Hs(Vec<Slot>),
-}
-
-impl Candidates<'_> {
-    fn len(&self) -> usize {
-        match self {
-            Candidates::Posting(s) => s.len(),
-            Candidates::Hs(v) => v.len(),
-        }
-    }
-
-    fn iter(&self) -> Box<dyn Iterator<Item = Slot> + '_> {
-        match self {
-            Candidates::Posting(s) => Box::new(s.iter().copied()),
-            Candidates::Hs(v) => Box::new(v.iter().copied()),
-        }
-    }
-}
-
-/// The records of the most selective filter that has a posting, or `None` when no such filter is
-/// given (every record is a candidate).
-fn candidates<'s>(state: &'s State, f: &Filter) -> Option<Candidates<'s>> {
-    static EMPTY: BTreeSet<Slot> = BTreeSet::new();
-    let p = &state.postings;
-    let empty = &EMPTY;
-    let mut sets: Vec<&BTreeSet<Slot>> = Vec::new();
-    if let Some(v) = &f.partner {
-        sets.push(p.partner.get(v).unwrap_or(empty));
-    }
-    if let Some(v) = &f.chapter {
-        sets.push(p.chapter.get(v).unwrap_or(empty));
-    }
-    if let Some(v) = f.status {
-        sets.push(p.status.get(v.as_str()).unwrap_or(empty));
-    }
-    if let Some(v) = &f.country {
-        sets.push(p.country.get(v).unwrap_or(empty));
-    }
-    if let Some(v) = &f.delegation {
-        sets.push(p.delegation.get(v).unwrap_or(empty));
-    }
-    if let Some(v) = &f.topic {
-        sets.push(p.topic.get(v).unwrap_or(empty));
-    }
-    let smallest = sets.into_iter().min_by_key(|s| s.len());
-    let hs = f.hs.as_deref().map(|prefix| {
-        p.hs.range((Bound::Included((prefix.to_owned(), 0)), Bound::Unbounded))
-            .take_while(|(code, _)| code.starts_with(prefix))
-            // Stop early: more than the smallest posting, and the posting wins anyway.
-            .take(smallest.map_or(usize::MAX, |s| s.len().saturating_add(1)))
-            .map(|(_, slot)| *slot)
-            .collect::<Vec<Slot>>()
-    });
-    match (smallest, hs) {
-        (Some(s), Some(h)) if h.len() < s.len() => Some(Candidates::Hs(h)),
-        (Some(s), _) => Some(Candidates::Posting(s)),
-        (None, h) => h.map(Candidates::Hs),
-    }
+    slots
+        .filter(|s| m.has(**s))
+        .filter_map(|s| state.get(*s))
+        .filter(|r| ask.filter.admits(r))
+        .take(ask.fetch)
+        .collect()
 }

@@ -5,9 +5,11 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use gmc_domain::ids::{DelegationId, UserId};
+use gmc_domain::Visibility;
 use uuid::Uuid;
 
 use super::super::list::{sort_value, ImpedimentSort};
+use super::bits::Bits;
 use crate::cursor::{KeyValue, SortField};
 use crate::views::ImpedimentView;
 
@@ -35,16 +37,37 @@ pub(super) struct StakeholderOwner {
     pub user_id: Option<UserId>,
 }
 
-#[derive(Default)]
-pub(super) struct Postings {
-    pub partner: HashMap<String, BTreeSet<Slot>>,
-    pub chapter: HashMap<String, BTreeSet<Slot>>,
-    pub status: HashMap<&'static str, BTreeSet<Slot>>,
-    pub country: HashMap<String, BTreeSet<Slot>>,
-    pub delegation: HashMap<Uuid, BTreeSet<Slot>>,
-    pub topic: HashMap<Uuid, BTreeSet<Slot>>,
-    /// (HS code, slot): a prefix is a range.
-    pub hs: BTreeSet<(String, Slot)>,
+/// A set of records the filters and the read rule combine: one per value of each filtered field.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(super) enum BitKey {
+    Partner(String),
+    Chapter(String),
+    Status(&'static str),
+    Country(String),
+    Delegation(Uuid),
+    Topic(Uuid),
+    Severity(i16),
+    /// The HS code's first two digits (its chapter).
+    Hs2(String),
+    /// The owning delegation and the visibility: what the read rule asks.
+    Owner(Uuid, Visibility),
+}
+
+fn keys(r: &ImpedimentView) -> Vec<BitKey> {
+    let mut keys = vec![
+        BitKey::Partner(r.partner.clone()),
+        BitKey::Chapter(r.ntm_chapter.clone()),
+        BitKey::Status(r.status.as_str()),
+        BitKey::Country(r.reporting_country.clone()),
+        BitKey::Delegation(r.delegation_id),
+        BitKey::Severity(r.severity),
+        BitKey::Owner(r.delegation_id, r.visibility),
+    ];
+    keys.extend(r.topic_ids.iter().map(|t| BitKey::Topic(*t)));
+    if let Some(hs) = &r.hs_code {
+        keys.push(BitKey::Hs2(hs.chars().take(2).collect()));
+    }
+    keys
 }
 
 /// The registry as of `generation` (every change numbered up to it is in, perhaps a few after it).
@@ -56,23 +79,14 @@ pub(super) struct State {
     free: Vec<Slot>,
     pub by_id: HashMap<Uuid, Slot>,
     pub orders: Vec<Order>,
-    pub postings: Postings,
+    /// Every record held.
+    pub live: Bits,
+    pub bits: HashMap<BitKey, Bits>,
+    /// (HS code, slot): a prefix longer than a chapter is a range.
+    pub hs: BTreeSet<(String, Slot)>,
     pub stakeholders: HashMap<Uuid, StakeholderOwner>,
     /// Topic ids by code.
     pub topics: HashMap<String, Uuid>,
-}
-
-fn add_to<K: std::hash::Hash + Eq>(map: &mut HashMap<K, BTreeSet<Slot>>, key: K, slot: Slot) {
-    map.entry(key).or_default().insert(slot);
-}
-
-fn remove_from<K: std::hash::Hash + Eq>(map: &mut HashMap<K, BTreeSet<Slot>>, key: &K, slot: Slot) {
-    if let Some(set) = map.get_mut(key) {
-        set.remove(&slot);
-        if set.is_empty() {
-            map.remove(key);
-        }
-    }
 }
 
 impl State {
@@ -97,17 +111,12 @@ impl State {
         for (index, order) in self.orders.iter_mut().enumerate() {
             order.insert((sort_value(field_of(index), &record), record.id), slot);
         }
-        let p = &mut self.postings;
-        add_to(&mut p.partner, record.partner.clone(), slot);
-        add_to(&mut p.chapter, record.ntm_chapter.clone(), slot);
-        add_to(&mut p.status, record.status.as_str(), slot);
-        add_to(&mut p.country, record.reporting_country.clone(), slot);
-        add_to(&mut p.delegation, record.delegation_id, slot);
-        for topic in &record.topic_ids {
-            add_to(&mut p.topic, *topic, slot);
+        for key in keys(&record) {
+            self.bits.entry(key).or_default().set(slot);
         }
+        self.live.set(slot);
         if let Some(hs) = &record.hs_code {
-            p.hs.insert((hs.clone(), slot));
+            self.hs.insert((hs.clone(), slot));
         }
         self.by_id.insert(record.id, slot);
         if let Some(place) = self.records.get_mut(slot as usize) {
@@ -122,17 +131,17 @@ impl State {
         for (index, order) in self.orders.iter_mut().enumerate() {
             order.remove(&(sort_value(field_of(index), &record), record.id));
         }
-        let p = &mut self.postings;
-        remove_from(&mut p.partner, &record.partner, slot);
-        remove_from(&mut p.chapter, &record.ntm_chapter, slot);
-        remove_from(&mut p.status, &record.status.as_str(), slot);
-        remove_from(&mut p.country, &record.reporting_country, slot);
-        remove_from(&mut p.delegation, &record.delegation_id, slot);
-        for topic in &record.topic_ids {
-            remove_from(&mut p.topic, topic, slot);
+        for key in keys(&record) {
+            if let Some(bits) = self.bits.get_mut(&key) {
+                bits.clear(slot);
+                if bits.is_empty() {
+                    self.bits.remove(&key);
+                }
+            }
         }
+        self.live.clear(slot);
         if let Some(hs) = record.hs_code {
-            p.hs.remove(&(hs, slot));
+            self.hs.remove(&(hs, slot));
         }
         self.free.push(slot);
     }
@@ -144,11 +153,9 @@ impl State {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use chrono::Utc;
     use gmc_domain::impediment::{Frequency, ImpedimentSource, ImpedimentStatus};
-    use gmc_domain::Visibility;
-
-    use super::*;
 
     fn record(partner: &str, topic: Uuid) -> ImpedimentView {
         ImpedimentView {
@@ -195,14 +202,17 @@ mod tests {
         s.put(record("EU", topic));
         s.put(a2);
         assert_eq!(s.len(), 2);
-        assert_eq!(s.postings.partner.get("EU").map(BTreeSet::len), Some(1));
-        assert_eq!(s.postings.partner.get("JPN").map(BTreeSet::len), Some(1));
-        assert_eq!(s.postings.topic.get(&topic).map(BTreeSet::len), Some(1));
-        assert_eq!(s.postings.hs.len(), 1);
+        let count = |s: &State, k: BitKey| s.bits.get(&k).map_or(0, |b| b.count_up_to(usize::MAX));
+        assert_eq!(count(&s, BitKey::Partner("EU".into())), 1);
+        assert_eq!(count(&s, BitKey::Partner("JPN".into())), 1);
+        assert_eq!(count(&s, BitKey::Topic(topic)), 1);
+        assert_eq!(count(&s, BitKey::Hs2("03".into())), 1);
+        assert_eq!(s.hs.len(), 1);
+        assert_eq!(s.live.count_up_to(usize::MAX), 2);
         assert!(s.orders.iter().all(|o| o.len() == 2));
         s.remove(a.id);
         assert_eq!(s.len(), 1);
-        assert!(!s.postings.partner.contains_key("JPN"));
+        assert!(!s.bits.contains_key(&BitKey::Partner("JPN".into())));
         assert!(s.orders.iter().all(|o| o.len() == 1));
         s.put(record("SGP", topic));
         assert_eq!(s.records.len(), 2, "the freed slot is reused");
