@@ -5,6 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use gmc_domain::ids::{DelegationId, UserId};
+use sea_orm::sea_query::{Expr, Func};
 use sea_orm::{
     AccessMode, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, EntityTrait,
     FromQueryResult, IsolationLevel, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
@@ -40,9 +41,11 @@ pub(super) async fn everything(db: &DatabaseConnection) -> AppResult<State> {
     for link in impediment_topics::Entity::find().all(&txn).await? {
         topic_ids.entry(link.impediment_id).or_default().push(link.topic_id);
     }
+    let mut texts = lowered(&txn, None).await?;
     for row in impediments::Entity::find().all(&txn).await? {
         let topics = topic_ids.remove(&row.id).unwrap_or_default();
-        state.put(to_view(row, topics));
+        let text = texts.remove(&row.id).unwrap_or_default();
+        state.put(to_view(row, topics), text);
     }
     state.stakeholders = stakeholder_owners(&txn, None).await?;
     state.topics = topic_codes(&txn).await?;
@@ -60,8 +63,8 @@ pub(super) enum Changes {
 
 pub(super) struct Batch {
     generation: i64,
-    /// The current version of each changed impediment still there.
-    put: Vec<ImpedimentView>,
+    /// The current version of each changed impediment still there, with its lowered text.
+    put: Vec<(ImpedimentView, Box<str>)>,
     /// Changed impediments no longer there.
     gone: Vec<Uuid>,
     /// Changed stakeholders: their owners now (`None`: deleted).
@@ -79,8 +82,8 @@ impl Batch {
         for id in self.gone {
             state.remove(id);
         }
-        for record in self.put {
-            state.put(record);
+        for (record, text) in self.put {
+            state.put(record, text);
         }
         for (id, owner) in self.stakeholders {
             match owner {
@@ -151,10 +154,12 @@ pub(super) async fn changes(db: &DatabaseConnection, have: i64) -> AppResult<Cha
         {
             topic_ids.entry(link.impediment_id).or_default().push(link.topic_id);
         }
+        let mut texts = lowered(&txn, Some(chunk)).await?;
         for row in rows {
             found.insert(row.id);
             let topics = topic_ids.remove(&row.id).unwrap_or_default();
-            put.push(to_view(row, topics));
+            let text = texts.remove(&row.id).unwrap_or_default();
+            put.push((to_view(row, topics), text));
         }
     }
     let gone = ids.into_iter().filter(|id| !found.contains(id)).collect();
@@ -167,6 +172,22 @@ pub(super) async fn changes(db: &DatabaseConnection, have: i64) -> AppResult<Cha
     let topics = if topic_changed { Some(topic_codes(&txn).await?) } else { None };
     txn.commit().await?;
     Ok(Changes::Records(Batch { generation: now, put, gone, stakeholders: owners, topics }))
+}
+
+/// Each impediment's (all, or those of `ids`) title and description lowered by the database itself —
+/// what the tables' text search compares (`services::contains_ci`) — joined by a line break.
+async fn lowered<C: ConnectionTrait>(db: &C, ids: Option<&[Uuid]>) -> AppResult<HashMap<Uuid, Box<str>>> {
+    use impediments::Column as C;
+    let mut query = impediments::Entity::find()
+        .select_only()
+        .column(C::Id)
+        .expr(Func::lower(Expr::col((impediments::Entity, C::Title))))
+        .expr(Func::lower(Expr::col((impediments::Entity, C::Description))));
+    if let Some(ids) = ids {
+        query = query.filter(C::Id.is_in(ids.to_vec()));
+    }
+    let rows: Vec<(Uuid, String, String)> = query.into_tuple().all(db).await?;
+    Ok(rows.into_iter().map(|(id, title, description)| (id, format!("{title}\n{description}").into())).collect())
 }
 
 /// Who owns each stakeholder (all, or those of `ids`).

@@ -15,10 +15,11 @@
 //! model then holds every change up to a generation at least the request's. A gap (log pruned, a
 //! `TRUNCATE`) reloads everything.
 //!
-//! The rules stay where they are: which records a caller reads is `policy::can_read`, per record, the
-//! filters are `list::check`'s, the order and cursors are `list`'s, and a text search (`q`) still reads
-//! the tables — its meaning is each engine's own `lower(…) LIKE` (Unicode case folding differs), which
-//! the model does not imitate.
+//! The rules stay where they are: which records a caller reads is `policy::can_read` (asked once per
+//! owner and visibility), the filters are `list::check`'s, the order and cursors are `list`'s, and a
+//! text search (`q`) compares the same strings the tables' `lower(…) LIKE` does — each record's text
+//! lowered by the database itself when loaded — so case rules that differ between the engines (SQLite
+//! folds ASCII only) differ in the model exactly as they do in the tables.
 
 mod bits;
 mod load;
@@ -115,8 +116,7 @@ impl Inner {
     }
 }
 
-/// A registry page: from the read model when it is on and the request has no text search, else from
-/// the tables. The same answer either way.
+/// A registry page: from the read model when it is on, else from the tables. The same answer either way.
 pub async fn list(
     db: &DatabaseConnection,
     model: &RegistryModel,
@@ -125,9 +125,6 @@ pub async fn list(
 ) -> AppResult<Page<ImpedimentView>> {
     authorize(actor, Operation::ReadDelegationRecords)?;
     let Some(inner) = &model.inner else { return list::list(db, actor, f).await };
-    if f.q.as_deref().is_some_and(|q| !q.trim().is_empty()) {
-        return list::list(db, actor, f).await;
-    }
     let mut e = ValidationErrors::new();
     let filters = ImpedimentFilter { sort: None, limit: None, cursor: None, ..f.clone() };
     let paging = Paging::check(&mut e, (f.limit, f.sort.as_deref(), f.cursor.as_deref()), DEFAULT_SORT, &filters);
@@ -163,6 +160,7 @@ pub async fn list(
             .unwrap_or_else(|_| state.topics.get(&t.trim().to_ascii_uppercase()).copied().unwrap_or(Uuid::nil()))
     });
     let filter = Filter {
+        text: Filter::text(checked.q.as_deref()),
         status: checked.status,
         country: checked.country,
         partner: checked.partner,

@@ -25,8 +25,11 @@ use crate::views::ImpedimentView;
 /// and each record's bit tested (at most page × records ÷ matches steps: ~10,000 at 1,000 matches).
 const SORT_BELOW: usize = 1000;
 
-/// A checked filter, as the model tests it (`q` is never here: text search reads the tables).
+/// A checked filter, as the model tests it.
 pub(super) struct Filter {
+    /// The search text lowered as the tables' pattern is (`contains_ci`: Rust's `to_lowercase`), and
+    /// found in each record's text lowered by the database: a literal substring, as the escaped `LIKE`.
+    pub text: Option<memchr::memmem::Finder<'static>>,
     pub status: Option<ImpedimentStatus>,
     pub country: Option<String>,
     pub partner: Option<String>,
@@ -51,13 +54,19 @@ impl Filter {
         ]
     }
 
-    /// What the sets cannot say: the dates.
-    fn admits(&self, r: &ImpedimentView) -> bool {
-        self.from.is_none_or(|t| r.created_at >= t) && self.until.is_none_or(|t| r.created_at < t)
+    pub fn text(q: Option<&str>) -> Option<memchr::memmem::Finder<'static>> {
+        q.map(|q| memchr::memmem::Finder::new(q.to_lowercase().as_bytes()).into_owned())
     }
 
-    fn has_dates(&self) -> bool {
-        self.from.is_some() || self.until.is_some()
+    /// What the sets cannot say: the dates and the text.
+    fn admits(&self, r: &ImpedimentView, text: &str) -> bool {
+        self.from.is_none_or(|t| r.created_at >= t)
+            && self.until.is_none_or(|t| r.created_at < t)
+            && self.text.as_ref().is_none_or(|f| f.find(text.as_bytes()).is_some())
+    }
+
+    fn is_residual(&self) -> bool {
+        self.from.is_some() || self.until.is_some() || self.text.is_some()
     }
 }
 
@@ -179,31 +188,39 @@ pub(super) fn page<'s>(state: &'s State, ask: &Ask<'_>) -> (Vec<&'s ImpedimentVi
     let m = matching(state, ask.actor, ask.filter);
     let f = ask.filter;
     let limit = usize::try_from(COUNT_LIMIT + 1).unwrap_or(usize::MAX);
-    let count = ask.count.then(|| {
-        let counted = if f.has_dates() {
-            m.ones().filter_map(|s| state.get(s)).filter(|r| f.admits(r)).take(limit).count()
-        } else {
-            m.count_up_to(limit)
-        };
-        u64::try_from(counted).unwrap_or(u64::MAX)
-    });
-    let rows = if m.count_up_to(SORT_BELOW + 1) <= SORT_BELOW {
-        let after = ask.after.as_ref().and_then(|(k, id)| Some((value_ref(k)?, *id)));
-        let mut found: Vec<((KeyRef<'_>, Uuid), &ImpedimentView)> = m
+    let (few, counted) = if f.is_residual() {
+        // The sets hold a superset: test each member until more than both the count and the sort
+        // need are found. All of them, when the search is rare.
+        let found: Vec<Slot> = m
             .ones()
-            .filter_map(|s| state.get(s))
-            .filter(|r| f.admits(r))
-            .map(|r| ((key_ref(ask.field, r), r.id), r))
-            .filter(|(key, _)| {
-                after.as_ref().is_none_or(|after| if ask.descending { key < after } else { key > after })
-            })
+            .filter(|s| state.get(*s).is_some_and(|r| f.admits(r, state.text(*s))))
+            .take(limit.max(SORT_BELOW + 1))
             .collect();
-        found.sort_unstable_by(|a, b| if ask.descending { b.0.cmp(&a.0) } else { a.0.cmp(&b.0) });
-        found.into_iter().take(ask.fetch).map(|(_, r)| r).collect()
+        let counted = found.len().min(limit);
+        ((found.len() <= SORT_BELOW).then_some(found), counted)
     } else {
-        walk(state, ask, &m)
+        let counted = m.count_up_to(limit);
+        ((counted <= SORT_BELOW).then(|| m.ones().collect()), counted)
+    };
+    let count = ask.count.then(|| u64::try_from(counted).unwrap_or(u64::MAX));
+    let rows = match few {
+        Some(slots) => sorted(state, ask, &slots),
+        None => walk(state, ask, &m),
     };
     (rows, count)
+}
+
+/// The matches given, in the sort's order, after the cursor.
+fn sorted<'s>(state: &'s State, ask: &Ask<'_>, slots: &[Slot]) -> Vec<&'s ImpedimentView> {
+    let after = ask.after.as_ref().and_then(|(k, id)| Some((value_ref(k)?, *id)));
+    let mut found: Vec<((KeyRef<'_>, Uuid), &ImpedimentView)> = slots
+        .iter()
+        .filter_map(|s| state.get(*s))
+        .map(|r| ((key_ref(ask.field, r), r.id), r))
+        .filter(|(key, _)| after.as_ref().is_none_or(|after| if ask.descending { key < after } else { key > after }))
+        .collect();
+    found.sort_unstable_by(|a, b| if ask.descending { b.0.cmp(&a.0) } else { a.0.cmp(&b.0) });
+    found.into_iter().take(ask.fetch).map(|(_, r)| r).collect()
 }
 
 /// The sort's order walked from the cursor, each record's bit tested.
@@ -218,8 +235,7 @@ fn walk<'s>(state: &'s State, ask: &Ask<'_>, m: &Bits) -> Vec<&'s ImpedimentView
     };
     slots
         .filter(|s| m.has(**s))
-        .filter_map(|s| state.get(*s))
-        .filter(|r| ask.filter.admits(r))
+        .filter_map(|s| state.get(*s).filter(|r| ask.filter.admits(r, state.text(*s))))
         .take(ask.fetch)
         .collect()
 }

@@ -76,6 +76,10 @@ pub(super) struct State {
     pub generation: i64,
     /// The records; a removed record's slot is `None` until reused.
     pub records: Vec<Option<ImpedimentView>>,
+    /// Each record's title and description as the database's own `lower()` returns them, joined by a
+    /// line break (a search text never holds one, so no match spans the two): the text search is then
+    /// exactly the tables' `lower(col) LIKE '%text%'` on either engine, whatever their case rules.
+    pub texts: Vec<Box<str>>,
     free: Vec<Slot>,
     pub by_id: HashMap<Uuid, Slot>,
     pub orders: Vec<Order>,
@@ -98,16 +102,24 @@ impl State {
         self.records.get(slot as usize).and_then(Option::as_ref)
     }
 
-    /// Puts `record` in (replacing the record of the same id, if held).
-    pub fn put(&mut self, record: ImpedimentView) {
+    pub fn text(&self, slot: Slot) -> &str {
+        self.texts.get(slot as usize).map_or("", |t| t)
+    }
+
+    /// Puts `record` in, with its lowered text (replacing the record of the same id, if held).
+    pub fn put(&mut self, record: ImpedimentView, text: Box<str>) {
         self.remove(record.id);
         let slot = match self.free.pop() {
             Some(slot) => slot,
             None => {
                 self.records.push(None);
+                self.texts.push(Box::from(""));
                 Slot::try_from(self.records.len() - 1).unwrap_or(Slot::MAX)
             }
         };
+        if let Some(place) = self.texts.get_mut(slot as usize) {
+            *place = text;
+        }
         for (index, order) in self.orders.iter_mut().enumerate() {
             order.insert((sort_value(field_of(index), &record), record.id), slot);
         }
@@ -140,6 +152,9 @@ impl State {
             }
         }
         self.live.clear(slot);
+        if let Some(t) = self.texts.get_mut(slot as usize) {
+            *t = Box::from("");
+        }
         if let Some(hs) = record.hs_code {
             self.hs.remove(&(hs, slot));
         }
@@ -198,9 +213,9 @@ mod tests {
         a2.partner = "JPN".into();
         a2.topic_ids = vec![];
         a2.hs_code = None;
-        s.put(a.clone());
-        s.put(record("EU", topic));
-        s.put(a2);
+        s.put(a.clone(), "".into());
+        s.put(record("EU", topic), "".into());
+        s.put(a2, "".into());
         assert_eq!(s.len(), 2);
         let count = |s: &State, k: BitKey| s.bits.get(&k).map_or(0, |b| b.count_up_to(usize::MAX));
         assert_eq!(count(&s, BitKey::Partner("EU".into())), 1);
@@ -214,7 +229,7 @@ mod tests {
         assert_eq!(s.len(), 1);
         assert!(!s.bits.contains_key(&BitKey::Partner("JPN".into())));
         assert!(s.orders.iter().all(|o| o.len() == 1));
-        s.put(record("SGP", topic));
+        s.put(record("SGP", topic), "".into());
         assert_eq!(s.records.len(), 2, "the freed slot is reused");
     }
 }
