@@ -36,7 +36,7 @@ async fn snapshot(db: &DatabaseConnection) -> AppResult<DatabaseTransaction> {
 /// The whole registry, with the generation it is as of.
 pub(super) async fn everything(db: &DatabaseConnection) -> AppResult<State> {
     let txn = snapshot(db).await?;
-    let mut state = State::new(generation(&txn, ReadModel::Registry).await?);
+    let mut state = State::new(generation(&txn, ReadModel::Registry).await?, false);
     let mut topic_ids: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
     for link in impediment_topics::Entity::find().all(&txn).await? {
         topic_ids.entry(link.impediment_id).or_default().push(link.topic_id);
@@ -47,6 +47,7 @@ pub(super) async fn everything(db: &DatabaseConnection) -> AppResult<State> {
         let text = texts.remove(&row.id).unwrap_or_default();
         state.put(to_view(row, topics), text);
     }
+    state.sort_orders();
     state.stakeholders = stakeholder_owners(&txn, None).await?;
     state.topics = topic_codes(&txn).await?;
     txn.commit().await?;

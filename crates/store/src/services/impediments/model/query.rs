@@ -17,7 +17,7 @@ use uuid::Uuid;
 
 use super::super::list::ImpedimentSort;
 use super::bits::Bits;
-use super::state::{order_index, BitKey, Slot, State};
+use super::state::{key_ref, order_index, value_ref, BitKey, KeyRef, Slot, State};
 use crate::cursor::{KeyValue, COUNT_LIMIT};
 use crate::views::ImpedimentView;
 
@@ -150,39 +150,6 @@ fn matching(state: &State, actor: &Actor, f: &Filter) -> Bits {
     m
 }
 
-/// A sort key borrowed from its record: ordered as `KeyValue` is (text byte by byte), without
-/// copying the text of every candidate.
-#[derive(PartialEq, Eq, PartialOrd, Ord)]
-enum KeyRef<'a> {
-    Null,
-    Int(i64),
-    Text(&'a str),
-    Time(DateTime<Utc>),
-}
-
-fn key_ref(field: Option<ImpedimentSort>, r: &ImpedimentView) -> KeyRef<'_> {
-    match field {
-        None => KeyRef::Null,
-        Some(ImpedimentSort::CreatedAt) => KeyRef::Time(r.created_at),
-        Some(ImpedimentSort::UpdatedAt) => KeyRef::Time(r.updated_at),
-        Some(ImpedimentSort::Severity) => KeyRef::Int(r.severity.into()),
-        Some(ImpedimentSort::Title) => KeyRef::Text(&r.title),
-        Some(ImpedimentSort::Partner) => KeyRef::Text(&r.partner),
-        Some(ImpedimentSort::NtmCode) => KeyRef::Text(&r.ntm_code),
-        Some(ImpedimentSort::Status) => KeyRef::Text(r.status.as_str()),
-    }
-}
-
-fn value_ref(v: &KeyValue) -> Option<KeyRef<'_>> {
-    match v {
-        KeyValue::Null => Some(KeyRef::Null),
-        KeyValue::Int(n) => Some(KeyRef::Int(*n)),
-        KeyValue::Text(s) => Some(KeyRef::Text(s)),
-        KeyValue::Time(t) => Some(KeyRef::Time(*t)),
-        KeyValue::Date(_) => None,
-    }
-}
-
 /// The page's records (up to `fetch`) and, when asked, the matches counted up to `COUNT_LIMIT + 1`.
 pub(super) fn page<'s>(state: &'s State, ask: &Ask<'_>) -> (Vec<&'s ImpedimentView>, Option<u64>) {
     let m = matching(state, ask.actor, ask.filter);
@@ -225,13 +192,22 @@ fn sorted<'s>(state: &'s State, ask: &Ask<'_>, slots: &[Slot]) -> Vec<&'s Impedi
 
 /// The sort's order walked from the cursor, each record's bit tested.
 fn walk<'s>(state: &'s State, ask: &Ask<'_>, m: &Bits) -> Vec<&'s ImpedimentView> {
-    let Some(order) = state.orders.get(order_index(ask.field)) else { return Vec::new() };
-    let after = ask.after.clone();
+    let index = order_index(ask.field);
+    let Some(order) = state.orders.get(index) else { return Vec::new() };
+    let key = |s: &Slot| state.get(*s).map(|r| (key_ref(ask.field, r), r.id));
+    let after = ask.after.as_ref().and_then(|(k, id)| Some((value_ref(k)?, *id)));
+    // The cursor's place: ascending, the first key after it; descending, the last key before it.
     let slots: Box<dyn Iterator<Item = &Slot>> = match (after, ask.descending) {
-        (None, false) => Box::new(order.values()),
-        (None, true) => Box::new(order.values().rev()),
-        (Some(a), false) => Box::new(order.range((Bound::Excluded(a), Bound::Unbounded)).map(|(_, s)| s)),
-        (Some(a), true) => Box::new(order.range((Bound::Unbounded, Bound::Excluded(a))).rev().map(|(_, s)| s)),
+        (None, false) => Box::new(order.iter()),
+        (None, true) => Box::new(order.iter().rev()),
+        (Some(a), false) => {
+            let from = order.partition_point(|s| key(s).is_some_and(|k| k <= a));
+            Box::new(order.get(from..).unwrap_or_default().iter())
+        }
+        (Some(a), true) => {
+            let until = order.partition_point(|s| key(s).is_some_and(|k| k < a));
+            Box::new(order.get(..until).unwrap_or_default().iter().rev())
+        }
     };
     slots
         .filter(|s| m.has(**s))
