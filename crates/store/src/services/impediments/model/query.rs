@@ -17,7 +17,7 @@ use uuid::Uuid;
 
 use super::super::list::ImpedimentSort;
 use super::bits::Bits;
-use super::state::{key_ref, order_index, value_ref, BitKey, KeyRef, Slot, State};
+use super::state::{key_ref, order_index, value_ref, BitKey, KeyRef, Signature, Slot, State};
 use crate::cursor::{KeyValue, COUNT_LIMIT};
 use crate::views::ImpedimentView;
 
@@ -29,7 +29,7 @@ const SORT_BELOW: usize = 1000;
 pub(super) struct Filter {
     /// The search text lowered as the tables' pattern is (`contains_ci`: Rust's `to_lowercase`), and
     /// found in each record's text lowered by the database: a literal substring, as the escaped `LIKE`.
-    pub text: Option<memchr::memmem::Finder<'static>>,
+    pub text: Option<(memchr::memmem::Finder<'static>, Signature)>,
     pub status: Option<ImpedimentStatus>,
     pub country: Option<String>,
     pub partner: Option<String>,
@@ -54,15 +54,20 @@ impl Filter {
         ]
     }
 
-    pub fn text(q: Option<&str>) -> Option<memchr::memmem::Finder<'static>> {
-        q.map(|q| memchr::memmem::Finder::new(q.to_lowercase().as_bytes()).into_owned())
+    pub fn text(q: Option<&str>) -> Option<(memchr::memmem::Finder<'static>, Signature)> {
+        q.map(|q| {
+            let needle = q.to_lowercase();
+            (memchr::memmem::Finder::new(needle.as_bytes()).into_owned(), Signature::of(needle.as_bytes()))
+        })
     }
 
     /// What the sets cannot say: the dates and the text.
-    fn admits(&self, r: &ImpedimentView, text: &str) -> bool {
+    fn admits(&self, state: &State, slot: Slot, r: &ImpedimentView) -> bool {
         self.from.is_none_or(|t| r.created_at >= t)
             && self.until.is_none_or(|t| r.created_at < t)
-            && self.text.as_ref().is_none_or(|f| f.find(text.as_bytes()).is_some())
+            && self.text.as_ref().is_none_or(|(finder, signature)| {
+                state.may_contain(slot, signature) && finder.find(state.text(slot).as_bytes()).is_some()
+            })
     }
 
     fn is_residual(&self) -> bool {
@@ -160,7 +165,7 @@ pub(super) fn page<'s>(state: &'s State, ask: &Ask<'_>) -> (Vec<&'s ImpedimentVi
         // need are found. All of them, when the search is rare.
         let found: Vec<Slot> = m
             .ones()
-            .filter(|s| state.get(*s).is_some_and(|r| f.admits(r, state.text(*s))))
+            .filter(|s| state.get(*s).is_some_and(|r| f.admits(state, *s, r)))
             .take(limit.max(SORT_BELOW + 1))
             .collect();
         let counted = found.len().min(limit);
@@ -211,7 +216,7 @@ fn walk<'s>(state: &'s State, ask: &Ask<'_>, m: &Bits) -> Vec<&'s ImpedimentView
     };
     slots
         .filter(|s| m.has(**s))
-        .filter_map(|s| state.get(*s).filter(|r| ask.filter.admits(r, state.text(*s))))
+        .filter_map(|s| state.get(*s).filter(|r| ask.filter.admits(state, *s, r)))
         .take(ask.fetch)
         .collect()
 }
