@@ -8,12 +8,18 @@
 //! transaction. A node reads the generation before it serves; when it moved, it reads the changes
 //! since the generation it holds and reloads only those records.
 //!
-//! Why the generations have no gaps and follow commit order: each change takes the counter's row
-//! lock and holds it until its transaction commits, so a later change numbers itself only after the
-//! earlier one is visible. A node therefore knows it has every change between two generations when it
-//! finds exactly one entry per number; any gap (entries pruned, a `TRUNCATE`) sends it to a full
-//! reload instead. As in migration 000030, the PostgreSQL triggers are deferred constraint triggers,
-//! so the counter is locked only as the transaction commits.
+//! Why the generations have no gaps and follow commit order: a change takes the counter's row lock and
+//! holds it until its transaction commits, so a later change numbers itself only after the earlier
+//! one is visible. A node therefore knows it has every change between two generations when it finds
+//! every number in between; a missing one (entries pruned, hand-deleted) sends it to a full reload.
+//! As in migration 000030, the PostgreSQL triggers are deferred constraint triggers, so the counter is
+//! locked only as the transaction commits.
+//!
+//! PostgreSQL numbers each *transaction* once (the counter row remembers the transaction that last
+//! moved it), and all the rows it changed share that number. Moving the counter once per row, as
+//! SQLite does, made a bulk load quadratic there: every update of the same row in one transaction
+//! walks the chain of that row's earlier versions, and seeding 100,000 impediments did not finish its
+//! commit in twelve minutes. (SQLite updates a row in place.)
 //!
 //! The log keeps the latest `KEEP` changes: each change deletes the one `KEEP` before it, so it
 //! never grows and never needs a job. A node further behind than that reloads everything.
@@ -45,6 +51,18 @@ fn trigger_name(table: &str, event: &str) -> String {
     format!("read_model_registry_{table}_{event}")
 }
 
+/// PostgreSQL: the same, numbered once per transaction.
+fn log_pg(kind: &str, id: &str) -> String {
+    format!(
+        "UPDATE read_model_generations SET generation = generation + 1, txid = txid_current() \
+         WHERE name = 'registry' AND txid IS DISTINCT FROM txid_current(); \
+         INSERT INTO read_model_changes (generation, kind, record_id) \
+         SELECT generation, '{kind}', {id} FROM read_model_generations WHERE name = 'registry'; \
+         DELETE FROM read_model_changes WHERE generation = \
+         (SELECT generation - {KEEP} FROM read_model_generations WHERE name = 'registry');"
+    )
+}
+
 /// The statements that count one change of `kind` to the record `id` (an SQL expression).
 fn log(kind: &str, id: &str) -> String {
     format!(
@@ -57,7 +75,13 @@ fn log(kind: &str, id: &str) -> String {
 }
 
 fn up_statements(backend: DbBackend) -> Vec<String> {
-    let mut out = vec!["INSERT INTO read_model_generations (name, generation) VALUES ('registry', 0)".to_owned()];
+    let mut out = vec![
+        "INSERT INTO read_model_generations (name, generation) VALUES ('registry', 0)".to_owned(),
+        "CREATE INDEX ix_read_model_changes_generation ON read_model_changes (generation)".to_owned(),
+    ];
+    if backend == DbBackend::Postgres {
+        out.insert(0, "ALTER TABLE read_model_generations ADD COLUMN txid BIGINT NULL".to_owned());
+    }
     for (table, kind, id, events) in WATCHED {
         if backend == DbBackend::Postgres {
             out.push(format!(
@@ -65,16 +89,16 @@ fn up_statements(backend: DbBackend) -> Vec<String> {
                  IF TG_OP = 'DELETE' THEN {} ELSE {} END IF; \
                  IF TG_OP = 'UPDATE' AND OLD.{id} IS DISTINCT FROM NEW.{id} THEN {} END IF; \
                  RETURN NULL; END $$",
-                log(kind, &format!("OLD.{id}")),
-                log(kind, &format!("NEW.{id}")),
-                log(kind, &format!("OLD.{id}")),
+                log_pg(kind, &format!("OLD.{id}")),
+                log_pg(kind, &format!("NEW.{id}")),
+                log_pg(kind, &format!("OLD.{id}")),
             ));
             // A `TRUNCATE` fires no row trigger: a change without a record (the nil id is not a gap
             // filler — the node sees the kind `all` and reloads everything).
             out.push(format!(
                 "CREATE FUNCTION read_model_registry_{table}_truncate() RETURNS trigger LANGUAGE plpgsql AS \
                  $$ BEGIN {} RETURN NULL; END $$",
-                log("all", "NULL")
+                log_pg("all", "NULL")
             ));
         }
         for event in *events {
@@ -132,6 +156,9 @@ fn down_statements(backend: DbBackend) -> Vec<String> {
         }
     }
     out.push("DELETE FROM read_model_generations WHERE name = 'registry'".to_owned());
+    if backend == DbBackend::Postgres {
+        out.push("ALTER TABLE read_model_generations DROP COLUMN IF EXISTS txid".to_owned());
+    }
     out
 }
 
@@ -141,7 +168,8 @@ impl MigrationTrait for Migration {
         m.create_table(
             Table::create()
                 .table(Alias::new("read_model_changes"))
-                .col(col("generation").big_integer().not_null().primary_key())
+                .col(col("id").big_integer().not_null().auto_increment().primary_key())
+                .col(col("generation").big_integer().not_null())
                 .col(col("kind").string_len(16).not_null())
                 .col(col("record_id").uuid().null())
                 .to_owned(),

@@ -7,7 +7,9 @@ use sea_orm::entity::prelude::*;
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "read_model_changes")]
 pub struct Model {
-    #[sea_orm(primary_key, auto_increment = false)]
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    /// SQLite numbers each change; PostgreSQL each transaction, shared by the rows it changed.
     pub generation: i64,
     /// `impediment`, `stakeholder`, `topic`, or `all` (a `TRUNCATE`: everything may have changed).
     pub kind: String,

@@ -120,9 +120,12 @@ pub(super) async fn changes(db: &DatabaseConnection, have: i64) -> AppResult<Cha
         .into_model::<Change>()
         .all(&txn)
         .await?;
-    // One entry per generation, none missing: the numbers are gapless unless pruned.
-    let complete = log.len() as i64 == now - have
-        && log.iter().zip(have + 1..).all(|(c, g)| c.generation == g)
+    // Every number in between, none missing: the numbers are gapless unless pruned. (A number may
+    // have several entries: a PostgreSQL transaction's rows share one.)
+    let mut numbers: Vec<i64> = log.iter().map(|c| c.generation).collect();
+    numbers.dedup();
+    let complete = numbers.len() as i64 == now - have
+        && numbers.iter().zip(have + 1..).all(|(n, g)| *n == g)
         && log.iter().all(|c| c.kind != "all");
     if !complete {
         return Ok(Changes::Gap);
