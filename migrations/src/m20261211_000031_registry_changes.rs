@@ -40,8 +40,10 @@ const KEEP: i64 = 100_000;
 const WATCHED: &[(&str, &str, &str, &[&str])] = &[
     ("impediments", "impediment", "id", &["INSERT", "UPDATE", "DELETE"]),
     ("impediment_topics", "impediment", "impediment_id", &["INSERT", "UPDATE", "DELETE"]),
-    // A linked stakeholder is shown only to who may read it: its owners decide.
-    ("stakeholders", "stakeholder", "id", &["INSERT", "UPDATE OF delegation_id, user_id", "DELETE"]),
+    // A linked stakeholder is shown only to who may read it: its owners decide. Not its insert: a new
+    // firm matters only once an impediment links it, and that change brings its owners along (so a
+    // stakeholder import writes no log at all).
+    ("stakeholders", "stakeholder", "id", &["UPDATE OF delegation_id, user_id", "DELETE"]),
     // The `topic` filter names topics by code.
     ("topics", "topic", "id", &["INSERT", "UPDATE OF code", "DELETE"]),
 ];
@@ -104,13 +106,28 @@ fn up_statements(backend: DbBackend) -> Vec<String> {
         for event in *events {
             let name = trigger_name(table, event);
             let row = if event.starts_with("DELETE") { "OLD" } else { "NEW" };
+            // An update of watched columns counts only when one of them really changed (an upsert
+            // that rewrites every column must not log every row).
+            let when = match event.strip_prefix("UPDATE OF ") {
+                Some(cols) => {
+                    let changed: Vec<String> = cols
+                        .split(", ")
+                        .map(|c| match backend {
+                            DbBackend::Postgres => format!("OLD.{c} IS DISTINCT FROM NEW.{c}"),
+                            _ => format!("OLD.{c} IS NOT NEW.{c}"),
+                        })
+                        .collect();
+                    format!(" WHEN ({})", changed.join(" OR "))
+                }
+                None => String::new(),
+            };
             out.push(match backend {
                 DbBackend::Postgres => format!(
                     "CREATE CONSTRAINT TRIGGER {name} AFTER {event} ON {table} DEFERRABLE INITIALLY DEFERRED \
-                     FOR EACH ROW EXECUTE FUNCTION read_model_registry_{table}()"
+                     FOR EACH ROW{when} EXECUTE FUNCTION read_model_registry_{table}()"
                 ),
                 _ => format!(
-                    "CREATE TRIGGER {name} AFTER {event} ON {table} BEGIN {} END",
+                    "CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH ROW{when} BEGIN {} END",
                     log(kind, &format!("{row}.{id}"))
                 ),
             });

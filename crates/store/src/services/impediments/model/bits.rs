@@ -2,7 +2,8 @@
 //! for 100,000 records (a few microseconds), where walking posting lists or testing each record's
 //! fields costs a hundred times more.
 
-use super::state::Slot;
+/// A record's place in the model (`state::State::records`); stable while it is held.
+pub(super) type Slot = u32;
 
 #[derive(Debug, Clone, Default)]
 pub(super) struct Bits(Vec<u64>);

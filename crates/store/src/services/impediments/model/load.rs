@@ -167,6 +167,9 @@ pub(super) async fn changes(db: &DatabaseConnection, have: i64) -> AppResult<Cha
         }
     }
     let gone = ids.into_iter().filter(|id| !found.contains(id)).collect();
+    // The owners of the firms the changed records link, read in the same snapshot: a firm's insert is
+    // not logged (migration 000031), so a newly linked one is learnt here.
+    stakeholder_ids.extend(put.iter().filter_map(|(r, _)| r.stakeholder_id));
     let mut owners = Vec::new();
     if !stakeholder_ids.is_empty() {
         let ids: Vec<Uuid> = stakeholder_ids.into_iter().collect();

@@ -13,8 +13,7 @@ use super::bits::Bits;
 use crate::cursor::{KeyValue, SortField};
 use crate::views::ImpedimentView;
 
-/// A record's place in `State::records`; stable while it is held.
-pub(super) type Slot = u32;
+pub(super) use super::bits::Slot;
 
 /// Each sort's order: the slots sorted by (key, id). Index `SORTS` is the default order (by id alone).
 /// A sorted vector rather than a tree: a page walks it (one bit test a step, in contiguous memory),
