@@ -1,5 +1,7 @@
 //! The topic catalogue: listing with filters, search and keyset pages; admin create, change, delete.
 
+use std::collections::HashMap;
+
 use chrono::Utc;
 use gmc_domain::error::parse_enum;
 use gmc_domain::ids::TopicId;
@@ -9,7 +11,7 @@ use gmc_domain::topic::{NewTopic, TopicInput, TopicPatch, TopicPatchInput};
 use gmc_domain::{Actor, ValidationErrors};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, PaginatorTrait,
-    QueryFilter, Set,
+    QueryFilter, QuerySelect, Set,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -266,4 +268,28 @@ pub async fn delete(db: &DatabaseConnection, catalogue: &Catalogue, actor: &Acto
         .await?;
     catalogue.invalidate();
     Ok(())
+}
+
+/// Every topic's id by code: how the in-process read models (the board, the registry) resolve the
+/// `topic` filter without a query.
+#[derive(Debug, Default, Clone)]
+pub struct TopicCodes(HashMap<String, Uuid>);
+
+impl TopicCodes {
+    pub async fn load<C: ConnectionTrait>(db: &C) -> AppResult<Self> {
+        let rows = topics::Entity::find()
+            .select_only()
+            .columns([topics::Column::Code, topics::Column::Id])
+            .into_tuple::<(String, Uuid)>()
+            .all(db)
+            .await?;
+        Ok(TopicCodes(rows.into_iter().collect()))
+    }
+
+    /// As the lists' `topic` filter reads it: an id as given, a code looked up in any case; an unknown
+    /// code the nil id, which no record has.
+    pub fn resolve(&self, topic: &str) -> Uuid {
+        Uuid::parse_str(topic)
+            .unwrap_or_else(|_| self.0.get(&topic.trim().to_ascii_uppercase()).copied().unwrap_or(Uuid::nil()))
+    }
 }

@@ -26,14 +26,14 @@ use gmc_domain::{Actor, ValidationErrors, Visibility};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
-    QuerySelect,
 };
 use uuid::Uuid;
 
 use super::board::{self, BoardFilter, CardRow, PrepBoardView, PrepCardView, COLUMN_ITEMS};
 use super::view::{owner_from, MinisterialRef};
-use crate::entities::{coalition_members, ministerials, prep_item_topics, prep_items, topics};
+use crate::entities::{coalition_members, ministerials, prep_item_topics, prep_items};
 use crate::generations::{GenerationReads, ReadModel, Snapshots};
+use crate::services::topics::TopicCodes;
 use crate::AppResult;
 
 /// The board's read model of one app: on (the default; setting `prep_board_read_model`) or off, when
@@ -66,7 +66,7 @@ impl BoardModel {
 /// What resolves a board's parameters: the ministerials (latest first) and topic ids by code.
 struct Names {
     ministerials: Vec<ministerials::Model>,
-    topics: HashMap<String, Uuid>,
+    topics: TopicCodes,
 }
 
 impl Names {
@@ -85,8 +85,7 @@ impl Names {
 
     /// As `list::topic_id`: an id as given, a code looked up; an unknown code the nil id (matches nothing).
     fn topic(&self, topic: &str) -> Uuid {
-        Uuid::parse_str(topic)
-            .unwrap_or_else(|_| self.topics.get(&topic.trim().to_ascii_uppercase()).copied().unwrap_or(Uuid::nil()))
+        self.topics.resolve(topic)
     }
 }
 
@@ -145,13 +144,7 @@ pub async fn board(
 
 async fn load_names<C: ConnectionTrait>(db: &C) -> AppResult<Names> {
     let ministerials = ministerials::Entity::find().order_by_desc(ministerials::Column::StartsOn).all(db).await?;
-    let topics = topics::Entity::find()
-        .select_only()
-        .columns([topics::Column::Code, topics::Column::Id])
-        .into_tuple::<(String, Uuid)>()
-        .all(db)
-        .await?;
-    Ok(Names { ministerials, topics: topics.into_iter().collect() })
+    Ok(Names { ministerials, topics: TopicCodes::load(db).await? })
 }
 
 struct Filter {

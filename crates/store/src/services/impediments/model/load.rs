@@ -14,8 +14,9 @@ use uuid::Uuid;
 
 use super::super::to_view;
 use super::state::{StakeholderOwner, State};
-use crate::entities::{impediment_topics, impediments, read_model_changes, stakeholders, topics};
+use crate::entities::{impediment_topics, impediments, read_model_changes, stakeholders};
 use crate::generations::{generation, ReadModel};
+use crate::services::topics::TopicCodes;
 use crate::views::ImpedimentView;
 use crate::AppResult;
 
@@ -49,7 +50,7 @@ pub(super) async fn everything(db: &DatabaseConnection) -> AppResult<State> {
     }
     state.sort_orders();
     state.stakeholders = stakeholder_owners(&txn, None).await?;
-    state.topics = topic_codes(&txn).await?;
+    state.topics = TopicCodes::load(&txn).await?;
     txn.commit().await?;
     Ok(state)
 }
@@ -71,7 +72,7 @@ pub(super) struct Batch {
     /// Changed stakeholders: their owners now (`None`: deleted).
     stakeholders: Vec<(Uuid, Option<StakeholderOwner>)>,
     /// Set when a topic changed: all topic codes now.
-    topics: Option<HashMap<String, Uuid>>,
+    topics: Option<TopicCodes>,
 }
 
 impl Batch {
@@ -182,7 +183,7 @@ pub(super) async fn changes(db: &DatabaseConnection, have: i64) -> AppResult<Cha
         let mut now_owned = stakeholder_owners(&txn, Some(&ids)).await?;
         owners = ids.into_iter().map(|id| (id, now_owned.remove(&id))).collect();
     }
-    let topics = if topic_changed { Some(topic_codes(&txn).await?) } else { None };
+    let topics = if topic_changed { Some(TopicCodes::load(&txn).await?) } else { None };
     txn.commit().await?;
     Ok(Changes::Records(Batch { generation: now, put, gone, stakeholders: owners, topics }))
 }
@@ -232,14 +233,4 @@ async fn stakeholder_owners<C: ConnectionTrait>(
         }
     }
     Ok(out)
-}
-
-async fn topic_codes<C: ConnectionTrait>(db: &C) -> AppResult<HashMap<String, Uuid>> {
-    let rows = topics::Entity::find()
-        .select_only()
-        .columns([topics::Column::Code, topics::Column::Id])
-        .into_tuple::<(String, Uuid)>()
-        .all(db)
-        .await?;
-    Ok(rows.into_iter().collect())
 }

@@ -33,7 +33,6 @@ use std::sync::{Arc, RwLock};
 use gmc_domain::policy::{authorize, can_read_stakeholder, Operation};
 use gmc_domain::{Actor, ValidationErrors};
 use sea_orm::DatabaseConnection;
-use uuid::Uuid;
 
 use super::list::{self, check, sort_type, sort_value, ImpedimentFilter, DEFAULT_SORT};
 use crate::cursor::{KeyValue, Page, Paging, Total};
@@ -155,10 +154,7 @@ pub async fn list(
     let guard = inner.state.read().map_err(|_| poisoned())?;
     let state =
         guard.as_ref().ok_or_else(|| AppError::Internal(anyhow::anyhow!("the registry model is not loaded")))?;
-    let topic = f.topic.as_deref().map(|t| {
-        Uuid::parse_str(t)
-            .unwrap_or_else(|_| state.topics.get(&t.trim().to_ascii_uppercase()).copied().unwrap_or(Uuid::nil()))
-    });
+    let topic = f.topic.as_deref().map(|t| state.topics.resolve(t));
     let filter = Filter {
         text: Filter::text(checked.q.as_deref()),
         status: checked.status,

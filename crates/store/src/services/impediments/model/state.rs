@@ -11,6 +11,7 @@ use uuid::Uuid;
 use super::super::list::ImpedimentSort;
 use super::bits::Bits;
 use crate::cursor::{KeyValue, SortField};
+use crate::services::topics::TopicCodes;
 use crate::views::ImpedimentView;
 
 pub(super) use super::bits::Slot;
@@ -166,7 +167,7 @@ pub(super) struct State {
     pub hs: BTreeSet<(String, Slot)>,
     pub stakeholders: HashMap<Uuid, StakeholderOwner>,
     /// Topic ids by code.
-    pub topics: HashMap<String, Uuid>,
+    pub topics: TopicCodes,
 }
 
 impl State {
