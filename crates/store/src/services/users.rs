@@ -8,9 +8,10 @@ use gmc_domain::ids::{DelegationId, UserId};
 use gmc_domain::policy::{authorize, Operation};
 use gmc_domain::user::{check_membership, NewUser, Password, UserInput, REDACTED};
 use gmc_domain::{Actor, AuthMethod, Role, Scope, ValidationErrors};
-use sea_orm::sea_query::{Condition, Expr};
+use sea_orm::sea_query::{Condition, DynIden, Expr, IntoIden, Query, SelectStatement, SimpleExpr};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, FromQueryResult, IntoActiveModel,
+    QueryFilter, QuerySelect, Select, Set,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -20,8 +21,9 @@ use super::tokens::{blocking, hash_password};
 use super::{auth, contains_ci, mfa, search_text};
 use crate::audit::{AuditEntry, AuditedTxn};
 use crate::catalogue::Catalogue;
+use crate::column::DbEnum;
 use crate::cursor::{Key, KeyValue, Page, Paging, Sort};
-use crate::entities::{api_keys, mfa_factors, users};
+use crate::entities::{api_keys, mfa_factors, mfa_recovery_codes, users};
 use crate::error::check_version;
 use crate::sessions::SessionCache;
 use crate::views::{MeView, UserView};
@@ -53,9 +55,53 @@ async fn with_second_factor(db: &DatabaseConnection, ids: Vec<Uuid>) -> AppResul
         .collect())
 }
 
+/// The profile and its second factor as `GET /me` reads them: in one statement, since every page load
+/// of the dashboard asks for it (the factor and the unused recovery codes as scalar subqueries).
+#[derive(FromQueryResult)]
+struct MeRow {
+    id: Uuid,
+    email: String,
+    name: String,
+    role: DbEnum<Role>,
+    delegation_id: Option<Uuid>,
+    active: bool,
+    factor_active: Option<bool>,
+    unused_codes: i64,
+}
+
+fn me_query(user_id: Uuid) -> Select<users::Entity> {
+    let of_user =
+        |table: DynIden, column: DynIden| Expr::col((table, column)).equals((users::Entity, users::Column::Id));
+    let factor = Query::select()
+        .column(mfa_factors::Column::Active)
+        .from(mfa_factors::Entity)
+        .and_where(of_user(mfa_factors::Entity.into_iden(), mfa_factors::Column::UserId.into_iden()))
+        .to_owned();
+    let codes = Query::select()
+        .expr(Expr::cust("COUNT(*)"))
+        .from(mfa_recovery_codes::Entity)
+        .and_where(of_user(mfa_recovery_codes::Entity.into_iden(), mfa_recovery_codes::Column::UserId.into_iden()))
+        .and_where(Expr::col((mfa_recovery_codes::Entity, mfa_recovery_codes::Column::UsedAt)).is_null())
+        .to_owned();
+    let scalar = |q: SelectStatement| SimpleExpr::SubQuery(None, Box::new(q.into_sub_query_statement()));
+    users::Entity::find_by_id(user_id)
+        .select_only()
+        .columns([
+            users::Column::Id,
+            users::Column::Email,
+            users::Column::Name,
+            users::Column::Role,
+            users::Column::DelegationId,
+            users::Column::Active,
+        ])
+        .expr_as(scalar(factor), "factor_active")
+        .expr_as(scalar(codes), "unused_codes")
+}
+
 pub async fn me(db: &DatabaseConnection, catalogue: &Catalogue, actor: &Actor) -> AppResult<MeView> {
     authorize(actor, Operation::ReadSelf)?;
-    let user = users::Entity::find_by_id(actor.user_id.as_uuid())
+    let user = me_query(actor.user_id.as_uuid())
+        .into_model::<MeRow>()
         .one(db)
         .await?
         .filter(|u| u.active)
@@ -69,7 +115,7 @@ pub async fn me(db: &DatabaseConnection, catalogue: &Catalogue, actor: &Actor) -
         AuthMethod::ApiKey { scopes, .. } => scopes.clone(),
     };
     let role = user.role.0;
-    let second_factor = mfa::status(db, actor, role).await?;
+    let second_factor = mfa::status(actor, role, user.factor_active, u64::try_from(user.unused_codes).unwrap_or(0));
     Ok(MeView { role, id: user.id, email: user.email, name: user.name, delegation, scopes, second_factor })
 }
 

@@ -92,9 +92,34 @@ pub async fn list_impediments(
     // write) or a linked firm to a reader who may not read it; confidentiality may not lag. The read
     // model is not one: every page proves it current through the database first.
     let f = filter_of(q.into_inner(), sort.into_inner().sort, page.into_inner());
-    let page = svc::list_from_model(&state.db, &state.registry, &actor, f).await?;
-    let body = page_body(page).map_err(|e| AppError::Internal(e.into()))?;
+    let page = svc::list_rendered_from_model(&state.db, &state.registry, &actor, f).await?;
+    let body = rendered_page_body(page).map_err(|e| AppError::Internal(e.into()))?;
     Ok(HttpResponse::Ok().content_type(ContentType::json()).body(body))
+}
+
+/// As `page_body`, with items already JSON (the read model keeps each record's): the page's other fields
+/// are serialized by the same type around no items, and the items copied between its brackets — so the
+/// body is byte for byte what `page_body` writes (`tests::a_rendered_page_is_the_serialized_page`).
+pub fn rendered_page_body(page: Page<svc::RenderedItem>) -> Result<Bytes, serde_json::Error> {
+    const EMPTY: &[u8] = br#"{"items":[]"#;
+    let Page { items, next_cursor, total } = page;
+    let shell =
+        serde_json::to_vec(&ImpedimentPage::from(Page::<ImpedimentView> { items: Vec::new(), next_cursor, total }))?;
+    let Some(rest) = shell.strip_prefix(EMPTY) else {
+        return Err(serde::ser::Error::custom("the page does not start with its items"));
+    };
+    let mut body =
+        Vec::with_capacity(EMPTY.len() + rest.len() + items.iter().map(|i| i.as_bytes().len() + 1).sum::<usize>());
+    body.extend_from_slice(br#"{"items":["#);
+    for (n, item) in items.iter().enumerate() {
+        if n > 0 {
+            body.push(b',');
+        }
+        body.extend_from_slice(item.as_bytes());
+    }
+    body.push(b']');
+    body.extend_from_slice(rest);
+    Ok(Bytes::from(body))
 }
 
 /// The JSON of a registry page, as `GET /impediments` sends it; `benches/serialize.rs` times this very
@@ -271,4 +296,63 @@ pub fn operations() -> Operations {
         list_impediment_steps,
         step_impediment
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{DateTime, Utc};
+    use gmc_domain::impediment::{Frequency, ImpedimentSource, ImpedimentStatus};
+    use gmc_domain::Visibility;
+    use gmc_store::cursor::Total;
+
+    use super::*;
+
+    fn view(i: u128) -> ImpedimentView {
+        let at = DateTime::<Utc>::from_timestamp(1_790_000_000, 0).unwrap_or_default();
+        ImpedimentView {
+            id: Uuid::from_u128(i),
+            delegation_id: Uuid::from_u128(7),
+            visibility: Visibility::Regional,
+            reporting_country: "BGD".into(),
+            partner: "EU".into(),
+            hs_code: i.is_multiple_of(2).then(|| "030617".into()),
+            ntm_code: "A14".into(),
+            ntm_chapter: "A".into(),
+            title: format!("Residue \"testing\" \\ é {i}"),
+            description: "Line one\nline two\t</script>".into(),
+            severity: 4,
+            frequency: Frequency::Recurring,
+            estimated_cost: (!i.is_multiple_of(3)).then_some(1250.5),
+            currency: (!i.is_multiple_of(3)).then(|| "USD".into()),
+            source: ImpedimentSource::Stakeholder,
+            status: ImpedimentStatus::UnderReview,
+            raised_body: None,
+            raised_on: None,
+            topic_ids: vec![Uuid::from_u128(9)],
+            sector: None,
+            stakeholder_id: i.is_multiple_of(4).then(|| Uuid::from_u128(11)),
+            response_id: None,
+            version: 1,
+            created_at: at,
+            updated_at: at,
+        }
+    }
+
+    /// The body built from rendered items is byte for byte the serialized page, whatever the page holds.
+    #[test]
+    fn a_rendered_page_is_the_serialized_page() {
+        let pages = [
+            (0, None, Total::NONE),
+            (1, None, Total::exact(1)),
+            (3, Some("abc".to_owned()), Total::bounded(5000)),
+            (50, Some("eyJrIjpudWxsfQ".to_owned()), Total::exact(806)),
+        ];
+        for (n, next_cursor, total) in pages {
+            let items: Vec<ImpedimentView> = (0..n).map(view).collect();
+            let rendered = items.iter().map(svc::RenderedItem::of).collect::<Result<Vec<_>, _>>().expect("render");
+            let expected = page_body(Page { items, next_cursor: next_cursor.clone(), total }).expect("json");
+            let body = rendered_page_body(Page { items: rendered, next_cursor, total }).expect("json");
+            assert_eq!(String::from_utf8_lossy(&body), String::from_utf8_lossy(&expected), "{n} items");
+        }
+    }
 }

@@ -14,7 +14,7 @@ mod summary;
 
 pub use fields::{ImpedimentInput, ImpedimentPatch};
 pub use list::{list, ImpedimentFilter, ImpedimentSort};
-pub use model::{list as list_from_model, RegistryModel};
+pub use model::{list as list_from_model, list_rendered as list_rendered_from_model, RegistryModel, RenderedItem};
 pub use steps::{history, step, StepInput};
 pub use summary::{summary, SummaryCell};
 

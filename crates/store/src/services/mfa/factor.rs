@@ -7,7 +7,7 @@ use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, IntoActiveModel
 use serde_json::json;
 use uuid::Uuid;
 
-use super::codes::{accept, forget_factor, new_secret, replace_recovery_codes, totp, unused_recovery_codes, Accepted};
+use super::codes::{accept, forget_factor, new_secret, replace_recovery_codes, totp, Accepted};
 use crate::audit::{AuditEntry, AuditedTxn};
 use crate::entities::{mfa_factors, users};
 use crate::services::auth;
@@ -174,15 +174,15 @@ pub async fn reset(db: &DatabaseConnection, sessions: &SessionCache, actor: &Act
     Ok(())
 }
 
-/// The second-factor facts `GET /me` reports for the caller.
-pub async fn status(db: &DatabaseConnection, actor: &Actor, role: Role) -> AppResult<SecondFactorView> {
-    let factor = mfa_factors::Entity::find_by_id(actor.user_id.as_uuid()).one(db).await?;
-    let active = factor.as_ref().is_some_and(|f| f.active);
-    Ok(SecondFactorView {
+/// The second-factor facts `GET /me` reports for the caller, from what `users::me` read in its one
+/// statement: the factor's `active` column (`None`: no factor) and the unused recovery codes.
+pub fn status(actor: &Actor, role: Role, factor_active: Option<bool>, unused_codes: u64) -> SecondFactorView {
+    let active = factor_active == Some(true);
+    SecondFactorView {
         active,
-        pending: factor.is_some_and(|f| !f.active),
+        pending: factor_active == Some(false),
         verified: active && actor.mfa,
         required: role == Role::Admin,
-        recovery_codes_left: if active { unused_recovery_codes(db, actor.user_id.as_uuid()).await? } else { 0 },
-    })
+        recovery_codes_left: if active { unused_codes } else { 0 },
+    }
 }

@@ -74,6 +74,17 @@ impl RegistryModel {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+
+    /// Loads the model now rather than on the first registry page, which would otherwise wait the
+    /// seconds a full load takes (5–7 s for 100,000 records on two busy cores; docs/benchmarks.md).
+    /// Started in the background when the app starts; a page that arrives first waits for the same
+    /// load instead of starting its own (`Inner::updating`). Returns how many records it holds.
+    pub async fn warm(&self, db: &DatabaseConnection) -> AppResult<usize> {
+        let Some(inner) = &self.inner else { return Ok(0) };
+        let now = inner.reads.read(db).await?;
+        inner.catch_up(db, now).await?;
+        Ok(self.len())
+    }
 }
 
 fn poisoned() -> AppError {
@@ -124,6 +135,51 @@ pub async fn list(
 ) -> AppResult<Page<ImpedimentView>> {
     authorize(actor, Operation::ReadDelegationRecords)?;
     let Some(inner) = &model.inner else { return list::list(db, actor, f).await };
+    from_model(db, inner, actor, f, shown).await
+}
+
+/// One registry item's JSON, exactly as `serde_json` writes its `ImpedimentView` for this caller; what
+/// `GET /impediments` sends. From the model it is the record's JSON written when the record was loaded,
+/// so that a page is copied rather than serialized.
+#[derive(Debug, Clone)]
+pub struct RenderedItem(Arc<[u8]>);
+
+impl RenderedItem {
+    pub fn of(view: &ImpedimentView) -> AppResult<Self> {
+        let json = serde_json::to_vec(view).map_err(|e| AppError::Internal(e.into()))?;
+        Ok(Self(Arc::from(json)))
+    }
+
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+/// As `list`, each item as its JSON.
+pub async fn list_rendered(
+    db: &DatabaseConnection,
+    model: &RegistryModel,
+    actor: &Actor,
+    f: ImpedimentFilter,
+) -> AppResult<Page<RenderedItem>> {
+    authorize(actor, Operation::ReadDelegationRecords)?;
+    let Some(inner) = &model.inner else {
+        let page = list::list(db, actor, f).await?;
+        let items = page.items.iter().map(RenderedItem::of).collect::<AppResult<_>>()?;
+        return Ok(Page { items, next_cursor: page.next_cursor, total: page.total });
+    };
+    let page = from_model(db, inner, actor, f, rendered).await?;
+    let items = page.items.into_iter().collect::<AppResult<_>>()?;
+    Ok(Page { items, next_cursor: page.next_cursor, total: page.total })
+}
+
+async fn from_model<T>(
+    db: &DatabaseConnection,
+    inner: &Inner,
+    actor: &Actor,
+    f: ImpedimentFilter,
+    item: fn(&State, &Actor, &ImpedimentView) -> T,
+) -> AppResult<Page<T>> {
     let mut e = ValidationErrors::new();
     let filters = ImpedimentFilter { sort: None, limit: None, cursor: None, ..f.clone() };
     let paging = Paging::check(&mut e, (f.limit, f.sort.as_deref(), f.cursor.as_deref()), DEFAULT_SORT, &filters);
@@ -182,10 +238,23 @@ pub async fn list(
     let (rows, counted) = query::page(state, &ask);
     let total = counted.map_or(Total::NONE, Total::bounded);
     paging.note_total(total);
-    let rows: Vec<ImpedimentView> = rows.into_iter().map(|r| shown(state, actor, r)).collect();
+    // The cursor is the last record's key (`list`'s own `sort_value`), taken while the model is held.
+    let (rows, next_cursor) = paging.split(rows, |r| (sort_value(field, r), r.id));
+    let items = rows.into_iter().map(|r| item(state, actor, r)).collect();
     drop(guard);
-    let (items, next_cursor) = paging.split(rows, |r| (sort_value(field, r), r.id));
     Ok(Page { items, next_cursor, total })
+}
+
+/// The record's JSON for this caller: as stored, unless it links a firm the caller may not read (then
+/// serialized without it, as `shown` gives it).
+fn rendered(state: &State, actor: &Actor, r: &ImpedimentView) -> AppResult<RenderedItem> {
+    let hidden = r.stakeholder_id.is_some_and(|id| {
+        !state.stakeholders.get(&id).is_some_and(|o| can_read_stakeholder(actor, o.delegation_id, o.user_id))
+    });
+    match state.json_of(r.id) {
+        Some(json) if !hidden => Ok(RenderedItem(Arc::clone(json))),
+        _ => RenderedItem::of(&shown(state, actor, r)),
+    }
 }
 
 /// The record as this caller sees it: a linked stakeholder only if the caller may read it (as

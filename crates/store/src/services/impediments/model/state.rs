@@ -3,6 +3,7 @@
 //! owning delegation, topic, HS code). Changed one record at a time as the change log says.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 use gmc_domain::ids::{DelegationId, UserId};
 use gmc_domain::Visibility;
@@ -155,6 +156,11 @@ pub(super) struct State {
     /// Each text's trigram signature (`Signature`), so that a search reads only the texts that may hold
     /// its words.
     pub signatures: Vec<Signature>,
+    /// Each record's JSON as the wire has it (`serde_json::to_vec` of the view), written once when the
+    /// record is put rather than for every page that shows it: serializing was the largest share of a
+    /// page's CPU (docs/benchmarks.md, "Sixth look"). Empty only if serializing failed; a page then
+    /// serializes the record itself.
+    pub json: Vec<Arc<[u8]>>,
     free: Vec<Slot>,
     pub by_id: HashMap<Uuid, Slot>,
     pub orders: Vec<Order>,
@@ -180,6 +186,12 @@ impl State {
         self.records.get(slot as usize).and_then(Option::as_ref)
     }
 
+    /// The JSON of the record `id` as stored (`None` when not held or not rendered).
+    pub fn json_of(&self, id: Uuid) -> Option<&Arc<[u8]>> {
+        let slot = self.by_id.get(&id)?;
+        self.json.get(*slot as usize).filter(|j| !j.is_empty())
+    }
+
     pub fn text(&self, slot: Slot) -> &str {
         self.texts.get(slot as usize).map_or("", |t| t)
     }
@@ -198,6 +210,7 @@ impl State {
             None => {
                 self.records.push(None);
                 self.texts.push(Box::from(""));
+                self.json.push(Arc::from(Vec::new()));
                 self.signatures.push(Signature::default());
                 Slot::try_from(self.records.len() - 1).unwrap_or(Slot::MAX)
             }
@@ -207,6 +220,9 @@ impl State {
         }
         if let Some(place) = self.texts.get_mut(slot as usize) {
             *place = text;
+        }
+        if let Some(place) = self.json.get_mut(slot as usize) {
+            *place = Arc::from(serde_json::to_vec(&record).unwrap_or_default());
         }
         for key in keys(&record) {
             self.bits.entry(key).or_default().set(slot);
@@ -268,6 +284,9 @@ impl State {
         self.live.clear(slot);
         if let Some(t) = self.texts.get_mut(slot as usize) {
             *t = Box::from("");
+        }
+        if let Some(j) = self.json.get_mut(slot as usize) {
+            *j = Arc::from(Vec::new());
         }
         if let Some(hs) = record.hs_code {
             self.hs.remove(&(hs, slot));

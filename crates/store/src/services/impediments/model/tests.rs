@@ -8,10 +8,12 @@ use gmc_domain::{Actor, AuthMethod, Role};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+};
 use uuid::Uuid;
 
-use super::{list, RegistryModel};
+use super::{list, list_rendered, RegistryModel};
 use crate::entities::{delegations, impediment_topics, impediments, read_model_changes, stakeholders, topics};
 use crate::services::impediments::{list as from_tables, ImpedimentFilter};
 use crate::testdb::TestDatabase;
@@ -159,6 +161,12 @@ async fn same(db: &DatabaseConnection, model: &RegistryModel, who: &Actor, f: Im
         assert_eq!(json(&memory.items), json(&tables.items), "{f:?} as {:?}, page {page}: the items", who.role);
         assert_eq!(memory.total, tables.total, "{f:?}, page {page}: the total");
         assert_eq!(memory.next_cursor, tables.next_cursor, "{f:?}, page {page}: the cursor");
+        // What the endpoint sends: each item's stored JSON must be the tables' item serialized.
+        let rendered = list_rendered(db, model, who, f.clone()).await.expect("the same page as JSON");
+        let expected: Vec<Vec<u8>> = tables.items.iter().map(|i| serde_json::to_vec(i).expect("json")).collect();
+        let got: Vec<&[u8]> = rendered.items.iter().map(super::RenderedItem::as_bytes).collect();
+        assert_eq!(got, expected, "{f:?} as {:?}, page {page}: the items' JSON", who.role);
+        assert_eq!(rendered.next_cursor, tables.next_cursor, "{f:?}, page {page}: the JSON page's cursor");
         shown += memory.items.len();
         match tables.next_cursor {
             Some(c) => f.cursor = Some(c),
@@ -257,6 +265,40 @@ async fn the_model_answers_as_the_tables_do_before_and_after_changes_behind_its_
         .expect("narrow");
     let after = list(&db, &model, nepal, ImpedimentFilter { delegation: Some(bgd), ..by_partner.clone() }).await;
     assert!(after.as_ref().is_ok_and(|p| !seen(p)), "Nepal no longer reads it");
+
+    // 1b. A firm registered after the model loaded (a firm's insert is not logged) and then linked to a
+    // record: the record's change must bring the firm's owner along, so that Bangladesh, which owns the
+    // firm, sees the link and Nepal, which reads the record, does not.
+    let template = stakeholders::Entity::find().one(&db).await.expect("a query").expect("a firm");
+    let firm = Uuid::new_v4();
+    let mut new_firm: stakeholders::ActiveModel = template.into();
+    new_firm.id = Set(firm);
+    new_firm.delegation_id = Set(bgd);
+    new_firm.external_id = Set(None);
+    new_firm.user_id = Set(None);
+    new_firm.erased_at = Set(None);
+    stakeholders::Entity::insert(new_firm).exec(&db).await.expect("a new firm");
+    impediments::Entity::update_many()
+        .col_expr(impediments::Column::StakeholderId, Expr::value(firm))
+        .col_expr(impediments::Column::Title, Expr::value("Firm registered after the load"))
+        .col_expr(impediments::Column::DelegationId, Expr::value(bgd))
+        .col_expr(impediments::Column::Visibility, Expr::value("regional"))
+        .filter(impediments::Column::Id.eq(some[5]))
+        .exec(&db)
+        .await
+        .expect("link the new firm");
+    let probe = ImpedimentFilter { q: Some("registered after the load".into()), ..Default::default() };
+    for caller in &who {
+        same(&db, &model, caller, probe.clone()).await;
+    }
+    let linked_firm = |page: crate::cursor::Page<crate::views::ImpedimentView>| {
+        let record = page.items.iter().find(|i| i.id == some[5]).expect("the record is read");
+        record.stakeholder_id
+    };
+    let bangladesh = linked_firm(list(&db, &model, &who[2], probe.clone()).await.expect("a page"));
+    assert_eq!(bangladesh, Some(firm), "Bangladesh sees its new firm on the record");
+    let nepal_sees = linked_firm(list(&db, &model, &who[3], probe.clone()).await.expect("a page"));
+    assert_eq!(nepal_sees, None, "Nepal reads the record but not Bangladesh's firm");
 
     // 2. Topic links move, a topic is renamed, a firm changes hands, a record is deleted.
     let link = impediment_topics::Entity::find().one(&db).await.expect("a query").expect("a link");
