@@ -28,21 +28,19 @@ fn file(dir: &std::path::Path, name: &str, text: &str) -> String {
     path.to_str().unwrap().to_owned()
 }
 
-fn temp_dir() -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("gmc-import-{}", std::process::id()));
-    let dir = dir
-        .join(format!("{:?}", std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// A directory for the test's files, removed when the test ends (passed or failed).
+fn temp_dir() -> tempfile::TempDir {
+    tempfile::Builder::new().prefix("gmc-import-").tempdir().unwrap()
 }
 
 #[tokio::test]
 async fn gmc_import_loads_a_file_into_the_local_database_with_script_friendly_exit_codes() {
     let db = TestDatabase::create().await.unwrap();
     assert!(run(command(&db, &["seed", "--demo", "--impediments", "0"])).await.0);
-    let dir = temp_dir();
+    let tmp = temp_dir();
+    let dir = tmp.path();
     let mixed = file(
-        &dir,
+        dir,
         "mixed.csv",
         &format!(
             "{HEADER}\nC-1,Cli One,msme,BGD,C,micro\nC-2,Cli Bad,firm,BGD,C,micro\nC-3,Cli Two,msme,BGD,C,small\n"
@@ -65,7 +63,7 @@ async fn gmc_import_loads_a_file_into_the_local_database_with_script_friendly_ex
     assert!(out.contains("partial — 3 rows, 2 inserted, 0 updated, 1 rejected"), "{out}");
 
     // Upserting a clean file: exit 0.
-    let clean = file(&dir, "clean.csv", &format!("{HEADER}\nC-1,Cli One Renamed,msme,BGD,C,micro\n"));
+    let clean = file(dir, "clean.csv", &format!("{HEADER}\nC-1,Cli One Renamed,msme,BGD,C,micro\n"));
     let (code, out, err) =
         gmc(command(&db, &[&["import", "stakeholders", &clean, "--upsert"][..], &as_bgd[..]].concat())).await;
     assert_eq!(code, 0, "{out}{err}");
@@ -119,9 +117,10 @@ async fn gmc_import_sends_a_file_through_a_server_with_an_api_key() {
         .await
         .unwrap();
     let key = key["key"].as_str().unwrap().to_owned();
-    let dir = temp_dir();
+    let tmp = temp_dir();
+    let dir = tmp.path();
     let ndjson = file(
-        &dir,
+        dir,
         "firms.ndjson",
         "{\"external_id\": \"R-1\", \"name\": \"Remote One\", \"kind\": \"msme\", \"country\": \"BGD\", \"sector\": \"C\", \"size_class\": \"micro\"}\n",
     );

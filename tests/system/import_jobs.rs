@@ -135,7 +135,9 @@ async fn stop(server: &mut Server, signal: &str) {
 async fn survives(signal: &str, prefix: &str) {
     let db = TestDatabase::create().await.unwrap();
     assert!(run(command(&db, &["seed", "--demo", "--impediments", "0"])).await.0);
-    let spool = std::env::temp_dir().join(format!("gmc-spool-{}", uuid::Uuid::new_v4()));
+    // Removed when the test ends; the server is given a directory inside it that does not exist yet.
+    let tmp = tempfile::Builder::new().prefix("gmc-spool-").tempdir().unwrap();
+    let spool = tmp.path().join("spool");
     let mut server = start(&db, &spool).await;
     let token = login(&server.base).await;
     let id = post_big(&server.base, &token, prefix).await;
@@ -170,7 +172,9 @@ async fn an_import_job_killed_mid_file_leaves_zero_rows_and_runs_again() {
 async fn a_running_import_is_cancelled_and_writes_nothing() {
     let db = TestDatabase::create().await.unwrap();
     assert!(run(command(&db, &["seed", "--demo", "--impediments", "0"])).await.0);
-    let spool = std::env::temp_dir().join(format!("gmc-spool-{}", uuid::Uuid::new_v4()));
+    // Removed when the test ends; the server is given a directory inside it that does not exist yet.
+    let tmp = tempfile::Builder::new().prefix("gmc-spool-").tempdir().unwrap();
+    let spool = tmp.path().join("spool");
     let server = start(&db, &spool).await;
     let token = login(&server.base).await;
     let id = post_big(&server.base, &token, "Cancel").await;
