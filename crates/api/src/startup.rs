@@ -136,23 +136,25 @@ impl Application {
         key_limiter.spawn_flusher(key_db.clone(), key_flush);
         // issue 8: the first registry page should not wait for the model's load.
         let (registry, registry_db) = self.registry;
-        tokio::spawn(async move {
-            let started = std::time::Instant::now();
-            match registry.warm(&registry_db).await {
-                Ok(records) => {
-                    // Its own target, so that a log kept at `warn` can still show when the model is ready
-                    // (scripts/bench-mixed.sh waits for this line before measuring).
-                    tracing::info!(
-                        target: "gmc_model",
-                        records,
-                        ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
-                        "registry read model loaded"
-                    );
+        if registry.is_on() {
+            tokio::spawn(async move {
+                let started = std::time::Instant::now();
+                match registry.warm(&registry_db).await {
+                    Ok(records) => {
+                        // Its own target, so that a log kept at `warn` can still show when the model is ready
+                        // (scripts/bench-mixed.sh waits for this line before measuring).
+                        tracing::info!(
+                            target: "gmc_model",
+                            records,
+                            ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+                            "registry read model loaded"
+                        );
+                    }
+                    // Not fatal: the first page tries again and reports its own error.
+                    Err(e) => tracing::warn!(error = %e, "registry read model: the load at startup failed"),
                 }
-                // Not fatal: the first page tries again and reports its own error.
-                Err(e) => tracing::warn!(error = %e, "registry read model: the load at startup failed"),
-            }
-        });
+            });
+        }
         tokio::spawn(async move {
             shutdown.recv().await;
             tracing::info!("shutting down: finishing requests in flight");

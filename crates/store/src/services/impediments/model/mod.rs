@@ -75,6 +75,11 @@ impl RegistryModel {
         self.len() == 0
     }
 
+    /// Whether pages come from the model (`registry_read_model`).
+    pub fn is_on(&self) -> bool {
+        self.inner.is_some()
+    }
+
     /// Loads the model now rather than on the first registry page, which would otherwise wait the
     /// seconds a full load takes (5–7 s for 100,000 records on two busy cores; docs/benchmarks.md).
     /// Started in the background when the app starts; a page that arrives first waits for the same
